@@ -24,6 +24,7 @@ export function parseStoredDigest(value: string): { digest: string; form: Digest
 }
 
 export function formatStoredDigest(digest: string, form: DigestForm): string {
-  if (!isDigest(digest)) throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`)
+  if (!isDigest(digest))
+    throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`)
   return form === 'bare' ? digest.slice('sha256:'.length) : digest
 }

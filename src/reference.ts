@@ -65,7 +65,8 @@ export function parseImageReference(input: string): ImageReference {
   if (lastColon > lastSlash) {
     tag = rest.slice(lastColon + 1)
     rest = rest.slice(0, lastColon)
-    if (!isValidTag(tag)) throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`)
+    if (!isValidTag(tag))
+      throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`)
   }
 
   let registry = DOCKER_HUB
@@ -77,7 +78,9 @@ export function parseImageReference(input: string): ImageReference {
       registry = first
       path = rest.slice(firstSlash + 1)
       if (!isValidDomain(registry)) {
-        throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`)
+        throw new ReferenceError(
+          `image reference "${input}" has an invalid registry host "${registry}"`
+        )
       }
     }
   }

@@ -1,0 +1,413 @@
+/**
+ * The containers config: parse and validate with source positions, and rewrite digest
+ * values in place. Knows nothing of HTTP or GitHub.
+ *
+ * The rewrite splices new digest text into the original source at the scalar's byte
+ * range instead of re-serialising the YAML document, so comments, quoting, key order,
+ * blank lines and line endings stay exactly as the user wrote them.
+ */
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
+import { type DigestForm, formatStoredDigest, parseStoredDigest } from './digest.js'
+import {
+  type ImageReference,
+  ReferenceError,
+  isValidTag,
+  parseImageReference
+} from './reference.js'
+import { type Platform, parsePlatform } from './platform.js'
+
+const TOP_LEVEL_KEYS = new Set(['image', 'containers'])
+const TAG_KEYS = ['tag', 'image_tag'] as const
+const DIGEST_KEYS = ['digest', 'current_sha'] as const
+const NAME_KEYS = ['name', 'target'] as const
+
+export interface SourcePosition {
+  line: number
+  col: number
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError'
+  constructor(
+    readonly file: string,
+    readonly position: SourcePosition | undefined,
+    readonly field: string | undefined,
+    readonly detail: string
+  ) {
+    const where = position ? `${file}:${position.line}:${position.col}` : file
+    super(`${where}: ${field ? `${field}: ` : ''}${detail}`)
+  }
+}
+
+export interface ConfigEntry {
+  /** Position in the `containers` list, 0-based. */
+  index: number
+  /** Display name: `name`, `target`, or the reference when neither is set. */
+  name: string
+  /** The image as written (entry, file default or input default), for messages. */
+  image: string
+  reference: ImageReference & { tag: string }
+  platform?: Platform
+  /** The pinned digest, always `sha256:`-prefixed; undefined means "pin it now". */
+  digest?: string
+  digestKey: string
+  digestForm: DigestForm
+  /** The entry's own fields as plain data, passed through into the matrix. */
+  fields: Record<string, unknown>
+  /** 1-based line of the entry, for messages. */
+  line: number
+}
+
+export interface ParsedConfig {
+  file: string
+  source: string
+  hasBom: boolean
+  entries: ConfigEntry[]
+  /** Where each entry's digest lives in `source`, or where a missing one is inserted. */
+  digestSlots: DigestSlot[]
+}
+
+type DigestSlot =
+  | { kind: 'replace'; start: number; end: number; quote: '' | '"' | "'" }
+  | { kind: 'insert'; at: number; prefix: string; separator: ': ' }
+
+export interface ParseOptions {
+  /** Repository used by entries that name none, when the file has no top-level `image`. */
+  defaultImage?: string
+  defaultPlatform?: string
+}
+
+function fieldPath(index: number, key?: string): string {
+  return key === undefined ? `containers[${index}]` : `containers[${index}].${key}`
+}
+
+export function parseConfig(
+  file: string,
+  bytes: Uint8Array | string,
+  options: ParseOptions = {}
+): ParsedConfig {
+  let text: string
+  if (typeof bytes === 'string') {
+    text = bytes
+  } else {
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    } catch {
+      throw new ConfigError(file, undefined, undefined, 'is not valid UTF-8 text; save it as UTF-8')
+    }
+  }
+  const hasBom = text.startsWith('\uFEFF')
+  const source = hasBom ? text.slice(1) : text
+
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, prettyErrors: false })
+  const at = (offset: number | undefined): SourcePosition | undefined =>
+    offset === undefined ? undefined : lineCounter.linePos(offset)
+  const fail = (
+    node: Node | Pair | undefined | null,
+    field: string | undefined,
+    detail: string
+  ): never => {
+    const range = node && 'range' in node ? node.range : undefined
+    const keyRange = node && 'key' in node && isScalar(node.key) ? node.key.range : undefined
+    throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail)
+  }
+
+  const firstError = doc.errors[0]
+  if (firstError) {
+    const pos = firstError.linePos?.[0]
+    const detail = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')
+    throw new ConfigError(file, pos, undefined, `invalid YAML: ${detail}`)
+  }
+  const root = doc.contents
+  if (!isMap(root)) {
+    return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level')
+  }
+
+  let fileImage: string | undefined
+  let containers: Node | undefined
+  for (const pair of root.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined
+    if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
+      fail(
+        pair.key as Node,
+        key,
+        `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`
+      )
+    }
+    if (key === 'image') fileImage = scalarString(pair.value as Node, 'image')
+    if (key === 'containers') containers = pair.value as Node
+  }
+  if (!containers || !isSeq(containers)) {
+    return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`')
+  }
+
+  function scalarString(node: Node | null, field: string): string {
+    if (isAlias(node)) fail(node, field, 'aliases are not supported here; write the value out')
+    if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+      return fail(node, field, 'expected a string')
+    }
+    return String(node.value)
+  }
+
+  const entries: ConfigEntry[] = []
+  const digestSlots: DigestSlot[] = []
+  const defaultImage = fileImage ?? options.defaultImage
+  const seen = new Map<string, number>()
+  const digestStyle = detectDigestStyle(containers.items)
+
+  containers.items.forEach((item, index) => {
+    if (isAlias(item))
+      fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out')
+    if (!isMap(item))
+      return fail(item as Node, fieldPath(index), 'expected a mapping (image, tag, digest, …)')
+    const map = item as YAMLMap<Scalar, Node>
+    const pairs = new Map<string, Pair<Scalar, Node>>()
+    for (const pair of map.items) {
+      if (!isScalar(pair.key)) fail(item, fieldPath(index), 'keys must be plain strings')
+      if (isAlias(pair.value)) {
+        fail(
+          pair.value,
+          fieldPath(index, String(pair.key.value)),
+          'aliases are not supported; write the value out'
+        )
+      }
+      pairs.set(String(pair.key.value), pair)
+    }
+    const one = (keys: readonly string[]): [string, Pair<Scalar, Node>] | undefined => {
+      const found = keys.filter(k => pairs.has(k))
+      if (found.length > 1) {
+        fail(
+          pairs.get(found[1]!)!,
+          fieldPath(index, found[1]),
+          `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`
+        )
+      }
+      return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])!]
+    }
+
+    const imagePair = pairs.get('image')
+    const imageText = imagePair
+      ? scalarString(imagePair.value, fieldPath(index, 'image'))
+      : defaultImage
+    if (imageText === undefined || imageText.trim() === '') {
+      return fail(
+        item,
+        fieldPath(index, 'image'),
+        'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`'
+      )
+    }
+    let reference: ImageReference
+    try {
+      reference = parseImageReference(imageText)
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error
+      return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message)
+    }
+    if (reference.digest) {
+      return fail(
+        imagePair?.value ?? item,
+        fieldPath(index, 'image'),
+        'put the digest under `digest`, not in `image`'
+      )
+    }
+
+    const tagField = one(TAG_KEYS)
+    let tag = reference.tag
+    if (tagField) {
+      const [key, pair] = tagField
+      tag = scalarString(pair.value, fieldPath(index, key))
+      if (reference.tag !== undefined && reference.tag !== tag) {
+        fail(
+          pair.value,
+          fieldPath(index, key),
+          `tag "${tag}" differs from the tag in image "${imageText}"`
+        )
+      }
+      if (!isValidTag(tag)) fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`)
+    }
+    if (tag === undefined) {
+      return fail(
+        item,
+        fieldPath(index, 'tag'),
+        'missing tag: set `tag` (or `image_tag`) on the entry'
+      )
+    }
+
+    let platform: Platform | undefined
+    const platformPair = pairs.get('platform')
+    const platformText = platformPair
+      ? scalarString(platformPair.value, fieldPath(index, 'platform'))
+      : options.defaultPlatform
+    if (platformText) {
+      try {
+        platform = parsePlatform(platformText)
+      } catch (error) {
+        return fail(
+          platformPair?.value ?? item,
+          fieldPath(index, 'platform'),
+          (error as Error).message
+        )
+      }
+    }
+
+    const nameField = one(NAME_KEYS)
+    const name = nameField
+      ? scalarString(nameField[1].value, fieldPath(index, nameField[0]))
+      : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`
+
+    const digestField = one(DIGEST_KEYS)
+    let digest: string | undefined
+    let digestKey = digestStyle.key
+    let digestForm = digestStyle.form
+    if (digestField) {
+      const [key, pair] = digestField
+      const node = pair.value
+      const field = fieldPath(index, key)
+      const isEmpty =
+        node === null || (isScalar(node) && (node.value === null || node.value === ''))
+      digestKey = key
+      if (!isEmpty) {
+        const raw = scalarString(node, field)
+        const parsed = parseStoredDigest(raw)
+        if (!parsed) {
+          fail(
+            node,
+            field,
+            `malformed digest "${raw}": expected sha256:<64 lower-case hex> or the 64 hex digits alone`
+          )
+        }
+        digest = parsed!.digest
+        digestForm = parsed!.form
+      } else {
+        digestForm = key === 'current_sha' ? 'bare' : 'prefixed'
+      }
+      digestSlots.push(replaceSlot(node, pair, source, fail, field))
+    } else {
+      const tagPair = tagField?.[1] ?? imagePair
+      digestSlots.push(insertSlot(map, tagPair, source, digestKey))
+    }
+
+    const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`
+    const previous = seen.get(identity)
+    if (previous !== undefined) {
+      fail(
+        item,
+        fieldPath(index),
+        `duplicate of containers[${previous}] (same name, image, tag and platform)`
+      )
+    }
+    seen.set(identity, index)
+
+    const fields = map.toJSON() as Record<string, unknown>
+    entries.push({
+      index,
+      name,
+      image: imageText,
+      reference: { ...reference, tag },
+      platform,
+      digest,
+      digestKey,
+      digestForm,
+      fields,
+      line: lineCounter.linePos(item.range?.[0] ?? 0).line
+    })
+  })
+
+  return { file, source, hasBom, entries, digestSlots }
+}
+
+/** New entries follow the convention the file already uses for its digests. */
+function detectDigestStyle(items: unknown[]): { key: string; form: DigestForm } {
+  for (const item of items) {
+    if (!isMap(item)) continue
+    for (const key of DIGEST_KEYS) {
+      const value = item.get(key)
+      const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined
+      if (parsed) return { key, form: parsed.form }
+    }
+  }
+  return { key: 'digest', form: 'prefixed' }
+}
+
+function replaceSlot(
+  node: Node | null,
+  pair: Pair<Scalar, Node>,
+  source: string,
+  fail: (node: Node | Pair, field: string, detail: string) => never,
+  field: string
+): DigestSlot {
+  if (node === null) {
+    // `digest:` with nothing after it: the value goes right after the colon.
+    const keyEnd = pair.key.range![1]
+    const colon = source.indexOf(':', keyEnd)
+    return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' }
+  }
+  if (!isScalar(node)) return fail(node, field, 'expected a string')
+  const [start, end] = node.range!
+  switch (node.type) {
+    case 'PLAIN':
+      // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
+      return { kind: 'replace', start, end, quote: '' }
+    case 'QUOTE_DOUBLE':
+      return { kind: 'replace', start, end, quote: '"' }
+    case 'QUOTE_SINGLE':
+      return { kind: 'replace', start, end, quote: "'" }
+    default:
+      return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar')
+  }
+}
+
+function insertSlot(
+  map: YAMLMap<Scalar, Node>,
+  after: Pair<Scalar, Node> | undefined,
+  source: string,
+  key: string
+): DigestSlot {
+  const eol = source.includes('\r\n') ? '\r\n' : '\n'
+  const anchorPair = after ?? map.items[map.items.length - 1]!
+  const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range![1]
+  if (map.flow) {
+    return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' }
+  }
+  const firstKey = map.items[0]!.key
+  const lineStart = source.lastIndexOf('\n', firstKey.range![0] - 1) + 1
+  const column = firstKey.range![0] - lineStart
+  let lineEnd = source.indexOf('\n', valueEnd)
+  if (lineEnd === -1) lineEnd = source.length
+  else if (source[lineEnd - 1] === '\r') lineEnd -= 1
+  return {
+    kind: 'insert',
+    at: lineEnd,
+    prefix: `${eol}${' '.repeat(column)}${key}`,
+    separator: ': '
+  }
+}
+
+/**
+ * Returns the config text with the given entries' digests replaced (or inserted).
+ * Everything outside the digest values stays byte for byte.
+ */
+export function rewriteDigests(
+  config: ParsedConfig,
+  newDigests: ReadonlyMap<number, string>
+): string {
+  const edits: { start: number; end: number; text: string }[] = []
+  for (const [index, digest] of newDigests) {
+    const entry = config.entries[index]
+    const slot = config.digestSlots[index]
+    if (!entry || !slot) throw new Error(`no config entry ${index}`)
+    const stored = formatStoredDigest(digest, entry.digestForm)
+    if (slot.kind === 'replace') {
+      const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`
+      edits.push({ start: slot.start, end: slot.end, text })
+    } else {
+      edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` })
+    }
+  }
+  edits.sort((a, b) => b.start - a.start)
+  let out = config.source
+  for (const edit of edits) out = out.slice(0, edit.start) + edit.text + out.slice(edit.end)
+  return (config.hasBom ? '\uFEFF' : '') + out
+}
