@@ -1,0 +1,392 @@
+/**
+ * The registry client: resolves a tag (and optionally a platform) to a verified digest,
+ * and fetches manifests and blobs. Knows nothing of GitHub or of config files.
+ */
+import type { CredentialSource } from '../credentials.js'
+import { isDigest, sha256Digest } from '../digest.js'
+import {
+  type Platform,
+  type PlatformDescriptor,
+  formatPlatform,
+  platformMatches
+} from '../platform.js'
+import { registryApiHost } from '../reference.js'
+import { RegistrySession } from './auth.js'
+import { type HttpResponse, HttpTransport, RegistryError, type TransportOptions } from './http.js'
+
+export const MEDIA_TYPES = {
+  ociIndex: 'application/vnd.oci.image.index.v1+json',
+  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+} as const
+
+/**
+ * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
+ * silently converts a manifest list to a schema1 manifest with a different digest.
+ */
+export const MANIFEST_ACCEPT = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.dockerList,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerManifest
+].join(', ')
+const KNOWN_MEDIA_TYPES = new Set<string>(Object.values(MEDIA_TYPES))
+const INDEX_TYPES = new Set<string>([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList])
+
+const MANIFEST_LIMIT = 4 * 1024 * 1024
+const BLOB_LIMIT = 4 * 1024 * 1024
+const ERROR_BODY_LIMIT = 64 * 1024
+
+export interface RepositoryRef {
+  registry: string
+  repository: string
+}
+
+export interface TagRef extends RepositoryRef {
+  tag: string
+}
+
+export interface ResolvedDigest {
+  digest: string
+  mediaType: string
+}
+
+export interface Manifest {
+  digest: string
+  mediaType: string
+  json: ManifestJson
+}
+
+interface Descriptor {
+  mediaType?: string
+  digest?: string
+  platform?: PlatformDescriptor
+  annotations?: Record<string, string>
+}
+
+export interface ManifestJson {
+  mediaType?: string
+  manifests?: Descriptor[]
+  config?: Descriptor
+  annotations?: Record<string, string>
+}
+
+export interface RegistryClientOptions extends TransportOptions {
+  credentials: CredentialSource
+  onSecret?: (secret: string) => void
+}
+
+export class RegistryClient {
+  readonly transport: HttpTransport
+  private readonly sessions = new Map<string, RegistrySession>()
+  private readonly resolutions = new Map<string, Promise<ResolvedDigest>>()
+  private readonly rateLimitWarned = new Set<string>()
+
+  constructor(private readonly options: RegistryClientOptions) {
+    this.transport = new HttpTransport(options)
+  }
+
+  private session(registry: string): RegistrySession {
+    let session = this.sessions.get(registry)
+    if (!session) {
+      session = new RegistrySession({
+        registry,
+        apiHost: registryApiHost(registry),
+        transport: this.transport,
+        credentials: this.options.credentials,
+        onSecret: this.options.onSecret
+      })
+      this.sessions.set(registry, session)
+    }
+    return session
+  }
+
+  /** Pings every registry and fetches tokens for all repositories in batched requests. */
+  async prepare(refs: readonly RepositoryRef[]): Promise<void> {
+    const byRegistry = new Map<string, string[]>()
+    for (const ref of refs) {
+      const list = byRegistry.get(ref.registry) ?? []
+      list.push(ref.repository)
+      byRegistry.set(ref.registry, list)
+    }
+    await Promise.all(
+      [...byRegistry].map(([registry, repositories]) =>
+        // A registry that cannot be reached fails each of its entries later, with its own message.
+        this.session(registry)
+          .prefetch(repositories)
+          .catch(() => undefined)
+      )
+    )
+  }
+
+  /** The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share one answer. */
+  resolveDigest(ref: TagRef, platform?: Platform): Promise<ResolvedDigest> {
+    const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`
+    let pending = this.resolutions.get(key)
+    if (!pending) {
+      pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
+      this.resolutions.set(key, pending)
+    }
+    return pending
+  }
+
+  private async resolveTag(ref: TagRef): Promise<ResolvedDigest> {
+    const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
+      Accept: MANIFEST_ACCEPT
+    })
+    if (head.status === 200) {
+      const mediaType = checkMediaType(ref, head)
+      const claimed = head.headers.get('docker-content-digest')?.trim()
+      if (claimed && isDigest(claimed)) return { digest: claimed, mediaType }
+      // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
+    } else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
+      throw await this.explain(ref, head)
+    }
+    const manifest = await this.fetchManifest(ref, ref.tag)
+    return { digest: manifest.digest, mediaType: manifest.mediaType }
+  }
+
+  private async resolvePlatform(ref: TagRef, platform: Platform): Promise<ResolvedDigest> {
+    const manifest = await this.fetchManifest(ref, ref.tag)
+    if (INDEX_TYPES.has(manifest.mediaType)) {
+      const candidates = (manifest.json.manifests ?? []).filter(d => !isAttestation(d))
+      const match = candidates.find(d => platformMatches(platform, d.platform))
+      if (!match) {
+        const offered = candidates.map(d => formatPlatform(d.platform)).join(', ') || 'none'
+        throw new RegistryError(
+          'platform',
+          `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`
+        )
+      }
+      if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
+        throw new RegistryError(
+          'invalid-response',
+          `${describe(ref)}: the index lists a malformed digest for ${platform.text}`
+        )
+      }
+      return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest }
+    }
+    const config = await this.fetchConfig(ref, manifest)
+    const actual: PlatformDescriptor = {
+      os: config.os,
+      architecture: config.architecture,
+      variant: config.variant
+    }
+    if (!platformMatches(platform, actual)) {
+      throw new RegistryError(
+        'platform',
+        `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`
+      )
+    }
+    return { digest: manifest.digest, mediaType: manifest.mediaType }
+  }
+
+  /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
+  async fetchManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
+    if (reference.includes(':') && !isDigest(reference)) {
+      throw new RegistryError(
+        'invalid-response',
+        `refusing to request malformed digest ${JSON.stringify(reference)}`
+      )
+    }
+    const response = await this.send(ref, 'GET', `/manifests/${encodeURIComponent(reference)}`, {
+      Accept: MANIFEST_ACCEPT
+    })
+    const tagRef = { ...ref, tag: reference }
+    if (response.status !== 200) throw await this.explain(tagRef, response)
+    const mediaType = checkMediaType(tagRef, response)
+    const digest = sha256Digest(response.body)
+    const claimed = response.headers.get('docker-content-digest')?.trim()
+    if (claimed && claimed !== digest) {
+      throw new RegistryError(
+        'digest-mismatch',
+        `${describe(tagRef)}: the registry claims digest ${claimed} but the manifest bytes hash to ${digest}`
+      )
+    }
+    if (isDigest(reference) && reference !== digest) {
+      throw new RegistryError(
+        'digest-mismatch',
+        `${describe(tagRef)}: the manifest bytes hash to ${digest}`
+      )
+    }
+    let json: ManifestJson
+    try {
+      json = JSON.parse(response.body.toString('utf8')) as ManifestJson
+    } catch {
+      throw new RegistryError(
+        'invalid-response',
+        `${describe(tagRef)}: the manifest is not valid JSON`
+      )
+    }
+    if (json === null || typeof json !== 'object') {
+      throw new RegistryError(
+        'invalid-response',
+        `${describe(tagRef)}: the manifest is not a JSON object`
+      )
+    }
+    return { digest, mediaType, json }
+  }
+
+  /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
+  async fetchBlob(ref: RepositoryRef, digest: string): Promise<Buffer> {
+    if (!isDigest(digest))
+      throw new RegistryError(
+        'invalid-response',
+        `refusing to request malformed digest ${JSON.stringify(digest)}`
+      )
+    const response = await this.send(ref, 'GET', `/blobs/${digest}`, {})
+    if (response.status !== 200) throw await this.explain({ ...ref, tag: digest }, response)
+    if (sha256Digest(response.body) !== digest) {
+      throw new RegistryError(
+        'digest-mismatch',
+        `${describe({ ...ref, tag: digest })}: blob bytes do not match their digest`
+      )
+    }
+    return response.body
+  }
+
+  async fetchConfig(ref: RepositoryRef, manifest: Manifest): Promise<ImageConfig> {
+    const digest = manifest.json.config?.digest
+    if (typeof digest !== 'string') {
+      throw new RegistryError(
+        'invalid-response',
+        `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`
+      )
+    }
+    const blob = await this.fetchBlob(ref, digest)
+    try {
+      return JSON.parse(blob.toString('utf8')) as ImageConfig
+    } catch {
+      throw new RegistryError(
+        'invalid-response',
+        `${describe({ ...ref, tag: digest })}: image config is not JSON`
+      )
+    }
+  }
+
+  private async send(
+    ref: RepositoryRef,
+    method: 'GET' | 'HEAD',
+    path: string,
+    headers: Record<string, string>
+  ): Promise<HttpResponse> {
+    const session = this.session(ref.registry)
+    const url = await session.url(`/v2/${ref.repository}${path}`)
+    const maxBodyBytes = path.startsWith('/blobs/') ? BLOB_LIMIT : MANIFEST_LIMIT
+    const attempt = async (): Promise<HttpResponse> =>
+      this.transport.request({
+        method,
+        url,
+        headers: { ...headers, ...(await session.authorization(ref.repository)) },
+        maxBodyBytes
+      })
+    let response = await attempt()
+    if (
+      (response.status === 401 || response.status === 403) &&
+      (await session.renew(ref.repository, response))
+    ) {
+      response = await attempt()
+    }
+    this.noteRateLimit(ref.registry, response)
+    return response
+  }
+
+  private noteRateLimit(registry: string, response: HttpResponse): void {
+    const remaining = response.headers.get('ratelimit-remaining')
+    const limit = response.headers.get('ratelimit-limit')
+    if (!remaining || !limit || this.rateLimitWarned.has(registry)) return
+    const left = Number.parseInt(remaining, 10)
+    const total = Number.parseInt(limit, 10)
+    if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
+      this.rateLimitWarned.add(registry)
+      this.transport.logger.warning(
+        `${registry}: only ${left} of ${total} pulls left in the current rate-limit window`
+      )
+    }
+  }
+
+  /** Turns a non-200 answer into an error that says what is wrong and what to try. */
+  private async explain(ref: TagRef, response: HttpResponse): Promise<RegistryError> {
+    const session = this.session(ref.registry)
+    let code: string | undefined
+    if (response.body.length > 0 && response.body.length <= ERROR_BODY_LIMIT) {
+      try {
+        const parsed = JSON.parse(response.body.toString('utf8')) as {
+          errors?: { code?: unknown }[]
+        }
+        code = typeof parsed.errors?.[0]?.code === 'string' ? parsed.errors[0].code : undefined
+      } catch {
+        // Not a registry error document; the status says enough.
+      }
+    }
+    const status = response.status
+    const where = describe(ref)
+    switch (status) {
+      case 404: {
+        if (code === 'NAME_UNKNOWN') {
+          return new RegistryError(
+            'not-found',
+            `${where}: repository ${ref.repository} not found on ${ref.registry}`,
+            404
+          )
+        }
+        return new RegistryError(
+          'not-found',
+          `${where}: tag "${ref.tag}" not found on ${ref.registry}`,
+          404
+        )
+      }
+      case 401:
+      case 403:
+        return new RegistryError(
+          status === 401 ? 'unauthorized' : 'denied',
+          `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); the image may be private or not exist: add credentials with registry-auth or docker login`,
+          status
+        )
+      case 429: {
+        const retryAfter = response.headers.get('retry-after')
+        return new RegistryError(
+          'rate-limited',
+          `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${retryAfter}` : ''}); authenticate or lower concurrency`,
+          429
+        )
+      }
+      default:
+        return new RegistryError(
+          'http',
+          `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`,
+          status
+        )
+    }
+  }
+}
+
+export interface ImageConfig {
+  os?: string
+  architecture?: string
+  variant?: string
+  config?: { Labels?: Record<string, string> | null }
+}
+
+function isAttestation(d: Descriptor): boolean {
+  return (
+    d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+    (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown')
+  )
+}
+
+function checkMediaType(ref: TagRef, response: HttpResponse): string {
+  const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
+    throw new RegistryError(
+      'invalid-response',
+      `${describe(ref)}: unexpected content type "${mediaType || 'none'}" for a manifest`
+    )
+  }
+  return mediaType
+}
+
+function describe(ref: TagRef): string {
+  return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`
+}

@@ -1,0 +1,293 @@
+/**
+ * One HTTP exchange with a registry or token service: redirects followed by hand (so
+ * credentials never cross to another host), bodies capped, a per-request timeout, a
+ * global cap on requests in flight, and retries with backoff for what is retryable.
+ */
+import { isLoopbackHost } from './hosts.js'
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
+
+export interface Clock {
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+}
+
+export interface Logger {
+  debug(message: string): void
+  info(message: string): void
+  warning(message: string): void
+}
+
+export const silentLogger: Logger = { debug() {}, info() {}, warning() {} }
+
+export type RegistryErrorKind =
+  | 'network'
+  | 'timeout'
+  | 'http'
+  | 'too-large'
+  | 'redirect'
+  | 'invalid-response'
+  | 'unauthorized'
+  | 'denied'
+  | 'not-found'
+  | 'rate-limited'
+  | 'digest-mismatch'
+  | 'platform'
+  | 'insecure'
+
+export class RegistryError extends Error {
+  override name = 'RegistryError'
+  constructor(
+    readonly kind: RegistryErrorKind,
+    message: string,
+    readonly status?: number
+  ) {
+    super(message)
+  }
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'HEAD'
+  url: string
+  headers?: Record<string, string>
+  /** Largest body accepted, in bytes. */
+  maxBodyBytes: number
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Headers
+  body: Buffer
+  /** The URL that finally answered, after redirects. */
+  url: string
+}
+
+export interface TransportOptions {
+  fetch?: FetchLike
+  clock?: Clock
+  logger?: Logger
+  /** Requests in flight at once across the whole run. */
+  concurrency?: number
+  maxAttempts?: number
+  timeoutMs?: number
+  /** Longest `Retry-After` honoured; a longer wait fails the request instead. */
+  maxRetryAfterMs?: number
+  random?: () => number
+  /** Hosts that may be reached over plain HTTP (besides loopback). */
+  insecureHosts?: ReadonlySet<string>
+  /** Observes every request sent on the wire, for counting and tests. */
+  onRequest?: (method: string, url: string) => void
+}
+
+const MAX_REDIRECTS = 5
+const BASE_BACKOFF_MS = 500
+const MAX_BACKOFF_MS = 10_000
+
+/** Counts waiting callers so at most `limit` run at once. */
+export class Semaphore {
+  private active = 0
+  private readonly queue: (() => void)[] = []
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>(resolve => this.queue.push(resolve))
+    else this.active++
+    try {
+      return await task()
+    } finally {
+      const next = this.queue.shift()
+      if (next) next()
+      else this.active--
+    }
+  }
+}
+
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
+  if (!value) return undefined
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - now)
+}
+
+/** Exponential backoff with full jitter: attempt 1 waits up to 500 ms, then 1 s, 2 s, … */
+export function backoffDelay(attempt: number, random: () => number): number {
+  const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1))
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2)
+}
+
+function isRetryableStatus(status: number): boolean {
+  return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501)
+}
+
+export class HttpTransport {
+  private readonly fetch: FetchLike
+  readonly clock: Clock
+  readonly logger: Logger
+  private readonly semaphore: Semaphore
+  private readonly maxAttempts: number
+  private readonly timeoutMs: number
+  private readonly maxRetryAfterMs: number
+  private readonly random: () => number
+  private readonly insecureHosts: ReadonlySet<string>
+  private readonly onRequest?: (method: string, url: string) => void
+
+  constructor(options: TransportOptions = {}) {
+    this.fetch = options.fetch ?? ((url, init) => fetch(url, init))
+    this.clock = options.clock ?? systemClock
+    this.logger = options.logger ?? silentLogger
+    this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8))
+    this.maxAttempts = Math.max(1, options.maxAttempts ?? 3)
+    this.timeoutMs = options.timeoutMs ?? 30_000
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000
+    this.random = options.random ?? Math.random
+    this.insecureHosts = options.insecureHosts ?? new Set()
+    this.onRequest = options.onRequest
+  }
+
+  mayUsePlainHttp(host: string): boolean {
+    return isLoopbackHost(host) || this.insecureHosts.has(host.toLowerCase())
+  }
+
+  /** Sends the request with retries for network errors, 408, 429 and 5xx. */
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    for (let attempt = 1; ; attempt++) {
+      let waitMs: number
+      try {
+        const response = await this.semaphore.run(() => this.followRedirects(req))
+        if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts) return response
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now())
+        if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
+          // Waiting out a long quota window would stall the run; say so instead.
+          return response
+        }
+        waitMs = retryAfter ?? backoffDelay(attempt, this.random)
+        this.logger.debug(
+          `${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`
+        )
+      } catch (error) {
+        if (!(error instanceof RegistryError) || !['network', 'timeout'].includes(error.kind))
+          throw error
+        if (attempt >= this.maxAttempts) throw error
+        waitMs = backoffDelay(attempt, this.random)
+        this.logger.debug(
+          `${error.message}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`
+        )
+      }
+      await this.clock.sleep(waitMs)
+    }
+  }
+
+  private async followRedirects(req: HttpRequest): Promise<HttpResponse> {
+    let url = new URL(req.url)
+    let headers = { ...req.headers }
+    for (let hop = 0; ; hop++) {
+      const response = await this.once(req.method, url, headers, req.maxBodyBytes)
+      const location = response.headers.get('location')
+      if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response
+      if (hop >= MAX_REDIRECTS) {
+        throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`)
+      }
+      const next = new URL(location, url)
+      if (
+        next.protocol !== 'https:' &&
+        !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))
+      ) {
+        throw new RegistryError(
+          'redirect',
+          `refusing redirect to insecure or unsupported URL ${redactUrl(next.href)}`
+        )
+      }
+      if (next.host !== url.host || next.protocol !== url.protocol) {
+        // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
+        headers = Object.fromEntries(
+          Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization')
+        )
+      }
+      url = next
+    }
+  }
+
+  private async once(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    maxBodyBytes: number
+  ): Promise<HttpResponse> {
+    const signal = AbortSignal.timeout(this.timeoutMs)
+    const shown = redactUrl(url.href)
+    this.onRequest?.(method, url.href)
+    let response: Response
+    try {
+      response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal })
+    } catch (error) {
+      throw transportError(error, `${method} ${shown}`, this.timeoutMs)
+    }
+    let body: Buffer
+    try {
+      body = await readCapped(response, maxBodyBytes, `${method} ${shown}`)
+    } catch (error) {
+      if (error instanceof RegistryError) throw error
+      throw transportError(error, `${method} ${shown}`, this.timeoutMs)
+    }
+    return { status: response.status, headers: response.headers, body, url: url.href }
+  }
+}
+
+function transportError(error: unknown, what: string, timeoutMs: number): RegistryError {
+  const e = error as {
+    name?: string
+    message?: string
+    cause?: { code?: string; message?: string }
+  }
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+    return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`)
+  }
+  const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)
+  return new RegistryError('network', `${what} failed: ${cause}`)
+}
+
+async function readCapped(response: Response, maxBytes: number, what: string): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? NaN)
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined)
+    throw new RegistryError(
+      'too-large',
+      `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`
+    )
+  }
+  if (!response.body) return Buffer.alloc(0)
+  const chunks: Buffer[] = []
+  let total = 0
+  const reader = response.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined)
+      throw new RegistryError('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`)
+    }
+    chunks.push(Buffer.from(value))
+  }
+  return Buffer.concat(chunks)
+}
+
+/** Query strings can carry signed-URL secrets (S3, CDN tokens): never log them. */
+export function redactUrl(href: string): string {
+  try {
+    const url = new URL(href)
+    url.username = ''
+    url.password = ''
+    if (url.search) url.search = '?…'
+    return url.href
+  } catch {
+    return '<invalid URL>'
+  }
+}

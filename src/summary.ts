@@ -1,0 +1,51 @@
+import { formatStoredDigest } from './digest.js'
+import { code, escapeMarkdown, table } from './markdown.js'
+import { formatImageReference } from './reference.js'
+import type { EntryResult, UpdateResult } from './update.js'
+
+const STATUS_TEXT: Record<EntryResult['status'], string> = {
+  unchanged: 'unchanged',
+  updated: 'updated',
+  pinned: 'pinned',
+  failed: 'failed',
+  'as-committed': 'as committed'
+}
+
+function shownDigest(result: EntryResult, digest: string | undefined): string {
+  return digest ? code(formatStoredDigest(digest, result.entry.digestForm)) : '—'
+}
+
+/** The job summary: one row per entry, and what happened to the config file. */
+export function renderSummary(result: UpdateResult, options: { dryRun: boolean }): string {
+  const rows = result.results.map(r => [
+    escapeMarkdown(r.entry.name),
+    code(formatImageReference({ ...r.entry.reference, digest: undefined })) +
+      (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
+    shownDigest(r, r.previous),
+    r.status === 'failed' ? '—' : shownDigest(r, r.current),
+    r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
+  ])
+  const parts = [
+    '## Container image digests',
+    '',
+    table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows),
+    ''
+  ]
+  const file = code(result.config.file)
+  if (result.mode === 'matrix')
+    parts.push(`Matrix built from ${file} as committed; no registry was asked.`)
+  else if (!result.changed) parts.push(`Every digest in ${file} is current.`)
+  else if (result.written)
+    parts.push(`${file} was rewritten with ${result.updates.length} new digest(s).`)
+  else if (options.dryRun)
+    parts.push(
+      `Dry run: ${result.updates.length} digest(s) would change in ${file}; nothing was written.`
+    )
+  if (result.failed.length > 0) {
+    parts.push(
+      '',
+      `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`
+    )
+  }
+  return parts.join('\n') + '\n'
+}

@@ -1,0 +1,219 @@
+/**
+ * The core shared by the action and the CLI: read the config, resolve every entry,
+ * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
+ */
+import { readFile } from 'node:fs/promises'
+import { type ConfigEntry, type ParsedConfig, parseConfig, rewriteDigests } from './config.js'
+import { formatStoredDigest } from './digest.js'
+import { writeFileAtomic } from './fs-atomic.js'
+import { formatImageReference, repositoryName } from './reference.js'
+import type { RegistryClient } from './registry/client.js'
+import type { Logger } from './registry/http.js'
+
+export type Mode = 'update' | 'matrix'
+
+export interface UpdateOptions {
+  mode: Mode
+  /** Path to read and write. */
+  configPath: string
+  /** The path as the user wrote it, for messages and annotations. */
+  configLabel: string
+  defaultImage?: string
+  defaultPlatform?: string
+  dryRun: boolean
+  concurrency: number
+}
+
+export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
+
+export interface EntryResult {
+  entry: ConfigEntry
+  status: EntryStatus
+  /** The digest the config held, `sha256:`-prefixed. */
+  previous?: string
+  /** The digest the config holds after the run (the old one when resolving failed). */
+  current?: string
+  error?: string
+}
+
+export interface Update {
+  name: string
+  image: string
+  tag: string
+  platform: string | null
+  previous: string | null
+  current: string
+}
+
+export interface Failure {
+  name: string
+  image: string
+  tag: string
+  error: string
+}
+
+export interface MatrixEntry extends Record<string, unknown> {
+  image_ref: string
+}
+
+export interface UpdateResult {
+  mode: Mode
+  config: ParsedConfig
+  results: EntryResult[]
+  /** The rewritten config text, when any digest moved. */
+  newText?: string
+  written: boolean
+  changed: boolean
+  matrix: { include: MatrixEntry[] }
+  updates: Update[]
+  failed: Failure[]
+}
+
+export async function loadConfig(
+  options: Pick<UpdateOptions, 'configPath' | 'configLabel' | 'defaultImage' | 'defaultPlatform'>
+): Promise<ParsedConfig> {
+  let bytes: Buffer
+  try {
+    bytes = await readFile(options.configPath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new Error(
+      code === 'ENOENT'
+        ? `${options.configLabel}: config file not found; create it or set the config input`
+        : `${options.configLabel}: cannot read the config file (${code ?? (error as Error).message})`,
+      { cause: error }
+    )
+  }
+  return parseConfig(options.configLabel, bytes, {
+    defaultImage: options.defaultImage,
+    defaultPlatform: options.defaultPlatform
+  })
+}
+
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+export async function resolveEntries(
+  config: ParsedConfig,
+  client: RegistryClient,
+  concurrency: number,
+  onProgress?: (done: number, total: number) => void
+): Promise<EntryResult[]> {
+  const entries = config.entries
+  await client.prepare(entries.map(e => e.reference))
+  const results: EntryResult[] = new Array(entries.length)
+  let next = 0
+  let done = 0
+  const worker = async (): Promise<void> => {
+    while (next < entries.length) {
+      const entry = entries[next++]!
+      results[entry.index] = await resolveEntry(entry, client)
+      onProgress?.(++done, entries.length)
+    }
+  }
+  await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker)
+  )
+  return results
+}
+
+async function resolveEntry(entry: ConfigEntry, client: RegistryClient): Promise<EntryResult> {
+  const previous = entry.digest
+  try {
+    const { digest } = await client.resolveDigest(entry.reference, entry.platform)
+    const status: EntryStatus =
+      previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated'
+    return { entry, status, previous, current: digest }
+  } catch (error) {
+    return { entry, status: 'failed', previous, current: previous, error: errorMessage(error) }
+  }
+}
+
+function errorMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return message.split('\n')[0] ?? message
+}
+
+/** Pure: turns per-entry results into the rewritten text, outputs and matrix. */
+export function planUpdate(
+  mode: Mode,
+  config: ParsedConfig,
+  results: EntryResult[]
+): Omit<UpdateResult, 'written'> {
+  const moved = new Map<number, string>()
+  for (const r of results) {
+    if ((r.status === 'updated' || r.status === 'pinned') && r.current)
+      moved.set(r.entry.index, r.current)
+  }
+  const newText = moved.size > 0 ? rewriteDigests(config, moved) : undefined
+  const updates: Update[] = results
+    .filter(r => moved.has(r.entry.index))
+    .map(r => ({
+      name: r.entry.name,
+      image: repositoryName(r.entry.reference),
+      tag: r.entry.reference.tag,
+      platform: r.entry.platform?.text ?? null,
+      previous: r.previous ?? null,
+      current: r.current!
+    }))
+  const failed: Failure[] = results
+    .filter(r => r.status === 'failed')
+    .map(r => ({
+      name: r.entry.name,
+      image: repositoryName(r.entry.reference),
+      tag: r.entry.reference.tag,
+      error: r.error ?? 'unknown error'
+    }))
+  return {
+    mode,
+    config,
+    results,
+    newText,
+    changed: moved.size > 0,
+    matrix: { include: results.map(matrixEntry) },
+    updates,
+    failed
+  }
+}
+
+function matrixEntry(result: EntryResult): MatrixEntry {
+  const { entry, current } = result
+  const fields: Record<string, unknown> = { ...entry.fields }
+  if (current) fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm)
+  return {
+    ...fields,
+    image_ref: formatImageReference({ ...entry.reference, digest: current })
+  }
+}
+
+/** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
+export async function runUpdate(
+  options: UpdateOptions,
+  client: RegistryClient | undefined,
+  logger: Logger,
+  onProgress?: (done: number, total: number) => void
+): Promise<UpdateResult> {
+  const config = await loadConfig(options)
+  if (config.entries.length === 0)
+    logger.warning(`${options.configLabel}: the containers list is empty`)
+
+  if (options.mode === 'matrix') {
+    const results: EntryResult[] = config.entries.map(entry => {
+      if (!entry.digest) {
+        logger.warning(
+          `${options.configLabel}:${entry.line}: ${entry.name} has no digest; its image_ref is not pinned`
+        )
+      }
+      return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
+    })
+    return { ...planUpdate('matrix', config, results), written: false }
+  }
+
+  if (!client) throw new Error('update mode needs a registry client')
+  const results = await resolveEntries(config, client, options.concurrency, onProgress)
+  const plan = planUpdate('update', config, results)
+  let written = false
+  if (plan.newText !== undefined && !options.dryRun) {
+    await writeFileAtomic(options.configPath, plan.newText)
+    written = true
+  }
+  return { ...plan, written }
+}
