@@ -116,7 +116,7 @@ export function parseConfig(
 
   const firstError = doc.errors[0]
   if (firstError) {
-    const pos = firstError.linePos?.[0]
+    const pos = lineCounter.linePos(firstError.pos[0])
     const detail = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')
     throw new ConfigError(file, pos, undefined, `invalid YAML: ${detail}`)
   }

@@ -1,0 +1,222 @@
+import { describe, expect, it } from '@jest/globals'
+import { ConfigError, parseConfig, rewriteDigests } from '../../src/config.js'
+
+const A = 'a'.repeat(64)
+const B = 'b'.repeat(64)
+const RUST_CROSS = `# Container configurations for rust-musl-cross builds
+containers:
+  - target: i686-unknown-linux-musl
+    arch: i686
+    image_tag: i686-unknown-linux-musl
+    current_sha: 5539b836c671353becda5c18f7675138a8724c5a4d3ecf5c26ba74e40239f89a
+  - target: x86_64-unknown-linux-musl
+    arch: x86_64
+    image_tag: x86_64-unknown-linux-musl
+    current_sha: 8da7503d1199ddea00be75ef56d971da79f023fa4b7a8366be3df24fd31c2279
+`
+
+function errorOf(source: string, options = {}): ConfigError {
+  try {
+    parseConfig('cfg.yml', source, options)
+  } catch (error) {
+    if (error instanceof ConfigError) return error
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('parseConfig', () => {
+  it('reads the rust-musl-cross file with the repository from the input', () => {
+    const config = parseConfig('cfg.yml', RUST_CROSS, {
+      defaultImage: 'ghcr.io/rust-cross/rust-musl-cross'
+    })
+    expect(
+      config.entries.map(e => [
+        e.name,
+        e.reference.registry,
+        e.reference.repository,
+        e.reference.tag,
+        e.digest,
+        e.digestForm,
+        e.line
+      ])
+    ).toEqual([
+      [
+        'i686-unknown-linux-musl',
+        'ghcr.io',
+        'rust-cross/rust-musl-cross',
+        'i686-unknown-linux-musl',
+        'sha256:5539b836c671353becda5c18f7675138a8724c5a4d3ecf5c26ba74e40239f89a',
+        'bare',
+        3
+      ],
+      [
+        'x86_64-unknown-linux-musl',
+        'ghcr.io',
+        'rust-cross/rust-musl-cross',
+        'x86_64-unknown-linux-musl',
+        'sha256:8da7503d1199ddea00be75ef56d971da79f023fa4b7a8366be3df24fd31c2279',
+        'bare',
+        7
+      ]
+    ])
+    expect(config.entries[0]?.fields).toEqual({
+      target: 'i686-unknown-linux-musl',
+      arch: 'i686',
+      image_tag: 'i686-unknown-linux-musl',
+      current_sha: '5539b836c671353becda5c18f7675138a8724c5a4d3ecf5c26ba74e40239f89a'
+    })
+  })
+
+  it('prefers the file image over the input, and the entry image over both', () => {
+    const config = parseConfig(
+      'cfg.yml',
+      'image: quay.io/org/base\ncontainers:\n  - tag: "1"\n  - image: nginx\n    tag: "2"\n    platform: linux/arm/v7\n',
+      { defaultImage: 'ghcr.io/x/y' }
+    )
+    expect(
+      config.entries.map(
+        e => `${e.reference.registry}/${e.reference.repository}:${e.reference.tag}`
+      )
+    ).toEqual(['quay.io/org/base:1', 'docker.io/library/nginx:2'])
+    expect(config.entries[1]?.platform).toMatchObject({
+      os: 'linux',
+      architecture: 'arm',
+      variant: 'v7'
+    })
+  })
+
+  it.each([
+    ['invalid YAML', 'containers:\n  - tag: [1, 2\n', /^cfg\.yml:\d+:\d+: invalid YAML/],
+    ['missing containers', 'image: nginx\n', /^cfg\.yml:1:1: containers: expected a list/],
+    [
+      'containers not a list',
+      'containers:\n  tag: x\n',
+      /^cfg\.yml:2:3: containers: expected a list/
+    ],
+    [
+      'unknown top-level key',
+      'containers: []\nimages: []\n',
+      /^cfg\.yml:2:1: images: unknown top-level key/
+    ],
+    [
+      'entry without a tag',
+      'containers:\n  - image: nginx\n',
+      /^cfg\.yml:2:5: containers\[0\]\.tag: missing tag/
+    ],
+    [
+      'malformed digest',
+      `containers:\n  - image: nginx\n    tag: "1"\n    digest: sha256:${'A'.repeat(64)}\n`,
+      /^cfg\.yml:4:13: containers\[0\]\.digest: malformed digest/
+    ],
+    [
+      'short digest',
+      'containers:\n  - image: nginx\n    tag: "1"\n    current_sha: abc\n',
+      /^cfg\.yml:4:18: containers\[0\]\.current_sha: malformed digest "abc"/
+    ],
+    [
+      'no repository',
+      'containers:\n  - tag: "1"\n',
+      /^cfg\.yml:2:5: containers\[0\]\.image: no repository/
+    ],
+    [
+      'bad image',
+      'containers:\n  - image: Bad/Name\n    tag: x\n',
+      /^cfg\.yml:2:12: containers\[0\]\.image: .*invalid repository/
+    ],
+    [
+      'tag twice',
+      'containers:\n  - image: nginx\n    tag: a\n    image_tag: b\n',
+      /^cfg\.yml:4:5: containers\[0\]\.image_tag: set only one of `tag` and `image_tag`/
+    ],
+    [
+      'duplicate key',
+      'containers:\n  - image: nginx\n    tag: a\n    tag: b\n',
+      /^cfg\.yml:4:5: invalid YAML: Map keys must be unique/
+    ],
+    [
+      'duplicate entry',
+      'containers:\n  - image: nginx\n    tag: a\n  - image: nginx\n    tag: a\n',
+      /^cfg\.yml:4:5: containers\[1\]: duplicate of containers\[0\]/
+    ],
+    [
+      'bad platform',
+      'containers:\n  - image: nginx\n    tag: a\n    platform: arm64\n',
+      /^cfg\.yml:4:15: containers\[0\]\.platform: invalid platform/
+    ],
+    [
+      'block scalar digest',
+      `containers:\n  - image: nginx\n    tag: a\n    digest: |\n      ${A}\n`,
+      /containers\[0\]\.digest: (malformed digest|write the digest)/
+    ],
+    [
+      'alias entry',
+      'x: &e\n  image: nginx\ncontainers:\n  - *e\n',
+      /unknown top-level key|aliases are not supported/
+    ]
+  ])('%s gets a positioned error', (_label, source, message) => {
+    expect(errorOf(source).message).toMatch(message)
+  })
+
+  it('rejects non-UTF-8 bytes', () => {
+    expect(() => parseConfig('cfg.yml', Buffer.from([0x63, 0x3a, 0xff, 0xfe, 0x0a]))).toThrow(
+      /cfg\.yml: is not valid UTF-8/
+    )
+  })
+})
+
+describe('rewriteDigests', () => {
+  it('changes only the digest characters, keeping form, quoting, comments and CRLF', () => {
+    const source = [
+      '\uFEFF# top comment',
+      'containers:',
+      '  - name: one # trailing',
+      '    image: nginx',
+      '    tag: "1"',
+      `    digest: "sha256:${A}"`,
+      '',
+      '  - {name: two, image: nginx, tag: "2", current_sha: ' + A + '}',
+      '  - name: three',
+      '    image: ghcr.io/a/b',
+      '    tag: x',
+      `    digest: 'sha256:${A}'  # pinned`,
+      ''
+    ].join('\r\n')
+    const config = parseConfig('cfg.yml', source)
+    const out = rewriteDigests(
+      config,
+      new Map([
+        [0, `sha256:${B}`],
+        [1, `sha256:${B}`],
+        [2, `sha256:${B}`]
+      ])
+    )
+    expect(out).toBe(source.replaceAll(A, B))
+  })
+
+  it('inserts a missing digest after the tag, following the file convention', () => {
+    const source = `containers:\n  - target: a\n    image_tag: t1\n    current_sha: ${A}\n  - target: b # new\n    image_tag: t2  # keep\n    arch: x\n`
+    const config = parseConfig('cfg.yml', source, { defaultImage: 'ghcr.io/o/r' })
+    expect(config.entries[1]?.digest).toBeUndefined()
+    const out = rewriteDigests(config, new Map([[1, `sha256:${B}`]]))
+    expect(out).toBe(
+      `containers:\n  - target: a\n    image_tag: t1\n    current_sha: ${A}\n  - target: b # new\n    image_tag: t2  # keep\n    current_sha: ${B}\n    arch: x\n`
+    )
+  })
+
+  it('fills an empty digest field in place', () => {
+    const source = 'containers:\n  - image: nginx\n    tag: "1"\n    digest:\n'
+    const out = rewriteDigests(parseConfig('cfg.yml', source), new Map([[0, `sha256:${B}`]]))
+    expect(out).toBe(`containers:\n  - image: nginx\n    tag: "1"\n    digest: sha256:${B}\n`)
+  })
+
+  it('refuses to write a malformed digest', () => {
+    const config = parseConfig(
+      'cfg.yml',
+      `containers:\n  - image: nginx\n    tag: "1"\n    digest: sha256:${A}\n`
+    )
+    expect(() => rewriteDigests(config, new Map([[0, 'sha256:../../etc']]))).toThrow(
+      /malformed digest/
+    )
+  })
+})

@@ -1,0 +1,157 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  type Clock,
+  HttpTransport,
+  RegistryError,
+  backoffDelay,
+  parseRetryAfter
+} from '../../src/registry/http.js'
+
+class FakeClock implements Clock {
+  time = Date.parse('2026-11-24T06:00:00Z')
+  sleeps: number[] = []
+  now(): number {
+    return this.time
+  }
+  async sleep(ms: number): Promise<void> {
+    this.sleeps.push(ms)
+    this.time += ms
+  }
+}
+
+function scripted(responses: (Response | Error)[]) {
+  const calls: { url: string; init: RequestInit }[] = []
+  const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+    calls.push({ url, init })
+    const next = responses.shift()
+    if (!next) throw new Error('no more scripted responses')
+    if (next instanceof Error) throw next
+    return next
+  }
+  return { fetch, calls }
+}
+
+const GET = { method: 'GET' as const, url: 'https://registry.example/v2/', maxBodyBytes: 1024 }
+
+describe('retries', () => {
+  it('backs off exponentially with jitter between half and all of the ceiling', () => {
+    expect(backoffDelay(1, () => 0)).toBe(250)
+    expect(backoffDelay(1, () => 1)).toBe(500)
+    expect(backoffDelay(3, () => 1)).toBe(2000)
+    expect(backoffDelay(20, () => 1)).toBe(10_000)
+  })
+
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-11-24T06:00:00Z')
+    expect(parseRetryAfter('7', now)).toBe(7000)
+    expect(parseRetryAfter('Tue, 24 Nov 2026 06:00:03 GMT', now)).toBe(3000)
+    expect(parseRetryAfter('soon', now)).toBeUndefined()
+    expect(parseRetryAfter(null, now)).toBeUndefined()
+  })
+
+  it('retries 503 and network errors with backoff, then succeeds', async () => {
+    const clock = new FakeClock()
+    const reset = Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNRESET' } })
+    const { fetch, calls } = scripted([
+      new Response('', { status: 503 }),
+      reset,
+      new Response('ok', { status: 200 })
+    ])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 3, random: () => 1 })
+    const response = await transport.request(GET)
+    expect(response.status).toBe(200)
+    expect(response.body.toString()).toBe('ok')
+    expect(calls).toHaveLength(3)
+    expect(clock.sleeps).toEqual([500, 1000])
+  })
+
+  it('honours Retry-After on 429 and gives up after max-attempts', async () => {
+    const clock = new FakeClock()
+    const { fetch, calls } = scripted([
+      new Response('', { status: 429, headers: { 'retry-after': '2' } }),
+      new Response('', {
+        status: 429,
+        headers: { 'retry-after': 'Tue, 24 Nov 2026 06:00:07 GMT' }
+      }),
+      new Response('', { status: 429 })
+    ])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 3, random: () => 0 })
+    const response = await transport.request(GET)
+    expect(response.status).toBe(429)
+    expect(calls).toHaveLength(3)
+    expect(clock.sleeps).toEqual([2000, 5000])
+  })
+
+  it('does not wait out a Retry-After longer than the limit', async () => {
+    const clock = new FakeClock()
+    const { fetch, calls } = scripted([
+      new Response('', { status: 429, headers: { 'retry-after': '3600' } })
+    ])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 3 })
+    expect((await transport.request(GET)).status).toBe(429)
+    expect(calls).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
+  it('does not retry 404, 401 or 501', async () => {
+    for (const status of [401, 404, 501]) {
+      const clock = new FakeClock()
+      const { fetch, calls } = scripted([new Response('', { status })])
+      const response = await new HttpTransport({ fetch, clock }).request(GET)
+      expect(response.status).toBe(status)
+      expect(calls).toHaveLength(1)
+    }
+  })
+
+  it('fails after the last network error with a readable message', async () => {
+    const clock = new FakeClock()
+    const refused = () =>
+      Object.assign(new TypeError('fetch failed'), { cause: { code: 'ECONNREFUSED' } })
+    const { fetch } = scripted([refused(), refused()])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 2, random: () => 1 })
+    await expect(transport.request(GET)).rejects.toThrow(
+      new RegistryError('network', 'GET https://registry.example/v2/ failed: ECONNREFUSED')
+    )
+    expect(clock.sleeps).toEqual([500])
+  })
+})
+
+describe('redirects and limits', () => {
+  it('drops Authorization when a redirect leaves the host', async () => {
+    const { fetch, calls } = scripted([
+      new Response('', {
+        status: 307,
+        headers: { location: 'https://cdn.example/blob?sig=secret' }
+      }),
+      new Response('data', { status: 200 })
+    ])
+    const transport = new HttpTransport({ fetch })
+    const response = await transport.request({
+      ...GET,
+      headers: { Authorization: 'Bearer t0k3n', Accept: 'x' }
+    })
+    expect(response.body.toString()).toBe('data')
+    expect(calls[0]?.init.headers).toEqual({ Authorization: 'Bearer t0k3n', Accept: 'x' })
+    expect(calls[1]?.url).toBe('https://cdn.example/blob?sig=secret')
+    expect(calls[1]?.init.headers).toEqual({ Accept: 'x' })
+  })
+
+  it('keeps Authorization on a same-host redirect and refuses a downgrade to HTTP', async () => {
+    const { fetch, calls } = scripted([
+      new Response('', { status: 302, headers: { location: '/v2/other' } }),
+      new Response('', { status: 302, headers: { location: 'http://registry.example/v2/x' } })
+    ])
+    const transport = new HttpTransport({ fetch })
+    await expect(
+      transport.request({ ...GET, headers: { Authorization: 'Basic x' } })
+    ).rejects.toThrow(/refusing redirect/)
+    expect(calls[1]?.init.headers).toEqual({ Authorization: 'Basic x' })
+  })
+
+  it('caps bodies', async () => {
+    const { fetch } = scripted([new Response('x'.repeat(2048), { status: 200 })])
+    await expect(new HttpTransport({ fetch }).request(GET)).rejects.toThrow(
+      /exceeds the 1024-byte limit/
+    )
+  })
+})
