@@ -8,7 +8,9 @@ import { formatStoredDigest } from './digest.js'
 import { writeFileAtomic } from './fs-atomic.js'
 import { formatImageReference, repositoryName } from './reference.js'
 import type { RegistryClient } from './registry/client.js'
-import type { Logger } from './registry/http.js'
+import { type Logger, RegistryError, type RegistryErrorKind } from './registry/http.js'
+
+const TRANSPORT_KINDS = new Set<RegistryErrorKind>(['network', 'timeout', 'redirect', 'too-large', 'insecure'])
 
 export type Mode = 'update' | 'matrix'
 
@@ -123,7 +125,12 @@ async function resolveEntry(entry: ConfigEntry, client: RegistryClient): Promise
       previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated'
     return { entry, status, previous, current: digest }
   } catch (error) {
-    return { entry, status: 'failed', previous, current: previous, error: errorMessage(error) }
+    let message = errorMessage(error)
+    if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
+      // Transport errors name a URL, not the image: say which image they cost.
+      message = `${formatImageReference(entry.reference)}: ${message}`
+    }
+    return { entry, status: 'failed', previous, current: previous, error: message }
   }
 }
 

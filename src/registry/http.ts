@@ -240,6 +240,16 @@ export class HttpTransport {
   }
 }
 
+const NETWORK_HINTS: Record<string, string> = {
+  ENOTFOUND: 'host not found: check the registry name',
+  EAI_AGAIN: 'DNS lookup failed',
+  ECONNREFUSED: 'nothing listens there',
+  ECONNRESET: 'connection reset',
+  CERT_HAS_EXPIRED: 'TLS certificate expired',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
+}
+
 function transportError(error: unknown, what: string, timeoutMs: number): RegistryError {
   const e = error as {
     name?: string
@@ -250,7 +260,8 @@ function transportError(error: unknown, what: string, timeoutMs: number): Regist
     return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`)
   }
   const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)
-  return new RegistryError('network', `${what} failed: ${cause}`)
+  const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : ''
+  return new RegistryError('network', `${what} failed: ${cause}${hint}`)
 }
 
 async function readCapped(response: Response, maxBytes: number, what: string): Promise<Buffer> {
