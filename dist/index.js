@@ -31562,7 +31562,7 @@ function parseConfig(file, bytes, options = {}) {
     };
     const firstError = doc.errors[0];
     if (firstError) {
-        const pos = firstError.linePos?.[0];
+        const pos = lineCounter.linePos(firstError.pos[0]);
         const detail = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
         throw new ConfigError(file, pos, undefined, `invalid YAML: ${detail}`);
     }
@@ -32303,13 +32303,23 @@ class HttpTransport {
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
 }
+const NETWORK_HINTS = {
+    ENOTFOUND: 'host not found: check the registry name',
+    EAI_AGAIN: 'DNS lookup failed',
+    ECONNREFUSED: 'nothing listens there',
+    ECONNRESET: 'connection reset',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
+};
 function transportError(error, what, timeoutMs) {
     const e = error;
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
         return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
     }
     const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
-    return new RegistryError('network', `${what} failed: ${cause}`);
+    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    return new RegistryError('network', `${what} failed: ${cause}${hint}`);
 }
 async function readCapped(response, maxBytes, what) {
     const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -33008,6 +33018,14 @@ async function writeFileAtomic(path, text) {
 
 
 
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
 async function loadConfig(options) {
     let bytes;
     try {
@@ -33049,7 +33067,12 @@ async function resolveEntry(entry, client) {
         return { entry, status, previous, current: digest };
     }
     catch (error) {
-        return { entry, status: 'failed', previous, current: previous, error: errorMessage(error) };
+        let message = errorMessage(error);
+        if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
+            // Transport errors name a URL, not the image: say which image they cost.
+            message = `${formatImageReference(entry.reference)}: ${message}`;
+        }
+        return { entry, status: 'failed', previous, current: previous, error: message };
     }
 }
 function errorMessage(error) {

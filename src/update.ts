@@ -10,7 +10,13 @@ import { formatImageReference, repositoryName } from './reference.js'
 import type { RegistryClient } from './registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from './registry/http.js'
 
-const TRANSPORT_KINDS = new Set<RegistryErrorKind>(['network', 'timeout', 'redirect', 'too-large', 'insecure'])
+const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
+  'network',
+  'timeout',
+  'redirect',
+  'too-large',
+  'insecure'
+])
 
 export type Mode = 'update' | 'matrix'
 

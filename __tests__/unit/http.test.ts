@@ -110,7 +110,10 @@ describe('retries', () => {
     const { fetch } = scripted([refused(), refused()])
     const transport = new HttpTransport({ fetch, clock, maxAttempts: 2, random: () => 1 })
     await expect(transport.request(GET)).rejects.toThrow(
-      new RegistryError('network', 'GET https://registry.example/v2/ failed: ECONNREFUSED (nothing listens there)')
+      new RegistryError(
+        'network',
+        'GET https://registry.example/v2/ failed: ECONNREFUSED (nothing listens there)'
+      )
     )
     expect(clock.sleeps).toEqual([500])
   })
