@@ -28374,7 +28374,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9758);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6660);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -28383,7 +28383,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9758:
+/***/ 6660:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32903,6 +32903,31 @@ function describe(ref) {
     return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
 }
 
+;// CONCATENATED MODULE: ./src/create-client.ts
+/**
+ * One way to build a registry client from user settings, shared by the action and the CLI
+ * so that both read credentials, mask secrets and honour insecure hosts identically.
+ */
+
+
+
+function createRegistryClient(settings) {
+    return new RegistryClient({
+        credentials: new CredentialStore({
+            registryAuth: settings.registryAuth,
+            runHelper: runCredentialHelper,
+            githubToken: settings.githubToken,
+            onSecret: settings.onSecret,
+            onWarning: message => settings.logger.warning(message)
+        }),
+        onSecret: settings.onSecret,
+        concurrency: settings.concurrency,
+        maxAttempts: settings.maxAttempts,
+        insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
+        logger: settings.logger
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/markdown.ts
 /**
  * Escaping for values from config files and registries that land in Markdown (job
@@ -33164,7 +33189,6 @@ async function runUpdate(options, client, logger, onProgress) {
 
 
 
-
 class InputError extends Error {
     name = 'InputError';
 }
@@ -33244,19 +33268,14 @@ async function run() {
         const inputs = readInputs();
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const client = inputs.mode === 'update'
-            ? new RegistryClient({
-                credentials: new CredentialStore({
-                    registryAuth: inputs.registryAuth,
-                    runHelper: runCredentialHelper,
-                    githubToken: inputs.token,
-                    onSecret: secret => core_setSecret(secret),
-                    onWarning: message => warning(message)
-                }),
-                onSecret: secret => core_setSecret(secret),
+            ? createRegistryClient({
+                registryAuth: inputs.registryAuth,
+                insecureRegistries: inputs.insecureRegistries,
                 concurrency: inputs.concurrency,
                 maxAttempts: inputs.maxAttempts,
-                insecureHosts: new Set(inputs.insecureRegistries),
-                logger: actionsLogger
+                githubToken: inputs.token,
+                logger: actionsLogger,
+                onSecret: secret => core_setSecret(secret)
             })
             : undefined;
         const result = await runUpdate({

@@ -5,14 +5,8 @@
 import * as core from '@actions/core'
 import { resolve } from 'node:path'
 import { ConfigError } from './config.js'
-import {
-  CredentialStore,
-  CredentialsInputError,
-  parseRegistryAuth,
-  type Credentials
-} from './credentials.js'
-import { runCredentialHelper } from './helper-runner.js'
-import { RegistryClient } from './registry/client.js'
+import { createRegistryClient } from './create-client.js'
+import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
 import type { Logger } from './registry/http.js'
 import { renderSummary } from './summary.js'
 import { type Mode, type UpdateResult, runUpdate } from './update.js'
@@ -110,19 +104,14 @@ export async function run(): Promise<void> {
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
     const client =
       inputs.mode === 'update'
-        ? new RegistryClient({
-            credentials: new CredentialStore({
-              registryAuth: inputs.registryAuth,
-              runHelper: runCredentialHelper,
-              githubToken: inputs.token,
-              onSecret: secret => core.setSecret(secret),
-              onWarning: message => core.warning(message)
-            }),
-            onSecret: secret => core.setSecret(secret),
+        ? createRegistryClient({
+            registryAuth: inputs.registryAuth,
+            insecureRegistries: inputs.insecureRegistries,
             concurrency: inputs.concurrency,
             maxAttempts: inputs.maxAttempts,
-            insecureHosts: new Set(inputs.insecureRegistries),
-            logger: actionsLogger
+            githubToken: inputs.token,
+            logger: actionsLogger,
+            onSecret: secret => core.setSecret(secret)
           })
         : undefined
 
