@@ -148,6 +148,8 @@ export function parseConfig(
     if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
       return fail(node, field, 'expected a string')
     }
+    // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
+    if (typeof node.value === 'number' && typeof node.source === 'string') return node.source
     return String(node.value)
   }
 
@@ -301,6 +303,7 @@ export function parseConfig(
     seen.set(identity, index)
 
     const fields = map.toJSON() as Record<string, unknown>
+    if (tagField) fields[tagField[0]] = tag
     entries.push({
       index,
       name,

@@ -220,3 +220,17 @@ describe('rewriteDigests', () => {
     )
   })
 })
+
+describe('numeric-looking scalars', () => {
+  it('keeps a plain 3.20 tag and an all-digit digest as written, not as numbers', () => {
+    const digits = '1'.repeat(64)
+    const config = parseConfig(
+      'cfg.yml',
+      `containers:\n  - image: alpine\n    tag: 3.20\n    digest: ${digits}\n`
+    )
+    const entry = config.entries[0]!
+    expect(entry.reference.tag).toBe('3.20')
+    expect(entry.fields.tag).toBe('3.20')
+    expect(entry.digest).toBe(`sha256:${digits}`)
+  })
+})
