@@ -1,0 +1,447 @@
+/**
+ * The pull request body, a pure function of the run's data and a template the user may
+ * replace. Every value in the data comes from a config file or a registry and is untrusted:
+ * it is escaped for the place it lands in, and URLs are used only when they parse as http(s).
+ *
+ * Placeholders (anything else in braces is left as written):
+ *   {image}    the distinct images, each in backticks: "`a`", "`a` and `b`", "`a`, `b` and `c`"
+ *   {table}    the changes table (Target, Previous Hash, New Hash), one row per update
+ *   {updates}  the same updates as a bullet list: "- target: `old` → `new`"
+ *   {files}    "Also updated: `path`, …" for the other files the updates touched, or nothing
+ *   {failures} a "### Not updated" section with each entry that failed and why, or nothing
+ *   {upstream} a "### Upstream Changes" section with links to the upstream repositories
+ *              and the commits between the two image revisions, or nothing
+ *   {count}    the number of updates
+ *   {date}     the run's date in UTC, YYYY-MM-DD
+ *   {trigger}  "Triggered by …." when an event started the run, or nothing
+ * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
+ * own. Runs of blank lines left by empty placeholders collapse to one.
+ */
+import { codeSpan, escapeMarkdown, link, linkDestination, safeUrl } from '../markdown.js'
+
+export interface UpstreamInfo {
+  /** org.opencontainers.image.source of the new image, e.g. https://github.com/rust-cross/rust-musl-cross */
+  source?: string
+  /** org.opencontainers.image.revision of the old digest */
+  previousRevision?: string
+  /** org.opencontainers.image.revision of the new digest */
+  currentRevision?: string
+}
+
+export interface BodyUpdate {
+  /** Display name (the entry's target/name). */
+  name: string
+  /** registry/repository, e.g. ghcr.io/rust-cross/rust-musl-cross */
+  image: string
+  tag: string
+  platform: string | null
+  /** The digest as the config stores it (bare 64-hex or sha256:…); null when newly pinned. */
+  previous: string | null
+  /** Same form as `previous`. */
+  current: string
+  upstream?: UpstreamInfo
+  /** Other files updated for this entry. */
+  files?: string[]
+}
+
+export interface BodyFailure {
+  name: string
+  image: string
+  tag: string
+  error: string
+}
+
+export interface PullRequestBodyData {
+  updates: BodyUpdate[]
+  failures: BodyFailure[]
+  date: Date
+  /** e.g. "the publication of ghcr.io/x/y:1.2"; plain text, escaped here. */
+  trigger?: string
+}
+
+/** GitHub rejects a pull request body longer than this. */
+export const BODY_LIMIT = 65536
+
+/** The hash-diff template: the product's wording, with its per-row lines as placeholders. */
+export const DEFAULT_BODY_TEMPLATE = `## Container Hash Updates
+
+This PR updates the container SHA hashes for {image} images.
+
+{trigger}
+
+### Changes Detected
+
+{table}
+
+{files}
+
+{failures}
+
+{upstream}
+
+### Verification
+
+- [ ] All builds pass with new hashes
+- [ ] No breaking changes detected
+- [ ] Security scan results reviewed
+
+_This PR was automatically generated on {date}_
+`
+
+const SHORTENED = "body shortened to fit GitHub's limit"
+
+/** Only a commit id goes into a compare URL; anything else could point the link elsewhere. */
+const REVISION = /^[0-9a-f]{7,40}$/i
+
+/** GitHub owner and repository names; anything else is not a GitHub repository URL. */
+const GITHUB_PATH =
+  /^\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/
+
+/** Everything a render needs, escaped once; a render only picks how many of each to show. */
+interface Pieces {
+  images: string[]
+  rows: string[]
+  bullets: string[]
+  files: string[]
+  failures: string[]
+  links: string[]
+  count: number
+  date: string
+  trigger: string
+}
+
+/** How many items of each list a render shows; the rest are summarised in a note. */
+interface Caps {
+  rows: number
+  failures: number
+  links: number
+  files: number
+  images: number
+}
+
+/** Which lists keep their items longest when the body must shrink. */
+const PRIORITY: (keyof Caps)[] = ['rows', 'failures', 'links', 'files', 'images']
+
+export function renderPullRequestBody(data: PullRequestBodyData, template?: string): string {
+  const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE
+  const pieces = collect(data)
+  const render = (caps: Caps): string => tidy(substitute(source, values(pieces, caps)))
+
+  const full: Caps = {
+    rows: pieces.rows.length,
+    failures: pieces.failures.length,
+    links: pieces.links.length,
+    files: pieces.files.length,
+    images: pieces.images.length
+  }
+  const whole = render(full)
+  if (whole.length <= BODY_LIMIT) return whole
+
+  // Every list first gets the same share, so one long list cannot crowd out the others;
+  // what is left then goes to the lists in order of importance, the changes table first.
+  const uniform = (n: number): Caps => {
+    const caps = { ...full }
+    for (const key of PRIORITY) caps[key] = Math.min(full[key], n)
+    return caps
+  }
+  const fits = (caps: Caps): boolean => render(caps).length <= BODY_LIMIT
+  if (!fits(uniform(0))) return hardCut(render(uniform(0)))
+  const share = largest(0, Math.max(...PRIORITY.map(k => full[k])), n => fits(uniform(n)))
+  const caps = uniform(share)
+  for (const key of PRIORITY) {
+    caps[key] = largest(caps[key], full[key], n => fits({ ...caps, [key]: n }))
+  }
+  return render(caps)
+}
+
+/** The largest n in [low, high] that passes, given that `low` passes. */
+function largest(low: number, high: number, passes: (n: number) => boolean): number {
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2)
+    if (passes(mid)) low = mid
+    else high = mid - 1
+  }
+  return low
+}
+
+function collect(data: PullRequestBodyData): Pieces {
+  const target = (u: BodyUpdate): string =>
+    escapeMarkdown(u.name) + (u.platform ? ` (${escapeMarkdown(u.platform)})` : '')
+  const hash = (digest: string | null, inTable: boolean): string =>
+    digest === null ? '(none)' : codeSpan(digest, { inTable })
+
+  const rows = data.updates.map(
+    u => `| ${target(u)} | ${hash(u.previous, true)} | ${hash(u.current, true)} |`
+  )
+  const bullets = data.updates.map(u => {
+    const files = distinct(u.files ?? [])
+    const also = files.length > 0 ? ` (also ${files.map(f => codeSpan(f)).join(', ')})` : ''
+    return `- ${target(u)}: ${hash(u.previous, false)} → ${hash(u.current, false)}${also}`
+  })
+  const failures = data.failures.map(f => {
+    const reference = f.tag ? `${f.image}:${f.tag}` : f.image
+    return `- ${escapeMarkdown(f.name)} (${codeSpan(reference)}): ${escapeMarkdown(f.error)}`
+  })
+  const trigger = data.trigger ? escapeMarkdown(data.trigger) : ''
+  return {
+    images: distinct(data.updates.map(u => u.image)).map(i => codeSpan(i)),
+    rows,
+    bullets,
+    files: distinct(data.updates.flatMap(u => u.files ?? [])).map(f => codeSpan(f)),
+    failures,
+    links: upstreamLinks(data.updates),
+    count: data.updates.length,
+    date: formatDate(data.date),
+    trigger: trigger ? `Triggered by ${trigger}${/[.!?]$/.test(trigger) ? '' : '.'}` : ''
+  }
+}
+
+function distinct(values: string[]): string[] {
+  return [...new Set(values)]
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+function values(p: Pieces, caps: Caps): Map<string, string> {
+  return new Map([
+    ['image', inline(p.images, caps.images, 'no')],
+    ['table', changesTable(p.rows, caps.rows)],
+    ['updates', updateList(p.bullets, caps.rows)],
+    ['files', fileLine(p.files, caps.files)],
+    ['failures', failureSection(p.failures, caps.failures)],
+    ['upstream', upstreamSection(p.links, caps.links)],
+    ['count', String(p.count)],
+    ['date', p.date],
+    ['trigger', p.trigger]
+  ])
+}
+
+/** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
+function inline(items: string[], cap: number, none: string): string {
+  if (items.length === 0) return none
+  const shown = items.slice(0, cap)
+  const rest = items.length - shown.length
+  if (shown.length === 0) return String(rest)
+  if (rest > 0) return `${shown.join(', ')} and ${rest} more`
+  if (shown.length === 1) return shown[0]!
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`
+}
+
+function fileLine(files: string[], cap: number): string {
+  if (files.length === 0) return ''
+  const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files')
+  return `Also updated: ${list}.`
+}
+
+function moreUpdates(shown: number, rest: number): string {
+  return shown > 0
+    ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
+    : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`
+}
+
+function changesTable(rows: string[], cap: number): string {
+  if (rows.length === 0) return 'No digest changed.'
+  const shown = rows.slice(0, cap)
+  const rest = rows.length - shown.length
+  // A line right after a table is read as another row, hence the blank line before the note.
+  const note = rest > 0 ? `_${moreUpdates(shown.length, rest)}._` : ''
+  if (shown.length === 0) return note
+  const head = ['| Target | Previous Hash | New Hash |', '| ------ | ------------- | -------- |']
+  return [...head, ...shown].join('\n') + (note ? `\n\n${note}` : '')
+}
+
+function updateList(bullets: string[], cap: number): string {
+  if (bullets.length === 0) return 'No digest changed.'
+  const shown = bullets.slice(0, cap)
+  const rest = bullets.length - shown.length
+  if (rest > 0) shown.push(`- _${moreUpdates(shown.length, rest)}._`)
+  return shown.join('\n')
+}
+
+function failureSection(items: string[], cap: number): string {
+  if (items.length === 0) return ''
+  const n = items.length
+  const intro =
+    n === 1
+      ? 'This entry could not be resolved and keeps its previous digest:'
+      : `These ${n} entries could not be resolved and keep their previous digest:`
+  const shown = items.slice(0, cap)
+  const rest = n - shown.length
+  if (rest > 0)
+    shown.push(
+      `- _${shown.length > 0 ? '…and ' : ''}${rest} more (${SHORTENED}); see the job summary._`
+    )
+  return ['### Not updated', '', intro, '', ...shown].join('\n')
+}
+
+function upstreamSection(items: string[], cap: number): string {
+  if (items.length === 0) return ''
+  const shown = items.slice(0, cap)
+  const rest = items.length - shown.length
+  if (rest > 0)
+    shown.push(
+      `- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`
+    )
+  return ['### Upstream Changes', '', ...shown].join('\n')
+}
+
+interface Source {
+  /** The repository link's text: owner/repo on GitHub, host and path elsewhere. */
+  name: string
+  url: URL
+  /** Set for GitHub repositories, which have compare views. */
+  github: boolean
+  /** Distinct revision pairs, lowercase, in first-seen order. */
+  pairs: Map<string, [string, string]>
+}
+
+function parseSource(
+  value: string
+): { key: string; name: string; url: URL; github: boolean } | undefined {
+  const url = safeUrl(value)
+  if (!url) return undefined
+  const match =
+    url.hostname === 'github.com' && url.port === '' ? GITHUB_PATH.exec(url.pathname) : null
+  const owner = match?.[1]
+  const repo = match?.[2]
+  if (owner && repo && repo !== '.' && repo !== '..') {
+    const name = `${owner}/${repo}`
+    // GitHub names are case-insensitive: two spellings are one repository.
+    return {
+      key: `github:${name.toLowerCase()}`,
+      name,
+      url: new URL(`https://github.com/${name}`),
+      github: true
+    }
+  }
+  const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '')
+  return { key: url.href, name: `${url.host}${path}`, url, github: false }
+}
+
+/** Same commit: equal ids, or one an abbreviation of the other. */
+function sameCommit(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a)
+}
+
+function upstreamLinks(updates: BodyUpdate[]): string[] {
+  const sources = new Map<string, Source>()
+  for (const u of updates) {
+    const parsed = u.upstream?.source ? parseSource(u.upstream.source) : undefined
+    if (!parsed) continue
+    let source = sources.get(parsed.key)
+    if (!source) {
+      source = { name: parsed.name, url: parsed.url, github: parsed.github, pairs: new Map() }
+      sources.set(parsed.key, source)
+    }
+    const previous = u.upstream?.previousRevision?.trim().toLowerCase()
+    const current = u.upstream?.currentRevision?.trim().toLowerCase()
+    if (
+      source.github &&
+      previous &&
+      current &&
+      REVISION.test(previous) &&
+      REVISION.test(current) &&
+      !sameCommit(previous, current)
+    )
+      source.pairs.set(`${previous}...${current}`, [previous, current])
+  }
+
+  // The template's wording when there is one compare link; with several, each says which
+  // repository and revisions it spans.
+  const compareCount = [...sources.values()].reduce((n, s) => n + s.pairs.size, 0)
+  const lines: string[] = []
+  for (const source of sources.values()) {
+    for (const [range, [previous, current]] of source.pairs) {
+      const url = new URL(`${source.url.href}/compare/${range}`)
+      // Link text may hold parentheses; only the name needs escaping.
+      const label =
+        compareCount === 1
+          ? 'View commits since last update'
+          : `View commits since last update (${escapeMarkdown(source.name)} ${previous.slice(0, 7)}...${current.slice(0, 7)})`
+      lines.push(`- [${label}](${linkDestination(url)})`)
+    }
+    lines.push(`- ${link(`${source.name} repository`, source.url)}`)
+  }
+  return lines
+}
+
+function formatDate(date: Date): string {
+  if (Number.isNaN(date.getTime())) return 'an unknown date'
+  const pad = (n: number, width: number): string => String(n).padStart(width, '0')
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`
+}
+
+/**
+ * One pass over the template only: a value that happens to contain "{date}" is never
+ * expanded, and unknown placeholders stay as written.
+ */
+function substitute(template: string, values: Map<string, string>): string {
+  return template.replace(/\{([a-z_]+)\}/g, (match, name: string) => values.get(name) ?? match)
+}
+
+/** An opening or closing code fence: three or more backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
+
+interface OpenFence {
+  char: string
+  length: number
+}
+
+function fenceAfter(line: string, open: OpenFence | undefined): OpenFence | undefined {
+  const match = FENCE.exec(line)
+  if (!match) return open
+  const run = match[1]!
+  const rest = match[2]!
+  if (open) {
+    return run[0] === open.char && run.length >= open.length && rest.trim() === ''
+      ? undefined
+      : open
+  }
+  // A backtick fence's info string cannot hold a backtick (that line is inline code).
+  if (run[0] === '`' && rest.includes('`')) return undefined
+  return { char: run[0]!, length: run.length }
+}
+
+/**
+ * Collapses blank-line runs left by empty placeholders to one blank line (Markdown renders
+ * them alike), except inside fenced code where every line is content.
+ */
+function tidy(body: string): string {
+  const out: string[] = []
+  let open: OpenFence | undefined
+  for (const line of body.split('\n')) {
+    const blank = line.trim() === ''
+    if (!open && blank && (out.length === 0 || out[out.length - 1] === '')) continue
+    out.push(!open && blank ? '' : line)
+    open = fenceAfter(line, open)
+  }
+  while (out.length > 0 && out[out.length - 1] === '') out.pop()
+  if (open) out.push(open.char.repeat(open.length))
+  return out.join('\n') + '\n'
+}
+
+/**
+ * Last resort when even the template with every list emptied is too long (a huge custom
+ * template): cut at a line break, close a code fence left open, and say so.
+ */
+function hardCut(body: string): string {
+  const note = `\n\n_…${SHORTENED}; see the job summary._\n`
+  let budget = BODY_LIMIT - note.length
+  for (;;) {
+    let cut = body.lastIndexOf('\n', budget)
+    if (cut <= 0) {
+      cut = budget
+      // Never split a surrogate pair.
+      if (/[\ud800-\udbff]/.test(body.charAt(cut - 1))) cut -= 1
+    }
+    let head = body.slice(0, cut)
+    let open: OpenFence | undefined
+    for (const line of head.split('\n')) open = fenceAfter(line, open)
+    if (open) head += `\n${open.char.repeat(open.length)}`
+    const result = head + note
+    if (result.length <= BODY_LIMIT) return result
+    budget -= result.length - BODY_LIMIT
+  }
+}
