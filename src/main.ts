@@ -3,12 +3,21 @@
  * Nothing else in the code base touches `@actions/core` inputs.
  */
 import * as core from '@actions/core'
-import { resolve } from 'node:path'
+import * as github from '@actions/github'
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ConfigError } from './config.js'
 import { createRegistryClient } from './create-client.js'
 import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
 import type { Logger } from './registry/http.js'
+import { code, escapeMarkdown } from './markdown.js'
+import { type ProposalSettings, describeProposal, proposeUpdate } from './propose.js'
+import { PullRequestClient, type PullRequestOutcome } from './pull-request/github.js'
+import { createOctokit } from './pull-request/octokit.js'
+import type { RegistryClient } from './registry/client.js'
 import { renderSummary } from './summary.js'
+import { type ImageAnnouncement, describeAnnouncement, readEventHint } from './event.js'
+import { repositoryName } from './reference.js'
 import { type Mode, type UpdateResult, runUpdate } from './update.js'
 
 export interface ActionInputs {
@@ -23,7 +32,28 @@ export interface ActionInputs {
   maxAttempts: number
   failOnError: boolean
   token?: string
+  pullRequest: PullRequestInputs
 }
+
+export interface PullRequestInputs {
+  enabled: boolean
+  branch: string
+  /** True when the workflow set `branch`: only then may foreign commits on it be replaced. */
+  branchExplicit: boolean
+  base?: string
+  title: string
+  commitMessage: string
+  /** Inline template text, or a workspace path holding it. */
+  bodyTemplate?: string
+  labels: string[]
+  assignees: string[]
+  reviewers: string[]
+  teamReviewers: string[]
+  draft: boolean
+}
+
+export const DEFAULT_BRANCH = 'image-digests/update'
+export const DEFAULT_TITLE = 'chore: Update container image digests'
 
 class InputError extends Error {
   override name = 'InputError'
@@ -81,7 +111,27 @@ export function readInputs(): ActionInputs {
     concurrency: positiveInteger('concurrency', 8, 64),
     maxAttempts: positiveInteger('max-attempts', 3, 10),
     failOnError: booleanInput('fail-on-error', false),
-    token
+    token,
+    pullRequest: readPullRequestInputs()
+  }
+}
+
+function readPullRequestInputs(): PullRequestInputs {
+  const branch = core.getInput('branch').trim()
+  const title = core.getInput('title').trim() || DEFAULT_TITLE
+  return {
+    enabled: booleanInput('pull-request', true),
+    branch: branch || DEFAULT_BRANCH,
+    branchExplicit: branch !== '',
+    base: core.getInput('base').trim() || undefined,
+    title,
+    commitMessage: core.getInput('commit-message').trim() || title,
+    bodyTemplate: core.getInput('body-template') || undefined,
+    labels: listInput(core.getInput('labels')),
+    assignees: listInput(core.getInput('assignees')),
+    reviewers: listInput(core.getInput('reviewers')),
+    teamReviewers: listInput(core.getInput('team-reviewers')),
+    draft: booleanInput('draft', false)
   }
 }
 
@@ -96,6 +146,146 @@ export function writeOutputs(result: UpdateResult): void {
   core.setOutput('changed', String(result.changed))
   core.setOutput('updates', JSON.stringify(result.updates))
   core.setOutput('failed', JSON.stringify(result.failed))
+}
+
+export function writePullRequestOutputs(outcome: PullRequestOutcome): void {
+  core.setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number))
+  core.setOutput('pull-request-url', outcome.url ?? '')
+  core.setOutput('pull-request-operation', outcome.operation)
+  core.setOutput('pull-request-branch', outcome.branch)
+}
+
+/** A single-line value naming an existing workspace file is a template path; anything else is the template. */
+async function readBodyTemplate(
+  value: string | undefined,
+  workspace: string
+): Promise<string | undefined> {
+  if (value === undefined || value.includes('\n')) return value
+  const path = resolve(workspace, value.trim())
+  try {
+    return await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENAMETOOLONG') return value
+    throw new InputError(`input body-template: cannot read ${value.trim()} (${code})`)
+  }
+}
+
+function repositoryPath(workspace: string, config: string, dryRun: boolean): string {
+  const path = relative(workspace, resolve(workspace, config))
+  if (path.startsWith('..') || isAbsolute(path)) {
+    // A dry run only shows the diff, so a config outside the repository is fine there.
+    if (dryRun) return config
+    throw new InputError(
+      `input config ${config} is outside the workspace, so it cannot be proposed in a pull request; set pull-request to false`
+    )
+  }
+  return path.split(sep).join('/')
+}
+
+function fenced(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(m => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`
+}
+
+async function runPullRequestStep(
+  inputs: ActionInputs,
+  workspace: string,
+  result: UpdateResult,
+  client: RegistryClient | undefined,
+  trigger: string | undefined
+): Promise<{ summary: string }> {
+  const pr = inputs.pullRequest
+  const settings: ProposalSettings = {
+    repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
+    configLabel: inputs.config,
+    defaultImage: inputs.image,
+    defaultPlatform: inputs.platform,
+    base: pr.base,
+    branch: pr.branch,
+    branchExplicit: pr.branchExplicit,
+    title: pr.title,
+    commitMessage: pr.commitMessage,
+    bodyTemplate: await readBodyTemplate(pr.bodyTemplate, workspace),
+    labels: pr.labels,
+    assignees: pr.assignees,
+    reviewers: pr.reviewers,
+    teamReviewers: pr.teamReviewers,
+    draft: pr.draft,
+    trigger,
+    now: new Date()
+  }
+
+  if (inputs.dryRun) {
+    writePullRequestOutputs({ operation: 'none', branch: pr.branch })
+    const proposal = await describeProposal(result, settings, client, actionsLogger)
+    if (!proposal) {
+      core.info('Dry run: no digest moved, so no pull request would be opened or updated.')
+      return { summary: '' }
+    }
+    core.startGroup(`Dry run: the pull request that would be proposed on ${pr.branch}`)
+    core.info(`Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`)
+    core.endGroup()
+    return {
+      summary: [
+        '',
+        `### Pull request that would be proposed (dry run)`,
+        '',
+        `**${escapeMarkdown(proposal.title)}** on branch ${code(pr.branch)}`,
+        '',
+        '<details><summary>Body</summary>',
+        '',
+        fenced(proposal.body, 'markdown'),
+        '',
+        '</details>',
+        '',
+        fenced(proposal.diff, 'diff'),
+        ''
+      ].join('\n')
+    }
+  }
+
+  if (!inputs.token) {
+    throw new InputError(
+      'a token is needed to open the pull request: pass token (the default is github.token) or set pull-request to false'
+    )
+  }
+  const repository = github.context.repo
+  const pullRequests = new PullRequestClient(
+    createOctokit(inputs.token, actionsLogger),
+    repository,
+    actionsLogger
+  )
+  const outcome = await proposeUpdate(result, settings, pullRequests, client, actionsLogger)
+  writePullRequestOutputs(outcome)
+  const link = outcome.url ? `[#${outcome.number}](${outcome.url})` : ''
+  const said: Record<PullRequestOutcome['operation'], string> = {
+    created: `Opened pull request ${link}.`,
+    updated: `Updated pull request ${link}.`,
+    unchanged: `Pull request ${link} already proposes these digests.`,
+    closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
+    none: 'No pull request needed.'
+  }
+  return { summary: `\n${said[outcome.operation]}\n` }
+}
+
+/** The registry's answer wins; a publisher whose event names another digest is worth a warning. */
+function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateResult): void {
+  for (const r of result.results) {
+    const ref = r.entry.reference
+    if (
+      r.status === 'failed' ||
+      r.entry.platform ||
+      repositoryName(ref) !== announcement.image ||
+      (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
+      r.current === announcement.digest
+    )
+      continue
+    core.warning(
+      `${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`
+    )
+  }
 }
 
 export async function run(): Promise<void> {
@@ -115,6 +305,19 @@ export async function run(): Promise<void> {
           })
         : undefined
 
+    const hint = readEventHint(github.context.eventName, github.context.payload)
+    let announcement: ImageAnnouncement | undefined
+    if (hint.kind === 'ignored') core.warning(hint.warning)
+    if (hint.kind === 'skip' && inputs.mode === 'update') {
+      core.notice(`Nothing to do: ${hint.reason}.`)
+      writePullRequestOutputs({ operation: 'none', branch: '' })
+      return
+    }
+    if (hint.kind === 'announcement') {
+      announcement = hint.announcement
+      core.info(`Triggered by ${describeAnnouncement(announcement)}`)
+    }
+
     const result = await runUpdate(
       {
         mode: inputs.mode,
@@ -123,12 +326,15 @@ export async function run(): Promise<void> {
         defaultImage: inputs.image,
         defaultPlatform: inputs.platform,
         dryRun: inputs.dryRun,
-        concurrency: inputs.concurrency
+        concurrency: inputs.concurrency,
+        announcedImage: inputs.mode === 'update' ? announcement?.image : undefined
       },
       client,
       actionsLogger
     )
 
+    if (result.skipped) core.notice(`Nothing to do: ${result.skipped}.`)
+    if (announcement?.digest) warnOnAnnouncedDigest(announcement, result)
     for (const r of result.results) {
       if (r.status === 'failed') {
         core.warning(`${r.entry.name}: ${r.error}`, {
@@ -141,7 +347,28 @@ export async function run(): Promise<void> {
       }
     }
     writeOutputs(result)
-    await core.summary.addRaw(renderSummary(result, { dryRun: inputs.dryRun })).write()
+    let pullRequestFailure: string | undefined
+    let proposalSummary = ''
+    if (inputs.mode === 'update' && inputs.pullRequest.enabled && !result.skipped) {
+      try {
+        const trigger = announcement && describeAnnouncement(announcement)
+        const step = await runPullRequestStep(inputs, workspace, result, client, trigger)
+        proposalSummary = step.summary
+      } catch (error) {
+        pullRequestFailure = `pull request: ${error instanceof Error ? error.message : String(error)}`
+      }
+    } else {
+      writePullRequestOutputs({ operation: 'none', branch: '' })
+    }
+    await core.summary
+      .addRaw(
+        renderSummary(result, {
+          dryRun: inputs.dryRun,
+          trigger: announcement && describeAnnouncement(announcement)
+        }) + proposalSummary
+      )
+      .write()
+    if (pullRequestFailure) core.setFailed(pullRequestFailure)
 
     const total = result.results.length
     if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {

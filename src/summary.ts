@@ -16,7 +16,10 @@ function shownDigest(result: EntryResult, digest: string | undefined): string {
 }
 
 /** The job summary: one row per entry, and what happened to the config file. */
-export function renderSummary(result: UpdateResult, options: { dryRun: boolean }): string {
+export function renderSummary(
+  result: UpdateResult,
+  options: { dryRun: boolean; trigger?: string }
+): string {
   const rows = result.results.map(r => [
     escapeMarkdown(r.entry.name),
     code(formatImageReference({ ...r.entry.reference, digest: undefined })) +
@@ -25,15 +28,14 @@ export function renderSummary(result: UpdateResult, options: { dryRun: boolean }
     r.status === 'failed' ? '—' : shownDigest(r, r.current),
     r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
   ])
-  const parts = [
-    '## Container image digests',
-    '',
-    table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows),
-    ''
-  ]
+  const parts = ['## Container image digests', '']
+  if (options.trigger) parts.push(`Triggered by ${escapeMarkdown(options.trigger)}.`, '')
+  if (result.skipped) parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '')
+  parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '')
   const file = code(result.config.file)
   if (result.mode === 'matrix')
     parts.push(`Matrix built from ${file} as committed; no registry was asked.`)
+  else if (result.skipped) parts.push('No registry was asked.')
   else if (!result.changed) parts.push(`Every digest in ${file} is current.`)
   else if (result.written)
     parts.push(`${file} was rewritten with ${result.updates.length} new digest(s).`)

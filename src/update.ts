@@ -30,6 +30,11 @@ export interface UpdateOptions {
   defaultPlatform?: string
   dryRun: boolean
   concurrency: number
+  /**
+   * Canonical `registry/repository` an event announced: when no entry uses it, the run
+   * resolves nothing and reports why, because the announcement concerns another project.
+   */
+  announcedImage?: string
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -75,6 +80,8 @@ export interface UpdateResult {
   matrix: { include: MatrixEntry[] }
   updates: Update[]
   failed: Failure[]
+  /** Why nothing was resolved, when an announced image is not in the config. */
+  skipped?: string
 }
 
 export async function loadConfig(
@@ -208,6 +215,25 @@ export async function runUpdate(
   if (config.entries.length === 0)
     logger.warning(`${options.configLabel}: the containers list is empty`)
 
+  const announced = options.announcedImage
+  if (
+    options.mode === 'update' &&
+    announced !== undefined &&
+    !config.entries.some(e => repositoryName(e.reference) === announced)
+  ) {
+    const results: EntryResult[] = config.entries.map(entry => ({
+      entry,
+      status: 'as-committed',
+      previous: entry.digest,
+      current: entry.digest
+    }))
+    return {
+      ...planUpdate('update', config, results),
+      written: false,
+      skipped: `${announced} was announced, but no entry of ${options.configLabel} uses it`
+    }
+  }
+
   if (options.mode === 'matrix') {
     const results: EntryResult[] = config.entries.map(entry => {
       if (!entry.digest) {
@@ -229,4 +255,51 @@ export async function runUpdate(
     written = true
   }
   return { ...plan, written }
+}
+
+/** Entries that name the same image, tag and platform resolve to the same digest. */
+function resolutionKey(entry: ConfigEntry): string {
+  return `${repositoryName(entry.reference)}:${entry.reference.tag}|${entry.platform?.text ?? ''}`
+}
+
+export interface RebasedConfig {
+  /** The other copy rewritten with this run's digests; undefined when it already holds them all. */
+  newText?: string
+  /** Entries of the other copy whose digest this run moves, as they appear there. */
+  moved: MovedEntry[]
+}
+
+export interface MovedEntry {
+  entry: ConfigEntry
+  previous?: string
+  current: string
+}
+
+/**
+ * Applies the digests this run resolved to another copy of the config, such as the one on
+ * the base branch's head, so a pull request never reverts changes made after checkout.
+ * Entries are matched by image, tag and platform; entries this run could not verify, and
+ * entries it does not know, keep what that copy holds.
+ */
+export function rebaseUpdate(
+  label: string,
+  text: string | Uint8Array,
+  defaults: { defaultImage?: string; defaultPlatform?: string },
+  results: readonly EntryResult[]
+): RebasedConfig {
+  const resolved = new Map<string, string>()
+  for (const r of results) {
+    if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
+      resolved.set(resolutionKey(r.entry), r.current)
+  }
+  const other = parseConfig(label, text, defaults)
+  const moved = new Map<number, string>()
+  const changes: MovedEntry[] = []
+  for (const entry of other.entries) {
+    const current = resolved.get(resolutionKey(entry))
+    if (!current || current === entry.digest) continue
+    moved.set(entry.index, current)
+    changes.push({ entry, previous: entry.digest, current })
+  }
+  return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes }
 }

@@ -149,24 +149,7 @@ export class RegistryClient {
 
   private async resolvePlatform(ref: TagRef, platform: Platform): Promise<ResolvedDigest> {
     const manifest = await this.fetchManifest(ref, ref.tag)
-    if (INDEX_TYPES.has(manifest.mediaType)) {
-      const candidates = (manifest.json.manifests ?? []).filter(d => !isAttestation(d))
-      const match = candidates.find(d => platformMatches(platform, d.platform))
-      if (!match) {
-        const offered = candidates.map(d => formatPlatform(d.platform)).join(', ') || 'none'
-        throw new RegistryError(
-          'platform',
-          `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`
-        )
-      }
-      if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
-        throw new RegistryError(
-          'invalid-response',
-          `${describe(ref)}: the index lists a malformed digest for ${platform.text}`
-        )
-      }
-      return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest }
-    }
+    if (INDEX_TYPES.has(manifest.mediaType)) return selectPlatform(ref, manifest, platform)
     const config = await this.fetchConfig(ref, manifest)
     const actual: PlatformDescriptor = {
       os: config.os,
@@ -180,6 +163,27 @@ export class RegistryClient {
       )
     }
     return { digest: manifest.digest, mediaType: manifest.mediaType }
+  }
+
+  /**
+   * The labels and annotations of the image behind `digest`: for an index, those of its
+   * `platform` manifest, merged over the index's own annotations. Costs GET requests, so
+   * it is only used for digests that moved.
+   */
+  async imageLabels(
+    ref: RepositoryRef,
+    digest: string,
+    platform: Platform
+  ): Promise<Record<string, string>> {
+    let manifest = await this.fetchManifest(ref, digest)
+    const labels: Record<string, string> = { ...stringRecord(manifest.json.annotations) }
+    if (INDEX_TYPES.has(manifest.mediaType)) {
+      const chosen = selectPlatform({ ...ref, tag: digest }, manifest, platform)
+      manifest = await this.fetchManifest(ref, chosen.digest)
+      Object.assign(labels, stringRecord(manifest.json.annotations))
+    }
+    const config = await this.fetchConfig(ref, manifest)
+    return Object.assign(labels, stringRecord(config.config?.Labels))
   }
 
   /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
@@ -362,11 +366,38 @@ export class RegistryClient {
   }
 }
 
+function selectPlatform(ref: TagRef, index: Manifest, platform: Platform): ResolvedDigest {
+  const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d))
+  const match = candidates.find(d => platformMatches(platform, d.platform))
+  if (!match) {
+    const offered = candidates.map(d => formatPlatform(d.platform)).join(', ') || 'none'
+    throw new RegistryError(
+      'platform',
+      `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`
+    )
+  }
+  if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
+    throw new RegistryError(
+      'invalid-response',
+      `${describe(ref)}: the index lists a malformed digest for ${platform.text}`
+    )
+  }
+  return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest }
+}
+
 export interface ImageConfig {
   os?: string
   architecture?: string
   variant?: string
   config?: { Labels?: Record<string, string> | null }
+}
+
+function stringRecord(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v
+  }
+  return out
 }
 
 function isAttestation(d: Descriptor): boolean {
