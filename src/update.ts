@@ -12,6 +12,7 @@ import { type Logger, RegistryError, type RegistryErrorKind } from './registry/h
 
 const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'network',
+  'tls',
   'timeout',
   'redirect',
   'too-large',

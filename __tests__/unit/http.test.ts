@@ -93,6 +93,18 @@ describe('retries', () => {
     expect(clock.sleeps).toEqual([])
   })
 
+  it('does not retry a failed TLS handshake, which fails the same way every time', async () => {
+    const clock = new FakeClock()
+    const plainHttp = Object.assign(new TypeError('fetch failed'), {
+      cause: { code: 'ERR_SSL_WRONG_VERSION_NUMBER' }
+    })
+    const { fetch, calls } = scripted([plainHttp, new Response('ok', { status: 200 })])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 3 })
+    await expect(transport.request(GET)).rejects.toMatchObject({ kind: 'tls' })
+    expect(calls).toHaveLength(1)
+    expect(clock.sleeps).toEqual([])
+  })
+
   it('does not retry 404, 401 or 501', async () => {
     for (const status of [401, 404, 501]) {
       const clock = new FakeClock()

@@ -107,7 +107,7 @@ export class RegistrySession {
     } catch (error) {
       if (
         !(error instanceof RegistryError) ||
-        error.kind !== 'network' ||
+        (error.kind !== 'network' && error.kind !== 'tls') ||
         !this.transport.mayUsePlainHttp(hostname(this.apiHost))
       ) {
         throw error

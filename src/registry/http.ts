@@ -27,6 +27,8 @@ export const silentLogger: Logger = { debug() {}, info() {}, warning() {} }
 
 export type RegistryErrorKind =
   | 'network'
+  /** The TLS handshake failed: retrying cannot help (a plain-HTTP server, a bad certificate). */
+  | 'tls'
   | 'timeout'
   | 'http'
   | 'too-large'
@@ -245,6 +247,7 @@ const NETWORK_HINTS: Record<string, string> = {
   EAI_AGAIN: 'DNS lookup failed',
   ECONNREFUSED: 'nothing listens there',
   ECONNRESET: 'connection reset',
+  ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
   CERT_HAS_EXPIRED: 'TLS certificate expired',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
@@ -261,7 +264,22 @@ function transportError(error: unknown, what: string, timeoutMs: number): Regist
   }
   const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)
   const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : ''
-  return new RegistryError('network', `${what} failed: ${cause}${hint}`)
+  return new RegistryError(
+    isTlsFailure(cause) ? 'tls' : 'network',
+    `${what} failed: ${cause}${hint}`
+  )
+}
+
+/** Handshake and certificate errors answer the same way every time. */
+function isTlsFailure(code: string): boolean {
+  return (
+    code.startsWith('ERR_SSL_') ||
+    code === 'EPROTO' ||
+    code.includes('CERT') ||
+    code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+    code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+    code === 'ERR_TLS_CERT_ALTNAME_INVALID'
+  )
 }
 
 async function readCapped(response: Response, maxBytes: number, what: string): Promise<Buffer> {
