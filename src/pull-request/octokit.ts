@@ -48,7 +48,9 @@ export function createOctokit(
   logger: PullRequestLogger,
   policy: RateLimitPolicy = DEFAULT_POLICY
 ): Octokit {
-  const octokit = getOctokit(token)
+  // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
+  const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
+  const octokit = getOctokit(token, { baseUrl })
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 1; ; attempt++) {
       try {
