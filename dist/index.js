@@ -38152,6 +38152,7 @@ const NETWORK_HINTS = {
     EAI_AGAIN: 'DNS lookup failed',
     ECONNREFUSED: 'nothing listens there',
     ECONNRESET: 'connection reset',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
     CERT_HAS_EXPIRED: 'TLS certificate expired',
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
     UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
@@ -38163,7 +38164,16 @@ function transportError(error, what, timeoutMs) {
     }
     const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
-    return new RegistryError('network', `${what} failed: ${cause}${hint}`);
+    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/** Handshake and certificate errors answer the same way every time. */
+function isTlsFailure(code) {
+    return (code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO' ||
+        code.includes('CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
 }
 async function readCapped(response, maxBytes, what) {
     const declared = Number(response.headers.get('content-length') ?? NaN);
@@ -38279,7 +38289,7 @@ class RegistrySession {
         }
         catch (error) {
             if (!(error instanceof RegistryError) ||
-                error.kind !== 'network' ||
+                (error.kind !== 'network' && error.kind !== 'tls') ||
                 !this.transport.mayUsePlainHttp(hostname(this.apiHost))) {
                 throw error;
             }
@@ -39646,6 +39656,7 @@ async function writeFileAtomic(path, text) {
 
 const TRANSPORT_KINDS = new Set([
     'network',
+    'tls',
     'timeout',
     'redirect',
     'too-large',
@@ -39981,7 +39992,9 @@ function rateLimitWait(error, now) {
     return undefined;
 }
 function createOctokit(token, logger, policy = DEFAULT_POLICY) {
-    const octokit = getOctokit(token);
+    // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
+    const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
+    const octokit = getOctokit(token, { baseUrl });
     octokit.hook.wrap('request', async (request, options) => {
         for (let attempt = 1;; attempt++) {
             try {
