@@ -50,14 +50,7 @@ function announcement(
   tag: string | undefined,
   digest: string | undefined
 ): ImageAnnouncement {
-  let reference: ImageReference
-  try {
-    reference = parseImageReference(imageText)
-  } catch (error) {
-    if (error instanceof ReferenceError)
-      throw new Error('image is not a valid reference', { cause: error })
-    throw error
-  }
+  const reference = referenceIn(imageText, 'image')
   const effectiveTag = tag ?? reference.tag
   if (effectiveTag !== undefined && !isValidTag(effectiveTag))
     throw new Error('tag is not a valid tag')
@@ -69,6 +62,36 @@ function announcement(
     reference,
     tag: effectiveTag,
     digest: digest ?? reference.digest
+  }
+}
+
+/**
+ * `package_url` names the registry the package lives on (`ghcr.io/owner/name:tag`, or the
+ * `containers.` host of a GitHub Enterprise Server); older payloads only have the namespace
+ * and name, which on github.com mean GHCR.
+ */
+function packageImage(
+  pkg: Record<string, unknown>,
+  version: Record<string, unknown> | undefined
+): string {
+  const url = field(version?.package_url, 'package_version.package_url')
+  if (url) {
+    // GHCR names are lower case; the tag and digest here are read from their own fields.
+    return repositoryName(referenceIn(url.toLowerCase(), 'package_version.package_url'))
+  }
+  const namespace = field(pkg.namespace, 'registry_package.namespace')
+  const name = field(pkg.name, 'registry_package.name')
+  if (!namespace || !name) throw new Error('registry_package.namespace or name is missing')
+  return `ghcr.io/${namespace.toLowerCase()}/${name.toLowerCase()}`
+}
+
+function referenceIn(text: string, name: string): ImageReference {
+  try {
+    return parseImageReference(text)
+  } catch (error) {
+    if (error instanceof ReferenceError)
+      throw new Error(`${name} is not a valid image reference`, { cause: error })
+    throw error
   }
 }
 
@@ -93,6 +116,9 @@ export function readEventHint(eventName: string | undefined, payload: unknown): 
         )
       }
     }
+    const action = field(root.action, 'action')
+    if (action !== 'published' && action !== 'updated')
+      return { kind: 'skip', reason: `the package was ${action ?? 'changed'}, not published` }
     const pkg = object(root.registry_package)
     if (!pkg) throw new Error('registry_package is missing')
     const type = field(pkg.package_type, 'registry_package.package_type')?.toLowerCase()
@@ -109,9 +135,6 @@ export function readEventHint(eventName: string | undefined, payload: unknown): 
         kind: 'skip',
         reason: 'the event is for an untagged manifest (one per platform of a multi-arch push)'
       }
-    const namespace = field(pkg.namespace, 'registry_package.namespace')
-    const name = field(pkg.name, 'registry_package.name')
-    if (!namespace || !name) throw new Error('registry_package.namespace or name is missing')
     const digest =
       field(object(metadata?.tag)?.digest, 'container_metadata.tag.digest') ??
       field(version?.version, 'package_version.version')
@@ -119,7 +142,7 @@ export function readEventHint(eventName: string | undefined, payload: unknown): 
       kind: 'announcement',
       announcement: announcement(
         eventName,
-        `ghcr.io/${namespace.toLowerCase()}/${name.toLowerCase()}`,
+        packageImage(pkg, version),
         tag,
         digest?.startsWith('sha256:') ? digest : undefined
       )
@@ -132,7 +155,7 @@ export function readEventHint(eventName: string | undefined, payload: unknown): 
   }
 }
 
-/** Plain text for the summary and the pull request body; the renderers escape it. */
-export function describeAnnouncement(a: ImageAnnouncement): string {
-  return `the publication of ${a.image}${a.tag ? `:${a.tag}` : ''}`
+/** The announced reference as plain text; the renderers escape it. */
+export function announcedReference(a: ImageAnnouncement): string {
+  return `${a.image}${a.tag ? `:${a.tag}` : ''}`
 }

@@ -16,7 +16,7 @@ import { PullRequestClient, type PullRequestOutcome } from './pull-request/githu
 import { createOctokit } from './pull-request/octokit.js'
 import type { RegistryClient } from './registry/client.js'
 import { renderSummary } from './summary.js'
-import { type ImageAnnouncement, describeAnnouncement, readEventHint } from './event.js'
+import { type ImageAnnouncement, announcedReference, readEventHint } from './event.js'
 import { repositoryName } from './reference.js'
 import { type Mode, type UpdateResult, runUpdate } from './update.js'
 
@@ -194,7 +194,7 @@ async function runPullRequestStep(
   workspace: string,
   result: UpdateResult,
   client: RegistryClient | undefined,
-  trigger: string | undefined
+  published: string | undefined
 ): Promise<{ summary: string }> {
   const pr = inputs.pullRequest
   const settings: ProposalSettings = {
@@ -213,7 +213,7 @@ async function runPullRequestStep(
     reviewers: pr.reviewers,
     teamReviewers: pr.teamReviewers,
     draft: pr.draft,
-    trigger,
+    published,
     now: new Date()
   }
 
@@ -308,14 +308,9 @@ export async function run(): Promise<void> {
     const hint = readEventHint(github.context.eventName, github.context.payload)
     let announcement: ImageAnnouncement | undefined
     if (hint.kind === 'ignored') core.warning(hint.warning)
-    if (hint.kind === 'skip' && inputs.mode === 'update') {
-      core.notice(`Nothing to do: ${hint.reason}.`)
-      writePullRequestOutputs({ operation: 'none', branch: '' })
-      return
-    }
     if (hint.kind === 'announcement') {
       announcement = hint.announcement
-      core.info(`Triggered by ${describeAnnouncement(announcement)}`)
+      core.info(`Triggered by the publication of ${announcedReference(announcement)}`)
     }
 
     const result = await runUpdate(
@@ -327,7 +322,8 @@ export async function run(): Promise<void> {
         defaultPlatform: inputs.platform,
         dryRun: inputs.dryRun,
         concurrency: inputs.concurrency,
-        announcedImage: inputs.mode === 'update' ? announcement?.image : undefined
+        announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
+        skipReason: hint.kind === 'skip' ? hint.reason : undefined
       },
       client,
       actionsLogger
@@ -351,8 +347,8 @@ export async function run(): Promise<void> {
     let proposalSummary = ''
     if (inputs.mode === 'update' && inputs.pullRequest.enabled && !result.skipped) {
       try {
-        const trigger = announcement && describeAnnouncement(announcement)
-        const step = await runPullRequestStep(inputs, workspace, result, client, trigger)
+        const published = announcement && announcedReference(announcement)
+        const step = await runPullRequestStep(inputs, workspace, result, client, published)
         proposalSummary = step.summary
       } catch (error) {
         pullRequestFailure = `pull request: ${error instanceof Error ? error.message : String(error)}`
@@ -364,7 +360,7 @@ export async function run(): Promise<void> {
       .addRaw(
         renderSummary(result, {
           dryRun: inputs.dryRun,
-          trigger: announcement && describeAnnouncement(announcement)
+          published: announcement && announcedReference(announcement)
         }) + proposalSummary
       )
       .write()

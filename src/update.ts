@@ -36,6 +36,8 @@ export interface UpdateOptions {
    * resolves nothing and reports why, because the announcement concerns another project.
    */
   announcedImage?: string
+  /** Set when the event that started the run asks for nothing to be resolved, and why. */
+  skipReason?: string
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -217,11 +219,13 @@ export async function runUpdate(
     logger.warning(`${options.configLabel}: the containers list is empty`)
 
   const announced = options.announcedImage
-  if (
-    options.mode === 'update' &&
-    announced !== undefined &&
-    !config.entries.some(e => repositoryName(e.reference) === announced)
-  ) {
+  const skipped =
+    options.skipReason ??
+    (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
+      ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
+      : undefined)
+  if (options.mode === 'update' && skipped !== undefined) {
+    // The matrix still comes from the committed file, so a downstream job keeps working.
     const results: EntryResult[] = config.entries.map(entry => ({
       entry,
       status: 'as-committed',
@@ -231,7 +235,7 @@ export async function runUpdate(
     return {
       ...planUpdate('update', config, results),
       written: false,
-      skipped: `${announced} was announced, but no entry of ${options.configLabel} uses it`
+      skipped
     }
   }
 

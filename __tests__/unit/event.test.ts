@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { describeAnnouncement, readEventHint } from '../../src/event.js'
+import { announcedReference, readEventHint } from '../../src/event.js'
 
 const DIGEST = `sha256:${'c'.repeat(64)}`
 
@@ -35,9 +35,7 @@ describe('readEventHint', () => {
       announcement: { image: 'docker.io/library/nginx', tag: '1.27', digest: DIGEST }
     })
     if (hint.kind !== 'announcement') throw new Error('expected an announcement')
-    expect(describeAnnouncement(hint.announcement)).toBe(
-      'the publication of docker.io/library/nginx:1.27'
-    )
+    expect(announcedReference(hint.announcement)).toBe('docker.io/library/nginx:1.27')
   })
 
   it('reads a tagged registry_package event as a GHCR image, lower-cased', () => {
@@ -52,6 +50,30 @@ describe('readEventHint', () => {
         digest: DIGEST
       }
     })
+  })
+
+  it('takes the registry from package_url, as a GitHub Enterprise Server sends it', () => {
+    const payload = registryPackage('1.0')
+    const version = payload.registry_package.package_version as Record<string, unknown>
+    version.package_url = 'containers.ghe.example.com/Rust-Cross/rust-musl-cross:1.0'
+    expect(readEventHint('registry_package', payload)).toMatchObject({
+      kind: 'announcement',
+      announcement: { image: 'containers.ghe.example.com/rust-cross/rust-musl-cross', tag: '1.0' }
+    })
+  })
+
+  it('ignores a registry_package event whose package_url is not a reference', () => {
+    const payload = registryPackage('1.0')
+    const version = payload.registry_package.package_version as Record<string, unknown>
+    version.package_url = 'https://evil.example/?x=1'
+    const hint = readEventHint('registry_package', payload)
+    expect(hint).toMatchObject({ kind: 'ignored' })
+    if (hint.kind === 'ignored') expect(hint.warning).toMatch(/package_url is not a valid image/)
+  })
+
+  it('does nothing for a package that was not published or updated', () => {
+    const payload = { ...registryPackage('1.0'), action: 'deleted' }
+    expect(readEventHint('registry_package', payload)).toMatchObject({ kind: 'skip' })
   })
 
   it('skips the untagged per-platform events of a multi-arch push', () => {
