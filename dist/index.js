@@ -39270,7 +39270,8 @@ function pullFields(pull) {
  *              and the commits between the two image revisions, or nothing
  *   {count}    the number of updates
  *   {date}     the run's date in UTC, YYYY-MM-DD
- *   {trigger}  "Triggered by …." when an event started the run, or nothing
+ *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
+ *              started the run, or nothing
  * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
  * own. Runs of blank lines left by empty placeholders collapse to one.
  */
@@ -39365,7 +39366,6 @@ function collect(data) {
         const reference = f.tag ? `${f.image}:${f.tag}` : f.image;
         return `- ${escapeMarkdown(f.name)} (${codeSpan(reference)}): ${escapeMarkdown(f.error)}`;
     });
-    const trigger = data.trigger ? escapeMarkdown(data.trigger) : '';
     return {
         images: distinct(data.updates.map(u => u.image)).map(i => codeSpan(i)),
         rows,
@@ -39375,8 +39375,12 @@ function collect(data) {
         links: upstreamLinks(data.updates),
         count: data.updates.length,
         date: formatDate(data.date),
-        trigger: trigger ? `Triggered by ${trigger}${/[.!?]$/.test(trigger) ? '' : '.'}` : ''
+        trigger: data.published ? triggerLine(data.published) : ''
     };
+}
+/** The same words in the pull request body and the job summary. */
+function triggerLine(published) {
+    return `Triggered by the publication of ${codeSpan(published)}.`;
 }
 function distinct(values) {
     return [...new Set(values)];
@@ -39768,9 +39772,12 @@ async function runUpdate(options, client, logger, onProgress) {
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
-    if (options.mode === 'update' &&
-        announced !== undefined &&
-        !config.entries.some(e => repositoryName(e.reference) === announced)) {
+    const skipped = options.skipReason ??
+        (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
+            ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
+            : undefined);
+    if (options.mode === 'update' && skipped !== undefined) {
+        // The matrix still comes from the committed file, so a downstream job keeps working.
         const results = config.entries.map(entry => ({
             entry,
             status: 'as-committed',
@@ -39780,7 +39787,7 @@ async function runUpdate(options, client, logger, onProgress) {
         return {
             ...planUpdate('update', config, results),
             written: false,
-            skipped: `${announced} was announced, but no entry of ${options.configLabel} uses it`
+            skipped
         };
     }
     if (options.mode === 'matrix') {
@@ -39903,7 +39910,7 @@ async function bodyUpdates(moved, client, logger) {
     }));
 }
 function render(settings, updates, result) {
-    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, trigger: settings.trigger }, settings.bodyTemplate);
+    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, published: settings.published }, settings.bodyTemplate);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 async function describeProposal(result, settings, client, logger) {
@@ -40019,6 +40026,7 @@ function createOctokit(token, logger, policy = DEFAULT_POLICY) {
 
 
 
+
 const STATUS_TEXT = {
     unchanged: 'unchanged',
     updated: 'updated',
@@ -40040,8 +40048,8 @@ function renderSummary(result, options) {
         r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
     ]);
     const parts = ['## Container image digests', ''];
-    if (options.trigger)
-        parts.push(`Triggered by ${escapeMarkdown(options.trigger)}.`, '');
+    if (options.published)
+        parts.push(triggerLine(options.published), '');
     if (result.skipped)
         parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '');
     parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '');
@@ -40086,15 +40094,7 @@ function object(value) {
         : undefined;
 }
 function announcement(event, imageText, tag, digest) {
-    let reference;
-    try {
-        reference = parseImageReference(imageText);
-    }
-    catch (error) {
-        if (error instanceof ReferenceError)
-            throw new Error('image is not a valid reference', { cause: error });
-        throw error;
-    }
+    const reference = referenceIn(imageText, 'image');
     const effectiveTag = tag ?? reference.tag;
     if (effectiveTag !== undefined && !isValidTag(effectiveTag))
         throw new Error('tag is not a valid tag');
@@ -40107,6 +40107,33 @@ function announcement(event, imageText, tag, digest) {
         tag: effectiveTag,
         digest: digest ?? reference.digest
     };
+}
+/**
+ * `package_url` names the registry the package lives on (`ghcr.io/owner/name:tag`, or the
+ * `containers.` host of a GitHub Enterprise Server); older payloads only have the namespace
+ * and name, which on github.com mean GHCR.
+ */
+function packageImage(pkg, version) {
+    const url = field(version?.package_url, 'package_version.package_url');
+    if (url) {
+        // GHCR names are lower case; the tag and digest here are read from their own fields.
+        return repositoryName(referenceIn(url.toLowerCase(), 'package_version.package_url'));
+    }
+    const namespace = field(pkg.namespace, 'registry_package.namespace');
+    const name = field(pkg.name, 'registry_package.name');
+    if (!namespace || !name)
+        throw new Error('registry_package.namespace or name is missing');
+    return `ghcr.io/${namespace.toLowerCase()}/${name.toLowerCase()}`;
+}
+function referenceIn(text, name) {
+    try {
+        return parseImageReference(text);
+    }
+    catch (error) {
+        if (error instanceof ReferenceError)
+            throw new Error(`${name} is not a valid image reference`, { cause: error });
+        throw error;
+    }
 }
 /** Reads the hint from the event that started the workflow; never throws on payload content. */
 function readEventHint(eventName, payload) {
@@ -40126,6 +40153,9 @@ function readEventHint(eventName, payload) {
                 announcement: announcement(eventName, image, field(client.tag, 'client_payload.tag'), field(client.digest, 'client_payload.digest'))
             };
         }
+        const action = field(root.action, 'action');
+        if (action !== 'published' && action !== 'updated')
+            return { kind: 'skip', reason: `the package was ${action ?? 'changed'}, not published` };
         const pkg = object(root.registry_package);
         if (!pkg)
             throw new Error('registry_package is missing');
@@ -40143,15 +40173,11 @@ function readEventHint(eventName, payload) {
                 kind: 'skip',
                 reason: 'the event is for an untagged manifest (one per platform of a multi-arch push)'
             };
-        const namespace = field(pkg.namespace, 'registry_package.namespace');
-        const name = field(pkg.name, 'registry_package.name');
-        if (!namespace || !name)
-            throw new Error('registry_package.namespace or name is missing');
         const digest = field(object(metadata?.tag)?.digest, 'container_metadata.tag.digest') ??
             field(version?.version, 'package_version.version');
         return {
             kind: 'announcement',
-            announcement: announcement(eventName, `ghcr.io/${namespace.toLowerCase()}/${name.toLowerCase()}`, tag, digest?.startsWith('sha256:') ? digest : undefined)
+            announcement: announcement(eventName, packageImage(pkg, version), tag, digest?.startsWith('sha256:') ? digest : undefined)
         };
     }
     catch (error) {
@@ -40161,9 +40187,9 @@ function readEventHint(eventName, payload) {
         };
     }
 }
-/** Plain text for the summary and the pull request body; the renderers escape it. */
-function describeAnnouncement(a) {
-    return `the publication of ${a.image}${a.tag ? `:${a.tag}` : ''}`;
+/** The announced reference as plain text; the renderers escape it. */
+function announcedReference(a) {
+    return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
 }
 
 ;// CONCATENATED MODULE: ./src/main.ts
@@ -40317,7 +40343,7 @@ function fenced(text, language = '') {
     const fence = '`'.repeat(longest + 1);
     return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
-async function runPullRequestStep(inputs, workspace, result, client, trigger) {
+async function runPullRequestStep(inputs, workspace, result, client, published) {
     const pr = inputs.pullRequest;
     const settings = {
         repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
@@ -40335,7 +40361,7 @@ async function runPullRequestStep(inputs, workspace, result, client, trigger) {
         reviewers: pr.reviewers,
         teamReviewers: pr.teamReviewers,
         draft: pr.draft,
-        trigger,
+        published,
         now: new Date()
     };
     if (inputs.dryRun) {
@@ -40415,14 +40441,9 @@ async function run() {
         let announcement;
         if (hint.kind === 'ignored')
             warning(hint.warning);
-        if (hint.kind === 'skip' && inputs.mode === 'update') {
-            notice(`Nothing to do: ${hint.reason}.`);
-            writePullRequestOutputs({ operation: 'none', branch: '' });
-            return;
-        }
         if (hint.kind === 'announcement') {
             announcement = hint.announcement;
-            info(`Triggered by ${describeAnnouncement(announcement)}`);
+            info(`Triggered by the publication of ${announcedReference(announcement)}`);
         }
         const result = await runUpdate({
             mode: inputs.mode,
@@ -40432,7 +40453,8 @@ async function run() {
             defaultPlatform: inputs.platform,
             dryRun: inputs.dryRun,
             concurrency: inputs.concurrency,
-            announcedImage: inputs.mode === 'update' ? announcement?.image : undefined
+            announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
+            skipReason: hint.kind === 'skip' ? hint.reason : undefined
         }, client, actionsLogger);
         if (result.skipped)
             notice(`Nothing to do: ${result.skipped}.`);
@@ -40455,8 +40477,8 @@ async function run() {
         let proposalSummary = '';
         if (inputs.mode === 'update' && inputs.pullRequest.enabled && !result.skipped) {
             try {
-                const trigger = announcement && describeAnnouncement(announcement);
-                const step = await runPullRequestStep(inputs, workspace, result, client, trigger);
+                const published = announcement && announcedReference(announcement);
+                const step = await runPullRequestStep(inputs, workspace, result, client, published);
                 proposalSummary = step.summary;
             }
             catch (error) {
@@ -40469,7 +40491,7 @@ async function run() {
         await summary
             .addRaw(renderSummary(result, {
             dryRun: inputs.dryRun,
-            trigger: announcement && describeAnnouncement(announcement)
+            published: announcement && announcedReference(announcement)
         }) + proposalSummary)
             .write();
         if (pullRequestFailure)

@@ -33,8 +33,8 @@ export interface ProposalSettings {
   reviewers: string[]
   teamReviewers: string[]
   draft: boolean
-  /** Plain-text description of the event that started the run, if it was not a schedule. */
-  trigger?: string
+  /** The reference whose publication started the run, if an event announced one. */
+  published?: string
   now: Date
 }
 
@@ -63,7 +63,7 @@ async function bodyUpdates(
 
 function render(settings: ProposalSettings, updates: BodyUpdate[], result: UpdateResult): string {
   return renderPullRequestBody(
-    { updates, failures: result.failed, date: settings.now, trigger: settings.trigger },
+    { updates, failures: result.failed, date: settings.now, published: settings.published },
     settings.bodyTemplate
   )
 }

@@ -1,5 +1,6 @@
 import { formatStoredDigest } from './digest.js'
 import { code, escapeMarkdown, table } from './markdown.js'
+import { triggerLine } from './pull-request/body.js'
 import { formatImageReference } from './reference.js'
 import type { EntryResult, UpdateResult } from './update.js'
 
@@ -18,7 +19,7 @@ function shownDigest(result: EntryResult, digest: string | undefined): string {
 /** The job summary: one row per entry, and what happened to the config file. */
 export function renderSummary(
   result: UpdateResult,
-  options: { dryRun: boolean; trigger?: string }
+  options: { dryRun: boolean; published?: string }
 ): string {
   const rows = result.results.map(r => [
     escapeMarkdown(r.entry.name),
@@ -29,7 +30,7 @@ export function renderSummary(
     r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
   ])
   const parts = ['## Container image digests', '']
-  if (options.trigger) parts.push(`Triggered by ${escapeMarkdown(options.trigger)}.`, '')
+  if (options.published) parts.push(triggerLine(options.published), '')
   if (result.skipped) parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '')
   parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '')
   const file = code(result.config.file)

@@ -13,7 +13,8 @@
  *              and the commits between the two image revisions, or nothing
  *   {count}    the number of updates
  *   {date}     the run's date in UTC, YYYY-MM-DD
- *   {trigger}  "Triggered by …." when an event started the run, or nothing
+ *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
+ *              started the run, or nothing
  * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
  * own. Runs of blank lines left by empty placeholders collapse to one.
  */
@@ -55,8 +56,8 @@ export interface PullRequestBodyData {
   updates: BodyUpdate[]
   failures: BodyFailure[]
   date: Date
-  /** e.g. "the publication of ghcr.io/x/y:1.2"; plain text, escaped here. */
-  trigger?: string
+  /** The reference whose publication started the run, e.g. `ghcr.io/x/y:1.2`; untrusted. */
+  published?: string
 }
 
 /** GitHub rejects a pull request body longer than this. */
@@ -182,7 +183,6 @@ function collect(data: PullRequestBodyData): Pieces {
     const reference = f.tag ? `${f.image}:${f.tag}` : f.image
     return `- ${escapeMarkdown(f.name)} (${codeSpan(reference)}): ${escapeMarkdown(f.error)}`
   })
-  const trigger = data.trigger ? escapeMarkdown(data.trigger) : ''
   return {
     images: distinct(data.updates.map(u => u.image)).map(i => codeSpan(i)),
     rows,
@@ -192,8 +192,13 @@ function collect(data: PullRequestBodyData): Pieces {
     links: upstreamLinks(data.updates),
     count: data.updates.length,
     date: formatDate(data.date),
-    trigger: trigger ? `Triggered by ${trigger}${/[.!?]$/.test(trigger) ? '' : '.'}` : ''
+    trigger: data.published ? triggerLine(data.published) : ''
   }
+}
+
+/** The same words in the pull request body and the job summary. */
+export function triggerLine(published: string): string {
+  return `Triggered by the publication of ${codeSpan(published)}.`
 }
 
 function distinct(values: string[]): string[] {
