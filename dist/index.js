@@ -29233,7 +29233,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: DEFAULT_BRANCH, DEFAULT_TITLE, listInput, readInputs, writeOutputs, writePullRequestOutputs
+// UNUSED EXPORTS: listInput, readInputs, writeOutputs, writePullRequestOutputs
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -39897,6 +39897,9 @@ async function lookUpUpstream(client, moved, logger) {
 
 
 
+/** The action's defaults, which the command line's preview of a pull request uses too. */
+const DEFAULT_BRANCH = 'image-digests/update';
+const DEFAULT_TITLE = 'chore: Update container image digests';
 async function bodyUpdates(moved, client, logger) {
     const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
     return moved.map((m, i) => ({
@@ -40212,8 +40215,6 @@ function announcedReference(a) {
 
 
 
-const DEFAULT_BRANCH = 'image-digests/update';
-const DEFAULT_TITLE = 'chore: Update container image digests';
 class InputError extends Error {
     name = 'InputError';
 }

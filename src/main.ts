@@ -11,7 +11,13 @@ import { createRegistryClient } from './create-client.js'
 import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
 import type { Logger } from './registry/http.js'
 import { code, escapeMarkdown } from './markdown.js'
-import { type ProposalSettings, describeProposal, proposeUpdate } from './propose.js'
+import {
+  DEFAULT_BRANCH,
+  DEFAULT_TITLE,
+  type ProposalSettings,
+  describeProposal,
+  proposeUpdate
+} from './propose.js'
 import { PullRequestClient, type PullRequestOutcome } from './pull-request/github.js'
 import { createOctokit } from './pull-request/octokit.js'
 import type { RegistryClient } from './registry/client.js'
@@ -51,9 +57,6 @@ export interface PullRequestInputs {
   teamReviewers: string[]
   draft: boolean
 }
-
-export const DEFAULT_BRANCH = 'image-digests/update'
-export const DEFAULT_TITLE = 'chore: Update container image digests'
 
 class InputError extends Error {
   override name = 'InputError'

@@ -16,6 +16,10 @@ import type { Logger } from './registry/http.js'
 import { type MovedEntry, type UpdateResult, rebaseUpdate } from './update.js'
 import { lookUpUpstream } from './upstream.js'
 
+/** The action's defaults, which the command line's preview of a pull request uses too. */
+export const DEFAULT_BRANCH = 'image-digests/update'
+export const DEFAULT_TITLE = 'chore: Update container image digests'
+
 export interface ProposalSettings {
   /** The config's path inside the repository, with forward slashes. */
   repoPath: string

@@ -116,6 +116,11 @@ function waitForExit(child) {
   return new Promise(resolve => child.once('exit', () => resolve()))
 }
 
+/** Unreferenced: a grace period nobody waits for any more must not hold a script open. */
+function graceTimer() {
+  return sleep(KILL_GRACE_MS, undefined, { ref: false })
+}
+
 async function terminate(child) {
   if (!isRunning(child)) return
   try {
@@ -125,7 +130,7 @@ async function terminate(child) {
   }
   const exited = await Promise.race([
     waitForExit(child).then(() => true),
-    sleep(KILL_GRACE_MS).then(() => false)
+    graceTimer().then(() => false)
   ])
   if (!exited && isRunning(child)) {
     child.kill('SIGKILL')
@@ -358,7 +363,7 @@ async function startOnce(options) {
       await Promise.all(children.map(terminate))
       if (isRunning(watchdog)) {
         watchdog.stdin.end('disarm\n')
-        await Promise.race([waitForExit(watchdog), sleep(KILL_GRACE_MS)])
+        await Promise.race([waitForExit(watchdog), graceTimer()])
         await terminate(watchdog)
       }
       fs.rmSync(dir, { recursive: true, force: true })

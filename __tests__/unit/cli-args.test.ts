@@ -1,0 +1,131 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  type CliOptions,
+  DEFAULT_CONFIG,
+  FLAGS,
+  UsageError,
+  helpText,
+  parseCliArgs
+} from '../../src/cli/args.js'
+
+function options(argv: string[]): CliOptions {
+  const command = parseCliArgs(argv)
+  if (command.kind !== 'run') throw new Error(`expected a run, got ${command.kind}`)
+  return command.options
+}
+
+function usageError(argv: string[]): string {
+  try {
+    parseCliArgs(argv)
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError)
+    return (error as Error).message
+  }
+  throw new Error(`${argv.join(' ')} was accepted`)
+}
+
+describe('parseCliArgs', () => {
+  it('has the action defaults when no flag is given', () => {
+    expect(options([])).toEqual({
+      mode: 'update',
+      config: DEFAULT_CONFIG,
+      image: undefined,
+      platform: undefined,
+      dryRun: false,
+      concurrency: 8,
+      maxAttempts: 3,
+      failOnError: true,
+      registryAuthFile: undefined,
+      insecureRegistries: [],
+      json: false,
+      showPullRequest: false,
+      verbose: false
+    })
+  })
+
+  it('reads every flag, long and short', () => {
+    expect(
+      options([
+        '-c',
+        'ci/images.yml',
+        '--image',
+        'ghcr.io/rust-cross/rust-musl-cross',
+        '--platform=linux/arm64',
+        '-n',
+        '--concurrency',
+        '16',
+        '--max-attempts',
+        '5',
+        '--no-fail-on-error',
+        '--registry-auth-file',
+        'auth.yml',
+        '--insecure-registry',
+        'Registry.Local:5000',
+        '--insecure-registry',
+        'a.local,b.local',
+        '--json',
+        '--show-pull-request',
+        '-v'
+      ])
+    ).toEqual({
+      mode: 'update',
+      config: 'ci/images.yml',
+      image: 'ghcr.io/rust-cross/rust-musl-cross',
+      platform: 'linux/arm64',
+      dryRun: true,
+      concurrency: 16,
+      maxAttempts: 5,
+      failOnError: false,
+      registryAuthFile: 'auth.yml',
+      insecureRegistries: ['registry.local:5000', 'a.local', 'b.local'],
+      json: true,
+      showPullRequest: true,
+      verbose: true
+    })
+    expect(options(['--mode', 'matrix']).mode).toBe('matrix')
+    expect(options(['--fail-on-error']).failOnError).toBe(true)
+  })
+
+  it('answers --help and --version before looking at other flags', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' })
+    expect(parseCliArgs(['--concurrency', '9', '-h'])).toEqual({ kind: 'help' })
+    expect(parseCliArgs(['-V'])).toEqual({ kind: 'version' })
+  })
+
+  it.each([
+    [['--frobnicate'], 'unknown option --frobnicate'],
+    [['-x'], 'unknown option -x'],
+    [['containers.yml'], 'unexpected argument containers.yml'],
+    [['--config'], '--config needs a value'],
+    [['-c'], '--config needs a value'],
+    [['--config', '--dry-run'], '--config needs a value'],
+    [['--config', ''], '--config needs a value'],
+    [['--dry-run=yes'], '--dry-run takes no value'],
+    [['--mode', 'check'], '--mode must be "update" or "matrix", got "check"'],
+    [['--concurrency', '0'], '--concurrency must be a whole number from 1 to 64, got "0"'],
+    [['--concurrency', '65'], '--concurrency must be a whole number from 1 to 64, got "65"'],
+    [['--concurrency', '2.5'], '--concurrency must be a whole number from 1 to 64, got "2.5"'],
+    [['--max-attempts', 'many'], '--max-attempts must be a whole number from 1 to 10, got "many"'],
+    [['--insecure-registry', ' , '], '--insecure-registry needs a host'],
+    [['--fail-on-error', '--no-fail-on-error'], 'contradict each other'],
+    [['--mode', 'matrix', '--show-pull-request'], '--show-pull-request needs --mode update']
+  ])('rejects %j with a one-line message', (argv, expected) => {
+    const message = usageError(argv)
+    expect(message).toContain(expected)
+    expect(message).not.toContain('\n')
+  })
+})
+
+describe('helpText', () => {
+  it('documents every flag, the credentials order and the exit codes', () => {
+    const help = helpText()
+    for (const [name, spec] of Object.entries(FLAGS)) {
+      expect(help).toContain(`--${name}`)
+      if (spec.short) expect(help).toContain(`-${spec.short}, --${name}`)
+    }
+    expect(help).toMatch(/credHelpers, credsStore, auths/)
+    expect(help).toMatch(/0 when every image resolved/)
+    expect(help).toMatch(/2 on bad usage or a bad config/)
+    for (const line of help.split('\n')) expect(line.length).toBeLessThanOrEqual(92)
+  })
+})

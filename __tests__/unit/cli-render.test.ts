@@ -1,0 +1,217 @@
+import { describe, expect, it } from '@jest/globals'
+import {
+  COLOR,
+  PLAIN,
+  jsonReport,
+  renderJson,
+  renderProgress,
+  renderProposal,
+  renderTable,
+  renderUsageError,
+  shortDigest,
+  useColor
+} from '../../src/cli/render.js'
+import { SecretMask } from '../../src/cli/secrets.js'
+import { parseConfig } from '../../src/config.js'
+import { type EntryResult, type UpdateResult, planUpdate } from '../../src/update.js'
+
+const hex = (c: string) => c.repeat(64)
+const digest = (c: string) => `sha256:${hex(c)}`
+
+const CONFIG = `containers:
+  - target: i686-unknown-linux-musl
+    image_tag: i686-unknown-linux-musl
+    current_sha: ${hex('1')}
+  - target: x86_64-unknown-linux-musl
+    image_tag: x86_64-unknown-linux-musl
+    current_sha: ${hex('2')}
+  - target: armv7
+    image_tag: armv7-unknown-linux-musleabi
+    platform: linux/arm/v7
+    current_sha: ${hex('3')}
+  - target: fresh
+    image_tag: aarch64-unknown-linux-musl
+`
+
+type Outcome = { status: 'updated' | 'pinned' | 'unchanged'; to?: string } | { error: string }
+
+function result(
+  outcomes: Record<string, Outcome>,
+  extra: Partial<UpdateResult> = {},
+  text = CONFIG
+): UpdateResult {
+  const config = parseConfig('.github/containers.yml', text, {
+    defaultImage: 'ghcr.io/rust-cross/rust-musl-cross'
+  })
+  const results: EntryResult[] = config.entries.map(entry => {
+    const outcome = outcomes[entry.name] ?? { status: 'unchanged' }
+    if ('error' in outcome) {
+      return {
+        entry,
+        status: 'failed',
+        previous: entry.digest,
+        current: entry.digest,
+        error: outcome.error
+      }
+    }
+    return {
+      entry,
+      status: outcome.status,
+      previous: entry.digest,
+      current: outcome.to ? digest(outcome.to) : entry.digest
+    }
+  })
+  return { ...planUpdate('update', config, results), written: false, ...extra }
+}
+
+const ESCAPE = new RegExp(String.fromCharCode(27) + '\\[\\d+m', 'g')
+const strip = (text: string) => text.replace(ESCAPE, '')
+
+describe('renderTable', () => {
+  const mixed = () =>
+    result({
+      'i686-unknown-linux-musl': { status: 'updated', to: 'a' },
+      armv7: { error: 'tag armv7-unknown-linux-musleabi not found in ghcr.io/rust-cross/x' },
+      fresh: { status: 'pinned', to: 'b' }
+    })
+
+  it('shows name, reference, previous → current with short digests, and status', () => {
+    const lines = renderTable(mixed(), { dryRun: false }).split('\n')
+    expect(lines[0]).toMatch(/^NAME +REFERENCE +PREVIOUS → CURRENT +STATUS$/)
+    expect(lines[1]).toMatch(
+      /^i686-unknown-linux-musl +ghcr\.io\/rust-cross\/rust-musl-cross:i686-unknown-linux-musl +111111111111 → aaaaaaaaaaaa +updated$/
+    )
+    expect(lines[2]).toMatch(/^x86_64-unknown-linux-musl +\S+ +222222222222 +unchanged$/)
+    expect(lines[3]).toMatch(
+      /^armv7 +\S+:armv7-unknown-linux-musleabi \(linux\/arm\/v7\) +333333333333 \(kept\) +failed$/
+    )
+    expect(lines[4]).toMatch(/^fresh +\S+ +unpinned → bbbbbbbbbbbb +pinned$/)
+    // Every row's status starts in the same column.
+    const column = lines[0]!.indexOf('STATUS')
+    for (const line of lines.slice(1, 5)) expect(line.slice(column)).toMatch(/^[a-z]/)
+  })
+
+  it('tallies the statuses and lists each failure with its reason', () => {
+    const text = renderTable(mixed(), { dryRun: false })
+    expect(text).toContain('4 entries: 1 updated, 1 unchanged, 1 failed, 1 pinned.')
+    expect(text).toContain('1 entry could not be resolved and kept its previous digest:')
+    expect(text).toContain(
+      '✗ armv7: tag armv7-unknown-linux-musleabi not found in ghcr.io/rust-cross/x'
+    )
+  })
+
+  it('says whether the file was written, would change in a dry run, or is current', () => {
+    const moved = { 'i686-unknown-linux-musl': { status: 'updated' as const, to: 'a' } }
+    expect(renderTable(result(moved, { written: true }), { dryRun: false })).toContain(
+      'Wrote 1 digest to .github/containers.yml.'
+    )
+    expect(renderTable(result(moved), { dryRun: true })).toContain(
+      'Dry run: 1 digest would change in .github/containers.yml; nothing was written.'
+    )
+    expect(renderTable(result({}), { dryRun: false })).toContain(
+      'Every digest in .github/containers.yml that could be checked is current.'
+    )
+    const matrix = { ...result({}), mode: 'matrix' as const }
+    expect(renderTable(matrix, { dryRun: false })).toContain(
+      'Matrix from .github/containers.yml as committed; no registry was asked.'
+    )
+  })
+
+  it('says so when the list is empty', () => {
+    expect(renderTable(result({}, {}, 'containers: []\n'), { dryRun: false })).toBe(
+      'No entries in .github/containers.yml.\n'
+    )
+  })
+
+  it('colours only when asked, without moving a column', () => {
+    const plain = renderTable(mixed(), { dryRun: false, style: PLAIN })
+    const colored = renderTable(mixed(), { dryRun: false, style: COLOR })
+    expect(plain).not.toContain('\x1b[')
+    expect(colored).toContain('\x1b[32mupdated\x1b[39m')
+    expect(colored).toContain('\x1b[31mfailed\x1b[39m')
+    expect(strip(colored)).toBe(plain)
+  })
+})
+
+describe('useColor', () => {
+  it('needs a terminal and no NO_COLOR', () => {
+    expect(useColor(true, {})).toBe(true)
+    expect(useColor(true, { NO_COLOR: '' })).toBe(true)
+    expect(useColor(true, { NO_COLOR: '1' })).toBe(false)
+    expect(useColor(false, {})).toBe(false)
+    expect(useColor(undefined, {})).toBe(false)
+  })
+})
+
+describe('JSON report', () => {
+  it('carries the action outputs, with changed as a boolean', () => {
+    const run = result({ 'i686-unknown-linux-musl': { status: 'updated', to: 'a' } })
+    const report = JSON.parse(renderJson(run)) as Record<string, unknown>
+    expect(Object.keys(report)).toEqual(['matrix', 'changed', 'updates', 'failed'])
+    expect(report.changed).toBe(true)
+    expect(report.updates).toEqual([
+      {
+        name: 'i686-unknown-linux-musl',
+        image: 'ghcr.io/rust-cross/rust-musl-cross',
+        tag: 'i686-unknown-linux-musl',
+        platform: null,
+        previous: digest('1'),
+        current: digest('a')
+      }
+    ])
+    expect(report.matrix).toEqual(run.matrix)
+  })
+
+  it('adds the proposed pull request only when one was asked for', () => {
+    const run = result({})
+    expect(jsonReport(run)).not.toHaveProperty('pull_request')
+    expect(jsonReport(run, null)).toHaveProperty('pull_request', null)
+    const proposal = { title: 't', body: 'b', diff: 'd' }
+    expect(jsonReport(run, proposal)).toHaveProperty('pull_request', proposal)
+  })
+})
+
+describe('renderProposal', () => {
+  it('prints the title, the body as GitHub receives it, and the diff', () => {
+    const text = renderProposal({
+      title: 'chore: Update container image digests',
+      body: '## Container Hash Updates\n\n| Target |\n',
+      diff: '--- a/c.yml\n+++ b/c.yml\n@@ -1,1 +1,1 @@\n-old\n+new\n'
+    })
+    expect(text).toContain(
+      'Title: chore: Update container image digests\n\n## Container Hash Updates'
+    )
+    expect(text).toContain('-old\n+new\n')
+    expect(text).not.toContain('\x1b[')
+  })
+
+  it('says that no pull request would be proposed when nothing moved', () => {
+    expect(renderProposal(null)).toContain('would open or update no pull request')
+  })
+})
+
+describe('small pieces', () => {
+  it('shortens digests to 12 hex digits', () => {
+    expect(shortDigest(digest('f'))).toBe('ffffffffffff')
+  })
+
+  it('renders progress and a one-line usage error with a hint', () => {
+    expect(renderProgress(12, 40)).toBe('resolved 12/40')
+    expect(renderUsageError('unknown option --x')).toBe(
+      'image-digest-updater: unknown option --x (see image-digest-updater --help)\n'
+    )
+  })
+})
+
+describe('SecretMask', () => {
+  it('masks every secret it was given, also in its JSON spelling, and longest first', () => {
+    const mask = new SecretMask()
+    mask.add('pa"ss\\word')
+    mask.add('token-abc')
+    mask.add('token-abc-longer')
+    mask.add('  ')
+    expect(mask.redact('p=pa"ss\\word t=token-abc-longer u=token-abc')).toBe('p=*** t=*** u=***')
+    expect(mask.redact(JSON.stringify({ p: 'pa"ss\\word' }))).toBe('{"p":"***"}')
+    expect(mask.redact('nothing   secret')).toBe('nothing   secret')
+  })
+})

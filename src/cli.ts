@@ -1,0 +1,221 @@
+#!/usr/bin/env node
+/**
+ * The command line's edge: arguments, files, the environment, the terminal and the exit
+ * status. It runs the same core as the action (runUpdate, createRegistryClient,
+ * describeProposal) and never opens a pull request.
+ */
+import { readFile } from 'node:fs/promises'
+import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { type CliOptions, PROGRAM, UsageError, helpText, parseCliArgs } from './cli/args.js'
+import {
+  COLOR,
+  PLAIN,
+  renderError,
+  renderJson,
+  renderProgress,
+  renderProposal,
+  renderTable,
+  renderUsageError,
+  useColor
+} from './cli/render.js'
+import { SecretMask } from './cli/secrets.js'
+import { ConfigError } from './config.js'
+import { createRegistryClient } from './create-client.js'
+import { type Credentials, CredentialsInputError, parseRegistryAuth } from './credentials.js'
+import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from './propose.js'
+import type { Logger } from './registry/http.js'
+import { loadConfig, runUpdate } from './update.js'
+// Bundled in, so the version printed is the one the bundle was built from.
+import packageJson from '../package.json' with { type: 'json' }
+
+const EXIT_OK = 0
+const EXIT_FAILED = 1
+const EXIT_USAGE = 2
+
+/** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
+class SetupError extends Error {}
+
+const mask = new SecretMask()
+const out = (text: string) => process.stdout.write(mask.redact(text))
+
+/** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
+class Stderr {
+  private progress = ''
+  private lastDraw = 0
+  constructor(private readonly isTTY: boolean) {}
+
+  line(text: string): void {
+    this.clearProgress()
+    process.stderr.write(mask.redact(text.endsWith('\n') ? text : `${text}\n`))
+    if (this.progress) process.stderr.write(this.progress)
+  }
+
+  showProgress(done: number, total: number): void {
+    if (!this.isTTY) return
+    const now = Date.now()
+    // A redraw per entry is wasted on thousand-entry configs; the last one always shows.
+    if (done < total && now - this.lastDraw < 50) return
+    this.lastDraw = now
+    this.clearProgress()
+    this.progress = renderProgress(done, total)
+    process.stderr.write(this.progress)
+  }
+
+  endProgress(): void {
+    this.clearProgress()
+    this.progress = ''
+  }
+
+  private clearProgress(): void {
+    if (this.progress) process.stderr.write('\r\x1b[K')
+  }
+}
+
+async function readRegistryAuthFile(path: string): Promise<Map<string, Credentials>> {
+  let text: string
+  try {
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`)
+  }
+  try {
+    const parsed = parseRegistryAuth(text)
+    for (const [host, credentials] of parsed) {
+      mask.add(credentials.password)
+      parsed.set(host, { ...credentials, source: `the registry auth file ${path}` })
+    }
+    return parsed
+  } catch (error) {
+    if (error instanceof CredentialsInputError) throw new SetupError(`${path}: ${error.message}`)
+    throw error
+  }
+}
+
+/** The path a pull request would change: relative to the working directory, like `git diff`. */
+function repositoryPath(config: string): string {
+  const path = relative(process.cwd(), resolve(config))
+  return path.startsWith('..') || isAbsolute(path) ? config : path.split(sep).join('/')
+}
+
+async function run(options: CliOptions, stderr: Stderr): Promise<number> {
+  const registryAuth = options.registryAuthFile
+    ? await readRegistryAuthFile(options.registryAuthFile)
+    : new Map<string, Credentials>()
+  const logger: Logger = {
+    debug: message => {
+      if (options.verbose) stderr.line(`debug: ${message}`)
+    },
+    info: message => stderr.line(message),
+    warning: message => stderr.line(`warning: ${message}`)
+  }
+  const updateOptions = {
+    mode: options.mode,
+    configPath: resolve(options.config),
+    configLabel: options.config,
+    defaultImage: options.image,
+    defaultPlatform: options.platform,
+    dryRun: options.dryRun,
+    concurrency: options.concurrency
+  }
+  // Read once up front so that a missing or broken config is told apart from a failed run.
+  try {
+    await loadConfig(updateOptions)
+  } catch (error) {
+    const cause = (error as Error).cause as NodeJS.ErrnoException | undefined
+    if (cause?.code === 'ENOENT') {
+      throw new SetupError(`${options.config}: config file not found; create it or pass --config`)
+    }
+    throw new SetupError((error as Error).message)
+  }
+
+  const client =
+    options.mode === 'update'
+      ? createRegistryClient({
+          registryAuth,
+          insecureRegistries: options.insecureRegistries,
+          concurrency: options.concurrency,
+          maxAttempts: options.maxAttempts,
+          logger,
+          onSecret: secret => mask.add(secret)
+        })
+      : undefined
+
+  let result
+  try {
+    result = await runUpdate(updateOptions, client, logger, (done, total) =>
+      stderr.showProgress(done, total)
+    )
+  } catch (error) {
+    if (error instanceof ConfigError) throw new SetupError(error.message)
+    throw error
+  } finally {
+    stderr.endProgress()
+  }
+
+  let proposal: Proposal | null | undefined
+  if (options.showPullRequest && options.mode === 'update') {
+    proposal =
+      (await describeProposal(
+        result,
+        {
+          repoPath: repositoryPath(options.config),
+          configLabel: options.config,
+          defaultImage: options.image,
+          defaultPlatform: options.platform,
+          branch: DEFAULT_BRANCH,
+          branchExplicit: false,
+          title: DEFAULT_TITLE,
+          commitMessage: DEFAULT_TITLE,
+          labels: [],
+          assignees: [],
+          reviewers: [],
+          teamReviewers: [],
+          draft: false,
+          now: new Date()
+        },
+        client,
+        logger
+      )) ?? null
+  }
+
+  if (options.json) {
+    out(renderJson(result, proposal))
+  } else {
+    const style = useColor(process.stdout.isTTY, process.env) ? COLOR : PLAIN
+    out(renderTable(result, { dryRun: options.dryRun, style }))
+    if (proposal !== undefined) out(renderProposal(proposal, style))
+  }
+
+  const failed = result.failed.length
+  const total = result.results.length
+  return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK
+}
+
+async function main(argv: string[]): Promise<number> {
+  const stderr = new Stderr(process.stderr.isTTY === true)
+  let command
+  try {
+    command = parseCliArgs(argv)
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error
+    process.stderr.write(renderUsageError(error.message))
+    return EXIT_USAGE
+  }
+  if (command.kind === 'help') {
+    out(helpText())
+    return EXIT_OK
+  }
+  if (command.kind === 'version') {
+    out(`${PROGRAM} ${packageJson.version}\n`)
+    return EXIT_OK
+  }
+  try {
+    return await run(command.options, stderr)
+  } catch (error) {
+    stderr.line(renderError(error instanceof Error ? error.message : String(error)))
+    return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2))

@@ -1,0 +1,271 @@
+/**
+ * The command line's flags, parsed into plain data. Pure: reading files and the environment
+ * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
+ */
+import { type ParseArgsConfig, parseArgs } from 'node:util'
+import type { Mode } from '../update.js'
+
+export interface CliOptions {
+  mode: Mode
+  config: string
+  image?: string
+  platform?: string
+  dryRun: boolean
+  concurrency: number
+  maxAttempts: number
+  /** Exit 1 when any entry fails (the default); off, only when every entry fails, as the action does. */
+  failOnError: boolean
+  registryAuthFile?: string
+  insecureRegistries: string[]
+  json: boolean
+  showPullRequest: boolean
+  verbose: boolean
+}
+
+export type CliCommand =
+  { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions }
+
+/** Bad usage: the entry prints the message with a hint to --help and exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+export const DEFAULT_CONFIG = '.github/containers.yml'
+export const DEFAULT_CONCURRENCY = 8
+export const MAX_CONCURRENCY = 64
+export const DEFAULT_MAX_ATTEMPTS = 3
+export const MAX_MAX_ATTEMPTS = 10
+
+interface FlagSpec {
+  type: 'string' | 'boolean'
+  short?: string
+  multiple?: boolean
+  /** Shown after the flag in --help, for flags that take a value. */
+  value?: string
+  help: string
+}
+
+/** Every flag, in the order --help lists them. */
+export const FLAGS: Readonly<Record<string, FlagSpec>> = {
+  config: {
+    type: 'string',
+    short: 'c',
+    value: 'path',
+    help: `Config file to read and rewrite (default ${DEFAULT_CONFIG}).`
+  },
+  image: {
+    type: 'string',
+    value: 'repository',
+    help: "Default repository for entries that name none (the file's top-level image wins)."
+  },
+  platform: {
+    type: 'string',
+    value: 'os/arch[/variant]',
+    help: 'Default platform for entries: pin that manifest instead of the index.'
+  },
+  mode: {
+    type: 'string',
+    value: 'update|matrix',
+    help: 'update (default): resolve, rewrite, report. matrix: print the committed matrix; no network.'
+  },
+  'dry-run': {
+    type: 'boolean',
+    short: 'n',
+    help: 'Resolve and report; write nothing.'
+  },
+  concurrency: {
+    type: 'string',
+    value: 'n',
+    help: `Requests in flight at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}).`
+  },
+  'max-attempts': {
+    type: 'string',
+    value: 'n',
+    help: `Attempts per request on network errors, 408, 429 and 5xx, 1-${MAX_MAX_ATTEMPTS} (default ${DEFAULT_MAX_ATTEMPTS}).`
+  },
+  'fail-on-error': {
+    type: 'boolean',
+    help: 'Exit 1 when any image cannot be resolved (the default).'
+  },
+  'no-fail-on-error': {
+    type: 'boolean',
+    help: 'Exit 1 only when no image can be resolved, as the action does by default.'
+  },
+  'registry-auth-file': {
+    type: 'string',
+    value: 'path',
+    help: 'YAML or JSON map of registry host to {username, password}; read before the Docker config.'
+  },
+  'insecure-registry': {
+    type: 'string',
+    multiple: true,
+    value: 'host',
+    help: 'Host that may be reached over plain HTTP; repeat for several. Loopback needs none.'
+  },
+  json: {
+    type: 'boolean',
+    help: 'Print one JSON object {matrix, changed, updates, failed} instead of the table.'
+  },
+  'show-pull-request': {
+    type: 'boolean',
+    help: 'Also print the pull request the action would propose: title, body and diff.'
+  },
+  verbose: {
+    type: 'boolean',
+    short: 'v',
+    help: 'Print debug messages (retries, credential fallbacks) on stderr.'
+  },
+  version: {
+    type: 'boolean',
+    short: 'V',
+    help: 'Print the version and exit.'
+  },
+  help: {
+    type: 'boolean',
+    short: 'h',
+    help: 'Print this help and exit.'
+  }
+}
+
+export const PROGRAM = 'image-digest-updater'
+const HELP_WIDTH = 92
+
+export function helpText(): string {
+  const rows = Object.entries(FLAGS).map(([name, spec]) => {
+    const short = spec.short ? `-${spec.short}, ` : '    '
+    return [`  ${short}--${name}${spec.value ? ` <${spec.value}>` : ''}`, spec.help]
+  })
+  const width = Math.max(...rows.map(([flag]) => flag!.length)) + 2
+  const wrap = (text: string) => {
+    const lines: string[] = []
+    for (const word of text.split(' ')) {
+      const last = lines.length - 1
+      if (last >= 0 && width + lines[last]!.length + 1 + word.length <= HELP_WIDTH)
+        lines[last] += ` ${word}`
+      else lines.push(word)
+    }
+    return lines.join(`\n${' '.repeat(width)}`)
+  }
+  return [
+    `Usage: ${PROGRAM} [options]`,
+    '',
+    'Resolves the current digest of every image in a containers config, rewrites the digests',
+    'that moved (nothing else in the file changes) and prints what happened. Never opens a pull',
+    'request.',
+    '',
+    'Options:',
+    ...rows.map(([flag, help]) => flag!.padEnd(width) + wrap(help!)),
+    '',
+    'Credentials: --registry-auth-file, then the Docker config that `docker login` writes',
+    '($DOCKER_CONFIG/config.json or ~/.docker/config.json: credHelpers, credsStore, auths),',
+    'then anonymous access.',
+    '',
+    'Exit status: 0 when every image resolved, 1 when any could not be (its old digest is',
+    'kept), 2 on bad usage or a bad config (nothing is written).',
+    ''
+  ].join('\n')
+}
+
+function integer(name: string, text: string | undefined, fallback: number, max: number): number {
+  if (text === undefined) return fallback
+  const value = Number(text.trim())
+  if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`)
+  }
+  return value
+}
+
+function nonEmpty(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined
+  const value = text.trim()
+  if (value === '') throw new UsageError(`--${name} needs a value`)
+  return value
+}
+
+/** Node's messages span lines and suggest `--` tricks; one line naming the flag reads better. */
+function usageFromParseError(error: unknown): UsageError {
+  const { code, message } = error as { code?: string; message: string }
+  const name = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1]
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new UsageError(`unknown option ${name ?? message.split('\n')[0]}`)
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new UsageError(`unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`.trim())
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+      const spec = name ? FLAGS[name.replace(/^-+/, '')] : undefined
+      if (spec?.type === 'boolean') return new UsageError(`${name} takes no value`)
+      return new UsageError(`${name ?? 'an option'} needs a value`)
+    }
+    default:
+      return new UsageError(message.split('\n')[0] ?? message)
+  }
+}
+
+export function parseCliArgs(argv: readonly string[]): CliCommand {
+  const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
+    Object.entries(FLAGS).map(([name, spec]) => [
+      name,
+      {
+        type: spec.type,
+        multiple: spec.multiple === true,
+        ...(spec.short ? { short: spec.short } : {})
+      }
+    ])
+  )
+  let values: Record<string, string | boolean | string[] | undefined>
+  try {
+    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false })
+      .values as typeof values
+  } catch (error) {
+    throw usageFromParseError(error)
+  }
+  const str = (name: string) => values[name] as string | undefined
+  const bool = (name: string) => values[name] === true
+
+  if (bool('help')) return { kind: 'help' }
+  if (bool('version')) return { kind: 'version' }
+
+  const mode = str('mode')?.trim() ?? 'update'
+  if (mode !== 'update' && mode !== 'matrix') {
+    throw new UsageError(`--mode must be "update" or "matrix", got "${mode}"`)
+  }
+  if (mode === 'matrix' && bool('show-pull-request')) {
+    throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing')
+  }
+  if (bool('fail-on-error') && bool('no-fail-on-error')) {
+    throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other')
+  }
+  const insecure = ((values['insecure-registry'] as string[] | undefined) ?? []).flatMap(text =>
+    text
+      .split(',')
+      .map(h => h.trim().toLowerCase())
+      .filter(Boolean)
+  )
+  if ((values['insecure-registry'] as string[] | undefined)?.length && insecure.length === 0) {
+    throw new UsageError('--insecure-registry needs a host')
+  }
+
+  return {
+    kind: 'run',
+    options: {
+      mode,
+      config: nonEmpty('config', str('config')) ?? DEFAULT_CONFIG,
+      image: nonEmpty('image', str('image')),
+      platform: nonEmpty('platform', str('platform')),
+      dryRun: bool('dry-run'),
+      concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
+      maxAttempts: integer(
+        'max-attempts',
+        str('max-attempts'),
+        DEFAULT_MAX_ATTEMPTS,
+        MAX_MAX_ATTEMPTS
+      ),
+      failOnError: !bool('no-fail-on-error'),
+      registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
+      insecureRegistries: insecure,
+      json: bool('json'),
+      showPullRequest: bool('show-pull-request'),
+      verbose: bool('verbose')
+    }
+  }
+}
