@@ -3358,7 +3358,8 @@ function table(headers, rows) {
  *              and the commits between the two image revisions, or nothing
  *   {count}    the number of updates
  *   {date}     the run's date in UTC, YYYY-MM-DD
- *   {trigger}  "Triggered by …." when an event started the run, or nothing
+ *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
+ *              started the run, or nothing
  * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
  * own. Runs of blank lines left by empty placeholders collapse to one.
  */
@@ -3453,7 +3454,6 @@ function collect(data) {
         const reference = f.tag ? `${f.image}:${f.tag}` : f.image;
         return `- ${escapeMarkdown(f.name)} (${codeSpan(reference)}): ${escapeMarkdown(f.error)}`;
     });
-    const trigger = data.trigger ? escapeMarkdown(data.trigger) : '';
     return {
         images: distinct(data.updates.map(u => u.image)).map(i => codeSpan(i)),
         rows,
@@ -3463,8 +3463,12 @@ function collect(data) {
         links: upstreamLinks(data.updates),
         count: data.updates.length,
         date: formatDate(data.date),
-        trigger: trigger ? `Triggered by ${trigger}${/[.!?]$/.test(trigger) ? '' : '.'}` : ''
+        trigger: data.published ? triggerLine(data.published) : ''
     };
+}
+/** The same words in the pull request body and the job summary. */
+function triggerLine(published) {
+    return `Triggered by the publication of ${codeSpan(published)}.`;
 }
 function distinct(values) {
     return [...new Set(values)];
@@ -3772,7 +3776,7 @@ async function bodyUpdates(moved, client, logger) {
     }));
 }
 function render(settings, updates, result) {
-    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, trigger: settings.trigger }, settings.bodyTemplate);
+    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, published: settings.published }, settings.bodyTemplate);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 async function describeProposal(result, settings, client, logger) {
@@ -4450,9 +4454,12 @@ async function runUpdate(options, client, logger, onProgress) {
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
-    if (options.mode === 'update' &&
-        announced !== undefined &&
-        !config.entries.some(e => (0,reference/* repositoryName */.aR)(e.reference) === announced)) {
+    const skipped = options.skipReason ??
+        (announced !== undefined && !config.entries.some(e => (0,reference/* repositoryName */.aR)(e.reference) === announced)
+            ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
+            : undefined);
+    if (options.mode === 'update' && skipped !== undefined) {
+        // The matrix still comes from the committed file, so a downstream job keeps working.
         const results = config.entries.map(entry => ({
             entry,
             status: 'as-committed',
@@ -4462,7 +4469,7 @@ async function runUpdate(options, client, logger, onProgress) {
         return {
             ...planUpdate('update', config, results),
             written: false,
-            skipped: `${announced} was announced, but no entry of ${options.configLabel} uses it`
+            skipped
         };
     }
     if (options.mode === 'matrix') {
