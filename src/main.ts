@@ -32,6 +32,8 @@ export interface ActionInputs {
   maxAttempts: number
   failOnError: boolean
   token?: string
+  /** Globs of other files pinning the same images, relative to the workspace. */
+  files: string[]
   pullRequest: PullRequestInputs
 }
 
@@ -112,6 +114,7 @@ export function readInputs(): ActionInputs {
     maxAttempts: positiveInteger('max-attempts', 3, 10),
     failOnError: booleanInput('fail-on-error', false),
     token,
+    files: listInput(core.getInput('files')),
     pullRequest: readPullRequestInputs()
   }
 }
@@ -138,7 +141,8 @@ function readPullRequestInputs(): PullRequestInputs {
 const actionsLogger: Logger = {
   debug: message => core.debug(message),
   info: message => core.info(message),
-  warning: message => core.warning(message)
+  warning: message => core.warning(message),
+  notice: message => core.notice(message)
 }
 
 export function writeOutputs(result: UpdateResult): void {
@@ -327,7 +331,9 @@ export async function run(): Promise<void> {
         defaultPlatform: inputs.platform,
         dryRun: inputs.dryRun,
         concurrency: inputs.concurrency,
-        announcedImage: inputs.mode === 'update' ? announcement?.image : undefined
+        announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
+        files: inputs.files,
+        workspace
       },
       client,
       actionsLogger
