@@ -38970,6 +38970,16 @@ function unifiedDiff(path, before, after, context = 2) {
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
+const NOT_FILE = {
+    '120000': 'a symbolic link',
+    '040000': 'a directory',
+    '160000': 'a submodule'
+};
+/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
+const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
+function isWorkflowPath(path) {
+    return path.startsWith('.github/workflows/');
+}
 class PullRequestError extends Error {
     name = 'PullRequestError';
 }
@@ -39005,23 +39015,57 @@ class PullRequestClient {
             throw error;
         }
         const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+        const treeSha = commit.data.tree.sha;
         const files = new Map();
-        for (const path of paths)
-            files.set(path, await this.readFile(path, sha));
-        return { branch, sha, treeSha: commit.data.tree.sha, files };
+        const modes = new Map();
+        const notFiles = new Map();
+        // One listing of the whole tree gives every path's mode (an executable script must stay
+        // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
+        const listing = paths.length > 0
+            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
+                .data
+            : undefined;
+        const entries = new Map();
+        for (const e of listing?.tree ?? [])
+            if (e.path)
+                entries.set(e.path, e);
+        for (const path of paths) {
+            const entry = entries.get(path);
+            if (!entry && listing && !listing.truncated) {
+                files.set(path, undefined);
+            }
+            else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
+                files.set(path, undefined);
+                notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`);
+            }
+            else if (entry?.sha) {
+                const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+                files.set(path, Buffer.from(blob.data.content, 'base64'));
+                modes.set(path, entry.mode ?? '100644');
+            }
+            else {
+                const read = await this.readFile(path, sha);
+                if (read && 'kind' in read)
+                    notFiles.set(path, `a ${read.kind}`);
+                files.set(path, read && 'bytes' in read ? read.bytes : undefined);
+            }
+        }
+        return { branch, sha, treeSha, files, modes, notFiles };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
         try {
             const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
-            if (Array.isArray(data) || data.type !== 'file')
-                throw new PullRequestError(`${path} is not a file in ${owner}/${repo}@${ref}`);
+            if (Array.isArray(data))
+                return { kind: 'directory' };
+            if (data.type !== 'file')
+                return { kind: data.type };
             if ('content' in data && typeof data.content === 'string' && data.content !== '') {
-                return Buffer.from(data.content, 'base64');
+                return { bytes: Buffer.from(data.content, 'base64') };
             }
             // The contents API leaves files over 1 MB empty; their blob has the bytes.
             const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-            return Buffer.from(blob.data.content, 'base64');
+            return { bytes: Buffer.from(blob.data.content, 'base64') };
         }
         catch (error) {
             if (github_status(error) === 404)
@@ -39077,23 +39121,28 @@ class PullRequestClient {
         }
         let commitSha;
         if (!reuse) {
-            commitSha = await this.commit(change);
-            if (branchSha) {
-                await this.octokit.rest.git.updateRef({
-                    owner,
-                    repo,
-                    ref: `heads/${branch}`,
-                    sha: commitSha,
-                    force: true
-                });
+            try {
+                commitSha = await this.commit(change);
+                if (branchSha) {
+                    await this.octokit.rest.git.updateRef({
+                        owner,
+                        repo,
+                        ref: `heads/${branch}`,
+                        sha: commitSha,
+                        force: true
+                    });
+                }
+                else {
+                    await this.octokit.rest.git.createRef({
+                        owner,
+                        repo,
+                        ref: `refs/heads/${branch}`,
+                        sha: commitSha
+                    });
+                }
             }
-            else {
-                await this.octokit.rest.git.createRef({
-                    owner,
-                    repo,
-                    ref: `refs/heads/${branch}`,
-                    sha: commitSha
-                });
+            catch (error) {
+                throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
         if (pull) {
@@ -39160,7 +39209,7 @@ class PullRequestClient {
     async branchHolds(branchSha, files) {
         for (const [path, content] of files) {
             const current = await this.readFile(path, branchSha);
-            if (!current || !current.equals(Buffer.from(content, 'utf8')))
+            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
                 return false;
         }
         return true;
@@ -39175,7 +39224,8 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            tree.push({ path, mode: '100644', type: 'blob', sha: blob.data.sha });
+            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
+            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -39249,6 +39299,31 @@ class PullRequestClient {
         }
         return data;
     }
+}
+/**
+ * GitHub refuses a commit that changes `.github/workflows/` from a token without the
+ * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
+ * no way out; this names every such file and the token that can push them.
+ */
+function workflowRefusal(error, paths) {
+    const workflows = paths.filter(isWorkflowPath);
+    if (workflows.length === 0)
+        return undefined;
+    const code = github_status(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = WORKFLOW_REFUSAL.test(message);
+    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
+    const likely = code === 403 || code === 404 || code === 422;
+    if (!refused && (!likely || /rate limit/i.test(message)))
+        return undefined;
+    const files = workflows.map(p => `\`${p}\``).join(', ');
+    return new PullRequestError((refused
+        ? `GitHub refused the commit changing ${files}: `
+        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
+        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
+        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
+        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -40291,7 +40366,7 @@ async function lookUpUpstream(client, moved, logger) {
 
 
 
-async function bodyUpdates(moved, client, logger) {
+async function bodyUpdates(moved, client, logger, filesOf) {
     const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
     return moved.map((m, i) => ({
         name: m.entry.name,
@@ -40300,8 +40375,14 @@ async function bodyUpdates(moved, client, logger) {
         platform: m.entry.platform?.text ?? null,
         previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
         current: formatStoredDigest(m.current, m.entry.digestForm),
-        upstream: upstream[i]
+        upstream: upstream[i],
+        files: filesOf(m)
     }));
+}
+function workspaceMoves(result) {
+    return result.results
+        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
+        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
 }
 function render(settings, updates, result) {
     return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, trigger: settings.trigger }, settings.bodyTemplate);
@@ -40310,38 +40391,67 @@ function render(settings, updates, result) {
 async function describeProposal(result, settings, client, logger) {
     if (result.newText === undefined)
         return undefined;
-    const moved = result.results
-        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
-        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
-    const updates = await bodyUpdates(moved, client, logger);
-    return {
-        title: settings.title,
-        body: render(settings, updates, result),
-        diff: unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))
-    };
+    const updates = await bodyUpdates(workspaceMoves(result), client, logger, m => result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path));
+    const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
+    for (const file of result.pinnedFiles)
+        diffs.push(unifiedDiff(file.path, file.text, file.newText));
+    return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') };
 }
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 /** Creates, updates or closes the one pull request, based on the base branch's head. */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath]);
+    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
     const baseBytes = base.files.get(settings.repoPath);
+    const notFile = base.notFiles.get(settings.repoPath);
+    if (notFile)
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`);
     if (!baseBytes) {
         throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
     }
     const rebased = rebaseUpdate(`${settings.configLabel} (on ${base.branch})`, baseBytes, { defaultImage: settings.defaultImage, defaultPlatform: settings.defaultPlatform }, result.results);
     const files = new Map();
-    let proposal;
-    let body = '';
+    const diffs = [];
     if (rebased.newText !== undefined) {
         files.set(settings.repoPath, rebased.newText);
-        body = render(settings, await bodyUpdates(rebased.moved, client, logger), result);
-        proposal = {
-            title: settings.title,
-            body,
-            diff: unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText)
-        };
+        diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
+    }
+    // The other files are the ones this run rewrote in the workspace, taken as the base holds
+    // them; both the base config's old digests and the workspace's count as old.
+    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
+    const touched = new Map();
+    for (const path of otherPaths) {
+        const bytes = base.files.get(path);
+        const what = base.notFiles.get(path);
+        if (!bytes) {
+            update_notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
+            continue;
+        }
+        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        files.set(path, rewrite.newText);
+        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
+    }
+    // An entry the base config already holds may still be stale in another file there: it is
+    // listed from the workspace's move so the body says what changed.
+    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
+    const alsoListed = workspaceMoves(result).filter(m => {
+        const key = resolutionKey(m.entry);
+        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
+            return false;
+        listed.add(key);
+        return true;
+    });
+    let proposal;
+    let body = '';
+    if (files.size > 0) {
+        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        body = render(settings, updates, result);
+        proposal = { title: settings.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
         base,
