@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(216);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1564);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 216:
+/***/ 1564:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38970,6 +38970,16 @@ function unifiedDiff(path, before, after, context = 2) {
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
+const NOT_FILE = {
+    '120000': 'a symbolic link',
+    '040000': 'a directory',
+    '160000': 'a submodule'
+};
+/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
+const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
+function isWorkflowPath(path) {
+    return path.startsWith('.github/workflows/');
+}
 class PullRequestError extends Error {
     name = 'PullRequestError';
 }
@@ -39005,23 +39015,57 @@ class PullRequestClient {
             throw error;
         }
         const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+        const treeSha = commit.data.tree.sha;
         const files = new Map();
-        for (const path of paths)
-            files.set(path, await this.readFile(path, sha));
-        return { branch, sha, treeSha: commit.data.tree.sha, files };
+        const modes = new Map();
+        const notFiles = new Map();
+        // One listing of the whole tree gives every path's mode (an executable script must stay
+        // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
+        const listing = paths.length > 0
+            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
+                .data
+            : undefined;
+        const entries = new Map();
+        for (const e of listing?.tree ?? [])
+            if (e.path)
+                entries.set(e.path, e);
+        for (const path of paths) {
+            const entry = entries.get(path);
+            if (!entry && listing && !listing.truncated) {
+                files.set(path, undefined);
+            }
+            else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
+                files.set(path, undefined);
+                notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`);
+            }
+            else if (entry?.sha) {
+                const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+                files.set(path, Buffer.from(blob.data.content, 'base64'));
+                modes.set(path, entry.mode ?? '100644');
+            }
+            else {
+                const read = await this.readFile(path, sha);
+                if (read && 'kind' in read)
+                    notFiles.set(path, `a ${read.kind}`);
+                files.set(path, read && 'bytes' in read ? read.bytes : undefined);
+            }
+        }
+        return { branch, sha, treeSha, files, modes, notFiles };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
         try {
             const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
-            if (Array.isArray(data) || data.type !== 'file')
-                throw new PullRequestError(`${path} is not a file in ${owner}/${repo}@${ref}`);
+            if (Array.isArray(data))
+                return { kind: 'directory' };
+            if (data.type !== 'file')
+                return { kind: data.type };
             if ('content' in data && typeof data.content === 'string' && data.content !== '') {
-                return Buffer.from(data.content, 'base64');
+                return { bytes: Buffer.from(data.content, 'base64') };
             }
             // The contents API leaves files over 1 MB empty; their blob has the bytes.
             const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-            return Buffer.from(blob.data.content, 'base64');
+            return { bytes: Buffer.from(blob.data.content, 'base64') };
         }
         catch (error) {
             if (github_status(error) === 404)
@@ -39077,23 +39121,28 @@ class PullRequestClient {
         }
         let commitSha;
         if (!reuse) {
-            commitSha = await this.commit(change);
-            if (branchSha) {
-                await this.octokit.rest.git.updateRef({
-                    owner,
-                    repo,
-                    ref: `heads/${branch}`,
-                    sha: commitSha,
-                    force: true
-                });
+            try {
+                commitSha = await this.commit(change);
+                if (branchSha) {
+                    await this.octokit.rest.git.updateRef({
+                        owner,
+                        repo,
+                        ref: `heads/${branch}`,
+                        sha: commitSha,
+                        force: true
+                    });
+                }
+                else {
+                    await this.octokit.rest.git.createRef({
+                        owner,
+                        repo,
+                        ref: `refs/heads/${branch}`,
+                        sha: commitSha
+                    });
+                }
             }
-            else {
-                await this.octokit.rest.git.createRef({
-                    owner,
-                    repo,
-                    ref: `refs/heads/${branch}`,
-                    sha: commitSha
-                });
+            catch (error) {
+                throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
         if (pull) {
@@ -39160,7 +39209,7 @@ class PullRequestClient {
     async branchHolds(branchSha, files) {
         for (const [path, content] of files) {
             const current = await this.readFile(path, branchSha);
-            if (!current || !current.equals(Buffer.from(content, 'utf8')))
+            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
                 return false;
         }
         return true;
@@ -39175,7 +39224,8 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            tree.push({ path, mode: '100644', type: 'blob', sha: blob.data.sha });
+            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
+            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -39249,6 +39299,31 @@ class PullRequestClient {
         }
         return data;
     }
+}
+/**
+ * GitHub refuses a commit that changes `.github/workflows/` from a token without the
+ * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
+ * no way out; this names every such file and the token that can push them.
+ */
+function workflowRefusal(error, paths) {
+    const workflows = paths.filter(isWorkflowPath);
+    if (workflows.length === 0)
+        return undefined;
+    const code = github_status(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = WORKFLOW_REFUSAL.test(message);
+    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
+    const likely = code === 403 || code === 404 || code === 422;
+    if (!refused && (!likely || /rate limit/i.test(message)))
+        return undefined;
+    const files = workflows.map(p => `\`${p}\``).join(', ');
+    return new PullRequestError((refused
+        ? `GitHub refused the commit changing ${files}: `
+        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
+        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
+        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
+        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -39647,11 +39722,320 @@ async function writeFileAtomic(path, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/pinned-files.ts
+/**
+ * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
+ * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
+ * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
+ * in, text out, so the workspace copy and the base branch's copy go through the same code.
+ */
+
+/** Files larger than this are not read: pinned references live in small text files. */
+const MAX_PINNED_FILE_BYTES = 1024 * 1024;
+// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
+const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
+/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
+/**
+ * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
+ * before the digest is a template or a variable, not a reference we can read, so it is left.
+ */
+const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
+/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+function canonicalRepository(registry, repository) {
+    // Host names are case-insensitive; repository paths are lower-case by definition.
+    return `${registry.toLowerCase()}/${repository}`;
+}
+function referenceBefore(text, at) {
+    let start = at;
+    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
+        start--;
+    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
+        return undefined;
+    const written = text.slice(start, at);
+    const scheme = SCHEME.exec(written);
+    return scheme ? written.slice(scheme[0].length) : written;
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/**
+ * Rewrites every reference to a moved image that still carries the move's old digest. A
+ * reference with a tag matches only a move of that tag; one without a tag matches any move of
+ * the image from that exact digest. The registry may be written any way Docker accepts.
+ */
+function rewritePinnedReferences(text, moves) {
+    const byDigest = new Map();
+    moves.forEach((move, i) => {
+        const hex = move.previous.replace(/^sha256:/, '');
+        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
+    });
+    const repositories = moves.map(m => {
+        const slash = m.repository.indexOf('/');
+        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
+    });
+    const applied = new Set();
+    const ambiguous = [];
+    const pieces = [];
+    let copied = 0;
+    let count = 0;
+    for (const match of text.matchAll(DIGEST)) {
+        const candidates = byDigest.get(match[1]);
+        if (!candidates)
+            continue;
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        let reference;
+        try {
+            reference = parseImageReference(written);
+        }
+        catch {
+            continue;
+        }
+        const repository = canonicalRepository(reference.registry, reference.repository);
+        const matching = candidates.filter(i => repositories[i] === repository &&
+            (reference.tag === undefined || moves[i].tag === reference.tag));
+        if (matching.length === 0)
+            continue;
+        const currents = new Set(matching.map(i => moves[i].current));
+        if (currents.size > 1) {
+            ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` });
+            continue;
+        }
+        const start = match.index + '@sha256:'.length;
+        pieces.push(text.slice(copied, start), [...currents][0].replace(/^sha256:/, ''));
+        copied = start + 64;
+        count++;
+        for (const i of matching)
+            applied.add(i);
+    }
+    pieces.push(text.slice(copied));
+    return {
+        text: count > 0 ? pieces.join('') : text,
+        applied: [...applied].sort((a, b) => a - b),
+        count,
+        ambiguous
+    };
+}
+function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
+    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
+}
+/**
+ * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
+ * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
+ */
+function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
+    if (bytes.length > cap)
+        return { skipped: tooLarge(bytes.length, cap) };
+    if (bytes.includes(0))
+        return { skipped: 'binary (it contains a NUL byte)' };
+    const text = Buffer.from(bytes).toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
+        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
+    return { text };
+}
+
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/**
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
+ */
+
+
+class FilesPatternError extends Error {
+    name = 'FilesPatternError';
+}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
+function expandBraces(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`));
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
+        }
+    }
+    return [pattern];
+}
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return out;
+}
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    return {
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
+    };
+}
+/**
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
+ */
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        for (const expanded of expandBraces(written.trim())) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,promises_namespaceObject.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        // Every directory on the way must be a real one: lstat follows links in all but the last
+        // component, so a linked directory is refused here rather than read through.
+        let ok = true;
+        for (let i = 1; i <= pattern.base.length && ok; i++) {
+            const prefix = pattern.base.slice(0, i);
+            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
+            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+            if (info?.isSymbolicLink()) {
+                hits.add(pattern);
+                skipped.set(prefix.join('/'), LINK);
+            }
+        }
+        if (!ok)
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
+    }
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
+
 
 
 
@@ -39720,7 +40104,7 @@ function errorMessage(error) {
     return message.split('\n')[0] ?? message;
 }
 /** Pure: turns per-entry results into the rewritten text, outputs and matrix. */
-function planUpdate(mode, config, results) {
+function planUpdate(mode, config, results, pinnedFiles = []) {
     const moved = new Map();
     for (const r of results) {
         if ((r.status === 'updated' || r.status === 'pinned') && r.current)
@@ -39735,7 +40119,8 @@ function planUpdate(mode, config, results) {
         tag: r.entry.reference.tag,
         platform: r.entry.platform?.text ?? null,
         previous: r.previous ?? null,
-        current: r.current
+        current: r.current,
+        files: pinnedFiles.filter(f => f.entries.includes(r.entry.index)).map(f => f.path)
     }));
     const failed = results
         .filter(r => r.status === 'failed')
@@ -39750,6 +40135,7 @@ function planUpdate(mode, config, results) {
         config,
         results,
         newText,
+        pinnedFiles,
         changed: moved.size > 0,
         matrix: { include: results.map(matrixEntry) },
         updates,
@@ -39801,14 +40187,104 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     if (!client)
         throw new Error('update mode needs a registry client');
+    // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
+    const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    const plan = planUpdate('update', config, results);
+    const moves = digestMoves(results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current })));
+    const pinned = await rewritePinnedFiles(candidates, moves, logger);
+    const plan = planUpdate('update', config, results, pinned);
     let written = false;
     if (plan.newText !== undefined && !options.dryRun) {
         await writeFileAtomic(options.configPath, plan.newText);
+        // After the config, which is the record of what is pinned: if a write below fails, a
+        // rerun finds these files still on the old digest and the config telling it which one.
+        for (const file of pinned)
+            await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
     return { ...plan, written };
+}
+/** A notice where the logger has them (the action's annotations), else an info line. */
+function update_notice(logger, message) {
+    if (logger.notice)
+        logger.notice(message);
+    else
+        logger.info(message);
+}
+async function findPinnedFiles(options, logger) {
+    if (!options.files || options.files.length === 0)
+        return [];
+    if (!options.workspace)
+        throw new Error('the files option needs a workspace');
+    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
+        options.configPath
+    ]);
+    for (const pattern of expanded.unmatched)
+        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    for (const { path, reason } of expanded.skipped)
+        update_notice(logger, `files: skipped ${path}: it ${reason}`);
+    return expanded.files;
+}
+/** The moves other files are searched for: entries that had a digest and got another one. */
+function digestMoves(moved) {
+    return moved
+        .filter(m => m.previous !== undefined && m.previous !== m.current)
+        .map(m => ({
+        entry: m.entry,
+        repository: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag,
+        previous: m.previous,
+        current: m.current
+    }));
+}
+/**
+ * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
+ * in messages (the path, or the path on a branch).
+ */
+function rewritePinnedText(label, bytes, moves, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded) {
+        update_notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
+        return undefined;
+    }
+    const rewrite = rewritePinnedReferences(decoded.text, moves);
+    for (const a of rewrite.ambiguous)
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`);
+    if (rewrite.count === 0)
+        return undefined;
+    return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
+}
+async function rewritePinnedFiles(files, moves, logger) {
+    if (moves.length === 0)
+        return [];
+    const pinned = [];
+    for (const file of files) {
+        let bytes;
+        try {
+            const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
+            if (size > MAX_PINNED_FILE_BYTES) {
+                update_notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
+                continue;
+            }
+            bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+                cause: error
+            });
+        }
+        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        pinned.push({
+            ...file,
+            text: rewrite.text,
+            newText: rewrite.newText,
+            entries: [...new Set(rewrite.moves.map(m => m.entry.index))].sort((a, b) => a - b)
+        });
+    }
+    return pinned;
 }
 /** Entries that name the same image, tag and platform resolve to the same digest. */
 function resolutionKey(entry) {
@@ -39900,7 +40376,7 @@ async function lookUpUpstream(client, moved, logger) {
 /** The action's defaults, which the command line's preview of a pull request uses too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
-async function bodyUpdates(moved, client, logger) {
+async function bodyUpdates(moved, client, logger, filesOf) {
     const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
     return moved.map((m, i) => ({
         name: m.entry.name,
@@ -39909,8 +40385,14 @@ async function bodyUpdates(moved, client, logger) {
         platform: m.entry.platform?.text ?? null,
         previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
         current: formatStoredDigest(m.current, m.entry.digestForm),
-        upstream: upstream[i]
+        upstream: upstream[i],
+        files: filesOf(m)
     }));
+}
+function workspaceMoves(result) {
+    return result.results
+        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
+        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
 }
 function render(settings, updates, result) {
     return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, published: settings.published }, settings.bodyTemplate);
@@ -39919,38 +40401,67 @@ function render(settings, updates, result) {
 async function describeProposal(result, settings, client, logger) {
     if (result.newText === undefined)
         return undefined;
-    const moved = result.results
-        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
-        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
-    const updates = await bodyUpdates(moved, client, logger);
-    return {
-        title: settings.title,
-        body: render(settings, updates, result),
-        diff: unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))
-    };
+    const updates = await bodyUpdates(workspaceMoves(result), client, logger, m => result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path));
+    const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
+    for (const file of result.pinnedFiles)
+        diffs.push(unifiedDiff(file.path, file.text, file.newText));
+    return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') };
 }
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
 /** Creates, updates or closes the one pull request, based on the base branch's head. */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath]);
+    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
     const baseBytes = base.files.get(settings.repoPath);
+    const notFile = base.notFiles.get(settings.repoPath);
+    if (notFile)
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`);
     if (!baseBytes) {
         throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
     }
     const rebased = rebaseUpdate(`${settings.configLabel} (on ${base.branch})`, baseBytes, { defaultImage: settings.defaultImage, defaultPlatform: settings.defaultPlatform }, result.results);
     const files = new Map();
-    let proposal;
-    let body = '';
+    const diffs = [];
     if (rebased.newText !== undefined) {
         files.set(settings.repoPath, rebased.newText);
-        body = render(settings, await bodyUpdates(rebased.moved, client, logger), result);
-        proposal = {
-            title: settings.title,
-            body,
-            diff: unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText)
-        };
+        diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
+    }
+    // The other files are the ones this run rewrote in the workspace, taken as the base holds
+    // them; both the base config's old digests and the workspace's count as old.
+    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
+    const touched = new Map();
+    for (const path of otherPaths) {
+        const bytes = base.files.get(path);
+        const what = base.notFiles.get(path);
+        if (!bytes) {
+            update_notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
+            continue;
+        }
+        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        files.set(path, rewrite.newText);
+        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
+    }
+    // An entry the base config already holds may still be stale in another file there: it is
+    // listed from the workspace's move so the body says what changed.
+    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
+    const alsoListed = workspaceMoves(result).filter(m => {
+        const key = resolutionKey(m.entry);
+        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
+            return false;
+        listed.add(key);
+        return true;
+    });
+    let proposal;
+    let body = '';
+    if (files.size > 0) {
+        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        body = render(settings, updates, result);
+        proposal = { title: settings.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
         base,
@@ -40067,6 +40578,12 @@ function renderSummary(result, options) {
         parts.push(`${file} was rewritten with ${result.updates.length} new digest(s).`);
     else if (options.dryRun)
         parts.push(`Dry run: ${result.updates.length} digest(s) would change in ${file}; nothing was written.`);
+    if (result.pinnedFiles.length > 0) {
+        const files = result.pinnedFiles.map(f => code(f.path)).join(', ');
+        parts.push('', result.written
+            ? `Other files updated with the same digests: ${files}.`
+            : `Other files that would be updated with the same digests: ${files}.`);
+    }
     if (result.failed.length > 0) {
         parts.push('', `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`);
     }
@@ -40276,6 +40793,7 @@ function readInputs() {
         maxAttempts: positiveInteger('max-attempts', 3, 10),
         failOnError: booleanInput('fail-on-error', false),
         token,
+        files: listInput(getInput('files')),
         pullRequest: readPullRequestInputs()
     };
 }
@@ -40300,7 +40818,8 @@ function readPullRequestInputs() {
 const actionsLogger = {
     debug: message => core_debug(message),
     info: message => info(message),
-    warning: message => warning(message)
+    warning: message => warning(message),
+    notice: message => notice(message)
 };
 function writeOutputs(result) {
     setOutput('matrix', JSON.stringify(result.matrix));
@@ -40455,7 +40974,9 @@ async function run() {
             dryRun: inputs.dryRun,
             concurrency: inputs.concurrency,
             announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
-            skipReason: hint.kind === 'skip' ? hint.reason : undefined
+            skipReason: hint.kind === 'skip' ? hint.reason : undefined,
+            files: inputs.files,
+            workspace
         }, client, actionsLogger);
         if (result.skipped)
             notice(`Nothing to do: ${result.skipped}.`);

@@ -38,6 +38,8 @@ export interface ActionInputs {
   maxAttempts: number
   failOnError: boolean
   token?: string
+  /** Globs of other files pinning the same images, relative to the workspace. */
+  files: string[]
   pullRequest: PullRequestInputs
 }
 
@@ -115,6 +117,7 @@ export function readInputs(): ActionInputs {
     maxAttempts: positiveInteger('max-attempts', 3, 10),
     failOnError: booleanInput('fail-on-error', false),
     token,
+    files: listInput(core.getInput('files')),
     pullRequest: readPullRequestInputs()
   }
 }
@@ -141,7 +144,8 @@ function readPullRequestInputs(): PullRequestInputs {
 const actionsLogger: Logger = {
   debug: message => core.debug(message),
   info: message => core.info(message),
-  warning: message => core.warning(message)
+  warning: message => core.warning(message),
+  notice: message => core.notice(message)
 }
 
 export function writeOutputs(result: UpdateResult): void {
@@ -326,7 +330,9 @@ export async function run(): Promise<void> {
         dryRun: inputs.dryRun,
         concurrency: inputs.concurrency,
         announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
-        skipReason: hint.kind === 'skip' ? hint.reason : undefined
+        skipReason: hint.kind === 'skip' ? hint.reason : undefined,
+        files: inputs.files,
+        workspace
       },
       client,
       actionsLogger

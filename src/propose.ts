@@ -13,7 +13,15 @@ import {
 import { type BodyUpdate, renderPullRequestBody } from './pull-request/body.js'
 import type { RegistryClient } from './registry/client.js'
 import type { Logger } from './registry/http.js'
-import { type MovedEntry, type UpdateResult, rebaseUpdate } from './update.js'
+import {
+  type MovedEntry,
+  type UpdateResult,
+  digestMoves,
+  notice,
+  rebaseUpdate,
+  resolutionKey,
+  rewritePinnedText
+} from './update.js'
 import { lookUpUpstream } from './upstream.js'
 
 /** The action's defaults, which the command line's preview of a pull request uses too. */
@@ -51,7 +59,8 @@ export interface Proposal {
 async function bodyUpdates(
   moved: readonly MovedEntry[],
   client: RegistryClient | undefined,
-  logger: Logger
+  logger: Logger,
+  filesOf: (m: MovedEntry) => string[]
 ): Promise<BodyUpdate[]> {
   const upstream = client ? await lookUpUpstream(client, moved, logger) : []
   return moved.map((m, i) => ({
@@ -61,8 +70,15 @@ async function bodyUpdates(
     platform: m.entry.platform?.text ?? null,
     previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
     current: formatStoredDigest(m.current, m.entry.digestForm),
-    upstream: upstream[i]
+    upstream: upstream[i],
+    files: filesOf(m)
   }))
+}
+
+function workspaceMoves(result: UpdateResult): MovedEntry[] {
+  return result.results
+    .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
+    .map(r => ({ entry: r.entry, previous: r.previous, current: r.current! }))
 }
 
 function render(settings: ProposalSettings, updates: BodyUpdate[], result: UpdateResult): string {
@@ -80,15 +96,12 @@ export async function describeProposal(
   logger: Logger
 ): Promise<Proposal | undefined> {
   if (result.newText === undefined) return undefined
-  const moved: MovedEntry[] = result.results
-    .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
-    .map(r => ({ entry: r.entry, previous: r.previous, current: r.current! }))
-  const updates = await bodyUpdates(moved, client, logger)
-  return {
-    title: settings.title,
-    body: render(settings, updates, result),
-    diff: unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))
-  }
+  const updates = await bodyUpdates(workspaceMoves(result), client, logger, m =>
+    result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
+  )
+  const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
+  for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
+  return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') }
 }
 
 function stripBom(text: string): string {
@@ -103,8 +116,14 @@ export async function proposeUpdate(
   client: RegistryClient | undefined,
   logger: Logger
 ): Promise<PullRequestOutcome & { proposal?: Proposal }> {
-  const base = await pullRequests.readBase(settings.base, [settings.repoPath])
+  const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
+  const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths])
   const baseBytes = base.files.get(settings.repoPath)
+  const notFile = base.notFiles.get(settings.repoPath)
+  if (notFile)
+    throw new PullRequestError(
+      `${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`
+    )
   if (!baseBytes) {
     throw new PullRequestError(
       `${settings.repoPath} does not exist on ${base.branch}; commit the config there first`
@@ -117,16 +136,50 @@ export async function proposeUpdate(
     result.results
   )
   const files = new Map<string, string>()
-  let proposal: Proposal | undefined
-  let body = ''
+  const diffs: string[] = []
   if (rebased.newText !== undefined) {
     files.set(settings.repoPath, rebased.newText)
-    body = render(settings, await bodyUpdates(rebased.moved, client, logger), result)
-    proposal = {
-      title: settings.title,
-      body,
-      diff: unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText)
+    diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText))
+  }
+
+  // The other files are the ones this run rewrote in the workspace, taken as the base holds
+  // them; both the base config's old digests and the workspace's count as old.
+  const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))]
+  const touched = new Map<string, Set<string>>()
+  for (const path of otherPaths) {
+    const bytes = base.files.get(path)
+    const what = base.notFiles.get(path)
+    if (!bytes) {
+      notice(
+        logger,
+        `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`
+      )
+      continue
     }
+    const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger)
+    if (!rewrite) continue
+    files.set(path, rewrite.newText)
+    diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))
+    touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))))
+  }
+
+  // An entry the base config already holds may still be stale in another file there: it is
+  // listed from the workspace's move so the body says what changed.
+  const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)))
+  const alsoListed = workspaceMoves(result).filter(m => {
+    const key = resolutionKey(m.entry)
+    if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key))) return false
+    listed.add(key)
+    return true
+  })
+  let proposal: Proposal | undefined
+  let body = ''
+  if (files.size > 0) {
+    const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m =>
+      [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path)
+    )
+    body = render(settings, updates, result)
+    proposal = { title: settings.title, body, diff: diffs.join('') }
   }
   const outcome = await pullRequests.sync({
     base,

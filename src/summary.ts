@@ -44,6 +44,15 @@ export function renderSummary(
     parts.push(
       `Dry run: ${result.updates.length} digest(s) would change in ${file}; nothing was written.`
     )
+  if (result.pinnedFiles.length > 0) {
+    const files = result.pinnedFiles.map(f => code(f.path)).join(', ')
+    parts.push(
+      '',
+      result.written
+        ? `Other files updated with the same digests: ${files}.`
+        : `Other files that would be updated with the same digests: ${files}.`
+    )
+  }
   if (result.failed.length > 0) {
     parts.push(
       '',

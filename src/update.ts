@@ -2,13 +2,21 @@
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { type ConfigEntry, type ParsedConfig, parseConfig, rewriteDigests } from './config.js'
 import { formatStoredDigest } from './digest.js'
 import { writeFileAtomic } from './fs-atomic.js'
+import {
+  type DigestMove,
+  MAX_PINNED_FILE_BYTES,
+  decodePinnedFile,
+  rewritePinnedReferences,
+  tooLarge
+} from './pinned-files.js'
 import { formatImageReference, repositoryName } from './reference.js'
 import type { RegistryClient } from './registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from './registry/http.js'
+import { type WorkspaceFile, expandWorkspaceFiles } from './workspace-files.js'
 
 const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'network',
@@ -38,6 +46,13 @@ export interface UpdateOptions {
   announcedImage?: string
   /** Set when the event that started the run asks for nothing to be resolved, and why. */
   skipReason?: string
+  /**
+   * Globs, relative to `workspace`, of other files that pin the same images (Dockerfiles,
+   * compose files, manifests, workflows): moved digests are replaced there too.
+   */
+  files?: readonly string[]
+  /** The directory the `files` globs are relative to and may never leave. */
+  workspace?: string
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -59,6 +74,8 @@ export interface Update {
   platform: string | null
   previous: string | null
   current: string
+  /** Other files (workspace-relative, forward slashes) where this entry's digest was replaced. */
+  files: string[]
 }
 
 export interface Failure {
@@ -66,6 +83,18 @@ export interface Failure {
   image: string
   tag: string
   error: string
+}
+
+/** Another file that pins a moved digest, with its rewritten text. */
+export interface PinnedFile {
+  /** Relative to the workspace, forward slashes. */
+  path: string
+  absolutePath: string
+  /** The file's text as read. */
+  text: string
+  newText: string
+  /** Indices of the config entries whose digest it pinned. */
+  entries: number[]
 }
 
 export interface MatrixEntry extends Record<string, unknown> {
@@ -78,6 +107,8 @@ export interface UpdateResult {
   results: EntryResult[]
   /** The rewritten config text, when any digest moved. */
   newText?: string
+  /** Other files that pinned a moved digest, rewritten; empty without the files option. */
+  pinnedFiles: PinnedFile[]
   written: boolean
   changed: boolean
   matrix: { include: MatrixEntry[] }
@@ -159,7 +190,8 @@ function errorMessage(error: unknown): string {
 export function planUpdate(
   mode: Mode,
   config: ParsedConfig,
-  results: EntryResult[]
+  results: EntryResult[],
+  pinnedFiles: PinnedFile[] = []
 ): Omit<UpdateResult, 'written'> {
   const moved = new Map<number, string>()
   for (const r of results) {
@@ -175,7 +207,8 @@ export function planUpdate(
       tag: r.entry.reference.tag,
       platform: r.entry.platform?.text ?? null,
       previous: r.previous ?? null,
-      current: r.current!
+      current: r.current!,
+      files: pinnedFiles.filter(f => f.entries.includes(r.entry.index)).map(f => f.path)
     }))
   const failed: Failure[] = results
     .filter(r => r.status === 'failed')
@@ -190,6 +223,7 @@ export function planUpdate(
     config,
     results,
     newText,
+    pinnedFiles,
     changed: moved.size > 0,
     matrix: { include: results.map(matrixEntry) },
     updates,
@@ -252,18 +286,124 @@ export async function runUpdate(
   }
 
   if (!client) throw new Error('update mode needs a registry client')
+  // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
+  const candidates = await findPinnedFiles(options, logger)
   const results = await resolveEntries(config, client, options.concurrency, onProgress)
-  const plan = planUpdate('update', config, results)
+  const moves = digestMoves(
+    results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current! }))
+  )
+  const pinned = await rewritePinnedFiles(candidates, moves, logger)
+  const plan = planUpdate('update', config, results, pinned)
   let written = false
   if (plan.newText !== undefined && !options.dryRun) {
     await writeFileAtomic(options.configPath, plan.newText)
+    // After the config, which is the record of what is pinned: if a write below fails, a
+    // rerun finds these files still on the old digest and the config telling it which one.
+    for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
     written = true
   }
   return { ...plan, written }
 }
 
+/** A notice where the logger has them (the action's annotations), else an info line. */
+export function notice(logger: Logger, message: string): void {
+  if (logger.notice) logger.notice(message)
+  else logger.info(message)
+}
+
+async function findPinnedFiles(options: UpdateOptions, logger: Logger): Promise<WorkspaceFile[]> {
+  if (!options.files || options.files.length === 0) return []
+  if (!options.workspace) throw new Error('the files option needs a workspace')
+  const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
+    options.configPath
+  ])
+  for (const pattern of expanded.unmatched)
+    logger.warning(`files: pattern "${pattern}" matches no file in the workspace`)
+  for (const { path, reason } of expanded.skipped)
+    notice(logger, `files: skipped ${path}: it ${reason}`)
+  return expanded.files
+}
+
+/** A move and the config entry it belongs to. */
+export interface EntryMove extends DigestMove {
+  entry: ConfigEntry
+}
+
+/** The moves other files are searched for: entries that had a digest and got another one. */
+export function digestMoves(
+  moved: ReadonlyArray<{ entry: ConfigEntry; previous?: string; current: string }>
+): EntryMove[] {
+  return moved
+    .filter(m => m.previous !== undefined && m.previous !== m.current)
+    .map(m => ({
+      entry: m.entry,
+      repository: repositoryName(m.entry.reference),
+      tag: m.entry.reference.tag,
+      previous: m.previous!,
+      current: m.current
+    }))
+}
+
+/**
+ * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
+ * in messages (the path, or the path on a branch).
+ */
+export function rewritePinnedText(
+  label: string,
+  bytes: Uint8Array,
+  moves: readonly EntryMove[],
+  logger: Logger
+): { text: string; newText: string; moves: EntryMove[] } | undefined {
+  const decoded = decodePinnedFile(bytes)
+  if ('skipped' in decoded) {
+    notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`)
+    return undefined
+  }
+  const rewrite = rewritePinnedReferences(decoded.text, moves)
+  for (const a of rewrite.ambiguous)
+    logger.warning(
+      `${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`
+    )
+  if (rewrite.count === 0) return undefined
+  return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]!) }
+}
+
+async function rewritePinnedFiles(
+  files: readonly WorkspaceFile[],
+  moves: readonly EntryMove[],
+  logger: Logger
+): Promise<PinnedFile[]> {
+  if (moves.length === 0) return []
+  const pinned: PinnedFile[] = []
+  for (const file of files) {
+    let bytes: Buffer
+    try {
+      const size = (await stat(file.absolutePath)).size
+      if (size > MAX_PINNED_FILE_BYTES) {
+        notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`)
+        continue
+      }
+      bytes = await readFile(file.absolutePath)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      throw new Error(`files: cannot read ${file.path} (${code ?? (error as Error).message})`, {
+        cause: error
+      })
+    }
+    const rewrite = rewritePinnedText(file.path, bytes, moves, logger)
+    if (!rewrite) continue
+    pinned.push({
+      ...file,
+      text: rewrite.text,
+      newText: rewrite.newText,
+      entries: [...new Set(rewrite.moves.map(m => m.entry.index))].sort((a, b) => a - b)
+    })
+  }
+  return pinned
+}
+
 /** Entries that name the same image, tag and platform resolve to the same digest. */
-function resolutionKey(entry: ConfigEntry): string {
+export function resolutionKey(entry: ConfigEntry): string {
   return `${repositoryName(entry.reference)}:${entry.reference.tag}|${entry.platform?.text ?? ''}`
 }
 

@@ -448,6 +448,37 @@ describe('GitHub behaviours the action must handle', () => {
     expect(gone.status).toBe(404)
   })
 
+  it('refuses to move a branch onto workflow changes without the workflows permission', async () => {
+    const workflow = '.github/workflows/build.yml'
+    const changed = await commitOnBranch('main', { [workflow]: 'on: push\n' }, 'add a workflow')
+    // The objects are accepted; only moving a ref onto them is refused, for create and update.
+    const refusal = `refusing to allow a GitHub App to create or update workflow \`${workflow}\` without \`workflows\` permission`
+    const created = await failure(
+      octokit.rest.git.createRef({ ...repoId, ref: 'refs/heads/bot', sha: changed })
+    )
+    expect(created).toMatchObject({ status: 422, data: { message: refusal } })
+    expect(fake.branchSha('bot')).toBeUndefined()
+    const updated = await failure(
+      octokit.rest.git.updateRef({ ...repoId, ref: 'heads/main', sha: changed })
+    )
+    expect(updated).toMatchObject({ status: 422, data: { message: refusal } })
+
+    // Commits that leave workflows alone go through, even on top of a workflow someone pushed.
+    fake.commit('main', { [workflow]: 'on: push\n' }, 'a maintainer adds the workflow')
+    const docs = await commitOnBranch('main', { 'docs/guide.md': 'v2\n' }, 'docs')
+    await octokit.rest.git.createRef({ ...repoId, ref: 'refs/heads/docs', sha: docs })
+    expect(fake.branchSha('docs')).toBe(docs)
+
+    // A token with the permission may, and the mode of a helper-written file is kept.
+    const withWorkflows = getOctokit(fake.workflowsToken, { baseUrl: fake.url })
+    const edit = await commitOnBranch('main', { [workflow]: 'on: [push]\n' }, 'edit')
+    await withWorkflows.rest.git.createRef({ ...repoId, ref: 'refs/heads/bot', sha: edit })
+    expect(fake.readFile('bot', workflow)).toBe('on: [push]\n')
+    fake.commit('main', { 'run.sh': { content: '#!/bin/sh\n', mode: '100755' } }, 'script')
+    expect(fake.fileMode('main', 'run.sh')).toBe('100755')
+    expect(fake.fileMode('main', 'README.md')).toBe('100644')
+  })
+
   it('injects failures for the next requests without applying them', async () => {
     const main = fake.branchSha('main')!
     fake.failNext(1, {

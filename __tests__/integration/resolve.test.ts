@@ -107,7 +107,8 @@ describe.each(['token', 'basic'] as const)('resolving against a registry with %s
         tag: 'i686-unknown-linux-musl',
         platform: null,
         previous: `sha256:${STALE_A}`,
-        current: digests.i686
+        current: digests.i686,
+        files: []
       },
       {
         name: 'x86_64-unknown-linux-musl',
@@ -115,7 +116,8 @@ describe.each(['token', 'basic'] as const)('resolving against a registry with %s
         tag: 'x86_64-unknown-linux-musl',
         platform: null,
         previous: `sha256:${STALE_B}`,
-        current: digests.x86_64
+        current: digests.x86_64,
+        files: []
       }
     ])
     expect(matrix.include).toEqual([

@@ -15,10 +15,18 @@
  * - deleting a pull's head or base branch closes it; moving the base onto the head marks it
  *   merged.
  * - the contents API leaves files over 1 MB with empty content and encoding "none".
+ * - a token without the `workflows` permission (GITHUB_TOKEN can never have it) may not move
+ *   a branch onto commits that add, change or delete anything under `.github/workflows/`:
+ *   creating or updating the ref is refused with 422 and the message git pushes get,
+ *   "refusing to allow a GitHub App to create or update workflow `<path>` without
+ *   `workflows` permission". The commit and tree themselves are accepted, as on GitHub.
  */
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+/** A file's content, or its content and git mode (`100755` for an executable). */
+export type FakeFile = string | { content: string; mode: string }
 
 export interface FakeGitHubOptions {
   owner: string
@@ -26,9 +34,17 @@ export interface FakeGitHubOptions {
   /** Defaults to 'main'. */
   defaultBranch?: string
   /** Initial content of the default branch, committed as one root commit. */
-  files: Record<string, string>
-  /** The token every request must carry (`token <t>` or `Bearer <t>`); default 'ghs_test_token'. */
+  files: Record<string, FakeFile>
+  /**
+   * The token every request must carry (`token <t>` or `Bearer <t>`); default 'ghs_test_token'.
+   * Like GITHUB_TOKEN it lacks the `workflows` permission.
+   */
   token?: string
+  /**
+   * A second token accepted alongside `token` that has the `workflows` permission, like a
+   * fine-grained personal access token with "Workflows: write"; default 'github_pat_workflows'.
+   */
+  workflowsToken?: string
   /**
    * Logins that may be requested as reviewers or assigned. Omitted: anyone. Like GitHub, a
    * reviewer outside the list is a 422 and an assignee outside it is silently dropped.
@@ -116,18 +132,21 @@ export interface FakeGitHub {
   repo: string
   defaultBranch: string
   token: string
+  /** The token that may change `.github/workflows/`. */
+  workflowsToken: string
   /** Every request, in arrival order, unknown routes and failures included. Live array. */
   requests: RecordedRequest[]
   /** Requests other than GET and HEAD. */
   writeRequests(): RecordedRequest[]
   clearRequests(): void
   /**
-   * Simulates a push of one commit on top of `branch`: null deletes a path. The author is
-   * 'Name <email>' or a bare name; default the repository owner. Returns the commit sha.
+   * Simulates a push of one commit on top of `branch`: null deletes a path, `{content, mode}`
+   * sets a mode such as 100755. The author is 'Name <email>' or a bare name; default the
+   * repository owner. Returns the commit sha.
    */
   commit(
     branch: string,
-    files: Record<string, string | null>,
+    files: Record<string, FakeFile | null>,
     message: string,
     options?: { author?: string }
   ): string
@@ -140,6 +159,8 @@ export interface FakeGitHub {
   readFile(ref: string, path: string): string | undefined
   /** Every file at a branch, full ref or commit sha, path → UTF-8 content. */
   readTree(ref: string): Record<string, string>
+  /** The git mode of a file at a branch, full ref or commit sha (`100644`, `100755`, …). */
+  fileMode(ref: string, path: string): string | undefined
   branchSha(name: string): string | undefined
   /** The branch's history, newest first. */
   branchCommits(name: string): FakeCommit[]
@@ -430,6 +451,8 @@ interface Reply {
 
 interface Context {
   method: string
+  /** True when the request's token has the `workflows` permission. */
+  workflows: boolean
   params: Record<string, string>
   query: Record<string, string>
   body: unknown
@@ -476,6 +499,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const repo = options.repo
   const defaultBranch = options.defaultBranch ?? 'main'
   const token = options.token ?? 'ghs_test_token'
+  const workflowsToken = options.workflowsToken ?? 'github_pat_workflows'
   const now = options.now ?? (() => new Date())
   const git = new GitStore()
   const refs = new Map<string, string>()
@@ -529,6 +553,30 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
           pull.mergedAt = pull.closedAt
           pull.mergeCommitSha = sha
         }
+      }
+    }
+  }
+
+  /**
+   * What GitHub checks on a push: the commits the ref would newly reach (those no ref reaches
+   * yet) must not touch `.github/workflows/` unless the token has the `workflows` permission.
+   */
+  function refuseWorkflowChanges(ctx: Context, sha: string): void {
+    if (ctx.workflows || !git.commits.has(sha)) return
+    const known = new Set<string>()
+    for (const head of refs.values()) for (const c of git.ancestors(head)) known.add(c)
+    for (const commit of git.history(sha)) {
+      if (known.has(commit.sha)) continue
+      const parents = commit.parents.length > 0 ? commit.parents : [undefined]
+      for (const parent of parents) {
+        const before = parent ? git.commits.get(parent)?.tree : undefined
+        const changed = diffFiles(before, commit.tree)
+          .map(f => f.filename)
+          .find(path => path.startsWith('.github/workflows/'))
+        if (changed)
+          unprocessable(
+            `refusing to allow a GitHub App to create or update workflow \`${changed}\` without \`workflows\` permission`
+          )
       }
     }
   }
@@ -1001,6 +1049,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     if (!git.typeOf(sha)) unprocessable('Object does not exist')
     if (ref.startsWith('refs/heads/') && !git.commits.has(sha))
       unprocessable('Reference update failed')
+    if (ref.startsWith('refs/heads/')) refuseWorkflowChanges(ctx, sha)
     setRef(ref, sha)
     return {
       status: 201,
@@ -1017,6 +1066,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     const current = refs.get(full) ?? unprocessable('Reference does not exist')
     if (!git.typeOf(sha)) unprocessable('Object does not exist')
     if (!force && !git.ancestors(sha).has(current)) unprocessable('Update is not a fast forward')
+    if (full.startsWith('refs/heads/')) refuseWorkflowChanges(ctx, sha)
     setRef(full, sha)
     return { status: 200, body: refJson(full, sha) }
   })
@@ -1607,7 +1657,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       }
     }
     const auth = /^(?:token|bearer)\s+(\S+)$/i.exec(req.headers.authorization ?? '')
-    if (!auth || auth[1] !== token)
+    if (!auth || (auth[1] !== token && auth[1] !== workflowsToken))
       return {
         status: 401,
         body: { message: 'Bad credentials', documentation_url: DOCS, status: '401' }
@@ -1628,6 +1678,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } }
     return found.route.handler({
       method: record.method,
+      workflows: auth[1] === workflowsToken,
       params: found.params,
       query: record.query,
       body: record.body,
@@ -1696,7 +1747,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
 
   function helperCommit(
     parent: string | undefined,
-    files: Record<string, string | null>,
+    files: Record<string, FakeFile | null>,
     message: string,
     author?: string
   ): string {
@@ -1712,9 +1763,11 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
             ? null
             : {
                 kind: 'leaf',
-                mode: '100644',
+                mode: typeof content === 'string' ? '100644' : content.mode,
                 type: 'blob',
-                sha: git.putBlob(Buffer.from(content, 'utf8'))
+                sha: git.putBlob(
+                  Buffer.from(typeof content === 'string' ? content : content.content, 'utf8')
+                )
               }
         )
       } catch (error) {
@@ -1762,6 +1815,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     repo,
     defaultBranch,
     token,
+    workflowsToken,
     requests,
     writeRequests: () => requests.filter(r => r.method !== 'GET' && r.method !== 'HEAD'),
     clearRequests: () => {
@@ -1797,6 +1851,10 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       for (const [path, e] of git.flatten(git.commits.get(sha)!.tree))
         if (e.type === 'blob') out[path] = git.blobs.get(e.sha)!.toString('utf8')
       return out
+    },
+    fileMode(ref, path) {
+      const sha = resolveCommit(ref)
+      return sha ? git.lookup(git.commits.get(sha)!.tree, path)?.mode : undefined
     },
     branchSha: name => refs.get(`refs/heads/${name}`),
     branchCommits(name) {

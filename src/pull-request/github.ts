@@ -21,8 +21,35 @@ export interface BaseSnapshot {
   branch: string
   sha: string
   treeSha: string
-  /** Each requested path's content on the base head; undefined when it does not exist there. */
+  /**
+   * Each requested path's content on the base head; undefined when it does not exist there
+   * or is not a regular file (then `notFiles` says what it is).
+   */
   files: Map<string, Buffer | undefined>
+  /** Git mode of each regular file read (`100644`, `100755`), kept when it is rewritten. */
+  modes: Map<string, string>
+  /** Requested paths that exist on the base but are no regular file: `symbolic link`, … */
+  notFiles: Map<string, string>
+}
+
+interface TreeEntry {
+  path?: string
+  mode?: string
+  type?: string
+  sha?: string
+}
+
+const NOT_FILE: Record<string, string> = {
+  '120000': 'a symbolic link',
+  '040000': 'a directory',
+  '160000': 'a submodule'
+}
+
+/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
+const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i
+
+export function isWorkflowPath(path: string): boolean {
+  return path.startsWith('.github/workflows/')
 }
 
 export interface PullRequestChange {
@@ -105,23 +132,54 @@ export class PullRequestClient {
       throw error
     }
     const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })
+    const treeSha = commit.data.tree.sha
     const files = new Map<string, Buffer | undefined>()
-    for (const path of paths) files.set(path, await this.readFile(path, sha))
-    return { branch, sha, treeSha: commit.data.tree.sha, files }
+    const modes = new Map<string, string>()
+    const notFiles = new Map<string, string>()
+    // One listing of the whole tree gives every path's mode (an executable script must stay
+    // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
+    const listing =
+      paths.length > 0
+        ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
+            .data
+        : undefined
+    const entries = new Map<string, TreeEntry>()
+    for (const e of listing?.tree ?? []) if (e.path) entries.set(e.path, e)
+    for (const path of paths) {
+      const entry = entries.get(path)
+      if (!entry && listing && !listing.truncated) {
+        files.set(path, undefined)
+      } else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
+        files.set(path, undefined)
+        notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`)
+      } else if (entry?.sha) {
+        const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha })
+        files.set(path, Buffer.from(blob.data.content, 'base64'))
+        modes.set(path, entry.mode ?? '100644')
+      } else {
+        const read = await this.readFile(path, sha)
+        if (read && 'kind' in read) notFiles.set(path, `a ${read.kind}`)
+        files.set(path, read && 'bytes' in read ? read.bytes : undefined)
+      }
+    }
+    return { branch, sha, treeSha, files, modes, notFiles }
   }
 
-  private async readFile(path: string, ref: string): Promise<Buffer | undefined> {
+  private async readFile(
+    path: string,
+    ref: string
+  ): Promise<{ bytes: Buffer } | { kind: string } | undefined> {
     const { owner, repo } = this.repository
     try {
       const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref })
-      if (Array.isArray(data) || data.type !== 'file')
-        throw new PullRequestError(`${path} is not a file in ${owner}/${repo}@${ref}`)
+      if (Array.isArray(data)) return { kind: 'directory' }
+      if (data.type !== 'file') return { kind: data.type }
       if ('content' in data && typeof data.content === 'string' && data.content !== '') {
-        return Buffer.from(data.content, 'base64')
+        return { bytes: Buffer.from(data.content, 'base64') }
       }
       // The contents API leaves files over 1 MB empty; their blob has the bytes.
       const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha })
-      return Buffer.from(blob.data.content, 'base64')
+      return { bytes: Buffer.from(blob.data.content, 'base64') }
     } catch (error) {
       if (status(error) === 404) return undefined
       throw error
@@ -187,22 +245,26 @@ export class PullRequestClient {
 
     let commitSha: string | undefined
     if (!reuse) {
-      commitSha = await this.commit(change)
-      if (branchSha) {
-        await this.octokit.rest.git.updateRef({
-          owner,
-          repo,
-          ref: `heads/${branch}`,
-          sha: commitSha,
-          force: true
-        })
-      } else {
-        await this.octokit.rest.git.createRef({
-          owner,
-          repo,
-          ref: `refs/heads/${branch}`,
-          sha: commitSha
-        })
+      try {
+        commitSha = await this.commit(change)
+        if (branchSha) {
+          await this.octokit.rest.git.updateRef({
+            owner,
+            repo,
+            ref: `heads/${branch}`,
+            sha: commitSha,
+            force: true
+          })
+        } else {
+          await this.octokit.rest.git.createRef({
+            owner,
+            repo,
+            ref: `refs/heads/${branch}`,
+            sha: commitSha
+          })
+        }
+      } catch (error) {
+        throw workflowRefusal(error, [...change.files.keys()]) ?? error
       }
     }
 
@@ -272,7 +334,8 @@ export class PullRequestClient {
   private async branchHolds(branchSha: string, files: Map<string, string>): Promise<boolean> {
     for (const [path, content] of files) {
       const current = await this.readFile(path, branchSha)
-      if (!current || !current.equals(Buffer.from(content, 'utf8'))) return false
+      if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
+        return false
     }
     return true
   }
@@ -287,7 +350,8 @@ export class PullRequestClient {
         content: Buffer.from(content, 'utf8').toString('base64'),
         encoding: 'base64'
       })
-      tree.push({ path, mode: '100644' as const, type: 'blob' as const, sha: blob.data.sha })
+      const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644'
+      tree.push({ path, mode, type: 'blob' as const, sha: blob.data.sha } as const)
     }
     const newTree = await this.octokit.rest.git.createTree({
       owner,
@@ -366,6 +430,36 @@ export class PullRequestClient {
     }
     return data
   }
+}
+
+/**
+ * GitHub refuses a commit that changes `.github/workflows/` from a token without the
+ * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
+ * no way out; this names every such file and the token that can push them.
+ */
+export function workflowRefusal(
+  error: unknown,
+  paths: readonly string[]
+): PullRequestError | undefined {
+  const workflows = paths.filter(isWorkflowPath)
+  if (workflows.length === 0) return undefined
+  const code = status(error)
+  const message = error instanceof Error ? error.message : String(error)
+  const refused = WORKFLOW_REFUSAL.test(message)
+  // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
+  const likely = code === 403 || code === 404 || code === 422
+  if (!refused && (!likely || /rate limit/i.test(message))) return undefined
+  const files = workflows.map(p => `\`${p}\``).join(', ')
+  return new PullRequestError(
+    (refused
+      ? `GitHub refused the commit changing ${files}: `
+      : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
+      'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
+      'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+      'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
+      `GitHub said: ${message.split('\n')[0]}`,
+    { cause: error }
+  )
 }
 
 function pullFields(pull: OpenPull | undefined): { number?: number; url?: string } {

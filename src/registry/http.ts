@@ -21,6 +21,8 @@ export interface Logger {
   debug(message: string): void
   info(message: string): void
   warning(message: string): void
+  /** Worth a look but not a problem (a file skipped on purpose); falls back to info. */
+  notice?(message: string): void
 }
 
 export const silentLogger: Logger = { debug() {}, info() {}, warning() {} }
