@@ -25,6 +25,7 @@ import { type Credentials, CredentialsInputError, parseRegistryAuth } from './cr
 import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from './propose.js'
 import type { Logger } from './registry/http.js'
 import { loadConfig, runUpdate } from './update.js'
+import { FilesPatternError } from './workspace-files.js'
 // Bundled in, so the version printed is the one the bundle was built from.
 import packageJson from '../package.json' with { type: 'json' }
 
@@ -116,7 +117,9 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     defaultImage: options.image,
     defaultPlatform: options.platform,
     dryRun: options.dryRun,
-    concurrency: options.concurrency
+    concurrency: options.concurrency,
+    files: options.files,
+    workspace: process.cwd()
   }
   // Read once up front so that a missing or broken config is told apart from a failed run.
   try {
@@ -147,7 +150,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
       stderr.showProgress(done, total)
     )
   } catch (error) {
-    if (error instanceof ConfigError) throw new SetupError(error.message)
+    if (error instanceof ConfigError || error instanceof FilesPatternError)
+      throw new SetupError(error.message)
     throw error
   } finally {
     stderr.endProgress()

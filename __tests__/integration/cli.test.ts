@@ -26,7 +26,7 @@ const short = (digest: string) => bare(digest).slice(0, 12)
 interface Report {
   matrix: { include: Array<Record<string, string>> }
   changed: boolean
-  updates: Array<Record<string, string | null>>
+  updates: Array<Record<string, string | string[] | null>>
   failed: Array<Record<string, string>>
   pull_request?: { title: string; body: string; diff: string } | null
 }
@@ -166,7 +166,8 @@ ${extra}`
         tag: 'i686-unknown-linux-musl',
         platform: null,
         previous: `sha256:${STALE_A}`,
-        current: digests.i686
+        current: digests.i686,
+        files: []
       },
       {
         name: 'x86_64-unknown-linux-musl',
@@ -174,7 +175,8 @@ ${extra}`
         tag: 'x86_64-unknown-linux-musl',
         platform: null,
         previous: `sha256:${STALE_B}`,
-        current: digests.x86_64
+        current: digests.x86_64,
+        files: []
       }
     ])
     expect(report.matrix.include).toEqual([
@@ -245,6 +247,30 @@ ${extra}`
     expect(run.stderr).toMatch(message)
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1)
     expect(readFileSync(configPath, 'utf8')).toBe(configText)
+  })
+
+  it('rewrites the same digests in --files, and refuses a glob that leaves the directory', async () => {
+    loggedIn()
+    const pinned = (digest: string) =>
+      `FROM ${image}:i686-unknown-linux-musl@${digest} AS build\nFROM ${image}:other@${digest}\n`
+    writeFileSync(configPath, config(bare(old.i686!)))
+    writeFileSync(join(work, 'Dockerfile'), pinned(old.i686!))
+    const run = await cli(['--files', 'Dockerfile', '--json'])
+    expect(run.exitCode).toBe(0)
+    const report = JSON.parse(run.stdout) as Report
+    expect(report.updates.find(u => u.name === 'i686-unknown-linux-musl')).toMatchObject({
+      files: ['Dockerfile']
+    })
+    // Only the reference to the moved tag changes; the other tag keeps the same old digest.
+    expect(readFileSync(join(work, 'Dockerfile'), 'utf8')).toBe(
+      `FROM ${image}:i686-unknown-linux-musl@${digests.i686} AS build\nFROM ${image}:other@${old.i686}\n`
+    )
+
+    const before = readFileSync(configPath)
+    const escape = await cli(['--files', '../*'])
+    expect(escape.exitCode).toBe(2)
+    expect(escape.stderr).toMatch(/\.\./)
+    expect(readFileSync(configPath).equals(before)).toBe(true)
   })
 
   it('exits 2 on a broken config with file:line:col, leaving the file untouched', async () => {

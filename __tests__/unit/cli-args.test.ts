@@ -37,6 +37,7 @@ describe('parseCliArgs', () => {
       failOnError: true,
       registryAuthFile: undefined,
       insecureRegistries: [],
+      files: [],
       json: false,
       showPullRequest: false,
       verbose: false
@@ -63,6 +64,9 @@ describe('parseCliArgs', () => {
         'Registry.Local:5000',
         '--insecure-registry',
         'a.local,b.local',
+        '--files',
+        'Dockerfile, deploy/*.yaml',
+        '--files=compose.yml',
         '--json',
         '--show-pull-request',
         '-v'
@@ -78,6 +82,7 @@ describe('parseCliArgs', () => {
       failOnError: false,
       registryAuthFile: 'auth.yml',
       insecureRegistries: ['registry.local:5000', 'a.local', 'b.local'],
+      files: ['Dockerfile', 'deploy/*.yaml', 'compose.yml'],
       json: true,
       showPullRequest: true,
       verbose: true

@@ -12,18 +12,20 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6890);
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
-/* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6483);
+/* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
 /* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4306);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3197);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8330);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7076);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -42,7 +44,7 @@ const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
 class SetupError extends Error {
 }
-const mask = new _cli_secrets_js__WEBPACK_IMPORTED_MODULE_10__/* .SecretMask */ .f();
+const mask = new _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__/* .SecretMask */ .f();
 const out = (text) => process.stdout.write(mask.redact(text));
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
@@ -126,7 +128,9 @@ async function run(options, stderr) {
         defaultImage: options.image,
         defaultPlatform: options.platform,
         dryRun: options.dryRun,
-        concurrency: options.concurrency
+        concurrency: options.concurrency,
+        files: options.files,
+        workspace: process.cwd()
     };
     // Read once up front so that a missing or broken config is told apart from a failed run.
     try {
@@ -154,7 +158,7 @@ async function run(options, stderr) {
         result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
-        if (error instanceof _config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL)
+        if (error instanceof _config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL || error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD)
             throw new SetupError(error.message);
         throw error;
     }
@@ -211,7 +215,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_9__/* .version */ .rE}\n`);
+        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_10__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -316,6 +320,12 @@ const FLAGS = {
         multiple: true,
         value: 'host',
         help: 'Host that may be reached over plain HTTP; repeat for several. Loopback needs none.'
+    },
+    files: {
+        type: 'string',
+        multiple: true,
+        value: 'glob',
+        help: 'Other files pinning the same images (Dockerfiles, compose, manifests), relative to the working directory; repeat or separate with commas.'
     },
     json: {
         type: 'boolean',
@@ -468,6 +478,10 @@ function parseCliArgs(argv) {
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
+            files: (values.files ?? []).flatMap(text => text
+                .split(/[\n,]/)
+                .map(glob => glob.trim())
+                .filter(Boolean)),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
             verbose: bool('verbose')
@@ -580,11 +594,13 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
+    const others = result.pinnedFiles.map(f => f.path);
+    const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
-        return `Wrote ${moved} to ${file}.`;
+        return `Wrote ${moved} to ${file}${also}.`;
     return dryRun
-        ? `Dry run: ${moved} would change in ${file}; nothing was written.`
-        : `${moved} would change in ${file}.`;
+        ? `Dry run: ${moved} would change in ${file}${also}; nothing was written.`
+        : `${moved} would change in ${file}${also}.`;
 }
 /** The table for a terminal: name, reference, previous → current, status; then what it meant. */
 function renderTable(result, options) {
@@ -4060,8 +4076,8 @@ function hardCut(body) {
     }
 }
 
-// EXTERNAL MODULE: ./src/update.ts + 3 modules
-var update = __nccwpck_require__(3197);
+// EXTERNAL MODULE: ./src/update.ts + 2 modules
+var update = __nccwpck_require__(3629);
 // EXTERNAL MODULE: ./src/platform.ts
 var platform = __nccwpck_require__(3728);
 ;// CONCATENATED MODULE: ./src/upstream.ts
@@ -4663,7 +4679,7 @@ function redactUrl(href) {
 
 /***/ }),
 
-/***/ 3197:
+/***/ 3629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4844,195 +4860,8 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
 
 // EXTERNAL MODULE: ./src/registry/http.ts
 var http = __nccwpck_require__(8851);
-;// CONCATENATED MODULE: ./src/workspace-files.ts
-/**
- * Which workspace files the `files` globs name. Globs are relative to the workspace and can
- * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
- * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
- * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
- * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
- */
-
-
-class FilesPatternError extends Error {
-    name = 'FilesPatternError';
-}
-const MAGIC = /[*?]/;
-const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
-function expandBraces(pattern) {
-    let depth = 0;
-    let open = -1;
-    const commas = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{') {
-            if (depth++ === 0) {
-                open = i;
-                commas.length = 0;
-            }
-        }
-        else if (c === '}' && depth > 0) {
-            if (--depth === 0) {
-                if (commas.length === 0)
-                    continue;
-                const head = pattern.slice(0, open);
-                const tail = pattern.slice(i + 1);
-                const bounds = [open, ...commas, i];
-                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`));
-            }
-        }
-        else if (c === ',' && depth === 1) {
-            commas.push(i);
-        }
-    }
-    return [pattern];
-}
-function segmentSource(segment) {
-    let out = '';
-    for (const c of segment) {
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return out;
-}
-function compile(written, text) {
-    const segments = text.split('/');
-    let source = '^';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**')
-            source += last ? '.*' : '(?:[^/]+/)*';
-        else
-            source += segmentSource(segment) + (last ? '' : '/');
-    });
-    const firstMagic = segments.findIndex(s => MAGIC.test(s));
-    return {
-        written,
-        text,
-        regex: new RegExp(`${source}$`),
-        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
-        literal: firstMagic === -1
-    };
-}
-/**
- * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
- * error, raised before anything is read.
- */
-function compilePatterns(patterns) {
-    const compiled = [];
-    for (const written of patterns) {
-        for (const expanded of expandBraces(written.trim())) {
-            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
-            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
-                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
-            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
-            if (segments.includes('..'))
-                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
-            if (segments.length === 0)
-                throw new FilesPatternError(`files: pattern ${what} names no file`);
-            compiled.push(compile(written, segments.join('/')));
-        }
-    }
-    return compiled;
-}
-/**
- * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
- * `exclude` (absolute) are left out: the config is updated on its own.
- */
-async function expandWorkspaceFiles(root, patterns, exclude = []) {
-    const compiled = compilePatterns(patterns);
-    const top = await (0,promises_.realpath)(root);
-    const excluded = new Set();
-    for (const path of exclude)
-        excluded.add(await (0,promises_.realpath)(path).catch(() => path));
-    const found = new Map();
-    const skipped = new Map();
-    const hits = new Set();
-    const visited = new Set();
-    const consider = async (relative, absolute) => {
-        const matching = compiled.filter(p => p.regex.test(relative));
-        if (matching.length === 0)
-            return;
-        let info;
-        try {
-            info = await (0,promises_.lstat)(absolute);
-        }
-        catch {
-            return;
-        }
-        if (info.isSymbolicLink()) {
-            for (const p of matching)
-                hits.add(p);
-            skipped.set(relative, LINK);
-            return;
-        }
-        if (!info.isFile())
-            return;
-        for (const p of matching)
-            hits.add(p);
-        if (excluded.has(absolute))
-            return;
-        found.set(relative, { path: relative, absolutePath: absolute });
-    };
-    const walk = async (relative) => {
-        if (visited.has(relative))
-            return;
-        visited.add(relative);
-        const absolute = relative === '' ? top : (0,external_node_path_.join)(top, ...relative.split('/'));
-        let entries;
-        try {
-            entries = await (0,promises_.readdir)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (entry.name !== '.git')
-                    await walk(child);
-            }
-            else {
-                await consider(child, (0,external_node_path_.join)(absolute, entry.name));
-            }
-        }
-    };
-    for (const pattern of compiled) {
-        // Every directory on the way must be a real one: lstat follows links in all but the last
-        // component, so a linked directory is refused here rather than read through.
-        let ok = true;
-        for (let i = 1; i <= pattern.base.length && ok; i++) {
-            const prefix = pattern.base.slice(0, i);
-            const info = await (0,promises_.lstat)((0,external_node_path_.join)(top, ...prefix)).catch(() => undefined);
-            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-            if (info?.isSymbolicLink()) {
-                hits.add(pattern);
-                skipped.set(prefix.join('/'), LINK);
-            }
-        }
-        if (!ok)
-            continue;
-        if (pattern.literal)
-            await consider(pattern.text, (0,external_node_path_.join)(top, ...pattern.text.split('/')));
-        else
-            await walk(pattern.base.join('/'));
-    }
-    return {
-        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        skipped: [...skipped]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([path, reason]) => ({ path, reason })),
-        // A pattern with alternatives is unmatched only when none of them matched.
-        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
-    };
-}
-
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
@@ -5220,7 +5049,7 @@ async function findPinnedFiles(options, logger) {
         return [];
     if (!options.workspace)
         throw new Error('the files option needs a workspace');
-    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
+    const expanded = await (0,workspace_files/* expandWorkspaceFiles */.Jk)(options.workspace, options.files, [
         options.configPath
     ]);
     for (const pattern of expanded.unmatched)
@@ -5317,6 +5146,209 @@ function rebaseUpdate(label, text, defaults, results) {
         changes.push({ entry, previous: entry.digest, current });
     }
     return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes };
+}
+
+
+/***/ }),
+
+/***/ 7076:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jk: () => (/* binding */ expandWorkspaceFiles),
+/* harmony export */   wD: () => (/* binding */ FilesPatternError)
+/* harmony export */ });
+/* unused harmony exports expandBraces, compilePatterns */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
+ */
+
+
+class FilesPatternError extends Error {
+    name = 'FilesPatternError';
+}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
+function expandBraces(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`));
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
+        }
+    }
+    return [pattern];
+}
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return out;
+}
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    return {
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
+    };
+}
+/**
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
+ */
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        for (const expanded of expandBraces(written.trim())) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        // Every directory on the way must be a real one: lstat follows links in all but the last
+        // component, so a linked directory is refused here rather than read through.
+        let ok = true;
+        for (let i = 1; i <= pattern.base.length && ok; i++) {
+            const prefix = pattern.base.slice(0, i);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...prefix)).catch(() => undefined);
+            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+            if (info?.isSymbolicLink()) {
+                hits.add(pattern);
+                skipped.set(prefix.join('/'), LINK);
+            }
+        }
+        if (!ok)
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
+    }
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
 }
 
 

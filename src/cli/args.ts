@@ -17,6 +17,8 @@ export interface CliOptions {
   failOnError: boolean
   registryAuthFile?: string
   insecureRegistries: string[]
+  /** Globs, relative to the working directory, of other files that pin the same images. */
+  files: string[]
   json: boolean
   showPullRequest: boolean
   verbose: boolean
@@ -101,6 +103,12 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     multiple: true,
     value: 'host',
     help: 'Host that may be reached over plain HTTP; repeat for several. Loopback needs none.'
+  },
+  files: {
+    type: 'string',
+    multiple: true,
+    value: 'glob',
+    help: 'Other files pinning the same images (Dockerfiles, compose, manifests), relative to the working directory; repeat or separate with commas.'
   },
   json: {
     type: 'boolean',
@@ -263,6 +271,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       failOnError: !bool('no-fail-on-error'),
       registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
       insecureRegistries: insecure,
+      files: ((values.files as string[] | undefined) ?? []).flatMap(text =>
+        text
+          .split(/[\n,]/)
+          .map(glob => glob.trim())
+          .filter(Boolean)
+      ),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
       verbose: bool('verbose')

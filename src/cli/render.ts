@@ -112,10 +112,12 @@ function outcomeLine(result: UpdateResult, dryRun: boolean): string {
       : `Every digest in ${file} that could be checked is current.`
   }
   const moved = plural(result.updates.length, 'digest', 'digests')
-  if (result.written) return `Wrote ${moved} to ${file}.`
+  const others = result.pinnedFiles.map(f => f.path)
+  const also = others.length > 0 ? ` and ${others.join(', ')}` : ''
+  if (result.written) return `Wrote ${moved} to ${file}${also}.`
   return dryRun
-    ? `Dry run: ${moved} would change in ${file}; nothing was written.`
-    : `${moved} would change in ${file}.`
+    ? `Dry run: ${moved} would change in ${file}${also}; nothing was written.`
+    : `${moved} would change in ${file}${also}.`
 }
 
 /** The table for a terminal: name, reference, previous → current, status; then what it meant. */
