@@ -38223,33 +38223,45 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 /** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
 const SCOPES_PER_TOKEN_REQUEST = 25;
 const TOKEN_REFRESH_MARGIN_MS = 5_000;
-/** Token services that live on another host than their registry, by registry host. */
+/**
+ * Token services that live on another host than their registry, by registry API host. Only
+ * these, besides the registry's own host, may receive the registry's credentials: a parent
+ * domain proves nothing on multi-tenant domains (`attacker.azurecr.io` is not `myreg.azurecr.io`).
+ * Each entry needs a public source saying the registry sends its clients there:
+ * - Docker Hub: https://docs.docker.com/reference/api/registry/auth/ (realm `https://auth.docker.io/token`)
+ * - GitLab.com: https://docs.gitlab.com/administration/packages/container_registry/ (the realm is
+ *   GitLab's own `/jwt/auth`; for `registry.gitlab.com` that is `https://gitlab.com/jwt/auth`)
+ */
 const KNOWN_TOKEN_HOSTS = {
     'registry-1.docker.io': ['auth.docker.io'],
-    'docker.io': ['auth.docker.io']
+    'docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com']
 };
+/**
+ * Whether the registry's credentials may be sent to the token service at `realm`: only to the
+ * registry's own host (and port), or to a token service listed for it in KNOWN_TOKEN_HOSTS,
+ * over HTTPS and never to a loopback, private or link-local address unless that is the
+ * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
+ */
 function credentialsMayGoToRealm(apiHost, realm, mayUsePlainHttp) {
     const realmHost = realm.host.toLowerCase();
     const registryHost = apiHost.toLowerCase();
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
+        return { allowed: false, why: 'it is not HTTP(S)' };
     if (realm.protocol === 'http:' &&
         !(realmHost === registryHost && mayUsePlainHttp(realm.hostname))) {
         return { allowed: false, why: 'it is plain HTTP' };
     }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
-        return { allowed: false, why: 'it is not HTTP(S)' };
     if (realmHost === registryHost)
         return { allowed: true };
     if (isPrivateHost(realm.host))
         return { allowed: false, why: 'it is a loopback or private address' };
     if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost))
         return { allowed: true };
-    // registry.gitlab.com → gitlab.com, registry.example.com → auth.example.com
-    const registryName = hostname(registryHost);
-    const parent = registryName.split('.').slice(1).join('.');
-    const realmName = hostname(realmHost);
-    if (parent.includes('.') && (realmName === parent || realmName.endsWith(`.${parent}`)))
-        return { allowed: true };
-    return { allowed: false, why: `it is on another host (${realmHost})` };
+    return {
+        allowed: false,
+        why: `it is on another host (${realmHost}) that is not a known token service for ${registryHost}`
+    };
 }
 class RegistrySession {
     registry;
