@@ -38816,6 +38816,7 @@ function createRegistryClient(settings) {
         onSecret: settings.onSecret,
         concurrency: settings.concurrency,
         maxAttempts: settings.maxAttempts,
+        timeoutMs: settings.requestTimeoutMs,
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
         logger: settings.logger
     });
@@ -40282,6 +40283,14 @@ function readPullRequestInputs() {
         draft: booleanInput('draft', false)
     };
 }
+/**
+ * Undocumented, for the reliability suite: a shorter per-request timeout keeps its stalled-
+ * registry scenarios fast. Not an input, so workflows cannot come to depend on it.
+ */
+function requestTimeoutFromEnvironment() {
+    const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS);
+    return Number.isInteger(value) && value > 0 ? value : undefined;
+}
 const actionsLogger = {
     debug: message => core_debug(message),
     info: message => info(message),
@@ -40418,6 +40427,7 @@ async function run() {
                 insecureRegistries: inputs.insecureRegistries,
                 concurrency: inputs.concurrency,
                 maxAttempts: inputs.maxAttempts,
+                requestTimeoutMs: requestTimeoutFromEnvironment(),
                 githubToken: inputs.token,
                 logger: actionsLogger,
                 onSecret: secret => core_setSecret(secret)
