@@ -129,6 +129,32 @@ describe('retries', () => {
     )
     expect(clock.sleeps).toEqual([500])
   })
+
+  it('retries a body cut short, and names the cause in words', async () => {
+    const clock = new FakeClock()
+    const cutShort = () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"sche'))
+          controller.error(
+            Object.assign(new TypeError('terminated'), {
+              cause: { code: 'UND_ERR_SOCKET', message: 'other side closed' }
+            })
+          )
+        }
+      })
+      return new Response(body, { status: 200 })
+    }
+    const { fetch, calls } = scripted([cutShort(), cutShort()])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 2, random: () => 1 })
+    await expect(transport.request(GET)).rejects.toThrow(
+      new RegistryError(
+        'network',
+        'GET https://registry.example/v2/ failed: UND_ERR_SOCKET (the connection closed before the response was complete)'
+      )
+    )
+    expect(calls).toHaveLength(2)
+  })
 })
 
 describe('redirects and limits', () => {
