@@ -38559,6 +38559,8 @@ class RegistryClient {
     transport;
     sessions = new Map();
     resolutions = new Map();
+    /** Manifests by digest: content-addressed, so one fetch serves every later use. */
+    manifests = new Map();
     rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
@@ -38592,15 +38594,34 @@ class RegistryClient {
             .prefetch(repositories)
             .catch(() => undefined)));
     }
-    /** The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share one answer. */
-    resolveDigest(ref, platform) {
+    /**
+     * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
+     * one answer. A digest that differs from `pinned` is about to be written, so when it came
+     * from a HEAD header it is verified first: the manifest is fetched by that digest and its
+     * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+     */
+    async resolveDigest(ref, platform, pinned) {
         const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`;
         let pending = this.resolutions.get(key);
         if (!pending) {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        return pending;
+        const { digest, mediaType, verified } = await pending;
+        if (!verified && digest !== pinned)
+            await this.verifyTagDigest(ref, digest);
+        return { digest, mediaType };
+    }
+    async verifyTagDigest(ref, digest) {
+        try {
+            await this.fetchManifest(ref, digest);
+        }
+        catch (error) {
+            if (error instanceof RegistryError && error.kind === 'not-found') {
+                throw new RegistryError('digest-mismatch', `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
+            }
+            throw error;
+        }
     }
     async resolveTag(ref) {
         const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
@@ -38610,19 +38631,20 @@ class RegistryClient {
             const mediaType = checkMediaType(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && isDigest(claimed))
-                return { digest: claimed, mediaType };
+                return { digest: claimed, mediaType, verified: false };
             // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
         }
         else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
             throw await this.explain(ref, head);
         }
         const manifest = await this.fetchManifest(ref, ref.tag);
-        return { digest: manifest.digest, mediaType: manifest.mediaType };
+        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.fetchManifest(ref, ref.tag);
+        // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
         if (INDEX_TYPES.has(manifest.mediaType))
-            return selectPlatform(ref, manifest, platform);
+            return { ...selectPlatform(ref, manifest, platform), verified: true };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -38632,7 +38654,7 @@ class RegistryClient {
         if (!platformMatches(platform, actual)) {
             throw new RegistryError('platform', `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`);
         }
-        return { digest: manifest.digest, mediaType: manifest.mediaType };
+        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
     }
     /**
      * The labels and annotations of the image behind `digest`: for an index, those of its
@@ -38651,7 +38673,20 @@ class RegistryClient {
         return Object.assign(labels, stringRecord(config.config?.Labels));
     }
     /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
-    async fetchManifest(ref, reference) {
+    fetchManifest(ref, reference) {
+        if (!isDigest(reference))
+            return this.getManifest(ref, reference);
+        const key = `${ref.registry}/${ref.repository}@${reference}`;
+        let pending = this.manifests.get(key);
+        if (!pending) {
+            pending = this.getManifest(ref, reference);
+            this.manifests.set(key, pending);
+            // A failure may be transient: only what was verified is kept.
+            pending.catch(() => this.manifests.delete(key));
+        }
+        return pending;
+    }
+    async getManifest(ref, reference) {
         if (reference.includes(':') && !isDigest(reference)) {
             throw new RegistryError('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
         }
@@ -39722,7 +39757,7 @@ async function resolveEntries(config, client, concurrency, onProgress) {
 async function resolveEntry(entry, client) {
     const previous = entry.digest;
     try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform);
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
         const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
         return { entry, status, previous, current: digest };
     }

@@ -52,6 +52,14 @@ export interface ResolvedDigest {
   mediaType: string
 }
 
+interface Resolution extends ResolvedDigest {
+  /**
+   * Whether the digest was computed from manifest bytes (or read from an index whose bytes
+   * were), rather than taken on the word of a HEAD's Docker-Content-Digest header.
+   */
+  verified: boolean
+}
+
 export interface Manifest {
   digest: string
   mediaType: string
@@ -80,7 +88,9 @@ export interface RegistryClientOptions extends TransportOptions {
 export class RegistryClient {
   readonly transport: HttpTransport
   private readonly sessions = new Map<string, RegistrySession>()
-  private readonly resolutions = new Map<string, Promise<ResolvedDigest>>()
+  private readonly resolutions = new Map<string, Promise<Resolution>>()
+  /** Manifests by digest: content-addressed, so one fetch serves every later use. */
+  private readonly manifests = new Map<string, Promise<Manifest>>()
   private readonly rateLimitWarned = new Set<string>()
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -120,36 +130,60 @@ export class RegistryClient {
     )
   }
 
-  /** The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share one answer. */
-  resolveDigest(ref: TagRef, platform?: Platform): Promise<ResolvedDigest> {
+  /**
+   * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
+   * one answer. A digest that differs from `pinned` is about to be written, so when it came
+   * from a HEAD header it is verified first: the manifest is fetched by that digest and its
+   * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+   */
+  async resolveDigest(ref: TagRef, platform?: Platform, pinned?: string): Promise<ResolvedDigest> {
     const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`
     let pending = this.resolutions.get(key)
     if (!pending) {
       pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
       this.resolutions.set(key, pending)
     }
-    return pending
+    const { digest, mediaType, verified } = await pending
+    if (!verified && digest !== pinned) await this.verifyTagDigest(ref, digest)
+    return { digest, mediaType }
   }
 
-  private async resolveTag(ref: TagRef): Promise<ResolvedDigest> {
+  private async verifyTagDigest(ref: TagRef, digest: string): Promise<void> {
+    try {
+      await this.fetchManifest(ref, digest)
+    } catch (error) {
+      if (error instanceof RegistryError && error.kind === 'not-found') {
+        throw new RegistryError(
+          'digest-mismatch',
+          `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`,
+          error.status
+        )
+      }
+      throw error
+    }
+  }
+
+  private async resolveTag(ref: TagRef): Promise<Resolution> {
     const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
       Accept: MANIFEST_ACCEPT
     })
     if (head.status === 200) {
       const mediaType = checkMediaType(ref, head)
       const claimed = head.headers.get('docker-content-digest')?.trim()
-      if (claimed && isDigest(claimed)) return { digest: claimed, mediaType }
+      if (claimed && isDigest(claimed)) return { digest: claimed, mediaType, verified: false }
       // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
     } else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
       throw await this.explain(ref, head)
     }
     const manifest = await this.fetchManifest(ref, ref.tag)
-    return { digest: manifest.digest, mediaType: manifest.mediaType }
+    return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
   }
 
-  private async resolvePlatform(ref: TagRef, platform: Platform): Promise<ResolvedDigest> {
+  private async resolvePlatform(ref: TagRef, platform: Platform): Promise<Resolution> {
     const manifest = await this.fetchManifest(ref, ref.tag)
-    if (INDEX_TYPES.has(manifest.mediaType)) return selectPlatform(ref, manifest, platform)
+    // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
+    if (INDEX_TYPES.has(manifest.mediaType))
+      return { ...selectPlatform(ref, manifest, platform), verified: true }
     const config = await this.fetchConfig(ref, manifest)
     const actual: PlatformDescriptor = {
       os: config.os,
@@ -162,7 +196,7 @@ export class RegistryClient {
         `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`
       )
     }
-    return { digest: manifest.digest, mediaType: manifest.mediaType }
+    return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
   }
 
   /**
@@ -187,7 +221,20 @@ export class RegistryClient {
   }
 
   /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
-  async fetchManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
+  fetchManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
+    if (!isDigest(reference)) return this.getManifest(ref, reference)
+    const key = `${ref.registry}/${ref.repository}@${reference}`
+    let pending = this.manifests.get(key)
+    if (!pending) {
+      pending = this.getManifest(ref, reference)
+      this.manifests.set(key, pending)
+      // A failure may be transient: only what was verified is kept.
+      pending.catch(() => this.manifests.delete(key))
+    }
+    return pending
+  }
+
+  private async getManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
     if (reference.includes(':') && !isDigest(reference)) {
       throw new RegistryError(
         'invalid-response',

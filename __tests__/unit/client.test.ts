@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals'
+import { createHash } from 'node:crypto'
+import type { CredentialSource } from '../../src/credentials.js'
+import { MEDIA_TYPES, RegistryClient } from '../../src/registry/client.js'
+
+const anonymous: CredentialSource = {
+  lookup: async () => undefined,
+  fallback: () => undefined
+}
+
+const digestOf = (bytes: string) => `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+const MANIFEST = JSON.stringify({
+  schemaVersion: 2,
+  mediaType: MEDIA_TYPES.ociManifest,
+  config: { digest: digestOf('config') }
+})
+const TRUE_DIGEST = digestOf(MANIFEST)
+const BOGUS = digestOf('nothing has this digest')
+const REF = { registry: 'registry.example', repository: 'team/app', tag: 'v1' }
+
+/** A registry at registry.example whose HEAD claims `headDigest`; `byDigest` answers GETs by digest. */
+function registry(headDigest: string, byDigest: Record<string, string>) {
+  const requests: string[] = []
+  const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+    const path = decodeURIComponent(new URL(url).pathname)
+    requests.push(`${init.method} ${path}`)
+    if (path === '/v2/') return new Response('{}', { status: 200 })
+    const manifest = /^\/v2\/team\/app\/manifests\/(.+)$/.exec(path)?.[1]
+    const headers = { 'content-type': MEDIA_TYPES.ociManifest }
+    if (manifest === 'v1' && init.method === 'HEAD')
+      return new Response(null, {
+        status: 200,
+        headers: { ...headers, 'docker-content-digest': headDigest }
+      })
+    const body = manifest && byDigest[manifest]
+    if (body !== undefined)
+      return new Response(body, {
+        status: 200,
+        headers: { ...headers, 'docker-content-digest': manifest! }
+      })
+    return new Response('{"errors":[{"code":"MANIFEST_UNKNOWN"}]}', { status: 404 })
+  }
+  return {
+    requests,
+    client: new RegistryClient({ credentials: anonymous, fetch, maxAttempts: 1 })
+  }
+}
+
+describe('resolving a tag with HEAD', () => {
+  it('trusts a HEAD digest equal to the pinned one: nothing would be written', async () => {
+    const { client, requests } = registry(TRUE_DIGEST, {})
+    await expect(client.resolveDigest(REF, undefined, TRUE_DIGEST)).resolves.toMatchObject({
+      digest: TRUE_DIGEST
+    })
+    expect(requests.filter(r => r.startsWith('GET /v2/team'))).toEqual([])
+  })
+
+  it('verifies a moved digest by fetching the manifest by that digest and hashing it', async () => {
+    const { client, requests } = registry(TRUE_DIGEST, { [TRUE_DIGEST]: MANIFEST })
+    await expect(client.resolveDigest(REF, undefined, BOGUS)).resolves.toMatchObject({
+      digest: TRUE_DIGEST
+    })
+    expect(requests).toContain(`GET /v2/team/app/manifests/${TRUE_DIGEST}`)
+    // The verified manifest is kept: reading its labels later costs no second GET.
+    await client.fetchManifest(REF, TRUE_DIGEST)
+    expect(requests.filter(r => r.startsWith('GET /v2/team'))).toHaveLength(1)
+  })
+
+  it('fails an entry whose HEAD names a digest the registry cannot serve', async () => {
+    const { client } = registry(BOGUS, {})
+    await expect(client.resolveDigest(REF, undefined, TRUE_DIGEST)).rejects.toThrow(
+      `registry.example/team/app:v1: registry.example names ${BOGUS} for tag "v1", but has no manifest with that digest`
+    )
+  })
+
+  it('fails an entry whose HEAD digest is served with bytes of another digest', async () => {
+    const { client } = registry(BOGUS, { [BOGUS]: MANIFEST })
+    await expect(client.resolveDigest(REF, undefined, undefined)).rejects.toMatchObject({
+      kind: 'digest-mismatch',
+      message: expect.stringContaining(`the manifest bytes hash to ${TRUE_DIGEST}`)
+    })
+  })
+})
