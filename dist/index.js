@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(216);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7291);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 216:
+/***/ 7291:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37979,12 +37979,31 @@ function isPrivateHost(host) {
     return false;
 }
 
+;// CONCATENATED MODULE: ./src/registry/untrusted.ts
+/**
+ * Text a registry chose (error codes, content types, header values, platform names) ends
+ * up in error messages, annotations, outputs and the job summary. It is shown as one short
+ * line, so a hostile or broken registry cannot forge workflow commands, flood the log or
+ * hide the real cause behind kilobytes of filler.
+ */
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** `value` on one line, at most `max` characters, the cut marked with `…`. */
+function untrustedText(value, max = 100) {
+    const line = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
+function registryErrorCode(value) {
+    return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/registry/http.ts
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+
 
 const systemClock = {
     now: () => Date.now(),
@@ -38115,7 +38134,7 @@ class HttpTransport {
             const next = new URL(location, url);
             if (next.protocol !== 'https:' &&
                 !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))) {
-                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${redactUrl(next.href)}`);
+                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
@@ -38226,6 +38245,7 @@ function redactUrl(href) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
+
 
 
 
@@ -38464,7 +38484,7 @@ class RegistrySession {
             throw new RegistryError('invalid-response', `${this.registry} sent a token realm that is not HTTP(S)`);
         }
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
-            throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${redactUrl(realm.href)}; add the host to insecure-registries if that is intended`);
+            throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
         const url = new URL(realm.href);
         if (challenge.params.service)
@@ -38528,6 +38548,7 @@ function basicHeader(creds) {
 }
 
 ;// CONCATENATED MODULE: ./src/registry/client.ts
+
 
 
 
@@ -38700,7 +38721,7 @@ class RegistryClient {
         const digest = sha256Digest(response.body);
         const claimed = response.headers.get('docker-content-digest')?.trim();
         if (claimed && claimed !== digest) {
-            throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${claimed} but the manifest bytes hash to ${digest}`);
+            throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`);
         }
         if (isDigest(reference) && reference !== digest) {
             throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
@@ -38779,7 +38800,7 @@ class RegistryClient {
         if (response.body.length > 0 && response.body.length <= client_ERROR_BODY_LIMIT) {
             try {
                 const parsed = JSON.parse(response.body.toString('utf8'));
-                code = typeof parsed.errors?.[0]?.code === 'string' ? parsed.errors[0].code : undefined;
+                code = registryErrorCode(parsed.errors?.[0]?.code);
             }
             catch {
                 // Not a registry error document; the status says enough.
@@ -38799,7 +38820,7 @@ class RegistryClient {
                 return new RegistryError(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); the image may be private or not exist: add credentials with registry-auth or docker login`, status);
             case 429: {
                 const retryAfter = response.headers.get('retry-after');
-                return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${retryAfter}` : ''}); authenticate or lower concurrency`, 429);
+                return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);
             }
             default:
                 return new RegistryError('http', `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`, status);
@@ -38810,7 +38831,7 @@ function selectPlatform(ref, index, platform) {
     const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
     const match = candidates.find(d => platformMatches(platform, d.platform));
     if (!match) {
-        const offered = candidates.map(d => formatPlatform(d.platform)).join(', ') || 'none';
+        const offered = untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none';
         throw new RegistryError('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
     }
     if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
@@ -38834,7 +38855,7 @@ function isAttestation(d) {
 function checkMediaType(ref, response) {
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-        throw new RegistryError('invalid-response', `${describe(ref)}: unexpected content type "${mediaType || 'none'}" for a manifest`);
+        throw new RegistryError('invalid-response', `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`);
     }
     return mediaType;
 }

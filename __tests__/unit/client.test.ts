@@ -81,3 +81,38 @@ describe('resolving a tag with HEAD', () => {
     })
   })
 })
+
+describe('text a registry chose, in error messages', () => {
+  function answering(response: () => Response) {
+    const fetch = async (url: string): Promise<Response> =>
+      new URL(url).pathname === '/v2/' ? new Response('{}', { status: 200 }) : response()
+    return new RegistryClient({ credentials: anonymous, fetch, maxAttempts: 1 })
+  }
+
+  it('ignores an error code that is not an upper-case word', async () => {
+    const hostile = `DENIED ${'A'.repeat(5000)}](https://evil.example) <img src=x>\n::error::forged`
+    const client = answering(
+      () => new Response(JSON.stringify({ errors: [{ code: hostile }] }), { status: 403 })
+    )
+    const error = (await client.fetchManifest(REF, 'v1').catch(e => e)) as Error
+    expect(error.message).toBe(
+      'registry.example/team/app:v1: registry.example refused anonymous access (HTTP 403); the image may be private or not exist: add credentials with registry-auth or docker login'
+    )
+    const known = answering(() => new Response('{"errors":[{"code":"DENIED"}]}', { status: 403 }))
+    await expect(known.fetchManifest(REF, 'v1')).rejects.toThrow('(HTTP 403 DENIED)')
+  })
+
+  it('shows a content type or Retry-After on one short line', async () => {
+    const typed = answering(
+      () =>
+        new Response('{}', { status: 200, headers: { 'content-type': `text/${'x'.repeat(4000)}` } })
+    )
+    const error = (await typed.fetchManifest(REF, 'v1').catch(e => e)) as Error
+    expect(error.message).toMatch(/unexpected content type "text\/x{94}…" for a manifest$/)
+    const limited = answering(
+      () => new Response('', { status: 429, headers: { 'retry-after': `soon ${'y'.repeat(300)}` } })
+    )
+    const rateError = (await limited.fetchManifest(REF, 'v1').catch(e => e)) as Error
+    expect(rateError.message).toMatch(/retry after soon y{34}…\); authenticate/)
+  })
+})

@@ -7,6 +7,7 @@ import type { CredentialSource, Credentials } from '../credentials.js'
 import { type AuthChallenge, parseWwwAuthenticate } from './challenge.js'
 import { hostname, isPrivateHost } from './hosts.js'
 import { type HttpResponse, type HttpTransport, RegistryError, redactUrl } from './http.js'
+import { untrustedText } from './untrusted.js'
 
 const TOKEN_BODY_LIMIT = 64 * 1024
 const ERROR_BODY_LIMIT = 64 * 1024
@@ -306,7 +307,7 @@ export class RegistrySession {
     if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
       throw new RegistryError(
         'insecure',
-        `${this.registry} points its token service at plain-HTTP ${redactUrl(realm.href)}; add the host to insecure-registries if that is intended`
+        `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`
       )
     }
     const url = new URL(realm.href)

@@ -13,6 +13,7 @@ import {
 import { registryApiHost } from '../reference.js'
 import { RegistrySession } from './auth.js'
 import { type HttpResponse, HttpTransport, RegistryError, type TransportOptions } from './http.js'
+import { registryErrorCode, untrustedText } from './untrusted.js'
 
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -252,7 +253,7 @@ export class RegistryClient {
     if (claimed && claimed !== digest) {
       throw new RegistryError(
         'digest-mismatch',
-        `${describe(tagRef)}: the registry claims digest ${claimed} but the manifest bytes hash to ${digest}`
+        `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`
       )
     }
     if (isDigest(reference) && reference !== digest) {
@@ -366,7 +367,7 @@ export class RegistryClient {
         const parsed = JSON.parse(response.body.toString('utf8')) as {
           errors?: { code?: unknown }[]
         }
-        code = typeof parsed.errors?.[0]?.code === 'string' ? parsed.errors[0].code : undefined
+        code = registryErrorCode(parsed.errors?.[0]?.code)
       } catch {
         // Not a registry error document; the status says enough.
       }
@@ -399,7 +400,7 @@ export class RegistryClient {
         const retryAfter = response.headers.get('retry-after')
         return new RegistryError(
           'rate-limited',
-          `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${retryAfter}` : ''}); authenticate or lower concurrency`,
+          `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`,
           429
         )
       }
@@ -417,7 +418,8 @@ function selectPlatform(ref: TagRef, index: Manifest, platform: Platform): Resol
   const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d))
   const match = candidates.find(d => platformMatches(platform, d.platform))
   if (!match) {
-    const offered = candidates.map(d => formatPlatform(d.platform)).join(', ') || 'none'
+    const offered =
+      untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none'
     throw new RegistryError(
       'platform',
       `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`
@@ -459,7 +461,7 @@ function checkMediaType(ref: TagRef, response: HttpResponse): string {
   if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
     throw new RegistryError(
       'invalid-response',
-      `${describe(ref)}: unexpected content type "${mediaType || 'none'}" for a manifest`
+      `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`
     )
   }
   return mediaType

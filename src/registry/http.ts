@@ -4,6 +4,7 @@
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
 import { isLoopbackHost } from './hosts.js'
+import { untrustedText } from './untrusted.js'
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 
@@ -203,7 +204,7 @@ export class HttpTransport {
       ) {
         throw new RegistryError(
           'redirect',
-          `refusing redirect to insecure or unsupported URL ${redactUrl(next.href)}`
+          `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`
         )
       }
       if (next.host !== url.host || next.protocol !== url.protocol) {
