@@ -38235,9 +38235,12 @@ function redactUrl(href) {
         const url = new URL(href);
         url.username = '';
         url.password = '';
-        if (url.search)
-            url.search = '?…';
-        return url.href;
+        url.hash = '';
+        // Appended after serialising: assigned to `search`, the ellipsis would be percent-encoded.
+        if (!url.search)
+            return url.href;
+        url.search = '';
+        return `${url.href}?…`;
     }
     catch {
         return '<invalid URL>';

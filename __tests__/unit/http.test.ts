@@ -4,7 +4,8 @@ import {
   HttpTransport,
   RegistryError,
   backoffDelay,
-  parseRetryAfter
+  parseRetryAfter,
+  redactUrl
 } from '../../src/registry/http.js'
 
 class FakeClock implements Clock {
@@ -194,5 +195,15 @@ describe('redirects and limits', () => {
     await expect(new HttpTransport({ fetch }).request(GET)).rejects.toThrow(
       /exceeds the 1024-byte limit/
     )
+  })
+})
+
+describe('URLs in messages', () => {
+  it('leaves out user info, query and fragment, and shows that a query was there', () => {
+    expect(redactUrl('https://u:p@cdn.example/blob?X-Amz-Signature=abc#frag')).toBe(
+      'https://cdn.example/blob?…'
+    )
+    expect(redactUrl('https://registry.example/v2/')).toBe('https://registry.example/v2/')
+    expect(redactUrl('not a url')).toBe('<invalid URL>')
   })
 })
