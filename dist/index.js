@@ -38132,6 +38132,9 @@ class HttpTransport {
                 throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
+            if (next.username !== '' || next.password !== '') {
+                throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`);
+            }
             if (next.protocol !== 'https:' &&
                 !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))) {
                 throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`);
@@ -38192,7 +38195,8 @@ function transportError(error, what, timeoutMs) {
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
         return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
     }
-    const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
+    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+    const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
     return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
 }
@@ -38485,6 +38489,10 @@ class RegistrySession {
         }
         if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
             throw new RegistryError('invalid-response', `${this.registry} sent a token realm that is not HTTP(S)`);
+        }
+        if (realm.username !== '' || realm.password !== '') {
+            // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
+            throw new RegistryError('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
         }
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
             throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);

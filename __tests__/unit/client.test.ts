@@ -116,3 +116,25 @@ describe('text a registry chose, in error messages', () => {
     expect(rateError.message).toMatch(/retry after soon y{34}…\); authenticate/)
   })
 })
+
+describe('token realms', () => {
+  it('refuses a realm whose URL carries credentials of its own, without quoting them', async () => {
+    const requests: string[] = []
+    const fetch = async (url: string): Promise<Response> => {
+      requests.push(url)
+      return new Response('', {
+        status: 401,
+        headers: {
+          'www-authenticate':
+            'Bearer realm="https://planted:pw-in-realm@registry.example/token",service="r"'
+        }
+      })
+    }
+    const client = new RegistryClient({ credentials: anonymous, fetch, maxAttempts: 3 })
+    const error = (await client.resolveDigest(REF).catch((e: unknown) => e)) as Error
+    expect(error.message).toBe(
+      'registry.example sent a token realm with credentials in its URL; refusing to use it'
+    )
+    expect(requests.some(u => u.includes('/token'))).toBe(false)
+  })
+})

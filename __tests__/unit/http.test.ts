@@ -190,6 +190,32 @@ describe('redirects and limits', () => {
     expect(calls[1]?.init.headers).toEqual({ Authorization: 'Basic x' })
   })
 
+  it('refuses a redirect to a URL with user info, and never quotes it', async () => {
+    const { fetch, calls } = scripted([
+      new Response('', { status: 302, headers: { location: 'https://u:pw-in-url@cdn.example/x' } })
+    ])
+    const error = (await new HttpTransport({ fetch })
+      .request(GET)
+      .catch((e: unknown) => e)) as RegistryError
+    expect(error.kind).toBe('redirect')
+    expect(error.message).toBe(
+      'refusing redirect to a URL with credentials in it (https://cdn.example/x)'
+    )
+    expect(calls).toHaveLength(1)
+  })
+
+  it('leaves user info out of a network error that quotes a URL', async () => {
+    const { fetch } = scripted([
+      new TypeError(
+        'Request cannot be constructed from a URL that includes credentials: https://u:pw-in-url@r.example/'
+      )
+    ])
+    const transport = new HttpTransport({ fetch, maxAttempts: 1 })
+    const error = (await transport.request(GET).catch((e: unknown) => e)) as Error
+    expect(error.message).not.toContain('pw-in-url')
+    expect(error.message).toContain('https://r.example/')
+  })
+
   it('caps bodies', async () => {
     const { fetch } = scripted([new Response('x'.repeat(2048), { status: 200 })])
     await expect(new HttpTransport({ fetch }).request(GET)).rejects.toThrow(

@@ -304,6 +304,13 @@ export class RegistrySession {
         `${this.registry} sent a token realm that is not HTTP(S)`
       )
     }
+    if (realm.username !== '' || realm.password !== '') {
+      // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
+      throw new RegistryError(
+        'invalid-response',
+        `${this.registry} sent a token realm with credentials in its URL; refusing to use it`
+      )
+    }
     if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
       throw new RegistryError(
         'insecure',

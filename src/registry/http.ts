@@ -198,6 +198,12 @@ export class HttpTransport {
         throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`)
       }
       const next = new URL(location, url)
+      if (next.username !== '' || next.password !== '') {
+        throw new RegistryError(
+          'redirect',
+          `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`
+        )
+      }
       if (
         next.protocol !== 'https:' &&
         !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))
@@ -274,7 +280,14 @@ function transportError(error: unknown, what: string, timeoutMs: number): Regist
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`)
   }
-  const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)
+  // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+  const cause = untrustedText(
+    (e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(
+      /\/\/[^/@\s]*@/g,
+      '//'
+    ),
+    200
+  )
   const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : ''
   return new RegistryError(
     isTlsFailure(cause) ? 'tls' : 'network',
