@@ -38298,7 +38298,7 @@ function credentialsMayGoToRealm(apiHost, realm, mayUsePlainHttp) {
         return { allowed: true };
     return {
         allowed: false,
-        why: `it is on another host (${realmHost}) that is not a known token service for ${registryHost}`
+        why: `it is another host, not a known token service of ${registryHost}`
     };
 }
 class RegistrySession {
@@ -38313,7 +38313,8 @@ class RegistrySession {
     usingFallback = false;
     tokens = new Map();
     pendingTokens = new Map();
-    warnedRealm = false;
+    /** Why the credentials were kept from the token service, once they were. */
+    withheld;
     constructor(options) {
         this.registry = options.registry;
         this.apiHost = options.apiHost;
@@ -38370,7 +38371,11 @@ class RegistrySession {
     /** Describes the credentials in use, for error messages. */
     async credentialsDescription() {
         const creds = await this.getCredentials();
-        return creds ? `credentials from ${creds.source}` : 'anonymous access';
+        return creds && !this.withheld ? `credentials from ${creds.source}` : 'anonymous access';
+    }
+    /** Set when the credentials were not sent to the token service: says which and why. */
+    withheldCredentials() {
+        return this.withheld;
     }
     /** Fetches tokens for many repositories in few requests, before the per-image requests start. */
     async prefetch(repositories) {
@@ -38509,8 +38514,8 @@ class RegistrySession {
             if (verdict.allowed) {
                 headers.Authorization = basicHeader(creds);
             }
-            else if (!this.warnedRealm) {
-                this.warnedRealm = true;
+            else if (!this.withheld) {
+                this.withheld = `${creds.source} was not sent to token service ${realm.host} because ${verdict.why}`;
                 this.transport.logger.warning(`${this.registry}: not sending ${creds.source} to token service ${realm.host} because ${verdict.why}; asking for an anonymous token instead`);
             }
         }
@@ -38524,7 +38529,7 @@ class RegistrySession {
             if (!headers.Authorization && (await this.switchToFallback())) {
                 return this.fetchToken(scopes, repositories, batched);
             }
-            throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})`, response.status);
+            throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})${this.withheld && !headers.Authorization ? `; ${this.withheld}` : ''}`, response.status);
         }
         if (response.status !== 200) {
             throw new RegistryError(response.status === 429 ? 'rate-limited' : 'http', `token service ${realm.host} answered HTTP ${response.status}`, response.status);
@@ -38827,8 +38832,13 @@ class RegistryClient {
                 return new RegistryError('not-found', `${where}: tag "${ref.tag}" not found on ${ref.registry}`, 404);
             }
             case 401:
-            case 403:
-                return new RegistryError(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); the image may be private or not exist: add credentials with registry-auth or docker login`, status);
+            case 403: {
+                const withheld = session.withheldCredentials();
+                const advice = withheld
+                    ? withheld
+                    : 'the image may be private or not exist: add credentials with registry-auth or docker login';
+                return new RegistryError(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`, status);
+            }
             case 429: {
                 const retryAfter = response.headers.get('retry-after');
                 return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);

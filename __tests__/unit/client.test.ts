@@ -118,6 +118,41 @@ describe('text a registry chose, in error messages', () => {
 })
 
 describe('token realms', () => {
+  it('says the credentials were kept from a token service on another host', async () => {
+    const tokenRequests: Array<string | undefined> = []
+    const fetch = async (url: string, init: RequestInit): Promise<Response> => {
+      const { host, pathname } = new URL(url)
+      if (host === 'auth.elsewhere.example') {
+        tokenRequests.push((init.headers as Record<string, string>).Authorization)
+        return new Response('{"token":"anonymous-token"}', { status: 200 })
+      }
+      const challenge = {
+        'www-authenticate': 'Bearer realm="https://auth.elsewhere.example/token",service="r"'
+      }
+      return new Response(pathname === '/v2/' ? '' : '{"errors":[{"code":"UNAUTHORIZED"}]}', {
+        status: 401,
+        headers: challenge
+      })
+    }
+    const warnings: string[] = []
+    const client = new RegistryClient({
+      credentials: {
+        lookup: async () => ({ username: 'u', password: 'p', source: 'the registry-auth input' }),
+        fallback: () => undefined
+      },
+      fetch,
+      maxAttempts: 1,
+      logger: { debug() {}, info() {}, warning: m => warnings.push(m) }
+    })
+    const error = (await client.resolveDigest(REF).catch((e: unknown) => e)) as Error
+    expect(tokenRequests.length).toBeGreaterThan(0)
+    expect(tokenRequests.every(header => header === undefined)).toBe(true)
+    expect(error.message).toBe(
+      'registry.example/team/app:v1: registry.example refused anonymous access (HTTP 401 UNAUTHORIZED); the registry-auth input was not sent to token service auth.elsewhere.example because it is another host, not a known token service of registry.example'
+    )
+    expect(warnings).toHaveLength(1)
+  })
+
   it('refuses a realm whose URL carries credentials of its own, without quoting them', async () => {
     const requests: string[] = []
     const fetch = async (url: string): Promise<Response> => {

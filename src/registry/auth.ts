@@ -74,7 +74,7 @@ export function credentialsMayGoToRealm(
   if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost)) return { allowed: true }
   return {
     allowed: false,
-    why: `it is on another host (${realmHost}) that is not a known token service for ${registryHost}`
+    why: `it is another host, not a known token service of ${registryHost}`
   }
 }
 
@@ -90,7 +90,8 @@ export class RegistrySession {
   private usingFallback = false
   private readonly tokens = new Map<string, CachedToken>()
   private readonly pendingTokens = new Map<string, Promise<void>>()
-  private warnedRealm = false
+  /** Why the credentials were kept from the token service, once they were. */
+  private withheld?: string
 
   constructor(options: SessionOptions) {
     this.registry = options.registry
@@ -159,7 +160,12 @@ export class RegistrySession {
   /** Describes the credentials in use, for error messages. */
   async credentialsDescription(): Promise<string> {
     const creds = await this.getCredentials()
-    return creds ? `credentials from ${creds.source}` : 'anonymous access'
+    return creds && !this.withheld ? `credentials from ${creds.source}` : 'anonymous access'
+  }
+
+  /** Set when the credentials were not sent to the token service: says which and why. */
+  withheldCredentials(): string | undefined {
+    return this.withheld
   }
 
   /** Fetches tokens for many repositories in few requests, before the per-image requests start. */
@@ -329,8 +335,8 @@ export class RegistrySession {
       )
       if (verdict.allowed) {
         headers.Authorization = basicHeader(creds)
-      } else if (!this.warnedRealm) {
-        this.warnedRealm = true
+      } else if (!this.withheld) {
+        this.withheld = `${creds.source} was not sent to token service ${realm.host} because ${verdict.why}`
         this.transport.logger.warning(
           `${this.registry}: not sending ${creds.source} to token service ${realm.host} because ${verdict.why}; asking for an anonymous token instead`
         )
@@ -348,7 +354,7 @@ export class RegistrySession {
       }
       throw new RegistryError(
         response.status === 401 ? 'unauthorized' : 'denied',
-        `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds!.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})`,
+        `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds!.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})${this.withheld && !headers.Authorization ? `; ${this.withheld}` : ''}`,
         response.status
       )
     }

@@ -390,12 +390,17 @@ export class RegistryClient {
         )
       }
       case 401:
-      case 403:
+      case 403: {
+        const withheld = session.withheldCredentials()
+        const advice = withheld
+          ? withheld
+          : 'the image may be private or not exist: add credentials with registry-auth or docker login'
         return new RegistryError(
           status === 401 ? 'unauthorized' : 'denied',
-          `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); the image may be private or not exist: add credentials with registry-auth or docker login`,
+          `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`,
           status
         )
+      }
       case 429: {
         const retryAfter = response.headers.get('retry-after')
         return new RegistryError(
