@@ -38090,8 +38090,13 @@ class HttpTransport {
         this.insecureHosts = options.insecureHosts ?? new Set();
         this.onRequest = options.onRequest;
     }
+    /**
+     * `host` as in a URL, with its port if it has one: insecure-registries may list the host
+     * alone (any port) or `host:port`, as Docker's daemon setting of that name does.
+     */
     mayUsePlainHttp(host) {
-        return isLoopbackHost(host) || this.insecureHosts.has(host.toLowerCase());
+        const name = host.toLowerCase();
+        return (isLoopbackHost(name) || this.insecureHosts.has(name) || this.insecureHosts.has(hostname(name)));
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
@@ -38136,7 +38141,7 @@ class HttpTransport {
                 throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`);
             }
             if (next.protocol !== 'https:' &&
-                !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))) {
+                !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))) {
                 throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
@@ -38281,13 +38286,14 @@ const KNOWN_TOKEN_HOSTS = {
  * over HTTPS and never to a loopback, private or link-local address unless that is the
  * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
  */
-function credentialsMayGoToRealm(apiHost, realm, mayUsePlainHttp) {
+function credentialsMayGoToRealm(apiHost, realm, 
+/** Takes `host[:port]`, as URL.host gives it. */
+mayUsePlainHttp) {
     const realmHost = realm.host.toLowerCase();
     const registryHost = apiHost.toLowerCase();
     if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
         return { allowed: false, why: 'it is not HTTP(S)' };
-    if (realm.protocol === 'http:' &&
-        !(realmHost === registryHost && mayUsePlainHttp(realm.hostname))) {
+    if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
         return { allowed: false, why: 'it is plain HTTP' };
     }
     if (realmHost === registryHost)
@@ -38341,7 +38347,7 @@ class RegistrySession {
         catch (error) {
             if (!(error instanceof RegistryError) ||
                 (error.kind !== 'network' && error.kind !== 'tls') ||
-                !this.transport.mayUsePlainHttp(hostname(this.apiHost))) {
+                !this.transport.mayUsePlainHttp(this.apiHost)) {
                 throw error;
             }
             base = `http://${this.apiHost}`;
@@ -38499,7 +38505,7 @@ class RegistrySession {
             // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
             throw new RegistryError('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
         }
-        if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
+        if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
             throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
         const url = new URL(realm.href);

@@ -5,7 +5,7 @@
  */
 import type { CredentialSource, Credentials } from '../credentials.js'
 import { type AuthChallenge, parseWwwAuthenticate } from './challenge.js'
-import { hostname, isPrivateHost } from './hosts.js'
+import { isPrivateHost } from './hosts.js'
 import { type HttpResponse, type HttpTransport, RegistryError, redactUrl } from './http.js'
 import { untrustedText } from './untrusted.js'
 
@@ -56,16 +56,14 @@ export interface SessionOptions {
 export function credentialsMayGoToRealm(
   apiHost: string,
   realm: URL,
+  /** Takes `host[:port]`, as URL.host gives it. */
   mayUsePlainHttp: (host: string) => boolean
 ): { allowed: true } | { allowed: false; why: string } {
   const realmHost = realm.host.toLowerCase()
   const registryHost = apiHost.toLowerCase()
   if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
     return { allowed: false, why: 'it is not HTTP(S)' }
-  if (
-    realm.protocol === 'http:' &&
-    !(realmHost === registryHost && mayUsePlainHttp(realm.hostname))
-  ) {
+  if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
     return { allowed: false, why: 'it is plain HTTP' }
   }
   if (realmHost === registryHost) return { allowed: true }
@@ -122,7 +120,7 @@ export class RegistrySession {
       if (
         !(error instanceof RegistryError) ||
         (error.kind !== 'network' && error.kind !== 'tls') ||
-        !this.transport.mayUsePlainHttp(hostname(this.apiHost))
+        !this.transport.mayUsePlainHttp(this.apiHost)
       ) {
         throw error
       }
@@ -317,7 +315,7 @@ export class RegistrySession {
         `${this.registry} sent a token realm with credentials in its URL; refusing to use it`
       )
     }
-    if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
+    if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
       throw new RegistryError(
         'insecure',
         `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`

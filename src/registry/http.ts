@@ -3,7 +3,7 @@
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
-import { isLoopbackHost } from './hosts.js'
+import { hostname, isLoopbackHost } from './hosts.js'
 import { untrustedText } from './untrusted.js'
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
@@ -154,8 +154,15 @@ export class HttpTransport {
     this.onRequest = options.onRequest
   }
 
+  /**
+   * `host` as in a URL, with its port if it has one: insecure-registries may list the host
+   * alone (any port) or `host:port`, as Docker's daemon setting of that name does.
+   */
   mayUsePlainHttp(host: string): boolean {
-    return isLoopbackHost(host) || this.insecureHosts.has(host.toLowerCase())
+    const name = host.toLowerCase()
+    return (
+      isLoopbackHost(name) || this.insecureHosts.has(name) || this.insecureHosts.has(hostname(name))
+    )
   }
 
   /** Sends the request with retries for network errors, 408, 429 and 5xx. */
@@ -206,7 +213,7 @@ export class HttpTransport {
       }
       if (
         next.protocol !== 'https:' &&
-        !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))
+        !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))
       ) {
         throw new RegistryError(
           'redirect',
