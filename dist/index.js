@@ -37452,8 +37452,9 @@ function parseConfig(file, bytes, options = {}) {
         for (const pair of map.items) {
             if (!(0,dist/* isScalar */.jn)(pair.key))
                 fail(item, fieldPath(index), 'keys must be plain strings');
-            if ((0,dist/* isAlias */.Vj)(pair.value)) {
-                fail(pair.value, fieldPath(index, String(pair.key.value)), 'aliases are not supported; write the value out');
+            const alias = firstAlias(pair.value);
+            if (alias) {
+                fail(alias, fieldPath(index, String(pair.key.value)), 'aliases are not supported; write the value out');
             }
             pairs.set(String(pair.key.value), pair);
         }
@@ -37565,6 +37566,21 @@ function parseConfig(file, bytes, options = {}) {
         });
     });
     return { file, source, hasBom, entries, digestSlots };
+}
+/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
+function firstAlias(node) {
+    if (node === null)
+        return undefined;
+    if ((0,dist/* isAlias */.Vj)(node))
+        return node;
+    let found;
+    (0,dist/* visit */.YR)(node, {
+        Alias(_key, alias) {
+            found = alias;
+            return dist/* visit */.YR.BREAK;
+        }
+    });
+    return found;
 }
 /** New entries follow the convention the file already uses for its digests. */
 function detectDigestStyle(items) {
@@ -43476,7 +43492,7 @@ exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

@@ -6,7 +6,7 @@
  * range instead of re-serialising the YAML document, so comments, quoting, key order,
  * blank lines and line endings stay exactly as the user wrote them.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
 import { type DigestForm, formatStoredDigest, parseStoredDigest } from './digest.js'
 import {
@@ -168,9 +168,10 @@ export function parseConfig(
     const pairs = new Map<string, Pair<Scalar, Node>>()
     for (const pair of map.items) {
       if (!isScalar(pair.key)) fail(item, fieldPath(index), 'keys must be plain strings')
-      if (isAlias(pair.value)) {
+      const alias = firstAlias(pair.value)
+      if (alias) {
         fail(
-          pair.value,
+          alias,
           fieldPath(index, String(pair.key.value)),
           'aliases are not supported; write the value out'
         )
@@ -319,6 +320,20 @@ export function parseConfig(
   })
 
   return { file, source, hasBom, entries, digestSlots }
+}
+
+/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
+function firstAlias(node: Node | null): Node | undefined {
+  if (node === null) return undefined
+  if (isAlias(node)) return node
+  let found: Node | undefined
+  visit(node, {
+    Alias(_key, alias) {
+      found = alias
+      return visit.BREAK
+    }
+  })
+  return found
 }
 
 /** New entries follow the convention the file already uses for its digests. */

@@ -158,6 +158,13 @@ describe('parseConfig', () => {
     expect(errorOf(source).message).toMatch(message)
   })
 
+  it('refuses an alias anywhere in an entry, which would reach the matrix as nonsense', () => {
+    expect(
+      errorOf('containers:\n  - image: nginx\n    tag: a\n    extra: {x: &a [1], y: [*a]}\n')
+        .message
+    ).toMatch(/^cfg\.yml:4:28: containers\[0\]\.extra: aliases are not supported/)
+  })
+
   it('rejects non-UTF-8 bytes', () => {
     expect(() => parseConfig('cfg.yml', Buffer.from([0x63, 0x3a, 0xff, 0xfe, 0x0a]))).toThrow(
       /cfg\.yml: is not valid UTF-8/
