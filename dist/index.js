@@ -37360,6 +37360,11 @@ const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
 const TAG_KEYS = ['tag', 'image_tag'];
 const DIGEST_KEYS = ['digest', 'current_sha'];
 const NAME_KEYS = ['name', 'target'];
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+const MAX_CONFIG_BYTES = 1024 * 1024;
 class ConfigError extends Error {
     file;
     position;
@@ -37379,6 +37384,10 @@ function fieldPath(index, key) {
     return key === undefined ? `containers[${index}]` : `containers[${index}].${key}`;
 }
 function parseConfig(file, bytes, options = {}) {
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
+    }
     let text;
     if (typeof bytes === 'string') {
         text = bytes;

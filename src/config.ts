@@ -21,6 +21,11 @@ const TOP_LEVEL_KEYS = new Set(['image', 'containers'])
 const TAG_KEYS = ['tag', 'image_tag'] as const
 const DIGEST_KEYS = ['digest', 'current_sha'] as const
 const NAME_KEYS = ['name', 'target'] as const
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024
 
 export interface SourcePosition {
   line: number
@@ -87,6 +92,15 @@ export function parseConfig(
   bytes: Uint8Array | string,
   options: ParseOptions = {}
 ): ParsedConfig {
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length
+  if (size > MAX_CONFIG_BYTES) {
+    throw new ConfigError(
+      file,
+      undefined,
+      undefined,
+      `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`
+    )
+  }
   let text: string
   if (typeof bytes === 'string') {
     text = bytes

@@ -165,6 +165,13 @@ describe('parseConfig', () => {
     ).toMatch(/^cfg\.yml:4:28: containers\[0\]\.extra: aliases are not supported/)
   })
 
+  it('refuses a file over 1 MiB before parsing it', () => {
+    const huge = `containers: []\n${'#'.repeat(1024 * 1024)}\n`
+    expect(() => parseConfig('cfg.yml', huge)).toThrow(
+      /^cfg\.yml: is 1048592 bytes; a config may be at most 1048576 bytes \(1 MiB\)$/
+    )
+  })
+
   it('rejects non-UTF-8 bytes', () => {
     expect(() => parseConfig('cfg.yml', Buffer.from([0x63, 0x3a, 0xff, 0xfe, 0x0a]))).toThrow(
       /cfg\.yml: is not valid UTF-8/
