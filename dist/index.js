@@ -37388,23 +37388,34 @@ function parseConfig(file, bytes, options = {}) {
     if (size > MAX_CONFIG_BYTES) {
         throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
     }
-    let text;
-    if (typeof bytes === 'string') {
-        text = bytes;
-    }
-    else {
-        try {
-            text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        }
-        catch {
-            throw new ConfigError(file, undefined, undefined, 'is not valid UTF-8 text; save it as UTF-8');
-        }
-    }
+    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
     const source = hasBom ? text.slice(1) : text;
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(source, { lineCounter, keepSourceTokens: true, prettyErrors: false });
+    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
+    let doc;
+    try {
+        // Duplicate keys are reported below, with the field they belong to.
+        doc = (0,dist/* parseDocument */.Tp)(source, {
+            lineCounter,
+            keepSourceTokens: true,
+            prettyErrors: false,
+            uniqueKeys: false
+        });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
     const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
+    const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
+    if (control) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new ConfigError(file, at(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
+    }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
         const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
@@ -37413,13 +37424,16 @@ function parseConfig(file, bytes, options = {}) {
     const firstError = doc.errors[0];
     if (firstError) {
         const pos = lineCounter.linePos(firstError.pos[0]);
-        const detail = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-        throw new ConfigError(file, pos, undefined, `invalid YAML: ${detail}`);
+        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
+    }
     if (!(0,dist/* isMap */.jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
     }
+    const seenTopLevel = new Map();
     let fileImage;
     let containers;
     for (const pair of root.items) {
@@ -37427,6 +37441,10 @@ function parseConfig(file, bytes, options = {}) {
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
             fail(pair.key, key, `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
+        const earlier = seenTopLevel.get(key);
+        if (earlier)
+            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
+        seenTopLevel.set(key, pair);
         if (key === 'image')
             fileImage = scalarString(pair.value, 'image');
         if (key === 'containers')
@@ -37439,7 +37457,7 @@ function parseConfig(file, bytes, options = {}) {
         if ((0,dist/* isAlias */.Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
         if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-            return fail(node, field, 'expected a string');
+            return fail(node, field, `expected a string, got ${describeValue(node)}`);
         }
         // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
         if (typeof node.value === 'number' && typeof node.source === 'string')
@@ -37451,7 +37469,7 @@ function parseConfig(file, bytes, options = {}) {
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
     const digestStyle = detectDigestStyle(containers.items);
-    containers.items.forEach((item, index) => {
+    const readEntry = (item, index) => {
         if ((0,dist/* isAlias */.Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
         if (!(0,dist/* isMap */.jh)(item))
@@ -37460,12 +37478,16 @@ function parseConfig(file, bytes, options = {}) {
         const pairs = new Map();
         for (const pair of map.items) {
             if (!(0,dist/* isScalar */.jn)(pair.key))
-                fail(item, fieldPath(index), 'keys must be plain strings');
+                fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
+            const key = String(pair.key.value);
             const alias = firstAlias(pair.value);
-            if (alias) {
-                fail(alias, fieldPath(index, String(pair.key.value)), 'aliases are not supported; write the value out');
+            if (alias)
+                fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
+            const earlier = pairs.get(key);
+            if (earlier) {
+                fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
             }
-            pairs.set(String(pair.key.value), pair);
+            pairs.set(key, pair);
         }
         const one = (keys) => {
             const found = keys.filter(k => pairs.has(k));
@@ -37534,11 +37556,14 @@ function parseConfig(file, bytes, options = {}) {
             const field = fieldPath(index, key);
             const isEmpty = node === null || ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
             digestKey = key;
+            if ((0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+                fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+            }
             if (!isEmpty) {
                 const raw = scalarString(node, field);
                 const parsed = parseStoredDigest(raw);
                 if (!parsed) {
-                    fail(node, field, `malformed digest "${raw}": expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
+                    fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
                 }
                 digest = parsed.digest;
                 digestForm = parsed.form;
@@ -37573,8 +37598,78 @@ function parseConfig(file, bytes, options = {}) {
             fields,
             line: lineCounter.linePos(item.range?.[0] ?? 0).line
         });
-    });
+    };
+    try {
+        containers.items.forEach(readEntry);
+    }
+    catch (error) {
+        // Deeply nested free fields can exhaust the stack when walked or converted.
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
     return { file, source, hasBom, entries, digestSlots };
+}
+function decodeUtf8(file, bytes) {
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    }
+    catch {
+        // Falls through to find where, for the message.
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
+    }
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
+    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
+        try {
+            strict.decode(bytes.subarray(i, i + length));
+        }
+        catch {
+            return i;
+        }
+        i += length;
+    }
+    return bytes.length - 1;
+}
+function tooDeep(file) {
+    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
+}
+/** The parser's messages, reworded where they speak of its API rather than of the file. */
+function yamlErrorDetail(error) {
+    if (error.code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one document (a second `---`); keep one';
+    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    if (/call stack/i.test(detail))
+        return 'the file nests too deeply to be read';
+    return detail;
+}
+function describeValue(node) {
+    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return 'nothing';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+        return `the boolean ${String(node.value)} (quote it if you mean the text)`;
+    return 'another kind of value';
+}
+/** A value quoted for a message: escapes shown, long values cut. */
+function shownValue(value) {
+    const quoted = JSON.stringify(value);
+    return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted;
 }
 /** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
 function firstAlias(node) {

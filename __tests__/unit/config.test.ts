@@ -132,7 +132,7 @@ describe('parseConfig', () => {
     [
       'duplicate key',
       'containers:\n  - image: nginx\n    tag: a\n    tag: b\n',
-      /^cfg\.yml:4:5: invalid YAML: Map keys must be unique/
+      /^cfg\.yml:4:5: containers\[0\]\.tag: appears twice \(also on line 3\)/
     ],
     [
       'duplicate entry',
@@ -158,11 +158,13 @@ describe('parseConfig', () => {
     expect(errorOf(source).message).toMatch(message)
   })
 
-  it('refuses an alias anywhere in an entry, which would reach the matrix as nonsense', () => {
-    expect(
-      errorOf('containers:\n  - image: nginx\n    tag: a\n    extra: {x: &a [1], y: [*a]}\n')
-        .message
-    ).toMatch(/^cfg\.yml:4:28: containers\[0\]\.extra: aliases are not supported/)
+  it('rejects non-UTF-8 bytes', () => {
+    expect(() => parseConfig('cfg.yml', Buffer.from([0x63, 0x3a, 0xff, 0xfe, 0x0a]))).toThrow(
+      /^cfg\.yml:1:3: is not valid UTF-8 \(byte 0xFF here\)/
+    )
+    expect(() => parseConfig('cfg.yml', Buffer.from('\ufeffcontainers: []\n', 'utf16le'))).toThrow(
+      /^cfg\.yml:1:1: is UTF-16 text; save it as UTF-8$/
+    )
   })
 
   it('refuses a file over 1 MiB before parsing it', () => {
@@ -172,10 +174,45 @@ describe('parseConfig', () => {
     )
   })
 
-  it('rejects non-UTF-8 bytes', () => {
-    expect(() => parseConfig('cfg.yml', Buffer.from([0x63, 0x3a, 0xff, 0xfe, 0x0a]))).toThrow(
-      /cfg\.yml: is not valid UTF-8/
-    )
+  it.each([
+    [
+      'an alias deep in a free field',
+      'containers:\n  - image: nginx\n    tag: a\n    extra: {x: &a [1], y: [*a]}\n',
+      /^cfg\.yml:4:28: containers\[0\]\.extra: aliases are not supported/
+    ],
+    [
+      'a control character',
+      'containers:\n  - image: nginx\u0007\n    tag: a\n',
+      /^cfg\.yml:2:17: contains the control character U\+0007/
+    ],
+    ['an empty file', '', /^cfg\.yml:1:1: is empty/],
+    [
+      'two documents',
+      'containers: []\n---\ncontainers: []\n',
+      /^cfg\.yml:2:1: invalid YAML: the file holds more than one document/
+    ],
+    [
+      'a boolean tag',
+      'containers:\n  - image: nginx\n    tag: true\n',
+      /^cfg\.yml:3:10: containers\[0\]\.tag: expected a string, got the boolean true \(quote it/
+    ],
+    [
+      'a top-level key twice',
+      'containers: []\ncontainers: []\n',
+      /^cfg\.yml:2:1: containers: appears twice \(also on line 1\)/
+    ],
+    [
+      'very deep nesting',
+      `containers:\n  - image: nginx\n    tag: a\n    extra: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+      /nests too deeply to be read/
+    ],
+    [
+      'a multi-line malformed digest, shown on one line',
+      'containers:\n  - image: nginx\n    tag: a\n    digest: "abc\\ndef"\n',
+      /malformed digest "abc\\ndef": expected/
+    ]
+  ])('%s gets a human error', (_label, source, message) => {
+    expect(errorOf(source).message).toMatch(message)
   })
 })
 
