@@ -37612,7 +37612,8 @@ function parseConfig(file, bytes, options = {}) {
 }
 function decodeUtf8(file, bytes) {
     try {
-        return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
     }
     catch {
         // Falls through to find where, for the message.

@@ -167,6 +167,17 @@ describe('parseConfig', () => {
     )
   })
 
+  it('keeps the byte order mark of a file read as bytes', () => {
+    const bytes = Buffer.from(
+      `\uFEFFcontainers:\n  - image: nginx\n    tag: a\n    digest: sha256:${A}\n`
+    )
+    const config = parseConfig('cfg.yml', bytes)
+    expect(config.hasBom).toBe(true)
+    expect(rewriteDigests(config, new Map([[0, `sha256:${B}`]]))).toBe(
+      bytes.toString('utf8').replace(A, B)
+    )
+  })
+
   it('refuses a file over 1 MiB before parsing it', () => {
     const huge = `containers: []\n${'#'.repeat(1024 * 1024)}\n`
     expect(() => parseConfig('cfg.yml', huge)).toThrow(
