@@ -37702,15 +37702,20 @@ function detectDigestStyle(items) {
     return { key: 'digest', form: 'prefixed' };
 }
 function replaceSlot(node, pair, source, fail, field) {
-    if (node === null) {
-        // `digest:` with nothing after it: the value goes right after the colon.
-        const keyEnd = pair.key.range[1];
-        const colon = source.indexOf(':', keyEnd);
+    const afterColon = () => {
+        const colon = source.indexOf(':', pair.key.range[1]);
         return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
-    }
+    };
+    // `digest:` with nothing after it: the value goes right after the colon.
+    if (node === null)
+        return afterColon();
     if (!(0,dist/* isScalar */.jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
+    // `digest: # pin me`: the parser places the empty value where the comment starts, and a
+    // digest written there would swallow the comment into the value.
+    if (node.type === 'PLAIN' && start === end)
+        return afterColon();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.

@@ -167,6 +167,13 @@ describe('parseConfig', () => {
     )
   })
 
+  it('fills an empty digest followed by a comment without touching the comment', () => {
+    const source = 'containers:\n  - image: nginx\n    tag: a\n    digest: # pinned by CI\n'
+    const rewritten = rewriteDigests(parseConfig('cfg.yml', source), new Map([[0, `sha256:${A}`]]))
+    expect(rewritten).toBe(source.replace('digest: #', `digest: sha256:${A} #`))
+    expect(parseConfig('cfg.yml', rewritten).entries[0]?.digest).toBe(`sha256:${A}`)
+  })
+
   it('keeps the byte order mark of a file read as bytes', () => {
     const bytes = Buffer.from(
       `\uFEFFcontainers:\n  - image: nginx\n    tag: a\n    digest: sha256:${A}\n`
