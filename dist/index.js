@@ -37380,8 +37380,15 @@ class ConfigError extends Error {
         this.detail = detail;
     }
 }
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key) {
+    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
+        return key;
+    const quoted = JSON.stringify(key);
+    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
+}
 function fieldPath(index, key) {
-    return key === undefined ? `containers[${index}]` : `containers[${index}].${key}`;
+    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
 }
 function parseConfig(file, bytes, options = {}) {
     const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
@@ -37439,7 +37446,7 @@ function parseConfig(file, bytes, options = {}) {
     for (const pair of root.items) {
         const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
-            fail(pair.key, key, `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
+            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
         const earlier = seenTopLevel.get(key);
         if (earlier)

@@ -83,8 +83,15 @@ export interface ParseOptions {
   defaultPlatform?: string
 }
 
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key: string): string {
+  if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key)) return key
+  const quoted = JSON.stringify(key)
+  return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted
+}
+
 function fieldPath(index: number, key?: string): string {
-  return key === undefined ? `containers[${index}]` : `containers[${index}].${key}`
+  return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`
 }
 
 export function parseConfig(
@@ -170,7 +177,7 @@ export function parseConfig(
     if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
       fail(
         pair.key as Node,
-        key,
+        key === undefined ? undefined : shownKey(key),
         `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`
       )
     }

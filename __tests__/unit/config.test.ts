@@ -215,6 +215,16 @@ describe('parseConfig', () => {
       /^cfg\.yml:3:10: containers\[0\]\.tag: expected a string, got the boolean true \(quote it/
     ],
     [
+      'a key with a line break in it, shown escaped',
+      'containers:\n  - image: nginx\n    tag: a\n    "x\\ny": 1\n    "x\\ny": 2\n',
+      /^cfg\.yml:5:5: containers\[0\]\."x\\ny": appears twice \(also on line 4\)$/
+    ],
+    [
+      'an unknown top-level key with a carriage return in it',
+      'containers: []\n"im\\rage\\n": x\n',
+      /^cfg\.yml:2:1: "im\\rage\\n": unknown top-level key/
+    ],
+    [
       'a top-level key twice',
       'containers: []\ncontainers: []\n',
       /^cfg\.yml:2:1: containers: appears twice \(also on line 1\)/
