@@ -37365,19 +37365,28 @@ const NAME_KEYS = ['name', 'target'];
  * a hostile or runaway file costs no noticeable time or memory to refuse.
  */
 const MAX_CONFIG_BYTES = 1024 * 1024;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text) {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 class ConfigError extends Error {
     file;
     position;
     field;
-    detail;
     name = 'ConfigError';
+    detail;
     constructor(file, position, field, detail) {
         const where = position ? `${file}:${position.line}:${position.col}` : file;
-        super(`${where}: ${field ? `${field}: ` : ''}${detail}`);
+        // Values quoted from the file may hold any character.
+        const safe = escapeControls(detail);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`);
         this.file = file;
         this.position = position;
         this.field = field;
-        this.detail = detail;
+        this.detail = safe;
     }
 }
 /** A key as a field name in messages: as written when plain, else quoted with escapes. */

@@ -32,16 +32,32 @@ export interface SourcePosition {
   col: number
 }
 
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g
+
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+  return text.replace(
+    LINE_BREAKING,
+    c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  readonly detail: string
   constructor(
     readonly file: string,
     readonly position: SourcePosition | undefined,
     readonly field: string | undefined,
-    readonly detail: string
+    detail: string
   ) {
     const where = position ? `${file}:${position.line}:${position.col}` : file
-    super(`${where}: ${field ? `${field}: ` : ''}${detail}`)
+    // Values quoted from the file may hold any character.
+    const safe = escapeControls(detail)
+    super(`${where}: ${field ? `${field}: ` : ''}${safe}`)
+    this.detail = safe
   }
 }
 

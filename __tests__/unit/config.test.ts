@@ -225,6 +225,11 @@ describe('parseConfig', () => {
       /^cfg\.yml:2:1: "im\\rage\\n": unknown top-level key/
     ],
     [
+      'an image with a carriage return in it',
+      'image: "quay.io/a\\rb"\ncontainers:\n  - tag: a\n',
+      /^cfg\.yml:3:5: containers\[0\]\.image: image reference "quay\.io\/a\\rb" contains white space$/
+    ],
+    [
       'a top-level key twice',
       'containers: []\ncontainers: []\n',
       /^cfg\.yml:2:1: containers: appears twice \(also on line 1\)/
