@@ -39859,12 +39859,50 @@ function hardCut(body) {
 
 
 
+function tempPrefix(path) {
+    return `.${(0,external_node_path_namespaceObject.basename)(path)}.`;
+}
+/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
+ * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
+ * that a later `git add -A` could commit. Only files of this function's own naming for this
+ * very target, whose writer process no longer exists, are touched; a live writer's are not.
+ */
+async function removeStaleTempFiles(path) {
+    const prefix = tempPrefix(path);
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+        if (!match || processExists(Number(match[1])))
+            continue;
+        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name)).catch(() => undefined);
+    }
+}
 /**
  * Writes through a temporary file in the same directory and renames it over the target,
  * so a crash or kill leaves either the old file or the new one, never a partial one.
  */
 async function writeFileAtomic(path, text) {
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `.${(0,external_node_path_namespaceObject.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    await removeStaleTempFiles(path);
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     let mode;
     try {
         mode = (await (0,promises_namespaceObject.stat)(path)).mode & 0o7777;
