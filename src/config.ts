@@ -6,7 +6,7 @@
  * range instead of re-serialising the YAML document, so comments, quoting, key order,
  * blank lines and line endings stay exactly as the user wrote them.
  */
-import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument } from 'yaml'
+import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
 import { type DigestForm, formatStoredDigest, parseStoredDigest } from './digest.js'
 import {
@@ -21,22 +21,43 @@ const TOP_LEVEL_KEYS = new Set(['image', 'containers'])
 const TAG_KEYS = ['tag', 'image_tag'] as const
 const DIGEST_KEYS = ['digest', 'current_sha'] as const
 const NAME_KEYS = ['name', 'target'] as const
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+export const MAX_CONFIG_BYTES = 1024 * 1024
 
 export interface SourcePosition {
   line: number
   col: number
 }
 
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g
+
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
+  return text.replace(
+    LINE_BREAKING,
+    c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+  )
+}
+
 export class ConfigError extends Error {
   override name = 'ConfigError'
+  readonly detail: string
   constructor(
     readonly file: string,
     readonly position: SourcePosition | undefined,
     readonly field: string | undefined,
-    readonly detail: string
+    detail: string
   ) {
     const where = position ? `${file}:${position.line}:${position.col}` : file
-    super(`${where}: ${field ? `${field}: ` : ''}${detail}`)
+    // Values quoted from the file may hold any character.
+    const safe = escapeControls(detail)
+    super(`${where}: ${field ? `${field}: ` : ''}${safe}`)
+    this.detail = safe
   }
 }
 
@@ -78,8 +99,15 @@ export interface ParseOptions {
   defaultPlatform?: string
 }
 
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key: string): string {
+  if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key)) return key
+  const quoted = JSON.stringify(key)
+  return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted
+}
+
 function fieldPath(index: number, key?: string): string {
-  return key === undefined ? `containers[${index}]` : `containers[${index}].${key}`
+  return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`
 }
 
 export function parseConfig(
@@ -87,23 +115,48 @@ export function parseConfig(
   bytes: Uint8Array | string,
   options: ParseOptions = {}
 ): ParsedConfig {
-  let text: string
-  if (typeof bytes === 'string') {
-    text = bytes
-  } else {
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
-    } catch {
-      throw new ConfigError(file, undefined, undefined, 'is not valid UTF-8 text; save it as UTF-8')
-    }
+  const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length
+  if (size > MAX_CONFIG_BYTES) {
+    throw new ConfigError(
+      file,
+      undefined,
+      undefined,
+      `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`
+    )
   }
+  const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes)
   const hasBom = text.startsWith('\uFEFF')
   const source = hasBom ? text.slice(1) : text
 
   const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, keepSourceTokens: true, prettyErrors: false })
+  // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source)
+  let doc: ReturnType<typeof parseDocument>
+  try {
+    // Duplicate keys are reported below, with the field they belong to.
+    doc = parseDocument(source, {
+      lineCounter,
+      keepSourceTokens: true,
+      prettyErrors: false,
+      uniqueKeys: false
+    })
+  } catch (error) {
+    if (error instanceof RangeError) throw tooDeep(file)
+    throw error
+  }
   const at = (offset: number | undefined): SourcePosition | undefined =>
     offset === undefined ? undefined : lineCounter.linePos(offset)
+  const lineOf = (pair: Pair): number => at((pair.key as Node).range?.[0])?.line ?? 0
+  if (control) {
+    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')
+    throw new ConfigError(
+      file,
+      at(control.index),
+      undefined,
+      `contains the control character U+${code}, which YAML does not allow; remove it`
+    )
+  }
   const fail = (
     node: Node | Pair | undefined | null,
     field: string | undefined,
@@ -117,13 +170,21 @@ export function parseConfig(
   const firstError = doc.errors[0]
   if (firstError) {
     const pos = lineCounter.linePos(firstError.pos[0])
-    const detail = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')
-    throw new ConfigError(file, pos, undefined, `invalid YAML: ${detail}`)
+    throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`)
   }
   const root = doc.contents
+  if (root === null || (isScalar(root) && root.value === null)) {
+    throw new ConfigError(
+      file,
+      { line: 1, col: 1 },
+      undefined,
+      'is empty; expected a mapping with a `containers:` list at the top level'
+    )
+  }
   if (!isMap(root)) {
     return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level')
   }
+  const seenTopLevel = new Map<string, Pair>()
 
   let fileImage: string | undefined
   let containers: Node | undefined
@@ -132,10 +193,13 @@ export function parseConfig(
     if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
       fail(
         pair.key as Node,
-        key,
+        key === undefined ? undefined : shownKey(key),
         `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`
       )
     }
+    const earlier = seenTopLevel.get(key!)
+    if (earlier) fail(pair.key as Node, key, `appears twice (also on line ${lineOf(earlier)})`)
+    seenTopLevel.set(key!, pair)
     if (key === 'image') fileImage = scalarString(pair.value as Node, 'image')
     if (key === 'containers') containers = pair.value as Node
   }
@@ -146,7 +210,7 @@ export function parseConfig(
   function scalarString(node: Node | null, field: string): string {
     if (isAlias(node)) fail(node, field, 'aliases are not supported here; write the value out')
     if (!isScalar(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-      return fail(node, field, 'expected a string')
+      return fail(node, field, `expected a string, got ${describeValue(node)}`)
     }
     // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
     if (typeof node.value === 'number' && typeof node.source === 'string') return node.source
@@ -159,7 +223,7 @@ export function parseConfig(
   const seen = new Map<string, number>()
   const digestStyle = detectDigestStyle(containers.items)
 
-  containers.items.forEach((item, index) => {
+  const readEntry = (item: unknown, index: number): void => {
     if (isAlias(item))
       fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out')
     if (!isMap(item))
@@ -167,15 +231,17 @@ export function parseConfig(
     const map = item as YAMLMap<Scalar, Node>
     const pairs = new Map<string, Pair<Scalar, Node>>()
     for (const pair of map.items) {
-      if (!isScalar(pair.key)) fail(item, fieldPath(index), 'keys must be plain strings')
-      if (isAlias(pair.value)) {
-        fail(
-          pair.value,
-          fieldPath(index, String(pair.key.value)),
-          'aliases are not supported; write the value out'
-        )
+      if (!isScalar(pair.key))
+        fail((pair.key as Node | null) ?? item, fieldPath(index), 'keys must be plain strings')
+      const key = String(pair.key.value)
+      const alias = firstAlias(pair.value)
+      if (alias)
+        fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out')
+      const earlier = pairs.get(key)
+      if (earlier) {
+        fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`)
       }
-      pairs.set(String(pair.key.value), pair)
+      pairs.set(key, pair)
     }
     const one = (keys: readonly string[]): [string, Pair<Scalar, Node>] | undefined => {
       const found = keys.filter(k => pairs.has(k))
@@ -270,6 +336,9 @@ export function parseConfig(
       const isEmpty =
         node === null || (isScalar(node) && (node.value === null || node.value === ''))
       digestKey = key
+      if (isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+        fail(node, field, 'write the digest as a plain or quoted string, not a block scalar')
+      }
       if (!isEmpty) {
         const raw = scalarString(node, field)
         const parsed = parseStoredDigest(raw)
@@ -277,7 +346,7 @@ export function parseConfig(
           fail(
             node,
             field,
-            `malformed digest "${raw}": expected sha256:<64 lower-case hex> or the 64 hex digits alone`
+            `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`
           )
         }
         digest = parsed!.digest
@@ -316,9 +385,97 @@ export function parseConfig(
       fields,
       line: lineCounter.linePos(item.range?.[0] ?? 0).line
     })
-  })
+  }
+  try {
+    containers.items.forEach(readEntry)
+  } catch (error) {
+    // Deeply nested free fields can exhaust the stack when walked or converted.
+    if (error instanceof RangeError) throw tooDeep(file)
+    throw error
+  }
 
   return { file, source, hasBom, entries, digestSlots }
+}
+
+function decodeUtf8(file: string, bytes: Uint8Array): string {
+  try {
+    // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes)
+  } catch {
+    // Falls through to find where, for the message.
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8')
+  }
+  const offset = firstInvalidUtf8(bytes)
+  const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset))
+  const lines = before.split('\n')
+  const position = { line: lines.length, col: [...lines[lines.length - 1]!].length + 1 }
+  const byte = bytes[offset]!.toString(16).toUpperCase().padStart(2, '0')
+  throw new ConfigError(
+    file,
+    position,
+    undefined,
+    `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`
+  )
+}
+
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  const strict = new TextDecoder('utf-8', { fatal: true })
+  for (let i = 0; i < bytes.length;) {
+    const b = bytes[i]!
+    const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4
+    try {
+      strict.decode(bytes.subarray(i, i + length))
+    } catch {
+      return i
+    }
+    i += length
+  }
+  return bytes.length - 1
+}
+
+function tooDeep(file: string): ConfigError {
+  return new ConfigError(file, undefined, undefined, 'nests too deeply to be read')
+}
+
+/** The parser's messages, reworded where they speak of its API rather than of the file. */
+function yamlErrorDetail(error: { code: string; message: string }): string {
+  if (error.code === 'MULTIPLE_DOCS')
+    return 'the file holds more than one document (a second `---`); keep one'
+  const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? ''
+  if (/call stack/i.test(detail)) return 'the file nests too deeply to be read'
+  return detail
+}
+
+function describeValue(node: Node | null): string {
+  if (node === null || (isScalar(node) && node.value === null)) return 'nothing'
+  if (isSeq(node)) return 'a list'
+  if (isMap(node)) return 'a mapping'
+  if (isScalar(node) && typeof node.value === 'boolean')
+    return `the boolean ${String(node.value)} (quote it if you mean the text)`
+  return 'another kind of value'
+}
+
+/** A value quoted for a message: escapes shown, long values cut. */
+function shownValue(value: string): string {
+  const quoted = JSON.stringify(value)
+  return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted
+}
+
+/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
+function firstAlias(node: Node | null): Node | undefined {
+  if (node === null) return undefined
+  if (isAlias(node)) return node
+  let found: Node | undefined
+  visit(node, {
+    Alias(_key, alias) {
+      found = alias
+      return visit.BREAK
+    }
+  })
+  return found
 }
 
 /** New entries follow the convention the file already uses for its digests. */
@@ -341,14 +498,17 @@ function replaceSlot(
   fail: (node: Node | Pair, field: string, detail: string) => never,
   field: string
 ): DigestSlot {
-  if (node === null) {
-    // `digest:` with nothing after it: the value goes right after the colon.
-    const keyEnd = pair.key.range![1]
-    const colon = source.indexOf(':', keyEnd)
+  const afterColon = (): DigestSlot => {
+    const colon = source.indexOf(':', pair.key.range![1])
     return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' }
   }
+  // `digest:` with nothing after it: the value goes right after the colon.
+  if (node === null) return afterColon()
   if (!isScalar(node)) return fail(node, field, 'expected a string')
   const [start, end] = node.range!
+  // `digest: # pin me`: the parser places the empty value where the comment starts, and a
+  // digest written there would swallow the comment into the value.
+  if (node.type === 'PLAIN' && start === end) return afterColon()
   switch (node.type) {
     case 'PLAIN':
       // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.

@@ -12,6 +12,8 @@ export interface ClientSettings {
   insecureRegistries: readonly string[]
   concurrency: number
   maxAttempts: number
+  /** Per-request timeout; the transport's default (30 s) when not given. */
+  requestTimeoutMs?: number
   /** Used for GHCR only after anonymous pull was refused. */
   githubToken?: string
   logger: Logger
@@ -31,6 +33,7 @@ export function createRegistryClient(settings: ClientSettings): RegistryClient {
     onSecret: settings.onSecret,
     concurrency: settings.concurrency,
     maxAttempts: settings.maxAttempts,
+    timeoutMs: settings.requestTimeoutMs,
     insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
     logger: settings.logger
   })

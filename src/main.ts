@@ -141,6 +141,15 @@ function readPullRequestInputs(): PullRequestInputs {
   }
 }
 
+/**
+ * Undocumented, for the reliability suite: a shorter per-request timeout keeps its stalled-
+ * registry scenarios fast. Not an input, so workflows cannot come to depend on it.
+ */
+function requestTimeoutFromEnvironment(): number | undefined {
+  const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS)
+  return Number.isInteger(value) && value > 0 ? value : undefined
+}
+
 const actionsLogger: Logger = {
   debug: message => core.debug(message),
   info: message => core.info(message),
@@ -306,6 +315,7 @@ export async function run(): Promise<void> {
             insecureRegistries: inputs.insecureRegistries,
             concurrency: inputs.concurrency,
             maxAttempts: inputs.maxAttempts,
+            requestTimeoutMs: requestTimeoutFromEnvironment(),
             githubToken: inputs.token,
             logger: actionsLogger,
             onSecret: secret => core.setSecret(secret)

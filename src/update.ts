@@ -167,7 +167,7 @@ export async function resolveEntries(
 async function resolveEntry(entry: ConfigEntry, client: RegistryClient): Promise<EntryResult> {
   const previous = entry.digest
   try {
-    const { digest } = await client.resolveDigest(entry.reference, entry.platform)
+    const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous)
     const status: EntryStatus =
       previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated'
     return { entry, status, previous, current: digest }

@@ -132,7 +132,7 @@ describe('parseConfig', () => {
     [
       'duplicate key',
       'containers:\n  - image: nginx\n    tag: a\n    tag: b\n',
-      /^cfg\.yml:4:5: invalid YAML: Map keys must be unique/
+      /^cfg\.yml:4:5: containers\[0\]\.tag: appears twice \(also on line 3\)/
     ],
     [
       'duplicate entry',
@@ -160,8 +160,92 @@ describe('parseConfig', () => {
 
   it('rejects non-UTF-8 bytes', () => {
     expect(() => parseConfig('cfg.yml', Buffer.from([0x63, 0x3a, 0xff, 0xfe, 0x0a]))).toThrow(
-      /cfg\.yml: is not valid UTF-8/
+      /^cfg\.yml:1:3: is not valid UTF-8 \(byte 0xFF here\)/
     )
+    expect(() => parseConfig('cfg.yml', Buffer.from('\ufeffcontainers: []\n', 'utf16le'))).toThrow(
+      /^cfg\.yml:1:1: is UTF-16 text; save it as UTF-8$/
+    )
+  })
+
+  it('fills an empty digest followed by a comment without touching the comment', () => {
+    const source = 'containers:\n  - image: nginx\n    tag: a\n    digest: # pinned by CI\n'
+    const rewritten = rewriteDigests(parseConfig('cfg.yml', source), new Map([[0, `sha256:${A}`]]))
+    expect(rewritten).toBe(source.replace('digest: #', `digest: sha256:${A} #`))
+    expect(parseConfig('cfg.yml', rewritten).entries[0]?.digest).toBe(`sha256:${A}`)
+  })
+
+  it('keeps the byte order mark of a file read as bytes', () => {
+    const bytes = Buffer.from(
+      `\uFEFFcontainers:\n  - image: nginx\n    tag: a\n    digest: sha256:${A}\n`
+    )
+    const config = parseConfig('cfg.yml', bytes)
+    expect(config.hasBom).toBe(true)
+    expect(rewriteDigests(config, new Map([[0, `sha256:${B}`]]))).toBe(
+      bytes.toString('utf8').replace(A, B)
+    )
+  })
+
+  it('refuses a file over 1 MiB before parsing it', () => {
+    const huge = `containers: []\n${'#'.repeat(1024 * 1024)}\n`
+    expect(() => parseConfig('cfg.yml', huge)).toThrow(
+      /^cfg\.yml: is 1048592 bytes; a config may be at most 1048576 bytes \(1 MiB\)$/
+    )
+  })
+
+  it.each([
+    [
+      'an alias deep in a free field',
+      'containers:\n  - image: nginx\n    tag: a\n    extra: {x: &a [1], y: [*a]}\n',
+      /^cfg\.yml:4:28: containers\[0\]\.extra: aliases are not supported/
+    ],
+    [
+      'a control character',
+      'containers:\n  - image: nginx\u0007\n    tag: a\n',
+      /^cfg\.yml:2:17: contains the control character U\+0007/
+    ],
+    ['an empty file', '', /^cfg\.yml:1:1: is empty/],
+    [
+      'two documents',
+      'containers: []\n---\ncontainers: []\n',
+      /^cfg\.yml:2:1: invalid YAML: the file holds more than one document/
+    ],
+    [
+      'a boolean tag',
+      'containers:\n  - image: nginx\n    tag: true\n',
+      /^cfg\.yml:3:10: containers\[0\]\.tag: expected a string, got the boolean true \(quote it/
+    ],
+    [
+      'a key with a line break in it, shown escaped',
+      'containers:\n  - image: nginx\n    tag: a\n    "x\\ny": 1\n    "x\\ny": 2\n',
+      /^cfg\.yml:5:5: containers\[0\]\."x\\ny": appears twice \(also on line 4\)$/
+    ],
+    [
+      'an unknown top-level key with a carriage return in it',
+      'containers: []\n"im\\rage\\n": x\n',
+      /^cfg\.yml:2:1: "im\\rage\\n": unknown top-level key/
+    ],
+    [
+      'an image with a carriage return in it',
+      'image: "quay.io/a\\rb"\ncontainers:\n  - tag: a\n',
+      /^cfg\.yml:3:5: containers\[0\]\.image: image reference "quay\.io\/a\\rb" contains white space$/
+    ],
+    [
+      'a top-level key twice',
+      'containers: []\ncontainers: []\n',
+      /^cfg\.yml:2:1: containers: appears twice \(also on line 1\)/
+    ],
+    [
+      'very deep nesting',
+      `containers:\n  - image: nginx\n    tag: a\n    extra: ${'['.repeat(20000)}${']'.repeat(20000)}\n`,
+      /nests too deeply to be read/
+    ],
+    [
+      'a multi-line malformed digest, shown on one line',
+      'containers:\n  - image: nginx\n    tag: a\n    digest: "abc\\ndef"\n',
+      /malformed digest "abc\\ndef": expected/
+    ]
+  ])('%s gets a human error', (_label, source, message) => {
+    expect(errorOf(source).message).toMatch(message)
   })
 })
 

@@ -4,7 +4,8 @@ import {
   HttpTransport,
   RegistryError,
   backoffDelay,
-  parseRetryAfter
+  parseRetryAfter,
+  redactUrl
 } from '../../src/registry/http.js'
 
 class FakeClock implements Clock {
@@ -129,6 +130,32 @@ describe('retries', () => {
     )
     expect(clock.sleeps).toEqual([500])
   })
+
+  it('retries a body cut short, and names the cause in words', async () => {
+    const clock = new FakeClock()
+    const cutShort = () => {
+      const body = new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"sche'))
+          controller.error(
+            Object.assign(new TypeError('terminated'), {
+              cause: { code: 'UND_ERR_SOCKET', message: 'other side closed' }
+            })
+          )
+        }
+      })
+      return new Response(body, { status: 200 })
+    }
+    const { fetch, calls } = scripted([cutShort(), cutShort()])
+    const transport = new HttpTransport({ fetch, clock, maxAttempts: 2, random: () => 1 })
+    await expect(transport.request(GET)).rejects.toThrow(
+      new RegistryError(
+        'network',
+        'GET https://registry.example/v2/ failed: UND_ERR_SOCKET (the connection closed before the response was complete)'
+      )
+    )
+    expect(calls).toHaveLength(2)
+  })
 })
 
 describe('redirects and limits', () => {
@@ -163,10 +190,46 @@ describe('redirects and limits', () => {
     expect(calls[1]?.init.headers).toEqual({ Authorization: 'Basic x' })
   })
 
+  it('refuses a redirect to a URL with user info, and never quotes it', async () => {
+    const { fetch, calls } = scripted([
+      new Response('', { status: 302, headers: { location: 'https://u:pw-in-url@cdn.example/x' } })
+    ])
+    const error = (await new HttpTransport({ fetch })
+      .request(GET)
+      .catch((e: unknown) => e)) as RegistryError
+    expect(error.kind).toBe('redirect')
+    expect(error.message).toBe(
+      'refusing redirect to a URL with credentials in it (https://cdn.example/x)'
+    )
+    expect(calls).toHaveLength(1)
+  })
+
+  it('leaves user info out of a network error that quotes a URL', async () => {
+    const { fetch } = scripted([
+      new TypeError(
+        'Request cannot be constructed from a URL that includes credentials: https://u:pw-in-url@r.example/'
+      )
+    ])
+    const transport = new HttpTransport({ fetch, maxAttempts: 1 })
+    const error = (await transport.request(GET).catch((e: unknown) => e)) as Error
+    expect(error.message).not.toContain('pw-in-url')
+    expect(error.message).toContain('https://r.example/')
+  })
+
   it('caps bodies', async () => {
     const { fetch } = scripted([new Response('x'.repeat(2048), { status: 200 })])
     await expect(new HttpTransport({ fetch }).request(GET)).rejects.toThrow(
       /exceeds the 1024-byte limit/
     )
+  })
+})
+
+describe('URLs in messages', () => {
+  it('leaves out user info, query and fragment, and shows that a query was there', () => {
+    expect(redactUrl('https://u:p@cdn.example/blob?X-Amz-Signature=abc#frag')).toBe(
+      'https://cdn.example/blob?…'
+    )
+    expect(redactUrl('https://registry.example/v2/')).toBe('https://registry.example/v2/')
+    expect(redactUrl('not a url')).toBe('<invalid URL>')
   })
 })

@@ -737,6 +737,7 @@ class SecretMask {
 /* harmony export */   o4: () => (/* binding */ parseConfig),
 /* harmony export */   xL: () => (/* binding */ ConfigError)
 /* harmony export */ });
+/* unused harmony export MAX_CONFIG_BYTES */
 /* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
 /* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2187);
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
@@ -757,42 +758,78 @@ const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
 const TAG_KEYS = ['tag', 'image_tag'];
 const DIGEST_KEYS = ['digest', 'current_sha'];
 const NAME_KEYS = ['name', 'target'];
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text) {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 class ConfigError extends Error {
     file;
     position;
     field;
-    detail;
     name = 'ConfigError';
+    detail;
     constructor(file, position, field, detail) {
         const where = position ? `${file}:${position.line}:${position.col}` : file;
-        super(`${where}: ${field ? `${field}: ` : ''}${detail}`);
+        // Values quoted from the file may hold any character.
+        const safe = escapeControls(detail);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`);
         this.file = file;
         this.position = position;
         this.field = field;
-        this.detail = detail;
+        this.detail = safe;
     }
+}
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key) {
+    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
+        return key;
+    const quoted = JSON.stringify(key);
+    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
 }
 function fieldPath(index, key) {
-    return key === undefined ? `containers[${index}]` : `containers[${index}].${key}`;
+    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
 }
 function parseConfig(file, bytes, options = {}) {
-    let text;
-    if (typeof bytes === 'string') {
-        text = bytes;
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
     }
-    else {
-        try {
-            text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-        }
-        catch {
-            throw new ConfigError(file, undefined, undefined, 'is not valid UTF-8 text; save it as UTF-8');
-        }
-    }
+    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
     const source = hasBom ? text.slice(1) : text;
     const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    const doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source, { lineCounter, keepSourceTokens: true, prettyErrors: false });
+    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
+    let doc;
+    try {
+        // Duplicate keys are reported below, with the field they belong to.
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source, {
+            lineCounter,
+            keepSourceTokens: true,
+            prettyErrors: false,
+            uniqueKeys: false
+        });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
     const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
+    const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
+    if (control) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new ConfigError(file, at(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
+    }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
         const keyRange = node && 'key' in node && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node.key) ? node.key.range : undefined;
@@ -801,20 +838,27 @@ function parseConfig(file, bytes, options = {}) {
     const firstError = doc.errors[0];
     if (firstError) {
         const pos = lineCounter.linePos(firstError.pos[0]);
-        const detail = firstError.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '');
-        throw new ConfigError(file, pos, undefined, `invalid YAML: ${detail}`);
+        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     const root = doc.contents;
+    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
+    }
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
     }
+    const seenTopLevel = new Map();
     let fileImage;
     let containers;
     for (const pair of root.items) {
         const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
-            fail(pair.key, key, `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
+            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
+        const earlier = seenTopLevel.get(key);
+        if (earlier)
+            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
+        seenTopLevel.set(key, pair);
         if (key === 'image')
             fileImage = scalarString(pair.value, 'image');
         if (key === 'containers')
@@ -827,7 +871,7 @@ function parseConfig(file, bytes, options = {}) {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-            return fail(node, field, 'expected a string');
+            return fail(node, field, `expected a string, got ${describeValue(node)}`);
         }
         // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
         if (typeof node.value === 'number' && typeof node.source === 'string')
@@ -839,7 +883,7 @@ function parseConfig(file, bytes, options = {}) {
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
     const digestStyle = detectDigestStyle(containers.items);
-    containers.items.forEach((item, index) => {
+    const readEntry = (item, index) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
@@ -848,11 +892,16 @@ function parseConfig(file, bytes, options = {}) {
         const pairs = new Map();
         for (const pair of map.items) {
             if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
-                fail(item, fieldPath(index), 'keys must be plain strings');
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(pair.value)) {
-                fail(pair.value, fieldPath(index, String(pair.key.value)), 'aliases are not supported; write the value out');
+                fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
+            const key = String(pair.key.value);
+            const alias = firstAlias(pair.value);
+            if (alias)
+                fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
+            const earlier = pairs.get(key);
+            if (earlier) {
+                fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
             }
-            pairs.set(String(pair.key.value), pair);
+            pairs.set(key, pair);
         }
         const one = (keys) => {
             const found = keys.filter(k => pairs.has(k));
@@ -921,11 +970,14 @@ function parseConfig(file, bytes, options = {}) {
             const field = fieldPath(index, key);
             const isEmpty = node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.value === null || node.value === ''));
             digestKey = key;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+                fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+            }
             if (!isEmpty) {
                 const raw = scalarString(node, field);
                 const parsed = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(raw);
                 if (!parsed) {
-                    fail(node, field, `malformed digest "${raw}": expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
+                    fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
                 }
                 digest = parsed.digest;
                 digestForm = parsed.form;
@@ -960,8 +1012,94 @@ function parseConfig(file, bytes, options = {}) {
             fields,
             line: lineCounter.linePos(item.range?.[0] ?? 0).line
         });
-    });
+    };
+    try {
+        containers.items.forEach(readEntry);
+    }
+    catch (error) {
+        // Deeply nested free fields can exhaust the stack when walked or converted.
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
     return { file, source, hasBom, entries, digestSlots };
+}
+function decodeUtf8(file, bytes) {
+    try {
+        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        // Falls through to find where, for the message.
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
+    }
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
+    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
+        try {
+            strict.decode(bytes.subarray(i, i + length));
+        }
+        catch {
+            return i;
+        }
+        i += length;
+    }
+    return bytes.length - 1;
+}
+function tooDeep(file) {
+    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
+}
+/** The parser's messages, reworded where they speak of its API rather than of the file. */
+function yamlErrorDetail(error) {
+    if (error.code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one document (a second `---`); keep one';
+    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    if (/call stack/i.test(detail))
+        return 'the file nests too deeply to be read';
+    return detail;
+}
+function describeValue(node) {
+    if (node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.value === null))
+        return 'nothing';
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+        return 'a list';
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return 'a mapping';
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'boolean')
+        return `the boolean ${String(node.value)} (quote it if you mean the text)`;
+    return 'another kind of value';
+}
+/** A value quoted for a message: escapes shown, long values cut. */
+function shownValue(value) {
+    const quoted = JSON.stringify(value);
+    return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted;
+}
+/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
+function firstAlias(node) {
+    if (node === null)
+        return undefined;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+        return node;
+    let found;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(node, {
+        Alias(_key, alias) {
+            found = alias;
+            return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+        }
+    });
+    return found;
 }
 /** New entries follow the convention the file already uses for its digests. */
 function detectDigestStyle(items) {
@@ -978,15 +1116,20 @@ function detectDigestStyle(items) {
     return { key: 'digest', form: 'prefixed' };
 }
 function replaceSlot(node, pair, source, fail, field) {
-    if (node === null) {
-        // `digest:` with nothing after it: the value goes right after the colon.
-        const keyEnd = pair.key.range[1];
-        const colon = source.indexOf(':', keyEnd);
+    const afterColon = () => {
+        const colon = source.indexOf(':', pair.key.range[1]);
         return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
-    }
+    };
+    // `digest:` with nothing after it: the value goes right after the colon.
+    if (node === null)
+        return afterColon();
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
+    // `digest: # pin me`: the parser places the empty value where the comment starts, and a
+    // digest written there would swallow the comment into the value.
+    if (node.type === 'PLAIN' && start === end)
+        return afterColon();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
@@ -2296,7 +2439,10 @@ function parseWwwAuthenticate(header) {
 var hosts = __nccwpck_require__(9908);
 // EXTERNAL MODULE: ./src/registry/http.ts
 var http = __nccwpck_require__(8851);
+// EXTERNAL MODULE: ./src/registry/untrusted.ts
+var untrusted = __nccwpck_require__(5545);
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
+
 
 
 
@@ -2305,33 +2451,46 @@ const ERROR_BODY_LIMIT = 64 * 1024;
 /** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
 const SCOPES_PER_TOKEN_REQUEST = 25;
 const TOKEN_REFRESH_MARGIN_MS = 5_000;
-/** Token services that live on another host than their registry, by registry host. */
+/**
+ * Token services that live on another host than their registry, by registry API host. Only
+ * these, besides the registry's own host, may receive the registry's credentials: a parent
+ * domain proves nothing on multi-tenant domains (`attacker.azurecr.io` is not `myreg.azurecr.io`).
+ * Each entry needs a public source saying the registry sends its clients there:
+ * - Docker Hub: https://docs.docker.com/reference/api/registry/auth/ (realm `https://auth.docker.io/token`)
+ * - GitLab.com: https://docs.gitlab.com/administration/packages/container_registry/ (the realm is
+ *   GitLab's own `/jwt/auth`; for `registry.gitlab.com` that is `https://gitlab.com/jwt/auth`)
+ */
 const KNOWN_TOKEN_HOSTS = {
     'registry-1.docker.io': ['auth.docker.io'],
-    'docker.io': ['auth.docker.io']
+    'docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com']
 };
-function credentialsMayGoToRealm(apiHost, realm, mayUsePlainHttp) {
+/**
+ * Whether the registry's credentials may be sent to the token service at `realm`: only to the
+ * registry's own host (and port), or to a token service listed for it in KNOWN_TOKEN_HOSTS,
+ * over HTTPS and never to a loopback, private or link-local address unless that is the
+ * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
+ */
+function credentialsMayGoToRealm(apiHost, realm, 
+/** Takes `host[:port]`, as URL.host gives it. */
+mayUsePlainHttp) {
     const realmHost = realm.host.toLowerCase();
     const registryHost = apiHost.toLowerCase();
-    if (realm.protocol === 'http:' &&
-        !(realmHost === registryHost && mayUsePlainHttp(realm.hostname))) {
-        return { allowed: false, why: 'it is plain HTTP' };
-    }
     if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
         return { allowed: false, why: 'it is not HTTP(S)' };
+    if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
+        return { allowed: false, why: 'it is plain HTTP' };
+    }
     if (realmHost === registryHost)
         return { allowed: true };
     if ((0,hosts/* isPrivateHost */.Sf)(realm.host))
         return { allowed: false, why: 'it is a loopback or private address' };
     if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost))
         return { allowed: true };
-    // registry.gitlab.com → gitlab.com, registry.example.com → auth.example.com
-    const registryName = (0,hosts/* hostname */.OI)(registryHost);
-    const parent = registryName.split('.').slice(1).join('.');
-    const realmName = (0,hosts/* hostname */.OI)(realmHost);
-    if (parent.includes('.') && (realmName === parent || realmName.endsWith(`.${parent}`)))
-        return { allowed: true };
-    return { allowed: false, why: `it is on another host (${realmHost})` };
+    return {
+        allowed: false,
+        why: `it is another host, not a known token service of ${registryHost}`
+    };
 }
 class RegistrySession {
     registry;
@@ -2345,7 +2504,8 @@ class RegistrySession {
     usingFallback = false;
     tokens = new Map();
     pendingTokens = new Map();
-    warnedRealm = false;
+    /** Why the credentials were kept from the token service, once they were. */
+    withheld;
     constructor(options) {
         this.registry = options.registry;
         this.apiHost = options.apiHost;
@@ -2372,7 +2532,7 @@ class RegistrySession {
         catch (error) {
             if (!(error instanceof http/* RegistryError */.gl) ||
                 (error.kind !== 'network' && error.kind !== 'tls') ||
-                !this.transport.mayUsePlainHttp((0,hosts/* hostname */.OI)(this.apiHost))) {
+                !this.transport.mayUsePlainHttp(this.apiHost)) {
                 throw error;
             }
             base = `http://${this.apiHost}`;
@@ -2402,7 +2562,11 @@ class RegistrySession {
     /** Describes the credentials in use, for error messages. */
     async credentialsDescription() {
         const creds = await this.getCredentials();
-        return creds ? `credentials from ${creds.source}` : 'anonymous access';
+        return creds && !this.withheld ? `credentials from ${creds.source}` : 'anonymous access';
+    }
+    /** Set when the credentials were not sent to the token service: says which and why. */
+    withheldCredentials() {
+        return this.withheld;
     }
     /** Fetches tokens for many repositories in few requests, before the per-image requests start. */
     async prefetch(repositories) {
@@ -2522,8 +2686,12 @@ class RegistrySession {
         if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
             throw new http/* RegistryError */.gl('invalid-response', `${this.registry} sent a token realm that is not HTTP(S)`);
         }
-        if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
-            throw new http/* RegistryError */.gl('insecure', `${this.registry} points its token service at plain-HTTP ${(0,http/* redactUrl */.BO)(realm.href)}; add the host to insecure-registries if that is intended`);
+        if (realm.username !== '' || realm.password !== '') {
+            // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
+            throw new http/* RegistryError */.gl('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
+        }
+        if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
+            throw new http/* RegistryError */.gl('insecure', `${this.registry} points its token service at plain-HTTP ${(0,untrusted/* untrustedText */.U)((0,http/* redactUrl */.BO)(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
         const url = new URL(realm.href);
         if (challenge.params.service)
@@ -2537,8 +2705,8 @@ class RegistrySession {
             if (verdict.allowed) {
                 headers.Authorization = basicHeader(creds);
             }
-            else if (!this.warnedRealm) {
-                this.warnedRealm = true;
+            else if (!this.withheld) {
+                this.withheld = `${creds.source} was not sent to token service ${realm.host} because ${verdict.why}`;
                 this.transport.logger.warning(`${this.registry}: not sending ${creds.source} to token service ${realm.host} because ${verdict.why}; asking for an anonymous token instead`);
             }
         }
@@ -2552,7 +2720,7 @@ class RegistrySession {
             if (!headers.Authorization && (await this.switchToFallback())) {
                 return this.fetchToken(scopes, repositories, batched);
             }
-            throw new http/* RegistryError */.gl(response.status === 401 ? 'unauthorized' : 'denied', `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})`, response.status);
+            throw new http/* RegistryError */.gl(response.status === 401 ? 'unauthorized' : 'denied', `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})${this.withheld && !headers.Authorization ? `; ${this.withheld}` : ''}`, response.status);
         }
         if (response.status !== 200) {
             throw new http/* RegistryError */.gl(response.status === 429 ? 'rate-limited' : 'http', `token service ${realm.host} answered HTTP ${response.status}`, response.status);
@@ -2592,6 +2760,7 @@ function basicHeader(creds) {
 
 
 
+
 const MEDIA_TYPES = {
     ociIndex: 'application/vnd.oci.image.index.v1+json',
     dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
@@ -2618,6 +2787,8 @@ class RegistryClient {
     transport;
     sessions = new Map();
     resolutions = new Map();
+    /** Manifests by digest: content-addressed, so one fetch serves every later use. */
+    manifests = new Map();
     rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
@@ -2651,15 +2822,34 @@ class RegistryClient {
             .prefetch(repositories)
             .catch(() => undefined)));
     }
-    /** The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share one answer. */
-    resolveDigest(ref, platform) {
+    /**
+     * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
+     * one answer. A digest that differs from `pinned` is about to be written, so when it came
+     * from a HEAD header it is verified first: the manifest is fetched by that digest and its
+     * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+     */
+    async resolveDigest(ref, platform, pinned) {
         const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`;
         let pending = this.resolutions.get(key);
         if (!pending) {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        return pending;
+        const { digest, mediaType, verified } = await pending;
+        if (!verified && digest !== pinned)
+            await this.verifyTagDigest(ref, digest);
+        return { digest, mediaType };
+    }
+    async verifyTagDigest(ref, digest) {
+        try {
+            await this.fetchManifest(ref, digest);
+        }
+        catch (error) {
+            if (error instanceof http/* RegistryError */.gl && error.kind === 'not-found') {
+                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
+            }
+            throw error;
+        }
     }
     async resolveTag(ref) {
         const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
@@ -2669,19 +2859,20 @@ class RegistryClient {
             const mediaType = checkMediaType(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && (0,src_digest/* isDigest */.Bc)(claimed))
-                return { digest: claimed, mediaType };
+                return { digest: claimed, mediaType, verified: false };
             // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
         }
         else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
             throw await this.explain(ref, head);
         }
         const manifest = await this.fetchManifest(ref, ref.tag);
-        return { digest: manifest.digest, mediaType: manifest.mediaType };
+        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.fetchManifest(ref, ref.tag);
+        // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
         if (INDEX_TYPES.has(manifest.mediaType))
-            return selectPlatform(ref, manifest, platform);
+            return { ...selectPlatform(ref, manifest, platform), verified: true };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -2691,7 +2882,7 @@ class RegistryClient {
         if (!(0,src_platform/* platformMatches */.J5)(platform, actual)) {
             throw new http/* RegistryError */.gl('platform', `${describe(ref)} is a single ${(0,src_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
         }
-        return { digest: manifest.digest, mediaType: manifest.mediaType };
+        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
     }
     /**
      * The labels and annotations of the image behind `digest`: for an index, those of its
@@ -2710,7 +2901,20 @@ class RegistryClient {
         return Object.assign(labels, stringRecord(config.config?.Labels));
     }
     /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
-    async fetchManifest(ref, reference) {
+    fetchManifest(ref, reference) {
+        if (!(0,src_digest/* isDigest */.Bc)(reference))
+            return this.getManifest(ref, reference);
+        const key = `${ref.registry}/${ref.repository}@${reference}`;
+        let pending = this.manifests.get(key);
+        if (!pending) {
+            pending = this.getManifest(ref, reference);
+            this.manifests.set(key, pending);
+            // A failure may be transient: only what was verified is kept.
+            pending.catch(() => this.manifests.delete(key));
+        }
+        return pending;
+    }
+    async getManifest(ref, reference) {
         if (reference.includes(':') && !(0,src_digest/* isDigest */.Bc)(reference)) {
             throw new http/* RegistryError */.gl('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
         }
@@ -2724,7 +2928,7 @@ class RegistryClient {
         const digest = (0,src_digest/* sha256Digest */.sI)(response.body);
         const claimed = response.headers.get('docker-content-digest')?.trim();
         if (claimed && claimed !== digest) {
-            throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${claimed} but the manifest bytes hash to ${digest}`);
+            throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} but the manifest bytes hash to ${digest}`);
         }
         if ((0,src_digest/* isDigest */.Bc)(reference) && reference !== digest) {
             throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
@@ -2803,7 +3007,7 @@ class RegistryClient {
         if (response.body.length > 0 && response.body.length <= client_ERROR_BODY_LIMIT) {
             try {
                 const parsed = JSON.parse(response.body.toString('utf8'));
-                code = typeof parsed.errors?.[0]?.code === 'string' ? parsed.errors[0].code : undefined;
+                code = (0,untrusted/* registryErrorCode */.V)(parsed.errors?.[0]?.code);
             }
             catch {
                 // Not a registry error document; the status says enough.
@@ -2819,11 +3023,16 @@ class RegistryClient {
                 return new http/* RegistryError */.gl('not-found', `${where}: tag "${ref.tag}" not found on ${ref.registry}`, 404);
             }
             case 401:
-            case 403:
-                return new http/* RegistryError */.gl(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); the image may be private or not exist: add credentials with registry-auth or docker login`, status);
+            case 403: {
+                const withheld = session.withheldCredentials();
+                const advice = withheld
+                    ? withheld
+                    : 'the image may be private or not exist: add credentials with registry-auth or docker login';
+                return new http/* RegistryError */.gl(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`, status);
+            }
             case 429: {
                 const retryAfter = response.headers.get('retry-after');
-                return new http/* RegistryError */.gl('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${retryAfter}` : ''}); authenticate or lower concurrency`, 429);
+                return new http/* RegistryError */.gl('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${(0,untrusted/* untrustedText */.U)(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);
             }
             default:
                 return new http/* RegistryError */.gl('http', `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`, status);
@@ -2834,7 +3043,7 @@ function selectPlatform(ref, index, platform) {
     const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
     const match = candidates.find(d => (0,src_platform/* platformMatches */.J5)(platform, d.platform));
     if (!match) {
-        const offered = candidates.map(d => (0,src_platform/* formatPlatform */.Bq)(d.platform)).join(', ') || 'none';
+        const offered = (0,untrusted/* untrustedText */.U)(candidates.map(d => (0,src_platform/* formatPlatform */.Bq)(d.platform)).join(', '), 200) || 'none';
         throw new http/* RegistryError */.gl('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
     }
     if (typeof match.digest !== 'string' || !(0,src_digest/* isDigest */.Bc)(match.digest)) {
@@ -2858,7 +3067,7 @@ function isAttestation(d) {
 function checkMediaType(ref, response) {
     const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
     if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: unexpected content type "${mediaType || 'none'}" for a manifest`);
+        throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: unexpected content type "${(0,untrusted/* untrustedText */.U)(mediaType, 100) || 'none'}" for a manifest`);
     }
     return mediaType;
 }
@@ -2886,6 +3095,7 @@ function createRegistryClient(settings) {
         onSecret: settings.onSecret,
         concurrency: settings.concurrency,
         maxAttempts: settings.maxAttempts,
+        timeoutMs: settings.requestTimeoutMs,
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
         logger: settings.logger
     });
@@ -4442,11 +4652,13 @@ function isPrivateHost(host) {
 /* harmony export */ });
 /* unused harmony exports systemClock, silentLogger, Semaphore, parseRetryAfter, backoffDelay */
 /* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9908);
+/* harmony import */ var _untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5545);
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+
 
 const systemClock = {
     now: () => Date.now(),
@@ -4533,8 +4745,13 @@ class HttpTransport {
         this.insecureHosts = options.insecureHosts ?? new Set();
         this.onRequest = options.onRequest;
     }
+    /**
+     * `host` as in a URL, with its port if it has one: insecure-registries may list the host
+     * alone (any port) or `host:port`, as Docker's daemon setting of that name does.
+     */
     mayUsePlainHttp(host) {
-        return (0,_hosts_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(host) || this.insecureHosts.has(host.toLowerCase());
+        const name = host.toLowerCase();
+        return ((0,_hosts_js__WEBPACK_IMPORTED_MODULE_0__/* .isLoopbackHost */ .cW)(name) || this.insecureHosts.has(name) || this.insecureHosts.has((0,_hosts_js__WEBPACK_IMPORTED_MODULE_0__/* .hostname */ .OI)(name)));
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
@@ -4575,9 +4792,12 @@ class HttpTransport {
                 throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
+            if (next.username !== '' || next.password !== '') {
+                throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedText */ .U)(redactUrl(next.href), 200)})`);
+            }
             if (next.protocol !== 'https:' &&
-                !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))) {
-                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${redactUrl(next.href)}`);
+                !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))) {
+                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${(0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedText */ .U)(redactUrl(next.href), 200)}`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
@@ -4614,6 +4834,17 @@ const NETWORK_HINTS = {
     EAI_AGAIN: 'DNS lookup failed',
     ECONNREFUSED: 'nothing listens there',
     ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection closed while sending',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    // undici's codes, which fetch reports for a connection that ends mid-exchange.
+    UND_ERR_SOCKET: 'the connection closed before the response was complete',
+    UND_ERR_CLOSED: 'the connection closed before the response was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
     ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
     CERT_HAS_EXPIRED: 'TLS certificate expired',
     DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
@@ -4624,7 +4855,8 @@ function transportError(error, what, timeoutMs) {
     if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
         return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
     }
-    const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error);
+    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+    const cause = (0,_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedText */ .U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
     return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
 }
@@ -4667,13 +4899,43 @@ function redactUrl(href) {
         const url = new URL(href);
         url.username = '';
         url.password = '';
-        if (url.search)
-            url.search = '?…';
-        return url.href;
+        url.hash = '';
+        // Appended after serialising: assigned to `search`, the ellipsis would be percent-encoded.
+        if (!url.search)
+            return url.href;
+        url.search = '';
+        return `${url.href}?…`;
     }
     catch {
         return '<invalid URL>';
     }
+}
+
+
+/***/ }),
+
+/***/ 5545:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ untrustedText),
+/* harmony export */   V: () => (/* binding */ registryErrorCode)
+/* harmony export */ });
+/**
+ * Text a registry chose (error codes, content types, header values, platform names) ends
+ * up in error messages, annotations, outputs and the job summary. It is shown as one short
+ * line, so a hostile or broken registry cannot forge workflow commands, flood the log or
+ * hide the real cause behind kilobytes of filler.
+ */
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** `value` on one line, at most `max` characters, the cut marked with `…`. */
+function untrustedText(value, max = 100) {
+    const line = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
+function registryErrorCode(value) {
+    return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
 }
 
 
@@ -4705,12 +4967,50 @@ var external_node_path_ = __nccwpck_require__(6760);
 
 
 
+function tempPrefix(path) {
+    return `.${(0,external_node_path_.basename)(path)}.`;
+}
+/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
+ * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
+ * that a later `git add -A` could commit. Only files of this function's own naming for this
+ * very target, whose writer process no longer exists, are touched; a live writer's are not.
+ */
+async function removeStaleTempFiles(path) {
+    const prefix = tempPrefix(path);
+    let names;
+    try {
+        names = await (0,promises_.readdir)((0,external_node_path_.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+        if (!match || processExists(Number(match[1])))
+            continue;
+        await (0,promises_.unlink)((0,external_node_path_.join)((0,external_node_path_.dirname)(path), name)).catch(() => undefined);
+    }
+}
 /**
  * Writes through a temporary file in the same directory and renames it over the target,
  * so a crash or kill leaves either the old file or the new one, never a partial one.
  */
 async function writeFileAtomic(path, text) {
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `.${(0,external_node_path_.basename)(path)}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    await removeStaleTempFiles(path);
+    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
     let mode;
     try {
         mode = (await (0,promises_.stat)(path)).mode & 0o7777;
@@ -4919,7 +5219,7 @@ async function resolveEntries(config, client, concurrency, onProgress) {
 async function resolveEntry(entry, client) {
     const previous = entry.digest;
     try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform);
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
         const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
         return { entry, status, previous, current: digest };
     }
@@ -8042,7 +8342,7 @@ exports.qg = publicApi.parse;
 __webpack_unused_export__ = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
-__webpack_unused_export__ = visit.visit;
+exports.YR = visit.visit;
 __webpack_unused_export__ = visit.visitAsync;
 
 

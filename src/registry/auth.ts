@@ -5,8 +5,9 @@
  */
 import type { CredentialSource, Credentials } from '../credentials.js'
 import { type AuthChallenge, parseWwwAuthenticate } from './challenge.js'
-import { hostname, isPrivateHost } from './hosts.js'
+import { isPrivateHost } from './hosts.js'
 import { type HttpResponse, type HttpTransport, RegistryError, redactUrl } from './http.js'
+import { untrustedText } from './untrusted.js'
 
 const TOKEN_BODY_LIMIT = 64 * 1024
 const ERROR_BODY_LIMIT = 64 * 1024
@@ -14,10 +15,19 @@ const ERROR_BODY_LIMIT = 64 * 1024
 export const SCOPES_PER_TOKEN_REQUEST = 25
 const TOKEN_REFRESH_MARGIN_MS = 5_000
 
-/** Token services that live on another host than their registry, by registry host. */
-const KNOWN_TOKEN_HOSTS: Record<string, string[]> = {
+/**
+ * Token services that live on another host than their registry, by registry API host. Only
+ * these, besides the registry's own host, may receive the registry's credentials: a parent
+ * domain proves nothing on multi-tenant domains (`attacker.azurecr.io` is not `myreg.azurecr.io`).
+ * Each entry needs a public source saying the registry sends its clients there:
+ * - Docker Hub: https://docs.docker.com/reference/api/registry/auth/ (realm `https://auth.docker.io/token`)
+ * - GitLab.com: https://docs.gitlab.com/administration/packages/container_registry/ (the realm is
+ *   GitLab's own `/jwt/auth`; for `registry.gitlab.com` that is `https://gitlab.com/jwt/auth`)
+ */
+export const KNOWN_TOKEN_HOSTS: Readonly<Record<string, readonly string[]>> = {
   'registry-1.docker.io': ['auth.docker.io'],
-  'docker.io': ['auth.docker.io']
+  'docker.io': ['auth.docker.io'],
+  'registry.gitlab.com': ['gitlab.com']
 }
 
 interface CachedToken {
@@ -37,32 +47,33 @@ export interface SessionOptions {
   onSecret?: (secret: string) => void
 }
 
+/**
+ * Whether the registry's credentials may be sent to the token service at `realm`: only to the
+ * registry's own host (and port), or to a token service listed for it in KNOWN_TOKEN_HOSTS,
+ * over HTTPS and never to a loopback, private or link-local address unless that is the
+ * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
+ */
 export function credentialsMayGoToRealm(
   apiHost: string,
   realm: URL,
+  /** Takes `host[:port]`, as URL.host gives it. */
   mayUsePlainHttp: (host: string) => boolean
 ): { allowed: true } | { allowed: false; why: string } {
   const realmHost = realm.host.toLowerCase()
   const registryHost = apiHost.toLowerCase()
-  if (
-    realm.protocol === 'http:' &&
-    !(realmHost === registryHost && mayUsePlainHttp(realm.hostname))
-  ) {
-    return { allowed: false, why: 'it is plain HTTP' }
-  }
   if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
     return { allowed: false, why: 'it is not HTTP(S)' }
+  if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
+    return { allowed: false, why: 'it is plain HTTP' }
+  }
   if (realmHost === registryHost) return { allowed: true }
   if (isPrivateHost(realm.host))
     return { allowed: false, why: 'it is a loopback or private address' }
   if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost)) return { allowed: true }
-  // registry.gitlab.com → gitlab.com, registry.example.com → auth.example.com
-  const registryName = hostname(registryHost)
-  const parent = registryName.split('.').slice(1).join('.')
-  const realmName = hostname(realmHost)
-  if (parent.includes('.') && (realmName === parent || realmName.endsWith(`.${parent}`)))
-    return { allowed: true }
-  return { allowed: false, why: `it is on another host (${realmHost})` }
+  return {
+    allowed: false,
+    why: `it is another host, not a known token service of ${registryHost}`
+  }
 }
 
 export class RegistrySession {
@@ -77,7 +88,8 @@ export class RegistrySession {
   private usingFallback = false
   private readonly tokens = new Map<string, CachedToken>()
   private readonly pendingTokens = new Map<string, Promise<void>>()
-  private warnedRealm = false
+  /** Why the credentials were kept from the token service, once they were. */
+  private withheld?: string
 
   constructor(options: SessionOptions) {
     this.registry = options.registry
@@ -108,7 +120,7 @@ export class RegistrySession {
       if (
         !(error instanceof RegistryError) ||
         (error.kind !== 'network' && error.kind !== 'tls') ||
-        !this.transport.mayUsePlainHttp(hostname(this.apiHost))
+        !this.transport.mayUsePlainHttp(this.apiHost)
       ) {
         throw error
       }
@@ -146,7 +158,12 @@ export class RegistrySession {
   /** Describes the credentials in use, for error messages. */
   async credentialsDescription(): Promise<string> {
     const creds = await this.getCredentials()
-    return creds ? `credentials from ${creds.source}` : 'anonymous access'
+    return creds && !this.withheld ? `credentials from ${creds.source}` : 'anonymous access'
+  }
+
+  /** Set when the credentials were not sent to the token service: says which and why. */
+  withheldCredentials(): string | undefined {
+    return this.withheld
   }
 
   /** Fetches tokens for many repositories in few requests, before the per-image requests start. */
@@ -291,10 +308,17 @@ export class RegistrySession {
         `${this.registry} sent a token realm that is not HTTP(S)`
       )
     }
-    if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.hostname)) {
+    if (realm.username !== '' || realm.password !== '') {
+      // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
+      throw new RegistryError(
+        'invalid-response',
+        `${this.registry} sent a token realm with credentials in its URL; refusing to use it`
+      )
+    }
+    if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
       throw new RegistryError(
         'insecure',
-        `${this.registry} points its token service at plain-HTTP ${redactUrl(realm.href)}; add the host to insecure-registries if that is intended`
+        `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`
       )
     }
     const url = new URL(realm.href)
@@ -309,8 +333,8 @@ export class RegistrySession {
       )
       if (verdict.allowed) {
         headers.Authorization = basicHeader(creds)
-      } else if (!this.warnedRealm) {
-        this.warnedRealm = true
+      } else if (!this.withheld) {
+        this.withheld = `${creds.source} was not sent to token service ${realm.host} because ${verdict.why}`
         this.transport.logger.warning(
           `${this.registry}: not sending ${creds.source} to token service ${realm.host} because ${verdict.why}; asking for an anonymous token instead`
         )
@@ -328,7 +352,7 @@ export class RegistrySession {
       }
       throw new RegistryError(
         response.status === 401 ? 'unauthorized' : 'denied',
-        `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds!.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})`,
+        `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds!.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})${this.withheld && !headers.Authorization ? `; ${this.withheld}` : ''}`,
         response.status
       )
     }

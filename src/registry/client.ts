@@ -13,6 +13,7 @@ import {
 import { registryApiHost } from '../reference.js'
 import { RegistrySession } from './auth.js'
 import { type HttpResponse, HttpTransport, RegistryError, type TransportOptions } from './http.js'
+import { registryErrorCode, untrustedText } from './untrusted.js'
 
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -52,6 +53,14 @@ export interface ResolvedDigest {
   mediaType: string
 }
 
+interface Resolution extends ResolvedDigest {
+  /**
+   * Whether the digest was computed from manifest bytes (or read from an index whose bytes
+   * were), rather than taken on the word of a HEAD's Docker-Content-Digest header.
+   */
+  verified: boolean
+}
+
 export interface Manifest {
   digest: string
   mediaType: string
@@ -80,7 +89,9 @@ export interface RegistryClientOptions extends TransportOptions {
 export class RegistryClient {
   readonly transport: HttpTransport
   private readonly sessions = new Map<string, RegistrySession>()
-  private readonly resolutions = new Map<string, Promise<ResolvedDigest>>()
+  private readonly resolutions = new Map<string, Promise<Resolution>>()
+  /** Manifests by digest: content-addressed, so one fetch serves every later use. */
+  private readonly manifests = new Map<string, Promise<Manifest>>()
   private readonly rateLimitWarned = new Set<string>()
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -120,36 +131,60 @@ export class RegistryClient {
     )
   }
 
-  /** The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share one answer. */
-  resolveDigest(ref: TagRef, platform?: Platform): Promise<ResolvedDigest> {
+  /**
+   * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
+   * one answer. A digest that differs from `pinned` is about to be written, so when it came
+   * from a HEAD header it is verified first: the manifest is fetched by that digest and its
+   * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+   */
+  async resolveDigest(ref: TagRef, platform?: Platform, pinned?: string): Promise<ResolvedDigest> {
     const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`
     let pending = this.resolutions.get(key)
     if (!pending) {
       pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
       this.resolutions.set(key, pending)
     }
-    return pending
+    const { digest, mediaType, verified } = await pending
+    if (!verified && digest !== pinned) await this.verifyTagDigest(ref, digest)
+    return { digest, mediaType }
   }
 
-  private async resolveTag(ref: TagRef): Promise<ResolvedDigest> {
+  private async verifyTagDigest(ref: TagRef, digest: string): Promise<void> {
+    try {
+      await this.fetchManifest(ref, digest)
+    } catch (error) {
+      if (error instanceof RegistryError && error.kind === 'not-found') {
+        throw new RegistryError(
+          'digest-mismatch',
+          `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`,
+          error.status
+        )
+      }
+      throw error
+    }
+  }
+
+  private async resolveTag(ref: TagRef): Promise<Resolution> {
     const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
       Accept: MANIFEST_ACCEPT
     })
     if (head.status === 200) {
       const mediaType = checkMediaType(ref, head)
       const claimed = head.headers.get('docker-content-digest')?.trim()
-      if (claimed && isDigest(claimed)) return { digest: claimed, mediaType }
+      if (claimed && isDigest(claimed)) return { digest: claimed, mediaType, verified: false }
       // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
     } else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
       throw await this.explain(ref, head)
     }
     const manifest = await this.fetchManifest(ref, ref.tag)
-    return { digest: manifest.digest, mediaType: manifest.mediaType }
+    return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
   }
 
-  private async resolvePlatform(ref: TagRef, platform: Platform): Promise<ResolvedDigest> {
+  private async resolvePlatform(ref: TagRef, platform: Platform): Promise<Resolution> {
     const manifest = await this.fetchManifest(ref, ref.tag)
-    if (INDEX_TYPES.has(manifest.mediaType)) return selectPlatform(ref, manifest, platform)
+    // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
+    if (INDEX_TYPES.has(manifest.mediaType))
+      return { ...selectPlatform(ref, manifest, platform), verified: true }
     const config = await this.fetchConfig(ref, manifest)
     const actual: PlatformDescriptor = {
       os: config.os,
@@ -162,7 +197,7 @@ export class RegistryClient {
         `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`
       )
     }
-    return { digest: manifest.digest, mediaType: manifest.mediaType }
+    return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
   }
 
   /**
@@ -187,7 +222,20 @@ export class RegistryClient {
   }
 
   /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
-  async fetchManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
+  fetchManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
+    if (!isDigest(reference)) return this.getManifest(ref, reference)
+    const key = `${ref.registry}/${ref.repository}@${reference}`
+    let pending = this.manifests.get(key)
+    if (!pending) {
+      pending = this.getManifest(ref, reference)
+      this.manifests.set(key, pending)
+      // A failure may be transient: only what was verified is kept.
+      pending.catch(() => this.manifests.delete(key))
+    }
+    return pending
+  }
+
+  private async getManifest(ref: RepositoryRef, reference: string): Promise<Manifest> {
     if (reference.includes(':') && !isDigest(reference)) {
       throw new RegistryError(
         'invalid-response',
@@ -205,7 +253,7 @@ export class RegistryClient {
     if (claimed && claimed !== digest) {
       throw new RegistryError(
         'digest-mismatch',
-        `${describe(tagRef)}: the registry claims digest ${claimed} but the manifest bytes hash to ${digest}`
+        `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`
       )
     }
     if (isDigest(reference) && reference !== digest) {
@@ -319,7 +367,7 @@ export class RegistryClient {
         const parsed = JSON.parse(response.body.toString('utf8')) as {
           errors?: { code?: unknown }[]
         }
-        code = typeof parsed.errors?.[0]?.code === 'string' ? parsed.errors[0].code : undefined
+        code = registryErrorCode(parsed.errors?.[0]?.code)
       } catch {
         // Not a registry error document; the status says enough.
       }
@@ -342,17 +390,22 @@ export class RegistryClient {
         )
       }
       case 401:
-      case 403:
+      case 403: {
+        const withheld = session.withheldCredentials()
+        const advice = withheld
+          ? withheld
+          : 'the image may be private or not exist: add credentials with registry-auth or docker login'
         return new RegistryError(
           status === 401 ? 'unauthorized' : 'denied',
-          `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); the image may be private or not exist: add credentials with registry-auth or docker login`,
+          `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`,
           status
         )
+      }
       case 429: {
         const retryAfter = response.headers.get('retry-after')
         return new RegistryError(
           'rate-limited',
-          `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${retryAfter}` : ''}); authenticate or lower concurrency`,
+          `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`,
           429
         )
       }
@@ -370,7 +423,8 @@ function selectPlatform(ref: TagRef, index: Manifest, platform: Platform): Resol
   const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d))
   const match = candidates.find(d => platformMatches(platform, d.platform))
   if (!match) {
-    const offered = candidates.map(d => formatPlatform(d.platform)).join(', ') || 'none'
+    const offered =
+      untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none'
     throw new RegistryError(
       'platform',
       `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`
@@ -412,7 +466,7 @@ function checkMediaType(ref: TagRef, response: HttpResponse): string {
   if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
     throw new RegistryError(
       'invalid-response',
-      `${describe(ref)}: unexpected content type "${mediaType || 'none'}" for a manifest`
+      `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`
     )
   }
   return mediaType

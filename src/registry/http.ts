@@ -3,7 +3,8 @@
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
-import { isLoopbackHost } from './hosts.js'
+import { hostname, isLoopbackHost } from './hosts.js'
+import { untrustedText } from './untrusted.js'
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 
@@ -155,8 +156,15 @@ export class HttpTransport {
     this.onRequest = options.onRequest
   }
 
+  /**
+   * `host` as in a URL, with its port if it has one: insecure-registries may list the host
+   * alone (any port) or `host:port`, as Docker's daemon setting of that name does.
+   */
   mayUsePlainHttp(host: string): boolean {
-    return isLoopbackHost(host) || this.insecureHosts.has(host.toLowerCase())
+    const name = host.toLowerCase()
+    return (
+      isLoopbackHost(name) || this.insecureHosts.has(name) || this.insecureHosts.has(hostname(name))
+    )
   }
 
   /** Sends the request with retries for network errors, 408, 429 and 5xx. */
@@ -199,13 +207,19 @@ export class HttpTransport {
         throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`)
       }
       const next = new URL(location, url)
+      if (next.username !== '' || next.password !== '') {
+        throw new RegistryError(
+          'redirect',
+          `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`
+        )
+      }
       if (
         next.protocol !== 'https:' &&
-        !(next.protocol === 'http:' && this.mayUsePlainHttp(next.hostname))
+        !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))
       ) {
         throw new RegistryError(
           'redirect',
-          `refusing redirect to insecure or unsupported URL ${redactUrl(next.href)}`
+          `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`
         )
       }
       if (next.host !== url.host || next.protocol !== url.protocol) {
@@ -249,6 +263,17 @@ const NETWORK_HINTS: Record<string, string> = {
   EAI_AGAIN: 'DNS lookup failed',
   ECONNREFUSED: 'nothing listens there',
   ECONNRESET: 'connection reset',
+  ETIMEDOUT: 'the connection timed out',
+  EPIPE: 'the connection closed while sending',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  // undici's codes, which fetch reports for a connection that ends mid-exchange.
+  UND_ERR_SOCKET: 'the connection closed before the response was complete',
+  UND_ERR_CLOSED: 'the connection closed before the response was complete',
+  UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+  UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+  UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
   ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
   CERT_HAS_EXPIRED: 'TLS certificate expired',
   DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
@@ -264,7 +289,14 @@ function transportError(error: unknown, what: string, timeoutMs: number): Regist
   if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
     return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`)
   }
-  const cause = e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)
+  // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+  const cause = untrustedText(
+    (e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(
+      /\/\/[^/@\s]*@/g,
+      '//'
+    ),
+    200
+  )
   const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : ''
   return new RegistryError(
     isTlsFailure(cause) ? 'tls' : 'network',
@@ -316,8 +348,11 @@ export function redactUrl(href: string): string {
     const url = new URL(href)
     url.username = ''
     url.password = ''
-    if (url.search) url.search = '?…'
-    return url.href
+    url.hash = ''
+    // Appended after serialising: assigned to `search`, the ellipsis would be percent-encoded.
+    if (!url.search) return url.href
+    url.search = ''
+    return `${url.href}?…`
   } catch {
     return '<invalid URL>'
   }
