@@ -156,7 +156,8 @@ describe('JSON report', () => {
         tag: 'i686-unknown-linux-musl',
         platform: null,
         previous: digest('1'),
-        current: digest('a')
+        current: digest('a'),
+        files: []
       }
     ])
     expect(report.matrix).toEqual(run.matrix)
