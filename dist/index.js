@@ -37378,11 +37378,11 @@ class ConfigError extends Error {
     field;
     name = 'ConfigError';
     detail;
-    constructor(file, position, field, detail) {
+    constructor(file, position, field, detail, options) {
         const where = position ? `${file}:${position.line}:${position.col}` : file;
         // Values quoted from the file may hold any character.
         const safe = escapeControls(detail);
-        super(`${where}: ${field ? `${field}: ` : ''}${safe}`);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
         this.file = file;
         this.position = position;
         this.field = field;
@@ -40344,9 +40344,9 @@ async function loadConfig(options) {
     }
     catch (error) {
         const code = error.code;
-        throw new Error(code === 'ENOENT'
-            ? `${options.configLabel}: config file not found; create it or set the config input`
-            : `${options.configLabel}: cannot read the config file (${code ?? error.message})`, { cause: error });
+        throw new ConfigError(options.configLabel, undefined, undefined, code === 'ENOENT'
+            ? 'config file not found; create it or set the config input'
+            : `cannot read the config file (${code ?? error.message})`, { cause: error });
     }
     return parseConfig(options.configLabel, bytes, {
         defaultImage: options.defaultImage,

@@ -24,7 +24,7 @@ import { createRegistryClient } from './create-client.js'
 import { type Credentials, CredentialsInputError, parseRegistryAuth } from './credentials.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from './propose.js'
 import type { Logger } from './registry/http.js'
-import { loadConfig, runUpdate } from './update.js'
+import { runUpdate } from './update.js'
 import { FilesPatternError } from './workspace-files.js'
 // Bundled in, so the version printed is the one the bundle was built from.
 import packageJson from '../package.json' with { type: 'json' }
@@ -121,17 +121,6 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     files: options.files,
     workspace: process.cwd()
   }
-  // Read once up front so that a missing or broken config is told apart from a failed run.
-  try {
-    await loadConfig(updateOptions)
-  } catch (error) {
-    const cause = (error as Error).cause as NodeJS.ErrnoException | undefined
-    if (cause?.code === 'ENOENT') {
-      throw new SetupError(`${options.config}: config file not found; create it or pass --config`)
-    }
-    throw new SetupError((error as Error).message)
-  }
-
   const client =
     options.mode === 'update'
       ? createRegistryClient({
@@ -150,8 +139,16 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
       stderr.showProgress(done, total)
     )
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof FilesPatternError)
-      throw new SetupError(error.message)
+    // A missing or broken config is bad setup, not a failed run: nothing was resolved.
+    if (error instanceof ConfigError) {
+      const missing = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+      throw new SetupError(
+        missing
+          ? `${options.config}: config file not found; create it or pass --config`
+          : error.message
+      )
+    }
+    if (error instanceof FilesPatternError) throw new SetupError(error.message)
     throw error
   } finally {
     stderr.endProgress()

@@ -51,12 +51,13 @@ export class ConfigError extends Error {
     readonly file: string,
     readonly position: SourcePosition | undefined,
     readonly field: string | undefined,
-    detail: string
+    detail: string,
+    options?: ErrorOptions
   ) {
     const where = position ? `${file}:${position.line}:${position.col}` : file
     // Values quoted from the file may hold any character.
     const safe = escapeControls(detail)
-    super(`${where}: ${field ? `${field}: ` : ''}${safe}`)
+    super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options)
     this.detail = safe
   }
 }

@@ -3,7 +3,13 @@
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
 import { readFile, stat } from 'node:fs/promises'
-import { type ConfigEntry, type ParsedConfig, parseConfig, rewriteDigests } from './config.js'
+import {
+  ConfigError,
+  type ConfigEntry,
+  type ParsedConfig,
+  parseConfig,
+  rewriteDigests
+} from './config.js'
 import { formatStoredDigest } from './digest.js'
 import { writeFileAtomic } from './fs-atomic.js'
 import {
@@ -126,10 +132,13 @@ export async function loadConfig(
     bytes = await readFile(options.configPath)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    throw new Error(
+    throw new ConfigError(
+      options.configLabel,
+      undefined,
+      undefined,
       code === 'ENOENT'
-        ? `${options.configLabel}: config file not found; create it or set the config input`
-        : `${options.configLabel}: cannot read the config file (${code ?? (error as Error).message})`,
+        ? 'config file not found; create it or set the config input'
+        : `cannot read the config file (${code ?? (error as Error).message})`,
       { cause: error }
     )
   }

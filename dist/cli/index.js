@@ -132,17 +132,6 @@ async function run(options, stderr) {
         files: options.files,
         workspace: process.cwd()
     };
-    // Read once up front so that a missing or broken config is told apart from a failed run.
-    try {
-        await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .loadConfig */ .Z9)(updateOptions);
-    }
-    catch (error) {
-        const cause = error.cause;
-        if (cause?.code === 'ENOENT') {
-            throw new SetupError(`${options.config}: config file not found; create it or pass --config`);
-        }
-        throw new SetupError(error.message);
-    }
     const client = options.mode === 'update'
         ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .H)({
             registryAuth,
@@ -158,7 +147,14 @@ async function run(options, stderr) {
         result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
-        if (error instanceof _config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL || error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD)
+        // A missing or broken config is bad setup, not a failed run: nothing was resolved.
+        if (error instanceof _config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
+            const missing = error.cause?.code === 'ENOENT';
+            throw new SetupError(missing
+                ? `${options.config}: config file not found; create it or pass --config`
+                : error.message);
+        }
+        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD)
             throw new SetupError(error.message);
         throw error;
     }
@@ -776,11 +772,11 @@ class ConfigError extends Error {
     field;
     name = 'ConfigError';
     detail;
-    constructor(file, position, field, detail) {
+    constructor(file, position, field, detail, options) {
         const where = position ? `${file}:${position.line}:${position.col}` : file;
         // Values quoted from the file may hold any character.
         const safe = escapeControls(detail);
-        super(`${where}: ${field ? `${field}: ` : ''}${safe}`);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
         this.file = file;
         this.position = position;
         this.field = field;
@@ -4947,11 +4943,10 @@ function registryErrorCode(value) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  Z9: () => (/* binding */ loadConfig),
   PG: () => (/* binding */ runUpdate)
 });
 
-// UNUSED EXPORTS: digestMoves, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
+// UNUSED EXPORTS: digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -5190,9 +5185,9 @@ async function loadConfig(options) {
     }
     catch (error) {
         const code = error.code;
-        throw new Error(code === 'ENOENT'
-            ? `${options.configLabel}: config file not found; create it or set the config input`
-            : `${options.configLabel}: cannot read the config file (${code ?? error.message})`, { cause: error });
+        throw new src_config/* ConfigError */.xL(options.configLabel, undefined, undefined, code === 'ENOENT'
+            ? 'config file not found; create it or set the config input'
+            : `cannot read the config file (${code ?? error.message})`, { cause: error });
     }
     return (0,src_config/* parseConfig */.o4)(options.configLabel, bytes, {
         defaultImage: options.defaultImage,
