@@ -294,6 +294,35 @@ describe('rewriteDigests', () => {
     expect(out).toBe(`containers:\n  - image: nginx\n    tag: "1"\n    digest: sha256:${B}\n`)
   })
 
+  it('applies many replacements and insertions in one pass, in any map order, leaving the rest', () => {
+    const entry = (i: number) =>
+      i % 3 === 0
+        ? `  - name: e${i}\n    image: ghcr.io/o/r\n    tag: t${i}\n    arch: x # keep ${i}\n`
+        : `  - name: e${i}\n    image: ghcr.io/o/r\n    tag: t${i}\n    digest: sha256:${A}\n`
+    const moved = (i: number) => i % 2 === 0
+    const expected = (i: number) => {
+      if (!moved(i)) return entry(i)
+      if (i % 3 === 0)
+        return entry(i).replace(`tag: t${i}\n`, `tag: t${i}\n    digest: sha256:${B}\n`)
+      return entry(i).replace(A, B)
+    }
+    const count = 300
+    const indexes = Array.from({ length: count }, (_, i) => i)
+    const source = `# many\ncontainers:\n${indexes.map(entry).join('')}# end\n`
+    const config = parseConfig('cfg.yml', source)
+    const changes = new Map(
+      indexes
+        .filter(moved)
+        .reverse()
+        .map(i => [i, `sha256:${B}`] as const)
+    )
+    const out = rewriteDigests(config, changes)
+    expect(out).toBe(`# many\ncontainers:\n${indexes.map(expected).join('')}# end\n`)
+    expect(parseConfig('cfg.yml', out).entries.map(e => e.digest)).toEqual(
+      indexes.map(i => (moved(i) ? `sha256:${B}` : i % 3 === 0 ? undefined : `sha256:${A}`))
+    )
+  })
+
   it('refuses to write a malformed digest', () => {
     const config = parseConfig(
       'cfg.yml',
