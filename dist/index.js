@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2287);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8248);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2287:
+/***/ 8248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38127,6 +38127,23 @@ function isPrivateHost(host) {
     return false;
 }
 
+;// CONCATENATED MODULE: ./src/registry/connections.ts
+/**
+ * The default way the transport reaches the network: undici's fetch over one connection pool
+ * that keeps connections open across HEAD requests too.
+ *
+ * undici closes the connection after every HEAD (nodejs/undici#258: a misbehaving server may
+ * send a body that would be read as the next response). Resolving is almost nothing but HEADs,
+ * so every image paid a new TCP (and TLS) handshake, two or three round trips for one of real
+ * work. Registries answer HEAD with headers only, as HTTP requires, so HEAD requests here keep
+ * their connection (`reset: false`), as Node's own http client does by default.
+ */
+
+function keepAliveFetch() {
+    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
+    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
+}
+
 ;// CONCATENATED MODULE: ./src/registry/untrusted.ts
 /**
  * Text a registry chose (error codes, content types, header values, platform names) ends
@@ -38151,6 +38168,7 @@ function registryErrorCode(value) {
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+
 
 
 const systemClock = {
@@ -38227,7 +38245,7 @@ class HttpTransport {
     insecureHosts;
     onRequest;
     constructor(options = {}) {
-        this.fetch = options.fetch ?? ((url, init) => fetch(url, init));
+        this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
         this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));

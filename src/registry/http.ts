@@ -3,6 +3,7 @@
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+import { keepAliveFetch } from './connections.js'
 import { hostname, isLoopbackHost } from './hosts.js'
 import { untrustedText } from './untrusted.js'
 
@@ -144,7 +145,7 @@ export class HttpTransport {
   private readonly onRequest?: (method: string, url: string) => void
 
   constructor(options: TransportOptions = {}) {
-    this.fetch = options.fetch ?? ((url, init) => fetch(url, init))
+    this.fetch = options.fetch ?? keepAliveFetch()
     this.clock = options.clock ?? systemClock
     this.logger = options.logger ?? silentLogger
     this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8))
