@@ -60,6 +60,10 @@ export interface RegistryHandle {
   host: string
   auth: AuthMode
   users: Record<string, string>
+  /** Token auth: the token server's own origin (`GET /token`), which the registry names as realm. */
+  tokenUrl: string | null
+  /** The registry itself, without the token server in front (what `url` is unless the realm is same-host). */
+  registryUrl: string
   /** Every process started for this registry, to check that none outlives stop(). */
   pids: number[]
   dir: string

@@ -461,6 +461,7 @@ async function startOnce(options) {
       users,
       dir,
       tokenUrl,
+      registryUrl: `http://127.0.0.1:${registryPort}`,
       pids: children.map(c => /** @type {number} */ (c.pid)).concat(watchdog.pid ?? []),
       stop
     })
@@ -473,7 +474,8 @@ async function startOnce(options) {
 
 /**
  * @param {{url: string, auth: AuthMode, users: Record<string, string>, dir: string,
- *          tokenUrl: string|null, pids: number[], stop: () => Promise<void>}} ctx
+ *          tokenUrl: string|null, registryUrl: string, pids: number[],
+ *          stop: () => Promise<void>}} ctx
  */
 function createHandle(ctx) {
   const { url, auth, users, tokenUrl } = ctx
@@ -623,6 +625,8 @@ function createHandle(ctx) {
     host,
     auth,
     users,
+    tokenUrl,
+    registryUrl: ctx.registryUrl,
     pids: ctx.pids,
     dir: ctx.dir,
 
