@@ -30875,6 +30875,8 @@ class RegistryClient {
     resolutions = new Map();
     /** Manifests by digest: content-addressed, so one fetch serves every later use. */
     manifests = new Map();
+    /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
+    tagManifests = new Map();
     rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
@@ -30951,11 +30953,25 @@ class RegistryClient {
         else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
             throw await this.explain(ref, head);
         }
-        const manifest = await this.fetchManifest(ref, ref.tag);
+        const manifest = await this.tagManifest(ref);
         return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
     }
+    /**
+     * The manifest a tag points to, fetched once per run however many entries need it: a
+     * matrix that pins several platforms of one tag reads its index once (on Docker Hub every
+     * manifest GET counts as a pull).
+     */
+    tagManifest(ref) {
+        const key = `${ref.registry}/${ref.repository}:${ref.tag}`;
+        let pending = this.tagManifests.get(key);
+        if (!pending) {
+            pending = this.fetchManifest(ref, ref.tag);
+            this.tagManifests.set(key, pending);
+        }
+        return pending;
+    }
     async resolvePlatform(ref, platform) {
-        const manifest = await this.fetchManifest(ref, ref.tag);
+        const manifest = await this.tagManifest(ref);
         // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
         if (INDEX_TYPES.has(manifest.mediaType))
             return { ...selectPlatform(ref, manifest, platform), verified: true };

@@ -92,6 +92,8 @@ export class RegistryClient {
   private readonly resolutions = new Map<string, Promise<Resolution>>()
   /** Manifests by digest: content-addressed, so one fetch serves every later use. */
   private readonly manifests = new Map<string, Promise<Manifest>>()
+  /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
+  private readonly tagManifests = new Map<string, Promise<Manifest>>()
   private readonly rateLimitWarned = new Set<string>()
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -176,12 +178,27 @@ export class RegistryClient {
     } else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
       throw await this.explain(ref, head)
     }
-    const manifest = await this.fetchManifest(ref, ref.tag)
+    const manifest = await this.tagManifest(ref)
     return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
   }
 
+  /**
+   * The manifest a tag points to, fetched once per run however many entries need it: a
+   * matrix that pins several platforms of one tag reads its index once (on Docker Hub every
+   * manifest GET counts as a pull).
+   */
+  private tagManifest(ref: TagRef): Promise<Manifest> {
+    const key = `${ref.registry}/${ref.repository}:${ref.tag}`
+    let pending = this.tagManifests.get(key)
+    if (!pending) {
+      pending = this.fetchManifest(ref, ref.tag)
+      this.tagManifests.set(key, pending)
+    }
+    return pending
+  }
+
   private async resolvePlatform(ref: TagRef, platform: Platform): Promise<Resolution> {
-    const manifest = await this.fetchManifest(ref, ref.tag)
+    const manifest = await this.tagManifest(ref)
     // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
     if (INDEX_TYPES.has(manifest.mediaType))
       return { ...selectPlatform(ref, manifest, platform), verified: true }
