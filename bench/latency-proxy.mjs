@@ -162,10 +162,17 @@ export async function startLatencyProxy(options) {
   server.headersTimeout = 65_000
   server.requestTimeout = 0
   server.on('connection', () => connections++)
-  server.on('clientError', (_err, socket) => {
+  server.on('clientError', (err, socket) => {
+    // A connection reset is no request; bytes that are not HTTP (HPE_*) are a TLS hello, the
+    // client's first round trip when it tries HTTPS first.
+    if (!String(err.code).startsWith('HPE_')) return socket.destroy()
+    const arrived = performance.now()
+    firstArrival ??= arrived
     nonHttp++
     bump(byClass, 'non-HTTP')
     const answer = () => {
+      lastFinish = performance.now()
+      durationMs.push(lastFinish - arrived)
       if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
       else socket.destroy()
     }
