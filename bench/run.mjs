@@ -445,10 +445,14 @@ function machineDescription() {
     commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' })
       .trim()
       .concat(
-        execFileSync('git', ['status', '--porcelain', '--', 'src', 'dist', 'bench'], {
-          cwd: ROOT,
-          encoding: 'utf8'
-        }).trim()
+        execFileSync(
+          'git',
+          ['status', '--porcelain', '--', 'src', 'dist', 'bench', ':!bench/results.md'],
+          {
+            cwd: ROOT,
+            encoding: 'utf8'
+          }
+        ).trim()
           ? ' (with uncommitted changes)'
           : ''
       )
@@ -676,17 +680,19 @@ function explainWall(ctx, size, r) {
   const t = r.timeline
   if (!t) return ''
   const { delay, concurrency } = ctx.options
+  const ideal = Math.ceil(size.n / concurrency) * delay
   const serial = r.requests.nonHttp + r.requests.ping + Math.min(1, r.requests.token)
+  const floor = t.toFirstRequestMs + serial * delay + ideal
   const parts = [
     `Before its first request the action spent ${t.toFirstRequestMs.toFixed(0)} ms` +
       (ctx.startup
-        ? ` (${ctx.startup.medianMs.toFixed(0)} ms of it Node start-up and bundle load with an empty config, the rest mostly reading the ${size.n}-entry config)`
+        ? ` (${ctx.startup.medianMs.toFixed(0)} ms of it Node start-up and bundle load, as with an empty config; the rest reading and checking the ${size.n}-entry config and setting up)`
         : ''),
-    `${serial} round trips (TLS hello, ping, token) run one after another before the first HEAD`,
-    `a request took ${t.meanRequestMs.toFixed(1)} ms on average instead of ${delay} (${t.meanUpstreamMs.toFixed(1)} ms of it in the token server and registry, which share this machine's 2 cores with the client and with other work)`,
-    `${t.meanInFlight.toFixed(2)} requests of ${concurrency} were in flight on average between the first request and the last answer`
+    `then ${serial} round trips (TLS hello, ping, token) run one after another before the first HEAD`,
+    `so even with every request at exactly ${delay} ms and ${concurrency} always in flight the run would take ${floor.toFixed(0)} ms (${(floor / ideal).toFixed(2)} × ideal)`,
+    `In fact a request took ${t.meanRequestMs.toFixed(1)} ms on average (${t.meanUpstreamMs.toFixed(1)} ms of it in the token server and registry, which share this machine's 2 cores with the client, the proxy and any other work), and ${t.meanInFlight.toFixed(2)} of ${concurrency} requests were in flight on average between the first request and the last answer (the serial round trips and the last, partial wave included)`
   ]
-  return `${parts.join('; ')}.`
+  return `${parts.slice(0, 3).join('; ')}. ${parts[3]}.`
 }
 
 function renderTargets(ctx) {
