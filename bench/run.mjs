@@ -553,7 +553,7 @@ function renderReport(ctx) {
   out.push(`| registry | ${machine.registry} (token auth, anonymous pull refused) |`)
   out.push(`| commit | ${machine.commit} |`)
   out.push(
-    `| load average (1 min) | ${loads.min.toFixed(2)}–${loads.max.toFixed(2)} during the run, shared with other work on the machine |`
+    `| load average (1 min) | ${loads.min.toFixed(2)}–${loads.max.toFixed(2)} during the run (its own registry, proxy and contenders included) |`
   )
   out.push('')
   out.push('## Set-up', '')
