@@ -25,19 +25,8 @@
  * client's wall time went.
  */
 import http from 'node:http'
+import { HOP_BY_HOP, endToEndHeaders } from '../scripts/hop-by-hop.mjs'
 import { performance } from 'node:perf_hooks'
-
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade'
-])
 
 /** Groups paths the way the benchmark reports them; the exact paths are kept too. */
 export function classify(method, path) {
@@ -116,10 +105,7 @@ export async function startLatencyProxy(options) {
     res.on('close', done)
 
     const forward = () => {
-      const headers = {}
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (!HOP_BY_HOP.has(name)) headers[name] = value
-      }
+      const headers = endToEndHeaders(req.headers)
       const forwarded = performance.now()
       const target = routes.get(path.split('?')[0]) ?? upstream
       const upstreamReq = http.request({

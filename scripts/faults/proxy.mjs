@@ -16,20 +16,7 @@
  * another host: on Linux all of 127.0.0.0/8 reaches the loopback interface.
  */
 import http from 'node:http'
-
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'host',
-  'content-length'
-])
+import { HOP_BY_HOP, endToEndHeaders } from '../hop-by-hop.mjs'
 
 function matches(rule, req) {
   if (rule.method && rule.method !== req.method) return false
@@ -63,10 +50,7 @@ export async function startFaultProxy(options) {
   /** Forwards the request and returns the upstream answer in full. */
   function forward(req) {
     return new Promise((resolve, reject) => {
-      const headers = {}
-      for (const [name, value] of Object.entries(req.headers)) {
-        if (!HOP_BY_HOP.has(name)) headers[name] = value
-      }
+      const headers = endToEndHeaders(req.headers)
       Object.assign(headers, options.upstreamHeaders ?? {})
       headers.host = upstream.host
       const out = http.request(

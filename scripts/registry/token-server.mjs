@@ -15,22 +15,12 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
+import { HOP_BY_HOP, endToEndHeaders } from '../hop-by-hop.mjs'
 
 const GRANTABLE = new Set(['pull', 'push', 'delete'])
 const TOKEN_LIFETIME_S = 300
 /** Requests carrying this header come from the harness's own helpers and are not logged. */
 const INTERNAL_HEADER = 'x-registry-harness'
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade'
-])
 
 function parseArgs(argv) {
   const i = argv.indexOf('--config')
@@ -168,10 +158,7 @@ function filterHeaders(rawHeaders) {
 }
 
 function proxy(req, res) {
-  const headers = {}
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (!HOP_BY_HOP.has(name)) headers[name] = value
-  }
+  const headers = endToEndHeaders(req.headers)
   const upstreamReq = http.request({
     host: upstream.hostname,
     port: upstream.port,
