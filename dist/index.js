@@ -37416,7 +37416,6 @@ function parseConfig(file, bytes, options = {}) {
         // Duplicate keys are reported below, with the field they belong to.
         doc = (0,dist/* parseDocument */.Tp)(source, {
             lineCounter,
-            keepSourceTokens: true,
             prettyErrors: false,
             uniqueKeys: false
         });

@@ -138,7 +138,6 @@ export function parseConfig(
     // Duplicate keys are reported below, with the field they belong to.
     doc = parseDocument(source, {
       lineCounter,
-      keepSourceTokens: true,
       prettyErrors: false,
       uniqueKeys: false
     })

@@ -28894,7 +28894,6 @@ function parseConfig(file, bytes, options = {}) {
         // Duplicate keys are reported below, with the field they belong to.
         doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source, {
             lineCounter,
-            keepSourceTokens: true,
             prettyErrors: false,
             uniqueKeys: false
         });
