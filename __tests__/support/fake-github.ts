@@ -279,14 +279,7 @@ class GitStore {
     return sha
   }
 
-  putCommit(c: {
-    tree: string
-    parents: string[]
-    author: Person
-    committer: Person
-    message: string
-    verified: boolean
-  }): string {
+  putCommit(c: Omit<StoredCommit, 'sha' | 'seq' | 'text'>): string {
     const headers = [`tree ${c.tree}`, ...c.parents.map(p => `parent ${p}`)]
     headers.push(`author ${personLine(c.author)}`, `committer ${personLine(c.committer)}`)
     const text = `${headers.join('\n')}\n\n${c.message}`
