@@ -98,6 +98,13 @@ describe('npm run release -- --dry-run', () => {
     files: ['package.json', 'package-lock.json', 'CHANGELOG.md', 'dist/cli/index.js'].map(c.read)
   })
 
+  it('is what npm run release runs', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    expect(pkg.scripts.release).toBe('node scripts/release.mjs')
+  })
+
   it('prints the plan and the notes, and changes nothing', () => {
     clone = releaseClone(NOTES)
     const before = state(clone)
