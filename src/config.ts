@@ -91,8 +91,8 @@ export interface ParsedConfig {
 }
 
 type DigestSlot =
-  | { kind: 'replace'; start: number; end: number; quote: '' | '"' | "'" }
-  | { kind: 'insert'; at: number; prefix: string; separator: ': ' }
+  | { kind: 'replace'; start: number; end: number; quote: '' | '"' | "'"; prefix: string }
+  | { kind: 'insert'; at: number; prefix: string; separator: ': '; suffix: string }
 
 export interface ParseOptions {
   /** Repository used by entries that name none, when the file has no top-level `image`. */
@@ -354,11 +354,12 @@ export function parseConfig(
       } else {
         digestForm = key === 'current_sha' ? 'bare' : 'prefixed'
       }
-      digestSlots.push(replaceSlot(node, pair, source, fail, field))
+      digestSlots.push(replaceSlot(node, pair, map, source, fail, field))
     } else {
       const tagPair = tagField?.[1] ?? imagePair
       digestSlots.push(insertSlot(map, tagPair, source, digestKey))
     }
+    assertInside(digestSlots[digestSlots.length - 1]!, map, fieldPath(index))
 
     const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`
     const previous = seen.get(identity)
@@ -491,37 +492,89 @@ function detectDigestStyle(items: unknown[]): { key: string; form: DigestForm } 
   return { key: 'digest', form: 'prefixed' }
 }
 
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source: string, keyEnd: number): number | undefined {
+  let i = keyEnd
+  while (i < source.length) {
+    const c = source[i]!
+    if (c === ' ' || c === '\t' || c === '\r' || c === '\n') i++
+    else if (c === '#') {
+      const eol = source.indexOf('\n', i)
+      i = eol === -1 ? source.length : eol
+    } else return c === ':' ? i : undefined
+  }
+  return undefined
+}
+
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source: string, offset: number): number {
+  const lineEnd = source.indexOf('\n', offset)
+  if (lineEnd === -1) return source.length
+  return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd
+}
+
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source: string, map: YAMLMap<Scalar, Node>): number {
+  let start = map.items[0]!.key.range![0]
+  let i = start - 1
+  while (i >= 0 && (source[i] === ' ' || source[i] === '\t')) i--
+  if (source[i] === '?') start = i
+  return start - (source.lastIndexOf('\n', start - 1) + 1)
+}
+
 function replaceSlot(
   node: Node | null,
   pair: Pair<Scalar, Node>,
+  map: YAMLMap<Scalar, Node>,
   source: string,
   fail: (node: Node | Pair, field: string, detail: string) => never,
   field: string
 ): DigestSlot {
-  const afterColon = (): DigestSlot => {
-    const colon = source.indexOf(':', pair.key.range![1])
-    return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' }
+  // An empty value: written right after the colon, or with one when the key has none.
+  const afterKey = (): DigestSlot => {
+    const keyEnd = pair.key.range![1]
+    const colon = valueIndicator(source, keyEnd)
+    if (colon !== undefined)
+      return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' }
+    // `{…, digest}`: the colon goes right after the key, inside the braces.
+    if (map.flow) return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' }
+    // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+    const eol = source.includes('\r\n') ? '\r\n' : '\n'
+    const at = lineEndAt(source, keyEnd)
+    const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `
+    return { kind: 'replace', start: at, end: at, quote: '', prefix }
   }
-  // `digest:` with nothing after it: the value goes right after the colon.
-  if (node === null) return afterColon()
+  // `digest:` with nothing after it, or a key with no colon at all.
+  if (node === null) return afterKey()
   if (!isScalar(node)) return fail(node, field, 'expected a string')
   const [start, end] = node.range!
   // `digest: # pin me`: the parser places the empty value where the comment starts, and a
   // digest written there would swallow the comment into the value.
-  if (node.type === 'PLAIN' && start === end) return afterColon()
+  if (node.type === 'PLAIN' && start === end) return afterKey()
   switch (node.type) {
     case 'PLAIN':
       // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-      return { kind: 'replace', start, end, quote: '' }
+      return { kind: 'replace', start, end, quote: '', prefix: '' }
     case 'QUOTE_DOUBLE':
-      return { kind: 'replace', start, end, quote: '"' }
+      return { kind: 'replace', start, end, quote: '"', prefix: '' }
     case 'QUOTE_SINGLE':
-      return { kind: 'replace', start, end, quote: "'" }
+      return { kind: 'replace', start, end, quote: "'", prefix: '' }
     default:
       return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar')
   }
 }
 
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
 function insertSlot(
   map: YAMLMap<Scalar, Node>,
   after: Pair<Scalar, Node> | undefined,
@@ -529,23 +582,42 @@ function insertSlot(
   key: string
 ): DigestSlot {
   const eol = source.includes('\r\n') ? '\r\n' : '\n'
-  const anchorPair = after ?? map.items[map.items.length - 1]!
-  const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range![1]
   if (map.flow) {
-    return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' }
+    const anchorPair = after ?? map.items[map.items.length - 1]!
+    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range![1]
+    return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' }
   }
-  const firstKey = map.items[0]!.key
-  const lineStart = source.lastIndexOf('\n', firstKey.range![0] - 1) + 1
-  const column = firstKey.range![0] - lineStart
-  let lineEnd = source.indexOf('\n', valueEnd)
-  if (lineEnd === -1) lineEnd = source.length
-  else if (source[lineEnd - 1] === '\r') lineEnd -= 1
+  const column = blockKeyColumn(source, map)
+  if (!after) {
+    return {
+      kind: 'insert',
+      at: map.range![0],
+      prefix: key,
+      separator: ': ',
+      suffix: `${eol}${' '.repeat(column)}`
+    }
+  }
+  const valueEnd = after.value?.range?.[1] ?? after.key.range![1]
   return {
     kind: 'insert',
-    at: lineEnd,
+    at: lineEndAt(source, valueEnd),
     prefix: `${eol}${' '.repeat(column)}${key}`,
-    separator: ': '
+    separator: ': ',
+    suffix: ''
   }
+}
+
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot: DigestSlot, map: YAMLMap<Scalar, Node>, field: string): void {
+  const at = slot.kind === 'replace' ? slot.start : slot.at
+  const [start, valueEnd, nodeEnd] = map.range!
+  // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+  const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd
+  if (!inside) throw new Error(`${field}: the digest position ${at} is outside the entry`)
 }
 
 /**
@@ -563,10 +635,11 @@ export function rewriteDigests(
     if (!entry || !slot) throw new Error(`no config entry ${index}`)
     const stored = formatStoredDigest(digest, entry.digestForm)
     if (slot.kind === 'replace') {
-      const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`
+      const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`
       edits.push({ start: slot.start, end: slot.end, text })
     } else {
-      edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` })
+      const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`
+      edits.push({ start: slot.at, end: slot.at, text })
     }
   }
   // One pass over the source: splicing each edit into the whole text would copy it once per
