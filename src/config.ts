@@ -221,7 +221,7 @@ export function parseConfig(
   const digestSlots: DigestSlot[] = []
   const defaultImage = fileImage ?? options.defaultImage
   const seen = new Map<string, number>()
-  const digestStyle = detectDigestStyle(containers.items)
+  const styleFor = digestStyles(containers.items)
 
   const readEntry = (item: unknown, index: number): void => {
     if (isAlias(item))
@@ -327,8 +327,8 @@ export function parseConfig(
 
     const digestField = one(DIGEST_KEYS)
     let digest: string | undefined
-    let digestKey = digestStyle.key
-    let digestForm = digestStyle.form
+    let digestKey: string
+    let digestForm: DigestForm
     if (digestField) {
       const [key, pair] = digestField
       const node = pair.value
@@ -356,6 +356,9 @@ export function parseConfig(
       }
       digestSlots.push(replaceSlot(node, pair, map, source, fail, field))
     } else {
+      const style = styleFor(map)
+      digestKey = style.key
+      digestForm = style.form
       const tagPair = tagField?.[1] ?? imagePair
       digestSlots.push(insertSlot(map, tagPair, source, digestKey))
     }
@@ -479,17 +482,62 @@ function firstAlias(node: Node | null): Node | undefined {
   return found
 }
 
-/** New entries follow the convention the file already uses for its digests. */
-function detectDigestStyle(items: unknown[]): { key: string; form: DigestForm } {
+interface DigestStyle {
+  key: string
+  form: DigestForm
+}
+
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map: YAMLMap): string[] {
+  return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k))
+}
+
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items: readonly unknown[]): (map: YAMLMap) => DigestStyle {
+  const pinned: Array<{ keys: string[]; style: DigestStyle }> = []
   for (const item of items) {
     if (!isMap(item)) continue
     for (const key of DIGEST_KEYS) {
       const value = item.get(key)
       const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined
-      if (parsed) return { key, form: parsed.form }
+      if (parsed) pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } })
     }
   }
-  return { key: 'digest', form: 'prefixed' }
+  const majority = (styles: DigestStyle[]): DigestStyle | undefined => {
+    const counts = new Map<string, { style: DigestStyle; count: number }>()
+    for (const style of styles) {
+      const id = `${style.key} ${style.form}`
+      const seen = counts.get(id) ?? { style, count: 0 }
+      seen.count++
+      counts.set(id, seen)
+    }
+    let best: { style: DigestStyle; count: number } | undefined
+    for (const c of counts.values()) if (!best || c.count > best.count) best = c
+    return best?.style
+  }
+  const memo = new Map<string, DigestStyle>()
+  return map => {
+    const own = keyStyle(map)
+    const id = own.join(' ')
+    let style = memo.get(id)
+    if (!style) {
+      const legacy = own.includes('image_tag') || own.includes('target')
+      style =
+        (own.length > 0
+          ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+          : undefined) ??
+        majority(pinned.map(p => p.style)) ??
+        (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' })
+      memo.set(id, style)
+    }
+    return style
+  }
 }
 
 /**

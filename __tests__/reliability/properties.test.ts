@@ -196,17 +196,43 @@ function render(m: FileModel): string {
   return (m.bom ? '\uFEFF' : '') + lines.join(m.eol) + m.eol
 }
 
-/** The key and form new digests take: those of the first entry with a readable digest. */
-function fileStyle(m: FileModel): { key: 'digest' | 'current_sha'; form: Form } {
-  for (const e of m.entries) {
-    for (const p of e.pairs) {
+const STYLE_KEYS = ['tag', 'image_tag', 'name', 'target']
+
+/**
+ * The key and form a digest pinned now takes in entry `e`: the most common among entries with
+ * the same tag and name keys, else among all entries, else `current_sha` for an entry with
+ * `image_tag` or `target` and `digest` otherwise; ties to the first seen.
+ */
+function entryStyle(m: FileModel, e: EntryModel): { key: 'digest' | 'current_sha'; form: Form } {
+  const keysOf = (x: EntryModel) => x.pairs.map(p => p.key).filter(k => STYLE_KEYS.includes(k))
+  const own = keysOf(e)
+  const pinned: Array<{ keys: string[]; key: 'digest' | 'current_sha'; form: Form }> = []
+  for (const x of m.entries) {
+    for (const p of x.pairs) {
       if (typeof p.value === 'string' || p.value.hex === undefined) continue
       // An unquoted bare digest of digits only reads as a number, not as a digest.
       if (p.value.quote === '' && p.value.form === 'bare' && /^\d+$/.test(p.value.hex)) continue
-      return { key: p.value.key, form: p.value.form }
+      pinned.push({ keys: keysOf(x), key: p.value.key, form: p.value.form })
     }
   }
-  return { key: 'digest', form: 'prefixed' }
+  const majority = (styles: typeof pinned) => {
+    const counts = new Map<string, { style: (typeof pinned)[number]; count: number }>()
+    for (const style of styles) {
+      const id = `${style.key} ${style.form}`
+      counts.set(id, { style, count: (counts.get(id)?.count ?? 0) + 1 })
+    }
+    let best: { style: (typeof pinned)[number]; count: number } | undefined
+    for (const c of counts.values()) if (!best || c.count > best.count) best = c
+    return best?.style
+  }
+  const chosen =
+    (own.length > 0
+      ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))))
+      : undefined) ?? majority(pinned)
+  if (chosen) return { key: chosen.key, form: chosen.form }
+  return own.includes('image_tag') || own.includes('target')
+    ? { key: 'current_sha', form: 'bare' }
+    : { key: 'digest', form: 'prefixed' }
 }
 
 function oldHex(e: EntryModel): string | undefined {
@@ -216,7 +242,6 @@ function oldHex(e: EntryModel): string | undefined {
 
 /** The model after the update: the only place that knows how each digest is rewritten. */
 function expectedModel(m: FileModel, answers: readonly Answer[]): FileModel {
-  const style = fileStyle(m)
   return {
     ...m,
     entries: m.entries.map((e, i) => {
@@ -239,6 +264,7 @@ function expectedModel(m: FileModel, answers: readonly Answer[]): FileModel {
         p => p.key === (e.tagInImage ? 'image' : 'tag') || p.key === 'image_tag'
       )
       const pairs = [...e.pairs]
+      const style = entryStyle(m, e)
       pairs.splice(after + 1, 0, {
         key: style.key,
         value: { key: style.key, hex, form: style.form, quote: '', empty: '' }

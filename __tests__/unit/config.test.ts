@@ -403,3 +403,42 @@ describe('entries whose digest key has no value', () => {
     expect(out).toBe(source.replace('  - arch: x\n', `  - digest: sha256:${B}\n    arch: x\n`))
   })
 })
+
+describe('the key and form of a digest pinned now', () => {
+  const pin = (source: string, index: number) =>
+    rewriteDigests(parseConfig('cfg.yml', source), new Map([[index, `sha256:${B}`]]))
+
+  it("follows the entry's own key style, not the first entry's", () => {
+    const source = [
+      'containers:',
+      '  - name: modern',
+      '    image: ghcr.io/o/a',
+      '    tag: "1"',
+      `    digest: sha256:${A}`,
+      '  - target: legacy',
+      '    image: ghcr.io/o/b',
+      '    image_tag: x',
+      `    current_sha: ${A}`,
+      '  - target: new',
+      '    image: ghcr.io/o/c',
+      '    image_tag: y',
+      ''
+    ].join('\n')
+    expect(pin(source, 2)).toBe(
+      source.replace('image_tag: y\n', `image_tag: y\n    current_sha: ${B}\n`)
+    )
+  })
+
+  it('follows the majority of the file when the entry has no style of its own', () => {
+    const entry = (i: number, digest: string) =>
+      `  - image: ghcr.io/o/r${i}:t\n${digest ? `    ${digest}\n` : ''}`
+    const source = [
+      'containers:\n',
+      entry(0, `digest: sha256:${A}`),
+      entry(1, `current_sha: ${A}`),
+      entry(2, `current_sha: ${A}`),
+      entry(3, '')
+    ].join('')
+    expect(pin(source, 3)).toBe(`${source}    current_sha: ${B}\n`)
+  })
+})
