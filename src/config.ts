@@ -88,6 +88,8 @@ export interface ParsedConfig {
   entries: ConfigEntry[]
   /** Where each entry's digest lives in `source`, or where a missing one is inserted. */
   digestSlots: DigestSlot[]
+  /** The top-level `image`, which wins over the `defaultImage` option. */
+  fileImage?: string
 }
 
 type DigestSlot =
@@ -398,7 +400,7 @@ export function parseConfig(
     throw error
   }
 
-  return { file, source, hasBom, entries, digestSlots }
+  return { file, source, hasBom, entries, digestSlots, fileImage }
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array): string {
