@@ -744,10 +744,7 @@ function difference(before: string, after: string): [string, string] {
   return [before.slice(p, before.length - s), after.slice(p, after.length - s)]
 }
 
-/**
- * The checks, for one config and the digests its moved entries get. Returns how many
- * digests moved. Throws with the config text on any broken promise.
- */
+/** The checks, for one config and the digests its moved entries get; throws with both texts. */
 function checkConfinedRewrite(source: string, newDigests: ReadonlyMap<number, string>): void {
   const config = parseConfig('gen.yml', source)
   const rewritten = rewriteDigests(config, newDigests)
@@ -756,7 +753,9 @@ function checkConfinedRewrite(source: string, newDigests: ReadonlyMap<number, st
   try {
     reread = parseConfig('gen.yml', rewritten)
   } catch (error) {
-    throw new Error(explain(`the rewrite does not parse: ${(error as Error).message}`))
+    throw new Error(explain(`the rewrite does not parse: ${(error as Error).message}`), {
+      cause: error
+    })
   }
   if (JSON.stringify(withoutDigests(reread)) !== JSON.stringify(withoutDigests(config)))
     throw new Error(explain('the rewrite changed fields other than digests'))
