@@ -29,7 +29,11 @@ export async function checkWorkspacePath(
   label: string
 ): Promise<string> {
   const top = resolve(workspace)
-  const realTop = await realpath(top)
+  const realTop = await realpath(top).catch((error: NodeJS.ErrnoException) => {
+    throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+      cause: error
+    })
+  })
   const absolute = resolve(top, path)
   const base = inside(relative(top, absolute)) ? top : realTop
   const within = relative(base, absolute)
