@@ -40498,7 +40498,11 @@ function inside(relativePath) {
  */
 async function checkWorkspacePath(workspace, path, label) {
     const top = (0,external_node_path_namespaceObject.resolve)(workspace);
-    const realTop = await (0,promises_namespaceObject.realpath)(top);
+    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
     const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
     const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
     const within = (0,external_node_path_namespaceObject.relative)(base, absolute);

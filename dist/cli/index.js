@@ -33974,7 +33974,11 @@ function inside(relativePath) {
  */
 async function checkWorkspacePath(workspace, path, label) {
     const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top);
+    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
     const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
     const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
     const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
