@@ -5,7 +5,7 @@
  * describeProposal) and never opens a pull request.
  */
 import { readFile } from 'node:fs/promises'
-import { isAbsolute, relative, resolve, sep } from 'node:path'
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { type CliOptions, PROGRAM, UsageError, helpText, parseCliArgs } from './cli/args.js'
 import {
   COLOR,
@@ -26,6 +26,7 @@ import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from '
 import type { Logger } from './registry/http.js'
 import { runUpdate } from './update.js'
 import { FilesPatternError } from './workspace-files.js'
+import { WorkspacePathError } from './workspace-path.js'
 // Bundled in, so the version printed is the one the bundle was built from.
 import packageJson from '../package.json' with { type: 'json' }
 
@@ -99,6 +100,17 @@ function repositoryPath(config: string): string {
   return path.startsWith('..') || isAbsolute(path) ? config : path.split(sep).join('/')
 }
 
+/**
+ * Where the CLI may write the config. A path typed on the command line is the user's own
+ * choice, so one outside the working directory is written too, with its own directory as
+ * the root; inside the working directory, as for the action, no part of the path below it
+ * may be a symbolic link. Either way the file itself must not be one.
+ */
+function configRoot(config: string): string {
+  const path = relative(process.cwd(), resolve(config))
+  return path.startsWith('..') || isAbsolute(path) ? dirname(resolve(config)) : process.cwd()
+}
+
 async function run(options: CliOptions, stderr: Stderr): Promise<number> {
   const registryAuth = options.registryAuthFile
     ? await readRegistryAuthFile(options.registryAuthFile)
@@ -108,7 +120,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
       if (options.verbose) stderr.line(`debug: ${message}`)
     },
     info: message => stderr.line(message),
-    warning: message => stderr.line(`warning: ${message}`)
+    warning: message => stderr.line(`warning: ${message}`),
+    notice: message => stderr.line(`notice: ${message}`)
   }
   const updateOptions = {
     mode: options.mode,
@@ -119,7 +132,9 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     dryRun: options.dryRun,
     concurrency: options.concurrency,
     files: options.files,
-    workspace: process.cwd()
+    workspace: process.cwd(),
+    configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
+    defaultImageSource: '--image'
   }
   const client =
     options.mode === 'update'
@@ -148,7 +163,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
           : error.message
       )
     }
-    if (error instanceof FilesPatternError) throw new SetupError(error.message)
+    if (error instanceof FilesPatternError || error instanceof WorkspacePathError)
+      throw new SetupError(error.message)
     throw error
   } finally {
     stderr.endProgress()

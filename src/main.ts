@@ -342,7 +342,10 @@ export async function run(): Promise<void> {
         announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
         skipReason: hint.kind === 'skip' ? hint.reason : undefined,
         files: inputs.files,
-        workspace
+        workspace,
+        // The action writes only into the repository it checked out.
+        configWrite: { root: workspace, label: `input config ${inputs.config}` },
+        defaultImageSource: 'the image input'
       },
       client,
       actionsLogger

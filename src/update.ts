@@ -19,10 +19,11 @@ import {
   rewritePinnedReferences,
   tooLarge
 } from './pinned-files.js'
-import { formatImageReference, repositoryName } from './reference.js'
+import { formatImageReference, parseImageReference, repositoryName } from './reference.js'
 import type { RegistryClient } from './registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from './registry/http.js'
 import { type WorkspaceFile, expandWorkspaceFiles } from './workspace-files.js'
+import { checkWorkspacePath } from './workspace-path.js'
 
 const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'network',
@@ -59,6 +60,14 @@ export interface UpdateOptions {
   files?: readonly string[]
   /** The directory the `files` globs are relative to and may never leave. */
   workspace?: string
+  /**
+   * Where update mode may write the config, checked before anything is read, asked or
+   * written (see checkWorkspacePath); `label` names the config in the error. Dry runs and
+   * matrix mode write nothing and skip the check.
+   */
+  configWrite?: { root: string; label: string }
+  /** How the user gave `defaultImage` ("the image input", "--image"), for the notice when the file overrides it. */
+  defaultImageSource?: string
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -257,7 +266,12 @@ export async function runUpdate(
   logger: Logger,
   onProgress?: (done: number, total: number) => void
 ): Promise<UpdateResult> {
+  if (options.mode === 'update' && !options.dryRun && options.configWrite) {
+    const { root, label } = options.configWrite
+    await checkWorkspacePath(root, options.configPath, label)
+  }
   const config = await loadConfig(options)
+  noticeOverriddenImage(options, config, logger)
   if (config.entries.length === 0)
     logger.warning(`${options.configLabel}: the containers list is empty`)
 
@@ -314,6 +328,27 @@ export async function runUpdate(
   return { ...plan, written }
 }
 
+/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
+function noticeOverriddenImage(options: UpdateOptions, config: ParsedConfig, logger: Logger): void {
+  const given = options.defaultImage
+  const own = config.fileImage
+  if (given === undefined || own === undefined || sameImage(given, own)) return
+  notice(
+    logger,
+    `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`
+  )
+}
+
+function sameImage(a: string, b: string): boolean {
+  try {
+    return (
+      formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b))
+    )
+  } catch {
+    return a.trim() === b.trim()
+  }
+}
+
 /** A notice where the logger has them (the action's annotations), else an info line. */
 export function notice(logger: Logger, message: string): void {
   if (logger.notice) logger.notice(message)
@@ -330,6 +365,11 @@ async function findPinnedFiles(options: UpdateOptions, logger: Logger): Promise<
     logger.warning(`files: pattern "${pattern}" matches no file in the workspace`)
   for (const { path, reason } of expanded.skipped)
     notice(logger, `files: skipped ${path}: it ${reason}`)
+  // The expansion never follows links; the same check as the config's makes that a rule
+  // every written file passes, whatever finds it.
+  if (!options.dryRun)
+    for (const file of expanded.files)
+      await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`)
   return expanded.files
 }
 

@@ -347,3 +347,98 @@ describe('numeric-looking scalars', () => {
     expect(entry.digest).toBe(`sha256:${digits}`)
   })
 })
+
+describe('entries whose digest key has no value', () => {
+  const pinned = (text: string, index = 0, options = {}) =>
+    rewriteDigests(parseConfig('cfg.yml', text, options), new Map([[index, `sha256:${B}`]]))
+
+  it('writes the value of a flow key with no colon inside its own braces, once', () => {
+    const source = [
+      'containers:',
+      '  - {image: x, tag: "1.0", digest}',
+      '  - name: b',
+      '    image: y',
+      '    tag: "2"',
+      ''
+    ].join('\n')
+    const once = pinned(source)
+    expect(once).toBe(source.replace('digest}', `digest: sha256:${B}}`))
+    // A second run finds the digest in place and writes nothing more.
+    const again = parseConfig('cfg.yml', once)
+    expect(again.entries.map(e => e.digest)).toEqual([`sha256:${B}`, undefined])
+    expect(rewriteDigests(again, new Map([[0, `sha256:${B}`]]))).toBe(once)
+  })
+
+  it('does not reach for a colon at the start of the file or in a later entry', () => {
+    const source = `image: ghcr.io/o/r\ncontainers:\n  - {tag: "1", current_sha}\n  - {tag: "2", digest: sha256:${A}}\n`
+    expect(pinned(source)).toBe(source.replace('current_sha}', `current_sha: ${B}}`))
+  })
+
+  it('fills a key with no value in a multi-line flow entry, before a comment', () => {
+    const source = `containers:\n  - {image: x, tag: "1",\n     digest # pin\n    }\n  - {image: y, tag: "2"}\n`
+    expect(pinned(source)).toBe(source.replace('digest # pin', `digest: sha256:${B} # pin`))
+  })
+
+  it('fills an explicit block key whose value is on the next line, or missing', () => {
+    const withColon = `containers:\n  - image: x\n    tag: "1"\n    ? digest\n    :\n  - image: y\n    tag: "2"\n`
+    expect(pinned(withColon)).toBe(withColon.replace('    :\n', `    : sha256:${B}\n`))
+    const bare = `containers:\n  - image: x\n    tag: "1"\n    ? digest\n  - image: y\n    tag: "2"\n`
+    const out = pinned(bare)
+    expect(parseConfig('cfg.yml', out).entries.map(e => e.digest)).toEqual([
+      `sha256:${B}`,
+      undefined
+    ])
+    expect(out.replace(/\n {4}: sha256:b{64}/, '')).toBe(bare)
+  })
+
+  it('inserts into an entry whose last field is a nested block, not into the next entry', () => {
+    const source = `image: ghcr.io/o/r:1\ncontainers:\n  - arch: x\n    features:\n      - a\n      - b\n  - name: two\n    image: ghcr.io/o/s\n    tag: "2"\n`
+    const out = pinned(source)
+    expect(parseConfig('cfg.yml', out).entries.map(e => [e.name, e.digest])).toEqual([
+      // The display name repeats the tag: the default image carries it.
+      ['ghcr.io/o/r:1:1', `sha256:${B}`],
+      ['two', undefined]
+    ])
+    // No tag or image line to follow: the digest goes first, on the entry's own dash line.
+    expect(out).toBe(source.replace('  - arch: x\n', `  - digest: sha256:${B}\n    arch: x\n`))
+  })
+})
+
+describe('the key and form of a digest pinned now', () => {
+  const pin = (source: string, index: number) =>
+    rewriteDigests(parseConfig('cfg.yml', source), new Map([[index, `sha256:${B}`]]))
+
+  it("follows the entry's own key style, not the first entry's", () => {
+    const source = [
+      'containers:',
+      '  - name: modern',
+      '    image: ghcr.io/o/a',
+      '    tag: "1"',
+      `    digest: sha256:${A}`,
+      '  - target: legacy',
+      '    image: ghcr.io/o/b',
+      '    image_tag: x',
+      `    current_sha: ${A}`,
+      '  - target: new',
+      '    image: ghcr.io/o/c',
+      '    image_tag: y',
+      ''
+    ].join('\n')
+    expect(pin(source, 2)).toBe(
+      source.replace('image_tag: y\n', `image_tag: y\n    current_sha: ${B}\n`)
+    )
+  })
+
+  it('follows the majority of the file when the entry has no style of its own', () => {
+    const entry = (i: number, digest: string) =>
+      `  - image: ghcr.io/o/r${i}:t\n${digest ? `    ${digest}\n` : ''}`
+    const source = [
+      'containers:\n',
+      entry(0, `digest: sha256:${A}`),
+      entry(1, `current_sha: ${A}`),
+      entry(2, `current_sha: ${A}`),
+      entry(3, '')
+    ].join('')
+    expect(pin(source, 3)).toBe(`${source}    current_sha: ${B}\n`)
+  })
+})

@@ -34,7 +34,12 @@ const GROUPS = [
   {
     name: 'Generated configs and answers',
     about:
-      'Property-based tests with fast-check: generated configs (layouts, quoting, comments, key names, digest forms, CRLF, BOM, flow and block entries) and registry answers (same digest, new digest, failure); then mutated configs. A failed property is counted as one wrong digest.'
+      'Property-based tests with fast-check: generated configs (layouts, quoting, comments, key names, digest forms, CRLF, BOM, flow and block entries) and registry answers (same digest, new digest, failure); then mutated configs; then, checked without a model of where a digest goes, configs with keys that have no value (`{…, digest}`, `? digest`, `digest:`, `digest: # comment`), nested fields and quoted colons, where each moved entry may change only in one place holding digest text and nothing outside it may change. Each property runs under three fixed seeds and one random seed that the run prints; counterexamples found are kept in the test file as regression cases. A failed property is counted as one wrong digest.'
+  },
+  {
+    name: 'Workspace writes',
+    about:
+      'Layouts that try to steer a write out of the workspace, each run through the bundled action in update mode with a digest that really moved: a config input outside the workspace, a config behind a directory link (leaving the workspace, or back inside it), a config that is itself a link, and a `files` glob through a linked directory. The config is refused before any registry is asked and before anything is written (the glob skips the link with a notice); a file outside the workspace whose bytes changed counts as a wrong write.'
   },
   {
     name: 'Killed writes',
@@ -121,8 +126,9 @@ const lines = [
   '',
   'The action runs unattended on a schedule and writes to a repository. This suite attacks it:',
   'a flaky or hostile registry, credentials a registry tries to send elsewhere, broken configs,',
-  'generated configs, and a process killed while it writes. Every figure below comes from the',
-  'run that wrote this page (`npm run reliability`); CI runs the same suite on every push.',
+  'generated configs, layouts that steer a write out of the workspace, and a process killed',
+  'while it writes. Every figure below comes from the run that wrote this page',
+  '(`npm run reliability`); CI runs the same suite on every push.',
   '',
   '| Figure | Count |',
   '| --- | --- |',
@@ -143,11 +149,11 @@ if (unrecorded > 0) {
 }
 lines.push(
   'Faults injected counts damaged or refused answers the proxy actually sent, processes killed,',
-  'broken config files, and mutated configs. Wrong digests written must be 0: a digest in the',
-  'config, the matrix or `updates` output, or the pull request that the registry did not serve',
-  'for that entry (or, for configs and kills, a file that changed when it must not, or a torn',
-  'file). Secrets leaked must be 0: a secret found in anything a user can read, or credentials',
-  'received by a host they do not belong to.',
+  'broken config files, mutated configs and hostile workspace layouts. Wrong digests written',
+  'must be 0: a digest in the config, the matrix or `updates` output, or the pull request that',
+  'the registry did not serve for that entry (or, for configs, kills and workspace layouts, a',
+  'file that changed when it must not, or a torn file). Secrets leaked must be 0: a secret',
+  'found in anything a user can read, or credentials received by a host they do not belong to.',
   '',
   'Every run of the action in the suite is killed if it outlives a fixed bound (`RUN_BOUND_MS`',
   'in `__tests__/reliability/support/scenario.ts`), which fails its scenario; the suite shortens',

@@ -12,6 +12,7 @@ export type ScenarioGroup =
   | 'Broken configs'
   | 'Generated configs and answers'
   | 'Killed writes'
+  | 'Workspace writes'
 
 export interface ScenarioRecord {
   group: ScenarioGroup
