@@ -25,7 +25,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { startRegistry } from '../scripts/registry/harness.mjs'
-import { startLatencyProxy } from './latency-proxy.mjs'
+import { startLatencyProxy } from '../scripts/testkit/latency-proxy.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const ACTION_ENTRY = path.join(ROOT, 'dist/index.js')
@@ -559,7 +559,7 @@ function renderReport(ctx) {
   out.push('## Set-up', '')
   out.push(
     `- The registry is Debian's \`docker-registry\` on 127.0.0.1 with bearer-token auth ` +
-      `(\`scripts/registry/harness.mjs\`), behind \`bench/latency-proxy.mjs\`, which delays ` +
+      `(\`scripts/registry/harness.mjs\`), behind \`scripts/testkit/latency-proxy.mjs\`, which delays ` +
       `**every** request by ${delay} ms before forwarding it (token requests and pings included) ` +
       `and counts requests by method and path.`,
     `- N tags over ceil(N / ${TAGS_PER_REPOSITORY}) repositories, every second one a two-platform OCI index ` +
