@@ -12,7 +12,7 @@ import { CLI_ENTRY, runCommand } from '../support/run-cli.js'
 
 const inside = (dir: string, file: string) => !relative(dir, file).startsWith(`..${sep}`)
 
-describe('the bundle the suites run', () => {
+describe(`the bundle the suites run (on Node ${process.versions.node})`, () => {
   const bundle = process.env[BUNDLE_ENV]
 
   it('is built for this run, outside dist/', () => {
@@ -23,6 +23,7 @@ describe('the bundle the suites run', () => {
     }
   })
 
+  // Also fails when the source is edited while the suite runs: rerun it then.
   it('was built from the source as it is now', () => {
     expect(readFileSync(join(bundle!, STAMP_FILE), 'utf8').trim()).toBe(sourceDigest())
   })
