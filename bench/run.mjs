@@ -25,11 +25,13 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 import { parse as parseYaml } from 'yaml'
 import { startRegistry } from '../scripts/registry/harness.mjs'
-import { startLatencyProxy } from './latency-proxy.mjs'
+import { bundleEntries, freshBundle } from '../scripts/testkit/bundle.mjs'
+import { startLatencyProxy } from '../scripts/testkit/latency-proxy.mjs'
+import { prepareStep } from '../scripts/testkit/runner.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ACTION_ENTRY = path.join(ROOT, 'dist/index.js')
-const CLI_ENTRY = path.join(ROOT, 'dist/cli/index.js')
+/** The bundle of the current source that main() builds; never a stale dist/. */
+let entries
 const NAIVE_ENTRY = path.join(ROOT, 'bench/naive-resolve.mjs')
 const REWRITE_ENTRY = path.join(ROOT, 'bench/rewrite-config.mjs')
 const LOAD_ENTRY = path.join(ROOT, 'bench/head-load.mjs')
@@ -267,49 +269,24 @@ function baseEnv(workspace, scratch) {
   }
 }
 
-function actionDefaults() {
-  const action = parseYaml(fs.readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
-  const defaults = {}
-  for (const [name, spec] of Object.entries(action.inputs)) {
-    if (spec.default !== undefined && !String(spec.default).includes('${{'))
-      defaults[name] = String(spec.default)
-  }
-  return defaults
-}
-
+/** The bundled action in dry-run, as the runner runs it (scripts/testkit/runner.mjs). */
 async function runAction(workspace, options, expected) {
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-action-'))
+  const inputs = {
+    config: '.github/containers.yml',
+    'dry-run': 'true',
+    'registry-auth': JSON.stringify({ [workspace.host]: { username: USER, password: PASSWORD } }),
+    token: ''
+  }
+  if (!options.concurrencyIsDefault) inputs.concurrency = String(options.concurrency)
+  const step = prepareStep({
+    workspace: workspace.dir,
+    inputs,
+    event: { name: 'schedule', payload: {} }
+  })
   try {
-    const outputFile = path.join(scratch, 'output')
-    const summaryFile = path.join(scratch, 'summary')
-    const eventFile = path.join(scratch, 'event.json')
-    fs.writeFileSync(outputFile, '')
-    fs.writeFileSync(summaryFile, '')
-    fs.writeFileSync(eventFile, '{}')
-    const inputs = {
-      ...actionDefaults(),
-      config: '.github/containers.yml',
-      'dry-run': 'true',
-      'registry-auth': JSON.stringify({ [workspace.host]: { username: USER, password: PASSWORD } }),
-      token: ''
-    }
-    if (!options.concurrencyIsDefault) inputs.concurrency = String(options.concurrency)
-    const env = {
-      ...baseEnv(workspace, scratch),
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: workspace.dir,
-      GITHUB_OUTPUT: outputFile,
-      GITHUB_STEP_SUMMARY: summaryFile,
-      GITHUB_EVENT_NAME: 'schedule',
-      GITHUB_EVENT_PATH: eventFile,
-      GITHUB_REPOSITORY: 'acme/builds',
-      GITHUB_API_URL: 'http://127.0.0.1:9',
-      RUNNER_TEMP: scratch
-    }
-    for (const [name, value] of Object.entries(inputs))
-      env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
-    const result = await measure(process.execPath, [ACTION_ENTRY], { env, cwd: workspace.dir })
-    const outputs = parseFileCommands(fs.readFileSync(outputFile, 'utf8'))
+    const env = { ...step.env, ...baseEnv(workspace, step.files) }
+    const result = await measure(process.execPath, [entries.action], { env, cwd: workspace.dir })
+    const { outputs } = step.collect(result.stdout, result.stderr)
     let problem
     if (result.exitCode !== 0) problem = `exit code ${result.exitCode}`
     else if (outputs.failed !== '[]') problem = `failed: ${outputs.failed?.slice(0, 300)}`
@@ -323,30 +300,14 @@ async function runAction(workspace, options, expected) {
     }
     return { ...result, problem }
   } finally {
-    fs.rmSync(scratch, { recursive: true, force: true })
+    step.cleanup()
   }
-}
-
-function parseFileCommands(text) {
-  const out = {}
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const heredoc = /^([^=<]+)<<(.+)$/.exec(lines[i])
-    if (heredoc) {
-      const value = []
-      while (++i < lines.length && lines[i] !== heredoc[2]) value.push(lines[i])
-      out[heredoc[1]] = value.join('\n')
-    } else if (lines[i].includes('=')) {
-      out[lines[i].slice(0, lines[i].indexOf('='))] = lines[i].slice(lines[i].indexOf('=') + 1)
-    }
-  }
-  return out
 }
 
 async function runCli(workspace, options, expected) {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-cli-'))
   try {
-    const args = [CLI_ENTRY, '--config', path.join(workspace.dir, '.github/containers.yml')]
+    const args = [entries.cli, '--config', path.join(workspace.dir, '.github/containers.yml')]
     args.push('--dry-run', '--json', '--registry-auth-file', workspace.authFile)
     if (!options.concurrencyIsDefault) args.push('--concurrency', String(options.concurrency))
     const result = await measure(process.execPath, args, {
@@ -559,7 +520,7 @@ function renderReport(ctx) {
   out.push('## Set-up', '')
   out.push(
     `- The registry is Debian's \`docker-registry\` on 127.0.0.1 with bearer-token auth ` +
-      `(\`scripts/registry/harness.mjs\`), behind \`bench/latency-proxy.mjs\`, which delays ` +
+      `(\`scripts/registry/harness.mjs\`), behind \`scripts/testkit/latency-proxy.mjs\`, which delays ` +
       `**every** request by ${delay} ms before forwarding it (token requests and pings included) ` +
       `and counts requests by method and path.`,
     `- N tags over ceil(N / ${TAGS_PER_REPOSITORY}) repositories, every second one a two-platform OCI index ` +
@@ -887,7 +848,9 @@ async function main() {
   const options = parseOptions(process.argv.slice(2))
   const started = new Date()
   haveGnuTime = ensureGnuTime()
-  if (!fs.existsSync(ACTION_ENTRY)) throw new Error('dist/index.js is missing: run npm run bundle')
+  log('bundling the current source')
+  const bundled = freshBundle()
+  entries = bundleEntries(bundled.dir)
   const machine = machineDescription()
   const loadSamples = [os.loadavg()[0]]
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'))
@@ -898,6 +861,7 @@ async function main() {
     await proxy?.stop().catch(() => undefined)
     await registry?.stop().catch(() => undefined)
     fs.rmSync(base, { recursive: true, force: true })
+    bundled.cleanup()
   }
   process.once('SIGINT', () => cleanup().then(() => process.exit(130)))
   try {
@@ -929,8 +893,8 @@ async function main() {
       const expected = digests.slice(0, n)
       const samples = Object.fromEntries(options.tools.map(t => [t, []]))
       const skipped = {}
-      if (options.tools.includes('cli') && !fs.existsSync(CLI_ENTRY))
-        skipped.cli = 'not built (dist/cli/index.js missing)'
+      if (options.tools.includes('cli') && !fs.existsSync(entries.cli))
+        skipped.cli = 'not built (no src/cli.ts)'
       if (options.tools.includes('skopeo') && n > options.skopeoMax)
         skipped.skopeo = `skipped above N = ${options.skopeoMax} (--skopeo-max)`
       const tools = options.tools.filter(t => !skipped[t])

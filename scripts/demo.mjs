@@ -3,8 +3,8 @@
  * `npm run demo`: the main job in one command, offline. Starts the real local registry the
  * integration tests use (token auth, anonymous pull refused), pushes rust-musl-cross-like
  * images for the four targets of examples/rust-cross-containers.yml, pins the old images in a
- * scratch copy of that config, pushes newer images for three of the tags, then runs the
- * bundled command line against it and shows the table, the pull request the action would
+ * scratch copy of that config, pushes newer images for three of the tags, then runs a bundle
+ * of the command line built from the current source (never a stale dist/) against it and shows the table, the pull request the action would
  * open, the diff of the config on disk and the build matrix. Everything it started is stopped
  * and the scratch folder removed, also on failure and on Ctrl-C.
  */
@@ -15,9 +15,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startRegistry } from './registry/harness.mjs'
 import { MissingPackagesError, ensureSystemPackages } from './system-packages.mjs'
+import { BUNDLE_ENV, bundleEntries, freshBundle } from './testkit/bundle.mjs'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const CLI = path.join(ROOT, 'dist/cli/index.js')
 const EXAMPLE = path.join(ROOT, 'examples/rust-cross-containers.yml')
 const CONFIG = '.github/rust-cross-containers.yml'
 const REPOSITORY = 'rust-cross/rust-musl-cross'
@@ -55,15 +55,11 @@ function runChild(command, args, { cwd, env, capture = false }) {
   })
 }
 
-function bundleIfMissing() {
-  if (fs.existsSync(CLI)) return Promise.resolve()
-  say(dim(`${path.relative(ROOT, CLI)} is missing; bundling it first (npm run bundle)…`))
-  return runChild(process.execPath, [path.join(ROOT, 'scripts/bundle.mjs')], {
-    cwd: ROOT,
-    env: process.env
-  }).then(({ code }) => {
-    if (code !== 0) throw new Error(`npm run bundle failed with exit code ${code}`)
-  })
+/** The command line bundled from the source as it is, as `npm run bundle` would build it. */
+function bundleCli() {
+  if (!process.env[BUNDLE_ENV]) say(dim('Bundling the command line from the current source…'))
+  bundled = freshBundle({ only: 'cli' })
+  return bundleEntries(bundled.dir).cli
 }
 
 /** The example config with each target's digest replaced by the one given. */
@@ -79,12 +75,14 @@ function pinConfig(text, digests) {
 
 let registry
 let scratch
+let bundled
 let cleaning
 
 function cleanUp() {
   cleaning ??= (async () => {
     await registry?.stop()
     if (scratch) fs.rmSync(scratch, { recursive: true, force: true })
+    bundled?.cleanup()
   })()
   return cleaning
 }
@@ -102,7 +100,7 @@ for (const [signal, code] of [
 async function demo() {
   const started = Date.now()
   ensureSystemPackages()
-  await bundleIfMissing()
+  const CLI = bundleCli()
 
   heading('1. A local registry with rust-musl-cross-like images')
   registry = await startRegistry({ auth: 'token', anonymousPull: false })
@@ -162,7 +160,7 @@ async function demo() {
   heading('2. The command line updates the config')
   const args = ['--config', CONFIG, '--image', image]
   say(dim(`$ image-digest-updater ${args.join(' ')}`))
-  say(dim(`  (${path.relative(ROOT, CLI)}; credentials from $DOCKER_CONFIG/config.json)`))
+  say(dim('  (the bundled command line; credentials from $DOCKER_CONFIG/config.json)'))
   say()
   const update = await cli(args)
   if (update.code !== 0) throw new Error(`the command line exited with ${update.code}`)

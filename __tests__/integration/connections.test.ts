@@ -4,49 +4,11 @@
  * A relay in front of the registry counts the TCP connections the client opens.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import net from 'node:net'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { RegistryClient } from '../../src/registry/client.js'
+import { type Relay, startRelay } from '../../scripts/testkit/tcp-relay.mjs'
 
 const anonymous = { lookup: async () => undefined, fallback: () => undefined }
-
-interface Relay {
-  host: string
-  connections: () => number
-  stop: () => Promise<void>
-}
-
-function startRelay(target: URL): Promise<Relay> {
-  let count = 0
-  const sockets = new Set<net.Socket>()
-  const server = net.createServer(client => {
-    count++
-    const upstream = net.connect(Number(target.port), target.hostname)
-    for (const s of [client, upstream]) {
-      sockets.add(s)
-      s.on('close', () => sockets.delete(s))
-      s.on('error', () => undefined)
-    }
-    client.pipe(upstream)
-    upstream.pipe(client)
-    client.on('close', () => upstream.destroy())
-    upstream.on('close', () => client.destroy())
-  })
-  return new Promise(resolve =>
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      resolve({
-        host: `127.0.0.1:${port}`,
-        connections: () => count,
-        stop: () =>
-          new Promise(done => {
-            for (const s of sockets) s.destroy()
-            server.close(() => done())
-          })
-      })
-    })
-  )
-}
 
 describe('connections to the registry', () => {
   let registry: RegistryHandle

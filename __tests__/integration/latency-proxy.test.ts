@@ -1,10 +1,10 @@
 /**
- * The benchmark's latency proxy (bench/latency-proxy.mjs) in front of the real registry and
+ * The benchmark's latency proxy (scripts/testkit/latency-proxy.mjs) in front of the real registry and
  * its token service: what it counts must be what the client sent, and a client must be able
  * to authenticate through it without learning of the hosts behind it.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { type LatencyProxy, startLatencyProxy } from '../../bench/latency-proxy.mjs'
+import { type LatencyProxy, startLatencyProxy } from '../../scripts/testkit/latency-proxy.mjs'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { RegistryClient } from '../../src/registry/client.js'
 

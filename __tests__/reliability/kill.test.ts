@@ -13,6 +13,7 @@ import { join } from 'node:path'
 import ts from 'typescript'
 import { parseConfig, rewriteDigests } from '../../src/config.js'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
+import { type Step, prepareStep } from '../../scripts/testkit/runner.mjs'
 import { ACTION_ENTRY, ROOT } from '../support/run-action.js'
 import { record, testName } from './support/record.js'
 import { sha256 } from './support/scenario.js'
@@ -167,12 +168,20 @@ describe('killed writes', () => {
 
   describe('the action', () => {
     let registry: RegistryHandle
+    // The step's environment as the runner gives it (scripts/testkit/runner.mjs); the kills
+    // need the bare process, so it is spawned here rather than through runAction.
+    let step: Step
 
     beforeAll(async () => {
       registry = await startRegistry({ auth: 'none' })
+      step = prepareStep({
+        workspace: join(dir, 'action'),
+        inputs: { config: '.github/containers.yml', 'pull-request': 'false' }
+      })
     })
 
     afterAll(async () => {
+      step?.cleanup()
       await registry?.stop()
     })
 
@@ -185,7 +194,7 @@ describe('killed writes', () => {
       const workspace = join(dir, 'action')
       mkdirs(join(workspace, '.github'))
       const target = join(workspace, '.github/containers.yml')
-      const env = actionEnv(workspace)
+      const env = step.env
 
       // One full run first, to learn how long a run takes and that it writes the new file.
       writeFileSync(target, oldText)
@@ -231,29 +240,4 @@ describe('killed writes', () => {
 function mkdirs(path: string): void {
   rmSync(path, { recursive: true, force: true })
   mkdirSync(path, { recursive: true })
-}
-
-function actionEnv(workspace: string): NodeJS.ProcessEnv {
-  const files = join(workspace, '..', 'action-files')
-  mkdirSync(files, { recursive: true })
-  for (const name of ['output', 'summary']) writeFileSync(join(files, name), '')
-  writeFileSync(join(files, 'event.json'), '{}')
-  return {
-    PATH: process.env.PATH ?? '/usr/bin:/bin',
-    HOME: files,
-    DOCKER_CONFIG: join(files, 'docker'),
-    GITHUB_ACTIONS: 'true',
-    GITHUB_WORKSPACE: workspace,
-    GITHUB_OUTPUT: join(files, 'output'),
-    GITHUB_STEP_SUMMARY: join(files, 'summary'),
-    GITHUB_EVENT_NAME: 'workflow_dispatch',
-    GITHUB_EVENT_PATH: join(files, 'event.json'),
-    GITHUB_REPOSITORY: 'acme/builds',
-    RUNNER_TEMP: files,
-    INPUT_CONFIG: '.github/containers.yml',
-    'INPUT_PULL-REQUEST': 'false',
-    INPUT_MODE: 'update',
-    INPUT_CONCURRENCY: '8',
-    'INPUT_MAX-ATTEMPTS': '3'
-  }
 }

@@ -39,4 +39,15 @@ describe('the quick start', () => {
     expect(scripts.test).toMatch(/^node scripts\/system-packages\.mjs && /)
     expect(read('scripts/demo.mjs')).toContain('ensureSystemPackages()')
   })
+
+  it('runs the suites that run the bundle on Node 24 too, the runtime action.yml names', () => {
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> })
+      .scripts
+    expect(read('action.yml')).toMatch(/^ {2}using: node24$/m)
+    expect(scripts.test).toMatch(/ && node scripts\/testkit\/node24\.mjs$/)
+    expect(read('scripts/testkit/node24.mjs')).toContain("'--selectProjects', 'bundle'")
+    expect(read('jest.config.js')).toMatch(
+      /displayName: 'bundle',\s+roots: \['<rootDir>\/__tests__\/integration', '<rootDir>\/__tests__\/reliability'\]/
+    )
+  })
 })

@@ -15,7 +15,7 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import http from 'node:http'
-import { HOP_BY_HOP, endToEndHeaders } from '../hop-by-hop.mjs'
+import { HOP_BY_HOP, endToEndHeaders } from '../testkit/loopback.mjs'
 
 const GRANTABLE = new Set(['pull', 'push', 'delete'])
 const TOKEN_LIFETIME_S = 300

@@ -19,7 +19,7 @@ const GROUPS = [
   {
     name: 'Network faults',
     about:
-      'A loopback proxy of our own (`scripts/faults/proxy.mjs`) sits in front of the real registry (token auth, anonymous pull refused) and damages the answers for one of two entries, or for the whole registry. Each run must end within the bound, send exactly the requests the proxy counts for the scenario (only retryable failures are retried), write or output no digest the registry did not serve for that entry, keep the old digest of every failed entry in the file and the matrix, and give one readable cause line in `failed[].error` and in the warning annotation.'
+      'A loopback proxy of our own (`scripts/testkit/fault-proxy.mjs`) sits in front of the real registry (token auth, anonymous pull refused) and damages the answers for one of two entries, or for the whole registry. Each run must end within the bound, send exactly the requests the proxy counts for the scenario (only retryable failures are retried), write or output no digest the registry did not serve for that entry, keep the old digest of every failed entry in the file and the matrix, and give one readable cause line in `failed[].error` and in the warning annotation.'
   },
   {
     name: 'Credential safety',

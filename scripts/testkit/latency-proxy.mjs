@@ -25,7 +25,7 @@
  * client's wall time went.
  */
 import http from 'node:http'
-import { HOP_BY_HOP, endToEndHeaders } from '../scripts/hop-by-hop.mjs'
+import { HOP_BY_HOP, endToEndHeaders, listenLoopback } from './loopback.mjs'
 import { performance } from 'node:perf_hooks'
 
 /** Groups paths the way the benchmark reports them; the exact paths are kept too. */
@@ -166,12 +166,9 @@ export async function startLatencyProxy(options) {
     else answer()
   })
 
-  await new Promise((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve(undefined))
-  })
-  const port = /** @type {import('node:net').AddressInfo} */ (server.address()).port
-  origin = `http://127.0.0.1:${port}`
+  const listening = await listenLoopback(server, { port: options.port })
+  const port = listening.port
+  origin = listening.url
 
   return {
     url: origin,
@@ -224,8 +221,7 @@ export async function startLatencyProxy(options) {
       }
     },
     async stop() {
-      server.closeAllConnections?.()
-      await new Promise(resolve => server.close(() => resolve(undefined)))
+      await listening.stop()
       agent.destroy()
     }
   }
