@@ -11,7 +11,6 @@ import {
   shortDigest,
   useColor
 } from '../../src/cli/render.js'
-import { SecretMask } from '../../src/cli/secrets.js'
 import { parseConfig } from '../../src/config.js'
 import { type EntryResult, type UpdateResult, planUpdate } from '../../src/update.js'
 
@@ -201,18 +200,5 @@ describe('small pieces', () => {
     expect(renderUsageError('unknown option --x')).toBe(
       'image-digest-updater: unknown option --x (see image-digest-updater --help)\n'
     )
-  })
-})
-
-describe('SecretMask', () => {
-  it('masks every secret it was given, also in its JSON spelling, and longest first', () => {
-    const mask = new SecretMask()
-    mask.add('pa"ss\\word')
-    mask.add('token-abc')
-    mask.add('token-abc-longer')
-    mask.add('  ')
-    expect(mask.redact('p=pa"ss\\word t=token-abc-longer u=token-abc')).toBe('p=*** t=*** u=***')
-    expect(mask.redact(JSON.stringify({ p: 'pa"ss\\word' }))).toBe('{"p":"***"}')
-    expect(mask.redact('nothing   secret')).toBe('nothing   secret')
   })
 })
