@@ -47,15 +47,20 @@ export function activeMarkdown(
   markdown: string,
   allowedLink: (destination: string) => boolean = () => false
 ): Finding[] {
-  const raw = outsideCode(markdown)
-  const text = renderedText(raw)
+  let raw = outsideCode(markdown)
   const found: Finding[] = []
   const add = (kind: string, re: RegExp, source: string) => {
     for (const m of source.matchAll(re)) found.push({ kind, match: m[0] })
   }
-  for (const m of raw.matchAll(/(?<!\\)(!?)\[(?:[^\]\\]|\\.)*\]\(([^)\s]*)/g)) {
-    if (m[1] || !allowedLink(m[2]!)) found.push({ kind: m[1] ? 'image' : 'link', match: m[0] })
-  }
+  // The caller's own links, whole, are taken out before anything else is looked at.
+  raw = raw.replace(/(?<!\\)(!?)\[((?:[^\]\\]|\\.)*)\]\(([^)\s]*)\)?/g, (m, bang, _t, d) => {
+    if (!bang && allowedLink(d)) return ' '
+    found.push({ kind: bang ? 'image' : 'link', match: m })
+    return ' '
+  })
+  // Task-list boxes are the template's own.
+  raw = raw.replace(/^(\s*[-*] )\[[ x]\]/gim, '$1')
+  const text = renderedText(raw)
   add('reference link', /(?<!\\)\[(?:[^\]\\]|\\.)+\](?!\()/g, raw)
   add('html', /(?<!\\)<[a-z!/?]/gi, raw)
   // Autolinks: anywhere, not only where GFM starts them (after space, *, _, ~ or ().
@@ -64,5 +69,5 @@ export function activeMarkdown(
   add('email autolink', /[a-z0-9._+-]@[a-z0-9_-]+\.[a-z0-9]/gi, text)
   add('mention', /(?:^|[^a-z0-9`])@[a-z0-9]/gim, text)
   add('issue reference', /#\d|\bGH-\d/gi, text)
-  return found.filter(f => !(f.kind === 'url autolink' && allowedLink(f.match)))
+  return found
 }

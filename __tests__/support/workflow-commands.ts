@@ -60,7 +60,7 @@ export function outputLines(output: string): string[] {
 
 /**
  * The commands the runner would act on in a step's output, with `stop-commands` honoured:
- * between `::stop-commands::TOKEN` and `::TOKEN::` nothing else is processed.
+ * between `::stop-commands::TOKEN` and `::TOKEN::` (both listed) nothing else is processed.
  */
 export function processedCommands(output: string): ParsedCommand[] {
   const acted: ParsedCommand[] = []
@@ -69,7 +69,9 @@ export function processedCommands(output: string): ParsedCommand[] {
     const command = parseCommand(line)
     if (!command) continue
     if (stopToken !== undefined) {
-      if (command.command.toLowerCase() === stopToken.toLowerCase()) stopToken = undefined
+      if (command.command.toLowerCase() !== stopToken.toLowerCase()) continue
+      stopToken = undefined
+      acted.push(command)
       continue
     }
     if (command.command.toLowerCase() === 'stop-commands') stopToken = command.data

@@ -123,7 +123,11 @@ describe('stop-commands blocks', () => {
   it('the runner acts on nothing between the markers', () => {
     const token = stopToken('')
     const output = `::stop-commands::${token}\n::error::forged\n##[set-output name=x]y\n::${token}::\n::warning::ours`
-    expect(processedCommands(output).map(c => c.command)).toEqual(['stop-commands', 'warning'])
+    expect(processedCommands(output).map(c => c.command)).toEqual([
+      'stop-commands',
+      token,
+      'warning'
+    ])
   })
 })
 

@@ -12,6 +12,7 @@ export type ScenarioGroup =
   | 'Broken configs'
   | 'Generated configs and answers'
   | 'Killed writes'
+  | 'Untrusted text'
 
 export interface ScenarioRecord {
   group: ScenarioGroup
