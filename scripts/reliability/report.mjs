@@ -37,6 +37,11 @@ const GROUPS = [
       'Property-based tests with fast-check: generated configs (layouts, quoting, comments, key names, digest forms, CRLF, BOM, flow and block entries) and registry answers (same digest, new digest, failure); then mutated configs. A failed property is counted as one wrong digest.'
   },
   {
+    name: 'Untrusted text',
+    about:
+      'Hostile text from every source the action reads (entry names, a YAML block scalar, a file name, a registry error message, an event payload, Markdown in names) through the bundled action with the real registry and the fake GitHub. Workflow commands are counted by a port of the runner\'s parser (`::` after leading whitespace, `##[` anywhere, culture-ignorable characters removed, `stop-commands` honoured); links, images, mentions, references and HTML by a checker stricter than GFM\'s autolink rules on the rendered body and summary; terminal control characters in what the CLI prints. Body templates outside the workspace, through symlinks, in `.git` or over 64 KiB must be refused, and no password or token may reach the body, title, commit message or summary.'
+  },
+  {
     name: 'Killed writes',
     about:
       'A process rewriting a large config is killed with SIGKILL: the file must always be byte for byte the old or the new content (a torn file counts as a wrong write), and temporary files left by a kill must not pile up.'
