@@ -202,3 +202,46 @@ describe('small pieces', () => {
     )
   })
 })
+
+describe('untrusted text in what the CLI prints', () => {
+  const HOSTILE_CONFIG = `containers:
+  - target: "a\\e]8;;https://evil.example\\aclick\\e]8;;\\a\\e[2J\\e]0;title\\a\\x9b31m\\rover"
+    image_tag: i686-unknown-linux-musl
+    current_sha: ${hex('1')}
+`
+  /** Anything but the SGR colours we add ourselves. */
+  // eslint-disable-next-line no-control-regex
+  const SGR = /\x1b\[\d+m/g
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g
+  const foreign = (text: string) => text.replace(SGR, '').match(CONTROL) ?? []
+
+  it('strips escape sequences and controls from names and errors, keeping its own colours', () => {
+    const error = 'bad\x1b]8;;x\x07link\x1b[31m'
+    const base = result({}, {}, HOSTILE_CONFIG)
+    const name = base.results[0]!.entry.name
+    const failed: UpdateResult = {
+      ...base,
+      results: [{ ...base.results[0]!, status: 'failed', error }],
+      failed: [{ name, image: 'x', tag: 'y', error }] as UpdateResult['failed']
+    }
+    const text = renderTable(failed, { dryRun: false, style: COLOR })
+    expect(foreign(text)).toEqual([])
+    expect(text).toContain('aclick')
+    expect(text).toContain('badlink')
+    expect(text).toContain('\u001b[31m')
+  })
+
+  it('strips them from the proposed title, body and diff', () => {
+    const text = renderProposal(
+      {
+        title: 'T\x1b]0;title\x07',
+        body: 'body \x1b]8;;https://evil.example\x1b\\here\x1b]8;;\x1b\\',
+        diff: '+ new\x1b[8m hidden\n- old\x9b2J'
+      },
+      COLOR
+    )
+    expect(foreign(text)).toEqual([])
+    expect(text).toContain('body here')
+  })
+})
