@@ -39,7 +39,7 @@ const GROUPS = [
   {
     name: 'Untrusted text',
     about:
-      'Hostile text from every source the action reads (entry names, a YAML block scalar, a file name, a registry error message, an event payload, Markdown in names) through the bundled action with the real registry and the fake GitHub. Workflow commands are counted by a port of the runner\'s parser (`::` after leading whitespace, `##[` anywhere, culture-ignorable characters removed, `stop-commands` honoured); links, images, mentions, references and HTML by a checker stricter than GFM\'s autolink rules on the rendered body and summary; terminal control characters in what the CLI prints. Body templates outside the workspace, through symlinks, in `.git` or over 64 KiB must be refused, and no password or token may reach the body, title, commit message or summary.'
+      "Hostile text from every source the action reads (entry names, a YAML block scalar, a file name, a registry error message, an event payload, Markdown in names) through the bundled action with the real registry and the fake GitHub. Workflow commands are counted by a port of the runner's parser (`::` after leading whitespace, `##[` anywhere, culture-ignorable characters removed, `stop-commands` honoured); links, images, mentions, references and HTML by a checker stricter than GFM's autolink rules on the rendered body and summary; terminal control characters in what the CLI prints. Body templates outside the workspace, through symlinks, in `.git` or over 64 KiB must be refused, and no password or token may reach the body, title, commit message or summary."
   },
   {
     name: 'Killed writes',
