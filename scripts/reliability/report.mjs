@@ -126,7 +126,8 @@ const lines = [
   '',
   'The action runs unattended on a schedule and writes to a repository. This suite attacks it:',
   'a flaky or hostile registry, credentials a registry tries to send elsewhere, broken configs,',
-  'generated configs, and a process killed while it writes. Every figure below comes from the',
+  'generated configs, hostile text aimed at the log, Markdown and the terminal, and a process',
+  'killed while it writes. Every figure below comes from the',
   'run that wrote this page (`npm run reliability`); CI runs the same suite on every push.',
   '',
   '| Figure | Count |',
@@ -148,7 +149,8 @@ if (unrecorded > 0) {
 }
 lines.push(
   'Faults injected counts damaged or refused answers the proxy actually sent, processes killed,',
-  'broken config files, and mutated configs. Wrong digests written must be 0: a digest in the',
+  'broken config files, mutated configs, and hostile texts, values and template paths. Wrong',
+  'digests written must be 0: a digest in the',
   'config, the matrix or `updates` output, or the pull request that the registry did not serve',
   'for that entry (or, for configs and kills, a file that changed when it must not, or a torn',
   'file). Secrets leaked must be 0: a secret found in anything a user can read, or credentials',
