@@ -3,7 +3,7 @@
  * Nothing else in the code base touches `@actions/core` inputs; everything written goes
  * through ./text/log.ts, which makes it safe for the runner.
  */
-import { getInput } from '@actions/core'
+import * as core from '@actions/core'
 import * as github from '@actions/github'
 import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
@@ -68,7 +68,7 @@ class InputError extends Error {
 }
 
 function positiveInteger(name: string, fallback: number, max: number): number {
-  const text = getInput(name).trim()
+  const text = core.getInput(name).trim()
   if (text === '') return fallback
   const value = Number(text)
   if (!Number.isInteger(value) || value < 1 || value > max) {
@@ -78,7 +78,7 @@ function positiveInteger(name: string, fallback: number, max: number): number {
 }
 
 function booleanInput(name: string, fallback: boolean): boolean {
-  const text = getInput(name).trim().toLowerCase()
+  const text = core.getInput(name).trim().toLowerCase()
   if (text === '') return fallback
   if (['true', 'yes', '1', 'on'].includes(text)) return true
   if (['false', 'no', '0', 'off'].includes(text)) return false
@@ -93,11 +93,11 @@ export function listInput(text: string): string[] {
 }
 
 export function readInputs(): ActionInputs {
-  const mode = (getInput('mode').trim() || 'update') as Mode
+  const mode = (core.getInput('mode').trim() || 'update') as Mode
   if (mode !== 'update' && mode !== 'matrix') {
     throw new InputError(`input mode must be "update" or "matrix", got "${mode}"`)
   }
-  const registryAuthText = getInput('registry-auth')
+  const registryAuthText = core.getInput('registry-auth')
   let registryAuth: Map<string, Credentials>
   try {
     registryAuth = parseRegistryAuth(registryAuthText)
@@ -106,40 +106,40 @@ export function readInputs(): ActionInputs {
     throw error
   }
   for (const creds of registryAuth.values()) secrets.add(creds.password)
-  const token = getInput('token').trim() || undefined
+  const token = core.getInput('token').trim() || undefined
   secrets.add(token)
   return {
     mode,
-    config: getInput('config').trim() || '.github/containers.yml',
-    image: getInput('image').trim() || undefined,
+    config: core.getInput('config').trim() || '.github/containers.yml',
+    image: core.getInput('image').trim() || undefined,
     dryRun: booleanInput('dry-run', false),
-    platform: getInput('platform').trim() || undefined,
+    platform: core.getInput('platform').trim() || undefined,
     registryAuth,
-    insecureRegistries: listInput(getInput('insecure-registries')).map(h => h.toLowerCase()),
+    insecureRegistries: listInput(core.getInput('insecure-registries')).map(h => h.toLowerCase()),
     concurrency: positiveInteger('concurrency', 8, 64),
     maxAttempts: positiveInteger('max-attempts', 3, 10),
     failOnError: booleanInput('fail-on-error', false),
     token,
-    files: listInput(getInput('files')),
+    files: listInput(core.getInput('files')),
     pullRequest: readPullRequestInputs()
   }
 }
 
 function readPullRequestInputs(): PullRequestInputs {
-  const branch = getInput('branch').trim()
-  const title = getInput('title').trim() || DEFAULT_TITLE
+  const branch = core.getInput('branch').trim()
+  const title = core.getInput('title').trim() || DEFAULT_TITLE
   return {
     enabled: booleanInput('pull-request', true),
     branch: branch || DEFAULT_BRANCH,
     branchExplicit: branch !== '',
-    base: getInput('base').trim() || undefined,
+    base: core.getInput('base').trim() || undefined,
     title,
-    commitMessage: getInput('commit-message').trim() || title,
-    bodyTemplate: getInput('body-template') || undefined,
-    labels: listInput(getInput('labels')),
-    assignees: listInput(getInput('assignees')),
-    reviewers: listInput(getInput('reviewers')),
-    teamReviewers: listInput(getInput('team-reviewers')),
+    commitMessage: core.getInput('commit-message').trim() || title,
+    bodyTemplate: core.getInput('body-template') || undefined,
+    labels: listInput(core.getInput('labels')),
+    assignees: listInput(core.getInput('assignees')),
+    reviewers: listInput(core.getInput('reviewers')),
+    teamReviewers: listInput(core.getInput('team-reviewers')),
     draft: booleanInput('draft', false)
   }
 }
