@@ -28101,14 +28101,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
-/* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
 /* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(432);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7076);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8330);
+/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7747);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3629);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7076);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
@@ -28133,8 +28133,7 @@ const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
 class SetupError extends Error {
 }
-const mask = new _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__/* .SecretMask */ .f();
-const out = (text) => process.stdout.write(mask.redact(text));
+const out = _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -28145,9 +28144,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        process.stderr.write(mask.redact(text.endsWith('\n') ? text : `${text}\n`));
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            process.stderr.write(this.progress);
+            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -28159,7 +28158,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        process.stderr.write(this.progress);
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -28167,7 +28166,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            process.stderr.write('\r\x1b[K');
+            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -28182,7 +28181,7 @@ async function readRegistryAuthFile(path) {
     try {
         const parsed = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
         for (const [host, credentials] of parsed) {
-            mask.add(credentials.password);
+            _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
             parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
         }
         return parsed;
@@ -28205,10 +28204,10 @@ async function run(options, stderr) {
     const logger = {
         debug: message => {
             if (options.verbose)
-                stderr.line(`debug: ${message}`);
+                stderr.line(`debug: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line(message),
-        warning: message => stderr.line(`warning: ${message}`)
+        info: message => stderr.line((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
     };
     const updateOptions = {
         mode: options.mode,
@@ -28228,12 +28227,12 @@ async function run(options, stderr) {
             concurrency: options.concurrency,
             maxAttempts: options.maxAttempts,
             logger,
-            onSecret: secret => mask.add(secret)
+            onSecret: secret => _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
         })
         : undefined;
     let result;
     try {
-        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
@@ -28243,7 +28242,7 @@ async function run(options, stderr) {
                 ? `${options.config}: config file not found; create it or pass --config`
                 : error.message);
         }
-        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD)
+        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD)
             throw new SetupError(error.message);
         throw error;
     }
@@ -28292,7 +28291,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        process.stderr.write((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)(error.message));
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -28300,14 +28299,14 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_10__/* .version */ .rE}\n`);
+        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_11__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
         return await run(command.options, stderr);
     }
     catch (error) {
-        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)(error instanceof Error ? error.message : String(error)));
+        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -28588,7 +28587,9 @@ function parseCliArgs(argv) {
 /* harmony export */ });
 /* unused harmony exports shortDigest, jsonReport */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
+/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7747);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+
 
 
 const sgr = (open, close) => (text) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
@@ -28645,7 +28646,7 @@ function digestCell(r) {
 }
 function referenceCell(r) {
     const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference;
+    return (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
 }
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
@@ -28665,7 +28666,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = result.config.file;
+    const file = (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -28674,7 +28675,7 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => f.path);
+    const others = result.pinnedFiles.map(f => (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
     const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
         return `Wrote ${moved} to ${file}${also}.`;
@@ -28686,13 +28687,13 @@ function outcomeLine(result, dryRun) {
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${result.config.file}.\n`;
+        return `No entries in ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
     }));
     const rows = result.results.map(r => [
-        { text: r.entry.name },
+        { text: (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
         { text: referenceCell(r) },
         { text: digestCell(r) },
         { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -28708,7 +28709,7 @@ function renderTable(result, options) {
     if (result.failed.length > 0) {
         lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
         for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${f.name}: ${f.error}`);
+            lines.push(`  ${style.red('✗')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -28754,12 +28755,12 @@ function renderProposal(proposal, style = PLAIN) {
         rule,
         style.bold('Pull request the action would propose'),
         rule,
-        `${style.bold('Title:')} ${proposal.title}`,
+        `${style.bold('Title:')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
         '',
-        proposal.body.replace(/\n+$/, ''),
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
         '',
         rule,
-        paintDiff(proposal.diff.replace(/\n$/, ''), style),
+        paintDiff((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
         ''
     ].join('\n');
 }
@@ -28767,43 +28768,10 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX} --help)\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message}\n`;
-}
-
-
-/***/ }),
-
-/***/ 6483:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ SecretMask)
-/* harmony export */ });
-/**
- * A terminal has no runner to mask secrets, so the command line masks them itself: every
- * password and token the credential store or the token exchange learns is replaced in
- * everything printed, as `core.setSecret` does in the action's log.
- */
-class SecretMask {
-    secrets = new Set();
-    add(secret) {
-        if (secret.trim() === '')
-            return;
-        this.secrets.add(secret);
-        // The JSON report escapes quotes and backslashes; mask that spelling too.
-        this.secrets.add(JSON.stringify(secret).slice(1, -1));
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a secret that contains another is masked whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
 }
 
 
@@ -31962,11 +31930,13 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code for values known to be plain (digests, validated references). */
-function code(value) {
-    return `\`${value.replace(/`/g, '')}\``;
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -33060,6 +33030,145 @@ function untrustedText(value, max = 100) {
 /** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
 function registryErrorCode(value) {
     return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O3: () => (/* binding */ secrets),
+  kJ: () => (/* binding */ terminalSafe),
+  _e: () => (/* binding */ writeStderr),
+  jQ: () => (/* binding */ writeStdout)
+});
+
+;// CONCATENATED MODULE: ./src/text/plain.ts
+/**
+ * Untrusted text (config values, repository files, registry answers, event payloads) made
+ * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
+ * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
+ * sinks themselves are ./log.ts and ./terminal.ts.
+ */
+/**
+ * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
+ * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
+ * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
+ */
+const TERMINAL_SEQUENCE = 
+// eslint-disable-next-line no-control-regex
+/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
+/**
+ * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
+ * carriage return lets a line overwrite itself), and the bidirectional overrides, which
+ * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
+ * a reader sees that something was there.
+ */
+const CONTROL = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
+function stripTerminal(text) {
+    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(CONTROL, '\ufffd');
+}
+/**
+ * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
+ * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
+ * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
+ * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
+ */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+/**
+ * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
+ * .NET whitespace), and marks that would attach to nothing.
+ */
+const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
+/**
+ * One line that the runner can never read as a workflow command: `::` at its start (after
+ * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
+ * space inside. A space, not an invisible character: culture-sensitive matching skips
+ * those. `line` must hold no line break.
+ */
+function neutraliseLine(line) {
+    const lead = LEADING.exec(line)[0];
+    let rest = line.slice(lead.length);
+    if (rest.startsWith('::'))
+        rest = `: ${rest.slice(1)}`;
+    return lead + rest.replace(/##\[/g, '## [');
+}
+/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
+function logSafe(text) {
+    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/text/secrets.ts
+/**
+ * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
+ * issued), in one place: the action's log registers each with the runner's masker as it is
+ * added, and the same registry scrubs them from everything the action sends or writes
+ * itself (pull request body, title and commit message, job summary, outputs), which no
+ * masker sees. The command line, with no runner, masks its own output with it.
+ */
+class SecretRegistry {
+    values = new Set();
+    listeners = [];
+    /** Called with each new secret, and at once with every secret already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const secret of this.values)
+            listener(secret);
+    }
+    add(secret) {
+        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        for (const listener of this.listeners)
+            listener(secret);
+    }
+    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
+    spellings() {
+        const all = new Set();
+        for (const secret of this.values) {
+            all.add(secret);
+            all.add(JSON.stringify(secret).slice(1, -1));
+            all.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is replaced whole.
+        return [...all].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const spelling of this.spellings())
+            out = out.split(spelling).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/terminal.ts
+/**
+ * The command line's way to the terminal. A terminal obeys escape sequences, so untrusted
+ * text in a cell, an error or a diff could recolour, hide or overwrite lines, set the window
+ * title or show a hyperlink to somewhere else: `terminalSafe` strips them (see ./plain.ts)
+ * before the CLI adds its own colours. There is no runner to mask secrets, so the
+ * registry's secrets are scrubbed from everything written.
+ */
+
+
+const secrets = new SecretRegistry();
+/** Untrusted text as a terminal may show it: no control sequence, no stray control. */
+function terminalSafe(text) {
+    return stripTerminal(text);
+}
+/** Writes already-rendered output (our own colours included), without any known secret. */
+function writeStdout(text) {
+    process.stdout.write(secrets.redact(text));
+}
+function writeStderr(text) {
+    process.stderr.write(secrets.redact(text));
 }
 
 
