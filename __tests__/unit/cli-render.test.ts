@@ -245,3 +245,19 @@ describe('untrusted text in what the CLI prints', () => {
     expect(text).toContain('body here')
   })
 })
+
+describe('renderJson with untrusted text', () => {
+  it('escapes DEL, C1 controls and bidi overrides, which JSON.stringify leaves raw', () => {
+    const base = result({}, {}, CONFIG)
+    const error = 'x\x9b2J\x7f\u202eevil\x1b[31m'
+    const failedResult: UpdateResult = {
+      ...base,
+      failed: [{ name: 'n', image: 'i', tag: 't', error }] as UpdateResult['failed']
+    }
+    const text = renderJson(failedResult)
+    // eslint-disable-next-line no-control-regex
+    expect(text.match(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g)).toBeNull()
+    const parsed = JSON.parse(text) as { failed: Array<{ error: string }> }
+    expect(parsed.failed[0]!.error).toBe(error)
+  })
+})
