@@ -28725,8 +28725,15 @@ function jsonReport(result, proposal) {
         report.pull_request = proposal;
     return report;
 }
+/**
+ * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
+ * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
+ * parse back to the same string.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function renderJson(result, proposal) {
-    return JSON.stringify(jsonReport(result, proposal), null, 2) + '\n';
+    const text = JSON.stringify(jsonReport(result, proposal), null, 2);
+    return (text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
 }
 function paintDiff(diff, style) {
     return diff
