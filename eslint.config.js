@@ -27,5 +27,41 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }]
     }
+  },
+  {
+    // Untrusted text reaches the runner and the terminal only through src/text/, which makes
+    // it safe for each (see src/text/log.ts and src/text/terminal.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/text/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "MemberExpression[object.name='core'][property.name=/^(info|debug|warning|error|notice|startGroup|endGroup|group|setFailed|setSecret|setOutput|summary)$/]",
+          message: 'Log, annotate, mask and write outputs through src/text/log.ts.'
+        },
+        {
+          selector:
+            "MemberExpression[object.object.name='process'][object.property.name=/^(stdout|stderr)$/][property.name='write']",
+          message: 'Write to the terminal through src/text/terminal.ts.'
+        },
+        {
+          selector: "MemberExpression[object.name='console']",
+          message: 'Write to the terminal through src/text/terminal.ts.'
+        },
+        {
+          selector:
+            "ImportDeclaration[source.value='@actions/core'] > ImportSpecifier[imported.name=/^(info|debug|warning|error|notice|startGroup|endGroup|group|setFailed|setSecret|setOutput|summary)$/]",
+          message: 'Log, annotate, mask and write outputs through src/text/log.ts.'
+        },
+        {
+          // Any other name would slip past the rule on core.info and friends above.
+          selector:
+            "ImportDeclaration[source.value='@actions/core'] > ImportNamespaceSpecifier[local.name!='core']",
+          message: 'Import @actions/core as core, so the rules above can see what is used.'
+        }
+      ]
+    }
   }
 )

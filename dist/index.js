@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7867);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8769);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7867:
+/***/ 8769:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29233,7 +29233,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: listInput, readInputs, writeOutputs, writePullRequestOutputs
+// UNUSED EXPORTS: BODY_TEMPLATE_MAX_BYTES, listInput, readBodyTemplate, readInputs, writeOutputs, writePullRequestOutputs
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32046,7 +32046,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -32069,7 +32069,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32794,8 +32794,298 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
-var dist = __nccwpck_require__(6919);
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -33575,7 +33865,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = (0,dist/* parse */.qg)(contentType);
+  const mimetype = dist_parse(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -36888,12 +37178,14 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/digest.ts
@@ -37117,14 +37409,14 @@ function parseConfig(file, bytes, options = {}) {
     const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
     const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const lineCounter = new dist/* LineCounter */.HN();
     // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
     let doc;
     try {
         // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
+        doc = (0,dist/* parseDocument */.Tp)(source, {
             lineCounter,
             prettyErrors: false,
             uniqueKeys: false
@@ -37143,7 +37435,7 @@ function parseConfig(file, bytes, options = {}) {
     }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
-        const keyRange = node && 'key' in node && (0,yaml_dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
+        const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
         throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
     };
     const firstError = doc.errors[0];
@@ -37152,17 +37444,17 @@ function parseConfig(file, bytes, options = {}) {
         throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     const root = doc.contents;
-    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
         throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
     }
-    if (!(0,yaml_dist/* isMap */.jh)(root)) {
+    if (!(0,dist/* isMap */.jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
     }
     const seenTopLevel = new Map();
     let fileImage;
     let containers;
     for (const pair of root.items) {
-        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
             fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
@@ -37175,13 +37467,13 @@ function parseConfig(file, bytes, options = {}) {
         if (key === 'containers')
             containers = pair.value;
     }
-    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
+    if (!containers || !(0,dist/* isSeq */.oP)(containers)) {
         return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
     }
     function scalarString(node, field) {
-        if ((0,yaml_dist/* isAlias */.Vj)(node))
+        if ((0,dist/* isAlias */.Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
-        if (!(0,yaml_dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+        if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
             return fail(node, field, `expected a string, got ${describeValue(node)}`);
         }
         // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
@@ -37195,14 +37487,14 @@ function parseConfig(file, bytes, options = {}) {
     const seen = new Map();
     const digestStyle = detectDigestStyle(containers.items);
     const readEntry = (item, index) => {
-        if ((0,yaml_dist/* isAlias */.Vj)(item))
+        if ((0,dist/* isAlias */.Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-        if (!(0,yaml_dist/* isMap */.jh)(item))
+        if (!(0,dist/* isMap */.jh)(item))
             return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
         const map = item;
         const pairs = new Map();
         for (const pair of map.items) {
-            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+            if (!(0,dist/* isScalar */.jn)(pair.key))
                 fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
             const key = String(pair.key.value);
             const alias = firstAlias(pair.value);
@@ -37279,9 +37571,9 @@ function parseConfig(file, bytes, options = {}) {
             const [key, pair] = digestField;
             const node = pair.value;
             const field = fieldPath(index, key);
-            const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
+            const isEmpty = node === null || ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
             digestKey = key;
-            if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+            if ((0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
                 fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
             }
             if (!isEmpty) {
@@ -37382,13 +37674,13 @@ function yamlErrorDetail(error) {
     return detail;
 }
 function describeValue(node) {
-    if (node === null || ((0,yaml_dist/* isScalar */.jn)(node) && node.value === null))
+    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
         return 'nothing';
-    if ((0,yaml_dist/* isSeq */.oP)(node))
+    if ((0,dist/* isSeq */.oP)(node))
         return 'a list';
-    if ((0,yaml_dist/* isMap */.jh)(node))
+    if ((0,dist/* isMap */.jh)(node))
         return 'a mapping';
-    if ((0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
         return `the boolean ${String(node.value)} (quote it if you mean the text)`;
     return 'another kind of value';
 }
@@ -37401,13 +37693,13 @@ function shownValue(value) {
 function firstAlias(node) {
     if (node === null)
         return undefined;
-    if ((0,yaml_dist/* isAlias */.Vj)(node))
+    if ((0,dist/* isAlias */.Vj)(node))
         return node;
     let found;
-    (0,yaml_dist/* visit */.YR)(node, {
+    (0,dist/* visit */.YR)(node, {
         Alias(_key, alias) {
             found = alias;
-            return yaml_dist/* visit */.YR.BREAK;
+            return dist/* visit */.YR.BREAK;
         }
     });
     return found;
@@ -37415,7 +37707,7 @@ function firstAlias(node) {
 /** New entries follow the convention the file already uses for its digests. */
 function detectDigestStyle(items) {
     for (const item of items) {
-        if (!(0,yaml_dist/* isMap */.jh)(item))
+        if (!(0,dist/* isMap */.jh)(item))
             continue;
         for (const key of DIGEST_KEYS) {
             const value = item.get(key);
@@ -37434,7 +37726,7 @@ function replaceSlot(node, pair, source, fail, field) {
     // `digest:` with nothing after it: the value goes right after the colon.
     if (node === null)
         return afterColon();
-    if (!(0,yaml_dist/* isScalar */.jn)(node))
+    if (!(0,dist/* isScalar */.jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
@@ -37544,7 +37836,7 @@ function parseRegistryAuth(text) {
         return result;
     let data;
     try {
-        data = (0,yaml_dist/* parse */.qg)(text);
+        data = (0,dist/* parse */.qg)(text);
     }
     catch {
         // The parser's message may quote the input, which holds passwords.
@@ -38844,11 +39136,13 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code for values known to be plain (digests, validated references). */
-function code(value) {
-    return `\`${value.replace(/`/g, '')}\``;
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -40548,10 +40842,21 @@ function rateLimitWait(error, now) {
         return 60_000;
     return undefined;
 }
-function createOctokit(token, logger, policy = DEFAULT_POLICY) {
+/** Request fields holding text a person reads: pull request title and body, commit message. */
+const SCRUBBED = ['title', 'body', 'message'];
+function createOctokit(token, logger, policy = DEFAULT_POLICY, scrub = text => text) {
     // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
     const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const octokit = getOctokit(token, { baseUrl });
+    // Every text the action writes to GitHub passes here: secrets leave no pull request,
+    // commit or comment, whatever template or registry answer carried them.
+    octokit.hook.before('request', options => {
+        const params = options;
+        for (const key of SCRUBBED) {
+            if (typeof params[key] === 'string')
+                params[key] = scrub(params[key]);
+        }
+    });
     octokit.hook.wrap('request', async (request, options) => {
         for (let attempt = 1;; attempt++) {
             try {
@@ -40585,13 +40890,13 @@ const STATUS_TEXT = {
     'as-committed': 'as committed'
 };
 function shownDigest(result, digest) {
-    return digest ? code(formatStoredDigest(digest, result.entry.digestForm)) : '—';
+    return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
 }
 /** The job summary: one row per entry, and what happened to the config file. */
 function renderSummary(result, options) {
     const rows = result.results.map(r => [
         escapeMarkdown(r.entry.name),
-        code(formatImageReference({ ...r.entry.reference, digest: undefined })) +
+        code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
             (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
         shownDigest(r, r.previous),
         r.status === 'failed' ? '—' : shownDigest(r, r.current),
@@ -40748,11 +41053,183 @@ function announcedReference(a) {
     return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/text/plain.ts
+/**
+ * Untrusted text (config values, repository files, registry answers, event payloads) made
+ * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
+ * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
+ * sinks themselves are ./log.ts and ./terminal.ts.
+ */
+/**
+ * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
+ * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
+ * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
+ */
+const TERMINAL_SEQUENCE = 
+// eslint-disable-next-line no-control-regex
+/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
+/**
+ * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
+ * carriage return lets a line overwrite itself), and the bidirectional overrides, which
+ * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
+ * a reader sees that something was there.
+ */
+const plain_CONTROL = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
+function stripTerminal(text) {
+    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(plain_CONTROL, '\ufffd');
+}
+/**
+ * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
+ * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
+ * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
+ * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
+ */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+/**
+ * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
+ * .NET whitespace), and marks that would attach to nothing.
+ */
+const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
+/**
+ * One line that the runner can never read as a workflow command: `::` at its start (after
+ * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
+ * space inside. A space, not an invisible character: culture-sensitive matching skips
+ * those. `line` must hold no line break.
+ */
+function neutraliseLine(line) {
+    const lead = LEADING.exec(line)[0];
+    let rest = line.slice(lead.length);
+    if (rest.startsWith('::'))
+        rest = `: ${rest.slice(1)}`;
+    return lead + rest.replace(/##\[/g, '## [');
+}
+/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
+function logSafe(text) {
+    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/text/secrets.ts
+/**
+ * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
+ * issued), in one place: the action's log registers each with the runner's masker as it is
+ * added, and the same registry scrubs them from everything the action sends or writes
+ * itself (pull request body, title and commit message, job summary, outputs), which no
+ * masker sees. The command line, with no runner, masks its own output with it.
+ */
+class SecretRegistry {
+    values = new Set();
+    listeners = [];
+    /** Called with each new secret, and at once with every secret already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const secret of this.values)
+            listener(secret);
+    }
+    add(secret) {
+        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        for (const listener of this.listeners)
+            listener(secret);
+    }
+    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
+    spellings() {
+        const all = new Set();
+        for (const secret of this.values) {
+            all.add(secret);
+            all.add(JSON.stringify(secret).slice(1, -1));
+            all.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is replaced whole.
+        return [...all].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const spelling of this.spellings())
+            out = out.split(spelling).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/log.ts
+/**
+ * The action's only way to the log, annotations, outputs, the job summary and the runner's
+ * masker. Every line is scrubbed of known secrets and neutralised (see ./plain.ts) before
+ * the runner reads it, so nothing a config, a repository file, a registry or an event
+ * payload says can become a workflow command; the one exception, `block`, prints text as it
+ * is between `stop-commands` markers with a fresh random token. Nothing else in src/ calls
+ * `@actions/core`'s logging (a unit test holds that), so the core gets only these methods.
+ */
+
+
+
+
+/** The run's secrets; each one added is masked by the runner and scrubbed by us. */
+const secrets = new SecretRegistry();
+secrets.onAdd(secret => core_setSecret(secret));
+/** Untrusted text as the log may show it. */
+function safe(text) {
+    return logSafe(secrets.redact(text));
+}
+/** Properties are escaped by @actions/core; they still get the same scrubbing. */
+function place(properties) {
+    if (!properties)
+        return undefined;
+    return {
+        ...properties,
+        title: properties.title === undefined ? undefined : safe(properties.title),
+        file: properties.file === undefined ? undefined : safe(properties.file)
+    };
+}
+const log_debug = (message) => core_debug(safe(message));
+const log_info = (message) => info(safe(message));
+const log_warning = (message, properties) => warning(safe(message), place(properties));
+const log_notice = (message, properties) => notice(safe(message), place(properties));
+const log_error = (message, properties) => error(safe(message), place(properties));
+const log_setFailed = (message) => setFailed(safe(message));
+const log_startGroup = (name) => core.startGroup(safe(name));
+const log_endGroup = () => core.endGroup();
+/** Outputs are no log line, but no secret may reach one either. */
+const log_setOutput = (name, value) => setOutput(name, secrets.redact(value));
+/** The job summary, as Markdown already escaped for it; secrets removed. */
+async function writeSummary(markdown) {
+    await summary.addRaw(secrets.redact(markdown)).write();
+}
+/** A token no text can guess; drawn again in the (astronomically unlikely) case it occurs. */
+function stopToken(text) {
+    for (;;) {
+        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        if (!text.toLowerCase().includes(token))
+            return token;
+    }
+}
+/**
+ * A multi-line untrusted block (a dry-run body or diff) shown exactly: the runner processes
+ * no command between `::stop-commands::TOKEN` and `::TOKEN::`. Secrets are still scrubbed,
+ * and terminal controls still stripped, but lines are not altered otherwise.
+ */
+function block(heading, text) {
+    const shown = stripTerminal(secrets.redact(text));
+    const token = stopToken(shown);
+    startGroup(safe(heading));
+    info(`::stop-commands::${token}\n${shown.replace(/\n$/, '')}\n::${token}::`);
+    endGroup();
+}
+/** What the core modules log through. */
+const actionsLogger = { debug: log_debug, info: log_info, warning: message => log_warning(message), notice: log_notice };
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action's edge: read inputs once, run the core, write outputs and the job summary.
- * Nothing else in the code base touches `@actions/core` inputs.
+ * Nothing else in the code base touches `@actions/core` inputs; everything written goes
+ * through ./text/log.ts, which makes it safe for the runner.
  */
+
+
+
 
 
 
@@ -40813,10 +41290,9 @@ function readInputs() {
         throw error;
     }
     for (const creds of registryAuth.values())
-        core_setSecret(creds.password);
+        secrets.add(creds.password);
     const token = getInput('token').trim() || undefined;
-    if (token)
-        core_setSecret(token);
+    secrets.add(token);
     return {
         mode,
         config: getInput('config').trim() || '.github/containers.yml',
@@ -40859,37 +41335,64 @@ function requestTimeoutFromEnvironment() {
     const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS);
     return Number.isInteger(value) && value > 0 ? value : undefined;
 }
-const actionsLogger = {
-    debug: message => core_debug(message),
-    info: message => info(message),
-    warning: message => warning(message),
-    notice: message => notice(message)
-};
 function writeOutputs(result) {
-    setOutput('matrix', JSON.stringify(result.matrix));
-    setOutput('changed', String(result.changed));
-    setOutput('updates', JSON.stringify(result.updates));
-    setOutput('failed', JSON.stringify(result.failed));
+    log_setOutput('matrix', JSON.stringify(result.matrix));
+    log_setOutput('changed', String(result.changed));
+    log_setOutput('updates', JSON.stringify(result.updates));
+    log_setOutput('failed', JSON.stringify(result.failed));
 }
 function writePullRequestOutputs(outcome) {
-    setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
-    setOutput('pull-request-url', outcome.url ?? '');
-    setOutput('pull-request-operation', outcome.operation);
-    setOutput('pull-request-branch', outcome.branch);
+    log_setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
+    log_setOutput('pull-request-url', outcome.url ?? '');
+    log_setOutput('pull-request-operation', outcome.operation);
+    log_setOutput('pull-request-branch', outcome.branch);
 }
-/** A single-line value naming an existing workspace file is a template path; anything else is the template. */
+/** GitHub's body limit is 65,536 characters; a template longer than that is no template. */
+const BODY_TEMPLATE_MAX_BYTES = 64 * 1024;
+/**
+ * A single-line value naming an existing file is a template path; anything else is the
+ * template. The file is published, so it must be a regular file inside the workspace by its
+ * real path (a committed symlink to the environment or to a file outside is refused), not
+ * under `.git` (the checkout's credentials live there), and at most 64 KiB.
+ */
 async function readBodyTemplate(value, workspace) {
     if (value === undefined || value.includes('\n'))
         return value;
-    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value.trim());
+    const name = value.trim();
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, name);
+    const refuse = (why) => new InputError(`input body-template: ${name} ${why}`);
+    let real;
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        await (0,promises_namespaceObject.lstat)(path);
+        real = await (0,promises_namespaceObject.realpath)(path);
     }
     catch (error) {
         const code = error.code;
-        if (code === 'ENOENT' || code === 'ENAMETOOLONG')
+        if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR')
             return value;
-        throw new InputError(`input body-template: cannot read ${value.trim()} (${code})`);
+        throw refuse(`cannot be read (${code})`);
+    }
+    const inside = (0,external_node_path_namespaceObject.relative)(await (0,promises_namespaceObject.realpath)(workspace), real);
+    if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+        throw refuse('is outside the workspace (by its real path, symlinks followed); put the template in the repository');
+    }
+    if (inside.split(external_node_path_namespaceObject.sep).includes('.git')) {
+        throw refuse("is inside .git, which holds the checkout's credentials; choose another file");
+    }
+    const file = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+        if (!(await file.stat()).isFile())
+            throw refuse('is not a regular file');
+        // Read one byte past the cap rather than trusting the size stat reports.
+        const buffer = Buffer.alloc(BODY_TEMPLATE_MAX_BYTES + 1);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > BODY_TEMPLATE_MAX_BYTES) {
+            throw refuse(`is larger than ${BODY_TEMPLATE_MAX_BYTES / 1024} KiB, GitHub's body limit`);
+        }
+        return buffer.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await file.close();
     }
 }
 function repositoryPath(workspace, config, dryRun) {
@@ -40932,12 +41435,10 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         writePullRequestOutputs({ operation: 'none', branch: pr.branch });
         const proposal = await describeProposal(result, settings, client, actionsLogger);
         if (!proposal) {
-            info('Dry run: no digest moved, so no pull request would be opened or updated.');
+            log_info('Dry run: no digest moved, so no pull request would be opened or updated.');
             return { summary: '' };
         }
-        startGroup(`Dry run: the pull request that would be proposed on ${pr.branch}`);
-        info(`Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
-        endGroup();
+        block(`Dry run: the pull request that would be proposed on ${pr.branch}`, `Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
         return {
             summary: [
                 '',
@@ -40960,7 +41461,7 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         throw new InputError('a token is needed to open the pull request: pass token (the default is github.token) or set pull-request to false');
     }
     const repository = github_context.repo;
-    const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger), repository, actionsLogger);
+    const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)), repository, actionsLogger);
     const outcome = await proposeUpdate(result, settings, pullRequests, client, actionsLogger);
     writePullRequestOutputs(outcome);
     const link = outcome.url ? `[#${outcome.number}](${outcome.url})` : '';
@@ -40983,7 +41484,7 @@ function warnOnAnnouncedDigest(announcement, result) {
             (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
             r.current === announcement.digest)
             continue;
-        warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
+        log_warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
     }
 }
 async function run() {
@@ -40999,16 +41500,16 @@ async function run() {
                 requestTimeoutMs: requestTimeoutFromEnvironment(),
                 githubToken: inputs.token,
                 logger: actionsLogger,
-                onSecret: secret => core_setSecret(secret)
+                onSecret: secret => secrets.add(secret)
             })
             : undefined;
         const hint = readEventHint(github_context.eventName, github_context.payload);
         let announcement;
         if (hint.kind === 'ignored')
-            warning(hint.warning);
+            log_warning(hint.warning);
         if (hint.kind === 'announcement') {
             announcement = hint.announcement;
-            info(`Triggered by the publication of ${announcedReference(announcement)}`);
+            log_info(`Triggered by the publication of ${announcedReference(announcement)}`);
         }
         const result = await runUpdate({
             mode: inputs.mode,
@@ -41024,19 +41525,19 @@ async function run() {
             workspace
         }, client, actionsLogger);
         if (result.skipped)
-            notice(`Nothing to do: ${result.skipped}.`);
+            log_notice(`Nothing to do: ${result.skipped}.`);
         if (announcement?.digest)
             warnOnAnnouncedDigest(announcement, result);
         for (const r of result.results) {
             if (r.status === 'failed') {
-                warning(`${r.entry.name}: ${r.error}`, {
+                log_warning(`${r.entry.name}: ${r.error}`, {
                     title: 'Digest not updated',
                     file: inputs.config,
                     startLine: r.entry.line
                 });
             }
             else if (r.status === 'updated' || r.status === 'pinned') {
-                info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
+                log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
             }
         }
         writeOutputs(result);
@@ -41055,31 +41556,29 @@ async function run() {
         else {
             writePullRequestOutputs({ operation: 'none', branch: '' });
         }
-        await summary
-            .addRaw(renderSummary(result, {
+        await writeSummary(renderSummary(result, {
             dryRun: inputs.dryRun,
             published: announcement && announcedReference(announcement)
-        }) + proposalSummary)
-            .write();
+        }) + proposalSummary);
         if (pullRequestFailure)
-            setFailed(pullRequestFailure);
+            log_setFailed(pullRequestFailure);
         const total = result.results.length;
         if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {
-            setFailed(result.failed.length === total
+            log_setFailed(result.failed.length === total
                 ? `none of the ${total} image(s) could be resolved`
                 : `${result.failed.length} of ${total} image(s) could not be resolved (fail-on-error is on)`);
         }
     }
     catch (error) {
         if (error instanceof ConfigError) {
-            core_error(error.detail, {
+            log_error(error.detail, {
                 title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
                 file: error.file,
                 startLine: error.position?.line,
                 startColumn: error.position?.col
             });
         }
-        setFailed(error instanceof Error ? error.message : String(error));
+        log_setFailed(error instanceof Error ? error.message : String(error));
     }
 }
 
@@ -41293,189 +41792,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 6919:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-__webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = format;
-exports.qg = parse;
-const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
- */
-const QUOTE_REGEXP = /[\\"]/g;
-/**
- * RegExp to match type in RFC 9110 sec 8.3.1
- *
- * media-type = type "/" subtype
- * type       = token
- * subtype    = token
- */
-const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!TOKEN_REGEXP.test(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${qstring(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function parse(header, options) {
-    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
-    const len = header.length;
-    let index = skipOWS(header, options?.start ?? 0, len);
-    const valueStart = index;
-    index = skipValue(header, index, len, stopChar);
-    const valueEnd = trailingOWS(header, valueStart, index);
-    const type = header.slice(valueStart, valueEnd).toLowerCase();
-    if (options?.parameters === false) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopChar);
-}
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopChar) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        if (header.charCodeAt(index) === stopChar)
-            break;
-        index = skipOWS(header, index + 1 /* Skip over ; */, len);
-        const keyStart = index;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            if (code === stopChar)
-                break parameter;
-            if (code === SEMI)
-                continue parameter;
-            if (code === EQ) {
-                const keyEnd = trailingOWS(header, keyStart, index);
-                const key = header.slice(keyStart, keyEnd).toLowerCase();
-                index = skipOWS(header, index + 1, len);
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    index++;
-                    let value = "";
-                    while (index < len) {
-                        const code = header.charCodeAt(index++);
-                        if (code === DQUOTE) {
-                            index = skipValue(header, index, len, stopChar);
-                            if (parameters[key] === undefined)
-                                parameters[key] = value;
-                            break;
-                        }
-                        if (code === BSLASH && index < len) {
-                            value += header[index++];
-                            continue;
-                        }
-                        value += String.fromCharCode(code);
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                index = skipValue(header, index, len, stopChar);
-                if (parameters[key] === undefined) {
-                    const valueEnd = trailingOWS(header, valueStart, index);
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                continue parameter;
-            }
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Skip over characters until a semicolon or other exit character.
- */
-function skipValue(str, index, len, stopChar) {
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Skip optional whitespace (OWS) in an HTTP header value.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function skipOWS(header, index, len) {
-    while (index < len) {
-        const char = header.charCodeAt(index);
-        if (char !== SP && char !== HTAB)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Trim optional whitespace (OWS) from the end of a substring.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function trailingOWS(header, start, end) {
-    while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-            break;
-        end--;
-    }
-    return end;
-}
-/**
- * Serialize a parameter value.
- */
-function qstring(str) {
-    if (TOKEN_REGEXP.test(str))
-        return str;
-    if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-    throw new TypeError(`Invalid parameter value: ${str}`);
-}
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 

@@ -18,12 +18,12 @@ import {
   renderUsageError,
   useColor
 } from './cli/render.js'
-import { SecretMask } from './cli/secrets.js'
 import { ConfigError } from './config.js'
 import { createRegistryClient } from './create-client.js'
 import { type Credentials, CredentialsInputError, parseRegistryAuth } from './credentials.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from './propose.js'
 import type { Logger } from './registry/http.js'
+import { secrets, terminalSafe, writeStderr, writeStdout } from './text/terminal.js'
 import { runUpdate } from './update.js'
 import { FilesPatternError } from './workspace-files.js'
 import { WorkspacePathError } from './workspace-path.js'
@@ -37,8 +37,7 @@ const EXIT_USAGE = 2
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
 class SetupError extends Error {}
 
-const mask = new SecretMask()
-const out = (text: string) => process.stdout.write(mask.redact(text))
+const out = writeStdout
 
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
@@ -48,8 +47,8 @@ class Stderr {
 
   line(text: string): void {
     this.clearProgress()
-    process.stderr.write(mask.redact(text.endsWith('\n') ? text : `${text}\n`))
-    if (this.progress) process.stderr.write(this.progress)
+    writeStderr(text.endsWith('\n') ? text : `${text}\n`)
+    if (this.progress) writeStderr(this.progress)
   }
 
   showProgress(done: number, total: number): void {
@@ -60,7 +59,7 @@ class Stderr {
     this.lastDraw = now
     this.clearProgress()
     this.progress = renderProgress(done, total)
-    process.stderr.write(this.progress)
+    writeStderr(this.progress)
   }
 
   endProgress(): void {
@@ -69,7 +68,7 @@ class Stderr {
   }
 
   private clearProgress(): void {
-    if (this.progress) process.stderr.write('\r\x1b[K')
+    if (this.progress) writeStderr('\r\x1b[K')
   }
 }
 
@@ -84,7 +83,7 @@ async function readRegistryAuthFile(path: string): Promise<Map<string, Credentia
   try {
     const parsed = parseRegistryAuth(text)
     for (const [host, credentials] of parsed) {
-      mask.add(credentials.password)
+      secrets.add(credentials.password)
       parsed.set(host, { ...credentials, source: `the registry auth file ${path}` })
     }
     return parsed
@@ -117,11 +116,11 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     : new Map<string, Credentials>()
   const logger: Logger = {
     debug: message => {
-      if (options.verbose) stderr.line(`debug: ${message}`)
+      if (options.verbose) stderr.line(`debug: ${terminalSafe(message)}`)
     },
-    info: message => stderr.line(message),
-    warning: message => stderr.line(`warning: ${message}`),
-    notice: message => stderr.line(`notice: ${message}`)
+    info: message => stderr.line(terminalSafe(message)),
+    warning: message => stderr.line(`warning: ${terminalSafe(message)}`),
+    notice: message => stderr.line(`notice: ${terminalSafe(message)}`)
   }
   const updateOptions = {
     mode: options.mode,
@@ -144,7 +143,7 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
           concurrency: options.concurrency,
           maxAttempts: options.maxAttempts,
           logger,
-          onSecret: secret => mask.add(secret)
+          onSecret: secret => secrets.add(secret)
         })
       : undefined
 
@@ -216,7 +215,7 @@ async function main(argv: string[]): Promise<number> {
     command = parseCliArgs(argv)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
-    process.stderr.write(renderUsageError(error.message))
+    writeStderr(renderUsageError(terminalSafe(error.message)))
     return EXIT_USAGE
   }
   if (command.kind === 'help') {
@@ -230,7 +229,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await run(command.options, stderr)
   } catch (error) {
-    stderr.line(renderError(error instanceof Error ? error.message : String(error)))
+    stderr.line(renderError(terminalSafe(error instanceof Error ? error.message : String(error))))
     return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED
   }
 }

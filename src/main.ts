@@ -1,15 +1,16 @@
 /**
  * The action's edge: read inputs once, run the core, write outputs and the job summary.
- * Nothing else in the code base touches `@actions/core` inputs.
+ * Nothing else in the code base touches `@actions/core` inputs; everything written goes
+ * through ./text/log.ts, which makes it safe for the runner.
  */
 import * as core from '@actions/core'
 import * as github from '@actions/github'
-import { readFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ConfigError } from './config.js'
 import { createRegistryClient } from './create-client.js'
 import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
-import type { Logger } from './registry/http.js'
 import { code, escapeMarkdown } from './markdown.js'
 import {
   DEFAULT_BRANCH,
@@ -24,6 +25,8 @@ import type { RegistryClient } from './registry/client.js'
 import { renderSummary } from './summary.js'
 import { type ImageAnnouncement, announcedReference, readEventHint } from './event.js'
 import { repositoryName } from './reference.js'
+import * as log from './text/log.js'
+import { actionsLogger, secrets } from './text/log.js'
 import { type Mode, type UpdateResult, runUpdate } from './update.js'
 
 export interface ActionInputs {
@@ -102,9 +105,9 @@ export function readInputs(): ActionInputs {
     if (error instanceof CredentialsInputError) throw new InputError(`input ${error.message}`)
     throw error
   }
-  for (const creds of registryAuth.values()) core.setSecret(creds.password)
+  for (const creds of registryAuth.values()) secrets.add(creds.password)
   const token = core.getInput('token').trim() || undefined
-  if (token) core.setSecret(token)
+  secrets.add(token)
   return {
     mode,
     config: core.getInput('config').trim() || '.github/containers.yml',
@@ -150,40 +153,67 @@ function requestTimeoutFromEnvironment(): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined
 }
 
-const actionsLogger: Logger = {
-  debug: message => core.debug(message),
-  info: message => core.info(message),
-  warning: message => core.warning(message),
-  notice: message => core.notice(message)
-}
-
 export function writeOutputs(result: UpdateResult): void {
-  core.setOutput('matrix', JSON.stringify(result.matrix))
-  core.setOutput('changed', String(result.changed))
-  core.setOutput('updates', JSON.stringify(result.updates))
-  core.setOutput('failed', JSON.stringify(result.failed))
+  log.setOutput('matrix', JSON.stringify(result.matrix))
+  log.setOutput('changed', String(result.changed))
+  log.setOutput('updates', JSON.stringify(result.updates))
+  log.setOutput('failed', JSON.stringify(result.failed))
 }
 
 export function writePullRequestOutputs(outcome: PullRequestOutcome): void {
-  core.setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number))
-  core.setOutput('pull-request-url', outcome.url ?? '')
-  core.setOutput('pull-request-operation', outcome.operation)
-  core.setOutput('pull-request-branch', outcome.branch)
+  log.setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number))
+  log.setOutput('pull-request-url', outcome.url ?? '')
+  log.setOutput('pull-request-operation', outcome.operation)
+  log.setOutput('pull-request-branch', outcome.branch)
 }
 
-/** A single-line value naming an existing workspace file is a template path; anything else is the template. */
-async function readBodyTemplate(
+/** GitHub's body limit is 65,536 characters; a template longer than that is no template. */
+export const BODY_TEMPLATE_MAX_BYTES = 64 * 1024
+
+/**
+ * A single-line value naming an existing file is a template path; anything else is the
+ * template. The file is published, so it must be a regular file inside the workspace by its
+ * real path (a committed symlink to the environment or to a file outside is refused), not
+ * under `.git` (the checkout's credentials live there), and at most 64 KiB.
+ */
+export async function readBodyTemplate(
   value: string | undefined,
   workspace: string
 ): Promise<string | undefined> {
   if (value === undefined || value.includes('\n')) return value
-  const path = resolve(workspace, value.trim())
+  const name = value.trim()
+  const path = resolve(workspace, name)
+  const refuse = (why: string) => new InputError(`input body-template: ${name} ${why}`)
+  let real: string
   try {
-    return await readFile(path, 'utf8')
+    await lstat(path)
+    real = await realpath(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENAMETOOLONG') return value
-    throw new InputError(`input body-template: cannot read ${value.trim()} (${code})`)
+    if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR') return value
+    throw refuse(`cannot be read (${code})`)
+  }
+  const inside = relative(await realpath(workspace), real)
+  if (inside.startsWith('..') || isAbsolute(inside)) {
+    throw refuse(
+      'is outside the workspace (by its real path, symlinks followed); put the template in the repository'
+    )
+  }
+  if (inside.split(sep).includes('.git')) {
+    throw refuse("is inside .git, which holds the checkout's credentials; choose another file")
+  }
+  const file = await open(real, constants.O_RDONLY | constants.O_NOFOLLOW)
+  try {
+    if (!(await file.stat()).isFile()) throw refuse('is not a regular file')
+    // Read one byte past the cap rather than trusting the size stat reports.
+    const buffer = Buffer.alloc(BODY_TEMPLATE_MAX_BYTES + 1)
+    const { bytesRead } = await file.read(buffer, 0, buffer.length, 0)
+    if (bytesRead > BODY_TEMPLATE_MAX_BYTES) {
+      throw refuse(`is larger than ${BODY_TEMPLATE_MAX_BYTES / 1024} KiB, GitHub's body limit`)
+    }
+    return buffer.subarray(0, bytesRead).toString('utf8')
+  } finally {
+    await file.close()
   }
 }
 
@@ -237,12 +267,13 @@ async function runPullRequestStep(
     writePullRequestOutputs({ operation: 'none', branch: pr.branch })
     const proposal = await describeProposal(result, settings, client, actionsLogger)
     if (!proposal) {
-      core.info('Dry run: no digest moved, so no pull request would be opened or updated.')
+      log.info('Dry run: no digest moved, so no pull request would be opened or updated.')
       return { summary: '' }
     }
-    core.startGroup(`Dry run: the pull request that would be proposed on ${pr.branch}`)
-    core.info(`Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`)
-    core.endGroup()
+    log.block(
+      `Dry run: the pull request that would be proposed on ${pr.branch}`,
+      `Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`
+    )
     return {
       summary: [
         '',
@@ -269,7 +300,7 @@ async function runPullRequestStep(
   }
   const repository = github.context.repo
   const pullRequests = new PullRequestClient(
-    createOctokit(inputs.token, actionsLogger),
+    createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)),
     repository,
     actionsLogger
   )
@@ -298,7 +329,7 @@ function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateRe
       r.current === announcement.digest
     )
       continue
-    core.warning(
+    log.warning(
       `${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`
     )
   }
@@ -318,16 +349,16 @@ export async function run(): Promise<void> {
             requestTimeoutMs: requestTimeoutFromEnvironment(),
             githubToken: inputs.token,
             logger: actionsLogger,
-            onSecret: secret => core.setSecret(secret)
+            onSecret: secret => secrets.add(secret)
           })
         : undefined
 
     const hint = readEventHint(github.context.eventName, github.context.payload)
     let announcement: ImageAnnouncement | undefined
-    if (hint.kind === 'ignored') core.warning(hint.warning)
+    if (hint.kind === 'ignored') log.warning(hint.warning)
     if (hint.kind === 'announcement') {
       announcement = hint.announcement
-      core.info(`Triggered by the publication of ${announcedReference(announcement)}`)
+      log.info(`Triggered by the publication of ${announcedReference(announcement)}`)
     }
 
     const result = await runUpdate(
@@ -351,17 +382,17 @@ export async function run(): Promise<void> {
       actionsLogger
     )
 
-    if (result.skipped) core.notice(`Nothing to do: ${result.skipped}.`)
+    if (result.skipped) log.notice(`Nothing to do: ${result.skipped}.`)
     if (announcement?.digest) warnOnAnnouncedDigest(announcement, result)
     for (const r of result.results) {
       if (r.status === 'failed') {
-        core.warning(`${r.entry.name}: ${r.error}`, {
+        log.warning(`${r.entry.name}: ${r.error}`, {
           title: 'Digest not updated',
           file: inputs.config,
           startLine: r.entry.line
         })
       } else if (r.status === 'updated' || r.status === 'pinned') {
-        core.info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`)
+        log.info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`)
       }
     }
     writeOutputs(result)
@@ -378,19 +409,17 @@ export async function run(): Promise<void> {
     } else {
       writePullRequestOutputs({ operation: 'none', branch: '' })
     }
-    await core.summary
-      .addRaw(
-        renderSummary(result, {
-          dryRun: inputs.dryRun,
-          published: announcement && announcedReference(announcement)
-        }) + proposalSummary
-      )
-      .write()
-    if (pullRequestFailure) core.setFailed(pullRequestFailure)
+    await log.writeSummary(
+      renderSummary(result, {
+        dryRun: inputs.dryRun,
+        published: announcement && announcedReference(announcement)
+      }) + proposalSummary
+    )
+    if (pullRequestFailure) log.setFailed(pullRequestFailure)
 
     const total = result.results.length
     if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {
-      core.setFailed(
+      log.setFailed(
         result.failed.length === total
           ? `none of the ${total} image(s) could be resolved`
           : `${result.failed.length} of ${total} image(s) could not be resolved (fail-on-error is on)`
@@ -398,13 +427,13 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     if (error instanceof ConfigError) {
-      core.error(error.detail, {
+      log.error(error.detail, {
         title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
         file: error.file,
         startLine: error.position?.line,
         startColumn: error.position?.col
       })
     }
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    log.setFailed(error instanceof Error ? error.message : String(error))
   }
 }

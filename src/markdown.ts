@@ -38,13 +38,15 @@ export function escapeMarkdown(value: string): string {
       .replace(/#/g, '#\u200b')
       .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
       .replace(/:\/\//g, ':\u200b//')
-      .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`)
+      // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+      // word character, so every `www.` is broken, wherever it stands.
+      .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`)
   )
 }
 
-/** Inline code for values known to be plain (digests, validated references). */
-export function code(value: string): string {
-  return `\`${value.replace(/`/g, '')}\``
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+export function code(value: string, options: { inTable?: boolean } = {}): string {
+  return codeSpan(value, options)
 }
 
 /**

@@ -13,7 +13,7 @@ const STATUS_TEXT: Record<EntryResult['status'], string> = {
 }
 
 function shownDigest(result: EntryResult, digest: string | undefined): string {
-  return digest ? code(formatStoredDigest(digest, result.entry.digestForm)) : '—'
+  return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—'
 }
 
 /** The job summary: one row per entry, and what happened to the config file. */
@@ -23,7 +23,7 @@ export function renderSummary(
 ): string {
   const rows = result.results.map(r => [
     escapeMarkdown(r.entry.name),
-    code(formatImageReference({ ...r.entry.reference, digest: undefined })) +
+    code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
       (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
     shownDigest(r, r.previous),
     r.status === 'failed' ? '—' : shownDigest(r, r.current),

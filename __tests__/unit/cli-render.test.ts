@@ -11,7 +11,6 @@ import {
   shortDigest,
   useColor
 } from '../../src/cli/render.js'
-import { SecretMask } from '../../src/cli/secrets.js'
 import { parseConfig } from '../../src/config.js'
 import { type EntryResult, type UpdateResult, planUpdate } from '../../src/update.js'
 
@@ -204,15 +203,61 @@ describe('small pieces', () => {
   })
 })
 
-describe('SecretMask', () => {
-  it('masks every secret it was given, also in its JSON spelling, and longest first', () => {
-    const mask = new SecretMask()
-    mask.add('pa"ss\\word')
-    mask.add('token-abc')
-    mask.add('token-abc-longer')
-    mask.add('  ')
-    expect(mask.redact('p=pa"ss\\word t=token-abc-longer u=token-abc')).toBe('p=*** t=*** u=***')
-    expect(mask.redact(JSON.stringify({ p: 'pa"ss\\word' }))).toBe('{"p":"***"}')
-    expect(mask.redact('nothing   secret')).toBe('nothing   secret')
+describe('untrusted text in what the CLI prints', () => {
+  const HOSTILE_CONFIG = `containers:
+  - target: "a\\e]8;;https://evil.example\\aclick\\e]8;;\\a\\e[2J\\e]0;title\\a\\x9b31m\\rover"
+    image_tag: i686-unknown-linux-musl
+    current_sha: ${hex('1')}
+`
+  /** Anything but the SGR colours we add ourselves. */
+  // eslint-disable-next-line no-control-regex
+  const SGR = /\x1b\[\d+m/g
+  // eslint-disable-next-line no-control-regex
+  const CONTROL = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g
+  const foreign = (text: string) => text.replace(SGR, '').match(CONTROL) ?? []
+
+  it('strips escape sequences and controls from names and errors, keeping its own colours', () => {
+    const error = 'bad\x1b]8;;x\x07link\x1b[31m'
+    const base = result({}, {}, HOSTILE_CONFIG)
+    const name = base.results[0]!.entry.name
+    const failed: UpdateResult = {
+      ...base,
+      results: [{ ...base.results[0]!, status: 'failed', error }],
+      failed: [{ name, image: 'x', tag: 'y', error }] as UpdateResult['failed']
+    }
+    const text = renderTable(failed, { dryRun: false, style: COLOR })
+    expect(foreign(text)).toEqual([])
+    expect(text).toContain('aclick')
+    expect(text).toContain('badlink')
+    expect(text).toContain('\u001b[31m')
+  })
+
+  it('strips them from the proposed title, body and diff', () => {
+    const text = renderProposal(
+      {
+        title: 'T\x1b]0;title\x07',
+        body: 'body \x1b]8;;https://evil.example\x1b\\here\x1b]8;;\x1b\\',
+        diff: '+ new\x1b[8m hidden\n- old\x9b2J'
+      },
+      COLOR
+    )
+    expect(foreign(text)).toEqual([])
+    expect(text).toContain('body here')
+  })
+})
+
+describe('renderJson with untrusted text', () => {
+  it('escapes DEL, C1 controls and bidi overrides, which JSON.stringify leaves raw', () => {
+    const base = result({}, {}, CONFIG)
+    const error = 'x\x9b2J\x7f\u202eevil\x1b[31m'
+    const failedResult: UpdateResult = {
+      ...base,
+      failed: [{ name: 'n', image: 'i', tag: 't', error }] as UpdateResult['failed']
+    }
+    const text = renderJson(failedResult)
+    // eslint-disable-next-line no-control-regex
+    expect(text.match(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g)).toBeNull()
+    const parsed = JSON.parse(text) as { failed: Array<{ error: string }> }
+    expect(parsed.failed[0]!.error).toBe(error)
   })
 })

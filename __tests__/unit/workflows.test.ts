@@ -258,8 +258,8 @@ describe('the validators reject broken workflows', () => {
 
   it('a step with both run and uses fails the schema', () => {
     const source = build().replace(
-      '      - run: cargo build',
-      '      - uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        run: cargo build'
+      '        run: cargo build',
+      '        uses: actions/checkout@08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0\n        run: cargo build'
     )
     expect(source).not.toEqual(build())
     expect(validateWorkflowFile(writeTemp('run-and-uses.yml', source)).schema).not.toEqual([])

@@ -28101,21 +28101,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
-/* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
 /* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(432);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7076);
-/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9152);
+/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7747);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3629);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7076);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
-
 
 
 
@@ -28135,8 +28133,7 @@ const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
 class SetupError extends Error {
 }
-const mask = new _cli_secrets_js__WEBPACK_IMPORTED_MODULE_12__/* .SecretMask */ .f();
-const out = (text) => process.stdout.write(mask.redact(text));
+const out = _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -28147,9 +28144,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        process.stderr.write(mask.redact(text.endsWith('\n') ? text : `${text}\n`));
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            process.stderr.write(this.progress);
+            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -28161,7 +28158,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        process.stderr.write(this.progress);
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -28169,7 +28166,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            process.stderr.write('\r\x1b[K');
+            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -28184,7 +28181,7 @@ async function readRegistryAuthFile(path) {
     try {
         const parsed = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
         for (const [host, credentials] of parsed) {
-            mask.add(credentials.password);
+            _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
             parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
         }
         return parsed;
@@ -28200,16 +28197,6 @@ function repositoryPath(config) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
     return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
 }
-/**
- * Where the CLI may write the config. A path typed on the command line is the user's own
- * choice, so one outside the working directory is written too, with its own directory as
- * the root; inside the working directory, as for the action, no part of the path below it
- * may be a symbolic link. Either way the file itself must not be one.
- */
-function configRoot(config) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
-    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
-}
 async function run(options, stderr) {
     const registryAuth = options.registryAuthFile
         ? await readRegistryAuthFile(options.registryAuthFile)
@@ -28217,11 +28204,10 @@ async function run(options, stderr) {
     const logger = {
         debug: message => {
             if (options.verbose)
-                stderr.line(`debug: ${message}`);
+                stderr.line(`debug: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line(message),
-        warning: message => stderr.line(`warning: ${message}`),
-        notice: message => stderr.line(`notice: ${message}`)
+        info: message => stderr.line((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
     };
     const updateOptions = {
         mode: options.mode,
@@ -28232,9 +28218,7 @@ async function run(options, stderr) {
         dryRun: options.dryRun,
         concurrency: options.concurrency,
         files: options.files,
-        workspace: process.cwd(),
-        configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
-        defaultImageSource: '--image'
+        workspace: process.cwd()
     };
     const client = options.mode === 'update'
         ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .H)({
@@ -28243,12 +28227,12 @@ async function run(options, stderr) {
             concurrency: options.concurrency,
             maxAttempts: options.maxAttempts,
             logger,
-            onSecret: secret => mask.add(secret)
+            onSecret: secret => _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
         })
         : undefined;
     let result;
     try {
-        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
@@ -28258,7 +28242,7 @@ async function run(options, stderr) {
                 ? `${options.config}: config file not found; create it or pass --config`
                 : error.message);
         }
-        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD || error instanceof _workspace_path_js__WEBPACK_IMPORTED_MODULE_10__/* .WorkspacePathError */ .T)
+        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD)
             throw new SetupError(error.message);
         throw error;
     }
@@ -28307,7 +28291,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        process.stderr.write((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)(error.message));
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -28322,7 +28306,7 @@ async function main(argv) {
         return await run(command.options, stderr);
     }
     catch (error) {
-        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)(error instanceof Error ? error.message : String(error)));
+        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -28603,7 +28587,9 @@ function parseCliArgs(argv) {
 /* harmony export */ });
 /* unused harmony exports shortDigest, jsonReport */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
+/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7747);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+
 
 
 const sgr = (open, close) => (text) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
@@ -28660,7 +28646,7 @@ function digestCell(r) {
 }
 function referenceCell(r) {
     const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference;
+    return (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
 }
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
@@ -28680,7 +28666,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = result.config.file;
+    const file = (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -28689,7 +28675,7 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => f.path);
+    const others = result.pinnedFiles.map(f => (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
     const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
         return `Wrote ${moved} to ${file}${also}.`;
@@ -28701,13 +28687,13 @@ function outcomeLine(result, dryRun) {
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${result.config.file}.\n`;
+        return `No entries in ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
     }));
     const rows = result.results.map(r => [
-        { text: r.entry.name },
+        { text: (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
         { text: referenceCell(r) },
         { text: digestCell(r) },
         { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -28723,7 +28709,7 @@ function renderTable(result, options) {
     if (result.failed.length > 0) {
         lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
         for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${f.name}: ${f.error}`);
+            lines.push(`  ${style.red('✗')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -28739,8 +28725,15 @@ function jsonReport(result, proposal) {
         report.pull_request = proposal;
     return report;
 }
+/**
+ * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
+ * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
+ * parse back to the same string.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function renderJson(result, proposal) {
-    return JSON.stringify(jsonReport(result, proposal), null, 2) + '\n';
+    const text = JSON.stringify(jsonReport(result, proposal), null, 2);
+    return (text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
 }
 function paintDiff(diff, style) {
     return diff
@@ -28769,12 +28762,12 @@ function renderProposal(proposal, style = PLAIN) {
         rule,
         style.bold('Pull request the action would propose'),
         rule,
-        `${style.bold('Title:')} ${proposal.title}`,
+        `${style.bold('Title:')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
         '',
-        proposal.body.replace(/\n+$/, ''),
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
         '',
         rule,
-        paintDiff(proposal.diff.replace(/\n$/, ''), style),
+        paintDiff((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
         ''
     ].join('\n');
 }
@@ -28782,43 +28775,10 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX} --help)\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message}\n`;
-}
-
-
-/***/ }),
-
-/***/ 6483:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ SecretMask)
-/* harmony export */ });
-/**
- * A terminal has no runner to mask secrets, so the command line masks them itself: every
- * password and token the credential store or the token exchange learns is replaced in
- * everything printed, as `core.setSecret` does in the action's log.
- */
-class SecretMask {
-    secrets = new Set();
-    add(secret) {
-        if (secret.trim() === '')
-            return;
-        this.secrets.add(secret);
-        // The JSON report escapes quotes and backslashes; mask that spelling too.
-        this.secrets.add(JSON.stringify(secret).slice(1, -1));
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a secret that contains another is masked whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
 }
 
 
@@ -28976,7 +28936,7 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const styleFor = digestStyles(containers.items);
+    const digestStyle = detectDigestStyle(containers.items);
     const readEntry = (item, index) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
@@ -29056,8 +29016,8 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey;
-        let digestForm;
+        let digestKey = digestStyle.key;
+        let digestForm = digestStyle.form;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
@@ -29079,16 +29039,12 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, source, fail, field));
         }
         else {
-            const style = styleFor(map);
-            digestKey = style.key;
-            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
-        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -29120,7 +29076,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots, fileImage };
+    return { file, source, hasBom, entries, digestSlots };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -29199,19 +29155,8 @@ function firstAlias(node) {
     });
     return found;
 }
-/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
-function keyStyle(map) {
-    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
-}
-/**
- * The key and form a digest pinned now takes, for an entry with the given key style: those
- * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
- * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
- * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
- * once per key style, so a file of unpinned entries costs one pass.
- */
-function digestStyles(items) {
-    const pinned = [];
+/** New entries follow the convention the file already uses for its digests. */
+function detectDigestStyle(items) {
     for (const item of items) {
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
             continue;
@@ -29219,161 +29164,59 @@ function digestStyles(items) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(value) : undefined;
             if (parsed)
-                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
+                return { key, form: parsed.form };
         }
     }
-    const majority = (styles) => {
-        const counts = new Map();
-        for (const style of styles) {
-            const id = `${style.key} ${style.form}`;
-            const seen = counts.get(id) ?? { style, count: 0 };
-            seen.count++;
-            counts.set(id, seen);
-        }
-        let best;
-        for (const c of counts.values())
-            if (!best || c.count > best.count)
-                best = c;
-        return best?.style;
+    return { key: 'digest', form: 'prefixed' };
+}
+function replaceSlot(node, pair, source, fail, field) {
+    const afterColon = () => {
+        const colon = source.indexOf(':', pair.key.range[1]);
+        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
     };
-    const memo = new Map();
-    return map => {
-        const own = keyStyle(map);
-        const id = own.join(' ');
-        let style = memo.get(id);
-        if (!style) {
-            const legacy = own.includes('image_tag') || own.includes('target');
-            style =
-                (own.length > 0
-                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
-                    : undefined) ??
-                    majority(pinned.map(p => p.style)) ??
-                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
-            memo.set(id, style);
-        }
-        return style;
-    };
-}
-/**
- * Where the value indicator of a pair whose value is empty sits: the first character after
- * the key that is neither white space nor a comment, when it is a colon. Anything else (a
- * comma, a brace, the next key) means the key was written with no colon at all, and the
- * search stops there, so it never reaches a colon of another field or entry.
- */
-function valueIndicator(source, keyEnd) {
-    let i = keyEnd;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
-            i++;
-        else if (c === '#') {
-            const eol = source.indexOf('\n', i);
-            i = eol === -1 ? source.length : eol;
-        }
-        else
-            return c === ':' ? i : undefined;
-    }
-    return undefined;
-}
-/** The end of the line holding `offset`, before any `\r`. */
-function lineEndAt(source, offset) {
-    const lineEnd = source.indexOf('\n', offset);
-    if (lineEnd === -1)
-        return source.length;
-    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-}
-/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
-function blockKeyColumn(source, map) {
-    let start = map.items[0].key.range[0];
-    let i = start - 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
-        i--;
-    if (source[i] === '?')
-        start = i;
-    return start - (source.lastIndexOf('\n', start - 1) + 1);
-}
-function replaceSlot(node, pair, map, source, fail, field) {
-    // An empty value: written right after the colon, or with one when the key has none.
-    const afterKey = () => {
-        const keyEnd = pair.key.range[1];
-        const colon = valueIndicator(source, keyEnd);
-        if (colon !== undefined)
-            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
-        // `{…, digest}`: the colon goes right after the key, inside the braces.
-        if (map.flow)
-            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
-        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
-        const eol = source.includes('\r\n') ? '\r\n' : '\n';
-        const at = lineEndAt(source, keyEnd);
-        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
-        return { kind: 'replace', start: at, end: at, quote: '', prefix };
-    };
-    // `digest:` with nothing after it, or a key with no colon at all.
+    // `digest:` with nothing after it: the value goes right after the colon.
     if (node === null)
-        return afterKey();
+        return afterColon();
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterKey();
+        return afterColon();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '', prefix: '' };
+            return { kind: 'replace', start, end, quote: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"', prefix: '' };
+            return { kind: 'replace', start, end, quote: '"' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'", prefix: '' };
+            return { kind: 'replace', start, end, quote: "'" };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
-/**
- * Where a missing digest is added: after the tag (or image) field, inside the entry's own
- * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
- * of its line is still the entry; without it, the digest goes before the first key, since
- * the entry's last field may be a nested block whose end is the next entry's start.
- */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    const anchorPair = after ?? map.items[map.items.length - 1];
+    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        const anchorPair = after ?? map.items[map.items.length - 1];
-        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
     }
-    const column = blockKeyColumn(source, map);
-    if (!after) {
-        return {
-            kind: 'insert',
-            at: map.range[0],
-            prefix: key,
-            separator: ': ',
-            suffix: `${eol}${' '.repeat(column)}`
-        };
-    }
-    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
+    const firstKey = map.items[0].key;
+    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
+    const column = firstKey.range[0] - lineStart;
+    let lineEnd = source.indexOf('\n', valueEnd);
+    if (lineEnd === -1)
+        lineEnd = source.length;
+    else if (source[lineEnd - 1] === '\r')
+        lineEnd -= 1;
     return {
         kind: 'insert',
-        at: lineEndAt(source, valueEnd),
+        at: lineEnd,
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': ',
-        suffix: ''
+        separator: ': '
     };
-}
-/**
- * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
- * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
- * beats writing into another entry.
- */
-function assertInside(slot, map, field) {
-    const at = slot.kind === 'replace' ? slot.start : slot.at;
-    const [start, valueEnd, nodeEnd] = map.range;
-    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
-    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
-    if (!inside)
-        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -29388,12 +29231,11 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStoredDigest */ .Dp)(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
-            edits.push({ start: slot.at, end: slot.at, text });
+            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -32095,11 +31937,13 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code for values known to be plain (digests, validated references). */
-function code(value) {
-    return `\`${value.replace(/`/g, '')}\``;
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -33198,6 +33042,145 @@ function registryErrorCode(value) {
 
 /***/ }),
 
+/***/ 7747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O3: () => (/* binding */ secrets),
+  kJ: () => (/* binding */ terminalSafe),
+  _e: () => (/* binding */ writeStderr),
+  jQ: () => (/* binding */ writeStdout)
+});
+
+;// CONCATENATED MODULE: ./src/text/plain.ts
+/**
+ * Untrusted text (config values, repository files, registry answers, event payloads) made
+ * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
+ * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
+ * sinks themselves are ./log.ts and ./terminal.ts.
+ */
+/**
+ * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
+ * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
+ * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
+ */
+const TERMINAL_SEQUENCE = 
+// eslint-disable-next-line no-control-regex
+/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
+/**
+ * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
+ * carriage return lets a line overwrite itself), and the bidirectional overrides, which
+ * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
+ * a reader sees that something was there.
+ */
+const CONTROL = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
+function stripTerminal(text) {
+    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(CONTROL, '\ufffd');
+}
+/**
+ * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
+ * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
+ * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
+ * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
+ */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+/**
+ * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
+ * .NET whitespace), and marks that would attach to nothing.
+ */
+const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
+/**
+ * One line that the runner can never read as a workflow command: `::` at its start (after
+ * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
+ * space inside. A space, not an invisible character: culture-sensitive matching skips
+ * those. `line` must hold no line break.
+ */
+function neutraliseLine(line) {
+    const lead = LEADING.exec(line)[0];
+    let rest = line.slice(lead.length);
+    if (rest.startsWith('::'))
+        rest = `: ${rest.slice(1)}`;
+    return lead + rest.replace(/##\[/g, '## [');
+}
+/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
+function logSafe(text) {
+    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/text/secrets.ts
+/**
+ * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
+ * issued), in one place: the action's log registers each with the runner's masker as it is
+ * added, and the same registry scrubs them from everything the action sends or writes
+ * itself (pull request body, title and commit message, job summary, outputs), which no
+ * masker sees. The command line, with no runner, masks its own output with it.
+ */
+class SecretRegistry {
+    values = new Set();
+    listeners = [];
+    /** Called with each new secret, and at once with every secret already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const secret of this.values)
+            listener(secret);
+    }
+    add(secret) {
+        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        for (const listener of this.listeners)
+            listener(secret);
+    }
+    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
+    spellings() {
+        const all = new Set();
+        for (const secret of this.values) {
+            all.add(secret);
+            all.add(JSON.stringify(secret).slice(1, -1));
+            all.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is replaced whole.
+        return [...all].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const spelling of this.spellings())
+            out = out.split(spelling).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/terminal.ts
+/**
+ * The command line's way to the terminal. A terminal obeys escape sequences, so untrusted
+ * text in a cell, an error or a diff could recolour, hide or overwrite lines, set the window
+ * title or show a hyperlink to somewhere else: `terminalSafe` strips them (see ./plain.ts)
+ * before the CLI adds its own colours. There is no runner to mask secrets, so the
+ * registry's secrets are scrubbed from everything written.
+ */
+
+
+const secrets = new SecretRegistry();
+/** Untrusted text as a terminal may show it: no control sequence, no stray control. */
+function terminalSafe(text) {
+    return stripTerminal(text);
+}
+/** Writes already-rendered output (our own colours included), without any known secret. */
+function writeStdout(text) {
+    process.stdout.write(secrets.redact(text));
+}
+function writeStderr(text) {
+    process.stderr.write(secrets.redact(text));
+}
+
+
+/***/ }),
+
 /***/ 3629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33418,14 +33401,11 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
 var http = __nccwpck_require__(8798);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __nccwpck_require__(7076);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __nccwpck_require__(9152);
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-
 
 
 
@@ -33546,12 +33526,7 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
-    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
-        const { root, label } = options.configWrite;
-        await (0,workspace_path/* checkWorkspacePath */.D)(root, options.configPath, label);
-    }
     const config = await loadConfig(options);
-    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -33601,22 +33576,6 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     return { ...plan, written };
 }
-/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
-function noticeOverriddenImage(options, config, logger) {
-    const given = options.defaultImage;
-    const own = config.fileImage;
-    if (given === undefined || own === undefined || sameImage(given, own))
-        return;
-    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
-}
-function sameImage(a, b) {
-    try {
-        return ((0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(a)) === (0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(b)));
-    }
-    catch {
-        return a.trim() === b.trim();
-    }
-}
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function notice(logger, message) {
     if (logger.notice)
@@ -33636,11 +33595,6 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
 /** The moves other files are searched for: entries that had a digest and got another one. */
@@ -33934,71 +33888,6 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         // A pattern with alternatives is unmatched only when none of them matched.
         unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
     };
-}
-
-
-/***/ }),
-
-/***/ 9152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ checkWorkspacePath),
-/* harmony export */   T: () => (/* binding */ WorkspacePathError)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
- */
-
-
-class WorkspacePathError extends Error {
-    name = 'WorkspacePathError';
-}
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
-}
-/**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
- */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
-    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
-    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
-    }
-    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
-        }
-    }
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
-    }
-    return segments.join('/');
 }
 
 
@@ -42749,7 +42638,7 @@ exports.visitAsync = visitAsync;
 /***/ 8330:
 /***/ ((module) => {
 
-module.exports = {"rE":"1.0.0"};
+module.exports = {"rE":"0.1.0"};
 
 /***/ })
 

@@ -42,6 +42,11 @@ const GROUPS = [
       'Layouts that try to steer a write out of the workspace, each run through the bundled action in update mode with a digest that really moved: a config input outside the workspace, a config behind a directory link (leaving the workspace, or back inside it), a config that is itself a link, and a `files` glob through a linked directory. The config is refused before any registry is asked and before anything is written (the glob skips the link with a notice); a file outside the workspace whose bytes changed counts as a wrong write.'
   },
   {
+    name: 'Untrusted text',
+    about:
+      "Hostile text from every source the action reads (entry names, a YAML block scalar, a file name, a registry error message, an event payload, Markdown in names) through the bundled action with the real registry and the fake GitHub. Workflow commands are counted by a port of the runner's parser (`::` after leading whitespace, `##[` anywhere, culture-ignorable characters removed, `stop-commands` honoured); links, images, mentions, references and HTML by a checker stricter than GFM's autolink rules on the rendered body and summary; terminal control characters in what the CLI prints. Body templates outside the workspace, through symlinks, in `.git` or over 64 KiB must be refused, and no password or token may reach the body, title, commit message or summary."
+  },
+  {
     name: 'Killed writes',
     about:
       'A process rewriting a large config is killed with SIGKILL: the file must always be byte for byte the old or the new content (a torn file counts as a wrong write), and temporary files left by a kill must not pile up.'
@@ -126,9 +131,10 @@ const lines = [
   '',
   'The action runs unattended on a schedule and writes to a repository. This suite attacks it:',
   'a flaky or hostile registry, credentials a registry tries to send elsewhere, broken configs,',
-  'generated configs, layouts that steer a write out of the workspace, and a process killed',
-  'while it writes. Every figure below comes from the run that wrote this page',
-  '(`npm run reliability`); CI runs the same suite on every push.',
+  'generated configs, layouts that steer a write out of the workspace, hostile text aimed at',
+  'the log, Markdown and the terminal, and a process killed while it writes. Every figure below',
+  'comes from the run that wrote this page (`npm run reliability`); CI runs the same suite on',
+  'every push.',
   '',
   '| Figure | Count |',
   '| --- | --- |',
@@ -149,11 +155,12 @@ if (unrecorded > 0) {
 }
 lines.push(
   'Faults injected counts damaged or refused answers the proxy actually sent, processes killed,',
-  'broken config files, mutated configs and hostile workspace layouts. Wrong digests written',
-  'must be 0: a digest in the config, the matrix or `updates` output, or the pull request that',
-  'the registry did not serve for that entry (or, for configs, kills and workspace layouts, a',
-  'file that changed when it must not, or a torn file). Secrets leaked must be 0: a secret',
-  'found in anything a user can read, or credentials received by a host they do not belong to.',
+  'broken config files, mutated configs, hostile workspace layouts, and hostile texts, values and',
+  'template paths. Wrong digests written must be 0: a digest in the config, the matrix or',
+  '`updates` output, or the pull request that the registry did not serve for that entry (or, for',
+  'configs, kills and workspace layouts, a file that changed when it must not, or a torn file).',
+  'Secrets leaked must be 0: a secret found in anything a user can read, or credentials received',
+  'by a host they do not belong to.',
   '',
   'Every run of the action in the suite is killed if it outlives a fixed bound (`RUN_BOUND_MS`',
   'in `__tests__/reliability/support/scenario.ts`), which fails its scenario; the suite shortens',

@@ -2,9 +2,12 @@
  * What the command line prints, as pure functions of a run's result: the table for people,
  * the JSON object for scripts, the proposed pull request, the progress line and the one-line
  * usage error. Colour is a parameter; the entry decides it from the terminal and NO_COLOR.
+ * Every value from a config, a file or a registry passes `safe` before our own colours are
+ * added, so it cannot carry escape sequences of its own to the terminal.
  */
 import type { Proposal } from '../propose.js'
 import { formatImageReference } from '../reference.js'
+import { terminalSafe as safe } from '../text/terminal.js'
 import type { EntryResult, UpdateResult } from '../update.js'
 import { PROGRAM } from './args.js'
 
@@ -76,7 +79,7 @@ function digestCell(r: EntryResult): string {
 
 function referenceCell(r: EntryResult): string {
   const reference = formatImageReference({ ...r.entry.reference, digest: undefined })
-  return r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference
+  return safe(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference)
 }
 
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
@@ -104,7 +107,7 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function outcomeLine(result: UpdateResult, dryRun: boolean): string {
-  const file = result.config.file
+  const file = safe(result.config.file)
   if (result.mode === 'matrix') return `Matrix from ${file} as committed; no registry was asked.`
   if (!result.changed) {
     return result.failed.length === result.results.length
@@ -112,7 +115,7 @@ function outcomeLine(result: UpdateResult, dryRun: boolean): string {
       : `Every digest in ${file} that could be checked is current.`
   }
   const moved = plural(result.updates.length, 'digest', 'digests')
-  const others = result.pinnedFiles.map(f => f.path)
+  const others = result.pinnedFiles.map(f => safe(f.path))
   const also = others.length > 0 ? ` and ${others.join(', ')}` : ''
   if (result.written) return `Wrote ${moved} to ${file}${also}.`
   return dryRun
@@ -126,13 +129,13 @@ export function renderTable(
   options: { dryRun: boolean; style?: Style }
 ): string {
   const style = options.style ?? PLAIN
-  if (result.results.length === 0) return `No entries in ${result.config.file}.\n`
+  if (result.results.length === 0) return `No entries in ${safe(result.config.file)}.\n`
   const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
     text,
     paint: style.bold
   }))
   const rows = result.results.map(r => [
-    { text: r.entry.name },
+    { text: safe(r.entry.name) },
     { text: referenceCell(r) },
     { text: digestCell(r) },
     { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -151,7 +154,8 @@ export function renderTable(
       '',
       `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`
     )
-    for (const f of result.failed) lines.push(`  ${style.red('✗')} ${f.name}: ${f.error}`)
+    for (const f of result.failed)
+      lines.push(`  ${style.red('✗')} ${safe(f.name)}: ${safe(f.error)}`)
   }
   return lines.join('\n') + '\n'
 }
@@ -168,8 +172,18 @@ export function jsonReport(result: UpdateResult, proposal?: Proposal | null): ob
   return report
 }
 
+/**
+ * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
+ * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
+ * parse back to the same string.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+
 export function renderJson(result: UpdateResult, proposal?: Proposal | null): string {
-  return JSON.stringify(jsonReport(result, proposal), null, 2) + '\n'
+  const text = JSON.stringify(jsonReport(result, proposal), null, 2)
+  return (
+    text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n'
+  )
 }
 
 function paintDiff(diff: string, style: Style): string {
@@ -196,12 +210,12 @@ export function renderProposal(proposal: Proposal | null, style: Style = PLAIN):
     rule,
     style.bold('Pull request the action would propose'),
     rule,
-    `${style.bold('Title:')} ${proposal.title}`,
+    `${style.bold('Title:')} ${safe(proposal.title)}`,
     '',
-    proposal.body.replace(/\n+$/, ''),
+    safe(proposal.body).replace(/\n+$/, ''),
     '',
     rule,
-    paintDiff(proposal.diff.replace(/\n$/, ''), style),
+    paintDiff(safe(proposal.diff).replace(/\n$/, ''), style),
     ''
   ].join('\n')
 }

@@ -43,14 +43,26 @@ export function rateLimitWait(error: unknown, now: number): number | undefined {
   return undefined
 }
 
+/** Request fields holding text a person reads: pull request title and body, commit message. */
+const SCRUBBED = ['title', 'body', 'message'] as const
+
 export function createOctokit(
   token: string,
   logger: PullRequestLogger,
-  policy: RateLimitPolicy = DEFAULT_POLICY
+  policy: RateLimitPolicy = DEFAULT_POLICY,
+  scrub: (text: string) => string = text => text
 ): Octokit {
   // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
   const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
   const octokit = getOctokit(token, { baseUrl })
+  // Every text the action writes to GitHub passes here: secrets leave no pull request,
+  // commit or comment, whatever template or registry answer carried them.
+  octokit.hook.before('request', options => {
+    const params = options as Record<string, unknown>
+    for (const key of SCRUBBED) {
+      if (typeof params[key] === 'string') params[key] = scrub(params[key])
+    }
+  })
   octokit.hook.wrap('request', async (request, options) => {
     for (let attempt = 1; ; attempt++) {
       try {

@@ -13,6 +13,7 @@ export type ScenarioGroup =
   | 'Generated configs and answers'
   | 'Killed writes'
   | 'Workspace writes'
+  | 'Untrusted text'
 
 export interface ScenarioRecord {
   group: ScenarioGroup
