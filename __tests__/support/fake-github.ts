@@ -142,13 +142,14 @@ export interface FakeGitHub {
   /**
    * Simulates a push of one commit on top of `branch`: null deletes a path, `{content, mode}`
    * sets a mode such as 100755. The author is 'Name <email>' or a bare name; default the
-   * repository owner. Returns the commit sha.
+   * repository owner. `asToken` makes it as POST git/commits without an identity does: by the
+   * token's bot, signed. Returns the commit sha.
    */
   commit(
     branch: string,
     files: Record<string, FakeFile | null>,
     message: string,
-    options?: { author?: string }
+    options?: { author?: string; asToken?: boolean }
   ): string
   /** Creates a branch at a commit sha (or at another branch's head). */
   createBranch(name: string, from: string): void
@@ -1742,7 +1743,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     parent: string | undefined,
     files: Record<string, FakeFile | null>,
     message: string,
-    author?: string
+    author?: string,
+    asToken = false
   ): string {
     const root: Node & { kind: 'tree' } = parent
       ? { kind: 'tree', sha: git.commits.get(parent)!.tree }
@@ -1770,15 +1772,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         )
       }
     }
-    const who = parseAuthor(author)
-    const person: Person = { ...who, seconds: seconds(), tz: '+0000' }
+    const who = asToken ? BOT : parseAuthor(author)
+    const person: Person = { name: who.name, email: who.email, seconds: seconds(), tz: '+0000' }
     return git.putCommit({
       tree: writeRoot(root),
       parents: parent ? [parent] : [],
       author: person,
       committer: person,
       message,
-      verified: false
+      verified: asToken
     })
   }
 
@@ -1817,7 +1819,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     commit(branch, files, message, commitOptions) {
       const parent = refs.get(`refs/heads/${branch}`)
       if (!parent) throw new Error(`fake-github: no branch ${branch}`)
-      const sha = helperCommit(parent, files, message, commitOptions?.author)
+      const sha = helperCommit(
+        parent,
+        files,
+        message,
+        commitOptions?.author,
+        commitOptions?.asToken
+      )
       setRef(`refs/heads/${branch}`, sha)
       return sha
     },
