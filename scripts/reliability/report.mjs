@@ -37,6 +37,11 @@ const GROUPS = [
       'Property-based tests with fast-check: generated configs (layouts, quoting, comments, key names, digest forms, CRLF, BOM, flow and block entries) and registry answers (same digest, new digest, failure); then mutated configs. A failed property is counted as one wrong digest.'
   },
   {
+    name: 'Wrong content',
+    about:
+      'The bundled action and the fake GitHub on a repository whose other files (`files`) pin the same digests, two tags sharing one until one moves. Every reference in the workspace and on the pull request branch is checked against what the registry serves for its image and tag; one the registry does not serve (a stale file in the pull request, a tagless reference moved while an entry holding it stayed) counts as a wrong digest.'
+  },
+  {
     name: 'Killed writes',
     about:
       'A process rewriting a large config is killed with SIGKILL: the file must always be byte for byte the old or the new content (a torn file counts as a wrong write), and temporary files left by a kill must not pile up.'

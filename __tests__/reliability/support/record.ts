@@ -12,6 +12,7 @@ export type ScenarioGroup =
   | 'Broken configs'
   | 'Generated configs and answers'
   | 'Killed writes'
+  | 'Wrong content'
 
 export interface ScenarioRecord {
   group: ScenarioGroup
