@@ -126,7 +126,13 @@ export async function proposeUpdate(
 ): Promise<PullRequestOutcome & { proposal?: Proposal }> {
   const patterns = settings.files ?? []
   const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
-  const base = await pullRequests.readBase(settings.base, [settings.repoPath], patterns)
+  // The files this run rewrote are read too: they are what is left to propose when GitHub
+  // cannot list the whole base tree; otherwise the globs match them there anyway.
+  const base = await pullRequests.readBase(
+    settings.base,
+    [settings.repoPath, ...rewritten],
+    patterns
+  )
   const baseBytes = base.files.get(settings.repoPath)
   const notFile = base.notFiles.get(settings.repoPath)
   if (notFile)
@@ -151,22 +157,18 @@ export async function proposeUpdate(
     diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText))
   }
 
-  let candidates = base.matched
-  if (!candidates) {
-    candidates = rewritten
-    if (patterns.length > 0)
-      logger.warning(
-        `files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`
-      )
-  }
+  if (!base.matched && patterns.length > 0)
+    logger.warning(
+      `files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`
+    )
+  const candidates = [...rewritten, ...(base.matched ?? [])].sort()
   const touched = new Map<string, Set<string>>()
   if (anyMoves(rebased.moves)) {
     for (const path of candidates) {
-      if (path === settings.repoPath) continue
       const bytes = base.files.get(path)
       if (!bytes) {
-        const what = base.notFiles.get(path)
-        if (what) notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
+        const what = base.notFiles.get(path) ?? 'not in the repository'
+        notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
         continue
       }
       const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger)
@@ -176,10 +178,6 @@ export async function proposeUpdate(
       touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))))
     }
   }
-  // A file the workspace run rewrote that the base does not have is worth saying so.
-  for (const path of rewritten)
-    if (!base.files.has(path) && !candidates.includes(path))
-      notice(logger, `files: skipped ${path}: it is not in the repository on ${base.branch}`)
 
   let proposal: Proposal | undefined
   let body = ''

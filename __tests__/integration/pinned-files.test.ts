@@ -480,4 +480,26 @@ FROM ${registry.host}/acme/app:1.0@${app} AS tagged
     expect(github.readFile(BRANCH, 'Dockerfile')).toContain(`web:2@${d.web1}`)
     expect(github.pulls()[0]!.body).toContain('Also updated: `Dockerfile` and `compose.yaml`.')
   })
+
+  it('a base tree too large to list still proposes the files the run rewrote', async () => {
+    // A fresh checkout of main: this run moves the digests in both files itself.
+    for (const [path, content] of Object.entries(github.readTree('main')))
+      writeFileSync(join(workspace, path), content)
+    const head = github.branchSha(BRANCH)
+    github.clearRequests()
+    github.truncateTrees(true)
+    try {
+      const result = await run()
+      expect(result.exitCode).toBe(0)
+      expect(annotations(result, 'warning')).toContain(
+        'files: the tree of main is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed'
+      )
+      // The branch already holds exactly that: it is left alone, and said so.
+      expect(result.outputs['pull-request-operation']).toBe('unchanged')
+      expect(github.branchSha(BRANCH)).toBe(head)
+      expect(github.writeRequests().filter(r => r.path.includes('/git/refs'))).toEqual([])
+    } finally {
+      github.truncateTrees(false)
+    }
+  })
 })

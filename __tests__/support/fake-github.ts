@@ -170,6 +170,11 @@ export interface FakeGitHub {
   pulls(): FakePull[]
   /** The next `count` matching requests (after authentication) get this failure instead. */
   failNext(count: number, failure?: FailureSpec): void
+  /**
+   * While on, recursive tree listings answer as GitHub does for a huge tree: the top level
+   * only, with `truncated: true`.
+   */
+  truncateTrees(on: boolean): void
   stop(): Promise<void>
 }
 
@@ -506,6 +511,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let used = 0
   const resetAt = Math.floor(Date.now() / 1000) + 3600
   let base = ''
+  let truncating = false
 
   const seconds = () => Math.floor(now().getTime() / 1000)
   const isoNow = () => isoDate(seconds())
@@ -1115,7 +1121,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       sha = commit ? git.commits.get(commit)!.tree : notFound()
     }
     // GitHub recurses for any value of the parameter, even 0 or false.
-    const recursive = ctx.query.recursive !== undefined
+    const recursive = ctx.query.recursive !== undefined && !truncating
     const tree: unknown[] = []
     const walk = (treeSha: string, prefix: string) => {
       for (const e of git.trees.get(treeSha) ?? []) {
@@ -1134,7 +1140,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     walk(sha, '')
     return {
       status: 200,
-      body: { sha, url: `${repoUrl()}/git/trees/${sha}`, tree, truncated: false }
+      body: {
+        sha,
+        url: `${repoUrl()}/git/trees/${sha}`,
+        tree,
+        truncated: truncating && ctx.query.recursive !== undefined
+      }
     }
   })
 
@@ -1887,6 +1898,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
           maintainerCanModify: p.maintainerCanModify,
           user: p.user
         })),
+    truncateTrees(on) {
+      truncating = on
+    },
     failNext(count, failure = {}) {
       if (count > 0) failures.push({ remaining: count, spec: failure })
     },
