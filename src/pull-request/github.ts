@@ -109,7 +109,7 @@ interface OpenPull {
 }
 
 /** A commit on the branch as the compare API lists it. */
-interface BranchCommit {
+export interface BranchCommit {
   sha: string
   commit: {
     message: string
@@ -120,7 +120,7 @@ interface BranchCommit {
 }
 
 /** Who GitHub says made a commit. */
-interface CommitIdentity {
+export interface CommitIdentity {
   sha: string
   author: string
   committer: string
@@ -131,7 +131,7 @@ function person(p: { name?: string; email?: string } | null | undefined): string
   return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`
 }
 
-function identityOf(
+export function identityOf(
   sha: string,
   data: {
     author?: { name?: string; email?: string } | null
@@ -155,7 +155,7 @@ function hasTrailer(c: BranchCommit): boolean {
  * The same author and committer as the token's own commit, and signed when GitHub signs that
  * one (a pushed commit can copy a name and an address, not GitHub's signature).
  */
-function sameIdentity(c: BranchCommit, own: CommitIdentity): boolean {
+export function sameIdentity(c: BranchCommit, own: CommitIdentity): boolean {
   const theirs = identityOf(c.sha, c.commit)
   return (
     hasTrailer(c) &&
