@@ -245,6 +245,7 @@ async function runPullRequestStep(
   const pr = inputs.pullRequest
   const settings: ProposalSettings = {
     repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
+    files: inputs.files,
     configLabel: inputs.config,
     defaultImage: inputs.image,
     defaultPlatform: inputs.platform,

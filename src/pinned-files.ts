@@ -6,8 +6,13 @@
  */
 import { parseImageReference } from './reference.js'
 
-/** One config entry's digest move, as the other files are searched for it. */
+/**
+ * One config entry's digest, as the other files are searched for it: `current` is the digest
+ * it moves to, or `previous` again when it stays (unchanged, or not verified this run).
+ */
 export interface DigestMove {
+  /** The entry's name, for warnings. */
+  name: string
   /** Canonical `registry/repository` (`docker.io/library/nginx`). */
   repository: string
   tag: string
@@ -24,10 +29,11 @@ export interface PinnedRewrite {
   /** References rewritten. */
   count: number
   /**
-   * References left alone because moves disagree on their new digest: a reference written
-   * without a tag whose old digest two tags of the image shared before they parted ways.
+   * References left alone because the entries pinning their digest disagree on where it goes:
+   * a reference written without a tag whose old digest two tags of the image shared, one of
+   * which moved while the other stayed or moved elsewhere. `entries` names them all.
    */
-  ambiguous: Array<{ line: number; reference: string }>
+  ambiguous: Array<{ line: number; reference: string; entries: string[] }>
 }
 
 /** Files larger than this are not read: pinned references live in small text files. */
@@ -70,8 +76,10 @@ function lineAt(text: string, offset: number): number {
 
 /**
  * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only a move of that tag; one without a tag matches any move of
- * the image from that exact digest. The registry may be written any way Docker accepts.
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
  */
 export function rewritePinnedReferences(text: string, moves: readonly DigestMove[]): PinnedRewrite {
   const byDigest = new Map<string, number[]>()
@@ -109,11 +117,17 @@ export function rewritePinnedReferences(text: string, moves: readonly DigestMove
     if (matching.length === 0) continue
     const currents = new Set(matching.map(i => moves[i]!.current))
     if (currents.size > 1) {
-      ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` })
+      ambiguous.push({
+        line: lineAt(text, match.index),
+        reference: `${written}${match[0]}`,
+        entries: [...new Set(matching.map(i => moves[i]!.name))]
+      })
       continue
     }
+    const current = [...currents][0]!
+    if (current === moves[matching[0]!]!.previous) continue
     const start = match.index + '@sha256:'.length
-    pieces.push(text.slice(copied, start), [...currents][0]!.replace(/^sha256:/, ''))
+    pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''))
     copied = start + 64
     count++
     for (const i of matching) applied.add(i)

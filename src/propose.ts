@@ -16,7 +16,7 @@ import type { Logger } from './registry/http.js'
 import {
   type MovedEntry,
   type UpdateResult,
-  digestMoves,
+  anyMoves,
   notice,
   rebaseUpdate,
   resolutionKey,
@@ -31,6 +31,8 @@ export const DEFAULT_TITLE = 'chore: Update container image digests'
 export interface ProposalSettings {
   /** The config's path inside the repository, with forward slashes. */
   repoPath: string
+  /** The `files` globs: other files pinning the same digests, relative to the repository. */
+  files?: readonly string[]
   configLabel: string
   defaultImage?: string
   defaultPlatform?: string
@@ -108,7 +110,13 @@ function stripBom(text: string): string {
   return text.startsWith('\uFEFF') ? text.slice(1) : text
 }
 
-/** Creates, updates or closes the one pull request, based on the base branch's head. */
+/**
+ * Creates, updates or closes the one pull request. Everything it proposes is computed from the
+ * base branch's head alone: its config, rebased onto the digests this run resolved, and every
+ * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
+ * holds (already updated by an earlier run, or checked out from the pull request's branch), the
+ * commit, the body and the files listed per entry are the same one computation.
+ */
 export async function proposeUpdate(
   result: UpdateResult,
   settings: ProposalSettings,
@@ -116,8 +124,15 @@ export async function proposeUpdate(
   client: RegistryClient | undefined,
   logger: Logger
 ): Promise<PullRequestOutcome & { proposal?: Proposal }> {
-  const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
-  const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths])
+  const patterns = settings.files ?? []
+  const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
+  // The files this run rewrote are read too: they are what is left to propose when GitHub
+  // cannot list the whole base tree; otherwise the globs match them there anyway.
+  const base = await pullRequests.readBase(
+    settings.base,
+    [settings.repoPath, ...rewritten],
+    patterns
+  )
   const baseBytes = base.files.get(settings.repoPath)
   const notFile = base.notFiles.get(settings.repoPath)
   if (notFile)
@@ -142,40 +157,32 @@ export async function proposeUpdate(
     diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText))
   }
 
-  // The other files are the ones this run rewrote in the workspace, taken as the base holds
-  // them; both the base config's old digests and the workspace's count as old.
-  const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))]
+  if (!base.matched && patterns.length > 0)
+    logger.warning(
+      `files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`
+    )
+  const candidates = [...rewritten, ...(base.matched ?? [])].sort()
   const touched = new Map<string, Set<string>>()
-  for (const path of otherPaths) {
-    const bytes = base.files.get(path)
-    const what = base.notFiles.get(path)
-    if (!bytes) {
-      notice(
-        logger,
-        `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`
-      )
-      continue
+  if (anyMoves(rebased.moves)) {
+    for (const path of candidates) {
+      const bytes = base.files.get(path)
+      if (!bytes) {
+        const what = base.notFiles.get(path) ?? 'not in the repository'
+        notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
+        continue
+      }
+      const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger)
+      if (!rewrite) continue
+      files.set(path, rewrite.newText)
+      diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))
+      touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))))
     }
-    const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger)
-    if (!rewrite) continue
-    files.set(path, rewrite.newText)
-    diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))
-    touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))))
   }
 
-  // An entry the base config already holds may still be stale in another file there: it is
-  // listed from the workspace's move so the body says what changed.
-  const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)))
-  const alsoListed = workspaceMoves(result).filter(m => {
-    const key = resolutionKey(m.entry)
-    if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key))) return false
-    listed.add(key)
-    return true
-  })
   let proposal: Proposal | undefined
   let body = ''
   if (files.size > 0) {
-    const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m =>
+    const updates = await bodyUpdates(rebased.moved, client, logger, m =>
       [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path)
     )
     body = render(settings, updates, result)

@@ -312,9 +312,8 @@ export async function runUpdate(
   // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
   const candidates = await findPinnedFiles(options, logger)
   const results = await resolveEntries(config, client, options.concurrency, onProgress)
-  const moves = digestMoves(
-    results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current! }))
-  )
+  // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+  const moves = digestMoves(results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
   const plan = planUpdate('update', config, results, pinned)
   let written = false
@@ -373,24 +372,34 @@ async function findPinnedFiles(options: UpdateOptions, logger: Logger): Promise<
   return expanded.files
 }
 
-/** A move and the config entry it belongs to. */
+/** A config entry's digest and where it goes, with the entry. */
 export interface EntryMove extends DigestMove {
   entry: ConfigEntry
 }
 
-/** The moves other files are searched for: entries that had a digest and got another one. */
+/**
+ * What other files are searched for: every entry that had a digest, with the digest it moves
+ * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
+ * kept so a reference without a tag moves only when every entry holding its digest agrees.
+ */
 export function digestMoves(
-  moved: ReadonlyArray<{ entry: ConfigEntry; previous?: string; current: string }>
+  entries: ReadonlyArray<{ entry: ConfigEntry; previous?: string; current?: string }>
 ): EntryMove[] {
-  return moved
-    .filter(m => m.previous !== undefined && m.previous !== m.current)
+  return entries
+    .filter(m => m.previous !== undefined)
     .map(m => ({
       entry: m.entry,
+      name: m.entry.name,
       repository: repositoryName(m.entry.reference),
       tag: m.entry.reference.tag,
       previous: m.previous!,
-      current: m.current
+      current: m.current ?? m.previous!
     }))
+}
+
+/** True when at least one of the moves changes a digest. */
+export function anyMoves(moves: readonly DigestMove[]): boolean {
+  return moves.some(m => m.current !== m.previous)
 }
 
 /**
@@ -411,7 +420,7 @@ export function rewritePinnedText(
   const rewrite = rewritePinnedReferences(decoded.text, moves)
   for (const a of rewrite.ambiguous)
     logger.warning(
-      `${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`
+      `${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`
     )
   if (rewrite.count === 0) return undefined
   return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]!) }
@@ -422,7 +431,7 @@ async function rewritePinnedFiles(
   moves: readonly EntryMove[],
   logger: Logger
 ): Promise<PinnedFile[]> {
-  if (moves.length === 0) return []
+  if (!anyMoves(moves)) return []
   const pinned: PinnedFile[] = []
   for (const file of files) {
     let bytes: Buffer
@@ -461,6 +470,11 @@ export interface RebasedConfig {
   newText?: string
   /** Entries of the other copy whose digest this run moves, as they appear there. */
   moved: MovedEntry[]
+  /**
+   * Every entry of the other copy with the digest it ends on: this run's where it resolved
+   * the entry, else its own. What the other files there are rewritten with.
+   */
+  moves: EntryMove[]
 }
 
 export interface MovedEntry {
@@ -495,5 +509,12 @@ export function rebaseUpdate(
     moved.set(entry.index, current)
     changes.push({ entry, previous: entry.digest, current })
   }
-  return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes }
+  const moves = digestMoves(
+    other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) }))
+  )
+  return {
+    newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
+    moved: changes,
+    moves
+  }
 }

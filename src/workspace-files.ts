@@ -122,6 +122,17 @@ export function compilePatterns(patterns: readonly string[]): CompiledPattern[] 
 }
 
 /**
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
+ */
+export function matchPaths(patterns: readonly string[], paths: Iterable<string>): string[] {
+  const compiled = compilePatterns(patterns)
+  return [...paths].filter(
+    path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path))
+  )
+}
+
+/**
  * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
  * `exclude` (absolute) are left out: the config is updated on its own.
  */

@@ -350,3 +350,156 @@ describe('other files pinning the same digests', () => {
     expect(workspaceFile('Dockerfile')).toBe(others(fixed, old).Dockerfile)
   })
 })
+
+/**
+ * The pull request computed from the base alone. Two entries of acme/app share a digest until
+ * one tag moves; a reference without a tag may then not follow either. The workspace is first
+ * updated by a run with `pull-request: false`, so the run that opens the pull request finds
+ * nothing left to move there, yet the base still pins the old digests in every file.
+ */
+describe('other files in the pull request, from the base alone', () => {
+  let registry: RegistryHandle
+  let github: FakeGitHub
+  let workspace: string
+  const d: Record<string, string> = {}
+  const FILES2 = 'Dockerfile, compose.yaml'
+
+  const baseConfig = (app: string, web: string) => `containers:
+  - name: app-1.0
+    image: ${registry.host}/acme/app
+    tag: "1.0"
+    digest: ${app}
+  - name: app-1.1
+    image: ${registry.host}/acme/app
+    tag: "1.1"
+    digest: ${d.app0}
+  - name: web
+    image: ${registry.host}/acme/web
+    tag: "2"
+    digest: ${web}
+`
+  const dockerfile = (app: string, web: string) => `FROM ${registry.host}/acme/web:2@${web}
+FROM ${registry.host}/acme/app@${d.app0} AS tagless
+FROM ${registry.host}/acme/app:1.0@${app} AS tagged
+`
+  const compose = (web: string) =>
+    `services:\n  web:\n    image: ${registry.host}/acme/web:2@${web}\n`
+
+  const run = (inputs: Record<string, string> = {}) =>
+    runAction({
+      workspace,
+      inputs: { config: CONFIG, token: github.token, files: FILES2, ...inputs },
+      env: { GITHUB_API_URL: github.url }
+    })
+  const read = (path: string) => readFileSync(join(workspace, path), 'utf8')
+  const tagless = (r: Awaited<ReturnType<typeof run>>) =>
+    annotations(r, 'warning').filter(w => w.includes(' AS tagless') || w.includes('app@'))
+
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'none' })
+    d.app0 = (await registry.pushImage('acme/app', '1.0', { seed: 'app 0' })).digest
+    await registry.pushImage('acme/app', '1.1', { seed: 'app 0' })
+    d.web0 = (await registry.pushImage('acme/web', '2', { seed: 'web 0' })).digest
+    d.app1 = (await registry.pushImage('acme/app', '1.0', { seed: 'app 1' })).digest
+    d.web1 = (await registry.pushImage('acme/web', '2', { seed: 'web 1' })).digest
+    github = await startFakeGitHub({
+      owner: 'acme',
+      repo: 'builds',
+      files: {
+        [CONFIG]: baseConfig(d.app0!, d.web0!),
+        Dockerfile: dockerfile(d.app0!, d.web0!),
+        'compose.yaml': compose(d.web0!)
+      }
+    })
+    workspace = mkdtempSync(join(tmpdir(), 'pinned-base-'))
+    for (const [path, content] of Object.entries(github.readTree('main'))) {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true })
+      writeFileSync(join(workspace, path), content)
+    }
+  })
+
+  afterAll(async () => {
+    await github?.stop()
+    await registry?.stop()
+    if (workspace) rmSync(workspace, { recursive: true, force: true })
+  })
+
+  it('a tagless reference stays when an entry with its digest did not move, with a warning naming them', async () => {
+    const result = await run({ 'pull-request': 'false' })
+    expect(result.exitCode).toBe(0)
+    expect(read('Dockerfile')).toBe(
+      `FROM ${registry.host}/acme/web:2@${d.web1}\nFROM ${registry.host}/acme/app@${d.app0} AS tagless\nFROM ${registry.host}/acme/app:1.0@${d.app1} AS tagged\n`
+    )
+    expect(annotations(result, 'warning')).toContain(
+      `Dockerfile:2: ${registry.host}/acme/app@${d.app0} was left as it is: the config entries that pin this digest (app-1.0, app-1.1) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`
+    )
+    expect(read(CONFIG)).toBe(baseConfig(d.app1!, d.web1!))
+  })
+
+  it('proposes every file the globs name on the base, whatever the workspace already holds', async () => {
+    // The workspace now holds every new digest: the run itself moves nothing.
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['pull-request-operation']).toBe('created')
+    expect(github.readTree(BRANCH)).toEqual({
+      [CONFIG]: baseConfig(d.app1!, d.web1!),
+      Dockerfile: dockerfile(d.app1!, d.web1!).replace(
+        `app@${d.app1} AS tagless`,
+        `app@${d.app0} AS tagless`
+      ),
+      'compose.yaml': compose(d.web1!)
+    })
+    const body = github.pulls()[0]!.body!
+    expect(body).toContain('Also updated: `Dockerfile` and `compose.yaml`.')
+    expect(body).toContain(`| web | \`${d.web0}\` | \`${d.web1}\` |`)
+    expect(tagless(result)).toEqual([
+      expect.stringMatching(/^Dockerfile \(on main\):2: .*app-1\.0, app-1\.1/)
+    ])
+  })
+
+  it('a rerun from a checkout of the pull request branch leaves it as it is', async () => {
+    for (const [path, content] of Object.entries(github.readTree(BRANCH)))
+      writeFileSync(join(workspace, path), content)
+    const head = github.branchSha(BRANCH)
+    github.clearRequests()
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['pull-request-operation']).toBe('unchanged')
+    expect(github.writeRequests()).toEqual([])
+    expect(github.branchSha(BRANCH)).toBe(head)
+  })
+
+  it('a base that moved on is proposed with all its files, never force-pushed back to stale ones', async () => {
+    // main gains an unrelated line in compose.yaml; the workspace is still the branch's copy.
+    const composeOnMain = `# reviewed\n${compose(d.web0!)}`
+    github.commit('main', { 'compose.yaml': composeOnMain }, 'Annotate compose')
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['pull-request-operation']).toBe('updated')
+    expect(github.readFile(BRANCH, 'compose.yaml')).toBe(`# reviewed\n${compose(d.web1!)}`)
+    expect(github.readFile(BRANCH, 'Dockerfile')).toContain(`web:2@${d.web1}`)
+    expect(github.pulls()[0]!.body).toContain('Also updated: `Dockerfile` and `compose.yaml`.')
+  })
+
+  it('a base tree too large to list still proposes the files the run rewrote', async () => {
+    // A fresh checkout of main: this run moves the digests in both files itself.
+    for (const [path, content] of Object.entries(github.readTree('main')))
+      writeFileSync(join(workspace, path), content)
+    const head = github.branchSha(BRANCH)
+    github.clearRequests()
+    github.truncateTrees(true)
+    try {
+      const result = await run()
+      expect(result.exitCode).toBe(0)
+      expect(annotations(result, 'warning')).toContain(
+        'files: the tree of main is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed'
+      )
+      // The branch already holds exactly that: it is left alone, and said so.
+      expect(result.outputs['pull-request-operation']).toBe('unchanged')
+      expect(github.branchSha(BRANCH)).toBe(head)
+      expect(github.writeRequests().filter(r => r.path.includes('/git/refs'))).toEqual([])
+    } finally {
+      github.truncateTrees(false)
+    }
+  })
+})

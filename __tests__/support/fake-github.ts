@@ -142,13 +142,14 @@ export interface FakeGitHub {
   /**
    * Simulates a push of one commit on top of `branch`: null deletes a path, `{content, mode}`
    * sets a mode such as 100755. The author is 'Name <email>' or a bare name; default the
-   * repository owner. Returns the commit sha.
+   * repository owner. `asToken` makes it as POST git/commits without an identity does: by the
+   * token's bot, signed. Returns the commit sha.
    */
   commit(
     branch: string,
     files: Record<string, FakeFile | null>,
     message: string,
-    options?: { author?: string }
+    options?: { author?: string; asToken?: boolean }
   ): string
   /** Creates a branch at a commit sha (or at another branch's head). */
   createBranch(name: string, from: string): void
@@ -169,6 +170,11 @@ export interface FakeGitHub {
   pulls(): FakePull[]
   /** The next `count` matching requests (after authentication) get this failure instead. */
   failNext(count: number, failure?: FailureSpec): void
+  /**
+   * While on, recursive tree listings answer as GitHub does for a huge tree: the top level
+   * only, with `truncated: true`.
+   */
+  truncateTrees(on: boolean): void
   stop(): Promise<void>
 }
 
@@ -505,6 +511,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   let used = 0
   const resetAt = Math.floor(Date.now() / 1000) + 3600
   let base = ''
+  let truncating = false
 
   const seconds = () => Math.floor(now().getTime() / 1000)
   const isoNow = () => isoDate(seconds())
@@ -1114,7 +1121,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
       sha = commit ? git.commits.get(commit)!.tree : notFound()
     }
     // GitHub recurses for any value of the parameter, even 0 or false.
-    const recursive = ctx.query.recursive !== undefined
+    const recursive = ctx.query.recursive !== undefined && !truncating
     const tree: unknown[] = []
     const walk = (treeSha: string, prefix: string) => {
       for (const e of git.trees.get(treeSha) ?? []) {
@@ -1133,7 +1140,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     walk(sha, '')
     return {
       status: 200,
-      body: { sha, url: `${repoUrl()}/git/trees/${sha}`, tree, truncated: false }
+      body: {
+        sha,
+        url: `${repoUrl()}/git/trees/${sha}`,
+        tree,
+        truncated: truncating && ctx.query.recursive !== undefined
+      }
     }
   })
 
@@ -1742,7 +1754,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     parent: string | undefined,
     files: Record<string, FakeFile | null>,
     message: string,
-    author?: string
+    author?: string,
+    asToken = false
   ): string {
     const root: Node & { kind: 'tree' } = parent
       ? { kind: 'tree', sha: git.commits.get(parent)!.tree }
@@ -1770,15 +1783,15 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
         )
       }
     }
-    const who = parseAuthor(author)
-    const person: Person = { ...who, seconds: seconds(), tz: '+0000' }
+    const who = asToken ? BOT : parseAuthor(author)
+    const person: Person = { name: who.name, email: who.email, seconds: seconds(), tz: '+0000' }
     return git.putCommit({
       tree: writeRoot(root),
       parents: parent ? [parent] : [],
       author: person,
       committer: person,
       message,
-      verified: false
+      verified: asToken
     })
   }
 
@@ -1817,7 +1830,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
     commit(branch, files, message, commitOptions) {
       const parent = refs.get(`refs/heads/${branch}`)
       if (!parent) throw new Error(`fake-github: no branch ${branch}`)
-      const sha = helperCommit(parent, files, message, commitOptions?.author)
+      const sha = helperCommit(
+        parent,
+        files,
+        message,
+        commitOptions?.author,
+        commitOptions?.asToken
+      )
       setRef(`refs/heads/${branch}`, sha)
       return sha
     },
@@ -1879,6 +1898,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
           maintainerCanModify: p.maintainerCanModify,
           user: p.user
         })),
+    truncateTrees(on) {
+      truncating = on
+    },
     failNext(count, failure = {}) {
       if (count > 0) failures.push({ remaining: count, spec: failure })
     },

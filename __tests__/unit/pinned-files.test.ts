@@ -17,18 +17,21 @@ const NEAR_NGINX = `${'c'.repeat(63)}0`
 
 const MOVES: DigestMove[] = [
   {
+    name: 'go',
     repository: 'docker.io/library/golang',
     tag: '1.22',
     previous: `sha256:${OLD_GO}`,
     current: `sha256:${NEW_GO}`
   },
   {
+    name: 'nginx',
     repository: 'docker.io/library/nginx',
     tag: '1.27',
     previous: `sha256:${OLD_NGINX}`,
     current: `sha256:${NEW_NGINX}`
   },
   {
+    name: 'app',
     repository: 'ghcr.io/acme/app',
     tag: 'v2',
     previous: `sha256:${OLD_APP}`,
@@ -118,13 +121,47 @@ jobs:
   it('leaves a tagless reference alone when two tags moved from its digest to different ones', () => {
     const moves: DigestMove[] = [
       { ...MOVES[1]!, tag: '1.27' },
-      { ...MOVES[1]!, tag: '1', current: `sha256:${hex('9')}` }
+      { ...MOVES[1]!, name: 'nginx-1', tag: '1', current: `sha256:${hex('9')}` }
     ]
     const text = `a: nginx@sha256:${OLD_NGINX}\nb: nginx:1@sha256:${OLD_NGINX}\n`
     const result = rewritePinnedReferences(text, moves)
     expect(result.text).toBe(`a: nginx@sha256:${OLD_NGINX}\nb: nginx:1@sha256:${hex('9')}\n`)
     expect(result.applied).toEqual([1])
-    expect(result.ambiguous).toEqual([{ line: 1, reference: `nginx@sha256:${OLD_NGINX}` }])
+    expect(result.ambiguous).toEqual([
+      { line: 1, reference: `nginx@sha256:${OLD_NGINX}`, entries: ['nginx', 'nginx-1'] }
+    ])
+  })
+
+  // An entry that stays (unchanged, or not verified this run) is given with its own digest
+  // as current: it holds a tagless reference back as surely as one that moved elsewhere.
+  it.each([
+    ['did not move', `sha256:${OLD_NGINX}`],
+    ['could not be verified and keeps its digest', `sha256:${OLD_NGINX}`]
+  ])('leaves a tagless reference alone when another entry with its digest %s', (_, current) => {
+    const moves: DigestMove[] = [
+      MOVES[1]!,
+      { ...MOVES[1]!, name: 'nginx-lts', tag: 'lts', current }
+    ]
+    const text = `FROM nginx@sha256:${OLD_NGINX}\nFROM nginx:1.27@sha256:${OLD_NGINX}\n`
+    const result = rewritePinnedReferences(text, moves)
+    expect(result.text).toBe(
+      `FROM nginx@sha256:${OLD_NGINX}\nFROM nginx:1.27@sha256:${NEW_NGINX}\n`
+    )
+    expect(result.ambiguous).toEqual([
+      { line: 1, reference: `nginx@sha256:${OLD_NGINX}`, entries: ['nginx', 'nginx-lts'] }
+    ])
+    expect(result.applied).toEqual([0])
+  })
+
+  it('leaves references of entries that stay as they are, with no warning', () => {
+    const stays: DigestMove[] = [{ ...MOVES[1]!, current: MOVES[1]!.previous }]
+    const text = `FROM nginx@sha256:${OLD_NGINX}\nFROM nginx:1.27@sha256:${OLD_NGINX}\n`
+    expect(rewritePinnedReferences(text, stays)).toEqual({
+      text,
+      applied: [],
+      count: 0,
+      ambiguous: []
+    })
   })
 
   it('moves a tagless reference when every move from its digest agrees', () => {

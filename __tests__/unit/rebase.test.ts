@@ -55,10 +55,26 @@ containers:
   it('returns no text when the base already holds every resolved digest', () => {
     const base = WORKSPACE.replace(hex('1'), hex('3'))
     const results = workspace(WORKSPACE, { a: `sha256:${hex('3')}` })
-    expect(rebaseUpdate('base.yml', base, defaults, results)).toEqual({
-      newText: undefined,
-      moved: []
-    })
+    const rebased = rebaseUpdate('base.yml', base, defaults, results)
+    expect([rebased.newText, rebased.moved]).toEqual([undefined, []])
+  })
+
+  it('moves the base from its own digests when the workspace already held the new ones', () => {
+    // A workspace an earlier run (pull-request: false) updated: this run finds nothing to move
+    // there, yet the base still pins the old digests everywhere.
+    const updated = WORKSPACE.replace(hex('1'), hex('3'))
+    const base = `${WORKSPACE}  - target: added-on-main
+    image_tag: tag-c
+    current_sha: ${hex('5')}
+`
+    const rebased = rebaseUpdate('base.yml', base, defaults, workspace(updated, {}))
+    expect(rebased.newText).toBe(base.replace(hex('1'), hex('3')))
+    expect(rebased.moves.map(m => [m.name, m.previous, m.current])).toEqual([
+      ['a', `sha256:${hex('1')}`, `sha256:${hex('3')}`],
+      ['b', `sha256:${hex('2')}`, `sha256:${hex('2')}`],
+      // Unknown to this run: it stays, so it still holds back what shares its digest.
+      ['added-on-main', `sha256:${hex('5')}`, `sha256:${hex('5')}`]
+    ])
   })
 
   it('leaves entries that failed to resolve as the base has them', () => {

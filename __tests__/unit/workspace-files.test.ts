@@ -6,7 +6,8 @@ import {
   FilesPatternError,
   compilePatterns,
   expandBraces,
-  expandWorkspaceFiles
+  expandWorkspaceFiles,
+  matchPaths
 } from '../../src/workspace-files.js'
 
 describe('expandBraces', () => {
@@ -128,5 +129,24 @@ describe('expandWorkspaceFiles', () => {
     )
     expect(found.files).toEqual([])
     expect(found.unmatched).toEqual(['charts/**/*.yaml', 'Dockerfile.missing'])
+  })
+
+  it('matches a listing (a branch tree) exactly as it walks the workspace', async () => {
+    // The pull request reads the globs' files from the base tree: the same patterns must name
+    // the same regular files there as in a checkout of it.
+    const patterns = ['**/Dockerfile*', '{compose,docker-compose}.{yml,yaml}', 'deploy/**/*.yaml']
+    const walked = await expandWorkspaceFiles(root, [...patterns, '**/*.yml'])
+    const listing = [
+      '.git/config.yml',
+      '.github/containers.yml',
+      '.github/workflows/ci.yml',
+      'Dockerfile',
+      'build/Dockerfile.release',
+      'compose.yaml',
+      'deploy/k8s/app.yaml',
+      'deploy/k8s/nested/worker.yaml',
+      'README.md'
+    ]
+    expect(matchPaths([...patterns, '**/*.yml'], listing)).toEqual(walked.files.map(f => f.path))
   })
 })

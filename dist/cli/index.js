@@ -31538,7 +31538,13 @@ function diff_unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
+
+
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
 const NOT_FILE = {
@@ -31550,6 +31556,40 @@ const NOT_FILE = {
 const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
 function isWorkflowPath(path) {
     return path.startsWith('.github/workflows/');
+}
+function person(p) {
+    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
+}
+function identityOf(sha, data) {
+    return {
+        sha,
+        author: person(data.author),
+        committer: person(data.committer),
+        verified: data.verification?.verified === true
+    };
+}
+function hasTrailer(c) {
+    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
+}
+/**
+ * The same author and committer as the token's own commit, and signed when GitHub signs that
+ * one (a pushed commit can copy a name and an address, not GitHub's signature).
+ */
+function sameIdentity(c, own) {
+    const theirs = identityOf(c.sha, c.commit);
+    return (hasTrailer(c) &&
+        theirs.author === own.author &&
+        theirs.committer === own.committer &&
+        (!own.verified || theirs.verified));
+}
+function shortList(commits) {
+    return commits
+        .slice(0, 3)
+        .map(c => c.sha.slice(0, 12))
+        .join(', ');
+}
+function modeOf(change, path) {
+    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
 }
 class github_PullRequestError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'PullRequestError';
@@ -31571,8 +31611,11 @@ class PullRequestClient {
         this.repository = repository;
         this.logger = logger;
     }
-    /** Reads the base branch's head and the given files as they are there. */
-    async readBase(base, paths) {
+    /**
+     * Reads the base branch's head, its tree, and the given files as they are there, plus every
+     * file the patterns (the `files` globs) name in that tree.
+     */
+    async readBase(base, paths, patterns = []) {
         const { owner, repo } = this.repository;
         const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
         let sha;
@@ -31592,17 +31635,18 @@ class PullRequestClient {
         const notFiles = new Map();
         // One listing of the whole tree gives every path's mode (an executable script must stay
         // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = paths.length > 0
-            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
-                .data
-            : undefined;
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
         const entries = new Map();
-        for (const e of listing?.tree ?? [])
+        for (const e of listing.tree)
             if (e.path)
                 entries.set(e.path, e);
-        for (const path of paths) {
+        const flat = listing.truncated ? undefined : flatTree(listing.tree);
+        const matched = flat
+            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
+            : undefined;
+        for (const path of [...paths, ...(matched ?? [])]) {
             const entry = entries.get(path);
-            if (!entry && listing && !listing.truncated) {
+            if (!entry && !listing.truncated) {
                 files.set(path, undefined);
             }
             else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
@@ -31621,7 +31665,7 @@ class PullRequestClient {
                 files.set(path, read && 'bytes' in read ? read.bytes : undefined);
             }
         }
-        return { branch, sha, treeSha, files, modes, notFiles };
+        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
@@ -31669,22 +31713,33 @@ class PullRequestClient {
                 pull_number: pull.number,
                 state: 'closed'
             });
-            if (branchSha && !(await this.foreignCommits(change.base.sha, branchSha)).length) {
+            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
                 await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
             }
             this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
             return { operation: 'closed', ...pullFields(pull), branch };
         }
+        // The branch is left as it is only when its tree is exactly the one computed here: a file
+        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
         let reuse = false;
+        let built;
+        let since = [];
         if (branchSha) {
-            const foreign = await this.foreignCommits(change.base.sha, branchSha);
-            if (foreign.length > 0 && !change.branchExplicit) {
-                throw new github_PullRequestError(`branch "${branch}" has ${foreign.length} commit(s) that image-digest-updater did not make (${foreign
-                    .slice(0, 3)
-                    .map(c => c.slice(0, 12))
-                    .join(', ')}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            since = await this.commitsSince(change.base.sha, branchSha);
+            const unmarked = since.filter(c => !hasTrailer(c));
+            if (unmarked.length > 0 && !change.branchExplicit) {
+                throw new github_PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
             }
-            reuse = foreign.length === 0 && (await this.branchHolds(branchSha, change.files));
+            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
+            const branchTree = head.data.tree.sha;
+            let same = await this.treeIsComputed(branchTree, change);
+            if (same === undefined) {
+                const tree = await this.buildTree(change);
+                same = tree === branchTree;
+                if (!same)
+                    built = await this.createCommit(change, tree);
+            }
+            reuse = same;
             if (reuse && pull) {
                 this.logger.info(`#${pull.number} already proposes these digests`);
                 return { operation: 'unchanged', ...pullFields(pull), branch };
@@ -31693,7 +31748,15 @@ class PullRequestClient {
         let commitSha;
         if (!reuse) {
             try {
-                commitSha = await this.commit(change);
+                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
+                commitSha = own.sha;
+                if (branchSha && !change.branchExplicit) {
+                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
+                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
+                    const strangers = since.filter(c => !sameIdentity(c, own));
+                    if (strangers.length > 0)
+                        throw new github_PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+                }
                 if (branchSha) {
                     await this.octokit.rest.git.updateRef({
                         owner,
@@ -31713,6 +31776,8 @@ class PullRequestClient {
                 }
             }
             catch (error) {
+                if (error instanceof github_PullRequestError)
+                    throw error;
                 throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
@@ -31724,13 +31789,7 @@ class PullRequestClient {
                 title: change.title,
                 body: change.body
             });
-            if (change.labels.length > 0)
-                await this.octokit.rest.issues.addLabels({
-                    owner,
-                    repo,
-                    issue_number: pull.number,
-                    labels: change.labels
-                });
+            await this.addExtras(pull.number, change, pull);
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
         }
@@ -31763,8 +31822,8 @@ class PullRequestClient {
         });
         return data.find(p => p.head.ref === branch);
     }
-    /** Commits between base and the branch head that lack this action's trailer. */
-    async foreignCommits(baseSha, headSha) {
+    /** The commits the branch head has beyond the base, oldest first. */
+    async commitsSince(baseSha, headSha) {
         const { owner, repo } = this.repository;
         if (baseSha === headSha)
             return [];
@@ -31773,19 +31832,33 @@ class PullRequestClient {
             repo,
             basehead: `${baseSha}...${headSha}`
         });
-        return data.commits
-            .filter(c => !c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER))
-            .map(c => c.sha);
+        return data.commits;
     }
-    async branchHolds(branchSha, files) {
-        for (const [path, content] of files) {
-            const current = await this.readFile(path, branchSha);
-            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
+    /**
+     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
+     * entry from listings, without writing anything; undefined when a listing is truncated.
+     */
+    async treeIsComputed(treeSha, change) {
+        const { owner, repo } = this.repository;
+        if (!change.base.entries)
+            return undefined;
+        const want = new Map(change.base.entries);
+        for (const [path, content] of change.files)
+            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        if (listing.truncated)
+            return undefined;
+        const have = flatTree(listing.tree);
+        if (have.size !== want.size)
+            return false;
+        for (const [path, entry] of want) {
+            const other = have.get(path);
+            if (other?.sha !== entry.sha || other.mode !== entry.mode)
                 return false;
         }
         return true;
     }
-    async commit(change) {
+    async buildTree(change) {
         const { owner, repo } = this.repository;
         const tree = [];
         for (const [path, content] of change.files) {
@@ -31795,8 +31868,7 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
-            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
+            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -31804,15 +31876,20 @@ class PullRequestClient {
             base_tree: change.base.treeSha,
             tree
         });
+        return newTree.data.sha;
+    }
+    /** The commit on the base, and the identity GitHub gave it: the token's own. */
+    async createCommit(change, tree) {
+        const { owner, repo } = this.repository;
         // No author or committer: GitHub then attributes the commit to the token and signs it.
-        const commit = await this.octokit.rest.git.createCommit({
+        const { data } = await this.octokit.rest.git.createCommit({
             owner,
             repo,
             message: withTrailer(change.commitMessage),
-            tree: newTree.data.sha,
+            tree,
             parents: [change.base.sha]
         });
-        return commit.data.sha;
+        return identityOf(data.sha, data);
     }
     async createPull(change) {
         const { owner, repo } = this.repository;
@@ -31826,38 +31903,45 @@ class PullRequestClient {
             draft: change.draft,
             maintainer_can_modify: false
         });
-        // Extras must not cost the pull request itself: a reviewer who is not a collaborator
-        // makes GitHub answer 422, which is worth a warning, not a failed run.
+        await this.addExtras(data.number, change);
+        return data;
+    }
+    /**
+     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
+     * every run that creates or updates it; removes none. Extras must not cost the pull request
+     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
+     * warning, not a failed run.
+     */
+    async addExtras(number, change, pull) {
+        const { owner, repo } = this.repository;
+        const missing = (wanted, have) => {
+            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
+            return wanted.filter(w => !known.has(w.toLowerCase()));
+        };
+        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
+        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
+        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
+        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
         const extras = [];
-        if (change.labels.length > 0)
+        if (labels.length > 0)
             extras.push([
                 'labels',
-                () => this.octokit.rest.issues.addLabels({
-                    owner,
-                    repo,
-                    issue_number: data.number,
-                    labels: change.labels
-                })
+                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
             ]);
-        if (change.assignees.length > 0)
+        if (assignees.length > 0)
             extras.push([
                 'assignees',
-                () => this.octokit.rest.issues.addAssignees({
-                    owner,
-                    repo,
-                    issue_number: data.number,
-                    assignees: change.assignees
-                })
+                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
             ]);
-        if (change.reviewers.length > 0 || change.teamReviewers.length > 0)
+        if (reviewers.length > 0 || teams.length > 0)
             extras.push([
                 'reviewers',
                 () => this.octokit.rest.pulls.requestReviewers({
                     owner,
                     repo,
-                    pull_number: data.number,
-                    reviewers: change.reviewers,
-                    team_reviewers: change.teamReviewers
+                    pull_number: number,
+                    reviewers,
+                    team_reviewers: teams
                 })
             ]);
         for (const [what, call] of extras) {
@@ -31865,10 +31949,9 @@ class PullRequestClient {
                 await call();
             }
             catch (error) {
-                this.logger.warning(`#${data.number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
-        return data;
     }
 }
 /**
@@ -31895,6 +31978,18 @@ function workflowRefusal(error, paths) {
         'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
         'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
         `GitHub said: ${message.split('\n')[0]}`, { cause: error });
+}
+/** path → mode and object id of every entry of a recursive listing that is not a directory. */
+function flatTree(tree) {
+    const flat = new Map();
+    for (const e of tree)
+        if (e.path && e.sha && e.type !== 'tree')
+            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
+    return flat;
+}
+/** The id git gives a blob of these bytes. */
+function blobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -32463,10 +32558,19 @@ async function describeProposal(result, settings, client, logger) {
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
-/** Creates, updates or closes the one pull request, based on the base branch's head. */
+/**
+ * Creates, updates or closes the one pull request. Everything it proposes is computed from the
+ * base branch's head alone: its config, rebased onto the digests this run resolved, and every
+ * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
+ * holds (already updated by an earlier run, or checked out from the pull request's branch), the
+ * commit, the body and the files listed per entry are the same one computation.
+ */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
+    const patterns = settings.files ?? [];
+    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    // The files this run rewrote are read too: they are what is left to propose when GitHub
+    // cannot list the whole base tree; otherwise the globs match them there anyway.
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
@@ -32481,38 +32585,30 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         files.set(settings.repoPath, rebased.newText);
         diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
     }
-    // The other files are the ones this run rewrote in the workspace, taken as the base holds
-    // them; both the base config's old digests and the workspace's count as old.
-    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
+    if (!base.matched && patterns.length > 0)
+        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
+    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
     const touched = new Map();
-    for (const path of otherPaths) {
-        const bytes = base.files.get(path);
-        const what = base.notFiles.get(path);
-        if (!bytes) {
-            notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
-            continue;
+    if (anyMoves(rebased.moves)) {
+        for (const path of candidates) {
+            const bytes = base.files.get(path);
+            if (!bytes) {
+                const what = base.notFiles.get(path) ?? 'not in the repository';
+                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+                continue;
+            }
+            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
+            if (!rewrite)
+                continue;
+            files.set(path, rewrite.newText);
+            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
         }
-        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        files.set(path, rewrite.newText);
-        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
     }
-    // An entry the base config already holds may still be stale in another file there: it is
-    // listed from the workspace's move so the body says what changed.
-    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
-    const alsoListed = workspaceMoves(result).filter(m => {
-        const key = resolutionKey(m.entry);
-        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
-            return false;
-        listed.add(key);
-        return true;
-    });
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
         body = render(settings, updates, result);
         proposal = { title: settings.title, body, diff: diffs.join('') };
     }
@@ -33190,7 +33286,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   PG: () => (/* binding */ runUpdate)
 });
 
-// UNUSED EXPORTS: digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
+// UNUSED EXPORTS: anyMoves, digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -33322,8 +33418,10 @@ function lineAt(text, offset) {
 }
 /**
  * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only a move of that tag; one without a tag matches any move of
- * the image from that exact digest. The registry may be written any way Docker accepts.
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
  */
 function rewritePinnedReferences(text, moves) {
     const byDigest = new Map();
@@ -33361,11 +33459,18 @@ function rewritePinnedReferences(text, moves) {
             continue;
         const currents = new Set(matching.map(i => moves[i].current));
         if (currents.size > 1) {
-            ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` });
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
             continue;
         }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
         const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), [...currents][0].replace(/^sha256:/, ''));
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
         copied = start + 64;
         count++;
         for (const i of matching)
@@ -33562,7 +33667,8 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    const moves = digestMoves(results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current })));
+    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+    const moves = digestMoves(results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
     const plan = planUpdate('update', config, results, pinned);
     let written = false;
@@ -33597,17 +33703,26 @@ async function findPinnedFiles(options, logger) {
         notice(logger, `files: skipped ${path}: it ${reason}`);
     return expanded.files;
 }
-/** The moves other files are searched for: entries that had a digest and got another one. */
-function digestMoves(moved) {
-    return moved
-        .filter(m => m.previous !== undefined && m.previous !== m.current)
+/**
+ * What other files are searched for: every entry that had a digest, with the digest it moves
+ * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
+ * kept so a reference without a tag moves only when every entry holding its digest agrees.
+ */
+function digestMoves(entries) {
+    return entries
+        .filter(m => m.previous !== undefined)
         .map(m => ({
         entry: m.entry,
+        name: m.entry.name,
         repository: (0,src_reference/* repositoryName */.aR)(m.entry.reference),
         tag: m.entry.reference.tag,
         previous: m.previous,
-        current: m.current
+        current: m.current ?? m.previous
     }));
+}
+/** True when at least one of the moves changes a digest. */
+function anyMoves(moves) {
+    return moves.some(m => m.current !== m.previous);
 }
 /**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
@@ -33621,13 +33736,13 @@ function rewritePinnedText(label, bytes, moves, logger) {
     }
     const rewrite = rewritePinnedReferences(decoded.text, moves);
     for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`);
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
     if (rewrite.count === 0)
         return undefined;
     return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
 }
 async function rewritePinnedFiles(files, moves, logger) {
-    if (moves.length === 0)
+    if (!anyMoves(moves))
         return [];
     const pinned = [];
     for (const file of files) {
@@ -33684,7 +33799,12 @@ function rebaseUpdate(label, text, defaults, results) {
         moved.set(entry.index, current);
         changes.push({ entry, previous: entry.digest, current });
     }
-    return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes };
+    const moves = digestMoves(other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) })));
+    return {
+        newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
+        moved: changes,
+        moves
+    };
 }
 
 
@@ -33697,7 +33817,7 @@ function rebaseUpdate(label, text, defaults, results) {
 /* harmony export */   Jk: () => (/* binding */ expandWorkspaceFiles),
 /* harmony export */   wD: () => (/* binding */ FilesPatternError)
 /* harmony export */ });
-/* unused harmony exports expandBraces, compilePatterns */
+/* unused harmony exports expandBraces, compilePatterns, matchPaths */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -33797,6 +33917,14 @@ function compilePatterns(patterns) {
         }
     }
     return compiled;
+}
+/**
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
+ */
+function matchPaths(patterns, paths) {
+    const compiled = compilePatterns(patterns);
+    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
 }
 /**
  * Finds the files the patterns name under `root`, sorted by path, each once. Paths in

@@ -47,6 +47,11 @@ const GROUPS = [
       "Hostile text from every source the action reads (entry names, a YAML block scalar, a file name, a registry error message, an event payload, Markdown in names) through the bundled action with the real registry and the fake GitHub. Workflow commands are counted by a port of the runner's parser (`::` after leading whitespace, `##[` anywhere, culture-ignorable characters removed, `stop-commands` honoured); links, images, mentions, references and HTML by a checker stricter than GFM's autolink rules on the rendered body and summary; terminal control characters in what the CLI prints. Body templates outside the workspace, through symlinks, in `.git` or over 64 KiB must be refused, and no password or token may reach the body, title, commit message or summary."
   },
   {
+    name: 'Wrong content',
+    about:
+      'The bundled action and the fake GitHub on a repository whose other files (`files`) pin the same digests, two tags sharing one until one moves. Every reference in the workspace and on the pull request branch is checked against what the registry serves for its image and tag; one the registry does not serve (a stale file in the pull request, a tagless reference moved while an entry holding it stayed) counts as a wrong digest.'
+  },
+  {
     name: 'Killed writes',
     about:
       'A process rewriting a large config is killed with SIGKILL: the file must always be byte for byte the old or the new content (a torn file counts as a wrong write), and temporary files left by a kill must not pile up.'

@@ -4,6 +4,8 @@
  * so GitHub signs it. Knows nothing of registries or config files: it moves file contents.
  */
 import type { getOctokit } from '@actions/github'
+import { createHash } from 'node:crypto'
+import { matchPaths } from '../workspace-files.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 
@@ -30,6 +32,13 @@ export interface BaseSnapshot {
   modes: Map<string, string>
   /** Requested paths that exist on the base but are no regular file: `symbolic link`, … */
   notFiles: Map<string, string>
+  /**
+   * The paths the patterns name on the base, each also read into `files`; undefined when
+   * GitHub truncated the tree listing, so the base's paths are not all known.
+   */
+  matched?: string[]
+  /** Every non-directory entry of the base tree by path; undefined when truncated. */
+  entries?: Map<string, { mode: string; sha: string }>
 }
 
 interface TreeEntry {
@@ -93,6 +102,78 @@ interface OpenPull {
   html_url: string
   title: string
   body?: string | null
+  labels?: Array<string | { name?: string }>
+  assignees?: Array<{ login: string }> | null
+  requested_reviewers?: Array<{ login: string }> | null
+  requested_teams?: Array<{ slug: string }> | null
+}
+
+/** A commit on the branch as the compare API lists it. */
+export interface BranchCommit {
+  sha: string
+  commit: {
+    message: string
+    author?: { name?: string; email?: string } | null
+    committer?: { name?: string; email?: string } | null
+    verification?: { verified: boolean }
+  }
+}
+
+/** Who GitHub says made a commit. */
+export interface CommitIdentity {
+  sha: string
+  author: string
+  committer: string
+  verified: boolean
+}
+
+function person(p: { name?: string; email?: string } | null | undefined): string {
+  return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`
+}
+
+export function identityOf(
+  sha: string,
+  data: {
+    author?: { name?: string; email?: string } | null
+    committer?: { name?: string; email?: string } | null
+    verification?: { verified: boolean }
+  }
+): CommitIdentity {
+  return {
+    sha,
+    author: person(data.author),
+    committer: person(data.committer),
+    verified: data.verification?.verified === true
+  }
+}
+
+function hasTrailer(c: BranchCommit): boolean {
+  return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER)
+}
+
+/**
+ * The same author and committer as the token's own commit, and signed when GitHub signs that
+ * one (a pushed commit can copy a name and an address, not GitHub's signature).
+ */
+export function sameIdentity(c: BranchCommit, own: CommitIdentity): boolean {
+  const theirs = identityOf(c.sha, c.commit)
+  return (
+    hasTrailer(c) &&
+    theirs.author === own.author &&
+    theirs.committer === own.committer &&
+    (!own.verified || theirs.verified)
+  )
+}
+
+function shortList(commits: readonly BranchCommit[]): string {
+  return commits
+    .slice(0, 3)
+    .map(c => c.sha.slice(0, 12))
+    .join(', ')
+}
+
+function modeOf(change: PullRequestChange, path: string): '100755' | '100644' {
+  return change.base.modes.get(path) === '100755' ? '100755' : '100644'
 }
 
 export class PullRequestError extends Error {
@@ -116,8 +197,15 @@ export class PullRequestClient {
     private readonly logger: PullRequestLogger
   ) {}
 
-  /** Reads the base branch's head and the given files as they are there. */
-  async readBase(base: string | undefined, paths: readonly string[]): Promise<BaseSnapshot> {
+  /**
+   * Reads the base branch's head, its tree, and the given files as they are there, plus every
+   * file the patterns (the `files` globs) name in that tree.
+   */
+  async readBase(
+    base: string | undefined,
+    paths: readonly string[],
+    patterns: readonly string[] = []
+  ): Promise<BaseSnapshot> {
     const { owner, repo } = this.repository
     const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch
     let sha: string
@@ -138,16 +226,18 @@ export class PullRequestClient {
     const notFiles = new Map<string, string>()
     // One listing of the whole tree gives every path's mode (an executable script must stay
     // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-    const listing =
-      paths.length > 0
-        ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
-            .data
-        : undefined
+    const listing = (
+      await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })
+    ).data
     const entries = new Map<string, TreeEntry>()
-    for (const e of listing?.tree ?? []) if (e.path) entries.set(e.path, e)
-    for (const path of paths) {
+    for (const e of listing.tree) if (e.path) entries.set(e.path, e)
+    const flat = listing.truncated ? undefined : flatTree(listing.tree)
+    const matched = flat
+      ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
+      : undefined
+    for (const path of [...paths, ...(matched ?? [])]) {
       const entry = entries.get(path)
-      if (!entry && listing && !listing.truncated) {
+      if (!entry && !listing.truncated) {
         files.set(path, undefined)
       } else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
         files.set(path, undefined)
@@ -162,7 +252,7 @@ export class PullRequestClient {
         files.set(path, read && 'bytes' in read ? read.bytes : undefined)
       }
     }
-    return { branch, sha, treeSha, files, modes, notFiles }
+    return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat }
   }
 
   private async readFile(
@@ -216,27 +306,35 @@ export class PullRequestClient {
         pull_number: pull.number,
         state: 'closed'
       })
-      if (branchSha && !(await this.foreignCommits(change.base.sha, branchSha)).length) {
+      if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
         await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` })
       }
       this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`)
       return { operation: 'closed', ...pullFields(pull), branch }
     }
 
+    // The branch is left as it is only when its tree is exactly the one computed here: a file
+    // anyone slipped onto it, or one the action no longer proposes, makes it differ.
     let reuse = false
+    let built: CommitIdentity | undefined
+    let since: BranchCommit[] = []
     if (branchSha) {
-      const foreign = await this.foreignCommits(change.base.sha, branchSha)
-      if (foreign.length > 0 && !change.branchExplicit) {
+      since = await this.commitsSince(change.base.sha, branchSha)
+      const unmarked = since.filter(c => !hasTrailer(c))
+      if (unmarked.length > 0 && !change.branchExplicit) {
         throw new PullRequestError(
-          `branch "${branch}" has ${foreign.length} commit(s) that image-digest-updater did not make (${foreign
-            .slice(0, 3)
-            .map(c => c.slice(0, 12))
-            .join(
-              ', '
-            )}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
+          `branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
         )
       }
-      reuse = foreign.length === 0 && (await this.branchHolds(branchSha, change.files))
+      const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha })
+      const branchTree = head.data.tree.sha
+      let same = await this.treeIsComputed(branchTree, change)
+      if (same === undefined) {
+        const tree = await this.buildTree(change)
+        same = tree === branchTree
+        if (!same) built = await this.createCommit(change, tree)
+      }
+      reuse = same
       if (reuse && pull) {
         this.logger.info(`#${pull.number} already proposes these digests`)
         return { operation: 'unchanged', ...pullFields(pull), branch }
@@ -246,7 +344,17 @@ export class PullRequestClient {
     let commitSha: string | undefined
     if (!reuse) {
       try {
-        commitSha = await this.commit(change)
+        const own = built ?? (await this.createCommit(change, await this.buildTree(change)))
+        commitSha = own.sha
+        if (branchSha && !change.branchExplicit) {
+          // Rebuilt only when every commit on it is this token's own: the trailer alone can be
+          // written by anyone who can push, the identity GitHub stamps on its commits cannot.
+          const strangers = since.filter(c => !sameIdentity(c, own))
+          if (strangers.length > 0)
+            throw new PullRequestError(
+              `branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0]!.commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
+            )
+        }
         if (branchSha) {
           await this.octokit.rest.git.updateRef({
             owner,
@@ -264,6 +372,7 @@ export class PullRequestClient {
           })
         }
       } catch (error) {
+        if (error instanceof PullRequestError) throw error
         throw workflowRefusal(error, [...change.files.keys()]) ?? error
       }
     }
@@ -276,13 +385,7 @@ export class PullRequestClient {
         title: change.title,
         body: change.body
       })
-      if (change.labels.length > 0)
-        await this.octokit.rest.issues.addLabels({
-          owner,
-          repo,
-          issue_number: pull.number,
-          labels: change.labels
-        })
+      await this.addExtras(pull.number, change, pull)
       this.logger.info(`Updated #${pull.number} (${pull.html_url})`)
       return { operation: 'updated', ...pullFields(pull), branch, commitSha }
     }
@@ -317,8 +420,8 @@ export class PullRequestClient {
     return data.find(p => p.head.ref === branch)
   }
 
-  /** Commits between base and the branch head that lack this action's trailer. */
-  private async foreignCommits(baseSha: string, headSha: string): Promise<string[]> {
+  /** The commits the branch head has beyond the base, oldest first. */
+  private async commitsSince(baseSha: string, headSha: string): Promise<BranchCommit[]> {
     const { owner, repo } = this.repository
     if (baseSha === headSha) return []
     const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
@@ -327,20 +430,35 @@ export class PullRequestClient {
       basehead: `${baseSha}...${headSha}`
     })
     return data.commits
-      .filter(c => !c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER))
-      .map(c => c.sha)
   }
 
-  private async branchHolds(branchSha: string, files: Map<string, string>): Promise<boolean> {
-    for (const [path, content] of files) {
-      const current = await this.readFile(path, branchSha)
-      if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
-        return false
+  /**
+   * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
+   * entry from listings, without writing anything; undefined when a listing is truncated.
+   */
+  private async treeIsComputed(
+    treeSha: string,
+    change: PullRequestChange
+  ): Promise<boolean | undefined> {
+    const { owner, repo } = this.repository
+    if (!change.base.entries) return undefined
+    const want = new Map(change.base.entries)
+    for (const [path, content] of change.files)
+      want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) })
+    const listing = (
+      await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })
+    ).data
+    if (listing.truncated) return undefined
+    const have = flatTree(listing.tree)
+    if (have.size !== want.size) return false
+    for (const [path, entry] of want) {
+      const other = have.get(path)
+      if (other?.sha !== entry.sha || other.mode !== entry.mode) return false
     }
     return true
   }
 
-  private async commit(change: PullRequestChange): Promise<string> {
+  private async buildTree(change: PullRequestChange): Promise<string> {
     const { owner, repo } = this.repository
     const tree = []
     for (const [path, content] of change.files) {
@@ -350,8 +468,7 @@ export class PullRequestClient {
         content: Buffer.from(content, 'utf8').toString('base64'),
         encoding: 'base64'
       })
-      const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644'
-      tree.push({ path, mode, type: 'blob' as const, sha: blob.data.sha } as const)
+      tree.push({ path, mode: modeOf(change, path), type: 'blob' as const, sha: blob.data.sha })
     }
     const newTree = await this.octokit.rest.git.createTree({
       owner,
@@ -359,15 +476,21 @@ export class PullRequestClient {
       base_tree: change.base.treeSha,
       tree
     })
+    return newTree.data.sha
+  }
+
+  /** The commit on the base, and the identity GitHub gave it: the token's own. */
+  private async createCommit(change: PullRequestChange, tree: string): Promise<CommitIdentity> {
+    const { owner, repo } = this.repository
     // No author or committer: GitHub then attributes the commit to the token and signs it.
-    const commit = await this.octokit.rest.git.createCommit({
+    const { data } = await this.octokit.rest.git.createCommit({
       owner,
       repo,
       message: withTrailer(change.commitMessage),
-      tree: newTree.data.sha,
+      tree,
       parents: [change.base.sha]
     })
-    return commit.data.sha
+    return identityOf(data.sha, data)
   }
 
   private async createPull(change: PullRequestChange): Promise<OpenPull> {
@@ -382,41 +505,60 @@ export class PullRequestClient {
       draft: change.draft,
       maintainer_can_modify: false
     })
-    // Extras must not cost the pull request itself: a reviewer who is not a collaborator
-    // makes GitHub answer 422, which is worth a warning, not a failed run.
+    await this.addExtras(data.number, change)
+    return data
+  }
+
+  /**
+   * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
+   * every run that creates or updates it; removes none. Extras must not cost the pull request
+   * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
+   * warning, not a failed run.
+   */
+  private async addExtras(number: number, change: PullRequestChange, pull?: OpenPull) {
+    const { owner, repo } = this.repository
+    const missing = (wanted: string[], have: Array<string | undefined> | undefined) => {
+      const known = new Set((have ?? []).map(h => h?.toLowerCase()))
+      return wanted.filter(w => !known.has(w.toLowerCase()))
+    }
+    const labels = missing(
+      change.labels,
+      pull?.labels?.map(l => (typeof l === 'string' ? l : l.name))
+    )
+    const assignees = missing(
+      change.assignees,
+      pull?.assignees?.map(a => a.login)
+    )
+    const reviewers = missing(
+      change.reviewers,
+      pull?.requested_reviewers?.map(r => r.login)
+    )
+    const teams = missing(
+      change.teamReviewers,
+      pull?.requested_teams?.map(t => t.slug)
+    )
     const extras: Array<[string, () => Promise<unknown>]> = []
-    if (change.labels.length > 0)
+    if (labels.length > 0)
       extras.push([
         'labels',
-        () =>
-          this.octokit.rest.issues.addLabels({
-            owner,
-            repo,
-            issue_number: data.number,
-            labels: change.labels
-          })
+        () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
       ])
-    if (change.assignees.length > 0)
+    if (assignees.length > 0)
       extras.push([
         'assignees',
         () =>
-          this.octokit.rest.issues.addAssignees({
-            owner,
-            repo,
-            issue_number: data.number,
-            assignees: change.assignees
-          })
+          this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
       ])
-    if (change.reviewers.length > 0 || change.teamReviewers.length > 0)
+    if (reviewers.length > 0 || teams.length > 0)
       extras.push([
         'reviewers',
         () =>
           this.octokit.rest.pulls.requestReviewers({
             owner,
             repo,
-            pull_number: data.number,
-            reviewers: change.reviewers,
-            team_reviewers: change.teamReviewers
+            pull_number: number,
+            reviewers,
+            team_reviewers: teams
           })
       ])
     for (const [what, call] of extras) {
@@ -424,11 +566,10 @@ export class PullRequestClient {
         await call()
       } catch (error) {
         this.logger.warning(
-          `#${data.number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`
+          `#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`
         )
       }
     }
-    return data
   }
 }
 
@@ -460,6 +601,19 @@ export function workflowRefusal(
       `GitHub said: ${message.split('\n')[0]}`,
     { cause: error }
   )
+}
+
+/** path → mode and object id of every entry of a recursive listing that is not a directory. */
+function flatTree(tree: readonly TreeEntry[]): Map<string, { mode: string; sha: string }> {
+  const flat = new Map<string, { mode: string; sha: string }>()
+  for (const e of tree)
+    if (e.path && e.sha && e.type !== 'tree') flat.set(e.path, { mode: e.mode ?? '', sha: e.sha })
+  return flat
+}
+
+/** The id git gives a blob of these bytes. */
+export function blobSha(bytes: Buffer): string {
+  return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex')
 }
 
 function pullFields(pull: OpenPull | undefined): { number?: number; url?: string } {

@@ -14,6 +14,7 @@ export type ScenarioGroup =
   | 'Killed writes'
   | 'Workspace writes'
   | 'Untrusted text'
+  | 'Wrong content'
 
 export interface ScenarioRecord {
   group: ScenarioGroup
