@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8769);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8605);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8769:
+/***/ 8605:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32794,298 +32794,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -33865,7 +33575,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -37185,7 +36895,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var yaml_dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/digest.ts
@@ -37409,14 +37119,14 @@ function parseConfig(file, bytes, options = {}) {
     const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
     const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new dist/* LineCounter */.HN();
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
     // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
     let doc;
     try {
         // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,dist/* parseDocument */.Tp)(source, {
+        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
             lineCounter,
             prettyErrors: false,
             uniqueKeys: false
@@ -37435,7 +37145,7 @@ function parseConfig(file, bytes, options = {}) {
     }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
-        const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
+        const keyRange = node && 'key' in node && (0,yaml_dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
         throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
     };
     const firstError = doc.errors[0];
@@ -37444,17 +37154,17 @@ function parseConfig(file, bytes, options = {}) {
         throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     const root = doc.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
+    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
         throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
     }
-    if (!(0,dist/* isMap */.jh)(root)) {
+    if (!(0,yaml_dist/* isMap */.jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
     }
     const seenTopLevel = new Map();
     let fileImage;
     let containers;
     for (const pair of root.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
             fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
@@ -37467,13 +37177,13 @@ function parseConfig(file, bytes, options = {}) {
         if (key === 'containers')
             containers = pair.value;
     }
-    if (!containers || !(0,dist/* isSeq */.oP)(containers)) {
+    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
         return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
     }
     function scalarString(node, field) {
-        if ((0,dist/* isAlias */.Vj)(node))
+        if ((0,yaml_dist/* isAlias */.Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
-        if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+        if (!(0,yaml_dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
             return fail(node, field, `expected a string, got ${describeValue(node)}`);
         }
         // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
@@ -37485,16 +37195,16 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const digestStyle = detectDigestStyle(containers.items);
+    const styleFor = digestStyles(containers.items);
     const readEntry = (item, index) => {
-        if ((0,dist/* isAlias */.Vj)(item))
+        if ((0,yaml_dist/* isAlias */.Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-        if (!(0,dist/* isMap */.jh)(item))
+        if (!(0,yaml_dist/* isMap */.jh)(item))
             return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
         const map = item;
         const pairs = new Map();
         for (const pair of map.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
+            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
                 fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
             const key = String(pair.key.value);
             const alias = firstAlias(pair.value);
@@ -37565,15 +37275,15 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey = digestStyle.key;
-        let digestForm = digestStyle.form;
+        let digestKey;
+        let digestForm;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
             const field = fieldPath(index, key);
-            const isEmpty = node === null || ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
+            const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
             digestKey = key;
-            if ((0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+            if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
                 fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
             }
             if (!isEmpty) {
@@ -37588,12 +37298,16 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
         }
         else {
+            const style = styleFor(map);
+            digestKey = style.key;
+            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
+        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -37625,7 +37339,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots };
+    return { file, source, hasBom, entries, digestSlots, fileImage };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -37674,13 +37388,13 @@ function yamlErrorDetail(error) {
     return detail;
 }
 function describeValue(node) {
-    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+    if (node === null || ((0,yaml_dist/* isScalar */.jn)(node) && node.value === null))
         return 'nothing';
-    if ((0,dist/* isSeq */.oP)(node))
+    if ((0,yaml_dist/* isSeq */.oP)(node))
         return 'a list';
-    if ((0,dist/* isMap */.jh)(node))
+    if ((0,yaml_dist/* isMap */.jh)(node))
         return 'a mapping';
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+    if ((0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
         return `the boolean ${String(node.value)} (quote it if you mean the text)`;
     return 'another kind of value';
 }
@@ -37693,79 +37407,192 @@ function shownValue(value) {
 function firstAlias(node) {
     if (node === null)
         return undefined;
-    if ((0,dist/* isAlias */.Vj)(node))
+    if ((0,yaml_dist/* isAlias */.Vj)(node))
         return node;
     let found;
-    (0,dist/* visit */.YR)(node, {
+    (0,yaml_dist/* visit */.YR)(node, {
         Alias(_key, alias) {
             found = alias;
-            return dist/* visit */.YR.BREAK;
+            return yaml_dist/* visit */.YR.BREAK;
         }
     });
     return found;
 }
-/** New entries follow the convention the file already uses for its digests. */
-function detectDigestStyle(items) {
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map) {
+    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
+}
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items) {
+    const pinned = [];
     for (const item of items) {
-        if (!(0,dist/* isMap */.jh)(item))
+        if (!(0,yaml_dist/* isMap */.jh)(item))
             continue;
         for (const key of DIGEST_KEYS) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined;
             if (parsed)
-                return { key, form: parsed.form };
+                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
         }
     }
-    return { key: 'digest', form: 'prefixed' };
-}
-function replaceSlot(node, pair, source, fail, field) {
-    const afterColon = () => {
-        const colon = source.indexOf(':', pair.key.range[1]);
-        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
+    const majority = (styles) => {
+        const counts = new Map();
+        for (const style of styles) {
+            const id = `${style.key} ${style.form}`;
+            const seen = counts.get(id) ?? { style, count: 0 };
+            seen.count++;
+            counts.set(id, seen);
+        }
+        let best;
+        for (const c of counts.values())
+            if (!best || c.count > best.count)
+                best = c;
+        return best?.style;
     };
-    // `digest:` with nothing after it: the value goes right after the colon.
+    const memo = new Map();
+    return map => {
+        const own = keyStyle(map);
+        const id = own.join(' ');
+        let style = memo.get(id);
+        if (!style) {
+            const legacy = own.includes('image_tag') || own.includes('target');
+            style =
+                (own.length > 0
+                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+                    : undefined) ??
+                    majority(pinned.map(p => p.style)) ??
+                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
+            memo.set(id, style);
+        }
+        return style;
+    };
+}
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source, keyEnd) {
+    let i = keyEnd;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+            i++;
+        else if (c === '#') {
+            const eol = source.indexOf('\n', i);
+            i = eol === -1 ? source.length : eol;
+        }
+        else
+            return c === ':' ? i : undefined;
+    }
+    return undefined;
+}
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source, offset) {
+    const lineEnd = source.indexOf('\n', offset);
+    if (lineEnd === -1)
+        return source.length;
+    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+}
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source, map) {
+    let start = map.items[0].key.range[0];
+    let i = start - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
+        i--;
+    if (source[i] === '?')
+        start = i;
+    return start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+function replaceSlot(node, pair, map, source, fail, field) {
+    // An empty value: written right after the colon, or with one when the key has none.
+    const afterKey = () => {
+        const keyEnd = pair.key.range[1];
+        const colon = valueIndicator(source, keyEnd);
+        if (colon !== undefined)
+            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
+        // `{…, digest}`: the colon goes right after the key, inside the braces.
+        if (map.flow)
+            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
+        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+        const eol = source.includes('\r\n') ? '\r\n' : '\n';
+        const at = lineEndAt(source, keyEnd);
+        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
+        return { kind: 'replace', start: at, end: at, quote: '', prefix };
+    };
+    // `digest:` with nothing after it, or a key with no colon at all.
     if (node === null)
-        return afterColon();
-    if (!(0,dist/* isScalar */.jn)(node))
+        return afterKey();
+    if (!(0,yaml_dist/* isScalar */.jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterColon();
+        return afterKey();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '' };
+            return { kind: 'replace', start, end, quote: '', prefix: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"' };
+            return { kind: 'replace', start, end, quote: '"', prefix: '' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'" };
+            return { kind: 'replace', start, end, quote: "'", prefix: '' };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
-    const anchorPair = after ?? map.items[map.items.length - 1];
-    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
+        const anchorPair = after ?? map.items[map.items.length - 1];
+        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
     }
-    const firstKey = map.items[0].key;
-    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
-    const column = firstKey.range[0] - lineStart;
-    let lineEnd = source.indexOf('\n', valueEnd);
-    if (lineEnd === -1)
-        lineEnd = source.length;
-    else if (source[lineEnd - 1] === '\r')
-        lineEnd -= 1;
+    const column = blockKeyColumn(source, map);
+    if (!after) {
+        return {
+            kind: 'insert',
+            at: map.range[0],
+            prefix: key,
+            separator: ': ',
+            suffix: `${eol}${' '.repeat(column)}`
+        };
+    }
+    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
     return {
         kind: 'insert',
-        at: lineEnd,
+        at: lineEndAt(source, valueEnd),
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': '
+        separator: ': ',
+        suffix: ''
     };
+}
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot, map, field) {
+    const at = slot.kind === 'replace' ? slot.start : slot.at;
+    const [start, valueEnd, nodeEnd] = map.range;
+    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
+    if (!inside)
+        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -37780,11 +37607,12 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = formatStoredDigest(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
+            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
+            edits.push({ start: slot.at, end: slot.at, text });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -37836,7 +37664,7 @@ function parseRegistryAuth(text) {
         return result;
     let data;
     try {
-        data = (0,dist/* parse */.qg)(text);
+        data = (0,yaml_dist/* parse */.qg)(text);
     }
     catch {
         // The parser's message may quote the input, which holds passwords.
@@ -40467,11 +40295,64 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
+;// CONCATENATED MODULE: ./src/workspace-path.ts
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+class WorkspacePathError extends Error {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
+    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
+    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -40592,7 +40473,12 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
+    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
+        const { root, label } = options.configWrite;
+        await checkWorkspacePath(root, options.configPath, label);
+    }
     const config = await loadConfig(options);
+    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -40643,6 +40529,22 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     return { ...plan, written };
 }
+/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
+function noticeOverriddenImage(options, config, logger) {
+    const given = options.defaultImage;
+    const own = config.fileImage;
+    if (given === undefined || own === undefined || sameImage(given, own))
+        return;
+    update_notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
+}
+function sameImage(a, b) {
+    try {
+        return (formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b)));
+    }
+    catch {
+        return a.trim() === b.trim();
+    }
+}
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function update_notice(logger, message) {
     if (logger.notice)
@@ -40662,6 +40564,11 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         update_notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
 /**
@@ -41647,7 +41554,10 @@ async function run() {
             announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
             skipReason: hint.kind === 'skip' ? hint.reason : undefined,
             files: inputs.files,
-            workspace
+            workspace,
+            // The action writes only into the repository it checked out.
+            configWrite: { root: workspace, label: `input config ${inputs.config}` },
+            defaultImageSource: 'the image input'
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
@@ -41917,6 +41827,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

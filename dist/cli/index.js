@@ -28108,12 +28108,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7747);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3629);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7076);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(8330);
+/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9152);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -28197,6 +28199,16 @@ function repositoryPath(config) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
     return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
 }
+/**
+ * Where the CLI may write the config. A path typed on the command line is the user's own
+ * choice, so one outside the working directory is written too, with its own directory as
+ * the root; inside the working directory, as for the action, no part of the path below it
+ * may be a symbolic link. Either way the file itself must not be one.
+ */
+function configRoot(config) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
+    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
+}
 async function run(options, stderr) {
     const registryAuth = options.registryAuthFile
         ? await readRegistryAuthFile(options.registryAuthFile)
@@ -28207,7 +28219,8 @@ async function run(options, stderr) {
                 stderr.line(`debug: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
         },
         info: message => stderr.line((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
+        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
     };
     const updateOptions = {
         mode: options.mode,
@@ -28218,7 +28231,9 @@ async function run(options, stderr) {
         dryRun: options.dryRun,
         concurrency: options.concurrency,
         files: options.files,
-        workspace: process.cwd()
+        workspace: process.cwd(),
+        configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
+        defaultImageSource: '--image'
     };
     const client = options.mode === 'update'
         ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .H)({
@@ -28242,7 +28257,7 @@ async function run(options, stderr) {
                 ? `${options.config}: config file not found; create it or pass --config`
                 : error.message);
         }
-        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD)
+        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD || error instanceof _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__/* .WorkspacePathError */ .T)
             throw new SetupError(error.message);
         throw error;
     }
@@ -28299,7 +28314,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_11__/* .version */ .rE}\n`);
+        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_12__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -28936,7 +28951,7 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const digestStyle = detectDigestStyle(containers.items);
+    const styleFor = digestStyles(containers.items);
     const readEntry = (item, index) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
@@ -29016,8 +29031,8 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey = digestStyle.key;
-        let digestForm = digestStyle.form;
+        let digestKey;
+        let digestForm;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
@@ -29039,12 +29054,16 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
         }
         else {
+            const style = styleFor(map);
+            digestKey = style.key;
+            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
+        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -29076,7 +29095,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots };
+    return { file, source, hasBom, entries, digestSlots, fileImage };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -29155,8 +29174,19 @@ function firstAlias(node) {
     });
     return found;
 }
-/** New entries follow the convention the file already uses for its digests. */
-function detectDigestStyle(items) {
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map) {
+    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
+}
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items) {
+    const pinned = [];
     for (const item of items) {
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
             continue;
@@ -29164,59 +29194,161 @@ function detectDigestStyle(items) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(value) : undefined;
             if (parsed)
-                return { key, form: parsed.form };
+                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
         }
     }
-    return { key: 'digest', form: 'prefixed' };
-}
-function replaceSlot(node, pair, source, fail, field) {
-    const afterColon = () => {
-        const colon = source.indexOf(':', pair.key.range[1]);
-        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
+    const majority = (styles) => {
+        const counts = new Map();
+        for (const style of styles) {
+            const id = `${style.key} ${style.form}`;
+            const seen = counts.get(id) ?? { style, count: 0 };
+            seen.count++;
+            counts.set(id, seen);
+        }
+        let best;
+        for (const c of counts.values())
+            if (!best || c.count > best.count)
+                best = c;
+        return best?.style;
     };
-    // `digest:` with nothing after it: the value goes right after the colon.
+    const memo = new Map();
+    return map => {
+        const own = keyStyle(map);
+        const id = own.join(' ');
+        let style = memo.get(id);
+        if (!style) {
+            const legacy = own.includes('image_tag') || own.includes('target');
+            style =
+                (own.length > 0
+                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+                    : undefined) ??
+                    majority(pinned.map(p => p.style)) ??
+                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
+            memo.set(id, style);
+        }
+        return style;
+    };
+}
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source, keyEnd) {
+    let i = keyEnd;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+            i++;
+        else if (c === '#') {
+            const eol = source.indexOf('\n', i);
+            i = eol === -1 ? source.length : eol;
+        }
+        else
+            return c === ':' ? i : undefined;
+    }
+    return undefined;
+}
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source, offset) {
+    const lineEnd = source.indexOf('\n', offset);
+    if (lineEnd === -1)
+        return source.length;
+    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+}
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source, map) {
+    let start = map.items[0].key.range[0];
+    let i = start - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
+        i--;
+    if (source[i] === '?')
+        start = i;
+    return start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+function replaceSlot(node, pair, map, source, fail, field) {
+    // An empty value: written right after the colon, or with one when the key has none.
+    const afterKey = () => {
+        const keyEnd = pair.key.range[1];
+        const colon = valueIndicator(source, keyEnd);
+        if (colon !== undefined)
+            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
+        // `{…, digest}`: the colon goes right after the key, inside the braces.
+        if (map.flow)
+            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
+        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+        const eol = source.includes('\r\n') ? '\r\n' : '\n';
+        const at = lineEndAt(source, keyEnd);
+        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
+        return { kind: 'replace', start: at, end: at, quote: '', prefix };
+    };
+    // `digest:` with nothing after it, or a key with no colon at all.
     if (node === null)
-        return afterColon();
+        return afterKey();
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterColon();
+        return afterKey();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '' };
+            return { kind: 'replace', start, end, quote: '', prefix: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"' };
+            return { kind: 'replace', start, end, quote: '"', prefix: '' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'" };
+            return { kind: 'replace', start, end, quote: "'", prefix: '' };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
-    const anchorPair = after ?? map.items[map.items.length - 1];
-    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
+        const anchorPair = after ?? map.items[map.items.length - 1];
+        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
     }
-    const firstKey = map.items[0].key;
-    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
-    const column = firstKey.range[0] - lineStart;
-    let lineEnd = source.indexOf('\n', valueEnd);
-    if (lineEnd === -1)
-        lineEnd = source.length;
-    else if (source[lineEnd - 1] === '\r')
-        lineEnd -= 1;
+    const column = blockKeyColumn(source, map);
+    if (!after) {
+        return {
+            kind: 'insert',
+            at: map.range[0],
+            prefix: key,
+            separator: ': ',
+            suffix: `${eol}${' '.repeat(column)}`
+        };
+    }
+    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
     return {
         kind: 'insert',
-        at: lineEnd,
+        at: lineEndAt(source, valueEnd),
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': '
+        separator: ': ',
+        suffix: ''
     };
+}
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot, map, field) {
+    const at = slot.kind === 'replace' ? slot.start : slot.at;
+    const [start, valueEnd, nodeEnd] = map.range;
+    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
+    if (!inside)
+        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -29231,11 +29363,12 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStoredDigest */ .Dp)(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
+            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
+            edits.push({ start: slot.at, end: slot.at, text });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -33506,11 +33639,14 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
 var http = __nccwpck_require__(8798);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __nccwpck_require__(7076);
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __nccwpck_require__(9152);
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -33631,7 +33767,12 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
+    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
+        const { root, label } = options.configWrite;
+        await (0,workspace_path/* checkWorkspacePath */.D)(root, options.configPath, label);
+    }
     const config = await loadConfig(options);
+    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -33682,6 +33823,22 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     return { ...plan, written };
 }
+/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
+function noticeOverriddenImage(options, config, logger) {
+    const given = options.defaultImage;
+    const own = config.fileImage;
+    if (given === undefined || own === undefined || sameImage(given, own))
+        return;
+    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
+}
+function sameImage(a, b) {
+    try {
+        return ((0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(a)) === (0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(b)));
+    }
+    catch {
+        return a.trim() === b.trim();
+    }
+}
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function notice(logger, message) {
     if (logger.notice)
@@ -33701,6 +33858,11 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
 /**
@@ -34016,6 +34178,71 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         // A pattern with alternatives is unmatched only when none of them matched.
         unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
     };
+}
+
+
+/***/ }),
+
+/***/ 9152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkWorkspacePath),
+/* harmony export */   T: () => (/* binding */ WorkspacePathError)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+class WorkspacePathError extends Error {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
+    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
+    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
 }
 
 
@@ -42766,7 +42993,7 @@ exports.visitAsync = visitAsync;
 /***/ 8330:
 /***/ ((module) => {
 
-module.exports = {"rE":"0.1.0"};
+module.exports = {"rE":"1.0.0"};
 
 /***/ })
 
