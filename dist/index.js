@@ -38771,6 +38771,8 @@ class RegistryClient {
     manifests = new Map();
     /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
     tagManifests = new Map();
+    /** Digests a HEAD proved the registry serves, for this run. */
+    servedDigests = new Map();
     rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
@@ -38808,7 +38810,8 @@ class RegistryClient {
      * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
      * one answer. A digest that differs from `pinned` is about to be written, so when it came
      * from a HEAD header it is verified first: the manifest is fetched by that digest and its
-     * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+     * bytes must hash to it; when it came from an index, a HEAD by that digest must find it.
+     * A registry that names a digest it cannot serve fails the entry.
      */
     async resolveDigest(ref, platform, pinned) {
         const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`;
@@ -38817,10 +38820,44 @@ class RegistryClient {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        const { digest, mediaType, verified } = await pending;
-        if (!verified && digest !== pinned)
-            await this.verifyTagDigest(ref, digest);
+        const { digest, mediaType, unproven } = await pending;
+        if (unproven && digest !== pinned) {
+            if (unproven === 'tag-header')
+                await this.verifyTagDigest(ref, digest);
+            else
+                await this.verifyIndexEntry(ref, digest, platform);
+        }
         return { digest, mediaType };
+    }
+    /**
+     * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
+     * type and, if it names a digest, that one. The bytes need not be fetched: the index's own
+     * bytes were hashed, so the digest it names can only be of the manifest it means.
+     */
+    async verifyIndexEntry(ref, digest, platform) {
+        const pending = this.servedDigests.get(`${ref.registry}/${ref.repository}@${digest}`);
+        if (pending)
+            return pending;
+        const check = (async () => {
+            const target = { ...ref, tag: digest };
+            const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+                Accept: MANIFEST_ACCEPT
+            });
+            if (head.status === 404) {
+                throw new RegistryError('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
+            }
+            if (head.status !== 200)
+                throw await this.explain(target, head);
+            checkMediaType(target, head);
+            const claimed = head.headers.get('docker-content-digest')?.trim();
+            if (claimed && claimed !== digest) {
+                throw new RegistryError('digest-mismatch', `${describe(target)}: the registry claims digest ${untrustedText(claimed, 80)} for it`);
+            }
+        })();
+        this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
+        // A failure may be transient: only what was proved is kept.
+        check.catch(() => this.servedDigests.delete(`${ref.registry}/${ref.repository}@${digest}`));
+        return check;
     }
     async verifyTagDigest(ref, digest) {
         try {
@@ -38841,14 +38878,14 @@ class RegistryClient {
             const mediaType = checkMediaType(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && isDigest(claimed))
-                return { digest: claimed, mediaType, verified: false };
+                return { digest: claimed, mediaType, unproven: 'tag-header' };
             // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
         }
         else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
             throw await this.explain(ref, head);
         }
         const manifest = await this.tagManifest(ref);
-        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
     /**
      * The manifest a tag points to, fetched once per run however many entries need it: a
@@ -38866,9 +38903,8 @@ class RegistryClient {
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.tagManifest(ref);
-        // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
         if (INDEX_TYPES.has(manifest.mediaType))
-            return { ...selectPlatform(ref, manifest, platform), verified: true };
+            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -38878,7 +38914,7 @@ class RegistryClient {
         if (!platformMatches(platform, actual)) {
             throw new RegistryError('platform', `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`);
         }
-        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
     /**
      * The labels and annotations of the image behind `digest`: for an index, those of its
