@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type FaultRule, startFaultProxy } from '../../scripts/faults/proxy.mjs'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
+import type { ActionRun } from '../support/run-action.js'
 import { record, testName } from './support/record.js'
 import {
   type EntrySpec,
@@ -71,6 +72,7 @@ interface FaultScenario {
   requests?: (c: Context) => Array<[string, RegExp, number]>
   /** Faults the proxy must have injected. */
   faults: number
+  check?: (run: ActionRun) => void
 }
 
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -501,6 +503,32 @@ const SCENARIOS: FaultScenario[] = [
     faults: 3
   },
   {
+    id: 'token-too-short',
+    title:
+      'the token service answers the token "sha256", which masking would blank in every digest',
+    rules: () => [
+      {
+        path: /^\/token\?/,
+        fault: {
+          kind: 'status',
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: '{"token": "sha256", "expires_in": 300}'
+        }
+      }
+    ],
+    expected: {
+      ok: /token service 127\.0\.0\.1:\d+ of 127\.0\.0\.1:\d+ answered a token of 6 characters, too short to be a secret/,
+      hit: /token service 127\.0\.0\.1:\d+ of 127\.0\.0\.1:\d+ answered a token of 6 characters, too short to be a secret/
+    },
+    requests: () => [[GET, /^\/token\?/, 3]],
+    faults: 3,
+    check: run => {
+      // Never masked, so the digests in the log stay whole.
+      expect(run.masked).not.toContain('sha256')
+    }
+  },
+  {
     id: 'token-5xx-burst',
     title: 'the token service answers 503 twice, then a token',
     rules: () => [{ path: /^\/token\?/, times: 2, fault: { kind: 'status', status: 503 } }],
@@ -657,6 +685,7 @@ describe('network faults', () => {
       // Every secret the action held was masked, including the tokens it was given.
       expect(run.masked).toEqual(expect.arrayContaining([PASSWORD, GITHUB_TOKEN, ...tokens]))
       expect(workspace.siblings()).toEqual(['containers.yml'])
+      s.check?.(run)
     } finally {
       await proxy.stop()
       workspace.cleanup()

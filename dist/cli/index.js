@@ -30821,6 +30821,10 @@ class RegistrySession {
         if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
             throw new http/* RegistryError */.gl('invalid-response', `token service ${realm.host} answered without a usable token`);
         }
+        const weakness = tokenWeakness(token);
+        if (weakness) {
+            throw new http/* RegistryError */.gl('invalid-response', `token service ${realm.host} of ${this.registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
+        }
         this.onSecret?.(token);
         const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
         const entry = {
@@ -30831,6 +30835,25 @@ class RegistrySession {
         for (const repository of repositories)
             this.tokens.set(repository, entry);
     }
+}
+/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
+const MIN_TOKEN_LENGTH = 16;
+/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
+const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
+/**
+ * Why `token` cannot be a secret, or undefined. The service chooses the token and every
+ * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
+ * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
+ * more; 16 characters drawn from 8 or more different ones is far below that and far above
+ * any word or digest fragment that ordinary output repeats.
+ */
+function tokenWeakness(token) {
+    if (token.length < MIN_TOKEN_LENGTH)
+        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
+    const distinct = new Set(token).size;
+    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
+        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
+    return undefined;
 }
 function pullScope(repository) {
     return `repository:${repository}:pull`;
