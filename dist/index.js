@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8248);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2097);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8248:
+/***/ 2097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31741,14 +31741,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -31768,8 +31768,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -37940,7 +37940,10 @@ class CredentialStore {
         try {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
-        catch {
+        catch (error) {
+            if (error instanceof Error && error.name === 'HelperTimeoutError') {
+                this.options.onWarning?.(`docker-credential-${helper} did not answer within ${this.options.helperTimeoutMs ?? '?'} ms for ${registry}; continuing without its credentials`);
+            }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
             return undefined;
         }
@@ -37986,23 +37989,75 @@ async function readDockerConfig(path, onWarning) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/helper-runner.ts
 
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
 /**
  * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
  * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed.
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
  */
-const runCredentialHelper = async (helper, serverUrl) => {
-    const { exitCode, stdout } = await getExecOutput(`docker-credential-${helper}`, ['get'], {
-        input: Buffer.from(serverUrl),
-        silent: true,
-        ignoreReturnCode: true
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
     });
-    if (exitCode !== 0)
-        throw new Error(`docker-credential-${helper} exited with ${exitCode}`);
-    return stdout;
-};
+}
 
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 /**
@@ -38093,9 +38148,13 @@ function hostname(hostWithPort) {
     const colon = hostWithPort.indexOf(':');
     return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
 }
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
 function isLoopbackHost(host) {
     const name = stripBrackets(hostname(host));
-    if (name === 'localhost' || name.endsWith('.localhost'))
+    if (name === 'localhost')
         return true;
     if ((0,external_node_net_.isIP)(name) === 4)
         return name.startsWith('127.');
@@ -38126,6 +38185,8 @@ function isPrivateHost(host) {
     return false;
 }
 
+;// CONCATENATED MODULE: external "node:dns/promises"
+const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
 /**
  * The default way the transport reaches the network: undici's fetch over one connection pool
@@ -38170,6 +38231,8 @@ function registryErrorCode(value) {
 
 
 
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -38183,6 +38246,20 @@ class RegistryError extends Error {
         super(message);
         this.kind = kind;
         this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message);
+    }
+}
+async function systemResolve(name) {
+    try {
+        return (await (0,external_node_dns_promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
+    }
+    catch {
+        return [];
     }
 }
 const MAX_REDIRECTS = 5;
@@ -38243,6 +38320,10 @@ class HttpTransport {
     random;
     insecureHosts;
     onRequest;
+    resolve;
+    addresses = new Map();
+    /** `*.localhost` names that resolved to loopback addresses only. */
+    resolvedLoopback = new Set();
     constructor(options = {}) {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
@@ -38254,6 +38335,63 @@ class HttpTransport {
         this.random = options.random ?? Math.random;
         this.insecureHosts = options.insecureHosts ?? new Set();
         this.onRequest = options.onRequest;
+        this.resolve = options.resolve ?? systemResolve;
+    }
+    /** One lookup per name per run. */
+    addressesOf(host) {
+        const name = hostname(host);
+        let pending = this.addresses.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.addresses.set(name, pending);
+        }
+        return pending;
+    }
+    /**
+     * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
+     * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
+     * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
+     */
+    async learnHost(host) {
+        const name = hostname(host);
+        if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name))
+            return;
+        const addresses = await this.addressesOf(name);
+        if (addresses.length > 0 && addresses.every(a => isLoopbackHost(a)))
+            this.resolvedLoopback.add(name);
+    }
+    /**
+     * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
+     * judged by every address it has: one private address is enough, since the connection may
+     * take any of them.
+     */
+    async isLocalHost(host) {
+        if (isPrivateHost(host))
+            return true;
+        const name = hostname(host);
+        if ((0,external_node_net_.isIP)(name) !== 0)
+            return false;
+        return (await this.addressesOf(name)).some(a => isPrivateHost(a));
+    }
+    /**
+     * Refuses to let a remote registry (one that is not loopback or private itself) send the
+     * action over plain HTTP or to a loopback or private address. The check resolves names: a
+     * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
+     */
+    async checkReach(origin, url) {
+        if (!origin)
+            return;
+        const target = url.host.toLowerCase();
+        const registry = origin.toLowerCase();
+        if (target === registry || (await this.isLocalHost(registry)))
+            return;
+        const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has(hostname(target));
+        if (url.protocol === 'http:' && !explicitlyInsecure) {
+            throw new RegistryError('insecure', `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`);
+        }
+        if (!explicitlyInsecure && (await this.isLocalHost(target))) {
+            throw new RegistryError('insecure', `refusing ${untrustedText(redactUrl(url.href), 200)}: ${untrustedText(hostname(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+        }
     }
     /**
      * `host` as in a URL, with its port if it has one: insecure-registries may list the host
@@ -38261,7 +38399,32 @@ class HttpTransport {
      */
     mayUsePlainHttp(host) {
         const name = host.toLowerCase();
-        return (isLoopbackHost(name) || this.insecureHosts.has(name) || this.insecureHosts.has(hostname(name)));
+        return (isLoopbackHost(name) ||
+            this.resolvedLoopback.has(hostname(name)) ||
+            this.insecureHosts.has(name) ||
+            this.insecureHosts.has(hostname(name)));
+    }
+    /**
+     * Hosts that timed out `maxAttempts` times without ever answering in this run, with the
+     * reason. They are not asked again: every later request fails at once, so one dead host
+     * costs the run one request's attempts, not every entry's.
+     */
+    deadHosts = new Map();
+    timeoutsByHost = new Map();
+    answeredHosts = new Set();
+    noteTimeout(host) {
+        if (this.answeredHosts.has(host))
+            return;
+        const count = (this.timeoutsByHost.get(host) ?? 0) + 1;
+        this.timeoutsByHost.set(host, count);
+        if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
+            this.deadHosts.set(host, `${host} did not answer within ${this.timeoutMs} ms on any of ${count} attempts in this run; not asking it again (raise request-timeout if it is only slow)`);
+        }
+    }
+    failIfDead(url) {
+        const reason = this.deadHosts.get(url.host);
+        if (reason)
+            throw new DeadHostError(reason);
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
@@ -38280,7 +38443,9 @@ class HttpTransport {
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
             catch (error) {
-                if (!(error instanceof RegistryError) || !['network', 'timeout'].includes(error.kind))
+                if (!(error instanceof RegistryError) ||
+                    !['network', 'timeout'].includes(error.kind) ||
+                    error instanceof DeadHostError)
                     throw error;
                 if (attempt >= this.maxAttempts)
                     throw error;
@@ -38294,6 +38459,7 @@ class HttpTransport {
         let url = new URL(req.url);
         let headers = { ...req.headers };
         for (let hop = 0;; hop++) {
+            await this.checkReach(req.origin, url);
             const response = await this.once(req.method, url, headers, req.maxBodyBytes);
             const location = response.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
@@ -38302,6 +38468,7 @@ class HttpTransport {
                 throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
+            await this.learnHost(next.host);
             if (next.username !== '' || next.password !== '') {
                 throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`);
             }
@@ -38317,6 +38484,7 @@ class HttpTransport {
         }
     }
     async once(method, url, headers, maxBodyBytes) {
+        this.failIfDead(url);
         const signal = AbortSignal.timeout(this.timeoutMs);
         const shown = redactUrl(url.href);
         this.onRequest?.(method, url.href);
@@ -38325,8 +38493,12 @@ class HttpTransport {
             response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
         }
         catch (error) {
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+                this.noteTimeout(url.host);
+            throw failure;
         }
+        this.answeredHosts.add(url.host);
         let body;
         try {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
@@ -38339,6 +38511,8 @@ class HttpTransport {
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
 }
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
 const NETWORK_HINTS = {
     ENOTFOUND: 'host not found: check the registry name',
     EAI_AGAIN: 'DNS lookup failed',
@@ -38368,7 +38542,37 @@ function transportError(error, what, timeoutMs) {
     // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
     const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
     return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
 }
 /** Handshake and certificate errors answer the same way every time. */
 function isTlsFailure(code) {
@@ -38502,8 +38706,10 @@ class RegistrySession {
         const attempt = async (scheme) => this.transport.request({
             method: 'GET',
             url: `${scheme}://${this.apiHost}/v2/`,
+            origin: this.apiHost,
             maxBodyBytes: ERROR_BODY_LIMIT
         });
+        await this.transport.learnHost(this.apiHost);
         let base = `https://${this.apiHost}`;
         let response;
         try {
@@ -38512,6 +38718,8 @@ class RegistrySession {
         catch (error) {
             if (!(error instanceof RegistryError) ||
                 (error.kind !== 'network' && error.kind !== 'tls') ||
+                // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
+                error instanceof CertificateError ||
                 !this.transport.mayUsePlainHttp(this.apiHost)) {
                 throw error;
             }
@@ -38621,10 +38829,11 @@ class RegistrySession {
         const cached = this.tokens.get(repository);
         if (challenge.scheme === 'bearer') {
             if (!hadChallenge || cached?.batched) {
-                // The batched token did not cover this repository: ask for it alone.
+                // The batched token did not cover this repository: ask for it alone. Always for pull
+                // on this repository: the challenge's own scope is the registry's to choose, and a
+                // hostile one (push, or another repository) must not widen what is asked for.
                 this.tokens.delete(repository);
-                const scope = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '').find(c => c.scheme === 'bearer')?.params.scope;
-                await this.singleScopeToken(repository, scope && scope.includes(`:${repository}:`) ? scope : pullScope(repository));
+                await this.singleScopeToken(repository, pullScope(repository));
                 return true;
             }
         }
@@ -38670,6 +38879,7 @@ class RegistrySession {
             // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
             throw new RegistryError('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
         }
+        await this.transport.learnHost(realm.host);
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
             throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
@@ -38693,6 +38903,7 @@ class RegistrySession {
         const response = await this.transport.request({
             method: 'GET',
             url: url.href,
+            origin: this.apiHost,
             headers,
             maxBodyBytes: TOKEN_BODY_LIMIT
         });
@@ -39032,6 +39243,7 @@ class RegistryClient {
         const attempt = async () => this.transport.request({
             method,
             url,
+            origin: session.apiHost,
             headers: { ...headers, ...(await session.authorization(ref.repository)) },
             maxBodyBytes
         });
@@ -39139,10 +39351,13 @@ function describe(ref) {
 
 
 function createRegistryClient(settings) {
+    const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
     return new RegistryClient({
         credentials: new CredentialStore({
             registryAuth: settings.registryAuth,
-            runHelper: runCredentialHelper,
+            // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
+            runHelper: credentialHelperRunner(helperTimeoutMs),
+            helperTimeoutMs,
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
@@ -39154,6 +39369,25 @@ function createRegistryClient(settings) {
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
         logger: settings.logger
     });
+}
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+const MIN_REQUEST_TIMEOUT_SECONDS = 0.5;
+const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`;
+/**
+ * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
+ * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
+ * across the world would time out; above five minutes one dead host stalls the run for longer
+ * than any schedule wants.
+ */
+function parseRequestTimeout(text) {
+    const trimmed = text.trim();
+    if (!/^\d+(\.\d+)?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
+        return undefined;
+    return Math.round(seconds * 1000);
 }
 
 ;// CONCATENATED MODULE: ./src/markdown.ts
@@ -41176,6 +41410,7 @@ function readInputs() {
         insecureRegistries: listInput(getInput('insecure-registries')).map(h => h.toLowerCase()),
         concurrency: positiveInteger('concurrency', 8, 64),
         maxAttempts: positiveInteger('max-attempts', 3, 10),
+        requestTimeoutMs: requestTimeoutInput(),
         failOnError: booleanInput('fail-on-error', false),
         token,
         files: listInput(getInput('files')),
@@ -41200,13 +41435,14 @@ function readPullRequestInputs() {
         draft: booleanInput('draft', false)
     };
 }
-/**
- * Undocumented, for the reliability suite: a shorter per-request timeout keeps its stalled-
- * registry scenarios fast. Not an input, so workflows cannot come to depend on it.
- */
-function requestTimeoutFromEnvironment() {
-    const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS);
-    return Number.isInteger(value) && value > 0 ? value : undefined;
+function requestTimeoutInput() {
+    const text = getInput('request-timeout').trim();
+    if (text === '')
+        return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+    const ms = parseRequestTimeout(text);
+    if (ms === undefined)
+        throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`);
+    return ms;
 }
 const actionsLogger = {
     debug: message => core_debug(message),
@@ -41345,7 +41581,7 @@ async function run() {
                 insecureRegistries: inputs.insecureRegistries,
                 concurrency: inputs.concurrency,
                 maxAttempts: inputs.maxAttempts,
-                requestTimeoutMs: requestTimeoutFromEnvironment(),
+                requestTimeoutMs: inputs.requestTimeoutMs,
                 githubToken: inputs.token,
                 logger: actionsLogger,
                 onSecret: secret => core_setSecret(secret)

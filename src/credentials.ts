@@ -95,6 +95,8 @@ export interface CredentialStoreOptions {
   /** Path of the Docker config file; default `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`. */
   dockerConfigPath?: string
   runHelper?: CredentialHelperRunner
+  /** How long runHelper lets a helper run, for the warning when it is cut off. */
+  helperTimeoutMs?: number
   /** Token used for GHCR when anonymous pull is refused. */
   githubToken?: string
   /** Called with every secret learned, so the caller can mask it in logs. */
@@ -186,7 +188,12 @@ export class CredentialStore implements CredentialSource {
     let output: string
     try {
       output = await run(helper, dockerHelperServerUrl(registry))
-    } catch {
+    } catch (error) {
+      if (error instanceof Error && error.name === 'HelperTimeoutError') {
+        this.options.onWarning?.(
+          `docker-credential-${helper} did not answer within ${this.options.helperTimeoutMs ?? '?'} ms for ${registry}; continuing without its credentials`
+        )
+      }
       // Helpers exit non-zero for "no credentials for this server": that is not an error.
       return undefined
     }

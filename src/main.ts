@@ -7,7 +7,12 @@ import * as github from '@actions/github'
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ConfigError } from './config.js'
-import { createRegistryClient } from './create-client.js'
+import {
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  REQUEST_TIMEOUT_RANGE,
+  createRegistryClient,
+  parseRequestTimeout
+} from './create-client.js'
 import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
 import type { Logger } from './registry/http.js'
 import { code, escapeMarkdown } from './markdown.js'
@@ -36,6 +41,8 @@ export interface ActionInputs {
   insecureRegistries: string[]
   concurrency: number
   maxAttempts: number
+  /** Per-request timeout (headers and body), from the request-timeout input. */
+  requestTimeoutMs: number
   failOnError: boolean
   token?: string
   /** Globs of other files pinning the same images, relative to the workspace. */
@@ -115,6 +122,7 @@ export function readInputs(): ActionInputs {
     insecureRegistries: listInput(core.getInput('insecure-registries')).map(h => h.toLowerCase()),
     concurrency: positiveInteger('concurrency', 8, 64),
     maxAttempts: positiveInteger('max-attempts', 3, 10),
+    requestTimeoutMs: requestTimeoutInput(),
     failOnError: booleanInput('fail-on-error', false),
     token,
     files: listInput(core.getInput('files')),
@@ -141,13 +149,13 @@ function readPullRequestInputs(): PullRequestInputs {
   }
 }
 
-/**
- * Undocumented, for the reliability suite: a shorter per-request timeout keeps its stalled-
- * registry scenarios fast. Not an input, so workflows cannot come to depend on it.
- */
-function requestTimeoutFromEnvironment(): number | undefined {
-  const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS)
-  return Number.isInteger(value) && value > 0 ? value : undefined
+function requestTimeoutInput(): number {
+  const text = core.getInput('request-timeout').trim()
+  if (text === '') return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000
+  const ms = parseRequestTimeout(text)
+  if (ms === undefined)
+    throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`)
+  return ms
 }
 
 const actionsLogger: Logger = {
@@ -315,7 +323,7 @@ export async function run(): Promise<void> {
             insecureRegistries: inputs.insecureRegistries,
             concurrency: inputs.concurrency,
             maxAttempts: inputs.maxAttempts,
-            requestTimeoutMs: requestTimeoutFromEnvironment(),
+            requestTimeoutMs: inputs.requestTimeoutMs,
             githubToken: inputs.token,
             logger: actionsLogger,
             onSecret: secret => core.setSecret(secret)

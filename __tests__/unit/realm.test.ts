@@ -116,3 +116,10 @@ describe('tokens too weak to be secrets', () => {
     expect(tokenWeakness('0123456789abcdef')).toBeUndefined()
   })
 })
+
+describe('*.localhost names', () => {
+  it('are not loopback by their text alone', () => {
+    expect(isLoopbackHost('localhost:5000')).toBe(true)
+    expect(isLoopbackHost('reg.localhost:5000')).toBe(false)
+  })
+})

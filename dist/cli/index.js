@@ -28103,7 +28103,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
 /* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(432);
+/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7045);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
@@ -28222,11 +28222,12 @@ async function run(options, stderr) {
         workspace: process.cwd()
     };
     const client = options.mode === 'update'
-        ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .H)({
+        ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)({
             registryAuth,
             insecureRegistries: options.insecureRegistries,
             concurrency: options.concurrency,
             maxAttempts: options.maxAttempts,
+            requestTimeoutMs: options.requestTimeoutMs,
             logger,
             onSecret: secret => mask.add(secret)
         })
@@ -28330,10 +28331,12 @@ __webpack_async_result__();
 /* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7045);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
  */
+
 
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
 class UsageError extends Error {
@@ -28381,6 +28384,11 @@ const FLAGS = {
         type: 'string',
         value: 'n',
         help: `Attempts per request on network errors, 408, 429 and 5xx, 1-${MAX_MAX_ATTEMPTS} (default ${DEFAULT_MAX_ATTEMPTS}).`
+    },
+    'request-timeout': {
+        type: 'string',
+        value: 'seconds',
+        help: `Time one request may take, headers and body, ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
     },
     'fail-on-error': {
         type: 'boolean',
@@ -28478,6 +28486,14 @@ function integer(name, text, fallback, max) {
     }
     return value;
 }
+function requestTimeout(text) {
+    if (text === undefined)
+        return _create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
+    const ms = (0,_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRequestTimeout */ .wZ)(text);
+    if (ms === undefined)
+        throw new UsageError(`--request-timeout must be ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
+    return ms;
+}
 function nonEmpty(name, text) {
     if (text === undefined)
         return undefined;
@@ -28555,6 +28571,7 @@ function parseCliArgs(argv) {
             dryRun: bool('dry-run'),
             concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
             maxAttempts: integer('max-attempts', str('max-attempts'), DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+            requestTimeoutMs: requestTimeout(str('request-timeout')),
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
@@ -29279,1170 +29296,91 @@ function rewriteDigests(config, newDigests) {
 
 /***/ }),
 
-/***/ 432:
+/***/ 7045:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ createRegistryClient)
+  il: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_SECONDS),
+  $X: () => (/* binding */ MAX_REQUEST_TIMEOUT_SECONDS),
+  Fl: () => (/* binding */ MIN_REQUEST_TIMEOUT_SECONDS),
+  OE: () => (/* binding */ REQUEST_TIMEOUT_RANGE),
+  Hn: () => (/* binding */ createRegistryClient),
+  wZ: () => (/* binding */ parseRequestTimeout)
 });
 
 // EXTERNAL MODULE: ./src/credentials.ts + 1 modules
 var credentials = __nccwpck_require__(1135);
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_namespaceObject.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/helper-runner.ts
 
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
 /**
  * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
  * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed.
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
  */
-const runCredentialHelper = async (helper, serverUrl) => {
-    const { exitCode, stdout } = await getExecOutput(`docker-credential-${helper}`, ['get'], {
-        input: Buffer.from(serverUrl),
-        silent: true,
-        ignoreReturnCode: true
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
     });
-    if (exitCode !== 0)
-        throw new Error(`docker-credential-${helper} exited with ${exitCode}`);
-    return stdout;
-};
+}
 
 // EXTERNAL MODULE: ./src/digest.ts
 var src_digest = __nccwpck_require__(2187);
@@ -30522,8 +29460,8 @@ function parseWwwAuthenticate(header) {
 
 // EXTERNAL MODULE: ./src/registry/hosts.ts
 var hosts = __nccwpck_require__(1604);
-// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
-var http = __nccwpck_require__(8798);
+// EXTERNAL MODULE: ./src/registry/http.ts + 2 modules
+var http = __nccwpck_require__(6922);
 // EXTERNAL MODULE: ./src/registry/untrusted.ts
 var untrusted = __nccwpck_require__(5545);
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
@@ -30607,8 +29545,10 @@ class RegistrySession {
         const attempt = async (scheme) => this.transport.request({
             method: 'GET',
             url: `${scheme}://${this.apiHost}/v2/`,
+            origin: this.apiHost,
             maxBodyBytes: ERROR_BODY_LIMIT
         });
+        await this.transport.learnHost(this.apiHost);
         let base = `https://${this.apiHost}`;
         let response;
         try {
@@ -30617,6 +29557,8 @@ class RegistrySession {
         catch (error) {
             if (!(error instanceof http/* RegistryError */.gl) ||
                 (error.kind !== 'network' && error.kind !== 'tls') ||
+                // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
+                error instanceof http/* CertificateError */.EE ||
                 !this.transport.mayUsePlainHttp(this.apiHost)) {
                 throw error;
             }
@@ -30726,10 +29668,11 @@ class RegistrySession {
         const cached = this.tokens.get(repository);
         if (challenge.scheme === 'bearer') {
             if (!hadChallenge || cached?.batched) {
-                // The batched token did not cover this repository: ask for it alone.
+                // The batched token did not cover this repository: ask for it alone. Always for pull
+                // on this repository: the challenge's own scope is the registry's to choose, and a
+                // hostile one (push, or another repository) must not widen what is asked for.
                 this.tokens.delete(repository);
-                const scope = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '').find(c => c.scheme === 'bearer')?.params.scope;
-                await this.singleScopeToken(repository, scope && scope.includes(`:${repository}:`) ? scope : pullScope(repository));
+                await this.singleScopeToken(repository, pullScope(repository));
                 return true;
             }
         }
@@ -30775,6 +29718,7 @@ class RegistrySession {
             // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
             throw new http/* RegistryError */.gl('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
         }
+        await this.transport.learnHost(realm.host);
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
             throw new http/* RegistryError */.gl('insecure', `${this.registry} points its token service at plain-HTTP ${(0,untrusted/* untrustedText */.U)((0,http/* redactUrl */.BO)(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
@@ -30798,6 +29742,7 @@ class RegistrySession {
         const response = await this.transport.request({
             method: 'GET',
             url: url.href,
+            origin: this.apiHost,
             headers,
             maxBodyBytes: TOKEN_BODY_LIMIT
         });
@@ -31137,6 +30082,7 @@ class RegistryClient {
         const attempt = async () => this.transport.request({
             method,
             url,
+            origin: session.apiHost,
             headers: { ...headers, ...(await session.authorization(ref.repository)) },
             maxBodyBytes
         });
@@ -31244,10 +30190,13 @@ function describe(ref) {
 
 
 function createRegistryClient(settings) {
+    const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
     return new RegistryClient({
         credentials: new credentials/* CredentialStore */.L5({
             registryAuth: settings.registryAuth,
-            runHelper: runCredentialHelper,
+            // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
+            runHelper: credentialHelperRunner(helperTimeoutMs),
+            helperTimeoutMs,
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
@@ -31259,6 +30208,25 @@ function createRegistryClient(settings) {
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
         logger: settings.logger
     });
+}
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+const MIN_REQUEST_TIMEOUT_SECONDS = 0.5;
+const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`;
+/**
+ * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
+ * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
+ * across the world would time out; above five minutes one dead host stalls the run for longer
+ * than any schedule wants.
+ */
+function parseRequestTimeout(text) {
+    const trimmed = text.trim();
+    if (!/^\d+(\.\d+)?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
+        return undefined;
+    return Math.round(seconds * 1000);
 }
 
 
@@ -31427,7 +30395,10 @@ class CredentialStore {
         try {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
-        catch {
+        catch (error) {
+            if (error instanceof Error && error.name === 'HelperTimeoutError') {
+                this.options.onWarning?.(`docker-credential-${helper} did not answer within ${this.options.helperTimeoutMs ?? '?'} ms for ${registry}; continuing without its credentials`);
+            }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
             return undefined;
         }
@@ -32762,9 +31733,13 @@ function hostname(hostWithPort) {
     const colon = hostWithPort.indexOf(':');
     return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
 }
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
 function isLoopbackHost(host) {
     const name = stripBrackets(hostname(host));
-    if (name === 'localhost' || name.endsWith('.localhost'))
+    if (name === 'localhost')
         return true;
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(name) === 4)
         return name.startsWith('127.');
@@ -32798,12 +31773,13 @@ function isPrivateHost(host) {
 
 /***/ }),
 
-/***/ 8798:
+/***/ 6922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  EE: () => (/* binding */ CertificateError),
   G5: () => (/* binding */ HttpTransport),
   gl: () => (/* binding */ RegistryError),
   BO: () => (/* binding */ redactUrl)
@@ -32811,6 +31787,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Semaphore, backoffDelay, parseRetryAfter, silentLogger, systemClock
 
+;// CONCATENATED MODULE: external "node:dns/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
@@ -32843,6 +31823,8 @@ var untrusted = __nccwpck_require__(5545);
 
 
 
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -32856,6 +31838,20 @@ class RegistryError extends Error {
         super(message);
         this.kind = kind;
         this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message);
+    }
+}
+async function systemResolve(name) {
+    try {
+        return (await (0,promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
+    }
+    catch {
+        return [];
     }
 }
 const MAX_REDIRECTS = 5;
@@ -32916,6 +31912,10 @@ class HttpTransport {
     random;
     insecureHosts;
     onRequest;
+    resolve;
+    addresses = new Map();
+    /** `*.localhost` names that resolved to loopback addresses only. */
+    resolvedLoopback = new Set();
     constructor(options = {}) {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
@@ -32927,6 +31927,63 @@ class HttpTransport {
         this.random = options.random ?? Math.random;
         this.insecureHosts = options.insecureHosts ?? new Set();
         this.onRequest = options.onRequest;
+        this.resolve = options.resolve ?? systemResolve;
+    }
+    /** One lookup per name per run. */
+    addressesOf(host) {
+        const name = (0,hosts/* hostname */.OI)(host);
+        let pending = this.addresses.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.addresses.set(name, pending);
+        }
+        return pending;
+    }
+    /**
+     * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
+     * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
+     * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
+     */
+    async learnHost(host) {
+        const name = (0,hosts/* hostname */.OI)(host);
+        if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name))
+            return;
+        const addresses = await this.addressesOf(name);
+        if (addresses.length > 0 && addresses.every(a => (0,hosts/* isLoopbackHost */.cW)(a)))
+            this.resolvedLoopback.add(name);
+    }
+    /**
+     * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
+     * judged by every address it has: one private address is enough, since the connection may
+     * take any of them.
+     */
+    async isLocalHost(host) {
+        if ((0,hosts/* isPrivateHost */.Sf)(host))
+            return true;
+        const name = (0,hosts/* hostname */.OI)(host);
+        if ((0,external_node_net_.isIP)(name) !== 0)
+            return false;
+        return (await this.addressesOf(name)).some(a => (0,hosts/* isPrivateHost */.Sf)(a));
+    }
+    /**
+     * Refuses to let a remote registry (one that is not loopback or private itself) send the
+     * action over plain HTTP or to a loopback or private address. The check resolves names: a
+     * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
+     */
+    async checkReach(origin, url) {
+        if (!origin)
+            return;
+        const target = url.host.toLowerCase();
+        const registry = origin.toLowerCase();
+        if (target === registry || (await this.isLocalHost(registry)))
+            return;
+        const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has((0,hosts/* hostname */.OI)(target));
+        if (url.protocol === 'http:' && !explicitlyInsecure) {
+            throw new RegistryError('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`);
+        }
+        if (!explicitlyInsecure && (await this.isLocalHost(target))) {
+            throw new RegistryError('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+        }
     }
     /**
      * `host` as in a URL, with its port if it has one: insecure-registries may list the host
@@ -32934,7 +31991,32 @@ class HttpTransport {
      */
     mayUsePlainHttp(host) {
         const name = host.toLowerCase();
-        return ((0,hosts/* isLoopbackHost */.cW)(name) || this.insecureHosts.has(name) || this.insecureHosts.has((0,hosts/* hostname */.OI)(name)));
+        return ((0,hosts/* isLoopbackHost */.cW)(name) ||
+            this.resolvedLoopback.has((0,hosts/* hostname */.OI)(name)) ||
+            this.insecureHosts.has(name) ||
+            this.insecureHosts.has((0,hosts/* hostname */.OI)(name)));
+    }
+    /**
+     * Hosts that timed out `maxAttempts` times without ever answering in this run, with the
+     * reason. They are not asked again: every later request fails at once, so one dead host
+     * costs the run one request's attempts, not every entry's.
+     */
+    deadHosts = new Map();
+    timeoutsByHost = new Map();
+    answeredHosts = new Set();
+    noteTimeout(host) {
+        if (this.answeredHosts.has(host))
+            return;
+        const count = (this.timeoutsByHost.get(host) ?? 0) + 1;
+        this.timeoutsByHost.set(host, count);
+        if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
+            this.deadHosts.set(host, `${host} did not answer within ${this.timeoutMs} ms on any of ${count} attempts in this run; not asking it again (raise request-timeout if it is only slow)`);
+        }
+    }
+    failIfDead(url) {
+        const reason = this.deadHosts.get(url.host);
+        if (reason)
+            throw new DeadHostError(reason);
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
@@ -32953,7 +32035,9 @@ class HttpTransport {
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
             catch (error) {
-                if (!(error instanceof RegistryError) || !['network', 'timeout'].includes(error.kind))
+                if (!(error instanceof RegistryError) ||
+                    !['network', 'timeout'].includes(error.kind) ||
+                    error instanceof DeadHostError)
                     throw error;
                 if (attempt >= this.maxAttempts)
                     throw error;
@@ -32967,6 +32051,7 @@ class HttpTransport {
         let url = new URL(req.url);
         let headers = { ...req.headers };
         for (let hop = 0;; hop++) {
+            await this.checkReach(req.origin, url);
             const response = await this.once(req.method, url, headers, req.maxBodyBytes);
             const location = response.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
@@ -32975,6 +32060,7 @@ class HttpTransport {
                 throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
+            await this.learnHost(next.host);
             if (next.username !== '' || next.password !== '') {
                 throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)})`);
             }
@@ -32990,6 +32076,7 @@ class HttpTransport {
         }
     }
     async once(method, url, headers, maxBodyBytes) {
+        this.failIfDead(url);
         const signal = AbortSignal.timeout(this.timeoutMs);
         const shown = redactUrl(url.href);
         this.onRequest?.(method, url.href);
@@ -32998,8 +32085,12 @@ class HttpTransport {
             response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
         }
         catch (error) {
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+                this.noteTimeout(url.host);
+            throw failure;
         }
+        this.answeredHosts.add(url.host);
         let body;
         try {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
@@ -33012,6 +32103,8 @@ class HttpTransport {
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
 }
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
 const NETWORK_HINTS = {
     ENOTFOUND: 'host not found: check the registry name',
     EAI_AGAIN: 'DNS lookup failed',
@@ -33041,7 +32134,37 @@ function transportError(error, what, timeoutMs) {
     // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
     const cause = (0,untrusted/* untrustedText */.U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
     return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
 }
 /** Handshake and certificate errors answer the same way every time. */
 function isTlsFailure(code) {
@@ -33340,8 +32463,8 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
-// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
-var http = __nccwpck_require__(8798);
+// EXTERNAL MODULE: ./src/registry/http.ts + 2 modules
+var http = __nccwpck_require__(6922);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/update.ts

@@ -392,6 +392,7 @@ export class RegistryClient {
       this.transport.request({
         method,
         url,
+        origin: session.apiHost,
         headers: { ...headers, ...(await session.authorization(ref.repository)) },
         maxBodyBytes
       })
