@@ -30,6 +30,7 @@ import { renderSummary } from './summary.js'
 import { type ImageAnnouncement, announcedReference, readEventHint } from './event.js'
 import { repositoryName } from './reference.js'
 import { type Mode, type UpdateResult, runUpdate } from './update.js'
+import { splitPatternList } from './workspace-files.js'
 
 export interface ActionInputs {
   mode: Mode
@@ -125,7 +126,7 @@ export function readInputs(): ActionInputs {
     requestTimeoutMs: requestTimeoutInput(),
     failOnError: booleanInput('fail-on-error', false),
     token,
-    files: listInput(core.getInput('files')),
+    files: splitPatternList(core.getInput('files')),
     pullRequest: readPullRequestInputs()
   }
 }

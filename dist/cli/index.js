@@ -28332,10 +28332,12 @@ __webpack_async_result__();
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7045);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7076);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
  */
+
 
 
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
@@ -28575,10 +28577,7 @@ function parseCliArgs(argv) {
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(text => text
-                .split(/[\n,]/)
-                .map(glob => glob.trim())
-                .filter(Boolean)),
+            files: (values.files ?? []).flatMap(_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
             verbose: bool('verbose')
@@ -32761,9 +32760,10 @@ function rebaseUpdate(label, text, defaults, results) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jk: () => (/* binding */ expandWorkspaceFiles),
+/* harmony export */   RL: () => (/* binding */ splitPatternList),
 /* harmony export */   wD: () => (/* binding */ FilesPatternError)
 /* harmony export */ });
-/* unused harmony exports expandBraces, compilePatterns */
+/* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -32782,8 +32782,58 @@ class FilesPatternError extends Error {
 }
 const MAGIC = /[*?]/;
 const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
-function expandBraces(pattern) {
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
+/**
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
+ */
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
     let depth = 0;
     let open = -1;
     const commas = [];
@@ -32803,14 +32853,14 @@ function expandBraces(pattern) {
                 const tail = pattern.slice(i + 1);
                 const bounds = [open, ...commas, i];
                 const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`));
+                return choices.map(choice => `${head}${choice}${tail}`);
             }
         }
         else if (c === ',' && depth === 1) {
             commas.push(i);
         }
     }
-    return [pattern];
+    return undefined;
 }
 function segmentSource(segment) {
     let out = '';
@@ -32850,7 +32900,16 @@ function compile(written, text) {
 function compilePatterns(patterns) {
     const compiled = [];
     for (const written of patterns) {
-        for (const expanded of expandBraces(written.trim())) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
             const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
             if (/^([/\\]|[A-Za-z]:)/.test(expanded))
                 throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);

@@ -11,6 +11,7 @@ import {
   parseRequestTimeout
 } from '../create-client.js'
 import type { Mode } from '../update.js'
+import { splitPatternList } from '../workspace-files.js'
 
 export interface CliOptions {
   mode: Mode
@@ -294,12 +295,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       failOnError: !bool('no-fail-on-error'),
       registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
       insecureRegistries: insecure,
-      files: ((values.files as string[] | undefined) ?? []).flatMap(text =>
-        text
-          .split(/[\n,]/)
-          .map(glob => glob.trim())
-          .filter(Boolean)
-      ),
+      files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
       verbose: bool('verbose')
