@@ -38405,20 +38405,18 @@ class HttpTransport {
             this.insecureHosts.has(hostname(name)));
     }
     /**
-     * Hosts that timed out `maxAttempts` times without ever answering in this run, with the
-     * reason. They are not asked again: every later request fails at once, so one dead host
-     * costs the run one request's attempts, not every entry's.
+     * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
+     * reason. They are not asked again in the run: every later request fails at once, so one
+     * dead host costs the run one request's attempts, not every entry's. Any answer from a host
+     * starts its count again, so one slow path on a live registry costs only its own entry.
      */
     deadHosts = new Map();
-    timeoutsByHost = new Map();
-    answeredHosts = new Set();
+    timeoutsInARow = new Map();
     noteTimeout(host) {
-        if (this.answeredHosts.has(host))
-            return;
-        const count = (this.timeoutsByHost.get(host) ?? 0) + 1;
-        this.timeoutsByHost.set(host, count);
+        const count = (this.timeoutsInARow.get(host) ?? 0) + 1;
+        this.timeoutsInARow.set(host, count);
         if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
-            this.deadHosts.set(host, `${host} did not answer within ${this.timeoutMs} ms on any of ${count} attempts in this run; not asking it again (raise request-timeout if it is only slow)`);
+            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`);
         }
     }
     failIfDead(url) {
@@ -38498,7 +38496,7 @@ class HttpTransport {
                 this.noteTimeout(url.host);
             throw failure;
         }
-        this.answeredHosts.add(url.host);
+        this.timeoutsInARow.delete(url.host);
         let body;
         try {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);

@@ -87,10 +87,10 @@ const SCENARIOS: EdgeScenario[] = [
     inputs: { 'max-attempts': '2' },
     expected: {
       ok: new RegExp(
-        `127\\.0\\.0\\.2:\\d+ did not answer within ${REQUEST_TIMEOUT_MS} ms on any of 2 attempts in this run; not asking it again`
+        `127\\.0\\.0\\.2:\\d+ timed out on 2 requests in a row \\(${REQUEST_TIMEOUT_MS} ms each\\) and answered none; not asking it again in this run`
       ),
       hit: new RegExp(
-        `127\\.0\\.0\\.2:\\d+ did not answer within ${REQUEST_TIMEOUT_MS} ms on any of 2 attempts in this run; not asking it again`
+        `127\\.0\\.0\\.2:\\d+ timed out on 2 requests in a row \\(${REQUEST_TIMEOUT_MS} ms each\\) and answered none; not asking it again in this run`
       )
     },
     check: (obs, { other }) => {

@@ -265,22 +265,21 @@ export class HttpTransport {
   }
 
   /**
-   * Hosts that timed out `maxAttempts` times without ever answering in this run, with the
-   * reason. They are not asked again: every later request fails at once, so one dead host
-   * costs the run one request's attempts, not every entry's.
+   * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
+   * reason. They are not asked again in the run: every later request fails at once, so one
+   * dead host costs the run one request's attempts, not every entry's. Any answer from a host
+   * starts its count again, so one slow path on a live registry costs only its own entry.
    */
   private readonly deadHosts = new Map<string, string>()
-  private readonly timeoutsByHost = new Map<string, number>()
-  private readonly answeredHosts = new Set<string>()
+  private readonly timeoutsInARow = new Map<string, number>()
 
   private noteTimeout(host: string): void {
-    if (this.answeredHosts.has(host)) return
-    const count = (this.timeoutsByHost.get(host) ?? 0) + 1
-    this.timeoutsByHost.set(host, count)
+    const count = (this.timeoutsInARow.get(host) ?? 0) + 1
+    this.timeoutsInARow.set(host, count)
     if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
       this.deadHosts.set(
         host,
-        `${host} did not answer within ${this.timeoutMs} ms on any of ${count} attempts in this run; not asking it again (raise request-timeout if it is only slow)`
+        `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`
       )
     }
   }
@@ -380,7 +379,7 @@ export class HttpTransport {
         this.noteTimeout(url.host)
       throw failure
     }
-    this.answeredHosts.add(url.host)
+    this.timeoutsInARow.delete(url.host)
     let body: Buffer
     try {
       body = await readCapped(response, maxBodyBytes, `${method} ${shown}`)
