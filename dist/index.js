@@ -37800,6 +37800,76 @@ function rewriteDigests(config, newDigests) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/helper-runner.ts
+
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
+ * programs by design, so a subprocess is the right tool; their output holds secrets and
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
+ */
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/credentials.ts
 /**
  * Where registry credentials come from, in order: the `registry-auth` input, then the
@@ -37807,6 +37877,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * `credHelpers`, `credsStore`). The GitHub token is kept apart as a fallback for GHCR,
  * used only when anonymous pull is refused.
  */
+
 
 
 
@@ -37941,8 +38012,8 @@ class CredentialStore {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
         catch (error) {
-            if (error instanceof Error && error.name === 'HelperTimeoutError') {
-                this.options.onWarning?.(`docker-credential-${helper} did not answer within ${this.options.helperTimeoutMs ?? '?'} ms for ${registry}; continuing without its credentials`);
+            if (error instanceof HelperTimeoutError) {
+                this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
             }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
             return undefined;
@@ -37987,76 +38058,6 @@ async function readDockerConfig(path, onWarning) {
         onWarning?.(`${path} is not valid JSON; ignoring it`);
         return undefined;
     }
-}
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/helper-runner.ts
-
-/** The helper did not answer in time; it was killed, with any children it started. */
-class HelperTimeoutError extends Error {
-    name = 'HelperTimeoutError';
-}
-/** Largest helper answer read: a username and a secret, with room to spare. */
-const OUTPUT_LIMIT = 64 * 1024;
-/**
- * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
- * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
- * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
- */
-function credentialHelperRunner(timeoutMs) {
-    return (helper, serverUrl) => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
-            stdio: ['pipe', 'pipe', 'ignore'],
-            // Its own process group, so a shell script's children die with it.
-            detached: true
-        });
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(Buffer.concat(chunks).toString('utf8'));
-        };
-        const kill = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        const timer = setTimeout(() => {
-            kill();
-            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > OUTPUT_LIMIT) {
-                kill();
-                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        child.on('error', error => finish(error));
-        child.on('close', code => {
-            if (code === 0)
-                finish();
-            else
-                finish(new Error(`docker-credential-${helper} exited with ${code}`));
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverUrl);
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
@@ -39355,7 +39356,6 @@ function createRegistryClient(settings) {
             registryAuth: settings.registryAuth,
             // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
             runHelper: credentialHelperRunner(helperTimeoutMs),
-            helperTimeoutMs,
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)

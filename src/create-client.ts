@@ -28,7 +28,6 @@ export function createRegistryClient(settings: ClientSettings): RegistryClient {
       registryAuth: settings.registryAuth,
       // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
       runHelper: credentialHelperRunner(helperTimeoutMs),
-      helperTimeoutMs,
       githubToken: settings.githubToken,
       onSecret: settings.onSecret,
       onWarning: message => settings.logger.warning(message)

@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { HelperTimeoutError } from './helper-runner.js'
 import { DOCKER_HUB } from './reference.js'
 
 export interface Credentials {
@@ -95,8 +96,6 @@ export interface CredentialStoreOptions {
   /** Path of the Docker config file; default `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`. */
   dockerConfigPath?: string
   runHelper?: CredentialHelperRunner
-  /** How long runHelper lets a helper run, for the warning when it is cut off. */
-  helperTimeoutMs?: number
   /** Token used for GHCR when anonymous pull is refused. */
   githubToken?: string
   /** Called with every secret learned, so the caller can mask it in logs. */
@@ -189,9 +188,9 @@ export class CredentialStore implements CredentialSource {
     try {
       output = await run(helper, dockerHelperServerUrl(registry))
     } catch (error) {
-      if (error instanceof Error && error.name === 'HelperTimeoutError') {
+      if (error instanceof HelperTimeoutError) {
         this.options.onWarning?.(
-          `docker-credential-${helper} did not answer within ${this.options.helperTimeoutMs ?? '?'} ms for ${registry}; continuing without its credentials`
+          `${error.message} for ${registry}; continuing without its credentials`
         )
       }
       // Helpers exit non-zero for "no credentials for this server": that is not an error.

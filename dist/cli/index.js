@@ -28103,7 +28103,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
 /* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7045);
+/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9847);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
 /* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
@@ -28331,7 +28331,7 @@ __webpack_async_result__();
 /* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7045);
+/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9847);
 /* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7076);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
@@ -29295,7 +29295,7 @@ function rewriteDigests(config, newDigests) {
 
 /***/ }),
 
-/***/ 7045:
+/***/ 9847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29311,76 +29311,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/credentials.ts + 1 modules
 var credentials = __nccwpck_require__(1135);
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/helper-runner.ts
-
-/** The helper did not answer in time; it was killed, with any children it started. */
-class HelperTimeoutError extends Error {
-    name = 'HelperTimeoutError';
-}
-/** Largest helper answer read: a username and a secret, with room to spare. */
-const OUTPUT_LIMIT = 64 * 1024;
-/**
- * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
- * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
- * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
- */
-function credentialHelperRunner(timeoutMs) {
-    return (helper, serverUrl) => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
-            stdio: ['pipe', 'pipe', 'ignore'],
-            // Its own process group, so a shell script's children die with it.
-            detached: true
-        });
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(Buffer.concat(chunks).toString('utf8'));
-        };
-        const kill = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        const timer = setTimeout(() => {
-            kill();
-            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > OUTPUT_LIMIT) {
-                kill();
-                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        child.on('error', error => finish(error));
-        child.on('close', code => {
-            if (code === 0)
-                finish();
-            else
-                finish(new Error(`docker-credential-${helper} exited with ${code}`));
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverUrl);
-    });
-}
-
+// EXTERNAL MODULE: ./src/helper-runner.ts + 1 modules
+var helper_runner = __nccwpck_require__(4348);
 // EXTERNAL MODULE: ./src/digest.ts
 var src_digest = __nccwpck_require__(2187);
 // EXTERNAL MODULE: ./src/platform.ts
@@ -30194,8 +30126,7 @@ function createRegistryClient(settings) {
         credentials: new credentials/* CredentialStore */.L5({
             registryAuth: settings.registryAuth,
             // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
-            runHelper: credentialHelperRunner(helperTimeoutMs),
-            helperTimeoutMs,
+            runHelper: (0,helper_runner/* credentialHelperRunner */.g)(helperTimeoutMs),
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
@@ -30252,6 +30183,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/helper-runner.ts + 1 modules
+var helper_runner = __nccwpck_require__(4348);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/credentials.ts
@@ -30261,6 +30194,7 @@ var reference = __nccwpck_require__(8286);
  * `credHelpers`, `credsStore`). The GitHub token is kept apart as a fallback for GHCR,
  * used only when anonymous pull is refused.
  */
+
 
 
 
@@ -30395,8 +30329,8 @@ class CredentialStore {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
         catch (error) {
-            if (error instanceof Error && error.name === 'HelperTimeoutError') {
-                this.options.onWarning?.(`docker-credential-${helper} did not answer within ${this.options.helperTimeoutMs ?? '?'} ms for ${registry}; continuing without its credentials`);
+            if (error instanceof helper_runner/* HelperTimeoutError */.w) {
+                this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
             }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
             return undefined;
@@ -30478,6 +30412,89 @@ function formatStoredDigest(digest, form) {
     if (!isDigest(digest))
         throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
     return form === 'bare' ? digest.slice('sha256:'.length) : digest;
+}
+
+
+/***/ }),
+
+/***/ 4348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ HelperTimeoutError),
+  g: () => (/* binding */ credentialHelperRunner)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/helper-runner.ts
+
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
+ * programs by design, so a subprocess is the right tool; their output holds secrets and
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
+ */
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
 }
 
 
