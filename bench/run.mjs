@@ -526,7 +526,7 @@ function renderReport(ctx) {
     `- N tags over ceil(N / ${TAGS_PER_REPOSITORY}) repositories, every second one a two-platform OCI index ` +
       `with attestations, the others single images. Every contender resolves the same N ` +
       `references with credentials; the config pins the current digests, as on a scheduled run ` +
-      `where nothing moved (moved digests cost extra GETs for the pull request's upstream links).`,
+      `where nothing moved (moved digests cost extra GETs for the pull request's upstream links, and a moved platform digest read from an index one HEAD by that digest to prove the registry serves it).`,
     `- **ideal** = ceil(N / concurrency) × delay = ceil(N / ${conc}) × ${delay} ms: the network floor ` +
       `at the action's default concurrency of ${conc}, with no start-up, ping or token cost.`,
     `- **requests/image** counts everything that reached the proxy divided by N: token ` +

@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8605);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2097);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8605:
+/***/ 2097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29233,7 +29233,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: BODY_TEMPLATE_MAX_BYTES, listInput, readBodyTemplate, readInputs, writeOutputs, writePullRequestOutputs
+// UNUSED EXPORTS: listInput, readInputs, writeOutputs, writePullRequestOutputs
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -31741,14 +31741,14 @@ var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arg
  */
 function exec_exec(commandLine, args, options) {
     return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
+        const commandArgs = tr.argStringToArray(commandLine);
         if (commandArgs.length === 0) {
             throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
         }
         // Path to tool to execute should be first arg
         const toolPath = commandArgs[0];
         args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
+        const runner = new tr.ToolRunner(toolPath, args, options);
         return runner.exec();
     });
 }
@@ -31768,8 +31768,8 @@ function getExecOutput(commandLine, args, options) {
         let stdout = '';
         let stderr = '';
         //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
         const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
         const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
         const stdErrListener = (data) => {
@@ -32046,7 +32046,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    error(message);
+    core_error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -32069,7 +32069,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function error(message, properties = {}) {
+function core_error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32794,8 +32794,298 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
-var dist = __nccwpck_require__(6919);
+;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Validate a type string against RFC 9110.
+ */
+function isTypeValid(type, start = 0, end = type.length) {
+    let hasSlash = false;
+    for (let index = start; index < end; index++) {
+        const code = type.charCodeAt(index);
+        if (code === 47 /* / */) {
+            if (hasSlash || index === start || index >= end - 1)
+                return false;
+            hasSlash = true;
+        }
+        else if (!isTokenCode(code)) {
+            return false;
+        }
+    }
+    return hasSlash;
+}
+/**
+ * Validate a token against RFC 9110.
+ */
+function isTokenValid(token, start = 0, end = token.length) {
+    if (start >= end)
+        return false;
+    for (let index = start; index < end; index++) {
+        if (!isTokenCode(token.charCodeAt(index)))
+            return false;
+    }
+    return true;
+}
+/**
+ * Check whether a character code belongs to the token production in RFC 9110.
+ */
+function isTokenCode(code) {
+    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
+}
+/**
+ * Serialize a parameter value.
+ */
+function parameterValue(str) {
+    const len = str.length;
+    if (len === 0)
+        return '""';
+    let index = 0;
+    while (index < len && isTokenCode(str.charCodeAt(index)))
+        index++;
+    if (index === len)
+        return str;
+    let result = '"';
+    let start = 0;
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
+            throw new TypeError(`Invalid parameter value: ${str}`);
+        }
+        if (code === 34 /* " */ || code === 92 /* \\ */) {
+            result += `${str.slice(start, index)}\\`;
+            start = index;
+        }
+        index++;
+    }
+    return `${result}${str.slice(start)}"`;
+}
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !isTypeValid(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!isTokenValid(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${parameterValue(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function dist_parse(header, options) {
+    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
+    const len = header.length;
+    let valueStart = options?.start ?? 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = options?.parameters === false ? COMMA_FLAG : 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+//# sourceMappingURL=index.js.map
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -33575,7 +33865,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = (0,dist/* parse */.qg)(contentType);
+  const mimetype = dist_parse(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -36888,14 +37178,12 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
+var dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/digest.ts
@@ -37119,14 +37407,14 @@ function parseConfig(file, bytes, options = {}) {
     const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
     const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    const lineCounter = new dist/* LineCounter */.HN();
     // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
     let doc;
     try {
         // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
+        doc = (0,dist/* parseDocument */.Tp)(source, {
             lineCounter,
             prettyErrors: false,
             uniqueKeys: false
@@ -37145,7 +37433,7 @@ function parseConfig(file, bytes, options = {}) {
     }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
-        const keyRange = node && 'key' in node && (0,yaml_dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
+        const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
         throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
     };
     const firstError = doc.errors[0];
@@ -37154,17 +37442,17 @@ function parseConfig(file, bytes, options = {}) {
         throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     const root = doc.contents;
-    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
         throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
     }
-    if (!(0,yaml_dist/* isMap */.jh)(root)) {
+    if (!(0,dist/* isMap */.jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
     }
     const seenTopLevel = new Map();
     let fileImage;
     let containers;
     for (const pair of root.items) {
-        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
             fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
@@ -37177,13 +37465,13 @@ function parseConfig(file, bytes, options = {}) {
         if (key === 'containers')
             containers = pair.value;
     }
-    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
+    if (!containers || !(0,dist/* isSeq */.oP)(containers)) {
         return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
     }
     function scalarString(node, field) {
-        if ((0,yaml_dist/* isAlias */.Vj)(node))
+        if ((0,dist/* isAlias */.Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
-        if (!(0,yaml_dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+        if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
             return fail(node, field, `expected a string, got ${describeValue(node)}`);
         }
         // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
@@ -37195,16 +37483,16 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const styleFor = digestStyles(containers.items);
+    const digestStyle = detectDigestStyle(containers.items);
     const readEntry = (item, index) => {
-        if ((0,yaml_dist/* isAlias */.Vj)(item))
+        if ((0,dist/* isAlias */.Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-        if (!(0,yaml_dist/* isMap */.jh)(item))
+        if (!(0,dist/* isMap */.jh)(item))
             return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
         const map = item;
         const pairs = new Map();
         for (const pair of map.items) {
-            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+            if (!(0,dist/* isScalar */.jn)(pair.key))
                 fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
             const key = String(pair.key.value);
             const alias = firstAlias(pair.value);
@@ -37275,15 +37563,15 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey;
-        let digestForm;
+        let digestKey = digestStyle.key;
+        let digestForm = digestStyle.form;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
             const field = fieldPath(index, key);
-            const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
+            const isEmpty = node === null || ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
             digestKey = key;
-            if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+            if ((0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
                 fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
             }
             if (!isEmpty) {
@@ -37298,16 +37586,12 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, source, fail, field));
         }
         else {
-            const style = styleFor(map);
-            digestKey = style.key;
-            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
-        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -37339,7 +37623,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots, fileImage };
+    return { file, source, hasBom, entries, digestSlots };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -37388,13 +37672,13 @@ function yamlErrorDetail(error) {
     return detail;
 }
 function describeValue(node) {
-    if (node === null || ((0,yaml_dist/* isScalar */.jn)(node) && node.value === null))
+    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
         return 'nothing';
-    if ((0,yaml_dist/* isSeq */.oP)(node))
+    if ((0,dist/* isSeq */.oP)(node))
         return 'a list';
-    if ((0,yaml_dist/* isMap */.jh)(node))
+    if ((0,dist/* isMap */.jh)(node))
         return 'a mapping';
-    if ((0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
         return `the boolean ${String(node.value)} (quote it if you mean the text)`;
     return 'another kind of value';
 }
@@ -37407,192 +37691,79 @@ function shownValue(value) {
 function firstAlias(node) {
     if (node === null)
         return undefined;
-    if ((0,yaml_dist/* isAlias */.Vj)(node))
+    if ((0,dist/* isAlias */.Vj)(node))
         return node;
     let found;
-    (0,yaml_dist/* visit */.YR)(node, {
+    (0,dist/* visit */.YR)(node, {
         Alias(_key, alias) {
             found = alias;
-            return yaml_dist/* visit */.YR.BREAK;
+            return dist/* visit */.YR.BREAK;
         }
     });
     return found;
 }
-/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
-function keyStyle(map) {
-    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
-}
-/**
- * The key and form a digest pinned now takes, for an entry with the given key style: those
- * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
- * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
- * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
- * once per key style, so a file of unpinned entries costs one pass.
- */
-function digestStyles(items) {
-    const pinned = [];
+/** New entries follow the convention the file already uses for its digests. */
+function detectDigestStyle(items) {
     for (const item of items) {
-        if (!(0,yaml_dist/* isMap */.jh)(item))
+        if (!(0,dist/* isMap */.jh)(item))
             continue;
         for (const key of DIGEST_KEYS) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined;
             if (parsed)
-                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
+                return { key, form: parsed.form };
         }
     }
-    const majority = (styles) => {
-        const counts = new Map();
-        for (const style of styles) {
-            const id = `${style.key} ${style.form}`;
-            const seen = counts.get(id) ?? { style, count: 0 };
-            seen.count++;
-            counts.set(id, seen);
-        }
-        let best;
-        for (const c of counts.values())
-            if (!best || c.count > best.count)
-                best = c;
-        return best?.style;
+    return { key: 'digest', form: 'prefixed' };
+}
+function replaceSlot(node, pair, source, fail, field) {
+    const afterColon = () => {
+        const colon = source.indexOf(':', pair.key.range[1]);
+        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
     };
-    const memo = new Map();
-    return map => {
-        const own = keyStyle(map);
-        const id = own.join(' ');
-        let style = memo.get(id);
-        if (!style) {
-            const legacy = own.includes('image_tag') || own.includes('target');
-            style =
-                (own.length > 0
-                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
-                    : undefined) ??
-                    majority(pinned.map(p => p.style)) ??
-                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
-            memo.set(id, style);
-        }
-        return style;
-    };
-}
-/**
- * Where the value indicator of a pair whose value is empty sits: the first character after
- * the key that is neither white space nor a comment, when it is a colon. Anything else (a
- * comma, a brace, the next key) means the key was written with no colon at all, and the
- * search stops there, so it never reaches a colon of another field or entry.
- */
-function valueIndicator(source, keyEnd) {
-    let i = keyEnd;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
-            i++;
-        else if (c === '#') {
-            const eol = source.indexOf('\n', i);
-            i = eol === -1 ? source.length : eol;
-        }
-        else
-            return c === ':' ? i : undefined;
-    }
-    return undefined;
-}
-/** The end of the line holding `offset`, before any `\r`. */
-function lineEndAt(source, offset) {
-    const lineEnd = source.indexOf('\n', offset);
-    if (lineEnd === -1)
-        return source.length;
-    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-}
-/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
-function blockKeyColumn(source, map) {
-    let start = map.items[0].key.range[0];
-    let i = start - 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
-        i--;
-    if (source[i] === '?')
-        start = i;
-    return start - (source.lastIndexOf('\n', start - 1) + 1);
-}
-function replaceSlot(node, pair, map, source, fail, field) {
-    // An empty value: written right after the colon, or with one when the key has none.
-    const afterKey = () => {
-        const keyEnd = pair.key.range[1];
-        const colon = valueIndicator(source, keyEnd);
-        if (colon !== undefined)
-            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
-        // `{…, digest}`: the colon goes right after the key, inside the braces.
-        if (map.flow)
-            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
-        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
-        const eol = source.includes('\r\n') ? '\r\n' : '\n';
-        const at = lineEndAt(source, keyEnd);
-        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
-        return { kind: 'replace', start: at, end: at, quote: '', prefix };
-    };
-    // `digest:` with nothing after it, or a key with no colon at all.
+    // `digest:` with nothing after it: the value goes right after the colon.
     if (node === null)
-        return afterKey();
-    if (!(0,yaml_dist/* isScalar */.jn)(node))
+        return afterColon();
+    if (!(0,dist/* isScalar */.jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterKey();
+        return afterColon();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '', prefix: '' };
+            return { kind: 'replace', start, end, quote: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"', prefix: '' };
+            return { kind: 'replace', start, end, quote: '"' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'", prefix: '' };
+            return { kind: 'replace', start, end, quote: "'" };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
-/**
- * Where a missing digest is added: after the tag (or image) field, inside the entry's own
- * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
- * of its line is still the entry; without it, the digest goes before the first key, since
- * the entry's last field may be a nested block whose end is the next entry's start.
- */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    const anchorPair = after ?? map.items[map.items.length - 1];
+    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        const anchorPair = after ?? map.items[map.items.length - 1];
-        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
     }
-    const column = blockKeyColumn(source, map);
-    if (!after) {
-        return {
-            kind: 'insert',
-            at: map.range[0],
-            prefix: key,
-            separator: ': ',
-            suffix: `${eol}${' '.repeat(column)}`
-        };
-    }
-    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
+    const firstKey = map.items[0].key;
+    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
+    const column = firstKey.range[0] - lineStart;
+    let lineEnd = source.indexOf('\n', valueEnd);
+    if (lineEnd === -1)
+        lineEnd = source.length;
+    else if (source[lineEnd - 1] === '\r')
+        lineEnd -= 1;
     return {
         kind: 'insert',
-        at: lineEndAt(source, valueEnd),
+        at: lineEnd,
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': ',
-        suffix: ''
+        separator: ': '
     };
-}
-/**
- * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
- * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
- * beats writing into another entry.
- */
-function assertInside(slot, map, field) {
-    const at = slot.kind === 'replace' ? slot.start : slot.at;
-    const [start, valueEnd, nodeEnd] = map.range;
-    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
-    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
-    if (!inside)
-        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -37607,12 +37778,11 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = formatStoredDigest(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
-            edits.push({ start: slot.at, end: slot.at, text });
+            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -37630,6 +37800,76 @@ function rewriteDigests(config, newDigests) {
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/helper-runner.ts
+
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
+ * programs by design, so a subprocess is the right tool; their output holds secrets and
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
+ */
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/credentials.ts
 /**
  * Where registry credentials come from, in order: the `registry-auth` input, then the
@@ -37637,6 +37877,7 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * `credHelpers`, `credsStore`). The GitHub token is kept apart as a fallback for GHCR,
  * used only when anonymous pull is refused.
  */
+
 
 
 
@@ -37664,7 +37905,7 @@ function parseRegistryAuth(text) {
         return result;
     let data;
     try {
-        data = (0,yaml_dist/* parse */.qg)(text);
+        data = (0,dist/* parse */.qg)(text);
     }
     catch {
         // The parser's message may quote the input, which holds passwords.
@@ -37770,7 +38011,10 @@ class CredentialStore {
         try {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
-        catch {
+        catch (error) {
+            if (error instanceof HelperTimeoutError) {
+                this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
+            }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
             return undefined;
         }
@@ -37815,24 +38059,6 @@ async function readDockerConfig(path, onWarning) {
         return undefined;
     }
 }
-
-;// CONCATENATED MODULE: ./src/helper-runner.ts
-
-/**
- * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
- * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed.
- */
-const runCredentialHelper = async (helper, serverUrl) => {
-    const { exitCode, stdout } = await getExecOutput(`docker-credential-${helper}`, ['get'], {
-        input: Buffer.from(serverUrl),
-        silent: true,
-        ignoreReturnCode: true
-    });
-    if (exitCode !== 0)
-        throw new Error(`docker-credential-${helper} exited with ${exitCode}`);
-    return stdout;
-};
 
 ;// CONCATENATED MODULE: ./src/registry/challenge.ts
 /**
@@ -37923,9 +38149,13 @@ function hostname(hostWithPort) {
     const colon = hostWithPort.indexOf(':');
     return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
 }
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
 function isLoopbackHost(host) {
     const name = stripBrackets(hostname(host));
-    if (name === 'localhost' || name.endsWith('.localhost'))
+    if (name === 'localhost')
         return true;
     if ((0,external_node_net_.isIP)(name) === 4)
         return name.startsWith('127.');
@@ -37956,6 +38186,8 @@ function isPrivateHost(host) {
     return false;
 }
 
+;// CONCATENATED MODULE: external "node:dns/promises"
+const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
 /**
  * The default way the transport reaches the network: undici's fetch over one connection pool
@@ -38000,6 +38232,8 @@ function registryErrorCode(value) {
 
 
 
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -38013,6 +38247,20 @@ class RegistryError extends Error {
         super(message);
         this.kind = kind;
         this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message);
+    }
+}
+async function systemResolve(name) {
+    try {
+        return (await (0,external_node_dns_promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
+    }
+    catch {
+        return [];
     }
 }
 const MAX_REDIRECTS = 5;
@@ -38073,6 +38321,10 @@ class HttpTransport {
     random;
     insecureHosts;
     onRequest;
+    resolve;
+    addresses = new Map();
+    /** `*.localhost` names that resolved to loopback addresses only. */
+    resolvedLoopback = new Set();
     constructor(options = {}) {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
@@ -38084,6 +38336,63 @@ class HttpTransport {
         this.random = options.random ?? Math.random;
         this.insecureHosts = options.insecureHosts ?? new Set();
         this.onRequest = options.onRequest;
+        this.resolve = options.resolve ?? systemResolve;
+    }
+    /** One lookup per name per run. */
+    addressesOf(host) {
+        const name = hostname(host);
+        let pending = this.addresses.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.addresses.set(name, pending);
+        }
+        return pending;
+    }
+    /**
+     * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
+     * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
+     * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
+     */
+    async learnHost(host) {
+        const name = hostname(host);
+        if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name))
+            return;
+        const addresses = await this.addressesOf(name);
+        if (addresses.length > 0 && addresses.every(a => isLoopbackHost(a)))
+            this.resolvedLoopback.add(name);
+    }
+    /**
+     * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
+     * judged by every address it has: one private address is enough, since the connection may
+     * take any of them.
+     */
+    async isLocalHost(host) {
+        if (isPrivateHost(host))
+            return true;
+        const name = hostname(host);
+        if ((0,external_node_net_.isIP)(name) !== 0)
+            return false;
+        return (await this.addressesOf(name)).some(a => isPrivateHost(a));
+    }
+    /**
+     * Refuses to let a remote registry (one that is not loopback or private itself) send the
+     * action over plain HTTP or to a loopback or private address. The check resolves names: a
+     * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
+     */
+    async checkReach(origin, url) {
+        if (!origin)
+            return;
+        const target = url.host.toLowerCase();
+        const registry = origin.toLowerCase();
+        if (target === registry || (await this.isLocalHost(registry)))
+            return;
+        const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has(hostname(target));
+        if (url.protocol === 'http:' && !explicitlyInsecure) {
+            throw new RegistryError('insecure', `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`);
+        }
+        if (!explicitlyInsecure && (await this.isLocalHost(target))) {
+            throw new RegistryError('insecure', `refusing ${untrustedText(redactUrl(url.href), 200)}: ${untrustedText(hostname(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+        }
     }
     /**
      * `host` as in a URL, with its port if it has one: insecure-registries may list the host
@@ -38091,7 +38400,30 @@ class HttpTransport {
      */
     mayUsePlainHttp(host) {
         const name = host.toLowerCase();
-        return (isLoopbackHost(name) || this.insecureHosts.has(name) || this.insecureHosts.has(hostname(name)));
+        return (isLoopbackHost(name) ||
+            this.resolvedLoopback.has(hostname(name)) ||
+            this.insecureHosts.has(name) ||
+            this.insecureHosts.has(hostname(name)));
+    }
+    /**
+     * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
+     * reason. They are not asked again in the run: every later request fails at once, so one
+     * dead host costs the run one request's attempts, not every entry's. Any answer from a host
+     * starts its count again, so one slow path on a live registry costs only its own entry.
+     */
+    deadHosts = new Map();
+    timeoutsInARow = new Map();
+    noteTimeout(host) {
+        const count = (this.timeoutsInARow.get(host) ?? 0) + 1;
+        this.timeoutsInARow.set(host, count);
+        if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
+            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`);
+        }
+    }
+    failIfDead(url) {
+        const reason = this.deadHosts.get(url.host);
+        if (reason)
+            throw new DeadHostError(reason);
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
@@ -38110,7 +38442,9 @@ class HttpTransport {
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
             catch (error) {
-                if (!(error instanceof RegistryError) || !['network', 'timeout'].includes(error.kind))
+                if (!(error instanceof RegistryError) ||
+                    !['network', 'timeout'].includes(error.kind) ||
+                    error instanceof DeadHostError)
                     throw error;
                 if (attempt >= this.maxAttempts)
                     throw error;
@@ -38124,6 +38458,7 @@ class HttpTransport {
         let url = new URL(req.url);
         let headers = { ...req.headers };
         for (let hop = 0;; hop++) {
+            await this.checkReach(req.origin, url);
             const response = await this.once(req.method, url, headers, req.maxBodyBytes);
             const location = response.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
@@ -38132,6 +38467,7 @@ class HttpTransport {
                 throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
+            await this.learnHost(next.host);
             if (next.username !== '' || next.password !== '') {
                 throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`);
             }
@@ -38147,6 +38483,7 @@ class HttpTransport {
         }
     }
     async once(method, url, headers, maxBodyBytes) {
+        this.failIfDead(url);
         const signal = AbortSignal.timeout(this.timeoutMs);
         const shown = redactUrl(url.href);
         this.onRequest?.(method, url.href);
@@ -38155,8 +38492,12 @@ class HttpTransport {
             response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
         }
         catch (error) {
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+                this.noteTimeout(url.host);
+            throw failure;
         }
+        this.timeoutsInARow.delete(url.host);
         let body;
         try {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
@@ -38169,6 +38510,8 @@ class HttpTransport {
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
 }
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
 const NETWORK_HINTS = {
     ENOTFOUND: 'host not found: check the registry name',
     EAI_AGAIN: 'DNS lookup failed',
@@ -38198,7 +38541,37 @@ function transportError(error, what, timeoutMs) {
     // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
     const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
     return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
 }
 /** Handshake and certificate errors answer the same way every time. */
 function isTlsFailure(code) {
@@ -38332,8 +38705,10 @@ class RegistrySession {
         const attempt = async (scheme) => this.transport.request({
             method: 'GET',
             url: `${scheme}://${this.apiHost}/v2/`,
+            origin: this.apiHost,
             maxBodyBytes: ERROR_BODY_LIMIT
         });
+        await this.transport.learnHost(this.apiHost);
         let base = `https://${this.apiHost}`;
         let response;
         try {
@@ -38342,6 +38717,8 @@ class RegistrySession {
         catch (error) {
             if (!(error instanceof RegistryError) ||
                 (error.kind !== 'network' && error.kind !== 'tls') ||
+                // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
+                error instanceof CertificateError ||
                 !this.transport.mayUsePlainHttp(this.apiHost)) {
                 throw error;
             }
@@ -38451,10 +38828,11 @@ class RegistrySession {
         const cached = this.tokens.get(repository);
         if (challenge.scheme === 'bearer') {
             if (!hadChallenge || cached?.batched) {
-                // The batched token did not cover this repository: ask for it alone.
+                // The batched token did not cover this repository: ask for it alone. Always for pull
+                // on this repository: the challenge's own scope is the registry's to choose, and a
+                // hostile one (push, or another repository) must not widen what is asked for.
                 this.tokens.delete(repository);
-                const scope = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '').find(c => c.scheme === 'bearer')?.params.scope;
-                await this.singleScopeToken(repository, scope && scope.includes(`:${repository}:`) ? scope : pullScope(repository));
+                await this.singleScopeToken(repository, pullScope(repository));
                 return true;
             }
         }
@@ -38500,6 +38878,7 @@ class RegistrySession {
             // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
             throw new RegistryError('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
         }
+        await this.transport.learnHost(realm.host);
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
             throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
@@ -38523,6 +38902,7 @@ class RegistrySession {
         const response = await this.transport.request({
             method: 'GET',
             url: url.href,
+            origin: this.apiHost,
             headers,
             maxBodyBytes: TOKEN_BODY_LIMIT
         });
@@ -38546,6 +38926,10 @@ class RegistrySession {
         if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
             throw new RegistryError('invalid-response', `token service ${realm.host} answered without a usable token`);
         }
+        const weakness = tokenWeakness(token);
+        if (weakness) {
+            throw new RegistryError('invalid-response', `token service ${realm.host} of ${this.registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
+        }
         this.onSecret?.(token);
         const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
         const entry = {
@@ -38556,6 +38940,25 @@ class RegistrySession {
         for (const repository of repositories)
             this.tokens.set(repository, entry);
     }
+}
+/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
+const MIN_TOKEN_LENGTH = 16;
+/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
+const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
+/**
+ * Why `token` cannot be a secret, or undefined. The service chooses the token and every
+ * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
+ * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
+ * more; 16 characters drawn from 8 or more different ones is far below that and far above
+ * any word or digest fragment that ordinary output repeats.
+ */
+function tokenWeakness(token) {
+    if (token.length < MIN_TOKEN_LENGTH)
+        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
+    const distinct = new Set(token).size;
+    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
+        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
+    return undefined;
 }
 function pullScope(repository) {
     return `repository:${repository}:pull`;
@@ -38601,6 +39004,8 @@ class RegistryClient {
     manifests = new Map();
     /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
     tagManifests = new Map();
+    /** Digests a HEAD proved the registry serves, for this run. */
+    servedDigests = new Map();
     rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
@@ -38638,7 +39043,8 @@ class RegistryClient {
      * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
      * one answer. A digest that differs from `pinned` is about to be written, so when it came
      * from a HEAD header it is verified first: the manifest is fetched by that digest and its
-     * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+     * bytes must hash to it; when it came from an index, a HEAD by that digest must find it.
+     * A registry that names a digest it cannot serve fails the entry.
      */
     async resolveDigest(ref, platform, pinned) {
         const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`;
@@ -38647,10 +39053,44 @@ class RegistryClient {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        const { digest, mediaType, verified } = await pending;
-        if (!verified && digest !== pinned)
-            await this.verifyTagDigest(ref, digest);
+        const { digest, mediaType, unproven } = await pending;
+        if (unproven && digest !== pinned) {
+            if (unproven === 'tag-header')
+                await this.verifyTagDigest(ref, digest);
+            else
+                await this.verifyIndexEntry(ref, digest, platform);
+        }
         return { digest, mediaType };
+    }
+    /**
+     * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
+     * type and, if it names a digest, that one. The bytes need not be fetched: the index's own
+     * bytes were hashed, so the digest it names can only be of the manifest it means.
+     */
+    async verifyIndexEntry(ref, digest, platform) {
+        const pending = this.servedDigests.get(`${ref.registry}/${ref.repository}@${digest}`);
+        if (pending)
+            return pending;
+        const check = (async () => {
+            const target = { ...ref, tag: digest };
+            const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+                Accept: MANIFEST_ACCEPT
+            });
+            if (head.status === 404) {
+                throw new RegistryError('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
+            }
+            if (head.status !== 200)
+                throw await this.explain(target, head);
+            checkMediaType(target, head);
+            const claimed = head.headers.get('docker-content-digest')?.trim();
+            if (claimed && claimed !== digest) {
+                throw new RegistryError('digest-mismatch', `${describe(target)}: the registry claims digest ${untrustedText(claimed, 80)} for it`);
+            }
+        })();
+        this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
+        // A failure may be transient: only what was proved is kept.
+        check.catch(() => this.servedDigests.delete(`${ref.registry}/${ref.repository}@${digest}`));
+        return check;
     }
     async verifyTagDigest(ref, digest) {
         try {
@@ -38671,14 +39111,14 @@ class RegistryClient {
             const mediaType = checkMediaType(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && isDigest(claimed))
-                return { digest: claimed, mediaType, verified: false };
+                return { digest: claimed, mediaType, unproven: 'tag-header' };
             // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
         }
         else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
             throw await this.explain(ref, head);
         }
         const manifest = await this.tagManifest(ref);
-        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
     /**
      * The manifest a tag points to, fetched once per run however many entries need it: a
@@ -38696,9 +39136,8 @@ class RegistryClient {
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.tagManifest(ref);
-        // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
         if (INDEX_TYPES.has(manifest.mediaType))
-            return { ...selectPlatform(ref, manifest, platform), verified: true };
+            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -38708,7 +39147,7 @@ class RegistryClient {
         if (!platformMatches(platform, actual)) {
             throw new RegistryError('platform', `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`);
         }
-        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
     /**
      * The labels and annotations of the image behind `digest`: for an index, those of its
@@ -38803,6 +39242,7 @@ class RegistryClient {
         const attempt = async () => this.transport.request({
             method,
             url,
+            origin: session.apiHost,
             headers: { ...headers, ...(await session.authorization(ref.repository)) },
             maxBodyBytes
         });
@@ -38910,10 +39350,12 @@ function describe(ref) {
 
 
 function createRegistryClient(settings) {
+    const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
     return new RegistryClient({
         credentials: new CredentialStore({
             registryAuth: settings.registryAuth,
-            runHelper: runCredentialHelper,
+            // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
+            runHelper: credentialHelperRunner(helperTimeoutMs),
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
@@ -38925,6 +39367,25 @@ function createRegistryClient(settings) {
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
         logger: settings.logger
     });
+}
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+const MIN_REQUEST_TIMEOUT_SECONDS = 0.5;
+const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`;
+/**
+ * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
+ * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
+ * across the world would time out; above five minutes one dead host stalls the run for longer
+ * than any schedule wants.
+ */
+function parseRequestTimeout(text) {
+    const trimmed = text.trim();
+    if (!/^\d+(\.\d+)?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
+        return undefined;
+    return Math.round(seconds * 1000);
 }
 
 ;// CONCATENATED MODULE: ./src/markdown.ts
@@ -38964,13 +39425,11 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
-        // word character, so every `www.` is broken, wherever it stands.
-        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code; the same as `codeSpan`, so no value can leave its span. */
-function code(value, options = {}) {
-    return codeSpan(value, options);
+/** Inline code for values known to be plain (digests, validated references). */
+function code(value) {
+    return `\`${value.replace(/`/g, '')}\``;
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -39087,206 +39546,7 @@ function unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/workspace-files.ts
-/**
- * Which workspace files the `files` globs name. Globs are relative to the workspace and can
- * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
- * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
- * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
- * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
- */
-
-
-class FilesPatternError extends Error {
-    name = 'FilesPatternError';
-}
-const MAGIC = /[*?]/;
-const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
-function expandBraces(pattern) {
-    let depth = 0;
-    let open = -1;
-    const commas = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{') {
-            if (depth++ === 0) {
-                open = i;
-                commas.length = 0;
-            }
-        }
-        else if (c === '}' && depth > 0) {
-            if (--depth === 0) {
-                if (commas.length === 0)
-                    continue;
-                const head = pattern.slice(0, open);
-                const tail = pattern.slice(i + 1);
-                const bounds = [open, ...commas, i];
-                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`));
-            }
-        }
-        else if (c === ',' && depth === 1) {
-            commas.push(i);
-        }
-    }
-    return [pattern];
-}
-function segmentSource(segment) {
-    let out = '';
-    for (const c of segment) {
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return out;
-}
-function compile(written, text) {
-    const segments = text.split('/');
-    let source = '^';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**')
-            source += last ? '.*' : '(?:[^/]+/)*';
-        else
-            source += segmentSource(segment) + (last ? '' : '/');
-    });
-    const firstMagic = segments.findIndex(s => MAGIC.test(s));
-    return {
-        written,
-        text,
-        regex: new RegExp(`${source}$`),
-        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
-        literal: firstMagic === -1
-    };
-}
-/**
- * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
- * error, raised before anything is read.
- */
-function compilePatterns(patterns) {
-    const compiled = [];
-    for (const written of patterns) {
-        for (const expanded of expandBraces(written.trim())) {
-            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
-            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
-                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
-            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
-            if (segments.includes('..'))
-                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
-            if (segments.length === 0)
-                throw new FilesPatternError(`files: pattern ${what} names no file`);
-            compiled.push(compile(written, segments.join('/')));
-        }
-    }
-    return compiled;
-}
-/**
- * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
- * patterns name, in the listing's order: the same matching as a walk of the workspace.
- */
-function matchPaths(patterns, paths) {
-    const compiled = compilePatterns(patterns);
-    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
-}
-/**
- * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
- * `exclude` (absolute) are left out: the config is updated on its own.
- */
-async function expandWorkspaceFiles(root, patterns, exclude = []) {
-    const compiled = compilePatterns(patterns);
-    const top = await (0,promises_namespaceObject.realpath)(root);
-    const excluded = new Set();
-    for (const path of exclude)
-        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
-    const found = new Map();
-    const skipped = new Map();
-    const hits = new Set();
-    const visited = new Set();
-    const consider = async (relative, absolute) => {
-        const matching = compiled.filter(p => p.regex.test(relative));
-        if (matching.length === 0)
-            return;
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.lstat)(absolute);
-        }
-        catch {
-            return;
-        }
-        if (info.isSymbolicLink()) {
-            for (const p of matching)
-                hits.add(p);
-            skipped.set(relative, LINK);
-            return;
-        }
-        if (!info.isFile())
-            return;
-        for (const p of matching)
-            hits.add(p);
-        if (excluded.has(absolute))
-            return;
-        found.set(relative, { path: relative, absolutePath: absolute });
-    };
-    const walk = async (relative) => {
-        if (visited.has(relative))
-            return;
-        visited.add(relative);
-        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (entry.name !== '.git')
-                    await walk(child);
-            }
-            else {
-                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
-            }
-        }
-    };
-    for (const pattern of compiled) {
-        // Every directory on the way must be a real one: lstat follows links in all but the last
-        // component, so a linked directory is refused here rather than read through.
-        let ok = true;
-        for (let i = 1; i <= pattern.base.length && ok; i++) {
-            const prefix = pattern.base.slice(0, i);
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
-            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-            if (info?.isSymbolicLink()) {
-                hits.add(pattern);
-                skipped.set(prefix.join('/'), LINK);
-            }
-        }
-        if (!ok)
-            continue;
-        if (pattern.literal)
-            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
-        else
-            await walk(pattern.base.join('/'));
-    }
-    return {
-        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        skipped: [...skipped]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([path, reason]) => ({ path, reason })),
-        // A pattern with alternatives is unmatched only when none of them matched.
-        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
-
-
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
 const NOT_FILE = {
@@ -39298,40 +39558,6 @@ const NOT_FILE = {
 const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
 function isWorkflowPath(path) {
     return path.startsWith('.github/workflows/');
-}
-function person(p) {
-    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
-}
-function identityOf(sha, data) {
-    return {
-        sha,
-        author: person(data.author),
-        committer: person(data.committer),
-        verified: data.verification?.verified === true
-    };
-}
-function hasTrailer(c) {
-    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
-}
-/**
- * The same author and committer as the token's own commit, and signed when GitHub signs that
- * one (a pushed commit can copy a name and an address, not GitHub's signature).
- */
-function sameIdentity(c, own) {
-    const theirs = identityOf(c.sha, c.commit);
-    return (hasTrailer(c) &&
-        theirs.author === own.author &&
-        theirs.committer === own.committer &&
-        (!own.verified || theirs.verified));
-}
-function shortList(commits) {
-    return commits
-        .slice(0, 3)
-        .map(c => c.sha.slice(0, 12))
-        .join(', ');
-}
-function modeOf(change, path) {
-    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
 }
 class PullRequestError extends Error {
     name = 'PullRequestError';
@@ -39353,11 +39579,8 @@ class PullRequestClient {
         this.repository = repository;
         this.logger = logger;
     }
-    /**
-     * Reads the base branch's head, its tree, and the given files as they are there, plus every
-     * file the patterns (the `files` globs) name in that tree.
-     */
-    async readBase(base, paths, patterns = []) {
+    /** Reads the base branch's head and the given files as they are there. */
+    async readBase(base, paths) {
         const { owner, repo } = this.repository;
         const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
         let sha;
@@ -39377,18 +39600,17 @@ class PullRequestClient {
         const notFiles = new Map();
         // One listing of the whole tree gives every path's mode (an executable script must stay
         // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        const listing = paths.length > 0
+            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
+                .data
+            : undefined;
         const entries = new Map();
-        for (const e of listing.tree)
+        for (const e of listing?.tree ?? [])
             if (e.path)
                 entries.set(e.path, e);
-        const flat = listing.truncated ? undefined : flatTree(listing.tree);
-        const matched = flat
-            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
-            : undefined;
-        for (const path of [...paths, ...(matched ?? [])]) {
+        for (const path of paths) {
             const entry = entries.get(path);
-            if (!entry && !listing.truncated) {
+            if (!entry && listing && !listing.truncated) {
                 files.set(path, undefined);
             }
             else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
@@ -39407,7 +39629,7 @@ class PullRequestClient {
                 files.set(path, read && 'bytes' in read ? read.bytes : undefined);
             }
         }
-        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
+        return { branch, sha, treeSha, files, modes, notFiles };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
@@ -39455,33 +39677,22 @@ class PullRequestClient {
                 pull_number: pull.number,
                 state: 'closed'
             });
-            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
+            if (branchSha && !(await this.foreignCommits(change.base.sha, branchSha)).length) {
                 await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
             }
             this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
             return { operation: 'closed', ...pullFields(pull), branch };
         }
-        // The branch is left as it is only when its tree is exactly the one computed here: a file
-        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
         let reuse = false;
-        let built;
-        let since = [];
         if (branchSha) {
-            since = await this.commitsSince(change.base.sha, branchSha);
-            const unmarked = since.filter(c => !hasTrailer(c));
-            if (unmarked.length > 0 && !change.branchExplicit) {
-                throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            const foreign = await this.foreignCommits(change.base.sha, branchSha);
+            if (foreign.length > 0 && !change.branchExplicit) {
+                throw new PullRequestError(`branch "${branch}" has ${foreign.length} commit(s) that image-digest-updater did not make (${foreign
+                    .slice(0, 3)
+                    .map(c => c.slice(0, 12))
+                    .join(', ')}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
             }
-            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
-            const branchTree = head.data.tree.sha;
-            let same = await this.treeIsComputed(branchTree, change);
-            if (same === undefined) {
-                const tree = await this.buildTree(change);
-                same = tree === branchTree;
-                if (!same)
-                    built = await this.createCommit(change, tree);
-            }
-            reuse = same;
+            reuse = foreign.length === 0 && (await this.branchHolds(branchSha, change.files));
             if (reuse && pull) {
                 this.logger.info(`#${pull.number} already proposes these digests`);
                 return { operation: 'unchanged', ...pullFields(pull), branch };
@@ -39490,15 +39701,7 @@ class PullRequestClient {
         let commitSha;
         if (!reuse) {
             try {
-                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
-                commitSha = own.sha;
-                if (branchSha && !change.branchExplicit) {
-                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
-                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
-                    const strangers = since.filter(c => !sameIdentity(c, own));
-                    if (strangers.length > 0)
-                        throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
-                }
+                commitSha = await this.commit(change);
                 if (branchSha) {
                     await this.octokit.rest.git.updateRef({
                         owner,
@@ -39518,8 +39721,6 @@ class PullRequestClient {
                 }
             }
             catch (error) {
-                if (error instanceof PullRequestError)
-                    throw error;
                 throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
@@ -39531,7 +39732,13 @@ class PullRequestClient {
                 title: change.title,
                 body: change.body
             });
-            await this.addExtras(pull.number, change, pull);
+            if (change.labels.length > 0)
+                await this.octokit.rest.issues.addLabels({
+                    owner,
+                    repo,
+                    issue_number: pull.number,
+                    labels: change.labels
+                });
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
         }
@@ -39564,8 +39771,8 @@ class PullRequestClient {
         });
         return data.find(p => p.head.ref === branch);
     }
-    /** The commits the branch head has beyond the base, oldest first. */
-    async commitsSince(baseSha, headSha) {
+    /** Commits between base and the branch head that lack this action's trailer. */
+    async foreignCommits(baseSha, headSha) {
         const { owner, repo } = this.repository;
         if (baseSha === headSha)
             return [];
@@ -39574,33 +39781,19 @@ class PullRequestClient {
             repo,
             basehead: `${baseSha}...${headSha}`
         });
-        return data.commits;
+        return data.commits
+            .filter(c => !c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER))
+            .map(c => c.sha);
     }
-    /**
-     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
-     * entry from listings, without writing anything; undefined when a listing is truncated.
-     */
-    async treeIsComputed(treeSha, change) {
-        const { owner, repo } = this.repository;
-        if (!change.base.entries)
-            return undefined;
-        const want = new Map(change.base.entries);
-        for (const [path, content] of change.files)
-            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
-        if (listing.truncated)
-            return undefined;
-        const have = flatTree(listing.tree);
-        if (have.size !== want.size)
-            return false;
-        for (const [path, entry] of want) {
-            const other = have.get(path);
-            if (other?.sha !== entry.sha || other.mode !== entry.mode)
+    async branchHolds(branchSha, files) {
+        for (const [path, content] of files) {
+            const current = await this.readFile(path, branchSha);
+            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
                 return false;
         }
         return true;
     }
-    async buildTree(change) {
+    async commit(change) {
         const { owner, repo } = this.repository;
         const tree = [];
         for (const [path, content] of change.files) {
@@ -39610,7 +39803,8 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
+            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
+            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -39618,20 +39812,15 @@ class PullRequestClient {
             base_tree: change.base.treeSha,
             tree
         });
-        return newTree.data.sha;
-    }
-    /** The commit on the base, and the identity GitHub gave it: the token's own. */
-    async createCommit(change, tree) {
-        const { owner, repo } = this.repository;
         // No author or committer: GitHub then attributes the commit to the token and signs it.
-        const { data } = await this.octokit.rest.git.createCommit({
+        const commit = await this.octokit.rest.git.createCommit({
             owner,
             repo,
             message: withTrailer(change.commitMessage),
-            tree,
+            tree: newTree.data.sha,
             parents: [change.base.sha]
         });
-        return identityOf(data.sha, data);
+        return commit.data.sha;
     }
     async createPull(change) {
         const { owner, repo } = this.repository;
@@ -39645,45 +39834,38 @@ class PullRequestClient {
             draft: change.draft,
             maintainer_can_modify: false
         });
-        await this.addExtras(data.number, change);
-        return data;
-    }
-    /**
-     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
-     * every run that creates or updates it; removes none. Extras must not cost the pull request
-     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
-     * warning, not a failed run.
-     */
-    async addExtras(number, change, pull) {
-        const { owner, repo } = this.repository;
-        const missing = (wanted, have) => {
-            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
-            return wanted.filter(w => !known.has(w.toLowerCase()));
-        };
-        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
-        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
-        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
-        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
+        // Extras must not cost the pull request itself: a reviewer who is not a collaborator
+        // makes GitHub answer 422, which is worth a warning, not a failed run.
         const extras = [];
-        if (labels.length > 0)
+        if (change.labels.length > 0)
             extras.push([
                 'labels',
-                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
+                () => this.octokit.rest.issues.addLabels({
+                    owner,
+                    repo,
+                    issue_number: data.number,
+                    labels: change.labels
+                })
             ]);
-        if (assignees.length > 0)
+        if (change.assignees.length > 0)
             extras.push([
                 'assignees',
-                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
+                () => this.octokit.rest.issues.addAssignees({
+                    owner,
+                    repo,
+                    issue_number: data.number,
+                    assignees: change.assignees
+                })
             ]);
-        if (reviewers.length > 0 || teams.length > 0)
+        if (change.reviewers.length > 0 || change.teamReviewers.length > 0)
             extras.push([
                 'reviewers',
                 () => this.octokit.rest.pulls.requestReviewers({
                     owner,
                     repo,
-                    pull_number: number,
-                    reviewers,
-                    team_reviewers: teams
+                    pull_number: data.number,
+                    reviewers: change.reviewers,
+                    team_reviewers: change.teamReviewers
                 })
             ]);
         for (const [what, call] of extras) {
@@ -39691,9 +39873,10 @@ class PullRequestClient {
                 await call();
             }
             catch (error) {
-                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+                this.logger.warning(`#${data.number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
+        return data;
     }
 }
 /**
@@ -39720,18 +39903,6 @@ function workflowRefusal(error, paths) {
         'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
         'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
         `GitHub said: ${message.split('\n')[0]}`, { cause: error });
-}
-/** path → mode and object id of every entry of a recursive listing that is not a directory. */
-function flatTree(tree) {
-    const flat = new Map();
-    for (const e of tree)
-        if (e.path && e.sha && e.type !== 'tree')
-            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
-    return flat;
-}
-/** The id git gives a blob of these bytes. */
-function blobSha(bytes) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -40211,10 +40382,8 @@ function lineAt(text, offset) {
 }
 /**
  * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only entries of that tag; one without a tag matches every entry
- * of the image that held that exact digest. It moves only when all the entries it matches move
- * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
- * The registry may be written any way Docker accepts.
+ * reference with a tag matches only a move of that tag; one without a tag matches any move of
+ * the image from that exact digest. The registry may be written any way Docker accepts.
  */
 function rewritePinnedReferences(text, moves) {
     const byDigest = new Map();
@@ -40252,18 +40421,11 @@ function rewritePinnedReferences(text, moves) {
             continue;
         const currents = new Set(matching.map(i => moves[i].current));
         if (currents.size > 1) {
-            ambiguous.push({
-                line: lineAt(text, match.index),
-                reference: `${written}${match[0]}`,
-                entries: [...new Set(matching.map(i => moves[i].name))]
-            });
+            ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` });
             continue;
         }
-        const current = [...currents][0];
-        if (current === moves[matching[0]].previous)
-            continue;
         const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
+        pieces.push(text.slice(copied, start), [...currents][0].replace(/^sha256:/, ''));
         copied = start + 64;
         count++;
         for (const i of matching)
@@ -40295,56 +40457,252 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
-;// CONCATENATED MODULE: ./src/workspace-path.ts
+;// CONCATENATED MODULE: ./src/workspace-files.ts
 /**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
  */
 
 
-class WorkspacePathError extends Error {
-    name = 'WorkspacePathError';
+class FilesPatternError extends Error {
+    name = 'FilesPatternError';
 }
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
-}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
 /**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
  */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
-    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
-    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
-    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
+        }
+        else
+            current += c;
     }
-    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.map(choice => `${head}${choice}${tail}`);
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
         }
     }
-    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    return undefined;
+}
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
-    return segments.join('/');
+    return out;
+}
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    return {
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
+    };
+}
+/**
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
+ */
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,promises_namespaceObject.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        // Every directory on the way must be a real one: lstat follows links in all but the last
+        // component, so a linked directory is refused here rather than read through.
+        let ok = true;
+        for (let i = 1; i <= pattern.base.length && ok; i++) {
+            const prefix = pattern.base.slice(0, i);
+            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
+            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+            if (info?.isSymbolicLink()) {
+                hits.add(pattern);
+                skipped.set(prefix.join('/'), LINK);
+            }
+        }
+        if (!ok)
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
+    }
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/update.ts
@@ -40352,7 +40710,6 @@ async function checkWorkspacePath(workspace, path, label) {
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-
 
 
 
@@ -40473,12 +40830,7 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
-    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
-        const { root, label } = options.configWrite;
-        await checkWorkspacePath(root, options.configPath, label);
-    }
     const config = await loadConfig(options);
-    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -40514,8 +40866,7 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = digestMoves(results);
+    const moves = digestMoves(results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current })));
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
     const plan = planUpdate('update', config, results, pinned);
     let written = false;
@@ -40528,22 +40879,6 @@ async function runUpdate(options, client, logger, onProgress) {
         written = true;
     }
     return { ...plan, written };
-}
-/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
-function noticeOverriddenImage(options, config, logger) {
-    const given = options.defaultImage;
-    const own = config.fileImage;
-    if (given === undefined || own === undefined || sameImage(given, own))
-        return;
-    update_notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
-}
-function sameImage(a, b) {
-    try {
-        return (formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b)));
-    }
-    catch {
-        return a.trim() === b.trim();
-    }
 }
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function update_notice(logger, message) {
@@ -40564,33 +40899,19 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         update_notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
-/**
- * What other files are searched for: every entry that had a digest, with the digest it moves
- * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
- * kept so a reference without a tag moves only when every entry holding its digest agrees.
- */
-function digestMoves(entries) {
-    return entries
-        .filter(m => m.previous !== undefined)
+/** The moves other files are searched for: entries that had a digest and got another one. */
+function digestMoves(moved) {
+    return moved
+        .filter(m => m.previous !== undefined && m.previous !== m.current)
         .map(m => ({
         entry: m.entry,
-        name: m.entry.name,
         repository: repositoryName(m.entry.reference),
         tag: m.entry.reference.tag,
         previous: m.previous,
-        current: m.current ?? m.previous
+        current: m.current
     }));
-}
-/** True when at least one of the moves changes a digest. */
-function anyMoves(moves) {
-    return moves.some(m => m.current !== m.previous);
 }
 /**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
@@ -40604,13 +40925,13 @@ function rewritePinnedText(label, bytes, moves, logger) {
     }
     const rewrite = rewritePinnedReferences(decoded.text, moves);
     for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`);
     if (rewrite.count === 0)
         return undefined;
     return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
 }
 async function rewritePinnedFiles(files, moves, logger) {
-    if (!anyMoves(moves))
+    if (moves.length === 0)
         return [];
     const pinned = [];
     for (const file of files) {
@@ -40667,12 +40988,7 @@ function rebaseUpdate(label, text, defaults, results) {
         moved.set(entry.index, current);
         changes.push({ entry, previous: entry.digest, current });
     }
-    const moves = digestMoves(other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) })));
-    return {
-        newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
-        moved: changes,
-        moves
-    };
+    return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes };
 }
 
 ;// CONCATENATED MODULE: ./src/upstream.ts
@@ -40770,19 +41086,10 @@ async function describeProposal(result, settings, client, logger) {
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
-/**
- * Creates, updates or closes the one pull request. Everything it proposes is computed from the
- * base branch's head alone: its config, rebased onto the digests this run resolved, and every
- * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
- * holds (already updated by an earlier run, or checked out from the pull request's branch), the
- * commit, the body and the files listed per entry are the same one computation.
- */
+/** Creates, updates or closes the one pull request, based on the base branch's head. */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const patterns = settings.files ?? [];
-    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
-    // The files this run rewrote are read too: they are what is left to propose when GitHub
-    // cannot list the whole base tree; otherwise the globs match them there anyway.
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
+    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
@@ -40797,30 +41104,38 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         files.set(settings.repoPath, rebased.newText);
         diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
     }
-    if (!base.matched && patterns.length > 0)
-        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
-    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
+    // The other files are the ones this run rewrote in the workspace, taken as the base holds
+    // them; both the base config's old digests and the workspace's count as old.
+    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
     const touched = new Map();
-    if (anyMoves(rebased.moves)) {
-        for (const path of candidates) {
-            const bytes = base.files.get(path);
-            if (!bytes) {
-                const what = base.notFiles.get(path) ?? 'not in the repository';
-                update_notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
-                continue;
-            }
-            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
-            if (!rewrite)
-                continue;
-            files.set(path, rewrite.newText);
-            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
+    for (const path of otherPaths) {
+        const bytes = base.files.get(path);
+        const what = base.notFiles.get(path);
+        if (!bytes) {
+            update_notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
+            continue;
         }
+        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        files.set(path, rewrite.newText);
+        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
     }
+    // An entry the base config already holds may still be stale in another file there: it is
+    // listed from the workspace's move so the body says what changed.
+    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
+    const alsoListed = workspaceMoves(result).filter(m => {
+        const key = resolutionKey(m.entry);
+        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
+            return false;
+        listed.add(key);
+        return true;
+    });
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
         body = render(settings, updates, result);
         proposal = { title: settings.title, body, diff: diffs.join('') };
     }
@@ -40873,21 +41188,10 @@ function rateLimitWait(error, now) {
         return 60_000;
     return undefined;
 }
-/** Request fields holding text a person reads: pull request title and body, commit message. */
-const SCRUBBED = ['title', 'body', 'message'];
-function createOctokit(token, logger, policy = DEFAULT_POLICY, scrub = text => text) {
+function createOctokit(token, logger, policy = DEFAULT_POLICY) {
     // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
     const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const octokit = getOctokit(token, { baseUrl });
-    // Every text the action writes to GitHub passes here: secrets leave no pull request,
-    // commit or comment, whatever template or registry answer carried them.
-    octokit.hook.before('request', options => {
-        const params = options;
-        for (const key of SCRUBBED) {
-            if (typeof params[key] === 'string')
-                params[key] = scrub(params[key]);
-        }
-    });
     octokit.hook.wrap('request', async (request, options) => {
         for (let attempt = 1;; attempt++) {
             try {
@@ -40921,13 +41225,13 @@ const STATUS_TEXT = {
     'as-committed': 'as committed'
 };
 function shownDigest(result, digest) {
-    return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
+    return digest ? code(formatStoredDigest(digest, result.entry.digestForm)) : '—';
 }
 /** The job summary: one row per entry, and what happened to the config file. */
 function renderSummary(result, options) {
     const rows = result.results.map(r => [
         escapeMarkdown(r.entry.name),
-        code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
+        code(formatImageReference({ ...r.entry.reference, digest: undefined })) +
             (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
         shownDigest(r, r.previous),
         r.status === 'failed' ? '—' : shownDigest(r, r.current),
@@ -41084,182 +41388,11 @@ function announcedReference(a) {
     return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
 }
 
-;// CONCATENATED MODULE: ./src/text/plain.ts
-/**
- * Untrusted text (config values, repository files, registry answers, event payloads) made
- * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
- * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
- * sinks themselves are ./log.ts and ./terminal.ts.
- */
-/**
- * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
- * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
- * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
- */
-const TERMINAL_SEQUENCE = 
-// eslint-disable-next-line no-control-regex
-/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
-/**
- * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
- * carriage return lets a line overwrite itself), and the bidirectional overrides, which
- * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
- * a reader sees that something was there.
- */
-const plain_CONTROL = 
-// eslint-disable-next-line no-control-regex
-/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
-function stripTerminal(text) {
-    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(plain_CONTROL, '\ufffd');
-}
-/**
- * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
- * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
- * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
- * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
- */
-const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-/**
- * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
- * .NET whitespace), and marks that would attach to nothing.
- */
-const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
-/**
- * One line that the runner can never read as a workflow command: `::` at its start (after
- * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
- * space inside. A space, not an invisible character: culture-sensitive matching skips
- * those. `line` must hold no line break.
- */
-function neutraliseLine(line) {
-    const lead = LEADING.exec(line)[0];
-    let rest = line.slice(lead.length);
-    if (rest.startsWith('::'))
-        rest = `: ${rest.slice(1)}`;
-    return lead + rest.replace(/##\[/g, '## [');
-}
-/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
-function logSafe(text) {
-    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/text/secrets.ts
-/**
- * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
- * issued), in one place: the action's log registers each with the runner's masker as it is
- * added, and the same registry scrubs them from everything the action sends or writes
- * itself (pull request body, title and commit message, job summary, outputs), which no
- * masker sees. The command line, with no runner, masks its own output with it.
- */
-class SecretRegistry {
-    values = new Set();
-    listeners = [];
-    /** Called with each new secret, and at once with every secret already known. */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const secret of this.values)
-            listener(secret);
-    }
-    add(secret) {
-        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
-            return;
-        this.values.add(secret);
-        for (const listener of this.listeners)
-            listener(secret);
-    }
-    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
-    spellings() {
-        const all = new Set();
-        for (const secret of this.values) {
-            all.add(secret);
-            all.add(JSON.stringify(secret).slice(1, -1));
-            all.add(encodeURIComponent(secret));
-        }
-        // Longest first, so a secret that contains another is replaced whole.
-        return [...all].sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let out = text;
-        for (const spelling of this.spellings())
-            out = out.split(spelling).join('***');
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/text/log.ts
-/**
- * The action's only way to the log, annotations, outputs, the job summary and the runner's
- * masker. Every line is scrubbed of known secrets and neutralised (see ./plain.ts) before
- * the runner reads it, so nothing a config, a repository file, a registry or an event
- * payload says can become a workflow command; the one exception, `block`, prints text as it
- * is between `stop-commands` markers with a fresh random token. Nothing else in src/ calls
- * `@actions/core`'s logging (a unit test holds that), so the core gets only these methods.
- */
-
-
-
-
-/** The run's secrets; each one added is masked by the runner and scrubbed by us. */
-const secrets = new SecretRegistry();
-secrets.onAdd(secret => core_setSecret(secret));
-/** Untrusted text as the log may show it. */
-function safe(text) {
-    return logSafe(secrets.redact(text));
-}
-/** Properties are escaped by @actions/core; they still get the same scrubbing. */
-function place(properties) {
-    if (!properties)
-        return undefined;
-    return {
-        ...properties,
-        title: properties.title === undefined ? undefined : safe(properties.title),
-        file: properties.file === undefined ? undefined : safe(properties.file)
-    };
-}
-const log_debug = (message) => core_debug(safe(message));
-const log_info = (message) => info(safe(message));
-const log_warning = (message, properties) => warning(safe(message), place(properties));
-const log_notice = (message, properties) => notice(safe(message), place(properties));
-const log_error = (message, properties) => error(safe(message), place(properties));
-const log_setFailed = (message) => setFailed(safe(message));
-const log_startGroup = (name) => core.startGroup(safe(name));
-const log_endGroup = () => core.endGroup();
-/** Outputs are no log line, but no secret may reach one either. */
-const log_setOutput = (name, value) => setOutput(name, secrets.redact(value));
-/** The job summary, as Markdown already escaped for it; secrets removed. */
-async function writeSummary(markdown) {
-    await summary.addRaw(secrets.redact(markdown)).write();
-}
-/** A token no text can guess; drawn again in the (astronomically unlikely) case it occurs. */
-function stopToken(text) {
-    for (;;) {
-        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-        if (!text.toLowerCase().includes(token))
-            return token;
-    }
-}
-/**
- * A multi-line untrusted block (a dry-run body or diff) shown exactly: the runner processes
- * no command between `::stop-commands::TOKEN` and `::TOKEN::`. Secrets are still scrubbed,
- * and terminal controls still stripped, but lines are not altered otherwise.
- */
-function block(heading, text) {
-    const shown = stripTerminal(secrets.redact(text));
-    const token = stopToken(shown);
-    startGroup(safe(heading));
-    info(`::stop-commands::${token}\n${shown.replace(/\n$/, '')}\n::${token}::`);
-    endGroup();
-}
-/** What the core modules log through. */
-const actionsLogger = { debug: log_debug, info: log_info, warning: message => log_warning(message), notice: log_notice };
-
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action's edge: read inputs once, run the core, write outputs and the job summary.
- * Nothing else in the code base touches `@actions/core` inputs; everything written goes
- * through ./text/log.ts, which makes it safe for the runner.
+ * Nothing else in the code base touches `@actions/core` inputs.
  */
-
-
 
 
 
@@ -41321,9 +41454,10 @@ function readInputs() {
         throw error;
     }
     for (const creds of registryAuth.values())
-        secrets.add(creds.password);
+        core_setSecret(creds.password);
     const token = getInput('token').trim() || undefined;
-    secrets.add(token);
+    if (token)
+        core_setSecret(token);
     return {
         mode,
         config: getInput('config').trim() || '.github/containers.yml',
@@ -41334,9 +41468,10 @@ function readInputs() {
         insecureRegistries: listInput(getInput('insecure-registries')).map(h => h.toLowerCase()),
         concurrency: positiveInteger('concurrency', 8, 64),
         maxAttempts: positiveInteger('max-attempts', 3, 10),
+        requestTimeoutMs: requestTimeoutInput(),
         failOnError: booleanInput('fail-on-error', false),
         token,
-        files: listInput(getInput('files')),
+        files: splitPatternList(getInput('files')),
         pullRequest: readPullRequestInputs()
     };
 }
@@ -41358,72 +41493,46 @@ function readPullRequestInputs() {
         draft: booleanInput('draft', false)
     };
 }
-/**
- * Undocumented, for the reliability suite: a shorter per-request timeout keeps its stalled-
- * registry scenarios fast. Not an input, so workflows cannot come to depend on it.
- */
-function requestTimeoutFromEnvironment() {
-    const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS);
-    return Number.isInteger(value) && value > 0 ? value : undefined;
+function requestTimeoutInput() {
+    const text = getInput('request-timeout').trim();
+    if (text === '')
+        return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+    const ms = parseRequestTimeout(text);
+    if (ms === undefined)
+        throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`);
+    return ms;
 }
+const actionsLogger = {
+    debug: message => core_debug(message),
+    info: message => info(message),
+    warning: message => warning(message),
+    notice: message => notice(message)
+};
 function writeOutputs(result) {
-    log_setOutput('matrix', JSON.stringify(result.matrix));
-    log_setOutput('changed', String(result.changed));
-    log_setOutput('updates', JSON.stringify(result.updates));
-    log_setOutput('failed', JSON.stringify(result.failed));
+    setOutput('matrix', JSON.stringify(result.matrix));
+    setOutput('changed', String(result.changed));
+    setOutput('updates', JSON.stringify(result.updates));
+    setOutput('failed', JSON.stringify(result.failed));
 }
 function writePullRequestOutputs(outcome) {
-    log_setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
-    log_setOutput('pull-request-url', outcome.url ?? '');
-    log_setOutput('pull-request-operation', outcome.operation);
-    log_setOutput('pull-request-branch', outcome.branch);
+    setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
+    setOutput('pull-request-url', outcome.url ?? '');
+    setOutput('pull-request-operation', outcome.operation);
+    setOutput('pull-request-branch', outcome.branch);
 }
-/** GitHub's body limit is 65,536 characters; a template longer than that is no template. */
-const BODY_TEMPLATE_MAX_BYTES = 64 * 1024;
-/**
- * A single-line value naming an existing file is a template path; anything else is the
- * template. The file is published, so it must be a regular file inside the workspace by its
- * real path (a committed symlink to the environment or to a file outside is refused), not
- * under `.git` (the checkout's credentials live there), and at most 64 KiB.
- */
+/** A single-line value naming an existing workspace file is a template path; anything else is the template. */
 async function readBodyTemplate(value, workspace) {
     if (value === undefined || value.includes('\n'))
         return value;
-    const name = value.trim();
-    const path = (0,external_node_path_namespaceObject.resolve)(workspace, name);
-    const refuse = (why) => new InputError(`input body-template: ${name} ${why}`);
-    let real;
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value.trim());
     try {
-        await (0,promises_namespaceObject.lstat)(path);
-        real = await (0,promises_namespaceObject.realpath)(path);
+        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
     }
     catch (error) {
         const code = error.code;
-        if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR')
+        if (code === 'ENOENT' || code === 'ENAMETOOLONG')
             return value;
-        throw refuse(`cannot be read (${code})`);
-    }
-    const inside = (0,external_node_path_namespaceObject.relative)(await (0,promises_namespaceObject.realpath)(workspace), real);
-    if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
-        throw refuse('is outside the workspace (by its real path, symlinks followed); put the template in the repository');
-    }
-    if (inside.split(external_node_path_namespaceObject.sep).includes('.git')) {
-        throw refuse("is inside .git, which holds the checkout's credentials; choose another file");
-    }
-    const file = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
-    try {
-        if (!(await file.stat()).isFile())
-            throw refuse('is not a regular file');
-        // Read one byte past the cap rather than trusting the size stat reports.
-        const buffer = Buffer.alloc(BODY_TEMPLATE_MAX_BYTES + 1);
-        const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
-        if (bytesRead > BODY_TEMPLATE_MAX_BYTES) {
-            throw refuse(`is larger than ${BODY_TEMPLATE_MAX_BYTES / 1024} KiB, GitHub's body limit`);
-        }
-        return buffer.subarray(0, bytesRead).toString('utf8');
-    }
-    finally {
-        await file.close();
+        throw new InputError(`input body-template: cannot read ${value.trim()} (${code})`);
     }
 }
 function repositoryPath(workspace, config, dryRun) {
@@ -41445,7 +41554,6 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
     const pr = inputs.pullRequest;
     const settings = {
         repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
-        files: inputs.files,
         configLabel: inputs.config,
         defaultImage: inputs.image,
         defaultPlatform: inputs.platform,
@@ -41467,10 +41575,12 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         writePullRequestOutputs({ operation: 'none', branch: pr.branch });
         const proposal = await describeProposal(result, settings, client, actionsLogger);
         if (!proposal) {
-            log_info('Dry run: no digest moved, so no pull request would be opened or updated.');
+            info('Dry run: no digest moved, so no pull request would be opened or updated.');
             return { summary: '' };
         }
-        block(`Dry run: the pull request that would be proposed on ${pr.branch}`, `Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
+        startGroup(`Dry run: the pull request that would be proposed on ${pr.branch}`);
+        info(`Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
+        endGroup();
         return {
             summary: [
                 '',
@@ -41493,7 +41603,7 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         throw new InputError('a token is needed to open the pull request: pass token (the default is github.token) or set pull-request to false');
     }
     const repository = github_context.repo;
-    const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)), repository, actionsLogger);
+    const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger), repository, actionsLogger);
     const outcome = await proposeUpdate(result, settings, pullRequests, client, actionsLogger);
     writePullRequestOutputs(outcome);
     const link = outcome.url ? `[#${outcome.number}](${outcome.url})` : '';
@@ -41516,7 +41626,7 @@ function warnOnAnnouncedDigest(announcement, result) {
             (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
             r.current === announcement.digest)
             continue;
-        log_warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
+        warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
     }
 }
 async function run() {
@@ -41529,19 +41639,19 @@ async function run() {
                 insecureRegistries: inputs.insecureRegistries,
                 concurrency: inputs.concurrency,
                 maxAttempts: inputs.maxAttempts,
-                requestTimeoutMs: requestTimeoutFromEnvironment(),
+                requestTimeoutMs: inputs.requestTimeoutMs,
                 githubToken: inputs.token,
                 logger: actionsLogger,
-                onSecret: secret => secrets.add(secret)
+                onSecret: secret => core_setSecret(secret)
             })
             : undefined;
         const hint = readEventHint(github_context.eventName, github_context.payload);
         let announcement;
         if (hint.kind === 'ignored')
-            log_warning(hint.warning);
+            warning(hint.warning);
         if (hint.kind === 'announcement') {
             announcement = hint.announcement;
-            log_info(`Triggered by the publication of ${announcedReference(announcement)}`);
+            info(`Triggered by the publication of ${announcedReference(announcement)}`);
         }
         const result = await runUpdate({
             mode: inputs.mode,
@@ -41554,25 +41664,22 @@ async function run() {
             announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
             skipReason: hint.kind === 'skip' ? hint.reason : undefined,
             files: inputs.files,
-            workspace,
-            // The action writes only into the repository it checked out.
-            configWrite: { root: workspace, label: `input config ${inputs.config}` },
-            defaultImageSource: 'the image input'
+            workspace
         }, client, actionsLogger);
         if (result.skipped)
-            log_notice(`Nothing to do: ${result.skipped}.`);
+            notice(`Nothing to do: ${result.skipped}.`);
         if (announcement?.digest)
             warnOnAnnouncedDigest(announcement, result);
         for (const r of result.results) {
             if (r.status === 'failed') {
-                log_warning(`${r.entry.name}: ${r.error}`, {
+                warning(`${r.entry.name}: ${r.error}`, {
                     title: 'Digest not updated',
                     file: inputs.config,
                     startLine: r.entry.line
                 });
             }
             else if (r.status === 'updated' || r.status === 'pinned') {
-                log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
+                info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
             }
         }
         writeOutputs(result);
@@ -41591,29 +41698,31 @@ async function run() {
         else {
             writePullRequestOutputs({ operation: 'none', branch: '' });
         }
-        await writeSummary(renderSummary(result, {
+        await summary
+            .addRaw(renderSummary(result, {
             dryRun: inputs.dryRun,
             published: announcement && announcedReference(announcement)
-        }) + proposalSummary);
+        }) + proposalSummary)
+            .write();
         if (pullRequestFailure)
-            log_setFailed(pullRequestFailure);
+            setFailed(pullRequestFailure);
         const total = result.results.length;
         if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {
-            log_setFailed(result.failed.length === total
+            setFailed(result.failed.length === total
                 ? `none of the ${total} image(s) could be resolved`
                 : `${result.failed.length} of ${total} image(s) could not be resolved (fail-on-error is on)`);
         }
     }
     catch (error) {
         if (error instanceof ConfigError) {
-            log_error(error.detail, {
+            core_error(error.detail, {
                 title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
                 file: error.file,
                 startLine: error.position?.line,
                 startColumn: error.position?.col
             });
         }
-        log_setFailed(error instanceof Error ? error.message : String(error));
+        setFailed(error instanceof Error ? error.message : String(error));
     }
 }
 
@@ -41827,189 +41936,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 6919:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-__webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = format;
-exports.qg = parse;
-const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
- */
-const QUOTE_REGEXP = /[\\"]/g;
-/**
- * RegExp to match type in RFC 9110 sec 8.3.1
- *
- * media-type = type "/" subtype
- * type       = token
- * subtype    = token
- */
-const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!TOKEN_REGEXP.test(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${qstring(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function parse(header, options) {
-    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
-    const len = header.length;
-    let index = skipOWS(header, options?.start ?? 0, len);
-    const valueStart = index;
-    index = skipValue(header, index, len, stopChar);
-    const valueEnd = trailingOWS(header, valueStart, index);
-    const type = header.slice(valueStart, valueEnd).toLowerCase();
-    if (options?.parameters === false) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopChar);
-}
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopChar) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        if (header.charCodeAt(index) === stopChar)
-            break;
-        index = skipOWS(header, index + 1 /* Skip over ; */, len);
-        const keyStart = index;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            if (code === stopChar)
-                break parameter;
-            if (code === SEMI)
-                continue parameter;
-            if (code === EQ) {
-                const keyEnd = trailingOWS(header, keyStart, index);
-                const key = header.slice(keyStart, keyEnd).toLowerCase();
-                index = skipOWS(header, index + 1, len);
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    index++;
-                    let value = "";
-                    while (index < len) {
-                        const code = header.charCodeAt(index++);
-                        if (code === DQUOTE) {
-                            index = skipValue(header, index, len, stopChar);
-                            if (parameters[key] === undefined)
-                                parameters[key] = value;
-                            break;
-                        }
-                        if (code === BSLASH && index < len) {
-                            value += header[index++];
-                            continue;
-                        }
-                        value += String.fromCharCode(code);
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                index = skipValue(header, index, len, stopChar);
-                if (parameters[key] === undefined) {
-                    const valueEnd = trailingOWS(header, valueStart, index);
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                continue parameter;
-            }
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Skip over characters until a semicolon or other exit character.
- */
-function skipValue(str, index, len, stopChar) {
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Skip optional whitespace (OWS) in an HTTP header value.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function skipOWS(header, index, len) {
-    while (index < len) {
-        const char = header.charCodeAt(index);
-        if (char !== SP && char !== HTAB)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Trim optional whitespace (OWS) from the end of a substring.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function trailingOWS(header, start, end) {
-    while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-            break;
-        end--;
-    }
-    return end;
-}
-/**
- * Serialize a parameter value.
- */
-function qstring(str) {
-    if (TOKEN_REGEXP.test(str))
-        return str;
-    if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-    throw new TypeError(`Invalid parameter value: ${str}`);
-}
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 

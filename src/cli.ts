@@ -142,6 +142,7 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
           insecureRegistries: options.insecureRegistries,
           concurrency: options.concurrency,
           maxAttempts: options.maxAttempts,
+          requestTimeoutMs: options.requestTimeoutMs,
           logger,
           onSecret: secret => secrets.add(secret)
         })

@@ -3,7 +3,7 @@
  * so that both read credentials, mask secrets and honour insecure hosts identically.
  */
 import { CredentialStore, type Credentials } from './credentials.js'
-import { runCredentialHelper } from './helper-runner.js'
+import { credentialHelperRunner } from './helper-runner.js'
 import { RegistryClient } from './registry/client.js'
 import type { Logger } from './registry/http.js'
 
@@ -22,10 +22,12 @@ export interface ClientSettings {
 }
 
 export function createRegistryClient(settings: ClientSettings): RegistryClient {
+  const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000
   return new RegistryClient({
     credentials: new CredentialStore({
       registryAuth: settings.registryAuth,
-      runHelper: runCredentialHelper,
+      // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
+      runHelper: credentialHelperRunner(helperTimeoutMs),
       githubToken: settings.githubToken,
       onSecret: settings.onSecret,
       onWarning: message => settings.logger.warning(message)
@@ -37,4 +39,24 @@ export function createRegistryClient(settings: ClientSettings): RegistryClient {
     insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
     logger: settings.logger
   })
+}
+
+export const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30
+export const MIN_REQUEST_TIMEOUT_SECONDS = 0.5
+export const MAX_REQUEST_TIMEOUT_SECONDS = 300
+export const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`
+
+/**
+ * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
+ * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
+ * across the world would time out; above five minutes one dead host stalls the run for longer
+ * than any schedule wants.
+ */
+export function parseRequestTimeout(text: string): number | undefined {
+  const trimmed = text.trim()
+  if (!/^\d+(\.\d+)?$/.test(trimmed)) return undefined
+  const seconds = Number(trimmed)
+  if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
+    return undefined
+  return Math.round(seconds * 1000)
 }

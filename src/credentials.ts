@@ -8,6 +8,7 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { HelperTimeoutError } from './helper-runner.js'
 import { DOCKER_HUB } from './reference.js'
 
 export interface Credentials {
@@ -186,7 +187,12 @@ export class CredentialStore implements CredentialSource {
     let output: string
     try {
       output = await run(helper, dockerHelperServerUrl(registry))
-    } catch {
+    } catch (error) {
+      if (error instanceof HelperTimeoutError) {
+        this.options.onWarning?.(
+          `${error.message} for ${registry}; continuing without its credentials`
+        )
+      }
       // Helpers exit non-zero for "no credentials for this server": that is not an error.
       return undefined
     }

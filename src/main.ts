@@ -9,7 +9,12 @@ import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { ConfigError } from './config.js'
-import { createRegistryClient } from './create-client.js'
+import {
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  REQUEST_TIMEOUT_RANGE,
+  createRegistryClient,
+  parseRequestTimeout
+} from './create-client.js'
 import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
 import { code, escapeMarkdown } from './markdown.js'
 import {
@@ -28,6 +33,7 @@ import { repositoryName } from './reference.js'
 import * as log from './text/log.js'
 import { actionsLogger, secrets } from './text/log.js'
 import { type Mode, type UpdateResult, runUpdate } from './update.js'
+import { splitPatternList } from './workspace-files.js'
 
 export interface ActionInputs {
   mode: Mode
@@ -39,6 +45,8 @@ export interface ActionInputs {
   insecureRegistries: string[]
   concurrency: number
   maxAttempts: number
+  /** Per-request timeout (headers and body), from the request-timeout input. */
+  requestTimeoutMs: number
   failOnError: boolean
   token?: string
   /** Globs of other files pinning the same images, relative to the workspace. */
@@ -118,9 +126,10 @@ export function readInputs(): ActionInputs {
     insecureRegistries: listInput(core.getInput('insecure-registries')).map(h => h.toLowerCase()),
     concurrency: positiveInteger('concurrency', 8, 64),
     maxAttempts: positiveInteger('max-attempts', 3, 10),
+    requestTimeoutMs: requestTimeoutInput(),
     failOnError: booleanInput('fail-on-error', false),
     token,
-    files: listInput(core.getInput('files')),
+    files: splitPatternList(core.getInput('files')),
     pullRequest: readPullRequestInputs()
   }
 }
@@ -144,13 +153,13 @@ function readPullRequestInputs(): PullRequestInputs {
   }
 }
 
-/**
- * Undocumented, for the reliability suite: a shorter per-request timeout keeps its stalled-
- * registry scenarios fast. Not an input, so workflows cannot come to depend on it.
- */
-function requestTimeoutFromEnvironment(): number | undefined {
-  const value = Number(process.env.IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS)
-  return Number.isInteger(value) && value > 0 ? value : undefined
+function requestTimeoutInput(): number {
+  const text = core.getInput('request-timeout').trim()
+  if (text === '') return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000
+  const ms = parseRequestTimeout(text)
+  if (ms === undefined)
+    throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`)
+  return ms
 }
 
 export function writeOutputs(result: UpdateResult): void {
@@ -347,7 +356,7 @@ export async function run(): Promise<void> {
             insecureRegistries: inputs.insecureRegistries,
             concurrency: inputs.concurrency,
             maxAttempts: inputs.maxAttempts,
-            requestTimeoutMs: requestTimeoutFromEnvironment(),
+            requestTimeoutMs: inputs.requestTimeoutMs,
             githubToken: inputs.token,
             logger: actionsLogger,
             onSecret: secret => secrets.add(secret)

@@ -40,8 +40,55 @@ interface CompiledPattern {
 const MAGIC = /[*?]/
 const LINK = 'is a symbolic link, which is never followed; name the file it points to instead'
 
-/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
-export function expandBraces(pattern: string): string[] {
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+export const MAX_BRACE_EXPANSIONS = 256
+
+/**
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
+ */
+export function splitPatternList(text: string): string[] {
+  const out: string[] = []
+  let depth = 0
+  let current = ''
+  for (const c of text) {
+    if (c === '{') depth++
+    else if (c === '}' && depth > 0) depth--
+    if (c === '\n' || (c === ',' && depth === 0)) {
+      out.push(current)
+      current = ''
+      // A newline ends any unbalanced brace: it cannot swallow the next lines.
+      if (c === '\n') depth = 0
+    } else current += c
+  }
+  out.push(current)
+  return out.map(p => p.trim()).filter(Boolean)
+}
+
+class TooManyExpansions extends Error {}
+
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+export function expandBraces(pattern: string, limit = MAX_BRACE_EXPANSIONS): string[] {
+  const out: string[] = []
+  expandInto(pattern, out, limit)
+  return out
+}
+
+function expandInto(pattern: string, out: string[], limit: number): void {
+  const choices = firstAlternatives(pattern)
+  if (!choices) {
+    if (out.length >= limit) throw new TooManyExpansions()
+    out.push(pattern)
+    return
+  }
+  for (const choice of choices) expandInto(choice, out, limit)
+}
+
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern: string): string[] | undefined {
   let depth = 0
   let open = -1
   const commas: number[] = []
@@ -59,13 +106,13 @@ export function expandBraces(pattern: string): string[] {
         const tail = pattern.slice(i + 1)
         const bounds = [open, ...commas, i]
         const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k]! + 1, end))
-        return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`))
+        return choices.map(choice => `${head}${choice}${tail}`)
       }
     } else if (c === ',' && depth === 1) {
       commas.push(i)
     }
   }
-  return [pattern]
+  return undefined
 }
 
 function segmentSource(segment: string): string {
@@ -103,7 +150,16 @@ function compile(written: string, text: string): CompiledPattern {
 export function compilePatterns(patterns: readonly string[]): CompiledPattern[] {
   const compiled: CompiledPattern[] = []
   for (const written of patterns) {
-    for (const expanded of expandBraces(written.trim())) {
+    let expansions: string[]
+    try {
+      expansions = expandBraces(written.trim())
+    } catch (error) {
+      if (!(error instanceof TooManyExpansions)) throw error
+      throw new FilesPatternError(
+        `files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`
+      )
+    }
+    for (const expanded of expansions) {
       const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`
       if (/^([/\\]|[A-Za-z]:)/.test(expanded))
         throw new FilesPatternError(

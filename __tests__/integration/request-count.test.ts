@@ -91,6 +91,26 @@ describe('requests per image', () => {
       platforms.map(p => index.manifests.find(m => m.platform === p)!.digest)
     )
     expect(count(/^GET \/v2\/team\/multi\/manifests\/1\.0$/)).toBe(1)
+    // Each digest moved (nothing was pinned): one HEAD by digest proves the registry serves it.
+    expect(count(/^HEAD \/v2\/team\/multi\/manifests\/sha256%3A/)).toBe(platforms.length)
+    expect(count(/^HEAD /)).toBe(platforms.length)
+  })
+
+  it('sends no HEAD for platform digests that did not move', async () => {
+    const { client, count } = countingClient()
+    const ref = { registry: registry.host, repository: 'team/multi', tag: '1.0' }
+    const platforms = ['linux/amd64', 'linux/arm64']
+    await client.prepare([ref])
+    await Promise.all(
+      platforms.map(p =>
+        client.resolveDigest(
+          ref,
+          parsePlatform(p),
+          index.manifests.find(m => m.platform === p)!.digest
+        )
+      )
+    )
+    expect(count(/^GET \/v2\/team\/multi\/manifests\/1\.0$/)).toBe(1)
     expect(count(/^HEAD /)).toBe(0)
   })
 })

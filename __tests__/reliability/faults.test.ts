@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type FaultRule, startFaultProxy } from '../../scripts/faults/proxy.mjs'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
+import type { ActionRun } from '../support/run-action.js'
 import { record, testName } from './support/record.js'
 import {
   type EntrySpec,
@@ -35,19 +36,43 @@ interface Context {
   bogus: string
   /** The manifest bytes behind the damaged entry's tag. */
   hitManifest: Buffer
+  /** The damaged entry's true manifest digest. */
+  hitDigest: string
 }
+
+/** An OCI index whose linux/amd64 entry names `digest`: bytes that hash fine, whatever they claim. */
+const indexNaming = (digest: string): FaultRule['fault'] => ({
+  kind: 'status',
+  status: 200,
+  headers: { 'content-type': 'application/vnd.oci.image.index.v1+json' },
+  body: JSON.stringify({
+    schemaVersion: 2,
+    mediaType: 'application/vnd.oci.image.index.v1+json',
+    manifests: [
+      {
+        mediaType: OCI_MANIFEST,
+        digest,
+        size: 1000,
+        platform: { os: 'linux', architecture: 'amd64' }
+      }
+    ]
+  })
+})
 
 interface FaultScenario {
   id: string
   title: string
   rules: (c: Context) => FaultRule[]
   maxAttempts?: number
+  /** The damaged entry pins this platform of its tag (read from an index). */
+  hitPlatform?: string
   /** What each entry ends as; unnamed entries are expected to update. */
   expected: Record<string, Expected>
   /** Requests the proxy must have seen: [method, path pattern, count]. */
   requests?: (c: Context) => Array<[string, RegExp, number]>
   /** Faults the proxy must have injected. */
   faults: number
+  check?: (run: ActionRun) => void
 }
 
 const esc = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -305,6 +330,32 @@ const SCENARIOS: FaultScenario[] = [
     faults: 2
   },
   {
+    id: 'platform-digest-not-served',
+    title: 'an index names a platform digest the registry does not serve',
+    hitPlatform: 'linux/amd64',
+    rules: c => [{ method: GET, path: tagOf(c), fault: indexNaming(c.bogus) }],
+    expected: {
+      hit: /the index of tag "v1" names sha256:[0-9a-f]{64} for linux\/amd64, but .* has no manifest with that digest/
+    },
+    requests: c => [
+      [GET, tagOf(c), 1],
+      [HEAD, new RegExp(esc(`${c.hit}manifests/${encodeURIComponent(c.bogus)}`)), 1]
+    ],
+    faults: 1
+  },
+  {
+    id: 'platform-digest-verified',
+    title: 'an index names a platform digest the registry serves: one HEAD by digest proves it',
+    hitPlatform: 'linux/amd64',
+    rules: c => [{ method: GET, path: tagOf(c), fault: indexNaming(c.hitDigest) }],
+    expected: {},
+    requests: c => [
+      [GET, tagOf(c), 1],
+      [HEAD, new RegExp(esc(`${c.hit}manifests/${encodeURIComponent(c.hitDigest)}`)), 1]
+    ],
+    faults: 1
+  },
+  {
     id: 'html-error-page',
     title: 'a 200 with an HTML error page (a captive portal, a proxy login)',
     rules: c => [
@@ -452,6 +503,32 @@ const SCENARIOS: FaultScenario[] = [
     faults: 3
   },
   {
+    id: 'token-too-short',
+    title:
+      'the token service answers the token "sha256", which masking would blank in every digest',
+    rules: () => [
+      {
+        path: /^\/token\?/,
+        fault: {
+          kind: 'status',
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: '{"token": "sha256", "expires_in": 300}'
+        }
+      }
+    ],
+    expected: {
+      ok: /token service 127\.0\.0\.1:\d+ of 127\.0\.0\.1:\d+ answered a token of 6 characters, too short to be a secret/,
+      hit: /token service 127\.0\.0\.1:\d+ of 127\.0\.0\.1:\d+ answered a token of 6 characters, too short to be a secret/
+    },
+    requests: () => [[GET, /^\/token\?/, 3]],
+    faults: 3,
+    check: run => {
+      // Never masked, so the digests in the log stay whole.
+      expect(run.masked).not.toContain('sha256')
+    }
+  },
+  {
     id: 'token-5xx-burst',
     title: 'the token service answers 503 twice, then a token',
     rules: () => [{ path: /^\/token\?/, times: 2, fault: { kind: 'status', status: 503 } }],
@@ -544,7 +621,8 @@ describe('network faults', () => {
     const context: Context = {
       hit: `/v2/${s.id}/hit/`,
       bogus: sha256(`bogus ${s.id}`),
-      hitManifest: hit.bytes
+      hitManifest: hit.bytes,
+      hitDigest: hit.digest
     }
     const proxy = await startFaultProxy({ upstream: registry.url, rules: s.rules(context) })
     const workspace = makeWorkspace(`fault-${s.id}`)
@@ -561,6 +639,7 @@ describe('network faults', () => {
           name: 'hit',
           repository: `${s.id}/hit`,
           tag: 'v1',
+          ...(s.hitPlatform ? { platform: s.hitPlatform } : {}),
           old: sha256(`old ${s.id} hit`),
           truth: hit.digest
         }
@@ -606,6 +685,7 @@ describe('network faults', () => {
       // Every secret the action held was masked, including the tokens it was given.
       expect(run.masked).toEqual(expect.arrayContaining([PASSWORD, GITHUB_TOKEN, ...tokens]))
       expect(workspace.siblings()).toEqual(['containers.yml'])
+      s.check?.(run)
     } finally {
       await proxy.stop()
       workspace.cleanup()

@@ -34,6 +34,7 @@ describe('parseCliArgs', () => {
       dryRun: false,
       concurrency: 8,
       maxAttempts: 3,
+      requestTimeoutMs: 30_000,
       failOnError: true,
       registryAuthFile: undefined,
       insecureRegistries: [],
@@ -57,6 +58,8 @@ describe('parseCliArgs', () => {
         '16',
         '--max-attempts',
         '5',
+        '--request-timeout',
+        '2.5',
         '--no-fail-on-error',
         '--registry-auth-file',
         'auth.yml',
@@ -79,6 +82,7 @@ describe('parseCliArgs', () => {
       dryRun: true,
       concurrency: 16,
       maxAttempts: 5,
+      requestTimeoutMs: 2_500,
       failOnError: false,
       registryAuthFile: 'auth.yml',
       insecureRegistries: ['registry.local:5000', 'a.local', 'b.local'],
@@ -111,6 +115,12 @@ describe('parseCliArgs', () => {
     [['--concurrency', '65'], '--concurrency must be a whole number from 1 to 64, got "65"'],
     [['--concurrency', '2.5'], '--concurrency must be a whole number from 1 to 64, got "2.5"'],
     [['--max-attempts', 'many'], '--max-attempts must be a whole number from 1 to 10, got "many"'],
+    [
+      ['--request-timeout', '0.1'],
+      '--request-timeout must be a number of seconds from 0.5 to 300, got "0.1"'
+    ],
+    [['--request-timeout', '1e3'], '--request-timeout must be a number of seconds'],
+    [['--request-timeout', '301'], '--request-timeout must be a number of seconds'],
     [['--insecure-registry', ' , '], '--insecure-registry needs a host'],
     [['--fail-on-error', '--no-fail-on-error'], 'contradict each other'],
     [['--mode', 'matrix', '--show-pull-request'], '--show-pull-request needs --mode update']

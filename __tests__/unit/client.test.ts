@@ -124,7 +124,7 @@ describe('token realms', () => {
       const { host, pathname } = new URL(url)
       if (host === 'auth.elsewhere.example') {
         tokenRequests.push((init.headers as Record<string, string>).Authorization)
-        return new Response('{"token":"anonymous-token"}', { status: 200 })
+        return new Response('{"token":"anonymous-token-0042"}', { status: 200 })
       }
       const challenge = {
         'www-authenticate': 'Bearer realm="https://auth.elsewhere.example/token",service="r"'

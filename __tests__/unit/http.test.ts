@@ -233,3 +233,128 @@ describe('URLs in messages', () => {
     expect(redactUrl('not a url')).toBe('<invalid URL>')
   })
 })
+
+describe('where a registry may send the action', () => {
+  const DNS: Record<string, string[]> = {
+    'registry.example': ['203.0.113.7'],
+    'cdn.example': ['198.51.100.9'],
+    'storage.internal.example': ['10.0.0.8'],
+    'rebind.example': ['198.51.100.10', '127.0.0.1'],
+    'reg.localhost': ['127.0.0.1'],
+    'far.localhost': ['203.0.113.8']
+  }
+  const resolve = async (name: string) => DNS[name] ?? []
+  const redirectTo = (location: string) =>
+    scripted([new Response(null, { status: 302, headers: { location } }), new Response('ok')])
+
+  async function follow(origin: string, location: string, insecure: string[] = []) {
+    const { fetch, calls } = redirectTo(location)
+    const transport = new HttpTransport({
+      fetch,
+      resolve,
+      insecureHosts: new Set(insecure),
+      clock: new FakeClock()
+    })
+    const url = `${origin.startsWith('127.') ? 'http' : 'https'}://${origin}/v2/x/blobs/sha256:1`
+    try {
+      await transport.request({ method: 'GET', url, origin, maxBodyBytes: 1024 })
+      return { sent: calls.map(c => c.url) }
+    } catch (error) {
+      return { sent: calls.map(c => c.url), error: (error as RegistryError).message }
+    }
+  }
+
+  it('lets a remote registry redirect to another public HTTPS host', async () => {
+    expect((await follow('registry.example', 'https://cdn.example/blob')).error).toBeUndefined()
+  })
+
+  it.each([
+    ['http://127.0.0.1:9000/blob', /refusing plain-HTTP http:\/\/127\.0\.0\.1:9000\/blob/],
+    [
+      'http://cdn.example/blob',
+      /refusing (redirect to insecure or unsupported URL|plain-HTTP) http:\/\/cdn\.example\/blob/
+    ],
+    ['https://127.0.0.1/blob', /127\.0\.0\.1 is a loopback or private address/],
+    ['https://[::1]/blob', /::1 is a loopback or private address/],
+    ['https://169.254.169.254/latest', /169\.254\.169\.254 is a loopback or private address/],
+    ['https://[fd00::1]/blob', /fd00::1 is a loopback or private address/],
+    ['https://0.0.0.0/blob', /0\.0\.0\.0 is a loopback or private address/],
+    [
+      'https://storage.internal.example/blob',
+      /storage\.internal\.example is a loopback or private address/
+    ],
+    ['https://rebind.example/blob', /rebind\.example is a loopback or private address/],
+    ['https://reg.localhost/blob', /reg\.localhost is a loopback or private address/]
+  ])('refuses a remote registry sending the action to %s', async (location, message) => {
+    const result = await follow('registry.example', location)
+    expect(result.error).toMatch(message)
+    // Nothing was sent there: only the registry's own request went out.
+    expect(result.sent).toEqual(['https://registry.example/v2/x/blobs/sha256:1'])
+  })
+
+  it('lets a loopback or private registry send the action to local hosts', async () => {
+    expect((await follow('127.0.0.1:5000', 'http://127.0.0.2:6000/blob')).error).toBeUndefined()
+    expect((await follow('10.1.2.3', 'https://storage.internal.example/b')).error).toBeUndefined()
+  })
+
+  it('honours a host listed in insecure-registries', async () => {
+    const result = await follow('registry.example', 'http://storage.internal.example/b', [
+      'storage.internal.example'
+    ])
+    expect(result.error).toBeUndefined()
+  })
+
+  it('counts a *.localhost name as loopback only when it resolves there', async () => {
+    const transport = new HttpTransport({ resolve })
+    for (const host of ['reg.localhost:5000', 'far.localhost:5000', 'none.localhost'])
+      await transport.learnHost(host)
+    expect(transport.mayUsePlainHttp('reg.localhost:5000')).toBe(true)
+    expect(transport.mayUsePlainHttp('far.localhost:5000')).toBe(false)
+    expect(transport.mayUsePlainHttp('none.localhost')).toBe(false)
+    expect(transport.mayUsePlainHttp('localhost:5000')).toBe(true)
+  })
+})
+
+describe('a host that never answers', () => {
+  it('is asked max-attempts times in the run, then fails at once', async () => {
+    const calls: string[] = []
+    const fetch = async (url: string): Promise<Response> => {
+      calls.push(url)
+      throw Object.assign(new Error('aborted'), { name: 'TimeoutError' })
+    }
+    const transport = new HttpTransport({
+      fetch,
+      maxAttempts: 3,
+      timeoutMs: 50,
+      clock: new FakeClock()
+    })
+    const get = (path: string) =>
+      transport.request({ method: 'GET', url: `https://dead.example${path}`, maxBodyBytes: 1024 })
+    await expect(get('/a')).rejects.toThrow('timed out after 50 ms')
+    await expect(get('/b')).rejects.toThrow(
+      'dead.example timed out on 3 requests in a row (50 ms each) and answered none; not asking it again in this run'
+    )
+    expect(calls).toHaveLength(3)
+  })
+
+  it('counts timeouts in a row: any answer starts the count again', async () => {
+    const script = ['timeout', 'answer', 'timeout', 'answer', 'timeout', 'timeout', 'answer']
+    const fetch = async (): Promise<Response> => {
+      if (script.shift() === 'answer') return new Response('ok')
+      throw Object.assign(new Error('aborted'), { name: 'TimeoutError' })
+    }
+    const transport = new HttpTransport({
+      fetch,
+      maxAttempts: 2,
+      timeoutMs: 50,
+      clock: new FakeClock()
+    })
+    const get = () =>
+      transport.request({ method: 'GET', url: 'https://slow.example/x', maxBodyBytes: 1024 })
+    await get() // timeout, then an answer
+    await get() // timeout, then an answer
+    await expect(get()).rejects.toThrow('timed out after 50 ms') // two in a row
+    await expect(get()).rejects.toThrow('slow.example timed out on 2 requests in a row')
+    expect(script).toEqual(['answer'])
+  })
+})

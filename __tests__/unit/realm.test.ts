@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { KNOWN_TOKEN_HOSTS, credentialsMayGoToRealm } from '../../src/registry/auth.js'
+import {
+  KNOWN_TOKEN_HOSTS,
+  credentialsMayGoToRealm,
+  tokenWeakness
+} from '../../src/registry/auth.js'
 import { isLoopbackHost } from '../../src/registry/hosts.js'
 
 const loopbackOnly = (host: string) => isLoopbackHost(host)
@@ -93,5 +97,29 @@ describe('where credentials may go for a token', () => {
       expect(realms.length).toBeGreaterThan(0)
       for (const realm of realms) expect(realm).not.toBe(registry)
     }
+  })
+})
+
+describe('tokens too weak to be secrets', () => {
+  it('refuses short tokens, which masking would blank wherever they occur', () => {
+    expect(tokenWeakness('sha256')).toMatch(/of 6 characters, too short to be a secret/)
+    expect(tokenWeakness('a1b2c3d4e5f6g7h')).toMatch(/of 15 characters/)
+  })
+
+  it('refuses repetitive tokens', () => {
+    expect(tokenWeakness('0'.repeat(64))).toMatch(/only 1 different characters/)
+    expect(tokenWeakness('abcabcabcabcabcabc')).toMatch(/only 3 different characters/)
+  })
+
+  it('takes JWTs and random strings', () => {
+    expect(tokenWeakness('eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl')).toBeUndefined()
+    expect(tokenWeakness('0123456789abcdef')).toBeUndefined()
+  })
+})
+
+describe('*.localhost names', () => {
+  it('are not loopback by their text alone', () => {
+    expect(isLoopbackHost('localhost:5000')).toBe(true)
+    expect(isLoopbackHost('reg.localhost:5000')).toBe(false)
   })
 })

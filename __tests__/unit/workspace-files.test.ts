@@ -7,7 +7,8 @@ import {
   compilePatterns,
   expandBraces,
   expandWorkspaceFiles,
-  matchPaths
+  matchPaths,
+  splitPatternList
 } from '../../src/workspace-files.js'
 
 describe('expandBraces', () => {
@@ -21,6 +22,28 @@ describe('expandBraces', () => {
     expect(expandBraces('a{b,c{d,e}}f')).toEqual(['abf', 'acdf', 'acef'])
     expect(expandBraces('x{y}z')).toEqual(['x{y}z'])
     expect(expandBraces('x{y,z')).toEqual(['x{y,z'])
+  })
+
+  it('expands up to 256 paths, and refuses more before building them', () => {
+    expect(expandBraces('{a,b}'.repeat(8))).toHaveLength(256)
+    // 2^40 paths: refused after at most 257 are built, not after a trillion.
+    expect(() => compilePatterns(['{a,b}'.repeat(40)])).toThrow(
+      new FilesPatternError(
+        `files: pattern "${'{a,b}'.repeat(40)}" expands to more than 256 paths with its {…} alternatives; split it into several patterns or use * and ** instead`
+      )
+    )
+  })
+})
+
+describe('splitPatternList', () => {
+  it('splits on newlines and on commas outside braces', () => {
+    expect(splitPatternList('{compose,docker-compose}.yml, Dockerfile\n deploy/*.yaml')).toEqual([
+      '{compose,docker-compose}.yml',
+      'Dockerfile',
+      'deploy/*.yaml'
+    ])
+    // An unbalanced brace ends with its line.
+    expect(splitPatternList('a{b,c\nd,e')).toEqual(['a{b,c', 'd', 'e'])
   })
 })
 

@@ -28101,21 +28101,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
+/* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(432);
+/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9847);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
-/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7747);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3629);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7076);
-/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9152);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8330);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7076);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
-
 
 
 
@@ -28135,7 +28133,8 @@ const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
 class SetupError extends Error {
 }
-const out = _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
+const mask = new _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__/* .SecretMask */ .f();
+const out = (text) => process.stdout.write(mask.redact(text));
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -28146,9 +28145,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        process.stderr.write(mask.redact(text.endsWith('\n') ? text : `${text}\n`));
         if (this.progress)
-            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
+            process.stderr.write(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -28160,7 +28159,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
+        process.stderr.write(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -28168,7 +28167,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
+            process.stderr.write('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -28183,7 +28182,7 @@ async function readRegistryAuthFile(path) {
     try {
         const parsed = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
         for (const [host, credentials] of parsed) {
-            _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
+            mask.add(credentials.password);
             parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
         }
         return parsed;
@@ -28199,16 +28198,6 @@ function repositoryPath(config) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
     return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
 }
-/**
- * Where the CLI may write the config. A path typed on the command line is the user's own
- * choice, so one outside the working directory is written too, with its own directory as
- * the root; inside the working directory, as for the action, no part of the path below it
- * may be a symbolic link. Either way the file itself must not be one.
- */
-function configRoot(config) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
-    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
-}
 async function run(options, stderr) {
     const registryAuth = options.registryAuthFile
         ? await readRegistryAuthFile(options.registryAuthFile)
@@ -28216,11 +28205,10 @@ async function run(options, stderr) {
     const logger = {
         debug: message => {
             if (options.verbose)
-                stderr.line(`debug: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
+                stderr.line(`debug: ${message}`);
         },
-        info: message => stderr.line((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
+        info: message => stderr.line(message),
+        warning: message => stderr.line(`warning: ${message}`)
     };
     const updateOptions = {
         mode: options.mode,
@@ -28231,23 +28219,22 @@ async function run(options, stderr) {
         dryRun: options.dryRun,
         concurrency: options.concurrency,
         files: options.files,
-        workspace: process.cwd(),
-        configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
-        defaultImageSource: '--image'
+        workspace: process.cwd()
     };
     const client = options.mode === 'update'
-        ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .H)({
+        ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)({
             registryAuth,
             insecureRegistries: options.insecureRegistries,
             concurrency: options.concurrency,
             maxAttempts: options.maxAttempts,
+            requestTimeoutMs: options.requestTimeoutMs,
             logger,
-            onSecret: secret => _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
+            onSecret: secret => mask.add(secret)
         })
         : undefined;
     let result;
     try {
-        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
@@ -28257,7 +28244,7 @@ async function run(options, stderr) {
                 ? `${options.config}: config file not found; create it or pass --config`
                 : error.message);
         }
-        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD || error instanceof _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__/* .WorkspacePathError */ .T)
+        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD)
             throw new SetupError(error.message);
         throw error;
     }
@@ -28306,7 +28293,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
+        process.stderr.write((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)(error.message));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -28314,14 +28301,14 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_12__/* .version */ .rE}\n`);
+        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_10__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
         return await run(command.options, stderr);
     }
     catch (error) {
-        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
+        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)(error instanceof Error ? error.message : String(error)));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -28344,10 +28331,14 @@ __webpack_async_result__();
 /* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9847);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7076);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
  */
+
+
 
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
 class UsageError extends Error {
@@ -28395,6 +28386,11 @@ const FLAGS = {
         type: 'string',
         value: 'n',
         help: `Attempts per request on network errors, 408, 429 and 5xx, 1-${MAX_MAX_ATTEMPTS} (default ${DEFAULT_MAX_ATTEMPTS}).`
+    },
+    'request-timeout': {
+        type: 'string',
+        value: 'seconds',
+        help: `Time one request may take, headers and body, ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
     },
     'fail-on-error': {
         type: 'boolean',
@@ -28492,6 +28488,14 @@ function integer(name, text, fallback, max) {
     }
     return value;
 }
+function requestTimeout(text) {
+    if (text === undefined)
+        return _create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
+    const ms = (0,_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRequestTimeout */ .wZ)(text);
+    if (ms === undefined)
+        throw new UsageError(`--request-timeout must be ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
+    return ms;
+}
 function nonEmpty(name, text) {
     if (text === undefined)
         return undefined;
@@ -28569,13 +28573,11 @@ function parseCliArgs(argv) {
             dryRun: bool('dry-run'),
             concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
             maxAttempts: integer('max-attempts', str('max-attempts'), DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+            requestTimeoutMs: requestTimeout(str('request-timeout')),
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(text => text
-                .split(/[\n,]/)
-                .map(glob => glob.trim())
-                .filter(Boolean)),
+            files: (values.files ?? []).flatMap(_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
             verbose: bool('verbose')
@@ -28602,9 +28604,7 @@ function parseCliArgs(argv) {
 /* harmony export */ });
 /* unused harmony exports shortDigest, jsonReport */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
-/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7747);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
-
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
 
 
 const sgr = (open, close) => (text) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
@@ -28661,7 +28661,7 @@ function digestCell(r) {
 }
 function referenceCell(r) {
     const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
+    return r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference;
 }
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
@@ -28681,7 +28681,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
+    const file = result.config.file;
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -28690,7 +28690,7 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
+    const others = result.pinnedFiles.map(f => f.path);
     const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
         return `Wrote ${moved} to ${file}${also}.`;
@@ -28702,13 +28702,13 @@ function outcomeLine(result, dryRun) {
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
+        return `No entries in ${result.config.file}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
     }));
     const rows = result.results.map(r => [
-        { text: (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
+        { text: r.entry.name },
         { text: referenceCell(r) },
         { text: digestCell(r) },
         { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -28724,7 +28724,7 @@ function renderTable(result, options) {
     if (result.failed.length > 0) {
         lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
         for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
+            lines.push(`  ${style.red('✗')} ${f.name}: ${f.error}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -28740,15 +28740,8 @@ function jsonReport(result, proposal) {
         report.pull_request = proposal;
     return report;
 }
-/**
- * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
- * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
- * parse back to the same string.
- */
-const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function renderJson(result, proposal) {
-    const text = JSON.stringify(jsonReport(result, proposal), null, 2);
-    return (text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
+    return JSON.stringify(jsonReport(result, proposal), null, 2) + '\n';
 }
 function paintDiff(diff, style) {
     return diff
@@ -28777,12 +28770,12 @@ function renderProposal(proposal, style = PLAIN) {
         rule,
         style.bold('Pull request the action would propose'),
         rule,
-        `${style.bold('Title:')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
+        `${style.bold('Title:')} ${proposal.title}`,
         '',
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
+        proposal.body.replace(/\n+$/, ''),
         '',
         rule,
-        paintDiff((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
+        paintDiff(proposal.diff.replace(/\n$/, ''), style),
         ''
     ].join('\n');
 }
@@ -28790,10 +28783,43 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message}\n`;
+}
+
+
+/***/ }),
+
+/***/ 6483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ SecretMask)
+/* harmony export */ });
+/**
+ * A terminal has no runner to mask secrets, so the command line masks them itself: every
+ * password and token the credential store or the token exchange learns is replaced in
+ * everything printed, as `core.setSecret` does in the action's log.
+ */
+class SecretMask {
+    secrets = new Set();
+    add(secret) {
+        if (secret.trim() === '')
+            return;
+        this.secrets.add(secret);
+        // The JSON report escapes quotes and backslashes; mask that spelling too.
+        this.secrets.add(JSON.stringify(secret).slice(1, -1));
+    }
+    redact(text) {
+        let out = text;
+        // Longest first, so a secret that contains another is masked whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            out = out.split(secret).join('***');
+        }
+        return out;
+    }
 }
 
 
@@ -28951,7 +28977,7 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const styleFor = digestStyles(containers.items);
+    const digestStyle = detectDigestStyle(containers.items);
     const readEntry = (item, index) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
@@ -29031,8 +29057,8 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey;
-        let digestForm;
+        let digestKey = digestStyle.key;
+        let digestForm = digestStyle.form;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
@@ -29054,16 +29080,12 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, source, fail, field));
         }
         else {
-            const style = styleFor(map);
-            digestKey = style.key;
-            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
-        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -29095,7 +29117,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots, fileImage };
+    return { file, source, hasBom, entries, digestSlots };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -29174,19 +29196,8 @@ function firstAlias(node) {
     });
     return found;
 }
-/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
-function keyStyle(map) {
-    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
-}
-/**
- * The key and form a digest pinned now takes, for an entry with the given key style: those
- * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
- * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
- * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
- * once per key style, so a file of unpinned entries costs one pass.
- */
-function digestStyles(items) {
-    const pinned = [];
+/** New entries follow the convention the file already uses for its digests. */
+function detectDigestStyle(items) {
     for (const item of items) {
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
             continue;
@@ -29194,161 +29205,59 @@ function digestStyles(items) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(value) : undefined;
             if (parsed)
-                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
+                return { key, form: parsed.form };
         }
     }
-    const majority = (styles) => {
-        const counts = new Map();
-        for (const style of styles) {
-            const id = `${style.key} ${style.form}`;
-            const seen = counts.get(id) ?? { style, count: 0 };
-            seen.count++;
-            counts.set(id, seen);
-        }
-        let best;
-        for (const c of counts.values())
-            if (!best || c.count > best.count)
-                best = c;
-        return best?.style;
+    return { key: 'digest', form: 'prefixed' };
+}
+function replaceSlot(node, pair, source, fail, field) {
+    const afterColon = () => {
+        const colon = source.indexOf(':', pair.key.range[1]);
+        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
     };
-    const memo = new Map();
-    return map => {
-        const own = keyStyle(map);
-        const id = own.join(' ');
-        let style = memo.get(id);
-        if (!style) {
-            const legacy = own.includes('image_tag') || own.includes('target');
-            style =
-                (own.length > 0
-                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
-                    : undefined) ??
-                    majority(pinned.map(p => p.style)) ??
-                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
-            memo.set(id, style);
-        }
-        return style;
-    };
-}
-/**
- * Where the value indicator of a pair whose value is empty sits: the first character after
- * the key that is neither white space nor a comment, when it is a colon. Anything else (a
- * comma, a brace, the next key) means the key was written with no colon at all, and the
- * search stops there, so it never reaches a colon of another field or entry.
- */
-function valueIndicator(source, keyEnd) {
-    let i = keyEnd;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
-            i++;
-        else if (c === '#') {
-            const eol = source.indexOf('\n', i);
-            i = eol === -1 ? source.length : eol;
-        }
-        else
-            return c === ':' ? i : undefined;
-    }
-    return undefined;
-}
-/** The end of the line holding `offset`, before any `\r`. */
-function lineEndAt(source, offset) {
-    const lineEnd = source.indexOf('\n', offset);
-    if (lineEnd === -1)
-        return source.length;
-    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-}
-/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
-function blockKeyColumn(source, map) {
-    let start = map.items[0].key.range[0];
-    let i = start - 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
-        i--;
-    if (source[i] === '?')
-        start = i;
-    return start - (source.lastIndexOf('\n', start - 1) + 1);
-}
-function replaceSlot(node, pair, map, source, fail, field) {
-    // An empty value: written right after the colon, or with one when the key has none.
-    const afterKey = () => {
-        const keyEnd = pair.key.range[1];
-        const colon = valueIndicator(source, keyEnd);
-        if (colon !== undefined)
-            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
-        // `{…, digest}`: the colon goes right after the key, inside the braces.
-        if (map.flow)
-            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
-        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
-        const eol = source.includes('\r\n') ? '\r\n' : '\n';
-        const at = lineEndAt(source, keyEnd);
-        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
-        return { kind: 'replace', start: at, end: at, quote: '', prefix };
-    };
-    // `digest:` with nothing after it, or a key with no colon at all.
+    // `digest:` with nothing after it: the value goes right after the colon.
     if (node === null)
-        return afterKey();
+        return afterColon();
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterKey();
+        return afterColon();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '', prefix: '' };
+            return { kind: 'replace', start, end, quote: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"', prefix: '' };
+            return { kind: 'replace', start, end, quote: '"' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'", prefix: '' };
+            return { kind: 'replace', start, end, quote: "'" };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
-/**
- * Where a missing digest is added: after the tag (or image) field, inside the entry's own
- * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
- * of its line is still the entry; without it, the digest goes before the first key, since
- * the entry's last field may be a nested block whose end is the next entry's start.
- */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    const anchorPair = after ?? map.items[map.items.length - 1];
+    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        const anchorPair = after ?? map.items[map.items.length - 1];
-        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
     }
-    const column = blockKeyColumn(source, map);
-    if (!after) {
-        return {
-            kind: 'insert',
-            at: map.range[0],
-            prefix: key,
-            separator: ': ',
-            suffix: `${eol}${' '.repeat(column)}`
-        };
-    }
-    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
+    const firstKey = map.items[0].key;
+    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
+    const column = firstKey.range[0] - lineStart;
+    let lineEnd = source.indexOf('\n', valueEnd);
+    if (lineEnd === -1)
+        lineEnd = source.length;
+    else if (source[lineEnd - 1] === '\r')
+        lineEnd -= 1;
     return {
         kind: 'insert',
-        at: lineEndAt(source, valueEnd),
+        at: lineEnd,
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': ',
-        suffix: ''
+        separator: ': '
     };
-}
-/**
- * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
- * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
- * beats writing into another entry.
- */
-function assertInside(slot, map, field) {
-    const at = slot.kind === 'replace' ? slot.start : slot.at;
-    const [start, valueEnd, nodeEnd] = map.range;
-    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
-    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
-    if (!inside)
-        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -29363,12 +29272,11 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStoredDigest */ .Dp)(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
-            edits.push({ start: slot.at, end: slot.at, text });
+            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -29387,1171 +29295,24 @@ function rewriteDigests(config, newDigests) {
 
 /***/ }),
 
-/***/ 432:
+/***/ 9847:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  H: () => (/* binding */ createRegistryClient)
+  il: () => (/* binding */ DEFAULT_REQUEST_TIMEOUT_SECONDS),
+  $X: () => (/* binding */ MAX_REQUEST_TIMEOUT_SECONDS),
+  Fl: () => (/* binding */ MIN_REQUEST_TIMEOUT_SECONDS),
+  OE: () => (/* binding */ REQUEST_TIMEOUT_RANGE),
+  Hn: () => (/* binding */ createRegistryClient),
+  wZ: () => (/* binding */ parseRequestTimeout)
 });
 
 // EXTERNAL MODULE: ./src/credentials.ts + 1 modules
 var credentials = __nccwpck_require__(1135);
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: external "events"
-const external_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-;// CONCATENATED MODULE: external "assert"
-const external_assert_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return __awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_namespaceObject.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_namespaceObject.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const stderrDecoder = new external_string_decoder_.StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./src/helper-runner.ts
-
-/**
- * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
- * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed.
- */
-const runCredentialHelper = async (helper, serverUrl) => {
-    const { exitCode, stdout } = await getExecOutput(`docker-credential-${helper}`, ['get'], {
-        input: Buffer.from(serverUrl),
-        silent: true,
-        ignoreReturnCode: true
-    });
-    if (exitCode !== 0)
-        throw new Error(`docker-credential-${helper} exited with ${exitCode}`);
-    return stdout;
-};
-
+// EXTERNAL MODULE: ./src/helper-runner.ts + 1 modules
+var helper_runner = __nccwpck_require__(4348);
 // EXTERNAL MODULE: ./src/digest.ts
 var src_digest = __nccwpck_require__(2187);
 // EXTERNAL MODULE: ./src/platform.ts
@@ -30630,8 +29391,8 @@ function parseWwwAuthenticate(header) {
 
 // EXTERNAL MODULE: ./src/registry/hosts.ts
 var hosts = __nccwpck_require__(1604);
-// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
-var http = __nccwpck_require__(8798);
+// EXTERNAL MODULE: ./src/registry/http.ts + 2 modules
+var http = __nccwpck_require__(6922);
 // EXTERNAL MODULE: ./src/registry/untrusted.ts
 var untrusted = __nccwpck_require__(5545);
 ;// CONCATENATED MODULE: ./src/registry/auth.ts
@@ -30715,8 +29476,10 @@ class RegistrySession {
         const attempt = async (scheme) => this.transport.request({
             method: 'GET',
             url: `${scheme}://${this.apiHost}/v2/`,
+            origin: this.apiHost,
             maxBodyBytes: ERROR_BODY_LIMIT
         });
+        await this.transport.learnHost(this.apiHost);
         let base = `https://${this.apiHost}`;
         let response;
         try {
@@ -30725,6 +29488,8 @@ class RegistrySession {
         catch (error) {
             if (!(error instanceof http/* RegistryError */.gl) ||
                 (error.kind !== 'network' && error.kind !== 'tls') ||
+                // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
+                error instanceof http/* CertificateError */.EE ||
                 !this.transport.mayUsePlainHttp(this.apiHost)) {
                 throw error;
             }
@@ -30834,10 +29599,11 @@ class RegistrySession {
         const cached = this.tokens.get(repository);
         if (challenge.scheme === 'bearer') {
             if (!hadChallenge || cached?.batched) {
-                // The batched token did not cover this repository: ask for it alone.
+                // The batched token did not cover this repository: ask for it alone. Always for pull
+                // on this repository: the challenge's own scope is the registry's to choose, and a
+                // hostile one (push, or another repository) must not widen what is asked for.
                 this.tokens.delete(repository);
-                const scope = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '').find(c => c.scheme === 'bearer')?.params.scope;
-                await this.singleScopeToken(repository, scope && scope.includes(`:${repository}:`) ? scope : pullScope(repository));
+                await this.singleScopeToken(repository, pullScope(repository));
                 return true;
             }
         }
@@ -30883,6 +29649,7 @@ class RegistrySession {
             // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
             throw new http/* RegistryError */.gl('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
         }
+        await this.transport.learnHost(realm.host);
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
             throw new http/* RegistryError */.gl('insecure', `${this.registry} points its token service at plain-HTTP ${(0,untrusted/* untrustedText */.U)((0,http/* redactUrl */.BO)(realm.href), 200)}; add the host to insecure-registries if that is intended`);
         }
@@ -30906,6 +29673,7 @@ class RegistrySession {
         const response = await this.transport.request({
             method: 'GET',
             url: url.href,
+            origin: this.apiHost,
             headers,
             maxBodyBytes: TOKEN_BODY_LIMIT
         });
@@ -30929,6 +29697,10 @@ class RegistrySession {
         if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
             throw new http/* RegistryError */.gl('invalid-response', `token service ${realm.host} answered without a usable token`);
         }
+        const weakness = tokenWeakness(token);
+        if (weakness) {
+            throw new http/* RegistryError */.gl('invalid-response', `token service ${realm.host} of ${this.registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
+        }
         this.onSecret?.(token);
         const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
         const entry = {
@@ -30939,6 +29711,25 @@ class RegistrySession {
         for (const repository of repositories)
             this.tokens.set(repository, entry);
     }
+}
+/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
+const MIN_TOKEN_LENGTH = 16;
+/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
+const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
+/**
+ * Why `token` cannot be a secret, or undefined. The service chooses the token and every
+ * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
+ * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
+ * more; 16 characters drawn from 8 or more different ones is far below that and far above
+ * any word or digest fragment that ordinary output repeats.
+ */
+function tokenWeakness(token) {
+    if (token.length < MIN_TOKEN_LENGTH)
+        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
+    const distinct = new Set(token).size;
+    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
+        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
+    return undefined;
 }
 function pullScope(repository) {
     return `repository:${repository}:pull`;
@@ -30984,6 +29775,8 @@ class RegistryClient {
     manifests = new Map();
     /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
     tagManifests = new Map();
+    /** Digests a HEAD proved the registry serves, for this run. */
+    servedDigests = new Map();
     rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
@@ -31021,7 +29814,8 @@ class RegistryClient {
      * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
      * one answer. A digest that differs from `pinned` is about to be written, so when it came
      * from a HEAD header it is verified first: the manifest is fetched by that digest and its
-     * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+     * bytes must hash to it; when it came from an index, a HEAD by that digest must find it.
+     * A registry that names a digest it cannot serve fails the entry.
      */
     async resolveDigest(ref, platform, pinned) {
         const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`;
@@ -31030,10 +29824,44 @@ class RegistryClient {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        const { digest, mediaType, verified } = await pending;
-        if (!verified && digest !== pinned)
-            await this.verifyTagDigest(ref, digest);
+        const { digest, mediaType, unproven } = await pending;
+        if (unproven && digest !== pinned) {
+            if (unproven === 'tag-header')
+                await this.verifyTagDigest(ref, digest);
+            else
+                await this.verifyIndexEntry(ref, digest, platform);
+        }
         return { digest, mediaType };
+    }
+    /**
+     * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
+     * type and, if it names a digest, that one. The bytes need not be fetched: the index's own
+     * bytes were hashed, so the digest it names can only be of the manifest it means.
+     */
+    async verifyIndexEntry(ref, digest, platform) {
+        const pending = this.servedDigests.get(`${ref.registry}/${ref.repository}@${digest}`);
+        if (pending)
+            return pending;
+        const check = (async () => {
+            const target = { ...ref, tag: digest };
+            const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+                Accept: MANIFEST_ACCEPT
+            });
+            if (head.status === 404) {
+                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
+            }
+            if (head.status !== 200)
+                throw await this.explain(target, head);
+            checkMediaType(target, head);
+            const claimed = head.headers.get('docker-content-digest')?.trim();
+            if (claimed && claimed !== digest) {
+                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(target)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} for it`);
+            }
+        })();
+        this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
+        // A failure may be transient: only what was proved is kept.
+        check.catch(() => this.servedDigests.delete(`${ref.registry}/${ref.repository}@${digest}`));
+        return check;
     }
     async verifyTagDigest(ref, digest) {
         try {
@@ -31054,14 +29882,14 @@ class RegistryClient {
             const mediaType = checkMediaType(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && (0,src_digest/* isDigest */.Bc)(claimed))
-                return { digest: claimed, mediaType, verified: false };
+                return { digest: claimed, mediaType, unproven: 'tag-header' };
             // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
         }
         else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
             throw await this.explain(ref, head);
         }
         const manifest = await this.tagManifest(ref);
-        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
     /**
      * The manifest a tag points to, fetched once per run however many entries need it: a
@@ -31079,9 +29907,8 @@ class RegistryClient {
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.tagManifest(ref);
-        // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
         if (INDEX_TYPES.has(manifest.mediaType))
-            return { ...selectPlatform(ref, manifest, platform), verified: true };
+            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -31091,7 +29918,7 @@ class RegistryClient {
         if (!(0,src_platform/* platformMatches */.J5)(platform, actual)) {
             throw new http/* RegistryError */.gl('platform', `${describe(ref)} is a single ${(0,src_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
         }
-        return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true };
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
     /**
      * The labels and annotations of the image behind `digest`: for an index, those of its
@@ -31186,6 +30013,7 @@ class RegistryClient {
         const attempt = async () => this.transport.request({
             method,
             url,
+            origin: session.apiHost,
             headers: { ...headers, ...(await session.authorization(ref.repository)) },
             maxBodyBytes
         });
@@ -31293,10 +30121,12 @@ function describe(ref) {
 
 
 function createRegistryClient(settings) {
+    const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
     return new RegistryClient({
         credentials: new credentials/* CredentialStore */.L5({
             registryAuth: settings.registryAuth,
-            runHelper: runCredentialHelper,
+            // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
+            runHelper: (0,helper_runner/* credentialHelperRunner */.g)(helperTimeoutMs),
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
@@ -31308,6 +30138,25 @@ function createRegistryClient(settings) {
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
         logger: settings.logger
     });
+}
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+const MIN_REQUEST_TIMEOUT_SECONDS = 0.5;
+const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`;
+/**
+ * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
+ * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
+ * across the world would time out; above five minutes one dead host stalls the run for longer
+ * than any schedule wants.
+ */
+function parseRequestTimeout(text) {
+    const trimmed = text.trim();
+    if (!/^\d+(\.\d+)?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
+        return undefined;
+    return Math.round(seconds * 1000);
 }
 
 
@@ -31334,6 +30183,8 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/helper-runner.ts + 1 modules
+var helper_runner = __nccwpck_require__(4348);
 // EXTERNAL MODULE: ./src/reference.ts
 var reference = __nccwpck_require__(8286);
 ;// CONCATENATED MODULE: ./src/credentials.ts
@@ -31343,6 +30194,7 @@ var reference = __nccwpck_require__(8286);
  * `credHelpers`, `credsStore`). The GitHub token is kept apart as a fallback for GHCR,
  * used only when anonymous pull is refused.
  */
+
 
 
 
@@ -31476,7 +30328,10 @@ class CredentialStore {
         try {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
-        catch {
+        catch (error) {
+            if (error instanceof helper_runner/* HelperTimeoutError */.w) {
+                this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
+            }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
             return undefined;
         }
@@ -31557,6 +30412,89 @@ function formatStoredDigest(digest, form) {
     if (!isDigest(digest))
         throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
     return form === 'bare' ? digest.slice('sha256:'.length) : digest;
+}
+
+
+/***/ }),
+
+/***/ 4348:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ HelperTimeoutError),
+  g: () => (/* binding */ credentialHelperRunner)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/helper-runner.ts
+
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
+ * programs by design, so a subprocess is the right tool; their output holds secrets and
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
+ */
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
 }
 
 
@@ -31671,13 +30609,7 @@ function diff_unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/workspace-files.ts
-var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
-
-
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
 const NOT_FILE = {
@@ -31689,40 +30621,6 @@ const NOT_FILE = {
 const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
 function isWorkflowPath(path) {
     return path.startsWith('.github/workflows/');
-}
-function person(p) {
-    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
-}
-function identityOf(sha, data) {
-    return {
-        sha,
-        author: person(data.author),
-        committer: person(data.committer),
-        verified: data.verification?.verified === true
-    };
-}
-function hasTrailer(c) {
-    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
-}
-/**
- * The same author and committer as the token's own commit, and signed when GitHub signs that
- * one (a pushed commit can copy a name and an address, not GitHub's signature).
- */
-function sameIdentity(c, own) {
-    const theirs = identityOf(c.sha, c.commit);
-    return (hasTrailer(c) &&
-        theirs.author === own.author &&
-        theirs.committer === own.committer &&
-        (!own.verified || theirs.verified));
-}
-function shortList(commits) {
-    return commits
-        .slice(0, 3)
-        .map(c => c.sha.slice(0, 12))
-        .join(', ');
-}
-function modeOf(change, path) {
-    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
 }
 class github_PullRequestError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'PullRequestError';
@@ -31744,11 +30642,8 @@ class PullRequestClient {
         this.repository = repository;
         this.logger = logger;
     }
-    /**
-     * Reads the base branch's head, its tree, and the given files as they are there, plus every
-     * file the patterns (the `files` globs) name in that tree.
-     */
-    async readBase(base, paths, patterns = []) {
+    /** Reads the base branch's head and the given files as they are there. */
+    async readBase(base, paths) {
         const { owner, repo } = this.repository;
         const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
         let sha;
@@ -31768,18 +30663,17 @@ class PullRequestClient {
         const notFiles = new Map();
         // One listing of the whole tree gives every path's mode (an executable script must stay
         // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        const listing = paths.length > 0
+            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
+                .data
+            : undefined;
         const entries = new Map();
-        for (const e of listing.tree)
+        for (const e of listing?.tree ?? [])
             if (e.path)
                 entries.set(e.path, e);
-        const flat = listing.truncated ? undefined : flatTree(listing.tree);
-        const matched = flat
-            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
-            : undefined;
-        for (const path of [...paths, ...(matched ?? [])]) {
+        for (const path of paths) {
             const entry = entries.get(path);
-            if (!entry && !listing.truncated) {
+            if (!entry && listing && !listing.truncated) {
                 files.set(path, undefined);
             }
             else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
@@ -31798,7 +30692,7 @@ class PullRequestClient {
                 files.set(path, read && 'bytes' in read ? read.bytes : undefined);
             }
         }
-        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
+        return { branch, sha, treeSha, files, modes, notFiles };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
@@ -31846,33 +30740,22 @@ class PullRequestClient {
                 pull_number: pull.number,
                 state: 'closed'
             });
-            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
+            if (branchSha && !(await this.foreignCommits(change.base.sha, branchSha)).length) {
                 await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
             }
             this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
             return { operation: 'closed', ...pullFields(pull), branch };
         }
-        // The branch is left as it is only when its tree is exactly the one computed here: a file
-        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
         let reuse = false;
-        let built;
-        let since = [];
         if (branchSha) {
-            since = await this.commitsSince(change.base.sha, branchSha);
-            const unmarked = since.filter(c => !hasTrailer(c));
-            if (unmarked.length > 0 && !change.branchExplicit) {
-                throw new github_PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            const foreign = await this.foreignCommits(change.base.sha, branchSha);
+            if (foreign.length > 0 && !change.branchExplicit) {
+                throw new github_PullRequestError(`branch "${branch}" has ${foreign.length} commit(s) that image-digest-updater did not make (${foreign
+                    .slice(0, 3)
+                    .map(c => c.slice(0, 12))
+                    .join(', ')}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
             }
-            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
-            const branchTree = head.data.tree.sha;
-            let same = await this.treeIsComputed(branchTree, change);
-            if (same === undefined) {
-                const tree = await this.buildTree(change);
-                same = tree === branchTree;
-                if (!same)
-                    built = await this.createCommit(change, tree);
-            }
-            reuse = same;
+            reuse = foreign.length === 0 && (await this.branchHolds(branchSha, change.files));
             if (reuse && pull) {
                 this.logger.info(`#${pull.number} already proposes these digests`);
                 return { operation: 'unchanged', ...pullFields(pull), branch };
@@ -31881,15 +30764,7 @@ class PullRequestClient {
         let commitSha;
         if (!reuse) {
             try {
-                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
-                commitSha = own.sha;
-                if (branchSha && !change.branchExplicit) {
-                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
-                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
-                    const strangers = since.filter(c => !sameIdentity(c, own));
-                    if (strangers.length > 0)
-                        throw new github_PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
-                }
+                commitSha = await this.commit(change);
                 if (branchSha) {
                     await this.octokit.rest.git.updateRef({
                         owner,
@@ -31909,8 +30784,6 @@ class PullRequestClient {
                 }
             }
             catch (error) {
-                if (error instanceof github_PullRequestError)
-                    throw error;
                 throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
@@ -31922,7 +30795,13 @@ class PullRequestClient {
                 title: change.title,
                 body: change.body
             });
-            await this.addExtras(pull.number, change, pull);
+            if (change.labels.length > 0)
+                await this.octokit.rest.issues.addLabels({
+                    owner,
+                    repo,
+                    issue_number: pull.number,
+                    labels: change.labels
+                });
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
         }
@@ -31955,8 +30834,8 @@ class PullRequestClient {
         });
         return data.find(p => p.head.ref === branch);
     }
-    /** The commits the branch head has beyond the base, oldest first. */
-    async commitsSince(baseSha, headSha) {
+    /** Commits between base and the branch head that lack this action's trailer. */
+    async foreignCommits(baseSha, headSha) {
         const { owner, repo } = this.repository;
         if (baseSha === headSha)
             return [];
@@ -31965,33 +30844,19 @@ class PullRequestClient {
             repo,
             basehead: `${baseSha}...${headSha}`
         });
-        return data.commits;
+        return data.commits
+            .filter(c => !c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER))
+            .map(c => c.sha);
     }
-    /**
-     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
-     * entry from listings, without writing anything; undefined when a listing is truncated.
-     */
-    async treeIsComputed(treeSha, change) {
-        const { owner, repo } = this.repository;
-        if (!change.base.entries)
-            return undefined;
-        const want = new Map(change.base.entries);
-        for (const [path, content] of change.files)
-            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
-        if (listing.truncated)
-            return undefined;
-        const have = flatTree(listing.tree);
-        if (have.size !== want.size)
-            return false;
-        for (const [path, entry] of want) {
-            const other = have.get(path);
-            if (other?.sha !== entry.sha || other.mode !== entry.mode)
+    async branchHolds(branchSha, files) {
+        for (const [path, content] of files) {
+            const current = await this.readFile(path, branchSha);
+            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
                 return false;
         }
         return true;
     }
-    async buildTree(change) {
+    async commit(change) {
         const { owner, repo } = this.repository;
         const tree = [];
         for (const [path, content] of change.files) {
@@ -32001,7 +30866,8 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
+            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
+            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -32009,20 +30875,15 @@ class PullRequestClient {
             base_tree: change.base.treeSha,
             tree
         });
-        return newTree.data.sha;
-    }
-    /** The commit on the base, and the identity GitHub gave it: the token's own. */
-    async createCommit(change, tree) {
-        const { owner, repo } = this.repository;
         // No author or committer: GitHub then attributes the commit to the token and signs it.
-        const { data } = await this.octokit.rest.git.createCommit({
+        const commit = await this.octokit.rest.git.createCommit({
             owner,
             repo,
             message: withTrailer(change.commitMessage),
-            tree,
+            tree: newTree.data.sha,
             parents: [change.base.sha]
         });
-        return identityOf(data.sha, data);
+        return commit.data.sha;
     }
     async createPull(change) {
         const { owner, repo } = this.repository;
@@ -32036,45 +30897,38 @@ class PullRequestClient {
             draft: change.draft,
             maintainer_can_modify: false
         });
-        await this.addExtras(data.number, change);
-        return data;
-    }
-    /**
-     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
-     * every run that creates or updates it; removes none. Extras must not cost the pull request
-     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
-     * warning, not a failed run.
-     */
-    async addExtras(number, change, pull) {
-        const { owner, repo } = this.repository;
-        const missing = (wanted, have) => {
-            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
-            return wanted.filter(w => !known.has(w.toLowerCase()));
-        };
-        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
-        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
-        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
-        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
+        // Extras must not cost the pull request itself: a reviewer who is not a collaborator
+        // makes GitHub answer 422, which is worth a warning, not a failed run.
         const extras = [];
-        if (labels.length > 0)
+        if (change.labels.length > 0)
             extras.push([
                 'labels',
-                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
+                () => this.octokit.rest.issues.addLabels({
+                    owner,
+                    repo,
+                    issue_number: data.number,
+                    labels: change.labels
+                })
             ]);
-        if (assignees.length > 0)
+        if (change.assignees.length > 0)
             extras.push([
                 'assignees',
-                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
+                () => this.octokit.rest.issues.addAssignees({
+                    owner,
+                    repo,
+                    issue_number: data.number,
+                    assignees: change.assignees
+                })
             ]);
-        if (reviewers.length > 0 || teams.length > 0)
+        if (change.reviewers.length > 0 || change.teamReviewers.length > 0)
             extras.push([
                 'reviewers',
                 () => this.octokit.rest.pulls.requestReviewers({
                     owner,
                     repo,
-                    pull_number: number,
-                    reviewers,
-                    team_reviewers: teams
+                    pull_number: data.number,
+                    reviewers: change.reviewers,
+                    team_reviewers: change.teamReviewers
                 })
             ]);
         for (const [what, call] of extras) {
@@ -32082,9 +30936,10 @@ class PullRequestClient {
                 await call();
             }
             catch (error) {
-                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+                this.logger.warning(`#${data.number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
+        return data;
     }
 }
 /**
@@ -32111,18 +30966,6 @@ function workflowRefusal(error, paths) {
         'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
         'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
         `GitHub said: ${message.split('\n')[0]}`, { cause: error });
-}
-/** path → mode and object id of every entry of a recursive listing that is not a directory. */
-function flatTree(tree) {
-    const flat = new Map();
-    for (const e of tree)
-        if (e.path && e.sha && e.type !== 'tree')
-            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
-    return flat;
-}
-/** The id git gives a blob of these bytes. */
-function blobSha(bytes) {
-    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -32165,13 +31008,11 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
-        // word character, so every `www.` is broken, wherever it stands.
-        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code; the same as `codeSpan`, so no value can leave its span. */
-function code(value, options = {}) {
-    return codeSpan(value, options);
+/** Inline code for values known to be plain (digests, validated references). */
+function code(value) {
+    return `\`${value.replace(/`/g, '')}\``;
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -32691,19 +31532,10 @@ async function describeProposal(result, settings, client, logger) {
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
-/**
- * Creates, updates or closes the one pull request. Everything it proposes is computed from the
- * base branch's head alone: its config, rebased onto the digests this run resolved, and every
- * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
- * holds (already updated by an earlier run, or checked out from the pull request's branch), the
- * commit, the body and the files listed per entry are the same one computation.
- */
+/** Creates, updates or closes the one pull request, based on the base branch's head. */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const patterns = settings.files ?? [];
-    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
-    // The files this run rewrote are read too: they are what is left to propose when GitHub
-    // cannot list the whole base tree; otherwise the globs match them there anyway.
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
+    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
@@ -32718,30 +31550,38 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         files.set(settings.repoPath, rebased.newText);
         diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
     }
-    if (!base.matched && patterns.length > 0)
-        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
-    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
+    // The other files are the ones this run rewrote in the workspace, taken as the base holds
+    // them; both the base config's old digests and the workspace's count as old.
+    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
     const touched = new Map();
-    if (anyMoves(rebased.moves)) {
-        for (const path of candidates) {
-            const bytes = base.files.get(path);
-            if (!bytes) {
-                const what = base.notFiles.get(path) ?? 'not in the repository';
-                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
-                continue;
-            }
-            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
-            if (!rewrite)
-                continue;
-            files.set(path, rewrite.newText);
-            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
+    for (const path of otherPaths) {
+        const bytes = base.files.get(path);
+        const what = base.notFiles.get(path);
+        if (!bytes) {
+            notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
+            continue;
         }
+        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        files.set(path, rewrite.newText);
+        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
     }
+    // An entry the base config already holds may still be stale in another file there: it is
+    // listed from the workspace's move so the body says what changed.
+    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
+    const alsoListed = workspaceMoves(result).filter(m => {
+        const key = resolutionKey(m.entry);
+        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
+            return false;
+        listed.add(key);
+        return true;
+    });
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
         body = render(settings, updates, result);
         proposal = { title: settings.title, body, diff: diffs.join('') };
     }
@@ -32909,9 +31749,13 @@ function hostname(hostWithPort) {
     const colon = hostWithPort.indexOf(':');
     return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
 }
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
 function isLoopbackHost(host) {
     const name = stripBrackets(hostname(host));
-    if (name === 'localhost' || name.endsWith('.localhost'))
+    if (name === 'localhost')
         return true;
     if ((0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(name) === 4)
         return name.startsWith('127.');
@@ -32945,12 +31789,13 @@ function isPrivateHost(host) {
 
 /***/ }),
 
-/***/ 8798:
+/***/ 6922:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  EE: () => (/* binding */ CertificateError),
   G5: () => (/* binding */ HttpTransport),
   gl: () => (/* binding */ RegistryError),
   BO: () => (/* binding */ redactUrl)
@@ -32958,6 +31803,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: Semaphore, backoffDelay, parseRetryAfter, silentLogger, systemClock
 
+;// CONCATENATED MODULE: external "node:dns/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
 ;// CONCATENATED MODULE: ./src/registry/connections.ts
@@ -32990,6 +31839,8 @@ var untrusted = __nccwpck_require__(5545);
 
 
 
+
+
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
@@ -33003,6 +31854,20 @@ class RegistryError extends Error {
         super(message);
         this.kind = kind;
         this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message);
+    }
+}
+async function systemResolve(name) {
+    try {
+        return (await (0,promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
+    }
+    catch {
+        return [];
     }
 }
 const MAX_REDIRECTS = 5;
@@ -33063,6 +31928,10 @@ class HttpTransport {
     random;
     insecureHosts;
     onRequest;
+    resolve;
+    addresses = new Map();
+    /** `*.localhost` names that resolved to loopback addresses only. */
+    resolvedLoopback = new Set();
     constructor(options = {}) {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
@@ -33074,6 +31943,63 @@ class HttpTransport {
         this.random = options.random ?? Math.random;
         this.insecureHosts = options.insecureHosts ?? new Set();
         this.onRequest = options.onRequest;
+        this.resolve = options.resolve ?? systemResolve;
+    }
+    /** One lookup per name per run. */
+    addressesOf(host) {
+        const name = (0,hosts/* hostname */.OI)(host);
+        let pending = this.addresses.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.addresses.set(name, pending);
+        }
+        return pending;
+    }
+    /**
+     * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
+     * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
+     * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
+     */
+    async learnHost(host) {
+        const name = (0,hosts/* hostname */.OI)(host);
+        if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name))
+            return;
+        const addresses = await this.addressesOf(name);
+        if (addresses.length > 0 && addresses.every(a => (0,hosts/* isLoopbackHost */.cW)(a)))
+            this.resolvedLoopback.add(name);
+    }
+    /**
+     * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
+     * judged by every address it has: one private address is enough, since the connection may
+     * take any of them.
+     */
+    async isLocalHost(host) {
+        if ((0,hosts/* isPrivateHost */.Sf)(host))
+            return true;
+        const name = (0,hosts/* hostname */.OI)(host);
+        if ((0,external_node_net_.isIP)(name) !== 0)
+            return false;
+        return (await this.addressesOf(name)).some(a => (0,hosts/* isPrivateHost */.Sf)(a));
+    }
+    /**
+     * Refuses to let a remote registry (one that is not loopback or private itself) send the
+     * action over plain HTTP or to a loopback or private address. The check resolves names: a
+     * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
+     */
+    async checkReach(origin, url) {
+        if (!origin)
+            return;
+        const target = url.host.toLowerCase();
+        const registry = origin.toLowerCase();
+        if (target === registry || (await this.isLocalHost(registry)))
+            return;
+        const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has((0,hosts/* hostname */.OI)(target));
+        if (url.protocol === 'http:' && !explicitlyInsecure) {
+            throw new RegistryError('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`);
+        }
+        if (!explicitlyInsecure && (await this.isLocalHost(target))) {
+            throw new RegistryError('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+        }
     }
     /**
      * `host` as in a URL, with its port if it has one: insecure-registries may list the host
@@ -33081,7 +32007,30 @@ class HttpTransport {
      */
     mayUsePlainHttp(host) {
         const name = host.toLowerCase();
-        return ((0,hosts/* isLoopbackHost */.cW)(name) || this.insecureHosts.has(name) || this.insecureHosts.has((0,hosts/* hostname */.OI)(name)));
+        return ((0,hosts/* isLoopbackHost */.cW)(name) ||
+            this.resolvedLoopback.has((0,hosts/* hostname */.OI)(name)) ||
+            this.insecureHosts.has(name) ||
+            this.insecureHosts.has((0,hosts/* hostname */.OI)(name)));
+    }
+    /**
+     * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
+     * reason. They are not asked again in the run: every later request fails at once, so one
+     * dead host costs the run one request's attempts, not every entry's. Any answer from a host
+     * starts its count again, so one slow path on a live registry costs only its own entry.
+     */
+    deadHosts = new Map();
+    timeoutsInARow = new Map();
+    noteTimeout(host) {
+        const count = (this.timeoutsInARow.get(host) ?? 0) + 1;
+        this.timeoutsInARow.set(host, count);
+        if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
+            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`);
+        }
+    }
+    failIfDead(url) {
+        const reason = this.deadHosts.get(url.host);
+        if (reason)
+            throw new DeadHostError(reason);
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
@@ -33100,7 +32049,9 @@ class HttpTransport {
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
             catch (error) {
-                if (!(error instanceof RegistryError) || !['network', 'timeout'].includes(error.kind))
+                if (!(error instanceof RegistryError) ||
+                    !['network', 'timeout'].includes(error.kind) ||
+                    error instanceof DeadHostError)
                     throw error;
                 if (attempt >= this.maxAttempts)
                     throw error;
@@ -33114,6 +32065,7 @@ class HttpTransport {
         let url = new URL(req.url);
         let headers = { ...req.headers };
         for (let hop = 0;; hop++) {
+            await this.checkReach(req.origin, url);
             const response = await this.once(req.method, url, headers, req.maxBodyBytes);
             const location = response.headers.get('location');
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
@@ -33122,6 +32074,7 @@ class HttpTransport {
                 throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
+            await this.learnHost(next.host);
             if (next.username !== '' || next.password !== '') {
                 throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)})`);
             }
@@ -33137,6 +32090,7 @@ class HttpTransport {
         }
     }
     async once(method, url, headers, maxBodyBytes) {
+        this.failIfDead(url);
         const signal = AbortSignal.timeout(this.timeoutMs);
         const shown = redactUrl(url.href);
         this.onRequest?.(method, url.href);
@@ -33145,8 +32099,12 @@ class HttpTransport {
             response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
         }
         catch (error) {
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+                this.noteTimeout(url.host);
+            throw failure;
         }
+        this.timeoutsInARow.delete(url.host);
         let body;
         try {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
@@ -33159,6 +32117,8 @@ class HttpTransport {
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
 }
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
 const NETWORK_HINTS = {
     ENOTFOUND: 'host not found: check the registry name',
     EAI_AGAIN: 'DNS lookup failed',
@@ -33188,7 +32148,37 @@ function transportError(error, what, timeoutMs) {
     // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
     const cause = (0,untrusted/* untrustedText */.U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
     const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
     return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
 }
 /** Handshake and certificate errors answer the same way every time. */
 function isTlsFailure(code) {
@@ -33271,145 +32261,6 @@ function registryErrorCode(value) {
 
 /***/ }),
 
-/***/ 7747:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  O3: () => (/* binding */ secrets),
-  kJ: () => (/* binding */ terminalSafe),
-  _e: () => (/* binding */ writeStderr),
-  jQ: () => (/* binding */ writeStdout)
-});
-
-;// CONCATENATED MODULE: ./src/text/plain.ts
-/**
- * Untrusted text (config values, repository files, registry answers, event payloads) made
- * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
- * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
- * sinks themselves are ./log.ts and ./terminal.ts.
- */
-/**
- * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
- * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
- * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
- */
-const TERMINAL_SEQUENCE = 
-// eslint-disable-next-line no-control-regex
-/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
-/**
- * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
- * carriage return lets a line overwrite itself), and the bidirectional overrides, which
- * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
- * a reader sees that something was there.
- */
-const CONTROL = 
-// eslint-disable-next-line no-control-regex
-/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
-function stripTerminal(text) {
-    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(CONTROL, '\ufffd');
-}
-/**
- * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
- * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
- * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
- * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
- */
-const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-/**
- * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
- * .NET whitespace), and marks that would attach to nothing.
- */
-const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
-/**
- * One line that the runner can never read as a workflow command: `::` at its start (after
- * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
- * space inside. A space, not an invisible character: culture-sensitive matching skips
- * those. `line` must hold no line break.
- */
-function neutraliseLine(line) {
-    const lead = LEADING.exec(line)[0];
-    let rest = line.slice(lead.length);
-    if (rest.startsWith('::'))
-        rest = `: ${rest.slice(1)}`;
-    return lead + rest.replace(/##\[/g, '## [');
-}
-/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
-function logSafe(text) {
-    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/text/secrets.ts
-/**
- * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
- * issued), in one place: the action's log registers each with the runner's masker as it is
- * added, and the same registry scrubs them from everything the action sends or writes
- * itself (pull request body, title and commit message, job summary, outputs), which no
- * masker sees. The command line, with no runner, masks its own output with it.
- */
-class SecretRegistry {
-    values = new Set();
-    listeners = [];
-    /** Called with each new secret, and at once with every secret already known. */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const secret of this.values)
-            listener(secret);
-    }
-    add(secret) {
-        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
-            return;
-        this.values.add(secret);
-        for (const listener of this.listeners)
-            listener(secret);
-    }
-    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
-    spellings() {
-        const all = new Set();
-        for (const secret of this.values) {
-            all.add(secret);
-            all.add(JSON.stringify(secret).slice(1, -1));
-            all.add(encodeURIComponent(secret));
-        }
-        // Longest first, so a secret that contains another is replaced whole.
-        return [...all].sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let out = text;
-        for (const spelling of this.spellings())
-            out = out.split(spelling).join('***');
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/text/terminal.ts
-/**
- * The command line's way to the terminal. A terminal obeys escape sequences, so untrusted
- * text in a cell, an error or a diff could recolour, hide or overwrite lines, set the window
- * title or show a hyperlink to somewhere else: `terminalSafe` strips them (see ./plain.ts)
- * before the CLI adds its own colours. There is no runner to mask secrets, so the
- * registry's secrets are scrubbed from everything written.
- */
-
-
-const secrets = new SecretRegistry();
-/** Untrusted text as a terminal may show it: no control sequence, no stray control. */
-function terminalSafe(text) {
-    return stripTerminal(text);
-}
-/** Writes already-rendered output (our own colours included), without any known secret. */
-function writeStdout(text) {
-    process.stdout.write(secrets.redact(text));
-}
-function writeStderr(text) {
-    process.stderr.write(secrets.redact(text));
-}
-
-
-/***/ }),
-
 /***/ 3629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33419,7 +32270,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   PG: () => (/* binding */ runUpdate)
 });
 
-// UNUSED EXPORTS: anyMoves, digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
+// UNUSED EXPORTS: digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -33551,10 +32402,8 @@ function lineAt(text, offset) {
 }
 /**
  * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only entries of that tag; one without a tag matches every entry
- * of the image that held that exact digest. It moves only when all the entries it matches move
- * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
- * The registry may be written any way Docker accepts.
+ * reference with a tag matches only a move of that tag; one without a tag matches any move of
+ * the image from that exact digest. The registry may be written any way Docker accepts.
  */
 function rewritePinnedReferences(text, moves) {
     const byDigest = new Map();
@@ -33592,18 +32441,11 @@ function rewritePinnedReferences(text, moves) {
             continue;
         const currents = new Set(matching.map(i => moves[i].current));
         if (currents.size > 1) {
-            ambiguous.push({
-                line: lineAt(text, match.index),
-                reference: `${written}${match[0]}`,
-                entries: [...new Set(matching.map(i => moves[i].name))]
-            });
+            ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` });
             continue;
         }
-        const current = [...currents][0];
-        if (current === moves[matching[0]].previous)
-            continue;
         const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
+        pieces.push(text.slice(copied, start), [...currents][0].replace(/^sha256:/, ''));
         copied = start + 64;
         count++;
         for (const i of matching)
@@ -33635,18 +32477,15 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
-// EXTERNAL MODULE: ./src/registry/http.ts + 1 modules
-var http = __nccwpck_require__(8798);
+// EXTERNAL MODULE: ./src/registry/http.ts + 2 modules
+var http = __nccwpck_require__(6922);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __nccwpck_require__(7076);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __nccwpck_require__(9152);
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-
 
 
 
@@ -33767,12 +32606,7 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
-    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
-        const { root, label } = options.configWrite;
-        await (0,workspace_path/* checkWorkspacePath */.D)(root, options.configPath, label);
-    }
     const config = await loadConfig(options);
-    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -33808,8 +32642,7 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = digestMoves(results);
+    const moves = digestMoves(results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current })));
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
     const plan = planUpdate('update', config, results, pinned);
     let written = false;
@@ -33822,22 +32655,6 @@ async function runUpdate(options, client, logger, onProgress) {
         written = true;
     }
     return { ...plan, written };
-}
-/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
-function noticeOverriddenImage(options, config, logger) {
-    const given = options.defaultImage;
-    const own = config.fileImage;
-    if (given === undefined || own === undefined || sameImage(given, own))
-        return;
-    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
-}
-function sameImage(a, b) {
-    try {
-        return ((0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(a)) === (0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(b)));
-    }
-    catch {
-        return a.trim() === b.trim();
-    }
 }
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function notice(logger, message) {
@@ -33858,33 +32675,19 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
-/**
- * What other files are searched for: every entry that had a digest, with the digest it moves
- * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
- * kept so a reference without a tag moves only when every entry holding its digest agrees.
- */
-function digestMoves(entries) {
-    return entries
-        .filter(m => m.previous !== undefined)
+/** The moves other files are searched for: entries that had a digest and got another one. */
+function digestMoves(moved) {
+    return moved
+        .filter(m => m.previous !== undefined && m.previous !== m.current)
         .map(m => ({
         entry: m.entry,
-        name: m.entry.name,
         repository: (0,src_reference/* repositoryName */.aR)(m.entry.reference),
         tag: m.entry.reference.tag,
         previous: m.previous,
-        current: m.current ?? m.previous
+        current: m.current
     }));
-}
-/** True when at least one of the moves changes a digest. */
-function anyMoves(moves) {
-    return moves.some(m => m.current !== m.previous);
 }
 /**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
@@ -33898,13 +32701,13 @@ function rewritePinnedText(label, bytes, moves, logger) {
     }
     const rewrite = rewritePinnedReferences(decoded.text, moves);
     for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`);
     if (rewrite.count === 0)
         return undefined;
     return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
 }
 async function rewritePinnedFiles(files, moves, logger) {
-    if (!anyMoves(moves))
+    if (moves.length === 0)
         return [];
     const pinned = [];
     for (const file of files) {
@@ -33961,12 +32764,7 @@ function rebaseUpdate(label, text, defaults, results) {
         moved.set(entry.index, current);
         changes.push({ entry, previous: entry.digest, current });
     }
-    const moves = digestMoves(other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) })));
-    return {
-        newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
-        moved: changes,
-        moves
-    };
+    return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes };
 }
 
 
@@ -33977,9 +32775,10 @@ function rebaseUpdate(label, text, defaults, results) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Jk: () => (/* binding */ expandWorkspaceFiles),
+/* harmony export */   RL: () => (/* binding */ splitPatternList),
 /* harmony export */   wD: () => (/* binding */ FilesPatternError)
 /* harmony export */ });
-/* unused harmony exports expandBraces, compilePatterns, matchPaths */
+/* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -33998,8 +32797,58 @@ class FilesPatternError extends Error {
 }
 const MAGIC = /[*?]/;
 const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. */
-function expandBraces(pattern) {
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
+/**
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
+ */
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
     let depth = 0;
     let open = -1;
     const commas = [];
@@ -34019,14 +32868,14 @@ function expandBraces(pattern) {
                 const tail = pattern.slice(i + 1);
                 const bounds = [open, ...commas, i];
                 const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.flatMap(choice => expandBraces(`${head}${choice}${tail}`));
+                return choices.map(choice => `${head}${choice}${tail}`);
             }
         }
         else if (c === ',' && depth === 1) {
             commas.push(i);
         }
     }
-    return [pattern];
+    return undefined;
 }
 function segmentSource(segment) {
     let out = '';
@@ -34066,7 +32915,16 @@ function compile(written, text) {
 function compilePatterns(patterns) {
     const compiled = [];
     for (const written of patterns) {
-        for (const expanded of expandBraces(written.trim())) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
             const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
             if (/^([/\\]|[A-Za-z]:)/.test(expanded))
                 throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
@@ -34079,14 +32937,6 @@ function compilePatterns(patterns) {
         }
     }
     return compiled;
-}
-/**
- * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
- * patterns name, in the listing's order: the same matching as a walk of the workspace.
- */
-function matchPaths(patterns, paths) {
-    const compiled = compilePatterns(patterns);
-    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
 }
 /**
  * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
@@ -34178,71 +33028,6 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         // A pattern with alternatives is unmatched only when none of them matched.
         unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
     };
-}
-
-
-/***/ }),
-
-/***/ 9152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ checkWorkspacePath),
-/* harmony export */   T: () => (/* binding */ WorkspacePathError)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
- */
-
-
-class WorkspacePathError extends Error {
-    name = 'WorkspacePathError';
-}
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
-}
-/**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
- */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
-    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
-    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
-    }
-    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
-        }
-    }
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
-    }
-    return segments.join('/');
 }
 
 
@@ -42993,7 +41778,7 @@ exports.visitAsync = visitAsync;
 /***/ 8330:
 /***/ ((module) => {
 
-module.exports = {"rE":"1.0.0"};
+module.exports = {"rE":"0.1.0"};
 
 /***/ })
 

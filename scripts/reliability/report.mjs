@@ -27,6 +27,11 @@ const GROUPS = [
       'A second loopback address (127.0.0.2) stands in for another host: the registry redirects to it or names it as its token service, and any `Authorization` header it receives counts as a leak. The password, its Basic form, the GitHub token, every bearer token the registry received and signed-URL secrets are searched for in the log, outputs, job summary, config file and, on the pull-request path, in everything sent to the fake GitHub API.'
   },
   {
+    name: 'Network edges',
+    about:
+      'The same loopback proxies, with 127.0.0.2 as another host: a token service that accepts connections and never answers (it must be asked `max-attempts` times in all, not once more per entry), a loopback registry on HTTPS with a self-signed certificate (a TLS failure naming `NODE_EXTRA_CA_CERTS`, no plain-HTTP fallback; then the same certificate trusted through that variable), a credential helper that hangs (killed after `request-timeout`), challenges naming `push` or another repository (only `pull` on the repository is asked for), and a `*.localhost` registry name that does not resolve (no plain-HTTP attempt). Where a remote registry may send the action (no plain HTTP, no loopback or private address, names resolved) is proved outside this suite, since every registry here is itself on loopback: in `__tests__/integration/remote-registry.test.ts` against the real registry given a public name by a scripted resolver (redirects and a token realm pointing at 127.0.0.2 or localhost are refused, and that host is asked nothing), and in `__tests__/unit/http.test.ts` for every private range.'
+  },
+  {
     name: 'Broken configs',
     about:
       'Each file of `__tests__/fixtures/broken-configs/` is run through the action: it must fail the step with one error naming file, line, column and field, put the same position on the annotation, print no stack trace, and leave the file byte for byte as it was. A file is counted as a wrong write when its bytes changed.'
@@ -169,10 +174,11 @@ lines.push(
   '',
   'Every run of the action in the suite is killed if it outlives a fixed bound (`RUN_BOUND_MS`',
   'in `__tests__/reliability/support/scenario.ts`), which fails its scenario; the suite shortens',
-  'the per-request timeout through the undocumented `IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS`',
-  'variable, so a stall costs seconds (the stall scenarios name the value). With the defaults',
-  '(30 s per request, 3 attempts, backoff of at most 10 s, `Retry-After` honoured up to 60 s),',
-  "one entry's requests are bounded the same way, in minutes rather than seconds.",
+  'the per-request timeout with the `request-timeout` input, so a stall costs seconds (the stall',
+  'scenarios name the value). With the defaults (30 s per request, 3 attempts, backoff of at',
+  "most 10 s, `Retry-After` honoured up to 60 s), one entry's requests are bounded the same way,",
+  'in minutes rather than seconds, and a host that never answers costs the run at most',
+  '`max-attempts × request-timeout` plus backoff, whatever the number of entries.',
   ''
 )
 for (const group of [

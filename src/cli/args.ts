@@ -3,7 +3,15 @@
  * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
+import {
+  DEFAULT_REQUEST_TIMEOUT_SECONDS,
+  MAX_REQUEST_TIMEOUT_SECONDS,
+  MIN_REQUEST_TIMEOUT_SECONDS,
+  REQUEST_TIMEOUT_RANGE,
+  parseRequestTimeout
+} from '../create-client.js'
 import type { Mode } from '../update.js'
+import { splitPatternList } from '../workspace-files.js'
 
 export interface CliOptions {
   mode: Mode
@@ -13,6 +21,8 @@ export interface CliOptions {
   dryRun: boolean
   concurrency: number
   maxAttempts: number
+  /** Per-request timeout in milliseconds, from --request-timeout (seconds). */
+  requestTimeoutMs: number
   /** Exit 1 when any entry fails (the default); off, only when every entry fails, as the action does. */
   failOnError: boolean
   registryAuthFile?: string
@@ -84,6 +94,11 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'string',
     value: 'n',
     help: `Attempts per request on network errors, 408, 429 and 5xx, 1-${MAX_MAX_ATTEMPTS} (default ${DEFAULT_MAX_ATTEMPTS}).`
+  },
+  'request-timeout': {
+    type: 'string',
+    value: 'seconds',
+    help: `Time one request may take, headers and body, ${MIN_REQUEST_TIMEOUT_SECONDS}-${MAX_REQUEST_TIMEOUT_SECONDS} s (default ${DEFAULT_REQUEST_TIMEOUT_SECONDS}).`
   },
   'fail-on-error': {
     type: 'boolean',
@@ -183,6 +198,14 @@ function integer(name: string, text: string | undefined, fallback: number, max: 
   return value
 }
 
+function requestTimeout(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000
+  const ms = parseRequestTimeout(text)
+  if (ms === undefined)
+    throw new UsageError(`--request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`)
+  return ms
+}
+
 function nonEmpty(name: string, text: string | undefined): string | undefined {
   if (text === undefined) return undefined
   const value = text.trim()
@@ -268,15 +291,11 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         DEFAULT_MAX_ATTEMPTS,
         MAX_MAX_ATTEMPTS
       ),
+      requestTimeoutMs: requestTimeout(str('request-timeout')),
       failOnError: !bool('no-fail-on-error'),
       registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
       insecureRegistries: insecure,
-      files: ((values.files as string[] | undefined) ?? []).flatMap(text =>
-        text
-          .split(/[\n,]/)
-          .map(glob => glob.trim())
-          .filter(Boolean)
-      ),
+      files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
       verbose: bool('verbose')

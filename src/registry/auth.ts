@@ -6,7 +6,13 @@
 import type { CredentialSource, Credentials } from '../credentials.js'
 import { type AuthChallenge, parseWwwAuthenticate } from './challenge.js'
 import { isPrivateHost } from './hosts.js'
-import { type HttpResponse, type HttpTransport, RegistryError, redactUrl } from './http.js'
+import {
+  CertificateError,
+  type HttpResponse,
+  type HttpTransport,
+  RegistryError,
+  redactUrl
+} from './http.js'
 import { untrustedText } from './untrusted.js'
 
 const TOKEN_BODY_LIMIT = 64 * 1024
@@ -110,8 +116,10 @@ export class RegistrySession {
       this.transport.request({
         method: 'GET',
         url: `${scheme}://${this.apiHost}/v2/`,
+        origin: this.apiHost,
         maxBodyBytes: ERROR_BODY_LIMIT
       })
+    await this.transport.learnHost(this.apiHost)
     let base = `https://${this.apiHost}`
     let response: HttpResponse
     try {
@@ -120,6 +128,8 @@ export class RegistrySession {
       if (
         !(error instanceof RegistryError) ||
         (error.kind !== 'network' && error.kind !== 'tls') ||
+        // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
+        error instanceof CertificateError ||
         !this.transport.mayUsePlainHttp(this.apiHost)
       ) {
         throw error
@@ -246,15 +256,11 @@ export class RegistrySession {
     const cached = this.tokens.get(repository)
     if (challenge.scheme === 'bearer') {
       if (!hadChallenge || cached?.batched) {
-        // The batched token did not cover this repository: ask for it alone.
+        // The batched token did not cover this repository: ask for it alone. Always for pull
+        // on this repository: the challenge's own scope is the registry's to choose, and a
+        // hostile one (push, or another repository) must not widen what is asked for.
         this.tokens.delete(repository)
-        const scope = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '').find(
-          c => c.scheme === 'bearer'
-        )?.params.scope
-        await this.singleScopeToken(
-          repository,
-          scope && scope.includes(`:${repository}:`) ? scope : pullScope(repository)
-        )
+        await this.singleScopeToken(repository, pullScope(repository))
         return true
       }
     } else if (!hadChallenge) {
@@ -315,6 +321,7 @@ export class RegistrySession {
         `${this.registry} sent a token realm with credentials in its URL; refusing to use it`
       )
     }
+    await this.transport.learnHost(realm.host)
     if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
       throw new RegistryError(
         'insecure',
@@ -343,6 +350,7 @@ export class RegistrySession {
     const response = await this.transport.request({
       method: 'GET',
       url: url.href,
+      origin: this.apiHost,
       headers,
       maxBodyBytes: TOKEN_BODY_LIMIT
     })
@@ -380,6 +388,13 @@ export class RegistrySession {
         `token service ${realm.host} answered without a usable token`
       )
     }
+    const weakness = tokenWeakness(token)
+    if (weakness) {
+      throw new RegistryError(
+        'invalid-response',
+        `token service ${realm.host} of ${this.registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`
+      )
+    }
     this.onSecret?.(token)
     const expiresIn =
       typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60
@@ -390,6 +405,27 @@ export class RegistrySession {
     }
     for (const repository of repositories) this.tokens.set(repository, entry)
   }
+}
+
+/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
+export const MIN_TOKEN_LENGTH = 16
+/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
+export const MIN_TOKEN_DISTINCT_CHARACTERS = 8
+
+/**
+ * Why `token` cannot be a secret, or undefined. The service chooses the token and every
+ * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
+ * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
+ * more; 16 characters drawn from 8 or more different ones is far below that and far above
+ * any word or digest fragment that ordinary output repeats.
+ */
+export function tokenWeakness(token: string): string | undefined {
+  if (token.length < MIN_TOKEN_LENGTH)
+    return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`
+  const distinct = new Set(token).size
+  if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
+    return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`
+  return undefined
 }
 
 function pullScope(repository: string): string {

@@ -55,10 +55,13 @@ export interface ResolvedDigest {
 
 interface Resolution extends ResolvedDigest {
   /**
-   * Whether the digest was computed from manifest bytes (or read from an index whose bytes
-   * were), rather than taken on the word of a HEAD's Docker-Content-Digest header.
+   * What must still be proved before the digest may be written: nothing when it was computed
+   * from the manifest's own bytes; for a HEAD's Docker-Content-Digest header (`tag-header`),
+   * that the registry serves bytes hashing to it; for a platform digest read from an index
+   * (`index-entry`), that the registry serves it at all, since the index's bytes were hashed
+   * but an index can name any digest.
    */
-  verified: boolean
+  unproven?: 'tag-header' | 'index-entry'
 }
 
 export interface Manifest {
@@ -94,6 +97,8 @@ export class RegistryClient {
   private readonly manifests = new Map<string, Promise<Manifest>>()
   /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
   private readonly tagManifests = new Map<string, Promise<Manifest>>()
+  /** Digests a HEAD proved the registry serves, for this run. */
+  private readonly servedDigests = new Map<string, Promise<void>>()
   private readonly rateLimitWarned = new Set<string>()
 
   constructor(private readonly options: RegistryClientOptions) {
@@ -137,7 +142,8 @@ export class RegistryClient {
    * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
    * one answer. A digest that differs from `pinned` is about to be written, so when it came
    * from a HEAD header it is verified first: the manifest is fetched by that digest and its
-   * bytes must hash to it. A registry that names a digest it cannot serve fails the entry.
+   * bytes must hash to it; when it came from an index, a HEAD by that digest must find it.
+   * A registry that names a digest it cannot serve fails the entry.
    */
   async resolveDigest(ref: TagRef, platform?: Platform, pinned?: string): Promise<ResolvedDigest> {
     const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`
@@ -146,9 +152,48 @@ export class RegistryClient {
       pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
       this.resolutions.set(key, pending)
     }
-    const { digest, mediaType, verified } = await pending
-    if (!verified && digest !== pinned) await this.verifyTagDigest(ref, digest)
+    const { digest, mediaType, unproven } = await pending
+    if (unproven && digest !== pinned) {
+      if (unproven === 'tag-header') await this.verifyTagDigest(ref, digest)
+      else await this.verifyIndexEntry(ref, digest, platform!)
+    }
     return { digest, mediaType }
+  }
+
+  /**
+   * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
+   * type and, if it names a digest, that one. The bytes need not be fetched: the index's own
+   * bytes were hashed, so the digest it names can only be of the manifest it means.
+   */
+  private async verifyIndexEntry(ref: TagRef, digest: string, platform: Platform): Promise<void> {
+    const pending = this.servedDigests.get(`${ref.registry}/${ref.repository}@${digest}`)
+    if (pending) return pending
+    const check = (async () => {
+      const target = { ...ref, tag: digest }
+      const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+        Accept: MANIFEST_ACCEPT
+      })
+      if (head.status === 404) {
+        throw new RegistryError(
+          'digest-mismatch',
+          `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`,
+          404
+        )
+      }
+      if (head.status !== 200) throw await this.explain(target, head)
+      checkMediaType(target, head)
+      const claimed = head.headers.get('docker-content-digest')?.trim()
+      if (claimed && claimed !== digest) {
+        throw new RegistryError(
+          'digest-mismatch',
+          `${describe(target)}: the registry claims digest ${untrustedText(claimed, 80)} for it`
+        )
+      }
+    })()
+    this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check)
+    // A failure may be transient: only what was proved is kept.
+    check.catch(() => this.servedDigests.delete(`${ref.registry}/${ref.repository}@${digest}`))
+    return check
   }
 
   private async verifyTagDigest(ref: TagRef, digest: string): Promise<void> {
@@ -173,13 +218,14 @@ export class RegistryClient {
     if (head.status === 200) {
       const mediaType = checkMediaType(ref, head)
       const claimed = head.headers.get('docker-content-digest')?.trim()
-      if (claimed && isDigest(claimed)) return { digest: claimed, mediaType, verified: false }
+      if (claimed && isDigest(claimed))
+        return { digest: claimed, mediaType, unproven: 'tag-header' }
       // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
     } else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
       throw await this.explain(ref, head)
     }
     const manifest = await this.tagManifest(ref)
-    return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
+    return { digest: manifest.digest, mediaType: manifest.mediaType }
   }
 
   /**
@@ -199,9 +245,8 @@ export class RegistryClient {
 
   private async resolvePlatform(ref: TagRef, platform: Platform): Promise<Resolution> {
     const manifest = await this.tagManifest(ref)
-    // The index's bytes were hashed, and its digests name their manifests' bytes in turn.
     if (INDEX_TYPES.has(manifest.mediaType))
-      return { ...selectPlatform(ref, manifest, platform), verified: true }
+      return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' }
     const config = await this.fetchConfig(ref, manifest)
     const actual: PlatformDescriptor = {
       os: config.os,
@@ -214,7 +259,7 @@ export class RegistryClient {
         `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`
       )
     }
-    return { digest: manifest.digest, mediaType: manifest.mediaType, verified: true }
+    return { digest: manifest.digest, mediaType: manifest.mediaType }
   }
 
   /**
@@ -347,6 +392,7 @@ export class RegistryClient {
       this.transport.request({
         method,
         url,
+        origin: session.apiHost,
         headers: { ...headers, ...(await session.authorization(ref.repository)) },
         maxBodyBytes
       })

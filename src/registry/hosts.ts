@@ -17,9 +17,13 @@ export function hostname(hostWithPort: string): string {
   return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase()
 }
 
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
 export function isLoopbackHost(host: string): boolean {
   const name = stripBrackets(hostname(host))
-  if (name === 'localhost' || name.endsWith('.localhost')) return true
+  if (name === 'localhost') return true
   if (isIP(name) === 4) return name.startsWith('127.')
   if (isIP(name) === 6) return name === '::1' || name === '0:0:0:0:0:0:0:1'
   return false

@@ -3,8 +3,10 @@
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+import { lookup } from 'node:dns/promises'
+import { isIP } from 'node:net'
 import { keepAliveFetch } from './connections.js'
-import { hostname, isLoopbackHost } from './hosts.js'
+import { hostname, isLoopbackHost, isPrivateHost } from './hosts.js'
 import { untrustedText } from './untrusted.js'
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
@@ -57,9 +59,23 @@ export class RegistryError extends Error {
   }
 }
 
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+  constructor(message: string) {
+    super('timeout', message)
+  }
+}
+
 export interface HttpRequest {
   method: 'GET' | 'HEAD'
   url: string
+  /**
+   * `host[:port]` of the registry the request is made for. Set, every other host the request
+   * reaches (redirect targets, token services) is held to what that registry may send the
+   * action to: a registry that is not itself loopback or private cannot send it over plain
+   * HTTP or to a loopback or private address.
+   */
+  origin?: string
   headers?: Record<string, string>
   /** Largest body accepted, in bytes. */
   maxBodyBytes: number
@@ -88,6 +104,16 @@ export interface TransportOptions {
   insecureHosts?: ReadonlySet<string>
   /** Observes every request sent on the wire, for counting and tests. */
   onRequest?: (method: string, url: string) => void
+  /** The addresses a host name resolves to (none when it does not); the system resolver by default. */
+  resolve?: (hostname: string) => Promise<string[]>
+}
+
+async function systemResolve(name: string): Promise<string[]> {
+  try {
+    return (await lookup(name, { all: true })).map(a => a.address)
+  } catch {
+    return []
+  }
 }
 
 const MAX_REDIRECTS = 5
@@ -143,6 +169,10 @@ export class HttpTransport {
   private readonly random: () => number
   private readonly insecureHosts: ReadonlySet<string>
   private readonly onRequest?: (method: string, url: string) => void
+  private readonly resolve: (hostname: string) => Promise<string[]>
+  private readonly addresses = new Map<string, Promise<string[]>>()
+  /** `*.localhost` names that resolved to loopback addresses only. */
+  private readonly resolvedLoopback = new Set<string>()
 
   constructor(options: TransportOptions = {}) {
     this.fetch = options.fetch ?? keepAliveFetch()
@@ -155,6 +185,69 @@ export class HttpTransport {
     this.random = options.random ?? Math.random
     this.insecureHosts = options.insecureHosts ?? new Set()
     this.onRequest = options.onRequest
+    this.resolve = options.resolve ?? systemResolve
+  }
+
+  /** One lookup per name per run. */
+  private addressesOf(host: string): Promise<string[]> {
+    const name = hostname(host)
+    let pending = this.addresses.get(name)
+    if (!pending) {
+      pending = this.resolve(name)
+      this.addresses.set(name, pending)
+    }
+    return pending
+  }
+
+  /**
+   * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
+   * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
+   * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
+   */
+  async learnHost(host: string): Promise<void> {
+    const name = hostname(host)
+    if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name)) return
+    const addresses = await this.addressesOf(name)
+    if (addresses.length > 0 && addresses.every(a => isLoopbackHost(a)))
+      this.resolvedLoopback.add(name)
+  }
+
+  /**
+   * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
+   * judged by every address it has: one private address is enough, since the connection may
+   * take any of them.
+   */
+  async isLocalHost(host: string): Promise<boolean> {
+    if (isPrivateHost(host)) return true
+    const name = hostname(host)
+    if (isIP(name) !== 0) return false
+    return (await this.addressesOf(name)).some(a => isPrivateHost(a))
+  }
+
+  /**
+   * Refuses to let a remote registry (one that is not loopback or private itself) send the
+   * action over plain HTTP or to a loopback or private address. The check resolves names: a
+   * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
+   */
+  private async checkReach(origin: string | undefined, url: URL): Promise<void> {
+    if (!origin) return
+    const target = url.host.toLowerCase()
+    const registry = origin.toLowerCase()
+    if (target === registry || (await this.isLocalHost(registry))) return
+    const explicitlyInsecure =
+      this.insecureHosts.has(target) || this.insecureHosts.has(hostname(target))
+    if (url.protocol === 'http:' && !explicitlyInsecure) {
+      throw new RegistryError(
+        'insecure',
+        `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`
+      )
+    }
+    if (!explicitlyInsecure && (await this.isLocalHost(target))) {
+      throw new RegistryError(
+        'insecure',
+        `refusing ${untrustedText(redactUrl(url.href), 200)}: ${untrustedText(hostname(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`
+      )
+    }
   }
 
   /**
@@ -164,8 +257,36 @@ export class HttpTransport {
   mayUsePlainHttp(host: string): boolean {
     const name = host.toLowerCase()
     return (
-      isLoopbackHost(name) || this.insecureHosts.has(name) || this.insecureHosts.has(hostname(name))
+      isLoopbackHost(name) ||
+      this.resolvedLoopback.has(hostname(name)) ||
+      this.insecureHosts.has(name) ||
+      this.insecureHosts.has(hostname(name))
     )
+  }
+
+  /**
+   * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
+   * reason. They are not asked again in the run: every later request fails at once, so one
+   * dead host costs the run one request's attempts, not every entry's. Any answer from a host
+   * starts its count again, so one slow path on a live registry costs only its own entry.
+   */
+  private readonly deadHosts = new Map<string, string>()
+  private readonly timeoutsInARow = new Map<string, number>()
+
+  private noteTimeout(host: string): void {
+    const count = (this.timeoutsInARow.get(host) ?? 0) + 1
+    this.timeoutsInARow.set(host, count)
+    if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
+      this.deadHosts.set(
+        host,
+        `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`
+      )
+    }
+  }
+
+  private failIfDead(url: URL): void {
+    const reason = this.deadHosts.get(url.host)
+    if (reason) throw new DeadHostError(reason)
   }
 
   /** Sends the request with retries for network errors, 408, 429 and 5xx. */
@@ -185,7 +306,11 @@ export class HttpTransport {
           `${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`
         )
       } catch (error) {
-        if (!(error instanceof RegistryError) || !['network', 'timeout'].includes(error.kind))
+        if (
+          !(error instanceof RegistryError) ||
+          !['network', 'timeout'].includes(error.kind) ||
+          error instanceof DeadHostError
+        )
           throw error
         if (attempt >= this.maxAttempts) throw error
         waitMs = backoffDelay(attempt, this.random)
@@ -201,6 +326,7 @@ export class HttpTransport {
     let url = new URL(req.url)
     let headers = { ...req.headers }
     for (let hop = 0; ; hop++) {
+      await this.checkReach(req.origin, url)
       const response = await this.once(req.method, url, headers, req.maxBodyBytes)
       const location = response.headers.get('location')
       if (![301, 302, 303, 307, 308].includes(response.status) || !location) return response
@@ -208,6 +334,7 @@ export class HttpTransport {
         throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`)
       }
       const next = new URL(location, url)
+      await this.learnHost(next.host)
       if (next.username !== '' || next.password !== '') {
         throw new RegistryError(
           'redirect',
@@ -239,6 +366,7 @@ export class HttpTransport {
     headers: Record<string, string>,
     maxBodyBytes: number
   ): Promise<HttpResponse> {
+    this.failIfDead(url)
     const signal = AbortSignal.timeout(this.timeoutMs)
     const shown = redactUrl(url.href)
     this.onRequest?.(method, url.href)
@@ -246,8 +374,12 @@ export class HttpTransport {
     try {
       response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal })
     } catch (error) {
-      throw transportError(error, `${method} ${shown}`, this.timeoutMs)
+      const failure = transportError(error, `${method} ${shown}`, this.timeoutMs)
+      if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+        this.noteTimeout(url.host)
+      throw failure
     }
+    this.timeoutsInARow.delete(url.host)
     let body: Buffer
     try {
       body = await readCapped(response, maxBodyBytes, `${method} ${shown}`)
@@ -258,6 +390,9 @@ export class HttpTransport {
     return { status: response.status, headers: response.headers, body, url: url.href }
   }
 }
+
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT']
 
 const NETWORK_HINTS: Record<string, string> = {
   ENOTFOUND: 'host not found: check the registry name',
@@ -299,10 +434,45 @@ function transportError(error: unknown, what: string, timeoutMs: number): Regist
     200
   )
   const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : ''
+  if (isCertificateFailure(cause)) {
+    return new CertificateError(
+      `${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`
+    )
+  }
   return new RegistryError(
     isTlsFailure(cause) ? 'tls' : 'network',
     `${what} failed: ${cause}${hint}`
   )
+}
+
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+export class CertificateError extends RegistryError {
+  constructor(message: string) {
+    super('tls', message)
+  }
+}
+
+const CERTIFICATE_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_UNTRUSTED',
+  'CERT_REVOKED',
+  'CERT_SIGNATURE_FAILURE',
+  'HOSTNAME_MISMATCH'
+])
+
+function isCertificateFailure(code: string): boolean {
+  return CERTIFICATE_CODES.has(code)
 }
 
 /** Handshake and certificate errors answer the same way every time. */

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 export type ScenarioGroup =
   | 'Network faults'
   | 'Credential safety'
+  | 'Network edges'
   | 'Broken configs'
   | 'Generated configs and answers'
   | 'Killed writes'

@@ -276,9 +276,10 @@ export function runBounded(options: RunOptions): Promise<ActionRun> {
       'registry-auth': JSON.stringify(options.registryAuth),
       token: GITHUB_TOKEN,
       'pull-request': 'false',
+      'request-timeout': String(REQUEST_TIMEOUT_MS / 1000),
       ...options.inputs
     },
-    env: { IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS), ...options.env },
+    env: options.env,
     timeoutMs: RUN_BOUND_MS
   })
 }
