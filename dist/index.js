@@ -1292,7 +1292,7 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(8857)
 
 module.exports.EventSource = EventSource
 
@@ -15552,7 +15552,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8857:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2097);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1238);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2097:
+/***/ 1238:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29233,7 +29233,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: listInput, readInputs, writeOutputs, writePullRequestOutputs
+// UNUSED EXPORTS: BODY_TEMPLATE_MAX_BYTES, listInput, readBodyTemplate, readInputs, writeOutputs, writePullRequestOutputs
 
 ;// CONCATENATED MODULE: external "os"
 const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
@@ -32046,7 +32046,7 @@ function setCommandEcho(enabled) {
  */
 function setFailed(message) {
     process.exitCode = ExitCode.Failure;
-    core_error(message);
+    error(message);
 }
 //-----------------------------------------------------------------------
 // Logging Commands
@@ -32069,7 +32069,7 @@ function core_debug(message) {
  * @param message error issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function core_error(message, properties = {}) {
+function error(message, properties = {}) {
     command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32794,298 +32794,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ./node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var dist = __nccwpck_require__(6919);
 ;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -33865,7 +33575,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -37178,12 +36888,14 @@ function getOctokit(token, options, ...additionalPlugins) {
     return new GitHubWithPlugins(getOctokitOptions(token, options));
 }
 //# sourceMappingURL=github.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+var yaml_dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/digest.ts
@@ -37407,14 +37119,14 @@ function parseConfig(file, bytes, options = {}) {
     const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
     const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new dist/* LineCounter */.HN();
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
     // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
     // eslint-disable-next-line no-control-regex
     const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
     let doc;
     try {
         // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,dist/* parseDocument */.Tp)(source, {
+        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
             lineCounter,
             prettyErrors: false,
             uniqueKeys: false
@@ -37433,7 +37145,7 @@ function parseConfig(file, bytes, options = {}) {
     }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
-        const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
+        const keyRange = node && 'key' in node && (0,yaml_dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
         throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
     };
     const firstError = doc.errors[0];
@@ -37442,17 +37154,17 @@ function parseConfig(file, bytes, options = {}) {
         throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     const root = doc.contents;
-    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
+    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
         throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
     }
-    if (!(0,dist/* isMap */.jh)(root)) {
+    if (!(0,yaml_dist/* isMap */.jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
     }
     const seenTopLevel = new Map();
     let fileImage;
     let containers;
     for (const pair of root.items) {
-        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
         if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
             fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
         }
@@ -37465,13 +37177,13 @@ function parseConfig(file, bytes, options = {}) {
         if (key === 'containers')
             containers = pair.value;
     }
-    if (!containers || !(0,dist/* isSeq */.oP)(containers)) {
+    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
         return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
     }
     function scalarString(node, field) {
-        if ((0,dist/* isAlias */.Vj)(node))
+        if ((0,yaml_dist/* isAlias */.Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
-        if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+        if (!(0,yaml_dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
             return fail(node, field, `expected a string, got ${describeValue(node)}`);
         }
         // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
@@ -37483,16 +37195,16 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const digestStyle = detectDigestStyle(containers.items);
+    const styleFor = digestStyles(containers.items);
     const readEntry = (item, index) => {
-        if ((0,dist/* isAlias */.Vj)(item))
+        if ((0,yaml_dist/* isAlias */.Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-        if (!(0,dist/* isMap */.jh)(item))
+        if (!(0,yaml_dist/* isMap */.jh)(item))
             return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
         const map = item;
         const pairs = new Map();
         for (const pair of map.items) {
-            if (!(0,dist/* isScalar */.jn)(pair.key))
+            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
                 fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
             const key = String(pair.key.value);
             const alias = firstAlias(pair.value);
@@ -37563,15 +37275,15 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey = digestStyle.key;
-        let digestForm = digestStyle.form;
+        let digestKey;
+        let digestForm;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
             const field = fieldPath(index, key);
-            const isEmpty = node === null || ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
+            const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
             digestKey = key;
-            if ((0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+            if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
                 fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
             }
             if (!isEmpty) {
@@ -37586,12 +37298,16 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
         }
         else {
+            const style = styleFor(map);
+            digestKey = style.key;
+            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
+        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -37623,7 +37339,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots };
+    return { file, source, hasBom, entries, digestSlots, fileImage };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -37672,13 +37388,13 @@ function yamlErrorDetail(error) {
     return detail;
 }
 function describeValue(node) {
-    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+    if (node === null || ((0,yaml_dist/* isScalar */.jn)(node) && node.value === null))
         return 'nothing';
-    if ((0,dist/* isSeq */.oP)(node))
+    if ((0,yaml_dist/* isSeq */.oP)(node))
         return 'a list';
-    if ((0,dist/* isMap */.jh)(node))
+    if ((0,yaml_dist/* isMap */.jh)(node))
         return 'a mapping';
-    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+    if ((0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
         return `the boolean ${String(node.value)} (quote it if you mean the text)`;
     return 'another kind of value';
 }
@@ -37691,79 +37407,192 @@ function shownValue(value) {
 function firstAlias(node) {
     if (node === null)
         return undefined;
-    if ((0,dist/* isAlias */.Vj)(node))
+    if ((0,yaml_dist/* isAlias */.Vj)(node))
         return node;
     let found;
-    (0,dist/* visit */.YR)(node, {
+    (0,yaml_dist/* visit */.YR)(node, {
         Alias(_key, alias) {
             found = alias;
-            return dist/* visit */.YR.BREAK;
+            return yaml_dist/* visit */.YR.BREAK;
         }
     });
     return found;
 }
-/** New entries follow the convention the file already uses for its digests. */
-function detectDigestStyle(items) {
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map) {
+    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
+}
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items) {
+    const pinned = [];
     for (const item of items) {
-        if (!(0,dist/* isMap */.jh)(item))
+        if (!(0,yaml_dist/* isMap */.jh)(item))
             continue;
         for (const key of DIGEST_KEYS) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined;
             if (parsed)
-                return { key, form: parsed.form };
+                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
         }
     }
-    return { key: 'digest', form: 'prefixed' };
-}
-function replaceSlot(node, pair, source, fail, field) {
-    const afterColon = () => {
-        const colon = source.indexOf(':', pair.key.range[1]);
-        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
+    const majority = (styles) => {
+        const counts = new Map();
+        for (const style of styles) {
+            const id = `${style.key} ${style.form}`;
+            const seen = counts.get(id) ?? { style, count: 0 };
+            seen.count++;
+            counts.set(id, seen);
+        }
+        let best;
+        for (const c of counts.values())
+            if (!best || c.count > best.count)
+                best = c;
+        return best?.style;
     };
-    // `digest:` with nothing after it: the value goes right after the colon.
+    const memo = new Map();
+    return map => {
+        const own = keyStyle(map);
+        const id = own.join(' ');
+        let style = memo.get(id);
+        if (!style) {
+            const legacy = own.includes('image_tag') || own.includes('target');
+            style =
+                (own.length > 0
+                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+                    : undefined) ??
+                    majority(pinned.map(p => p.style)) ??
+                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
+            memo.set(id, style);
+        }
+        return style;
+    };
+}
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source, keyEnd) {
+    let i = keyEnd;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+            i++;
+        else if (c === '#') {
+            const eol = source.indexOf('\n', i);
+            i = eol === -1 ? source.length : eol;
+        }
+        else
+            return c === ':' ? i : undefined;
+    }
+    return undefined;
+}
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source, offset) {
+    const lineEnd = source.indexOf('\n', offset);
+    if (lineEnd === -1)
+        return source.length;
+    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+}
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source, map) {
+    let start = map.items[0].key.range[0];
+    let i = start - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
+        i--;
+    if (source[i] === '?')
+        start = i;
+    return start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+function replaceSlot(node, pair, map, source, fail, field) {
+    // An empty value: written right after the colon, or with one when the key has none.
+    const afterKey = () => {
+        const keyEnd = pair.key.range[1];
+        const colon = valueIndicator(source, keyEnd);
+        if (colon !== undefined)
+            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
+        // `{…, digest}`: the colon goes right after the key, inside the braces.
+        if (map.flow)
+            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
+        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+        const eol = source.includes('\r\n') ? '\r\n' : '\n';
+        const at = lineEndAt(source, keyEnd);
+        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
+        return { kind: 'replace', start: at, end: at, quote: '', prefix };
+    };
+    // `digest:` with nothing after it, or a key with no colon at all.
     if (node === null)
-        return afterColon();
-    if (!(0,dist/* isScalar */.jn)(node))
+        return afterKey();
+    if (!(0,yaml_dist/* isScalar */.jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterColon();
+        return afterKey();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '' };
+            return { kind: 'replace', start, end, quote: '', prefix: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"' };
+            return { kind: 'replace', start, end, quote: '"', prefix: '' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'" };
+            return { kind: 'replace', start, end, quote: "'", prefix: '' };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
-    const anchorPair = after ?? map.items[map.items.length - 1];
-    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
+        const anchorPair = after ?? map.items[map.items.length - 1];
+        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
     }
-    const firstKey = map.items[0].key;
-    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
-    const column = firstKey.range[0] - lineStart;
-    let lineEnd = source.indexOf('\n', valueEnd);
-    if (lineEnd === -1)
-        lineEnd = source.length;
-    else if (source[lineEnd - 1] === '\r')
-        lineEnd -= 1;
+    const column = blockKeyColumn(source, map);
+    if (!after) {
+        return {
+            kind: 'insert',
+            at: map.range[0],
+            prefix: key,
+            separator: ': ',
+            suffix: `${eol}${' '.repeat(column)}`
+        };
+    }
+    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
     return {
         kind: 'insert',
-        at: lineEnd,
+        at: lineEndAt(source, valueEnd),
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': '
+        separator: ': ',
+        suffix: ''
     };
+}
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot, map, field) {
+    const at = slot.kind === 'replace' ? slot.start : slot.at;
+    const [start, valueEnd, nodeEnd] = map.range;
+    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
+    if (!inside)
+        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -37778,11 +37607,12 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = formatStoredDigest(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
+            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
+            edits.push({ start: slot.at, end: slot.at, text });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -37905,7 +37735,7 @@ function parseRegistryAuth(text) {
         return result;
     let data;
     try {
-        data = (0,dist/* parse */.qg)(text);
+        data = (0,yaml_dist/* parse */.qg)(text);
     }
     catch {
         // The parser's message may quote the input, which holds passwords.
@@ -39425,11 +39255,13 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code for values known to be plain (digests, validated references). */
-function code(value) {
-    return `\`${value.replace(/`/g, '')}\``;
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -39546,7 +39378,265 @@ function unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
+;// CONCATENATED MODULE: ./src/workspace-files.ts
+/**
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
+ */
+
+
+class FilesPatternError extends Error {
+    name = 'FilesPatternError';
+}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
+/**
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
+ */
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.map(choice => `${head}${choice}${tail}`);
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
+        }
+    }
+    return undefined;
+}
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return out;
+}
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    return {
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
+    };
+}
+/**
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
+ */
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
+}
+/**
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
+ */
+function matchPaths(patterns, paths) {
+    const compiled = compilePatterns(patterns);
+    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,promises_namespaceObject.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        // Every directory on the way must be a real one: lstat follows links in all but the last
+        // component, so a linked directory is refused here rather than read through.
+        let ok = true;
+        for (let i = 1; i <= pattern.base.length && ok; i++) {
+            const prefix = pattern.base.slice(0, i);
+            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
+            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+            if (info?.isSymbolicLink()) {
+                hits.add(pattern);
+                skipped.set(prefix.join('/'), LINK);
+            }
+        }
+        if (!ok)
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
+    }
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
+
+
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
 const NOT_FILE = {
@@ -39558,6 +39648,40 @@ const NOT_FILE = {
 const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
 function isWorkflowPath(path) {
     return path.startsWith('.github/workflows/');
+}
+function person(p) {
+    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
+}
+function identityOf(sha, data) {
+    return {
+        sha,
+        author: person(data.author),
+        committer: person(data.committer),
+        verified: data.verification?.verified === true
+    };
+}
+function hasTrailer(c) {
+    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
+}
+/**
+ * The same author and committer as the token's own commit, and signed when GitHub signs that
+ * one (a pushed commit can copy a name and an address, not GitHub's signature).
+ */
+function sameIdentity(c, own) {
+    const theirs = identityOf(c.sha, c.commit);
+    return (hasTrailer(c) &&
+        theirs.author === own.author &&
+        theirs.committer === own.committer &&
+        (!own.verified || theirs.verified));
+}
+function shortList(commits) {
+    return commits
+        .slice(0, 3)
+        .map(c => c.sha.slice(0, 12))
+        .join(', ');
+}
+function modeOf(change, path) {
+    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
 }
 class PullRequestError extends Error {
     name = 'PullRequestError';
@@ -39579,8 +39703,11 @@ class PullRequestClient {
         this.repository = repository;
         this.logger = logger;
     }
-    /** Reads the base branch's head and the given files as they are there. */
-    async readBase(base, paths) {
+    /**
+     * Reads the base branch's head, its tree, and the given files as they are there, plus every
+     * file the patterns (the `files` globs) name in that tree.
+     */
+    async readBase(base, paths, patterns = []) {
         const { owner, repo } = this.repository;
         const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
         let sha;
@@ -39600,17 +39727,18 @@ class PullRequestClient {
         const notFiles = new Map();
         // One listing of the whole tree gives every path's mode (an executable script must stay
         // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = paths.length > 0
-            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
-                .data
-            : undefined;
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
         const entries = new Map();
-        for (const e of listing?.tree ?? [])
+        for (const e of listing.tree)
             if (e.path)
                 entries.set(e.path, e);
-        for (const path of paths) {
+        const flat = listing.truncated ? undefined : flatTree(listing.tree);
+        const matched = flat
+            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
+            : undefined;
+        for (const path of [...paths, ...(matched ?? [])]) {
             const entry = entries.get(path);
-            if (!entry && listing && !listing.truncated) {
+            if (!entry && !listing.truncated) {
                 files.set(path, undefined);
             }
             else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
@@ -39629,7 +39757,7 @@ class PullRequestClient {
                 files.set(path, read && 'bytes' in read ? read.bytes : undefined);
             }
         }
-        return { branch, sha, treeSha, files, modes, notFiles };
+        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
@@ -39677,22 +39805,33 @@ class PullRequestClient {
                 pull_number: pull.number,
                 state: 'closed'
             });
-            if (branchSha && !(await this.foreignCommits(change.base.sha, branchSha)).length) {
+            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
                 await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
             }
             this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
             return { operation: 'closed', ...pullFields(pull), branch };
         }
+        // The branch is left as it is only when its tree is exactly the one computed here: a file
+        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
         let reuse = false;
+        let built;
+        let since = [];
         if (branchSha) {
-            const foreign = await this.foreignCommits(change.base.sha, branchSha);
-            if (foreign.length > 0 && !change.branchExplicit) {
-                throw new PullRequestError(`branch "${branch}" has ${foreign.length} commit(s) that image-digest-updater did not make (${foreign
-                    .slice(0, 3)
-                    .map(c => c.slice(0, 12))
-                    .join(', ')}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            since = await this.commitsSince(change.base.sha, branchSha);
+            const unmarked = since.filter(c => !hasTrailer(c));
+            if (unmarked.length > 0 && !change.branchExplicit) {
+                throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
             }
-            reuse = foreign.length === 0 && (await this.branchHolds(branchSha, change.files));
+            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
+            const branchTree = head.data.tree.sha;
+            let same = await this.treeIsComputed(branchTree, change);
+            if (same === undefined) {
+                const tree = await this.buildTree(change);
+                same = tree === branchTree;
+                if (!same)
+                    built = await this.createCommit(change, tree);
+            }
+            reuse = same;
             if (reuse && pull) {
                 this.logger.info(`#${pull.number} already proposes these digests`);
                 return { operation: 'unchanged', ...pullFields(pull), branch };
@@ -39701,7 +39840,15 @@ class PullRequestClient {
         let commitSha;
         if (!reuse) {
             try {
-                commitSha = await this.commit(change);
+                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
+                commitSha = own.sha;
+                if (branchSha && !change.branchExplicit) {
+                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
+                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
+                    const strangers = since.filter(c => !sameIdentity(c, own));
+                    if (strangers.length > 0)
+                        throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+                }
                 if (branchSha) {
                     await this.octokit.rest.git.updateRef({
                         owner,
@@ -39721,6 +39868,8 @@ class PullRequestClient {
                 }
             }
             catch (error) {
+                if (error instanceof PullRequestError)
+                    throw error;
                 throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
@@ -39732,13 +39881,7 @@ class PullRequestClient {
                 title: change.title,
                 body: change.body
             });
-            if (change.labels.length > 0)
-                await this.octokit.rest.issues.addLabels({
-                    owner,
-                    repo,
-                    issue_number: pull.number,
-                    labels: change.labels
-                });
+            await this.addExtras(pull.number, change, pull);
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
         }
@@ -39771,8 +39914,8 @@ class PullRequestClient {
         });
         return data.find(p => p.head.ref === branch);
     }
-    /** Commits between base and the branch head that lack this action's trailer. */
-    async foreignCommits(baseSha, headSha) {
+    /** The commits the branch head has beyond the base, oldest first. */
+    async commitsSince(baseSha, headSha) {
         const { owner, repo } = this.repository;
         if (baseSha === headSha)
             return [];
@@ -39781,19 +39924,33 @@ class PullRequestClient {
             repo,
             basehead: `${baseSha}...${headSha}`
         });
-        return data.commits
-            .filter(c => !c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER))
-            .map(c => c.sha);
+        return data.commits;
     }
-    async branchHolds(branchSha, files) {
-        for (const [path, content] of files) {
-            const current = await this.readFile(path, branchSha);
-            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
+    /**
+     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
+     * entry from listings, without writing anything; undefined when a listing is truncated.
+     */
+    async treeIsComputed(treeSha, change) {
+        const { owner, repo } = this.repository;
+        if (!change.base.entries)
+            return undefined;
+        const want = new Map(change.base.entries);
+        for (const [path, content] of change.files)
+            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        if (listing.truncated)
+            return undefined;
+        const have = flatTree(listing.tree);
+        if (have.size !== want.size)
+            return false;
+        for (const [path, entry] of want) {
+            const other = have.get(path);
+            if (other?.sha !== entry.sha || other.mode !== entry.mode)
                 return false;
         }
         return true;
     }
-    async commit(change) {
+    async buildTree(change) {
         const { owner, repo } = this.repository;
         const tree = [];
         for (const [path, content] of change.files) {
@@ -39803,8 +39960,7 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
-            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
+            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -39812,15 +39968,20 @@ class PullRequestClient {
             base_tree: change.base.treeSha,
             tree
         });
+        return newTree.data.sha;
+    }
+    /** The commit on the base, and the identity GitHub gave it: the token's own. */
+    async createCommit(change, tree) {
+        const { owner, repo } = this.repository;
         // No author or committer: GitHub then attributes the commit to the token and signs it.
-        const commit = await this.octokit.rest.git.createCommit({
+        const { data } = await this.octokit.rest.git.createCommit({
             owner,
             repo,
             message: withTrailer(change.commitMessage),
-            tree: newTree.data.sha,
+            tree,
             parents: [change.base.sha]
         });
-        return commit.data.sha;
+        return identityOf(data.sha, data);
     }
     async createPull(change) {
         const { owner, repo } = this.repository;
@@ -39834,38 +39995,45 @@ class PullRequestClient {
             draft: change.draft,
             maintainer_can_modify: false
         });
-        // Extras must not cost the pull request itself: a reviewer who is not a collaborator
-        // makes GitHub answer 422, which is worth a warning, not a failed run.
+        await this.addExtras(data.number, change);
+        return data;
+    }
+    /**
+     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
+     * every run that creates or updates it; removes none. Extras must not cost the pull request
+     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
+     * warning, not a failed run.
+     */
+    async addExtras(number, change, pull) {
+        const { owner, repo } = this.repository;
+        const missing = (wanted, have) => {
+            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
+            return wanted.filter(w => !known.has(w.toLowerCase()));
+        };
+        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
+        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
+        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
+        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
         const extras = [];
-        if (change.labels.length > 0)
+        if (labels.length > 0)
             extras.push([
                 'labels',
-                () => this.octokit.rest.issues.addLabels({
-                    owner,
-                    repo,
-                    issue_number: data.number,
-                    labels: change.labels
-                })
+                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
             ]);
-        if (change.assignees.length > 0)
+        if (assignees.length > 0)
             extras.push([
                 'assignees',
-                () => this.octokit.rest.issues.addAssignees({
-                    owner,
-                    repo,
-                    issue_number: data.number,
-                    assignees: change.assignees
-                })
+                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
             ]);
-        if (change.reviewers.length > 0 || change.teamReviewers.length > 0)
+        if (reviewers.length > 0 || teams.length > 0)
             extras.push([
                 'reviewers',
                 () => this.octokit.rest.pulls.requestReviewers({
                     owner,
                     repo,
-                    pull_number: data.number,
-                    reviewers: change.reviewers,
-                    team_reviewers: change.teamReviewers
+                    pull_number: number,
+                    reviewers,
+                    team_reviewers: teams
                 })
             ]);
         for (const [what, call] of extras) {
@@ -39873,10 +40041,9 @@ class PullRequestClient {
                 await call();
             }
             catch (error) {
-                this.logger.warning(`#${data.number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
-        return data;
     }
 }
 /**
@@ -39903,6 +40070,18 @@ function workflowRefusal(error, paths) {
         'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
         'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
         `GitHub said: ${message.split('\n')[0]}`, { cause: error });
+}
+/** path → mode and object id of every entry of a recursive listing that is not a directory. */
+function flatTree(tree) {
+    const flat = new Map();
+    for (const e of tree)
+        if (e.path && e.sha && e.type !== 'tree')
+            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
+    return flat;
+}
+/** The id git gives a blob of these bytes. */
+function blobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -40382,8 +40561,10 @@ function lineAt(text, offset) {
 }
 /**
  * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only a move of that tag; one without a tag matches any move of
- * the image from that exact digest. The registry may be written any way Docker accepts.
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
  */
 function rewritePinnedReferences(text, moves) {
     const byDigest = new Map();
@@ -40421,11 +40602,18 @@ function rewritePinnedReferences(text, moves) {
             continue;
         const currents = new Set(matching.map(i => moves[i].current));
         if (currents.size > 1) {
-            ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` });
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
             continue;
         }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
         const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), [...currents][0].replace(/^sha256:/, ''));
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
         copied = start + 64;
         count++;
         for (const i of matching)
@@ -40457,252 +40645,56 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
-;// CONCATENATED MODULE: ./src/workspace-files.ts
+;// CONCATENATED MODULE: ./src/workspace-path.ts
 /**
- * Which workspace files the `files` globs name. Globs are relative to the workspace and can
- * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
- * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
- * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
- * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
  */
 
 
-class FilesPatternError extends Error {
-    name = 'FilesPatternError';
+class WorkspacePathError extends Error {
+    name = 'WorkspacePathError';
 }
-const MAGIC = /[*?]/;
-const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
-const MAX_BRACE_EXPANSIONS = 256;
-/**
- * A `files` list as written in the input or flag: patterns separated by newlines or by
- * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
- */
-function splitPatternList(text) {
-    const out = [];
-    let depth = 0;
-    let current = '';
-    for (const c of text) {
-        if (c === '{')
-            depth++;
-        else if (c === '}' && depth > 0)
-            depth--;
-        if (c === '\n' || (c === ',' && depth === 0)) {
-            out.push(current);
-            current = '';
-            // A newline ends any unbalanced brace: it cannot swallow the next lines.
-            if (c === '\n')
-                depth = 0;
-        }
-        else
-            current += c;
-    }
-    out.push(current);
-    return out.map(p => p.trim()).filter(Boolean);
-}
-class TooManyExpansions extends Error {
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
 }
 /**
- * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
- * than `limit` paths would come out, before building the rest.
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
  */
-function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
-    const out = [];
-    expandInto(pattern, out, limit);
-    return out;
-}
-function expandInto(pattern, out, limit) {
-    const choices = firstAlternatives(pattern);
-    if (!choices) {
-        if (out.length >= limit)
-            throw new TooManyExpansions();
-        out.push(pattern);
-        return;
-    }
-    for (const choice of choices)
-        expandInto(choice, out, limit);
-}
-/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
-function firstAlternatives(pattern) {
-    let depth = 0;
-    let open = -1;
-    const commas = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{') {
-            if (depth++ === 0) {
-                open = i;
-                commas.length = 0;
-            }
-        }
-        else if (c === '}' && depth > 0) {
-            if (--depth === 0) {
-                if (commas.length === 0)
-                    continue;
-                const head = pattern.slice(0, open);
-                const tail = pattern.slice(i + 1);
-                const bounds = [open, ...commas, i];
-                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.map(choice => `${head}${choice}${tail}`);
-            }
-        }
-        else if (c === ',' && depth === 1) {
-            commas.push(i);
-        }
-    }
-    return undefined;
-}
-function segmentSource(segment) {
-    let out = '';
-    for (const c of segment) {
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return out;
-}
-function compile(written, text) {
-    const segments = text.split('/');
-    let source = '^';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**')
-            source += last ? '.*' : '(?:[^/]+/)*';
-        else
-            source += segmentSource(segment) + (last ? '' : '/');
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
     });
-    const firstMagic = segments.findIndex(s => MAGIC.test(s));
-    return {
-        written,
-        text,
-        regex: new RegExp(`${source}$`),
-        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
-        literal: firstMagic === -1
-    };
-}
-/**
- * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
- * error, raised before anything is read.
- */
-function compilePatterns(patterns) {
-    const compiled = [];
-    for (const written of patterns) {
-        let expansions;
-        try {
-            expansions = expandBraces(written.trim());
-        }
-        catch (error) {
-            if (!(error instanceof TooManyExpansions))
-                throw error;
-            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
-        }
-        for (const expanded of expansions) {
-            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
-            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
-                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
-            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
-            if (segments.includes('..'))
-                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
-            if (segments.length === 0)
-                throw new FilesPatternError(`files: pattern ${what} names no file`);
-            compiled.push(compile(written, segments.join('/')));
-        }
+    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
+    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
+    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
     }
-    return compiled;
-}
-/**
- * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
- * `exclude` (absolute) are left out: the config is updated on its own.
- */
-async function expandWorkspaceFiles(root, patterns, exclude = []) {
-    const compiled = compilePatterns(patterns);
-    const top = await (0,promises_namespaceObject.realpath)(root);
-    const excluded = new Set();
-    for (const path of exclude)
-        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
-    const found = new Map();
-    const skipped = new Map();
-    const hits = new Set();
-    const visited = new Set();
-    const consider = async (relative, absolute) => {
-        const matching = compiled.filter(p => p.regex.test(relative));
-        if (matching.length === 0)
-            return;
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.lstat)(absolute);
-        }
-        catch {
-            return;
-        }
+    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
         if (info.isSymbolicLink()) {
-            for (const p of matching)
-                hits.add(p);
-            skipped.set(relative, LINK);
-            return;
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
         }
-        if (!info.isFile())
-            return;
-        for (const p of matching)
-            hits.add(p);
-        if (excluded.has(absolute))
-            return;
-        found.set(relative, { path: relative, absolutePath: absolute });
-    };
-    const walk = async (relative) => {
-        if (visited.has(relative))
-            return;
-        visited.add(relative);
-        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (entry.name !== '.git')
-                    await walk(child);
-            }
-            else {
-                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
-            }
-        }
-    };
-    for (const pattern of compiled) {
-        // Every directory on the way must be a real one: lstat follows links in all but the last
-        // component, so a linked directory is refused here rather than read through.
-        let ok = true;
-        for (let i = 1; i <= pattern.base.length && ok; i++) {
-            const prefix = pattern.base.slice(0, i);
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
-            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-            if (info?.isSymbolicLink()) {
-                hits.add(pattern);
-                skipped.set(prefix.join('/'), LINK);
-            }
-        }
-        if (!ok)
-            continue;
-        if (pattern.literal)
-            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
-        else
-            await walk(pattern.base.join('/'));
     }
-    return {
-        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        skipped: [...skipped]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([path, reason]) => ({ path, reason })),
-        // A pattern with alternatives is unmatched only when none of them matched.
-        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
-    };
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/update.ts
@@ -40710,6 +40702,7 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -40830,7 +40823,12 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
+    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
+        const { root, label } = options.configWrite;
+        await checkWorkspacePath(root, options.configPath, label);
+    }
     const config = await loadConfig(options);
+    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -40866,7 +40864,8 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    const moves = digestMoves(results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current })));
+    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+    const moves = digestMoves(results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
     const plan = planUpdate('update', config, results, pinned);
     let written = false;
@@ -40879,6 +40878,22 @@ async function runUpdate(options, client, logger, onProgress) {
         written = true;
     }
     return { ...plan, written };
+}
+/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
+function noticeOverriddenImage(options, config, logger) {
+    const given = options.defaultImage;
+    const own = config.fileImage;
+    if (given === undefined || own === undefined || sameImage(given, own))
+        return;
+    update_notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
+}
+function sameImage(a, b) {
+    try {
+        return (formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b)));
+    }
+    catch {
+        return a.trim() === b.trim();
+    }
 }
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function update_notice(logger, message) {
@@ -40899,19 +40914,33 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         update_notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
-/** The moves other files are searched for: entries that had a digest and got another one. */
-function digestMoves(moved) {
-    return moved
-        .filter(m => m.previous !== undefined && m.previous !== m.current)
+/**
+ * What other files are searched for: every entry that had a digest, with the digest it moves
+ * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
+ * kept so a reference without a tag moves only when every entry holding its digest agrees.
+ */
+function digestMoves(entries) {
+    return entries
+        .filter(m => m.previous !== undefined)
         .map(m => ({
         entry: m.entry,
+        name: m.entry.name,
         repository: repositoryName(m.entry.reference),
         tag: m.entry.reference.tag,
         previous: m.previous,
-        current: m.current
+        current: m.current ?? m.previous
     }));
+}
+/** True when at least one of the moves changes a digest. */
+function anyMoves(moves) {
+    return moves.some(m => m.current !== m.previous);
 }
 /**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
@@ -40925,13 +40954,13 @@ function rewritePinnedText(label, bytes, moves, logger) {
     }
     const rewrite = rewritePinnedReferences(decoded.text, moves);
     for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`);
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
     if (rewrite.count === 0)
         return undefined;
     return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
 }
 async function rewritePinnedFiles(files, moves, logger) {
-    if (moves.length === 0)
+    if (!anyMoves(moves))
         return [];
     const pinned = [];
     for (const file of files) {
@@ -40988,7 +41017,12 @@ function rebaseUpdate(label, text, defaults, results) {
         moved.set(entry.index, current);
         changes.push({ entry, previous: entry.digest, current });
     }
-    return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes };
+    const moves = digestMoves(other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) })));
+    return {
+        newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
+        moved: changes,
+        moves
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/upstream.ts
@@ -41086,10 +41120,19 @@ async function describeProposal(result, settings, client, logger) {
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
-/** Creates, updates or closes the one pull request, based on the base branch's head. */
+/**
+ * Creates, updates or closes the one pull request. Everything it proposes is computed from the
+ * base branch's head alone: its config, rebased onto the digests this run resolved, and every
+ * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
+ * holds (already updated by an earlier run, or checked out from the pull request's branch), the
+ * commit, the body and the files listed per entry are the same one computation.
+ */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
+    const patterns = settings.files ?? [];
+    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    // The files this run rewrote are read too: they are what is left to propose when GitHub
+    // cannot list the whole base tree; otherwise the globs match them there anyway.
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
@@ -41104,38 +41147,30 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         files.set(settings.repoPath, rebased.newText);
         diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
     }
-    // The other files are the ones this run rewrote in the workspace, taken as the base holds
-    // them; both the base config's old digests and the workspace's count as old.
-    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
+    if (!base.matched && patterns.length > 0)
+        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
+    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
     const touched = new Map();
-    for (const path of otherPaths) {
-        const bytes = base.files.get(path);
-        const what = base.notFiles.get(path);
-        if (!bytes) {
-            update_notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
-            continue;
+    if (anyMoves(rebased.moves)) {
+        for (const path of candidates) {
+            const bytes = base.files.get(path);
+            if (!bytes) {
+                const what = base.notFiles.get(path) ?? 'not in the repository';
+                update_notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+                continue;
+            }
+            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
+            if (!rewrite)
+                continue;
+            files.set(path, rewrite.newText);
+            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
         }
-        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        files.set(path, rewrite.newText);
-        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
     }
-    // An entry the base config already holds may still be stale in another file there: it is
-    // listed from the workspace's move so the body says what changed.
-    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
-    const alsoListed = workspaceMoves(result).filter(m => {
-        const key = resolutionKey(m.entry);
-        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
-            return false;
-        listed.add(key);
-        return true;
-    });
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
         body = render(settings, updates, result);
         proposal = { title: settings.title, body, diff: diffs.join('') };
     }
@@ -41188,10 +41223,21 @@ function rateLimitWait(error, now) {
         return 60_000;
     return undefined;
 }
-function createOctokit(token, logger, policy = DEFAULT_POLICY) {
+/** Request fields holding text a person reads: pull request title and body, commit message. */
+const SCRUBBED = ['title', 'body', 'message'];
+function createOctokit(token, logger, policy = DEFAULT_POLICY, scrub = text => text) {
     // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
     const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
     const octokit = getOctokit(token, { baseUrl });
+    // Every text the action writes to GitHub passes here: secrets leave no pull request,
+    // commit or comment, whatever template or registry answer carried them.
+    octokit.hook.before('request', options => {
+        const params = options;
+        for (const key of SCRUBBED) {
+            if (typeof params[key] === 'string')
+                params[key] = scrub(params[key]);
+        }
+    });
     octokit.hook.wrap('request', async (request, options) => {
         for (let attempt = 1;; attempt++) {
             try {
@@ -41225,13 +41271,13 @@ const STATUS_TEXT = {
     'as-committed': 'as committed'
 };
 function shownDigest(result, digest) {
-    return digest ? code(formatStoredDigest(digest, result.entry.digestForm)) : '—';
+    return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
 }
 /** The job summary: one row per entry, and what happened to the config file. */
 function renderSummary(result, options) {
     const rows = result.results.map(r => [
         escapeMarkdown(r.entry.name),
-        code(formatImageReference({ ...r.entry.reference, digest: undefined })) +
+        code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
             (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
         shownDigest(r, r.previous),
         r.status === 'failed' ? '—' : shownDigest(r, r.current),
@@ -41388,11 +41434,183 @@ function announcedReference(a) {
     return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
 }
 
+;// CONCATENATED MODULE: ./src/text/plain.ts
+/**
+ * Untrusted text (config values, repository files, registry answers, event payloads) made
+ * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
+ * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
+ * sinks themselves are ./log.ts and ./terminal.ts.
+ */
+/**
+ * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
+ * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
+ * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
+ */
+const TERMINAL_SEQUENCE = 
+// eslint-disable-next-line no-control-regex
+/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
+/**
+ * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
+ * carriage return lets a line overwrite itself), and the bidirectional overrides, which
+ * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
+ * a reader sees that something was there.
+ */
+const plain_CONTROL = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
+function stripTerminal(text) {
+    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(plain_CONTROL, '\ufffd');
+}
+/**
+ * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
+ * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
+ * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
+ * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
+ */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+/**
+ * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
+ * .NET whitespace), and marks that would attach to nothing.
+ */
+const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
+/**
+ * One line that the runner can never read as a workflow command: `::` at its start (after
+ * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
+ * space inside. A space, not an invisible character: culture-sensitive matching skips
+ * those. `line` must hold no line break.
+ */
+function neutraliseLine(line) {
+    const lead = LEADING.exec(line)[0];
+    let rest = line.slice(lead.length);
+    if (rest.startsWith('::'))
+        rest = `: ${rest.slice(1)}`;
+    return lead + rest.replace(/##\[/g, '## [');
+}
+/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
+function logSafe(text) {
+    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/text/secrets.ts
+/**
+ * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
+ * issued), in one place: the action's log registers each with the runner's masker as it is
+ * added, and the same registry scrubs them from everything the action sends or writes
+ * itself (pull request body, title and commit message, job summary, outputs), which no
+ * masker sees. The command line, with no runner, masks its own output with it.
+ */
+class SecretRegistry {
+    values = new Set();
+    listeners = [];
+    /** Called with each new secret, and at once with every secret already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const secret of this.values)
+            listener(secret);
+    }
+    add(secret) {
+        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        for (const listener of this.listeners)
+            listener(secret);
+    }
+    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
+    spellings() {
+        const all = new Set();
+        for (const secret of this.values) {
+            all.add(secret);
+            all.add(JSON.stringify(secret).slice(1, -1));
+            all.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is replaced whole.
+        return [...all].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const spelling of this.spellings())
+            out = out.split(spelling).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/log.ts
+/**
+ * The action's only way to the log, annotations, outputs, the job summary and the runner's
+ * masker. Every line is scrubbed of known secrets and neutralised (see ./plain.ts) before
+ * the runner reads it, so nothing a config, a repository file, a registry or an event
+ * payload says can become a workflow command; the one exception, `block`, prints text as it
+ * is between `stop-commands` markers with a fresh random token. Nothing else in src/ calls
+ * `@actions/core`'s logging (a unit test holds that), so the core gets only these methods.
+ */
+
+
+
+
+/** The run's secrets; each one added is masked by the runner and scrubbed by us. */
+const secrets = new SecretRegistry();
+secrets.onAdd(secret => core_setSecret(secret));
+/** Untrusted text as the log may show it. */
+function safe(text) {
+    return logSafe(secrets.redact(text));
+}
+/** Properties are escaped by @actions/core; they still get the same scrubbing. */
+function place(properties) {
+    if (!properties)
+        return undefined;
+    return {
+        ...properties,
+        title: properties.title === undefined ? undefined : safe(properties.title),
+        file: properties.file === undefined ? undefined : safe(properties.file)
+    };
+}
+const log_debug = (message) => core_debug(safe(message));
+const log_info = (message) => info(safe(message));
+const log_warning = (message, properties) => warning(safe(message), place(properties));
+const log_notice = (message, properties) => notice(safe(message), place(properties));
+const log_error = (message, properties) => error(safe(message), place(properties));
+const log_setFailed = (message) => setFailed(safe(message));
+const log_startGroup = (name) => core.startGroup(safe(name));
+const log_endGroup = () => core.endGroup();
+/** Outputs are no log line, but no secret may reach one either. */
+const log_setOutput = (name, value) => setOutput(name, secrets.redact(value));
+/** The job summary, as Markdown already escaped for it; secrets removed. */
+async function writeSummary(markdown) {
+    await summary.addRaw(secrets.redact(markdown)).write();
+}
+/** A token no text can guess; drawn again in the (astronomically unlikely) case it occurs. */
+function stopToken(text) {
+    for (;;) {
+        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        if (!text.toLowerCase().includes(token))
+            return token;
+    }
+}
+/**
+ * A multi-line untrusted block (a dry-run body or diff) shown exactly: the runner processes
+ * no command between `::stop-commands::TOKEN` and `::TOKEN::`. Secrets are still scrubbed,
+ * and terminal controls still stripped, but lines are not altered otherwise.
+ */
+function block(heading, text) {
+    const shown = stripTerminal(secrets.redact(text));
+    const token = stopToken(shown);
+    startGroup(safe(heading));
+    info(`::stop-commands::${token}\n${shown.replace(/\n$/, '')}\n::${token}::`);
+    endGroup();
+}
+/** What the core modules log through. */
+const actionsLogger = { debug: log_debug, info: log_info, warning: message => log_warning(message), notice: log_notice };
+
 ;// CONCATENATED MODULE: ./src/main.ts
 /**
  * The action's edge: read inputs once, run the core, write outputs and the job summary.
- * Nothing else in the code base touches `@actions/core` inputs.
+ * Nothing else in the code base touches `@actions/core` inputs; everything written goes
+ * through ./text/log.ts, which makes it safe for the runner.
  */
+
+
+
 
 
 
@@ -41454,10 +41672,9 @@ function readInputs() {
         throw error;
     }
     for (const creds of registryAuth.values())
-        core_setSecret(creds.password);
+        secrets.add(creds.password);
     const token = getInput('token').trim() || undefined;
-    if (token)
-        core_setSecret(token);
+    secrets.add(token);
     return {
         mode,
         config: getInput('config').trim() || '.github/containers.yml',
@@ -41502,37 +41719,64 @@ function requestTimeoutInput() {
         throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`);
     return ms;
 }
-const actionsLogger = {
-    debug: message => core_debug(message),
-    info: message => info(message),
-    warning: message => warning(message),
-    notice: message => notice(message)
-};
 function writeOutputs(result) {
-    setOutput('matrix', JSON.stringify(result.matrix));
-    setOutput('changed', String(result.changed));
-    setOutput('updates', JSON.stringify(result.updates));
-    setOutput('failed', JSON.stringify(result.failed));
+    log_setOutput('matrix', JSON.stringify(result.matrix));
+    log_setOutput('changed', String(result.changed));
+    log_setOutput('updates', JSON.stringify(result.updates));
+    log_setOutput('failed', JSON.stringify(result.failed));
 }
 function writePullRequestOutputs(outcome) {
-    setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
-    setOutput('pull-request-url', outcome.url ?? '');
-    setOutput('pull-request-operation', outcome.operation);
-    setOutput('pull-request-branch', outcome.branch);
+    log_setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
+    log_setOutput('pull-request-url', outcome.url ?? '');
+    log_setOutput('pull-request-operation', outcome.operation);
+    log_setOutput('pull-request-branch', outcome.branch);
 }
-/** A single-line value naming an existing workspace file is a template path; anything else is the template. */
+/** GitHub's body limit is 65,536 characters; a template longer than that is no template. */
+const BODY_TEMPLATE_MAX_BYTES = 64 * 1024;
+/**
+ * A single-line value naming an existing file is a template path; anything else is the
+ * template. The file is published, so it must be a regular file inside the workspace by its
+ * real path (a committed symlink to the environment or to a file outside is refused), not
+ * under `.git` (the checkout's credentials live there), and at most 64 KiB.
+ */
 async function readBodyTemplate(value, workspace) {
     if (value === undefined || value.includes('\n'))
         return value;
-    const path = (0,external_node_path_namespaceObject.resolve)(workspace, value.trim());
+    const name = value.trim();
+    const path = (0,external_node_path_namespaceObject.resolve)(workspace, name);
+    const refuse = (why) => new InputError(`input body-template: ${name} ${why}`);
+    let real;
     try {
-        return await (0,promises_namespaceObject.readFile)(path, 'utf8');
+        await (0,promises_namespaceObject.lstat)(path);
+        real = await (0,promises_namespaceObject.realpath)(path);
     }
     catch (error) {
         const code = error.code;
-        if (code === 'ENOENT' || code === 'ENAMETOOLONG')
+        if (code === 'ENOENT' || code === 'ENAMETOOLONG' || code === 'ENOTDIR')
             return value;
-        throw new InputError(`input body-template: cannot read ${value.trim()} (${code})`);
+        throw refuse(`cannot be read (${code})`);
+    }
+    const inside = (0,external_node_path_namespaceObject.relative)(await (0,promises_namespaceObject.realpath)(workspace), real);
+    if (inside.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(inside)) {
+        throw refuse('is outside the workspace (by its real path, symlinks followed); put the template in the repository');
+    }
+    if (inside.split(external_node_path_namespaceObject.sep).includes('.git')) {
+        throw refuse("is inside .git, which holds the checkout's credentials; choose another file");
+    }
+    const file = await (0,promises_namespaceObject.open)(real, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NOFOLLOW);
+    try {
+        if (!(await file.stat()).isFile())
+            throw refuse('is not a regular file');
+        // Read one byte past the cap rather than trusting the size stat reports.
+        const buffer = Buffer.alloc(BODY_TEMPLATE_MAX_BYTES + 1);
+        const { bytesRead } = await file.read(buffer, 0, buffer.length, 0);
+        if (bytesRead > BODY_TEMPLATE_MAX_BYTES) {
+            throw refuse(`is larger than ${BODY_TEMPLATE_MAX_BYTES / 1024} KiB, GitHub's body limit`);
+        }
+        return buffer.subarray(0, bytesRead).toString('utf8');
+    }
+    finally {
+        await file.close();
     }
 }
 function repositoryPath(workspace, config, dryRun) {
@@ -41554,6 +41798,7 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
     const pr = inputs.pullRequest;
     const settings = {
         repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
+        files: inputs.files,
         configLabel: inputs.config,
         defaultImage: inputs.image,
         defaultPlatform: inputs.platform,
@@ -41575,12 +41820,10 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         writePullRequestOutputs({ operation: 'none', branch: pr.branch });
         const proposal = await describeProposal(result, settings, client, actionsLogger);
         if (!proposal) {
-            info('Dry run: no digest moved, so no pull request would be opened or updated.');
+            log_info('Dry run: no digest moved, so no pull request would be opened or updated.');
             return { summary: '' };
         }
-        startGroup(`Dry run: the pull request that would be proposed on ${pr.branch}`);
-        info(`Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
-        endGroup();
+        block(`Dry run: the pull request that would be proposed on ${pr.branch}`, `Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
         return {
             summary: [
                 '',
@@ -41603,7 +41846,7 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         throw new InputError('a token is needed to open the pull request: pass token (the default is github.token) or set pull-request to false');
     }
     const repository = github_context.repo;
-    const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger), repository, actionsLogger);
+    const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)), repository, actionsLogger);
     const outcome = await proposeUpdate(result, settings, pullRequests, client, actionsLogger);
     writePullRequestOutputs(outcome);
     const link = outcome.url ? `[#${outcome.number}](${outcome.url})` : '';
@@ -41626,7 +41869,7 @@ function warnOnAnnouncedDigest(announcement, result) {
             (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
             r.current === announcement.digest)
             continue;
-        warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
+        log_warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
     }
 }
 async function run() {
@@ -41642,16 +41885,16 @@ async function run() {
                 requestTimeoutMs: inputs.requestTimeoutMs,
                 githubToken: inputs.token,
                 logger: actionsLogger,
-                onSecret: secret => core_setSecret(secret)
+                onSecret: secret => secrets.add(secret)
             })
             : undefined;
         const hint = readEventHint(github_context.eventName, github_context.payload);
         let announcement;
         if (hint.kind === 'ignored')
-            warning(hint.warning);
+            log_warning(hint.warning);
         if (hint.kind === 'announcement') {
             announcement = hint.announcement;
-            info(`Triggered by the publication of ${announcedReference(announcement)}`);
+            log_info(`Triggered by the publication of ${announcedReference(announcement)}`);
         }
         const result = await runUpdate({
             mode: inputs.mode,
@@ -41664,22 +41907,25 @@ async function run() {
             announcedImage: inputs.mode === 'update' ? announcement?.image : undefined,
             skipReason: hint.kind === 'skip' ? hint.reason : undefined,
             files: inputs.files,
-            workspace
+            workspace,
+            // The action writes only into the repository it checked out.
+            configWrite: { root: workspace, label: `input config ${inputs.config}` },
+            defaultImageSource: 'the image input'
         }, client, actionsLogger);
         if (result.skipped)
-            notice(`Nothing to do: ${result.skipped}.`);
+            log_notice(`Nothing to do: ${result.skipped}.`);
         if (announcement?.digest)
             warnOnAnnouncedDigest(announcement, result);
         for (const r of result.results) {
             if (r.status === 'failed') {
-                warning(`${r.entry.name}: ${r.error}`, {
+                log_warning(`${r.entry.name}: ${r.error}`, {
                     title: 'Digest not updated',
                     file: inputs.config,
                     startLine: r.entry.line
                 });
             }
             else if (r.status === 'updated' || r.status === 'pinned') {
-                info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
+                log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
             }
         }
         writeOutputs(result);
@@ -41698,31 +41944,29 @@ async function run() {
         else {
             writePullRequestOutputs({ operation: 'none', branch: '' });
         }
-        await summary
-            .addRaw(renderSummary(result, {
+        await writeSummary(renderSummary(result, {
             dryRun: inputs.dryRun,
             published: announcement && announcedReference(announcement)
-        }) + proposalSummary)
-            .write();
+        }) + proposalSummary);
         if (pullRequestFailure)
-            setFailed(pullRequestFailure);
+            log_setFailed(pullRequestFailure);
         const total = result.results.length;
         if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {
-            setFailed(result.failed.length === total
+            log_setFailed(result.failed.length === total
                 ? `none of the ${total} image(s) could be resolved`
                 : `${result.failed.length} of ${total} image(s) could not be resolved (fail-on-error is on)`);
         }
     }
     catch (error) {
         if (error instanceof ConfigError) {
-            core_error(error.detail, {
+            log_error(error.detail, {
                 title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
                 file: error.file,
                 startLine: error.position?.line,
                 startColumn: error.position?.col
             });
         }
-        setFailed(error instanceof Error ? error.message : String(error));
+        log_setFailed(error instanceof Error ? error.message : String(error));
     }
 }
 
@@ -41936,6 +42180,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 6919:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
 
 /***/ }),
 

@@ -147,20 +147,18 @@ describe('untrusted text', () => {
           'registry-auth': registryAuth(),
           token: GITHUB_TOKEN,
           'dry-run': 'true',
-          files: 'deploy/*'
+          files: 'deploy/*',
+          'request-timeout': String(REQUEST_TIMEOUT_MS / 1000)
         }
-        const env = { IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS) }
         const dryRun = await runAction({
           workspace: workspace.dir,
           inputs,
-          env,
           timeoutMs: RUN_BOUND_MS
         })
         // The same config, started by an event whose payload is hostile too.
         const evented = await runAction({
           workspace: workspace.dir,
           inputs: { ...inputs, 'pull-request': 'false' },
-          env,
           event: {
             name: 'registry_package',
             payload: {
@@ -246,10 +244,14 @@ describe('untrusted text', () => {
           const config = hostileConfig()
           write(workspace.configPath, config)
           const env = {
-            GITHUB_API_URL: github.url,
-            IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS)
+            GITHUB_API_URL: github.url
           }
-          const inputs = { config: CONFIG, 'registry-auth': registryAuth(), token: github.token }
+          const inputs = {
+            config: CONFIG,
+            'registry-auth': registryAuth(),
+            token: github.token,
+            'request-timeout': String(REQUEST_TIMEOUT_MS / 1000)
+          }
           const run = await runAction({
             workspace: workspace.dir,
             inputs,
@@ -332,11 +334,11 @@ describe('untrusted text', () => {
               token: github.token,
               'body-template': template,
               branch: 'image-digests/template',
+              'request-timeout': String(REQUEST_TIMEOUT_MS / 1000),
               ...extra
             },
             env: {
               GITHUB_API_URL: github.url,
-              IMAGE_DIGEST_UPDATER_REQUEST_TIMEOUT_MS: String(REQUEST_TIMEOUT_MS),
               // The environment a /proc/self/environ link would publish.
               REGISTRY_PASSWORD: PASSWORD
             },

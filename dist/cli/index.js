@@ -28101,19 +28101,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
 /* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
-/* harmony import */ var _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6483);
 /* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
 /* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9847);
 /* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
 /* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3629);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7076);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8330);
+/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7747);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3629);
+/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7076);
+/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9152);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -28133,8 +28135,7 @@ const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
 class SetupError extends Error {
 }
-const mask = new _cli_secrets_js__WEBPACK_IMPORTED_MODULE_11__/* .SecretMask */ .f();
-const out = (text) => process.stdout.write(mask.redact(text));
+const out = _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -28145,9 +28146,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        process.stderr.write(mask.redact(text.endsWith('\n') ? text : `${text}\n`));
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            process.stderr.write(this.progress);
+            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -28159,7 +28160,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        process.stderr.write(this.progress);
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -28167,7 +28168,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            process.stderr.write('\r\x1b[K');
+            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -28182,7 +28183,7 @@ async function readRegistryAuthFile(path) {
     try {
         const parsed = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
         for (const [host, credentials] of parsed) {
-            mask.add(credentials.password);
+            _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
             parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
         }
         return parsed;
@@ -28198,6 +28199,16 @@ function repositoryPath(config) {
     const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
     return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
 }
+/**
+ * Where the CLI may write the config. A path typed on the command line is the user's own
+ * choice, so one outside the working directory is written too, with its own directory as
+ * the root; inside the working directory, as for the action, no part of the path below it
+ * may be a symbolic link. Either way the file itself must not be one.
+ */
+function configRoot(config) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
+    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
+}
 async function run(options, stderr) {
     const registryAuth = options.registryAuthFile
         ? await readRegistryAuthFile(options.registryAuthFile)
@@ -28205,10 +28216,11 @@ async function run(options, stderr) {
     const logger = {
         debug: message => {
             if (options.verbose)
-                stderr.line(`debug: ${message}`);
+                stderr.line(`debug: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line(message),
-        warning: message => stderr.line(`warning: ${message}`)
+        info: message => stderr.line((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
     };
     const updateOptions = {
         mode: options.mode,
@@ -28219,7 +28231,9 @@ async function run(options, stderr) {
         dryRun: options.dryRun,
         concurrency: options.concurrency,
         files: options.files,
-        workspace: process.cwd()
+        workspace: process.cwd(),
+        configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
+        defaultImageSource: '--image'
     };
     const client = options.mode === 'update'
         ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)({
@@ -28229,12 +28243,12 @@ async function run(options, stderr) {
             maxAttempts: options.maxAttempts,
             requestTimeoutMs: options.requestTimeoutMs,
             logger,
-            onSecret: secret => mask.add(secret)
+            onSecret: secret => _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
         })
         : undefined;
     let result;
     try {
-        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_8__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
@@ -28244,7 +28258,7 @@ async function run(options, stderr) {
                 ? `${options.config}: config file not found; create it or pass --config`
                 : error.message);
         }
-        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_9__/* .FilesPatternError */ .wD)
+        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD || error instanceof _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__/* .WorkspacePathError */ .T)
             throw new SetupError(error.message);
         throw error;
     }
@@ -28293,7 +28307,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        process.stderr.write((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)(error.message));
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -28301,14 +28315,14 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_10__/* .version */ .rE}\n`);
+        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_12__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
         return await run(command.options, stderr);
     }
     catch (error) {
-        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)(error instanceof Error ? error.message : String(error)));
+        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -28604,7 +28618,9 @@ function parseCliArgs(argv) {
 /* harmony export */ });
 /* unused harmony exports shortDigest, jsonReport */
 /* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7593);
+/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7747);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+
 
 
 const sgr = (open, close) => (text) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
@@ -28661,7 +28677,7 @@ function digestCell(r) {
 }
 function referenceCell(r) {
     const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference;
+    return (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
 }
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
@@ -28681,7 +28697,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = result.config.file;
+    const file = (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -28690,7 +28706,7 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => f.path);
+    const others = result.pinnedFiles.map(f => (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
     const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
         return `Wrote ${moved} to ${file}${also}.`;
@@ -28702,13 +28718,13 @@ function outcomeLine(result, dryRun) {
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${result.config.file}.\n`;
+        return `No entries in ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
     }));
     const rows = result.results.map(r => [
-        { text: r.entry.name },
+        { text: (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
         { text: referenceCell(r) },
         { text: digestCell(r) },
         { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -28724,7 +28740,7 @@ function renderTable(result, options) {
     if (result.failed.length > 0) {
         lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
         for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${f.name}: ${f.error}`);
+            lines.push(`  ${style.red('✗')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -28740,8 +28756,15 @@ function jsonReport(result, proposal) {
         report.pull_request = proposal;
     return report;
 }
+/**
+ * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
+ * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
+ * parse back to the same string.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 function renderJson(result, proposal) {
-    return JSON.stringify(jsonReport(result, proposal), null, 2) + '\n';
+    const text = JSON.stringify(jsonReport(result, proposal), null, 2);
+    return (text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
 }
 function paintDiff(diff, style) {
     return diff
@@ -28770,12 +28793,12 @@ function renderProposal(proposal, style = PLAIN) {
         rule,
         style.bold('Pull request the action would propose'),
         rule,
-        `${style.bold('Title:')} ${proposal.title}`,
+        `${style.bold('Title:')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
         '',
-        proposal.body.replace(/\n+$/, ''),
+        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
         '',
         rule,
-        paintDiff(proposal.diff.replace(/\n$/, ''), style),
+        paintDiff((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
         ''
     ].join('\n');
 }
@@ -28783,43 +28806,10 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX} --help)\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX}: ${message}\n`;
-}
-
-
-/***/ }),
-
-/***/ 6483:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   f: () => (/* binding */ SecretMask)
-/* harmony export */ });
-/**
- * A terminal has no runner to mask secrets, so the command line masks them itself: every
- * password and token the credential store or the token exchange learns is replaced in
- * everything printed, as `core.setSecret` does in the action's log.
- */
-class SecretMask {
-    secrets = new Set();
-    add(secret) {
-        if (secret.trim() === '')
-            return;
-        this.secrets.add(secret);
-        // The JSON report escapes quotes and backslashes; mask that spelling too.
-        this.secrets.add(JSON.stringify(secret).slice(1, -1));
-    }
-    redact(text) {
-        let out = text;
-        // Longest first, so a secret that contains another is masked whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            out = out.split(secret).join('***');
-        }
-        return out;
-    }
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
 }
 
 
@@ -28977,7 +28967,7 @@ function parseConfig(file, bytes, options = {}) {
     const digestSlots = [];
     const defaultImage = fileImage ?? options.defaultImage;
     const seen = new Map();
-    const digestStyle = detectDigestStyle(containers.items);
+    const styleFor = digestStyles(containers.items);
     const readEntry = (item, index) => {
         if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
             fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
@@ -29057,8 +29047,8 @@ function parseConfig(file, bytes, options = {}) {
             : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
         const digestField = one(DIGEST_KEYS);
         let digest;
-        let digestKey = digestStyle.key;
-        let digestForm = digestStyle.form;
+        let digestKey;
+        let digestForm;
         if (digestField) {
             const [key, pair] = digestField;
             const node = pair.value;
@@ -29080,12 +29070,16 @@ function parseConfig(file, bytes, options = {}) {
             else {
                 digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
             }
-            digestSlots.push(replaceSlot(node, pair, source, fail, field));
+            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
         }
         else {
+            const style = styleFor(map);
+            digestKey = style.key;
+            digestForm = style.form;
             const tagPair = tagField?.[1] ?? imagePair;
             digestSlots.push(insertSlot(map, tagPair, source, digestKey));
         }
+        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
         const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
         const previous = seen.get(identity);
         if (previous !== undefined) {
@@ -29117,7 +29111,7 @@ function parseConfig(file, bytes, options = {}) {
             throw tooDeep(file);
         throw error;
     }
-    return { file, source, hasBom, entries, digestSlots };
+    return { file, source, hasBom, entries, digestSlots, fileImage };
 }
 function decodeUtf8(file, bytes) {
     try {
@@ -29196,8 +29190,19 @@ function firstAlias(node) {
     });
     return found;
 }
-/** New entries follow the convention the file already uses for its digests. */
-function detectDigestStyle(items) {
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map) {
+    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
+}
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items) {
+    const pinned = [];
     for (const item of items) {
         if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
             continue;
@@ -29205,59 +29210,161 @@ function detectDigestStyle(items) {
             const value = item.get(key);
             const parsed = typeof value === 'string' ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(value) : undefined;
             if (parsed)
-                return { key, form: parsed.form };
+                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
         }
     }
-    return { key: 'digest', form: 'prefixed' };
-}
-function replaceSlot(node, pair, source, fail, field) {
-    const afterColon = () => {
-        const colon = source.indexOf(':', pair.key.range[1]);
-        return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '' };
+    const majority = (styles) => {
+        const counts = new Map();
+        for (const style of styles) {
+            const id = `${style.key} ${style.form}`;
+            const seen = counts.get(id) ?? { style, count: 0 };
+            seen.count++;
+            counts.set(id, seen);
+        }
+        let best;
+        for (const c of counts.values())
+            if (!best || c.count > best.count)
+                best = c;
+        return best?.style;
     };
-    // `digest:` with nothing after it: the value goes right after the colon.
+    const memo = new Map();
+    return map => {
+        const own = keyStyle(map);
+        const id = own.join(' ');
+        let style = memo.get(id);
+        if (!style) {
+            const legacy = own.includes('image_tag') || own.includes('target');
+            style =
+                (own.length > 0
+                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+                    : undefined) ??
+                    majority(pinned.map(p => p.style)) ??
+                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
+            memo.set(id, style);
+        }
+        return style;
+    };
+}
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source, keyEnd) {
+    let i = keyEnd;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+            i++;
+        else if (c === '#') {
+            const eol = source.indexOf('\n', i);
+            i = eol === -1 ? source.length : eol;
+        }
+        else
+            return c === ':' ? i : undefined;
+    }
+    return undefined;
+}
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source, offset) {
+    const lineEnd = source.indexOf('\n', offset);
+    if (lineEnd === -1)
+        return source.length;
+    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+}
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source, map) {
+    let start = map.items[0].key.range[0];
+    let i = start - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
+        i--;
+    if (source[i] === '?')
+        start = i;
+    return start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+function replaceSlot(node, pair, map, source, fail, field) {
+    // An empty value: written right after the colon, or with one when the key has none.
+    const afterKey = () => {
+        const keyEnd = pair.key.range[1];
+        const colon = valueIndicator(source, keyEnd);
+        if (colon !== undefined)
+            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
+        // `{…, digest}`: the colon goes right after the key, inside the braces.
+        if (map.flow)
+            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
+        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+        const eol = source.includes('\r\n') ? '\r\n' : '\n';
+        const at = lineEndAt(source, keyEnd);
+        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
+        return { kind: 'replace', start: at, end: at, quote: '', prefix };
+    };
+    // `digest:` with nothing after it, or a key with no colon at all.
     if (node === null)
-        return afterColon();
+        return afterKey();
     if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
         return fail(node, field, 'expected a string');
     const [start, end] = node.range;
     // `digest: # pin me`: the parser places the empty value where the comment starts, and a
     // digest written there would swallow the comment into the value.
     if (node.type === 'PLAIN' && start === end)
-        return afterColon();
+        return afterKey();
     switch (node.type) {
         case 'PLAIN':
             // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '' };
+            return { kind: 'replace', start, end, quote: '', prefix: '' };
         case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"' };
+            return { kind: 'replace', start, end, quote: '"', prefix: '' };
         case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'" };
+            return { kind: 'replace', start, end, quote: "'", prefix: '' };
         default:
             return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
     }
 }
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
 function insertSlot(map, after, source, key) {
     const eol = source.includes('\r\n') ? '\r\n' : '\n';
-    const anchorPair = after ?? map.items[map.items.length - 1];
-    const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
     if (map.flow) {
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ' };
+        const anchorPair = after ?? map.items[map.items.length - 1];
+        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
     }
-    const firstKey = map.items[0].key;
-    const lineStart = source.lastIndexOf('\n', firstKey.range[0] - 1) + 1;
-    const column = firstKey.range[0] - lineStart;
-    let lineEnd = source.indexOf('\n', valueEnd);
-    if (lineEnd === -1)
-        lineEnd = source.length;
-    else if (source[lineEnd - 1] === '\r')
-        lineEnd -= 1;
+    const column = blockKeyColumn(source, map);
+    if (!after) {
+        return {
+            kind: 'insert',
+            at: map.range[0],
+            prefix: key,
+            separator: ': ',
+            suffix: `${eol}${' '.repeat(column)}`
+        };
+    }
+    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
     return {
         kind: 'insert',
-        at: lineEnd,
+        at: lineEndAt(source, valueEnd),
         prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': '
+        separator: ': ',
+        suffix: ''
     };
+}
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot, map, field) {
+    const at = slot.kind === 'replace' ? slot.start : slot.at;
+    const [start, valueEnd, nodeEnd] = map.range;
+    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
+    if (!inside)
+        throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
@@ -29272,11 +29379,12 @@ function rewriteDigests(config, newDigests) {
             throw new Error(`no config entry ${index}`);
         const stored = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStoredDigest */ .Dp)(digest, entry.digestForm);
         if (slot.kind === 'replace') {
-            const text = `${slot.start === slot.end ? ' ' : ''}${slot.quote}${stored}${slot.quote}`;
+            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
             edits.push({ start: slot.start, end: slot.end, text });
         }
         else {
-            edits.push({ start: slot.at, end: slot.at, text: `${slot.prefix}${slot.separator}${stored}` });
+            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
+            edits.push({ start: slot.at, end: slot.at, text });
         }
     }
     // One pass over the source: splicing each edit into the whole text would copy it once per
@@ -30609,7 +30717,13 @@ function diff_unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/workspace-files.ts
+var workspace_files = __nccwpck_require__(7076);
 ;// CONCATENATED MODULE: ./src/pull-request/github.ts
+
+
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
 const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
 const NOT_FILE = {
@@ -30621,6 +30735,40 @@ const NOT_FILE = {
 const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
 function isWorkflowPath(path) {
     return path.startsWith('.github/workflows/');
+}
+function person(p) {
+    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
+}
+function identityOf(sha, data) {
+    return {
+        sha,
+        author: person(data.author),
+        committer: person(data.committer),
+        verified: data.verification?.verified === true
+    };
+}
+function hasTrailer(c) {
+    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
+}
+/**
+ * The same author and committer as the token's own commit, and signed when GitHub signs that
+ * one (a pushed commit can copy a name and an address, not GitHub's signature).
+ */
+function sameIdentity(c, own) {
+    const theirs = identityOf(c.sha, c.commit);
+    return (hasTrailer(c) &&
+        theirs.author === own.author &&
+        theirs.committer === own.committer &&
+        (!own.verified || theirs.verified));
+}
+function shortList(commits) {
+    return commits
+        .slice(0, 3)
+        .map(c => c.sha.slice(0, 12))
+        .join(', ');
+}
+function modeOf(change, path) {
+    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
 }
 class github_PullRequestError extends (/* unused pure expression or super */ null && (Error)) {
     name = 'PullRequestError';
@@ -30642,8 +30790,11 @@ class PullRequestClient {
         this.repository = repository;
         this.logger = logger;
     }
-    /** Reads the base branch's head and the given files as they are there. */
-    async readBase(base, paths) {
+    /**
+     * Reads the base branch's head, its tree, and the given files as they are there, plus every
+     * file the patterns (the `files` globs) name in that tree.
+     */
+    async readBase(base, paths, patterns = []) {
         const { owner, repo } = this.repository;
         const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
         let sha;
@@ -30663,17 +30814,18 @@ class PullRequestClient {
         const notFiles = new Map();
         // One listing of the whole tree gives every path's mode (an executable script must stay
         // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = paths.length > 0
-            ? (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' }))
-                .data
-            : undefined;
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
         const entries = new Map();
-        for (const e of listing?.tree ?? [])
+        for (const e of listing.tree)
             if (e.path)
                 entries.set(e.path, e);
-        for (const path of paths) {
+        const flat = listing.truncated ? undefined : flatTree(listing.tree);
+        const matched = flat
+            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
+            : undefined;
+        for (const path of [...paths, ...(matched ?? [])]) {
             const entry = entries.get(path);
-            if (!entry && listing && !listing.truncated) {
+            if (!entry && !listing.truncated) {
                 files.set(path, undefined);
             }
             else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
@@ -30692,7 +30844,7 @@ class PullRequestClient {
                 files.set(path, read && 'bytes' in read ? read.bytes : undefined);
             }
         }
-        return { branch, sha, treeSha, files, modes, notFiles };
+        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
     }
     async readFile(path, ref) {
         const { owner, repo } = this.repository;
@@ -30740,22 +30892,33 @@ class PullRequestClient {
                 pull_number: pull.number,
                 state: 'closed'
             });
-            if (branchSha && !(await this.foreignCommits(change.base.sha, branchSha)).length) {
+            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
                 await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
             }
             this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
             return { operation: 'closed', ...pullFields(pull), branch };
         }
+        // The branch is left as it is only when its tree is exactly the one computed here: a file
+        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
         let reuse = false;
+        let built;
+        let since = [];
         if (branchSha) {
-            const foreign = await this.foreignCommits(change.base.sha, branchSha);
-            if (foreign.length > 0 && !change.branchExplicit) {
-                throw new github_PullRequestError(`branch "${branch}" has ${foreign.length} commit(s) that image-digest-updater did not make (${foreign
-                    .slice(0, 3)
-                    .map(c => c.slice(0, 12))
-                    .join(', ')}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            since = await this.commitsSince(change.base.sha, branchSha);
+            const unmarked = since.filter(c => !hasTrailer(c));
+            if (unmarked.length > 0 && !change.branchExplicit) {
+                throw new github_PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
             }
-            reuse = foreign.length === 0 && (await this.branchHolds(branchSha, change.files));
+            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
+            const branchTree = head.data.tree.sha;
+            let same = await this.treeIsComputed(branchTree, change);
+            if (same === undefined) {
+                const tree = await this.buildTree(change);
+                same = tree === branchTree;
+                if (!same)
+                    built = await this.createCommit(change, tree);
+            }
+            reuse = same;
             if (reuse && pull) {
                 this.logger.info(`#${pull.number} already proposes these digests`);
                 return { operation: 'unchanged', ...pullFields(pull), branch };
@@ -30764,7 +30927,15 @@ class PullRequestClient {
         let commitSha;
         if (!reuse) {
             try {
-                commitSha = await this.commit(change);
+                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
+                commitSha = own.sha;
+                if (branchSha && !change.branchExplicit) {
+                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
+                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
+                    const strangers = since.filter(c => !sameIdentity(c, own));
+                    if (strangers.length > 0)
+                        throw new github_PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+                }
                 if (branchSha) {
                     await this.octokit.rest.git.updateRef({
                         owner,
@@ -30784,6 +30955,8 @@ class PullRequestClient {
                 }
             }
             catch (error) {
+                if (error instanceof github_PullRequestError)
+                    throw error;
                 throw workflowRefusal(error, [...change.files.keys()]) ?? error;
             }
         }
@@ -30795,13 +30968,7 @@ class PullRequestClient {
                 title: change.title,
                 body: change.body
             });
-            if (change.labels.length > 0)
-                await this.octokit.rest.issues.addLabels({
-                    owner,
-                    repo,
-                    issue_number: pull.number,
-                    labels: change.labels
-                });
+            await this.addExtras(pull.number, change, pull);
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
         }
@@ -30834,8 +31001,8 @@ class PullRequestClient {
         });
         return data.find(p => p.head.ref === branch);
     }
-    /** Commits between base and the branch head that lack this action's trailer. */
-    async foreignCommits(baseSha, headSha) {
+    /** The commits the branch head has beyond the base, oldest first. */
+    async commitsSince(baseSha, headSha) {
         const { owner, repo } = this.repository;
         if (baseSha === headSha)
             return [];
@@ -30844,19 +31011,33 @@ class PullRequestClient {
             repo,
             basehead: `${baseSha}...${headSha}`
         });
-        return data.commits
-            .filter(c => !c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER))
-            .map(c => c.sha);
+        return data.commits;
     }
-    async branchHolds(branchSha, files) {
-        for (const [path, content] of files) {
-            const current = await this.readFile(path, branchSha);
-            if (!current || !('bytes' in current) || !current.bytes.equals(Buffer.from(content, 'utf8')))
+    /**
+     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
+     * entry from listings, without writing anything; undefined when a listing is truncated.
+     */
+    async treeIsComputed(treeSha, change) {
+        const { owner, repo } = this.repository;
+        if (!change.base.entries)
+            return undefined;
+        const want = new Map(change.base.entries);
+        for (const [path, content] of change.files)
+            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        if (listing.truncated)
+            return undefined;
+        const have = flatTree(listing.tree);
+        if (have.size !== want.size)
+            return false;
+        for (const [path, entry] of want) {
+            const other = have.get(path);
+            if (other?.sha !== entry.sha || other.mode !== entry.mode)
                 return false;
         }
         return true;
     }
-    async commit(change) {
+    async buildTree(change) {
         const { owner, repo } = this.repository;
         const tree = [];
         for (const [path, content] of change.files) {
@@ -30866,8 +31047,7 @@ class PullRequestClient {
                 content: Buffer.from(content, 'utf8').toString('base64'),
                 encoding: 'base64'
             });
-            const mode = change.base.modes.get(path) === '100755' ? '100755' : '100644';
-            tree.push({ path, mode, type: 'blob', sha: blob.data.sha });
+            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
         }
         const newTree = await this.octokit.rest.git.createTree({
             owner,
@@ -30875,15 +31055,20 @@ class PullRequestClient {
             base_tree: change.base.treeSha,
             tree
         });
+        return newTree.data.sha;
+    }
+    /** The commit on the base, and the identity GitHub gave it: the token's own. */
+    async createCommit(change, tree) {
+        const { owner, repo } = this.repository;
         // No author or committer: GitHub then attributes the commit to the token and signs it.
-        const commit = await this.octokit.rest.git.createCommit({
+        const { data } = await this.octokit.rest.git.createCommit({
             owner,
             repo,
             message: withTrailer(change.commitMessage),
-            tree: newTree.data.sha,
+            tree,
             parents: [change.base.sha]
         });
-        return commit.data.sha;
+        return identityOf(data.sha, data);
     }
     async createPull(change) {
         const { owner, repo } = this.repository;
@@ -30897,38 +31082,45 @@ class PullRequestClient {
             draft: change.draft,
             maintainer_can_modify: false
         });
-        // Extras must not cost the pull request itself: a reviewer who is not a collaborator
-        // makes GitHub answer 422, which is worth a warning, not a failed run.
+        await this.addExtras(data.number, change);
+        return data;
+    }
+    /**
+     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
+     * every run that creates or updates it; removes none. Extras must not cost the pull request
+     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
+     * warning, not a failed run.
+     */
+    async addExtras(number, change, pull) {
+        const { owner, repo } = this.repository;
+        const missing = (wanted, have) => {
+            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
+            return wanted.filter(w => !known.has(w.toLowerCase()));
+        };
+        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
+        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
+        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
+        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
         const extras = [];
-        if (change.labels.length > 0)
+        if (labels.length > 0)
             extras.push([
                 'labels',
-                () => this.octokit.rest.issues.addLabels({
-                    owner,
-                    repo,
-                    issue_number: data.number,
-                    labels: change.labels
-                })
+                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
             ]);
-        if (change.assignees.length > 0)
+        if (assignees.length > 0)
             extras.push([
                 'assignees',
-                () => this.octokit.rest.issues.addAssignees({
-                    owner,
-                    repo,
-                    issue_number: data.number,
-                    assignees: change.assignees
-                })
+                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
             ]);
-        if (change.reviewers.length > 0 || change.teamReviewers.length > 0)
+        if (reviewers.length > 0 || teams.length > 0)
             extras.push([
                 'reviewers',
                 () => this.octokit.rest.pulls.requestReviewers({
                     owner,
                     repo,
-                    pull_number: data.number,
-                    reviewers: change.reviewers,
-                    team_reviewers: change.teamReviewers
+                    pull_number: number,
+                    reviewers,
+                    team_reviewers: teams
                 })
             ]);
         for (const [what, call] of extras) {
@@ -30936,10 +31128,9 @@ class PullRequestClient {
                 await call();
             }
             catch (error) {
-                this.logger.warning(`#${data.number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
             }
         }
-        return data;
     }
 }
 /**
@@ -30966,6 +31157,18 @@ function workflowRefusal(error, paths) {
         'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
         'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
         `GitHub said: ${message.split('\n')[0]}`, { cause: error });
+}
+/** path → mode and object id of every entry of a recursive listing that is not a directory. */
+function flatTree(tree) {
+    const flat = new Map();
+    for (const e of tree)
+        if (e.path && e.sha && e.type !== 'tree')
+            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
+    return flat;
+}
+/** The id git gives a blob of these bytes. */
+function blobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
@@ -31008,11 +31211,13 @@ function escapeMarkdown(value) {
         .replace(/#/g, '#\u200b')
         .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
         .replace(/:\/\//g, ':\u200b//')
-        .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\u200b.`));
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
 }
-/** Inline code for values known to be plain (digests, validated references). */
-function code(value) {
-    return `\`${value.replace(/`/g, '')}\``;
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
 }
 /**
  * Inline code for any value, shown exactly: the fence is one backtick longer than the
@@ -31532,10 +31737,19 @@ async function describeProposal(result, settings, client, logger) {
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }
-/** Creates, updates or closes the one pull request, based on the base branch's head. */
+/**
+ * Creates, updates or closes the one pull request. Everything it proposes is computed from the
+ * base branch's head alone: its config, rebased onto the digests this run resolved, and every
+ * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
+ * holds (already updated by an earlier run, or checked out from the pull request's branch), the
+ * commit, the body and the files listed per entry are the same one computation.
+ */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const otherPaths = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...otherPaths]);
+    const patterns = settings.files ?? [];
+    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    // The files this run rewrote are read too: they are what is left to propose when GitHub
+    // cannot list the whole base tree; otherwise the globs match them there anyway.
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
@@ -31550,38 +31764,30 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         files.set(settings.repoPath, rebased.newText);
         diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
     }
-    // The other files are the ones this run rewrote in the workspace, taken as the base holds
-    // them; both the base config's old digests and the workspace's count as old.
-    const moves = [...digestMoves(rebased.moved), ...digestMoves(workspaceMoves(result))];
+    if (!base.matched && patterns.length > 0)
+        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
+    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
     const touched = new Map();
-    for (const path of otherPaths) {
-        const bytes = base.files.get(path);
-        const what = base.notFiles.get(path);
-        if (!bytes) {
-            notice(logger, `files: skipped ${path}: it is ${what ?? 'not in the repository'} on ${base.branch}`);
-            continue;
+    if (anyMoves(rebased.moves)) {
+        for (const path of candidates) {
+            const bytes = base.files.get(path);
+            if (!bytes) {
+                const what = base.notFiles.get(path) ?? 'not in the repository';
+                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+                continue;
+            }
+            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
+            if (!rewrite)
+                continue;
+            files.set(path, rewrite.newText);
+            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
         }
-        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        files.set(path, rewrite.newText);
-        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-        touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
     }
-    // An entry the base config already holds may still be stale in another file there: it is
-    // listed from the workspace's move so the body says what changed.
-    const listed = new Set(rebased.moved.map(m => resolutionKey(m.entry)));
-    const alsoListed = workspaceMoves(result).filter(m => {
-        const key = resolutionKey(m.entry);
-        if (listed.has(key) || ![...touched.values()].some(keys => keys.has(key)))
-            return false;
-        listed.add(key);
-        return true;
-    });
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates([...rebased.moved, ...alsoListed], client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
         body = render(settings, updates, result);
         proposal = { title: settings.title, body, diff: diffs.join('') };
     }
@@ -32261,6 +32467,145 @@ function registryErrorCode(value) {
 
 /***/ }),
 
+/***/ 7747:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  O3: () => (/* binding */ secrets),
+  kJ: () => (/* binding */ terminalSafe),
+  _e: () => (/* binding */ writeStderr),
+  jQ: () => (/* binding */ writeStdout)
+});
+
+;// CONCATENATED MODULE: ./src/text/plain.ts
+/**
+ * Untrusted text (config values, repository files, registry answers, event payloads) made
+ * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
+ * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
+ * sinks themselves are ./log.ts and ./terminal.ts.
+ */
+/**
+ * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
+ * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
+ * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
+ */
+const TERMINAL_SEQUENCE = 
+// eslint-disable-next-line no-control-regex
+/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
+/**
+ * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
+ * carriage return lets a line overwrite itself), and the bidirectional overrides, which
+ * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
+ * a reader sees that something was there.
+ */
+const CONTROL = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
+function stripTerminal(text) {
+    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(CONTROL, '\ufffd');
+}
+/**
+ * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
+ * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
+ * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
+ * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
+ */
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+/**
+ * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
+ * .NET whitespace), and marks that would attach to nothing.
+ */
+const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
+/**
+ * One line that the runner can never read as a workflow command: `::` at its start (after
+ * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
+ * space inside. A space, not an invisible character: culture-sensitive matching skips
+ * those. `line` must hold no line break.
+ */
+function neutraliseLine(line) {
+    const lead = LEADING.exec(line)[0];
+    let rest = line.slice(lead.length);
+    if (rest.startsWith('::'))
+        rest = `: ${rest.slice(1)}`;
+    return lead + rest.replace(/##\[/g, '## [');
+}
+/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
+function logSafe(text) {
+    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/text/secrets.ts
+/**
+ * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
+ * issued), in one place: the action's log registers each with the runner's masker as it is
+ * added, and the same registry scrubs them from everything the action sends or writes
+ * itself (pull request body, title and commit message, job summary, outputs), which no
+ * masker sees. The command line, with no runner, masks its own output with it.
+ */
+class SecretRegistry {
+    values = new Set();
+    listeners = [];
+    /** Called with each new secret, and at once with every secret already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const secret of this.values)
+            listener(secret);
+    }
+    add(secret) {
+        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        for (const listener of this.listeners)
+            listener(secret);
+    }
+    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
+    spellings() {
+        const all = new Set();
+        for (const secret of this.values) {
+            all.add(secret);
+            all.add(JSON.stringify(secret).slice(1, -1));
+            all.add(encodeURIComponent(secret));
+        }
+        // Longest first, so a secret that contains another is replaced whole.
+        return [...all].sort((a, b) => b.length - a.length);
+    }
+    redact(text) {
+        let out = text;
+        for (const spelling of this.spellings())
+            out = out.split(spelling).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/text/terminal.ts
+/**
+ * The command line's way to the terminal. A terminal obeys escape sequences, so untrusted
+ * text in a cell, an error or a diff could recolour, hide or overwrite lines, set the window
+ * title or show a hyperlink to somewhere else: `terminalSafe` strips them (see ./plain.ts)
+ * before the CLI adds its own colours. There is no runner to mask secrets, so the
+ * registry's secrets are scrubbed from everything written.
+ */
+
+
+const secrets = new SecretRegistry();
+/** Untrusted text as a terminal may show it: no control sequence, no stray control. */
+function terminalSafe(text) {
+    return stripTerminal(text);
+}
+/** Writes already-rendered output (our own colours included), without any known secret. */
+function writeStdout(text) {
+    process.stdout.write(secrets.redact(text));
+}
+function writeStderr(text) {
+    process.stderr.write(secrets.redact(text));
+}
+
+
+/***/ }),
+
 /***/ 3629:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32270,7 +32615,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   PG: () => (/* binding */ runUpdate)
 });
 
-// UNUSED EXPORTS: digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
+// UNUSED EXPORTS: anyMoves, digestMoves, loadConfig, notice, planUpdate, rebaseUpdate, resolutionKey, resolveEntries, rewritePinnedText
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
@@ -32402,8 +32747,10 @@ function lineAt(text, offset) {
 }
 /**
  * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only a move of that tag; one without a tag matches any move of
- * the image from that exact digest. The registry may be written any way Docker accepts.
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
  */
 function rewritePinnedReferences(text, moves) {
     const byDigest = new Map();
@@ -32441,11 +32788,18 @@ function rewritePinnedReferences(text, moves) {
             continue;
         const currents = new Set(matching.map(i => moves[i].current));
         if (currents.size > 1) {
-            ambiguous.push({ line: lineAt(text, match.index), reference: `${written}${match[0]}` });
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
             continue;
         }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
         const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), [...currents][0].replace(/^sha256:/, ''));
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
         copied = start + 64;
         count++;
         for (const i of matching)
@@ -32481,11 +32835,14 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
 var http = __nccwpck_require__(6922);
 // EXTERNAL MODULE: ./src/workspace-files.ts
 var workspace_files = __nccwpck_require__(7076);
+// EXTERNAL MODULE: ./src/workspace-path.ts
+var workspace_path = __nccwpck_require__(9152);
 ;// CONCATENATED MODULE: ./src/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -32606,7 +32963,12 @@ function matrixEntry(result) {
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
+    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
+        const { root, label } = options.configWrite;
+        await (0,workspace_path/* checkWorkspacePath */.D)(root, options.configPath, label);
+    }
     const config = await loadConfig(options);
+    noticeOverriddenImage(options, config, logger);
     if (config.entries.length === 0)
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
@@ -32642,7 +33004,8 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    const moves = digestMoves(results.filter(r => r.status === 'updated').map(r => ({ ...r, current: r.current })));
+    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+    const moves = digestMoves(results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
     const plan = planUpdate('update', config, results, pinned);
     let written = false;
@@ -32655,6 +33018,22 @@ async function runUpdate(options, client, logger, onProgress) {
         written = true;
     }
     return { ...plan, written };
+}
+/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
+function noticeOverriddenImage(options, config, logger) {
+    const given = options.defaultImage;
+    const own = config.fileImage;
+    if (given === undefined || own === undefined || sameImage(given, own))
+        return;
+    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
+}
+function sameImage(a, b) {
+    try {
+        return ((0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(a)) === (0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(b)));
+    }
+    catch {
+        return a.trim() === b.trim();
+    }
 }
 /** A notice where the logger has them (the action's annotations), else an info line. */
 function notice(logger, message) {
@@ -32675,19 +33054,33 @@ async function findPinnedFiles(options, logger) {
         logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
-/** The moves other files are searched for: entries that had a digest and got another one. */
-function digestMoves(moved) {
-    return moved
-        .filter(m => m.previous !== undefined && m.previous !== m.current)
+/**
+ * What other files are searched for: every entry that had a digest, with the digest it moves
+ * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
+ * kept so a reference without a tag moves only when every entry holding its digest agrees.
+ */
+function digestMoves(entries) {
+    return entries
+        .filter(m => m.previous !== undefined)
         .map(m => ({
         entry: m.entry,
+        name: m.entry.name,
         repository: (0,src_reference/* repositoryName */.aR)(m.entry.reference),
         tag: m.entry.reference.tag,
         previous: m.previous,
-        current: m.current
+        current: m.current ?? m.previous
     }));
+}
+/** True when at least one of the moves changes a digest. */
+function anyMoves(moves) {
+    return moves.some(m => m.current !== m.previous);
 }
 /**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
@@ -32701,13 +33094,13 @@ function rewritePinnedText(label, bytes, moves, logger) {
     }
     const rewrite = rewritePinnedReferences(decoded.text, moves);
     for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: it names no tag, and entries of that image moved from this digest to different ones; write the tag in the reference`);
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
     if (rewrite.count === 0)
         return undefined;
     return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
 }
 async function rewritePinnedFiles(files, moves, logger) {
-    if (moves.length === 0)
+    if (!anyMoves(moves))
         return [];
     const pinned = [];
     for (const file of files) {
@@ -32764,7 +33157,12 @@ function rebaseUpdate(label, text, defaults, results) {
         moved.set(entry.index, current);
         changes.push({ entry, previous: entry.digest, current });
     }
-    return { newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined, moved: changes };
+    const moves = digestMoves(other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) })));
+    return {
+        newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
+        moved: changes,
+        moves
+    };
 }
 
 
@@ -32778,7 +33176,7 @@ function rebaseUpdate(label, text, defaults, results) {
 /* harmony export */   RL: () => (/* binding */ splitPatternList),
 /* harmony export */   wD: () => (/* binding */ FilesPatternError)
 /* harmony export */ });
-/* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns */
+/* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns, matchPaths */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
@@ -32939,6 +33337,14 @@ function compilePatterns(patterns) {
     return compiled;
 }
 /**
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
+ */
+function matchPaths(patterns, paths) {
+    const compiled = compilePatterns(patterns);
+    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
+}
+/**
  * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
  * `exclude` (absolute) are left out: the config is updated on its own.
  */
@@ -33028,6 +33434,71 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         // A pattern with alternatives is unmatched only when none of them matched.
         unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
     };
+}
+
+
+/***/ }),
+
+/***/ 9152:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkWorkspacePath),
+/* harmony export */   T: () => (/* binding */ WorkspacePathError)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+class WorkspacePathError extends Error {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
+    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
+    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
 }
 
 
@@ -41778,7 +42249,7 @@ exports.visitAsync = visitAsync;
 /***/ 8330:
 /***/ ((module) => {
 
-module.exports = {"rE":"0.1.0"};
+module.exports = {"rE":"1.0.0"};
 
 /***/ })
 
