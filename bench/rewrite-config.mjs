@@ -25,8 +25,8 @@ const lib = path.resolve(option('--lib', '.tmp/bench-lib'))
 const entries = Number(option('--entries', '1000'))
 const iterations = Number(option('--iterations', '20'))
 
-const { loadConfig, planUpdate } = await import(pathToFileURL(path.join(lib, 'update.js')).href)
-const { writeFileAtomic } = await import(pathToFileURL(path.join(lib, 'fs-atomic.js')).href)
+const { loadConfig, planUpdate } = await import(pathToFileURL(path.join(lib, 'run/update.js')).href)
+const { writeFileAtomic } = await import(pathToFileURL(path.join(lib, 'adapters/fs/atomic-write.js')).href)
 
 const hex = seed => crypto.createHash('sha256').update(seed).digest('hex')
 

@@ -894,7 +894,7 @@ async function main() {
       const samples = Object.fromEntries(options.tools.map(t => [t, []]))
       const skipped = {}
       if (options.tools.includes('cli') && !fs.existsSync(entries.cli))
-        skipped.cli = 'not built (no src/cli.ts)'
+        skipped.cli = 'not built (no src/cli/main.ts)'
       if (options.tools.includes('skopeo') && n > options.skopeoMax)
         skipped.skopeo = `skipped above N = ${options.skopeoMax} (--skopeo-max)`
       const tools = options.tools.filter(t => !skipped[t])

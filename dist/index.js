@@ -847,12 +847,12 @@ class DecodedURL extends URL {
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-module.exports = __nccwpck_require__(218);
+module.exports = __nccwpck_require__(7837);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 7837:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -1292,7 +1292,7 @@ module.exports.MockPool = MockPool
 module.exports.MockAgent = MockAgent
 module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(8857)
+const { EventSource } = __nccwpck_require__(1238)
 
 module.exports.EventSource = EventSource
 
@@ -15552,7 +15552,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8857:
+/***/ 1238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -29211,11 +29211,11 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9407:
+/***/ 218:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1238);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8062);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1238:
+/***/ 8062:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36898,7 +36898,7 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 var yaml_dist = __nccwpck_require__(8815);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/digest.ts
+;// CONCATENATED MODULE: ./src/domain/oci/digest.ts
 
 /** The only digest form this tool ever writes or puts into a URL. */
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
@@ -36921,7 +36921,7 @@ function formatStoredDigest(digest, form) {
     return form === 'bare' ? digest.slice('sha256:'.length) : digest;
 }
 
-;// CONCATENATED MODULE: ./src/reference.ts
+;// CONCATENATED MODULE: ./src/domain/oci/reference.ts
 /**
  * Image reference parsing with Docker's normalisation rules (distribution/reference):
  * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
@@ -37023,7 +37023,7 @@ function formatImageReference(ref) {
     return text;
 }
 
-;// CONCATENATED MODULE: ./src/platform.ts
+;// CONCATENATED MODULE: ./src/domain/oci/platform.ts
 const PART = /^[a-z0-9_.-]+$/;
 function parsePlatform(input) {
     const parts = input.trim().toLowerCase().split('/');
@@ -37055,7 +37055,7 @@ function formatPlatform(p) {
     return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
 }
 
-;// CONCATENATED MODULE: ./src/config.ts
+;// CONCATENATED MODULE: ./src/domain/config.ts
 /**
  * The containers config: parse and validate with source positions, and rewrite digest
  * values in place. Knows nothing of HTTP or GitHub.
@@ -37632,7 +37632,7 @@ function rewriteDigests(config, newDigests) {
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/helper-runner.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/credential-helper.ts
 
 /** The helper did not answer in time; it was killed, with any children it started. */
 class HelperTimeoutError extends Error {
@@ -37700,7 +37700,7 @@ function credentialHelperRunner(timeoutMs) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/credentials.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/credentials.ts
 /**
  * Where registry credentials come from, in order: the `registry-auth` input, then the
  * Docker config that `docker login` / `docker/login-action` leave behind (`auths`,
@@ -37890,7 +37890,7 @@ async function readDockerConfig(path, onWarning) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/challenge.ts
 /**
  * `WWW-Authenticate` parsing (RFC 7235). A header may carry several challenges, and a
  * quoted `scope` may itself contain commas, so a naive split on `,` is wrong.
@@ -37962,7 +37962,7 @@ function parseWwwAuthenticate(header) {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/registry/hosts.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/hosts.ts
 /**
  * Address classes used to decide where credentials and plain HTTP may go. Host names
  * are judged by their text only (no DNS), which is what a credential decision needs:
@@ -38018,7 +38018,7 @@ function isPrivateHost(host) {
 
 ;// CONCATENATED MODULE: external "node:dns/promises"
 const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
-;// CONCATENATED MODULE: ./src/registry/connections.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/connections.ts
 /**
  * The default way the transport reaches the network: undici's fetch over one connection pool
  * that keeps connections open across HEAD requests too.
@@ -38035,7 +38035,7 @@ function keepAliveFetch() {
     return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
 }
 
-;// CONCATENATED MODULE: ./src/registry/untrusted.ts
+;// CONCATENATED MODULE: ./src/domain/text/untrusted.ts
 /**
  * Text a registry chose (error codes, content types, header values, platform names) ends
  * up in error messages, annotations, outputs and the job summary. It is shown as one short
@@ -38053,7 +38053,7 @@ function registryErrorCode(value) {
     return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/registry/http.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
@@ -38454,7 +38454,7 @@ function redactUrl(href) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/registry/auth.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/auth.ts
 
 
 
@@ -38797,7 +38797,7 @@ function basicHeader(creds) {
     return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
 
 
 
@@ -39171,7 +39171,7 @@ function describe(ref) {
     return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
 }
 
-;// CONCATENATED MODULE: ./src/create-client.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/create-client.ts
 /**
  * One way to build a registry client from user settings, shared by the action and the CLI
  * so that both read credentials, mask secrets and honour insecure hosts identically.
@@ -39218,7 +39218,7 @@ function parseRequestTimeout(text) {
     return Math.round(seconds * 1000);
 }
 
-;// CONCATENATED MODULE: ./src/markdown.ts
+;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
 /**
  * Escaping for values from config files and registries that land in Markdown (job
  * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
@@ -39326,7 +39326,7 @@ function table(headers, rows) {
     return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/pull-request/diff.ts
+;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
 function splitLines(text) {
     const lines = text.split('\n');
     if (lines[lines.length - 1] === '')
@@ -39378,7 +39378,7 @@ function unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/workspace-files.ts
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-files.ts
 /**
  * Which workspace files the `files` globs name. Globs are relative to the workspace and can
  * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
@@ -39634,7 +39634,7 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/pull-request/github.ts
+;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
 
 
 /** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
@@ -39686,7 +39686,7 @@ function modeOf(change, path) {
 class PullRequestError extends Error {
     name = 'PullRequestError';
 }
-function github_status(error) {
+function pull_requests_status(error) {
     const value = error.status;
     return typeof value === 'number' ? value : undefined;
 }
@@ -39716,7 +39716,7 @@ class PullRequestClient {
             sha = ref.data.object.sha;
         }
         catch (error) {
-            if (github_status(error) === 404)
+            if (pull_requests_status(error) === 404)
                 throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
             throw error;
         }
@@ -39775,7 +39775,7 @@ class PullRequestClient {
             return { bytes: Buffer.from(blob.data.content, 'base64') };
         }
         catch (error) {
-            if (github_status(error) === 404)
+            if (pull_requests_status(error) === 404)
                 return undefined;
             throw error;
         }
@@ -39896,7 +39896,7 @@ class PullRequestClient {
             return ref.data.object.sha;
         }
         catch (error) {
-            if (github_status(error) === 404)
+            if (pull_requests_status(error) === 404)
                 return undefined;
             throw error;
         }
@@ -40055,7 +40055,7 @@ function workflowRefusal(error, paths) {
     const workflows = paths.filter(isWorkflowPath);
     if (workflows.length === 0)
         return undefined;
-    const code = github_status(error);
+    const code = pull_requests_status(error);
     const message = error instanceof Error ? error.message : String(error);
     const refused = WORKFLOW_REFUSAL.test(message);
     // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
@@ -40087,7 +40087,7 @@ function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
 }
 
-;// CONCATENATED MODULE: ./src/pull-request/body.ts
+;// CONCATENATED MODULE: ./src/domain/pull-request/body.ts
 /**
  * The pull request body, a pure function of the run's data and a template the user may
  * replace. Every value in the data comes from a config file or a registry and is untrusted:
@@ -40443,7 +40443,7 @@ function hardCut(body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/fs-atomic.ts
+;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
 
 
 
@@ -40518,7 +40518,7 @@ async function writeFileAtomic(path, text) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pinned-files.ts
+;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
 /**
  * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
  * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
@@ -40645,7 +40645,7 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
-;// CONCATENATED MODULE: ./src/workspace-path.ts
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
 /**
  * The one check for every file the run writes: the config and the files the `files` globs
  * match. A path is written only when it lies inside the workspace and no part of it below
@@ -40697,7 +40697,7 @@ async function checkWorkspacePath(workspace, path, label) {
     return segments.join('/');
 }
 
-;// CONCATENATED MODULE: ./src/update.ts
+;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
@@ -41025,7 +41025,7 @@ function rebaseUpdate(label, text, defaults, results) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/upstream.ts
+;// CONCATENATED MODULE: ./src/run/upstream.ts
 /**
  * Where a moved image came from: the OCI `source` and `revision` labels of the old and
  * the new digest, which let a reviewer read the upstream commits between the two pins.
@@ -41071,7 +41071,7 @@ async function lookUpUpstream(client, moved, logger) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/propose.ts
+;// CONCATENATED MODULE: ./src/run/propose.ts
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
  * branch's copy (never the workspace's), upstream links are read from the images, and the
@@ -41192,7 +41192,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     return { ...outcome, proposal };
 }
 
-;// CONCATENATED MODULE: ./src/pull-request/octokit.ts
+;// CONCATENATED MODULE: ./src/adapters/github/octokit.ts
 /**
  * The Octokit the action uses: `getOctokit` for GITHUB_API_URL (GitHub Enterprise Server,
  * GHE.com) and proxies from the environment, plus polite waits on rate limits, because a
@@ -41258,7 +41258,7 @@ function createOctokit(token, logger, policy = DEFAULT_POLICY, scrub = text => t
     return octokit;
 }
 
-;// CONCATENATED MODULE: ./src/summary.ts
+;// CONCATENATED MODULE: ./src/action/summary.ts
 
 
 
@@ -41312,7 +41312,7 @@ function renderSummary(result, options) {
     return parts.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/event.ts
+;// CONCATENATED MODULE: ./src/domain/event.ts
 /**
  * Events that announce a freshly pushed image (`repository_dispatch` from the publisher,
  * `registry_package` from GHCR). An announcement is a hint to run now, never a source of
@@ -41434,7 +41434,7 @@ function announcedReference(a) {
     return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
 }
 
-;// CONCATENATED MODULE: ./src/text/plain.ts
+;// CONCATENATED MODULE: ./src/domain/text/plain.ts
 /**
  * Untrusted text (config values, repository files, registry answers, event payloads) made
  * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
@@ -41492,7 +41492,7 @@ function logSafe(text) {
     return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/text/secrets.ts
+;// CONCATENATED MODULE: ./src/domain/text/secrets.ts
 /**
  * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
  * issued), in one place: the action's log registers each with the runner's masker as it is
@@ -41535,7 +41535,7 @@ class SecretRegistry {
     }
 }
 
-;// CONCATENATED MODULE: ./src/text/log.ts
+;// CONCATENATED MODULE: ./src/action/log.ts
 /**
  * The action's only way to the log, annotations, outputs, the job summary and the runner's
  * masker. Every line is scrubbed of known secrets and neutralised (see ./plain.ts) before
@@ -41602,7 +41602,7 @@ function block(heading, text) {
 /** What the core modules log through. */
 const actionsLogger = { debug: log_debug, info: log_info, warning: message => log_warning(message), notice: log_notice };
 
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action's edge: read inputs once, run the core, write outputs and the job summary.
  * Nothing else in the code base touches `@actions/core` inputs; everything written goes
@@ -51060,6 +51060,6 @@ exports.visitAsync = visitAsync;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

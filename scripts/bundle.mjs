@@ -6,7 +6,7 @@
 //   node scripts/bundle.mjs <folder>  # anywhere else: the test suites' fresh bundle
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -46,9 +46,9 @@ export function sourceDigest() {
  */
 export function bundle(outDir, { only } = {}) {
   const digest = sourceDigest()
-  const entries = only === 'cli' ? [] : [['src/index.ts', outDir]]
-  if (existsSync(path.join(ROOT, 'src/cli.ts')))
-    entries.push(['src/cli.ts', path.join(outDir, 'cli')])
+  // One entry per edge: the action's and the command line's.
+  const entries = only === 'cli' ? [] : [['src/action/index.ts', outDir]]
+  entries.push(['src/cli/main.ts', path.join(outDir, 'cli')])
   rmSync(outDir, { recursive: true, force: true })
   for (const [entry, out] of entries) {
     execFileSync(

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
-import { RegistryClient } from '../../src/registry/client.js'
+import { RegistryClient } from '../../src/adapters/registry/client.js'
 import { type Relay, startRelay } from '../../scripts/testkit/tcp-relay.mjs'
 
 const anonymous = { lookup: async () => undefined, fallback: () => undefined }

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type LatencyProxy, startLatencyProxy } from '../../scripts/testkit/latency-proxy.mjs'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
-import { RegistryClient } from '../../src/registry/client.js'
+import { RegistryClient } from '../../src/adapters/registry/client.js'
 
 const PASSWORD = 'alice-s3cret-pass'
 

@@ -10,8 +10,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type FaultProxy, startFaultProxy } from '../../scripts/faults/proxy.mjs'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
-import { keepAliveFetch } from '../../src/registry/connections.js'
-import { RegistryClient } from '../../src/registry/client.js'
+import { keepAliveFetch } from '../../src/adapters/registry/connections.js'
+import { RegistryClient } from '../../src/adapters/registry/client.js'
 
 const PUBLIC_NAME = 'registry.public.test'
 const credentials = {

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
-import { parsePlatform } from '../../src/platform.js'
-import { RegistryClient } from '../../src/registry/client.js'
+import { parsePlatform } from '../../src/domain/oci/platform.js'
+import { RegistryClient } from '../../src/adapters/registry/client.js'
 
 const credentials = {
   lookup: async () => ({ username: 'alice', password: 'alice-s3cret-pass', source: 'test' }),

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { MAX_CONFIG_BYTES } from '../../src/config.js'
+import { MAX_CONFIG_BYTES } from '../../src/domain/config.js'
 import { ROOT } from '../support/run-action.js'
 import { record, testName } from './support/record.js'
 import {

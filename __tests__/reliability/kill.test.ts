@@ -1,7 +1,7 @@
 /**
  * A process killed while it rewrites the config: the file must always be byte for byte the
  * old or the new content. First a child running the real writeFileAtomic (transpiled from
- * src/fs-atomic.ts as it is) in a loop over a large config, killed with SIGKILL at random
+ * src/adapters/fs/atomic-write.ts as it is) in a loop over a large config, killed with SIGKILL at random
  * moments; then the bundled action itself, killed at points spread over its run. Leftover
  * temporary files are counted, and the next write must remove them.
  */
@@ -11,7 +11,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import ts from 'typescript'
-import { parseConfig, rewriteDigests } from '../../src/config.js'
+import { parseConfig, rewriteDigests } from '../../src/domain/config.js'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { type Step, prepareStep } from '../../scripts/testkit/runner.mjs'
 import { ACTION_ENTRY, ROOT } from '../support/run-action.js'
@@ -86,7 +86,7 @@ describe('killed writes', () => {
   const writerTitle = `writeFileAtomic killed with SIGKILL at ${WRITER_KILLS} random moments`
   it(testName('kill:writer', writerTitle), async () => {
     // The real module, transpiled as it is: it imports only Node built-ins.
-    const source = readFileSync(join(ROOT, 'src/fs-atomic.ts'), 'utf8')
+    const source = readFileSync(join(ROOT, 'src/adapters/fs/atomic-write.ts'), 'utf8')
     const { outputText } = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 }
     })

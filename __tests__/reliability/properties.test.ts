@@ -12,8 +12,13 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { type YAMLMap, type YAMLSeq, parseDocument } from 'yaml'
-import { ConfigError, type ParsedConfig, parseConfig, rewriteDigests } from '../../src/config.js'
-import { type EntryResult, planUpdate } from '../../src/update.js'
+import {
+  ConfigError,
+  type ParsedConfig,
+  parseConfig,
+  rewriteDigests
+} from '../../src/domain/config.js'
+import { type EntryResult, planUpdate } from '../../src/run/update.js'
 import { record, testName } from './support/record.js'
 import { checkSeeded } from './support/seeds.js'
 

@@ -4,7 +4,7 @@ import {
   COMMIT_TRAILER,
   identityOf,
   sameIdentity
-} from '../../src/pull-request/github.js'
+} from '../../src/adapters/github/pull-requests.js'
 
 const BOT = {
   name: 'github-actions[bot]',

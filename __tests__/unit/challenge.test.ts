@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseWwwAuthenticate } from '../../src/registry/challenge.js'
+import { parseWwwAuthenticate } from '../../src/adapters/registry/challenge.js'
 
 describe('parseWwwAuthenticate', () => {
   it('parses a Docker Hub bearer challenge', () => {

@@ -11,8 +11,8 @@ import {
   shortDigest,
   useColor
 } from '../../src/cli/render.js'
-import { parseConfig } from '../../src/config.js'
-import { type EntryResult, type UpdateResult, planUpdate } from '../../src/update.js'
+import { parseConfig } from '../../src/domain/config.js'
+import { type EntryResult, type UpdateResult, planUpdate } from '../../src/run/update.js'
 
 const hex = (c: string) => c.repeat(64)
 const digest = (c: string) => `sha256:${hex(c)}`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import type { CredentialSource } from '../../src/credentials.js'
-import { MEDIA_TYPES, RegistryClient } from '../../src/registry/client.js'
+import type { CredentialSource } from '../../src/adapters/registry/credentials.js'
+import { MEDIA_TYPES, RegistryClient } from '../../src/adapters/registry/client.js'
 
 const anonymous: CredentialSource = {
   lookup: async () => undefined,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { ConfigError, parseConfig, rewriteDigests } from '../../src/config.js'
+import { ConfigError, parseConfig, rewriteDigests } from '../../src/domain/config.js'
 
 const A = 'a'.repeat(64)
 const B = 'b'.repeat(64)

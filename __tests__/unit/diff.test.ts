@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { unifiedDiff } from '../../src/pull-request/diff.js'
+import { unifiedDiff } from '../../src/domain/pull-request/diff.js'
 
 /** GNU diff is the reference: the dry-run diff must read exactly like the one reviewers know. */
 function gnuDiff(before: string, after: string): string {

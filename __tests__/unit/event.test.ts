@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { announcedReference, readEventHint } from '../../src/event.js'
+import { announcedReference, readEventHint } from '../../src/domain/event.js'
 
 const DIGEST = `sha256:${'c'.repeat(64)}`
 

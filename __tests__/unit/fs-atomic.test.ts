@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { writeFileAtomic } from '../../src/fs-atomic.js'
+import { writeFileAtomic } from '../../src/adapters/fs/atomic-write.js'
 
 /** The id of a process that has exited. */
 function deadPid(): number {

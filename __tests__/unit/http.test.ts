@@ -6,7 +6,7 @@ import {
   backoffDelay,
   parseRetryAfter,
   redactUrl
-} from '../../src/registry/http.js'
+} from '../../src/adapters/registry/http.js'
 
 class FakeClock implements Clock {
   time = Date.parse('2026-11-24T06:00:00Z')

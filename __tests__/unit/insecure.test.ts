@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import type { CredentialSource } from '../../src/credentials.js'
-import { MEDIA_TYPES, RegistryClient } from '../../src/registry/client.js'
-import { HttpTransport } from '../../src/registry/http.js'
+import type { CredentialSource } from '../../src/adapters/registry/credentials.js'
+import { MEDIA_TYPES, RegistryClient } from '../../src/adapters/registry/client.js'
+import { HttpTransport } from '../../src/adapters/registry/http.js'
 
 const anonymous: CredentialSource = { lookup: async () => undefined, fallback: () => undefined }
 const DIGEST = `sha256:${'a'.repeat(64)}`

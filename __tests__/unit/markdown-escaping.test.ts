@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { codeSpan, escapeMarkdown, table } from '../../src/markdown.js'
+import { codeSpan, escapeMarkdown, table } from '../../src/domain/text/markdown.js'
 import { activeMarkdown } from '../support/markdown-links.js'
 
 const RANDOM_SEED = Date.now() ^ (Math.random() * 2 ** 31)

@@ -3,7 +3,7 @@ import {
   type DigestMove,
   decodePinnedFile,
   rewritePinnedReferences
-} from '../../src/pinned-files.js'
+} from '../../src/domain/pinned-files.js'
 
 const hex = (c: string) => c.repeat(64)
 const OLD_GO = hex('a')

@@ -1,12 +1,17 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals'
-import { codeSpan, escapeMarkdown, linkDestination, safeUrl } from '../../src/markdown.js'
+import {
+  codeSpan,
+  escapeMarkdown,
+  linkDestination,
+  safeUrl
+} from '../../src/domain/text/markdown.js'
 import {
   BODY_LIMIT,
   DEFAULT_BODY_TEMPLATE,
   renderPullRequestBody,
   type BodyUpdate,
   type PullRequestBodyData
-} from '../../src/pull-request/body.js'
+} from '../../src/domain/pull-request/body.js'
 
 const IMAGE = 'ghcr.io/rust-cross/rust-musl-cross'
 const SOURCE = 'https://github.com/rust-cross/rust-musl-cross'

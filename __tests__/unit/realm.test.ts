@@ -3,8 +3,8 @@ import {
   KNOWN_TOKEN_HOSTS,
   credentialsMayGoToRealm,
   tokenWeakness
-} from '../../src/registry/auth.js'
-import { isLoopbackHost } from '../../src/registry/hosts.js'
+} from '../../src/adapters/registry/auth.js'
+import { isLoopbackHost } from '../../src/adapters/registry/hosts.js'
 
 const loopbackOnly = (host: string) => isLoopbackHost(host)
 const verdict = (apiHost: string, realm: string, plain = loopbackOnly) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { parseConfig } from '../../src/config.js'
-import { rateLimitWait } from '../../src/pull-request/octokit.js'
-import { type EntryResult, rebaseUpdate } from '../../src/update.js'
+import { parseConfig } from '../../src/domain/config.js'
+import { rateLimitWait } from '../../src/adapters/github/octokit.js'
+import { type EntryResult, rebaseUpdate } from '../../src/run/update.js'
 
 const hex = (c: string) => c.repeat(64)
 const defaults = { defaultImage: 'ghcr.io/rust-cross/rust-musl-cross' }

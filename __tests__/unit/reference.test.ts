@@ -1,5 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { formatImageReference, parseImageReference, registryApiHost } from '../../src/reference.js'
+import {
+  formatImageReference,
+  parseImageReference,
+  registryApiHost
+} from '../../src/domain/oci/reference.js'
 
 describe('parseImageReference', () => {
   it.each([

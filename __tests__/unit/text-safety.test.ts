@@ -1,5 +1,5 @@
 /**
- * The text-safety module (src/text/): what reaches the runner is never a workflow command,
+ * The text-safety module (src/domain/text/plain.ts, with its sinks src/action/log.ts and src/cli/terminal.ts): what reaches the runner is never a workflow command,
  * what reaches a terminal carries no escape sequence, secrets are scrubbed in every
  * spelling, and no file in src/ but the sinks writes to the log or a terminal directly.
  */
@@ -7,9 +7,9 @@ import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { logSafe, neutraliseLine, stripTerminal } from '../../src/text/plain.js'
-import { SecretRegistry } from '../../src/text/secrets.js'
-import { stopToken } from '../../src/text/log.js'
+import { logSafe, neutraliseLine, stripTerminal } from '../../src/domain/text/plain.js'
+import { SecretRegistry } from '../../src/domain/text/secrets.js'
+import { stopToken } from '../../src/action/log.js'
 import { outputLines, parseCommand, processedCommands } from '../support/workflow-commands.js'
 import { ROOT } from '../support/run-action.js'
 
@@ -219,7 +219,7 @@ describe('the only ways out', () => {
     text: readFileSync(path, 'utf8')
   }))
 
-  it('only src/text/log.ts logs, annotates, masks or fails through @actions/core', () => {
+  it('only src/action/log.ts logs, annotates, masks or fails through @actions/core', () => {
     const direct =
       /\bcore\s*\.\s*(info|debug|warning|error|notice|startGroup|endGroup|group|setFailed|setSecret|setOutput|summary)\b/
     const named =
@@ -227,15 +227,15 @@ describe('the only ways out', () => {
     // Under another name, core.info would pass the first pattern unseen.
     const renamed = /import\s*\*\s*as\s+(?!core\b)\w+\s+from\s*'@actions\/core'/
     const offenders = files
-      .filter(f => f.name !== 'src/text/log.ts')
+      .filter(f => f.name !== 'src/action/log.ts')
       .filter(f => direct.test(f.text) || named.test(f.text) || renamed.test(f.text))
       .map(f => f.name)
     expect(offenders).toEqual([])
   })
 
-  it('only src/text/terminal.ts writes to the terminal', () => {
+  it('only src/cli/terminal.ts writes to the terminal', () => {
     const offenders = files
-      .filter(f => f.name !== 'src/text/terminal.ts')
+      .filter(f => f.name !== 'src/cli/terminal.ts')
       .filter(f => /process\s*\.\s*(stdout|stderr)\s*\.\s*write|\bconsole\s*\./.test(f.text))
       .map(f => f.name)
     expect(offenders).toEqual([])

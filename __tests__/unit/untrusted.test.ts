@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { registryErrorCode, untrustedText } from '../../src/registry/untrusted.js'
+import { registryErrorCode, untrustedText } from '../../src/domain/text/untrusted.js'
 
 describe('untrusted text', () => {
   it('keeps short text as it is', () => {

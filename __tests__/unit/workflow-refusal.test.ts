@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { PullRequestError, workflowRefusal } from '../../src/pull-request/github.js'
+import { PullRequestError, workflowRefusal } from '../../src/adapters/github/pull-requests.js'
 
 function httpError(status: number, message: string): Error {
   return Object.assign(new Error(message), { status })

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { isMap, isScalar, isSeq, LineCounter, parse, parseDocument, type Node } from 'yaml'
-import { parseConfig } from '../../src/config.js'
+import { parseConfig } from '../../src/domain/config.js'
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url))
 

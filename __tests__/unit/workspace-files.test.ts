@@ -9,7 +9,7 @@ import {
   expandWorkspaceFiles,
   matchPaths,
   splitPatternList
-} from '../../src/workspace-files.js'
+} from '../../src/adapters/fs/workspace-files.js'
 
 describe('expandBraces', () => {
   it('expands alternatives, nested and repeated, and leaves lone braces alone', () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { WorkspacePathError, checkWorkspacePath } from '../../src/workspace-path.js'
+import { WorkspacePathError, checkWorkspacePath } from '../../src/adapters/fs/workspace-path.js'
 
 describe('checkWorkspacePath', () => {
   let root: string

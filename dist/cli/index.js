@@ -28091,1319 +28091,343 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5581:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+/***/ 4689:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jk: () => (/* binding */ expandWorkspaceFiles),
+/* harmony export */   RL: () => (/* binding */ splitPatternList),
+/* harmony export */   wD: () => (/* binding */ FilesPatternError)
+/* harmony export */ });
+/* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns, matchPaths */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _cli_args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
-/* harmony import */ var _cli_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
-/* harmony import */ var _config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2973);
-/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9847);
-/* harmony import */ var _credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1135);
-/* harmony import */ var _propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6210);
-/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7747);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3629);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7076);
-/* harmony import */ var _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9152);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8330);
 /**
- * The command line's edge: arguments, files, the environment, the terminal and the exit
- * status. It runs the same core as the action (runUpdate, createRegistryClient,
- * describeProposal) and never opens a pull request.
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
  */
 
 
-
-
-
-
-
-
-
-
-
-
-// Bundled in, so the version printed is the one the bundle was built from.
-
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
-/** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
-class SetupError extends Error {
+class FilesPatternError extends Error {
+    name = 'FilesPatternError';
 }
-const out = _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
-/** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
-class Stderr {
-    isTTY;
-    progress = '';
-    lastDraw = 0;
-    constructor(isTTY) {
-        this.isTTY = isTTY;
-    }
-    line(text) {
-        this.clearProgress();
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
-        if (this.progress)
-            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
-    }
-    showProgress(done, total) {
-        if (!this.isTTY)
-            return;
-        const now = Date.now();
-        // A redraw per entry is wasted on thousand-entry configs; the last one always shows.
-        if (done < total && now - this.lastDraw < 50)
-            return;
-        this.lastDraw = now;
-        this.clearProgress();
-        this.progress = (0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
-    }
-    endProgress() {
-        this.clearProgress();
-        this.progress = '';
-    }
-    clearProgress() {
-        if (this.progress)
-            (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
-    }
-}
-async function readRegistryAuthFile(path) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? error.message;
-        throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
-    }
-    try {
-        const parsed = (0,_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
-        for (const [host, credentials] of parsed) {
-            _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
-            parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
-        }
-        return parsed;
-    }
-    catch (error) {
-        if (error instanceof _credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .CredentialsInputError */ .$O)
-            throw new SetupError(`${path}: ${error.message}`);
-        throw error;
-    }
-}
-/** The path a pull request would change: relative to the working directory, like `git diff`. */
-function repositoryPath(config) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
-    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
-}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
 /**
- * Where the CLI may write the config. A path typed on the command line is the user's own
- * choice, so one outside the working directory is written too, with its own directory as
- * the root; inside the working directory, as for the action, no part of the path below it
- * may be a symbolic link. Either way the file itself must not be one.
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
  */
-function configRoot(config) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
-    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
-}
-async function run(options, stderr) {
-    const registryAuth = options.registryAuthFile
-        ? await readRegistryAuthFile(options.registryAuthFile)
-        : new Map();
-    const logger = {
-        debug: message => {
-            if (options.verbose)
-                stderr.line(`debug: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
-        },
-        info: message => stderr.line((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
-    };
-    const updateOptions = {
-        mode: options.mode,
-        configPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.config),
-        configLabel: options.config,
-        defaultImage: options.image,
-        defaultPlatform: options.platform,
-        dryRun: options.dryRun,
-        concurrency: options.concurrency,
-        files: options.files,
-        workspace: process.cwd(),
-        configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
-        defaultImageSource: '--image'
-    };
-    const client = options.mode === 'update'
-        ? (0,_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)({
-            registryAuth,
-            insecureRegistries: options.insecureRegistries,
-            concurrency: options.concurrency,
-            maxAttempts: options.maxAttempts,
-            requestTimeoutMs: options.requestTimeoutMs,
-            logger,
-            onSecret: secret => _text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
-        })
-        : undefined;
-    let result;
-    try {
-        result = await (0,_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
-    }
-    catch (error) {
-        // A missing or broken config is bad setup, not a failed run: nothing was resolved.
-        if (error instanceof _config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
-            const missing = error.cause?.code === 'ENOENT';
-            throw new SetupError(missing
-                ? `${options.config}: config file not found; create it or pass --config`
-                : error.message);
-        }
-        if (error instanceof _workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD || error instanceof _workspace_path_js__WEBPACK_IMPORTED_MODULE_11__/* .WorkspacePathError */ .T)
-            throw new SetupError(error.message);
-        throw error;
-    }
-    finally {
-        stderr.endProgress();
-    }
-    let proposal;
-    if (options.showPullRequest && options.mode === 'update') {
-        proposal =
-            (await (0,_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProposal */ .cm)(result, {
-                repoPath: repositoryPath(options.config),
-                configLabel: options.config,
-                defaultImage: options.image,
-                defaultPlatform: options.platform,
-                branch: _propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BRANCH */ .nU,
-                branchExplicit: false,
-                title: _propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_TITLE */ .p3,
-                commitMessage: _propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_TITLE */ .p3,
-                labels: [],
-                assignees: [],
-                reviewers: [],
-                teamReviewers: [],
-                draft: false,
-                now: new Date()
-            }, client, logger)) ?? null;
-    }
-    if (options.json) {
-        out((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderJson */ .hF)(result, proposal));
-    }
-    else {
-        const style = (0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .COLOR */ .o$ : _cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .PLAIN */ .tZ;
-        out((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderTable */ .bo)(result, { dryRun: options.dryRun, style }));
-        if (proposal !== undefined)
-            out((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProposal */ .t7)(proposal, style));
-    }
-    const failed = result.failed.length;
-    const total = result.results.length;
-    return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK;
-}
-async function main(argv) {
-    const stderr = new Stderr(process.stderr.isTTY === true);
-    let command;
-    try {
-        command = (0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
-    }
-    catch (error) {
-        if (!(error instanceof _cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
-            throw error;
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
-        return EXIT_USAGE;
-    }
-    if (command.kind === 'help') {
-        out((0,_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)());
-        return EXIT_OK;
-    }
-    if (command.kind === 'version') {
-        out(`${_cli_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_12__/* .version */ .rE}\n`);
-        return EXIT_OK;
-    }
-    try {
-        return await run(command.options, stderr);
-    }
-    catch (error) {
-        stderr.line((0,_cli_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
-        return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
-    }
-}
-process.exitCode = await main(process.argv.slice(2));
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 7593:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   RX: () => (/* binding */ PROGRAM),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9847);
-/* harmony import */ var _workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7076);
-/**
- * The command line's flags, parsed into plain data. Pure: reading files and the environment
- * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
- */
-
-
-
-/** Bad usage: the entry prints the message with a hint to --help and exits 2. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
-const DEFAULT_CONFIG = '.github/containers.yml';
-const DEFAULT_CONCURRENCY = 8;
-const MAX_CONCURRENCY = 64;
-const DEFAULT_MAX_ATTEMPTS = 3;
-const MAX_MAX_ATTEMPTS = 10;
-/** Every flag, in the order --help lists them. */
-const FLAGS = {
-    config: {
-        type: 'string',
-        short: 'c',
-        value: 'path',
-        help: `Config file to read and rewrite (default ${DEFAULT_CONFIG}).`
-    },
-    image: {
-        type: 'string',
-        value: 'repository',
-        help: "Default repository for entries that name none (the file's top-level image wins)."
-    },
-    platform: {
-        type: 'string',
-        value: 'os/arch[/variant]',
-        help: 'Default platform for entries: pin that manifest instead of the index.'
-    },
-    mode: {
-        type: 'string',
-        value: 'update|matrix',
-        help: 'update (default): resolve, rewrite, report. matrix: print the committed matrix; no network.'
-    },
-    'dry-run': {
-        type: 'boolean',
-        short: 'n',
-        help: 'Resolve and report; write nothing.'
-    },
-    concurrency: {
-        type: 'string',
-        value: 'n',
-        help: `Requests in flight at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}).`
-    },
-    'max-attempts': {
-        type: 'string',
-        value: 'n',
-        help: `Attempts per request on network errors, 408, 429 and 5xx, 1-${MAX_MAX_ATTEMPTS} (default ${DEFAULT_MAX_ATTEMPTS}).`
-    },
-    'request-timeout': {
-        type: 'string',
-        value: 'seconds',
-        help: `Time one request may take, headers and body, ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
-    },
-    'fail-on-error': {
-        type: 'boolean',
-        help: 'Exit 1 when any image cannot be resolved (the default).'
-    },
-    'no-fail-on-error': {
-        type: 'boolean',
-        help: 'Exit 1 only when no image can be resolved, as the action does by default.'
-    },
-    'registry-auth-file': {
-        type: 'string',
-        value: 'path',
-        help: 'YAML or JSON map of registry host to {username, password}; read before the Docker config.'
-    },
-    'insecure-registry': {
-        type: 'string',
-        multiple: true,
-        value: 'host',
-        help: 'Host that may be reached over plain HTTP; repeat for several. Loopback needs none.'
-    },
-    files: {
-        type: 'string',
-        multiple: true,
-        value: 'glob',
-        help: 'Other files pinning the same images (Dockerfiles, compose, manifests), relative to the working directory; repeat or separate with commas.'
-    },
-    json: {
-        type: 'boolean',
-        help: 'Print one JSON object {matrix, changed, updates, failed} instead of the table.'
-    },
-    'show-pull-request': {
-        type: 'boolean',
-        help: 'Also print the pull request the action would propose: title, body and diff.'
-    },
-    verbose: {
-        type: 'boolean',
-        short: 'v',
-        help: 'Print debug messages (retries, credential fallbacks) on stderr.'
-    },
-    version: {
-        type: 'boolean',
-        short: 'V',
-        help: 'Print the version and exit.'
-    },
-    help: {
-        type: 'boolean',
-        short: 'h',
-        help: 'Print this help and exit.'
-    }
-};
-const PROGRAM = 'image-digest-updater';
-const HELP_WIDTH = 92;
-function helpText() {
-    const rows = Object.entries(FLAGS).map(([name, spec]) => {
-        const short = spec.short ? `-${spec.short}, ` : '    ';
-        return [`  ${short}--${name}${spec.value ? ` <${spec.value}>` : ''}`, spec.help];
-    });
-    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
-    const wrap = (text) => {
-        const lines = [];
-        for (const word of text.split(' ')) {
-            const last = lines.length - 1;
-            if (last >= 0 && width + lines[last].length + 1 + word.length <= HELP_WIDTH)
-                lines[last] += ` ${word}`;
-            else
-                lines.push(word);
-        }
-        return lines.join(`\n${' '.repeat(width)}`);
-    };
-    return [
-        `Usage: ${PROGRAM} [options]`,
-        '',
-        'Resolves the current digest of every image in a containers config, rewrites the digests',
-        'that moved (nothing else in the file changes) and prints what happened. Never opens a pull',
-        'request.',
-        '',
-        'Options:',
-        ...rows.map(([flag, help]) => flag.padEnd(width) + wrap(help)),
-        '',
-        'Credentials: --registry-auth-file, then the Docker config that `docker login` writes',
-        '($DOCKER_CONFIG/config.json or ~/.docker/config.json: credHelpers, credsStore, auths),',
-        'then anonymous access.',
-        '',
-        'Exit status: 0 when every image resolved, 1 when any could not be (its old digest is',
-        'kept), 2 on bad usage or a bad config (nothing is written).',
-        ''
-    ].join('\n');
-}
-function integer(name, text, fallback, max) {
-    if (text === undefined)
-        return fallback;
-    const value = Number(text.trim());
-    if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > max) {
-        throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`);
-    }
-    return value;
-}
-function requestTimeout(text) {
-    if (text === undefined)
-        return _create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
-    const ms = (0,_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRequestTimeout */ .wZ)(text);
-    if (ms === undefined)
-        throw new UsageError(`--request-timeout must be ${_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
-    return ms;
-}
-function nonEmpty(name, text) {
-    if (text === undefined)
-        return undefined;
-    const value = text.trim();
-    if (value === '')
-        throw new UsageError(`--${name} needs a value`);
-    return value;
-}
-/** Node's messages span lines and suggest `--` tricks; one line naming the flag reads better. */
-function usageFromParseError(error) {
-    const { code, message } = error;
-    const name = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
-    switch (code) {
-        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-            return new UsageError(`unknown option ${name ?? message.split('\n')[0]}`);
-        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
-            return new UsageError(`unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`.trim());
-        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
-            const spec = name ? FLAGS[name.replace(/^-+/, '')] : undefined;
-            if (spec?.type === 'boolean')
-                return new UsageError(`${name} takes no value`);
-            return new UsageError(`${name ?? 'an option'} needs a value`);
-        }
-        default:
-            return new UsageError(message.split('\n')[0] ?? message);
-    }
-}
-function parseCliArgs(argv) {
-    const options = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [
-        name,
-        {
-            type: spec.type,
-            multiple: spec.multiple === true,
-            ...(spec.short ? { short: spec.short } : {})
-        }
-    ]));
-    let values;
-    try {
-        values = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
-            .values;
-    }
-    catch (error) {
-        throw usageFromParseError(error);
-    }
-    const str = (name) => values[name];
-    const bool = (name) => values[name] === true;
-    if (bool('help'))
-        return { kind: 'help' };
-    if (bool('version'))
-        return { kind: 'version' };
-    const mode = str('mode')?.trim() ?? 'update';
-    if (mode !== 'update' && mode !== 'matrix') {
-        throw new UsageError(`--mode must be "update" or "matrix", got "${mode}"`);
-    }
-    if (mode === 'matrix' && bool('show-pull-request')) {
-        throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing');
-    }
-    if (bool('fail-on-error') && bool('no-fail-on-error')) {
-        throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other');
-    }
-    const insecure = (values['insecure-registry'] ?? []).flatMap(text => text
-        .split(',')
-        .map(h => h.trim().toLowerCase())
-        .filter(Boolean));
-    if (values['insecure-registry']?.length && insecure.length === 0) {
-        throw new UsageError('--insecure-registry needs a host');
-    }
-    return {
-        kind: 'run',
-        options: {
-            mode,
-            config: nonEmpty('config', str('config')) ?? DEFAULT_CONFIG,
-            image: nonEmpty('image', str('image')),
-            platform: nonEmpty('platform', str('platform')),
-            dryRun: bool('dry-run'),
-            concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
-            maxAttempts: integer('max-attempts', str('max-attempts'), DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
-            requestTimeoutMs: requestTimeout(str('request-timeout')),
-            failOnError: !bool('no-fail-on-error'),
-            registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
-            insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPatternList */ .RL),
-            json: bool('json'),
-            showPullRequest: bool('show-pull-request'),
-            verbose: bool('verbose')
-        }
-    };
-}
-
-
-/***/ }),
-
-/***/ 4984:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ renderProgress),
-/* harmony export */   GZ: () => (/* binding */ renderUsageError),
-/* harmony export */   bo: () => (/* binding */ renderTable),
-/* harmony export */   by: () => (/* binding */ useColor),
-/* harmony export */   hF: () => (/* binding */ renderJson),
-/* harmony export */   o$: () => (/* binding */ COLOR),
-/* harmony export */   t7: () => (/* binding */ renderProposal),
-/* harmony export */   tZ: () => (/* binding */ PLAIN),
-/* harmony export */   vr: () => (/* binding */ renderError)
-/* harmony export */ });
-/* unused harmony exports shortDigest, jsonReport */
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8286);
-/* harmony import */ var _text_terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7747);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
-
-
-
-const sgr = (open, close) => (text) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
-const COLOR = {
-    bold: sgr(1, 22),
-    dim: sgr(2, 22),
-    green: sgr(32, 39),
-    yellow: sgr(33, 39),
-    red: sgr(31, 39)
-};
-const identity = (text) => text;
-const PLAIN = {
-    bold: identity,
-    dim: identity,
-    green: identity,
-    yellow: identity,
-    red: identity
-};
-/** Colour only for a terminal, and never when NO_COLOR is set to anything but the empty string. */
-function useColor(isTTY, env) {
-    return isTTY === true && !env.NO_COLOR;
-}
-/** The first 12 hex digits, as `docker images` shows them: enough to tell digests apart. */
-function shortDigest(digest) {
-    return digest.replace(/^sha256:/, '').slice(0, 12);
-}
-const STATUS_TEXT = {
-    updated: 'updated',
-    pinned: 'pinned',
-    unchanged: 'unchanged',
-    failed: 'failed',
-    'as-committed': 'as committed'
-};
-function statusStyle(status, style) {
-    if (status === 'updated' || status === 'pinned')
-        return style.green;
-    if (status === 'failed')
-        return style.red;
-    if (status === 'unchanged')
-        return style.dim;
-    return identity;
-}
-function digestCell(r) {
-    const previous = r.previous ? shortDigest(r.previous) : 'unpinned';
-    switch (r.status) {
-        case 'updated':
-        case 'pinned':
-            return `${previous} → ${shortDigest(r.current)}`;
-        case 'failed':
-            return `${previous} (kept)`;
-        default:
-            return r.current ? shortDigest(r.current) : 'unpinned';
-    }
-}
-function referenceCell(r) {
-    const reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
-}
-/** Columns padded on the plain text, so escape codes never disturb the alignment. */
-function columns(rows, gap = 2) {
-    const widths = [];
-    for (const row of rows) {
-        row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell.text].length)));
-    }
-    return rows.map(row => row
-        .map((cell, i) => {
-        const last = i === row.length - 1;
-        const padding = last ? '' : ' '.repeat(widths[i] - [...cell.text].length + gap);
-        return (cell.paint ?? identity)(cell.text) + padding;
-    })
-        .join(''));
-}
-function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-function outcomeLine(result, dryRun) {
-    const file = (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
-    if (result.mode === 'matrix')
-        return `Matrix from ${file} as committed; no registry was asked.`;
-    if (!result.changed) {
-        return result.failed.length === result.results.length
-            ? `Nothing was written to ${file}.`
-            : `Every digest in ${file} that could be checked is current.`;
-    }
-    const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
-    const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
-    if (result.written)
-        return `Wrote ${moved} to ${file}${also}.`;
-    return dryRun
-        ? `Dry run: ${moved} would change in ${file}${also}; nothing was written.`
-        : `${moved} would change in ${file}${also}.`;
-}
-/** The table for a terminal: name, reference, previous → current, status; then what it meant. */
-function renderTable(result, options) {
-    const style = options.style ?? PLAIN;
-    if (result.results.length === 0)
-        return `No entries in ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
-    const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
-        text,
-        paint: style.bold
-    }));
-    const rows = result.results.map(r => [
-        { text: (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
-        { text: referenceCell(r) },
-        { text: digestCell(r) },
-        { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
-    ]);
-    const lines = columns([header, ...rows]).map(line => line.trimEnd());
-    const counts = new Map();
-    for (const r of result.results) {
-        counts.set(STATUS_TEXT[r.status], (counts.get(STATUS_TEXT[r.status]) ?? 0) + 1);
-    }
-    const tally = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
-    lines.push('', `${plural(result.results.length, 'entry', 'entries')}: ${tally}.`);
-    lines.push(outcomeLine(result, options.dryRun));
-    if (result.failed.length > 0) {
-        lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
-        for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
-    }
-    return lines.join('\n') + '\n';
-}
-/** The action's outputs as one object, with `changed` a boolean rather than the output's string. */
-function jsonReport(result, proposal) {
-    const report = {
-        matrix: result.matrix,
-        changed: result.changed,
-        updates: result.updates,
-        failed: result.failed
-    };
-    if (proposal !== undefined)
-        report.pull_request = proposal;
-    return report;
-}
-/**
- * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
- * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
- * parse back to the same string.
- */
-const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-function renderJson(result, proposal) {
-    const text = JSON.stringify(jsonReport(result, proposal), null, 2);
-    return (text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
-}
-function paintDiff(diff, style) {
-    return diff
-        .split('\n')
-        .map(line => {
-        if (line.startsWith('+++') || line.startsWith('---'))
-            return style.bold(line);
-        if (line.startsWith('@@'))
-            return style.dim(line);
-        if (line.startsWith('+'))
-            return style.green(line);
-        if (line.startsWith('-'))
-            return style.red(line);
-        return line;
-    })
-        .join('\n');
-}
-/** The pull request the action would propose: title, Markdown body as GitHub receives it, diff. */
-function renderProposal(proposal, style = PLAIN) {
-    const rule = style.dim('─'.repeat(72));
-    if (!proposal) {
-        return `\n${rule}\nNo digest moved, so the action would open or update no pull request.\n`;
-    }
-    return [
-        '',
-        rule,
-        style.bold('Pull request the action would propose'),
-        rule,
-        `${style.bold('Title:')} ${(0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
-        '',
-        (0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
-        '',
-        rule,
-        paintDiff((0,_text_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
-        ''
-    ].join('\n');
-}
-function renderProgress(done, total) {
-    return `resolved ${done}/${total}`;
-}
-function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
-}
-function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
-}
-
-
-/***/ }),
-
-/***/ 2973:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I3: () => (/* binding */ rewriteDigests),
-/* harmony export */   o4: () => (/* binding */ parseConfig),
-/* harmony export */   xL: () => (/* binding */ ConfigError)
-/* harmony export */ });
-/* unused harmony export MAX_CONFIG_BYTES */
-/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2187);
-/* harmony import */ var _reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8286);
-/* harmony import */ var _platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3728);
-/**
- * The containers config: parse and validate with source positions, and rewrite digest
- * values in place. Knows nothing of HTTP or GitHub.
- *
- * The rewrite splices new digest text into the original source at the scalar's byte
- * range instead of re-serialising the YAML document, so comments, quoting, key order,
- * blank lines and line endings stay exactly as the user wrote them.
- */
-
-
-
-
-const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
-const TAG_KEYS = ['tag', 'image_tag'];
-const DIGEST_KEYS = ['digest', 'current_sha'];
-const NAME_KEYS = ['name', 'target'];
-/**
- * Far above any real config (a thousand entries take about 150 KB), and small enough that
- * a hostile or runaway file costs no noticeable time or memory to refuse.
- */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-/** Control characters from the file, written as escapes: a message stays on one line. */
-function escapeControls(text) {
-    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-class ConfigError extends Error {
-    file;
-    position;
-    field;
-    name = 'ConfigError';
-    detail;
-    constructor(file, position, field, detail, options) {
-        const where = position ? `${file}:${position.line}:${position.col}` : file;
-        // Values quoted from the file may hold any character.
-        const safe = escapeControls(detail);
-        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
-        this.file = file;
-        this.position = position;
-        this.field = field;
-        this.detail = safe;
-    }
-}
-/** A key as a field name in messages: as written when plain, else quoted with escapes. */
-function shownKey(key) {
-    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
-        return key;
-    const quoted = JSON.stringify(key);
-    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
-}
-function fieldPath(index, key) {
-    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
-}
-function parseConfig(file, bytes, options = {}) {
-    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
-    if (size > MAX_CONFIG_BYTES) {
-        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
-    }
-    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
-    const hasBom = text.startsWith('\uFEFF');
-    const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
-    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
-    let doc;
-    try {
-        // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source, {
-            lineCounter,
-            prettyErrors: false,
-            uniqueKeys: false
-        });
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw tooDeep(file);
-        throw error;
-    }
-    const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
-    const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
-    if (control) {
-        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        throw new ConfigError(file, at(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
-    }
-    const fail = (node, field, detail) => {
-        const range = node && 'range' in node ? node.range : undefined;
-        const keyRange = node && 'key' in node && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node.key) ? node.key.range : undefined;
-        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
-    };
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const pos = lineCounter.linePos(firstError.pos[0]);
-        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
-    }
-    const root = doc.contents;
-    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
-    }
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root)) {
-        return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
-    }
-    const seenTopLevel = new Map();
-    let fileImage;
-    let containers;
-    for (const pair of root.items) {
-        const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
-            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
-        }
-        const earlier = seenTopLevel.get(key);
-        if (earlier)
-            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
-        seenTopLevel.set(key, pair);
-        if (key === 'image')
-            fileImage = scalarString(pair.value, 'image');
-        if (key === 'containers')
-            containers = pair.value;
-    }
-    if (!containers || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(containers)) {
-        return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
-    }
-    function scalarString(node, field) {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
-            fail(node, field, 'aliases are not supported here; write the value out');
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-            return fail(node, field, `expected a string, got ${describeValue(node)}`);
-        }
-        // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
-        if (typeof node.value === 'number' && typeof node.source === 'string')
-            return node.source;
-        return String(node.value);
-    }
-    const entries = [];
-    const digestSlots = [];
-    const defaultImage = fileImage ?? options.defaultImage;
-    const seen = new Map();
-    const styleFor = digestStyles(containers.items);
-    const readEntry = (item, index) => {
-        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
-            fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
-            return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
-        const map = item;
-        const pairs = new Map();
-        for (const pair of map.items) {
-            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
-                fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
-            const key = String(pair.key.value);
-            const alias = firstAlias(pair.value);
-            if (alias)
-                fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
-            const earlier = pairs.get(key);
-            if (earlier) {
-                fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
-            }
-            pairs.set(key, pair);
-        }
-        const one = (keys) => {
-            const found = keys.filter(k => pairs.has(k));
-            if (found.length > 1) {
-                fail(pairs.get(found[1]), fieldPath(index, found[1]), `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`);
-            }
-            return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])];
-        };
-        const imagePair = pairs.get('image');
-        const imageText = imagePair
-            ? scalarString(imagePair.value, fieldPath(index, 'image'))
-            : defaultImage;
-        if (imageText === undefined || imageText.trim() === '') {
-            return fail(item, fieldPath(index, 'image'), 'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`');
-        }
-        let reference;
-        try {
-            reference = (0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(imageText);
-        }
-        catch (error) {
-            if (!(error instanceof _reference_js__WEBPACK_IMPORTED_MODULE_2__/* .ReferenceError */ .AF))
-                throw error;
-            return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message);
-        }
-        if (reference.digest) {
-            return fail(imagePair?.value ?? item, fieldPath(index, 'image'), 'put the digest under `digest`, not in `image`');
-        }
-        const tagField = one(TAG_KEYS);
-        let tag = reference.tag;
-        if (tagField) {
-            const [key, pair] = tagField;
-            tag = scalarString(pair.value, fieldPath(index, key));
-            if (reference.tag !== undefined && reference.tag !== tag) {
-                fail(pair.value, fieldPath(index, key), `tag "${tag}" differs from the tag in image "${imageText}"`);
-            }
-            if (!(0,_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
-                fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`);
-        }
-        if (tag === undefined) {
-            return fail(item, fieldPath(index, 'tag'), 'missing tag: set `tag` (or `image_tag`) on the entry');
-        }
-        let platform;
-        const platformPair = pairs.get('platform');
-        const platformText = platformPair
-            ? scalarString(platformPair.value, fieldPath(index, 'platform'))
-            : options.defaultPlatform;
-        if (platformText) {
-            try {
-                platform = (0,_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatform */ .FL)(platformText);
-            }
-            catch (error) {
-                return fail(platformPair?.value ?? item, fieldPath(index, 'platform'), error.message);
-            }
-        }
-        const nameField = one(NAME_KEYS);
-        const name = nameField
-            ? scalarString(nameField[1].value, fieldPath(index, nameField[0]))
-            : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
-        const digestField = one(DIGEST_KEYS);
-        let digest;
-        let digestKey;
-        let digestForm;
-        if (digestField) {
-            const [key, pair] = digestField;
-            const node = pair.value;
-            const field = fieldPath(index, key);
-            const isEmpty = node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.value === null || node.value === ''));
-            digestKey = key;
-            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
-                fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
-            }
-            if (!isEmpty) {
-                const raw = scalarString(node, field);
-                const parsed = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(raw);
-                if (!parsed) {
-                    fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
-                }
-                digest = parsed.digest;
-                digestForm = parsed.form;
-            }
-            else {
-                digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
-            }
-            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
-        }
-        else {
-            const style = styleFor(map);
-            digestKey = style.key;
-            digestForm = style.form;
-            const tagPair = tagField?.[1] ?? imagePair;
-            digestSlots.push(insertSlot(map, tagPair, source, digestKey));
-        }
-        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
-        const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
-        const previous = seen.get(identity);
-        if (previous !== undefined) {
-            fail(item, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
-        }
-        seen.set(identity, index);
-        const fields = map.toJSON();
-        if (tagField)
-            fields[tagField[0]] = tag;
-        entries.push({
-            index,
-            name,
-            image: imageText,
-            reference: { ...reference, tag },
-            platform,
-            digest,
-            digestKey,
-            digestForm,
-            fields,
-            line: lineCounter.linePos(item.range?.[0] ?? 0).line
-        });
-    };
-    try {
-        containers.items.forEach(readEntry);
-    }
-    catch (error) {
-        // Deeply nested free fields can exhaust the stack when walked or converted.
-        if (error instanceof RangeError)
-            throw tooDeep(file);
-        throw error;
-    }
-    return { file, source, hasBom, entries, digestSlots, fileImage };
-}
-function decodeUtf8(file, bytes) {
-    try {
-        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        // Falls through to find where, for the message.
-    }
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
-    }
-    const offset = firstInvalidUtf8(bytes);
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lines = before.split('\n');
-    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
-    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
-}
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes) {
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    for (let i = 0; i < bytes.length;) {
-        const b = bytes[i];
-        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
-        try {
-            strict.decode(bytes.subarray(i, i + length));
-        }
-        catch {
-            return i;
-        }
-        i += length;
-    }
-    return bytes.length - 1;
-}
-function tooDeep(file) {
-    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
-}
-/** The parser's messages, reworded where they speak of its API rather than of the file. */
-function yamlErrorDetail(error) {
-    if (error.code === 'MULTIPLE_DOCS')
-        return 'the file holds more than one document (a second `---`); keep one';
-    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-    if (/call stack/i.test(detail))
-        return 'the file nests too deeply to be read';
-    return detail;
-}
-function describeValue(node) {
-    if (node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.value === null))
-        return 'nothing';
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
-        return 'a list';
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
-        return 'a mapping';
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'boolean')
-        return `the boolean ${String(node.value)} (quote it if you mean the text)`;
-    return 'another kind of value';
-}
-/** A value quoted for a message: escapes shown, long values cut. */
-function shownValue(value) {
-    const quoted = JSON.stringify(value);
-    return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted;
-}
-/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
-function firstAlias(node) {
-    if (node === null)
-        return undefined;
-    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
-        return node;
-    let found;
-    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(node, {
-        Alias(_key, alias) {
-            found = alias;
-            return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
-        }
-    });
-    return found;
-}
-/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
-function keyStyle(map) {
-    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
-}
-/**
- * The key and form a digest pinned now takes, for an entry with the given key style: those
- * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
- * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
- * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
- * once per key style, so a file of unpinned entries costs one pass.
- */
-function digestStyles(items) {
-    const pinned = [];
-    for (const item of items) {
-        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
-            continue;
-        for (const key of DIGEST_KEYS) {
-            const value = item.get(key);
-            const parsed = typeof value === 'string' ? (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(value) : undefined;
-            if (parsed)
-                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
-        }
-    }
-    const majority = (styles) => {
-        const counts = new Map();
-        for (const style of styles) {
-            const id = `${style.key} ${style.form}`;
-            const seen = counts.get(id) ?? { style, count: 0 };
-            seen.count++;
-            counts.set(id, seen);
-        }
-        let best;
-        for (const c of counts.values())
-            if (!best || c.count > best.count)
-                best = c;
-        return best?.style;
-    };
-    const memo = new Map();
-    return map => {
-        const own = keyStyle(map);
-        const id = own.join(' ');
-        let style = memo.get(id);
-        if (!style) {
-            const legacy = own.includes('image_tag') || own.includes('target');
-            style =
-                (own.length > 0
-                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
-                    : undefined) ??
-                    majority(pinned.map(p => p.style)) ??
-                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
-            memo.set(id, style);
-        }
-        return style;
-    };
-}
-/**
- * Where the value indicator of a pair whose value is empty sits: the first character after
- * the key that is neither white space nor a comment, when it is a colon. Anything else (a
- * comma, a brace, the next key) means the key was written with no colon at all, and the
- * search stops there, so it never reaches a colon of another field or entry.
- */
-function valueIndicator(source, keyEnd) {
-    let i = keyEnd;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
-            i++;
-        else if (c === '#') {
-            const eol = source.indexOf('\n', i);
-            i = eol === -1 ? source.length : eol;
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
         }
         else
-            return c === ':' ? i : undefined;
+            current += c;
+    }
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.map(choice => `${head}${choice}${tail}`);
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
+        }
     }
     return undefined;
 }
-/** The end of the line holding `offset`, before any `\r`. */
-function lineEndAt(source, offset) {
-    const lineEnd = source.indexOf('\n', offset);
-    if (lineEnd === -1)
-        return source.length;
-    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-}
-/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
-function blockKeyColumn(source, map) {
-    let start = map.items[0].key.range[0];
-    let i = start - 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
-        i--;
-    if (source[i] === '?')
-        start = i;
-    return start - (source.lastIndexOf('\n', start - 1) + 1);
-}
-function replaceSlot(node, pair, map, source, fail, field) {
-    // An empty value: written right after the colon, or with one when the key has none.
-    const afterKey = () => {
-        const keyEnd = pair.key.range[1];
-        const colon = valueIndicator(source, keyEnd);
-        if (colon !== undefined)
-            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
-        // `{…, digest}`: the colon goes right after the key, inside the braces.
-        if (map.flow)
-            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
-        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
-        const eol = source.includes('\r\n') ? '\r\n' : '\n';
-        const at = lineEndAt(source, keyEnd);
-        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
-        return { kind: 'replace', start: at, end: at, quote: '', prefix };
-    };
-    // `digest:` with nothing after it, or a key with no colon at all.
-    if (node === null)
-        return afterKey();
-    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
-        return fail(node, field, 'expected a string');
-    const [start, end] = node.range;
-    // `digest: # pin me`: the parser places the empty value where the comment starts, and a
-    // digest written there would swallow the comment into the value.
-    if (node.type === 'PLAIN' && start === end)
-        return afterKey();
-    switch (node.type) {
-        case 'PLAIN':
-            // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '', prefix: '' };
-        case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"', prefix: '' };
-        case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'", prefix: '' };
-        default:
-            return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     }
+    return out;
 }
-/**
- * Where a missing digest is added: after the tag (or image) field, inside the entry's own
- * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
- * of its line is still the entry; without it, the digest goes before the first key, since
- * the entry's last field may be a nested block whose end is the next entry's start.
- */
-function insertSlot(map, after, source, key) {
-    const eol = source.includes('\r\n') ? '\r\n' : '\n';
-    if (map.flow) {
-        const anchorPair = after ?? map.items[map.items.length - 1];
-        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
-    }
-    const column = blockKeyColumn(source, map);
-    if (!after) {
-        return {
-            kind: 'insert',
-            at: map.range[0],
-            prefix: key,
-            separator: ': ',
-            suffix: `${eol}${' '.repeat(column)}`
-        };
-    }
-    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
     return {
-        kind: 'insert',
-        at: lineEndAt(source, valueEnd),
-        prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': ',
-        suffix: ''
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
     };
 }
 /**
- * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
- * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
- * beats writing into another entry.
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
  */
-function assertInside(slot, map, field) {
-    const at = slot.kind === 'replace' ? slot.start : slot.at;
-    const [start, valueEnd, nodeEnd] = map.range;
-    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
-    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
-    if (!inside)
-        throw new Error(`${field}: the digest position ${at} is outside the entry`);
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
 }
 /**
- * Returns the config text with the given entries' digests replaced (or inserted).
- * Everything outside the digest values stays byte for byte.
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
  */
-function rewriteDigests(config, newDigests) {
-    const edits = [];
-    for (const [index, digest] of newDigests) {
-        const entry = config.entries[index];
-        const slot = config.digestSlots[index];
-        if (!entry || !slot)
-            throw new Error(`no config entry ${index}`);
-        const stored = (0,_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStoredDigest */ .Dp)(digest, entry.digestForm);
-        if (slot.kind === 'replace') {
-            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
-            edits.push({ start: slot.start, end: slot.end, text });
+function matchPaths(patterns, paths) {
+    const compiled = compilePatterns(patterns);
+    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
         }
-        else {
-            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
-            edits.push({ start: slot.at, end: slot.at, text });
+        catch {
+            return;
         }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        // Every directory on the way must be a real one: lstat follows links in all but the last
+        // component, so a linked directory is refused here rather than read through.
+        let ok = true;
+        for (let i = 1; i <= pattern.base.length && ok; i++) {
+            const prefix = pattern.base.slice(0, i);
+            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...prefix)).catch(() => undefined);
+            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+            if (info?.isSymbolicLink()) {
+                hits.add(pattern);
+                skipped.set(prefix.join('/'), LINK);
+            }
+        }
+        if (!ok)
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
     }
-    // One pass over the source: splicing each edit into the whole text would copy it once per
-    // entry, which for a 1000-entry config cost more than parsing it.
-    edits.sort((a, b) => a.start - b.start);
-    const parts = [config.hasBom ? '\uFEFF' : ''];
-    let copied = 0;
-    for (const edit of edits) {
-        parts.push(config.source.slice(copied, edit.start), edit.text);
-        copied = edit.end;
-    }
-    parts.push(config.source.slice(copied));
-    return parts.join('');
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
 }
 
 
 /***/ }),
 
-/***/ 9847:
+/***/ 5663:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ checkWorkspacePath),
+/* harmony export */   T: () => (/* binding */ WorkspacePathError)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+class WorkspacePathError extends Error {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
+    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
+    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
+    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
+}
+
+
+/***/ }),
+
+/***/ 6571:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29417,17 +28441,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   wZ: () => (/* binding */ parseRequestTimeout)
 });
 
-// EXTERNAL MODULE: ./src/credentials.ts + 1 modules
-var credentials = __nccwpck_require__(1135);
-// EXTERNAL MODULE: ./src/helper-runner.ts + 1 modules
-var helper_runner = __nccwpck_require__(4348);
-// EXTERNAL MODULE: ./src/digest.ts
-var src_digest = __nccwpck_require__(2187);
-// EXTERNAL MODULE: ./src/platform.ts
-var src_platform = __nccwpck_require__(3728);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: ./src/registry/challenge.ts
+// EXTERNAL MODULE: ./src/adapters/registry/credentials.ts + 1 modules
+var credentials = __nccwpck_require__(6304);
+// EXTERNAL MODULE: ./src/adapters/registry/credential-helper.ts + 1 modules
+var credential_helper = __nccwpck_require__(1795);
+// EXTERNAL MODULE: ./src/domain/oci/digest.ts
+var oci_digest = __nccwpck_require__(7128);
+// EXTERNAL MODULE: ./src/domain/oci/platform.ts
+var oci_platform = __nccwpck_require__(6855);
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var reference = __nccwpck_require__(1007);
+;// CONCATENATED MODULE: ./src/adapters/registry/challenge.ts
 /**
  * `WWW-Authenticate` parsing (RFC 7235). A header may carry several challenges, and a
  * quoted `scope` may itself contain commas, so a naive split on `,` is wrong.
@@ -29497,13 +28521,13 @@ function parseWwwAuthenticate(header) {
     return challenges;
 }
 
-// EXTERNAL MODULE: ./src/registry/hosts.ts
-var hosts = __nccwpck_require__(1604);
-// EXTERNAL MODULE: ./src/registry/http.ts + 2 modules
-var http = __nccwpck_require__(6922);
-// EXTERNAL MODULE: ./src/registry/untrusted.ts
-var untrusted = __nccwpck_require__(5545);
-;// CONCATENATED MODULE: ./src/registry/auth.ts
+// EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
+var hosts = __nccwpck_require__(2513);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 2 modules
+var http = __nccwpck_require__(4236);
+// EXTERNAL MODULE: ./src/domain/text/untrusted.ts
+var untrusted = __nccwpck_require__(2852);
+;// CONCATENATED MODULE: ./src/adapters/registry/auth.ts
 
 
 
@@ -29846,7 +28870,7 @@ function basicHeader(creds) {
     return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
 }
 
-;// CONCATENATED MODULE: ./src/registry/client.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
 
 
 
@@ -29989,7 +29013,7 @@ class RegistryClient {
         if (head.status === 200) {
             const mediaType = checkMediaType(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
-            if (claimed && (0,src_digest/* isDigest */.Bc)(claimed))
+            if (claimed && (0,oci_digest/* isDigest */.Bc)(claimed))
                 return { digest: claimed, mediaType, unproven: 'tag-header' };
             // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
         }
@@ -30023,8 +29047,8 @@ class RegistryClient {
             architecture: config.architecture,
             variant: config.variant
         };
-        if (!(0,src_platform/* platformMatches */.J5)(platform, actual)) {
-            throw new http/* RegistryError */.gl('platform', `${describe(ref)} is a single ${(0,src_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
+        if (!(0,oci_platform/* platformMatches */.J5)(platform, actual)) {
+            throw new http/* RegistryError */.gl('platform', `${describe(ref)} is a single ${(0,oci_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
         }
         return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
@@ -30046,7 +29070,7 @@ class RegistryClient {
     }
     /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
     fetchManifest(ref, reference) {
-        if (!(0,src_digest/* isDigest */.Bc)(reference))
+        if (!(0,oci_digest/* isDigest */.Bc)(reference))
             return this.getManifest(ref, reference);
         const key = `${ref.registry}/${ref.repository}@${reference}`;
         let pending = this.manifests.get(key);
@@ -30059,7 +29083,7 @@ class RegistryClient {
         return pending;
     }
     async getManifest(ref, reference) {
-        if (reference.includes(':') && !(0,src_digest/* isDigest */.Bc)(reference)) {
+        if (reference.includes(':') && !(0,oci_digest/* isDigest */.Bc)(reference)) {
             throw new http/* RegistryError */.gl('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
         }
         const response = await this.send(ref, 'GET', `/manifests/${encodeURIComponent(reference)}`, {
@@ -30069,12 +29093,12 @@ class RegistryClient {
         if (response.status !== 200)
             throw await this.explain(tagRef, response);
         const mediaType = checkMediaType(tagRef, response);
-        const digest = (0,src_digest/* sha256Digest */.sI)(response.body);
+        const digest = (0,oci_digest/* sha256Digest */.sI)(response.body);
         const claimed = response.headers.get('docker-content-digest')?.trim();
         if (claimed && claimed !== digest) {
             throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} but the manifest bytes hash to ${digest}`);
         }
-        if ((0,src_digest/* isDigest */.Bc)(reference) && reference !== digest) {
+        if ((0,oci_digest/* isDigest */.Bc)(reference) && reference !== digest) {
             throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
         }
         let json;
@@ -30091,12 +29115,12 @@ class RegistryClient {
     }
     /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
     async fetchBlob(ref, digest) {
-        if (!(0,src_digest/* isDigest */.Bc)(digest))
+        if (!(0,oci_digest/* isDigest */.Bc)(digest))
             throw new http/* RegistryError */.gl('invalid-response', `refusing to request malformed digest ${JSON.stringify(digest)}`);
         const response = await this.send(ref, 'GET', `/blobs/${digest}`, {});
         if (response.status !== 200)
             throw await this.explain({ ...ref, tag: digest }, response);
-        if ((0,src_digest/* sha256Digest */.sI)(response.body) !== digest) {
+        if ((0,oci_digest/* sha256Digest */.sI)(response.body) !== digest) {
             throw new http/* RegistryError */.gl('digest-mismatch', `${describe({ ...ref, tag: digest })}: blob bytes do not match their digest`);
         }
         return response.body;
@@ -30186,12 +29210,12 @@ class RegistryClient {
 }
 function selectPlatform(ref, index, platform) {
     const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
-    const match = candidates.find(d => (0,src_platform/* platformMatches */.J5)(platform, d.platform));
+    const match = candidates.find(d => (0,oci_platform/* platformMatches */.J5)(platform, d.platform));
     if (!match) {
-        const offered = (0,untrusted/* untrustedText */.U)(candidates.map(d => (0,src_platform/* formatPlatform */.Bq)(d.platform)).join(', '), 200) || 'none';
+        const offered = (0,untrusted/* untrustedText */.U)(candidates.map(d => (0,oci_platform/* formatPlatform */.Bq)(d.platform)).join(', '), 200) || 'none';
         throw new http/* RegistryError */.gl('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
     }
-    if (typeof match.digest !== 'string' || !(0,src_digest/* isDigest */.Bc)(match.digest)) {
+    if (typeof match.digest !== 'string' || !(0,oci_digest/* isDigest */.Bc)(match.digest)) {
         throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
     }
     return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
@@ -30220,7 +29244,7 @@ function describe(ref) {
     return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
 }
 
-;// CONCATENATED MODULE: ./src/create-client.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/create-client.ts
 /**
  * One way to build a registry client from user settings, shared by the action and the CLI
  * so that both read credentials, mask secrets and honour insecure hosts identically.
@@ -30234,7 +29258,7 @@ function createRegistryClient(settings) {
         credentials: new credentials/* CredentialStore */.L5({
             registryAuth: settings.registryAuth,
             // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
-            runHelper: (0,helper_runner/* credentialHelperRunner */.g)(helperTimeoutMs),
+            runHelper: (0,credential_helper/* credentialHelperRunner */.g)(helperTimeoutMs),
             githubToken: settings.githubToken,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
@@ -30270,7 +29294,90 @@ function parseRequestTimeout(text) {
 
 /***/ }),
 
-/***/ 1135:
+/***/ 1795:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ HelperTimeoutError),
+  g: () => (/* binding */ credentialHelperRunner)
+});
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/adapters/registry/credential-helper.ts
+
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends Error {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
+ * programs by design, so a subprocess is the right tool; their output holds secrets and
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
+ */
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
+}
+
+
+/***/ }),
+
+/***/ 6304:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30291,11 +29398,11 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/helper-runner.ts + 1 modules
-var helper_runner = __nccwpck_require__(4348);
-// EXTERNAL MODULE: ./src/reference.ts
-var reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: ./src/credentials.ts
+// EXTERNAL MODULE: ./src/adapters/registry/credential-helper.ts + 1 modules
+var credential_helper = __nccwpck_require__(1795);
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var reference = __nccwpck_require__(1007);
+;// CONCATENATED MODULE: ./src/adapters/registry/credentials.ts
 /**
  * Where registry credentials come from, in order: the `registry-auth` input, then the
  * Docker config that `docker login` / `docker/login-action` leave behind (`auths`,
@@ -30437,7 +29544,7 @@ class CredentialStore {
             output = await run(helper, dockerHelperServerUrl(registry));
         }
         catch (error) {
-            if (error instanceof helper_runner/* HelperTimeoutError */.w) {
+            if (error instanceof credential_helper/* HelperTimeoutError */.w) {
                 this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
             }
             // Helpers exit non-zero for "no credentials for this server": that is not an error.
@@ -30488,1448 +29595,7 @@ async function readDockerConfig(path, onWarning) {
 
 /***/ }),
 
-/***/ 2187:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bc: () => (/* binding */ isDigest),
-/* harmony export */   Dp: () => (/* binding */ formatStoredDigest),
-/* harmony export */   r4: () => (/* binding */ parseStoredDigest),
-/* harmony export */   sI: () => (/* binding */ sha256Digest)
-/* harmony export */ });
-/* unused harmony export DIGEST_PATTERN */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-
-/** The only digest form this tool ever writes or puts into a URL. */
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-function isDigest(value) {
-    return DIGEST_PATTERN.test(value);
-}
-function sha256Digest(bytes) {
-    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function parseStoredDigest(value) {
-    if (/^[a-f0-9]{64}$/.test(value))
-        return { digest: `sha256:${value}`, form: 'bare' };
-    if (DIGEST_PATTERN.test(value))
-        return { digest: value, form: 'prefixed' };
-    return undefined;
-}
-function formatStoredDigest(digest, form) {
-    if (!isDigest(digest))
-        throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
-    return form === 'bare' ? digest.slice('sha256:'.length) : digest;
-}
-
-
-/***/ }),
-
-/***/ 4348:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ HelperTimeoutError),
-  g: () => (/* binding */ credentialHelperRunner)
-});
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/helper-runner.ts
-
-/** The helper did not answer in time; it was killed, with any children it started. */
-class HelperTimeoutError extends Error {
-    name = 'HelperTimeoutError';
-}
-/** Largest helper answer read: a username and a secret, with room to spare. */
-const OUTPUT_LIMIT = 64 * 1024;
-/**
- * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
- * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
- * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
- */
-function credentialHelperRunner(timeoutMs) {
-    return (helper, serverUrl) => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
-            stdio: ['pipe', 'pipe', 'ignore'],
-            // Its own process group, so a shell script's children die with it.
-            detached: true
-        });
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(Buffer.concat(chunks).toString('utf8'));
-        };
-        const kill = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        const timer = setTimeout(() => {
-            kill();
-            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > OUTPUT_LIMIT) {
-                kill();
-                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        child.on('error', error => finish(error));
-        child.on('close', code => {
-            if (code === 0)
-                finish();
-            else
-                finish(new Error(`docker-credential-${helper} exited with ${code}`));
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverUrl);
-    });
-}
-
-
-/***/ }),
-
-/***/ 3728:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Bq: () => (/* binding */ formatPlatform),
-/* harmony export */   FL: () => (/* binding */ parsePlatform),
-/* harmony export */   J5: () => (/* binding */ platformMatches)
-/* harmony export */ });
-const PART = /^[a-z0-9_.-]+$/;
-function parsePlatform(input) {
-    const parts = input.trim().toLowerCase().split('/');
-    if (parts.length < 2 || parts.length > 3 || !parts.every(p => PART.test(p))) {
-        throw new Error(`invalid platform "${input}": expected os/architecture[/variant], like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, variant, text: parts.join('/') };
-}
-/** arm64 manifests often omit their `v8` variant; arm without a variant means v7. */
-function normalisedVariant(architecture, variant) {
-    if (architecture === 'arm64' && (variant === undefined || variant === 'v8'))
-        return 'v8';
-    if (architecture === 'arm' && variant === undefined)
-        return 'v7';
-    return variant;
-}
-function platformMatches(wanted, candidate) {
-    if (!candidate || candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
-        return false;
-    if (wanted.variant === undefined && wanted.architecture !== 'arm')
-        return true;
-    return (normalisedVariant(wanted.architecture, wanted.variant) ===
-        normalisedVariant(candidate.architecture, candidate.variant));
-}
-function formatPlatform(p) {
-    if (!p || !p.os)
-        return 'unknown';
-    return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
-}
-
-
-/***/ }),
-
-/***/ 6210:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  nU: () => (/* binding */ DEFAULT_BRANCH),
-  p3: () => (/* binding */ DEFAULT_TITLE),
-  cm: () => (/* binding */ describeProposal)
-});
-
-// UNUSED EXPORTS: proposeUpdate
-
-// EXTERNAL MODULE: ./src/digest.ts
-var digest = __nccwpck_require__(2187);
-;// CONCATENATED MODULE: ./src/pull-request/diff.ts
-function splitLines(text) {
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '')
-        lines.pop();
-    return lines;
-}
-function walk(a, b) {
-    const out = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        if (i < a.length && j < b.length && a[i] === b[j]) {
-            out.push({ kind: ' ', text: a[i], oldNo: i++, newNo: j++ });
-        }
-        else if (j < b.length && (i >= a.length || a[i] === b[j + 1])) {
-            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
-        }
-        else if (i < a.length && (j >= b.length || a[i + 1] === b[j])) {
-            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
-        }
-        else {
-            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
-            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
-        }
-    }
-    return out;
-}
-function diff_unifiedDiff(path, before, after, context = 2) {
-    const lines = walk(splitLines(before), splitLines(after));
-    const changed = lines.map((l, n) => (l.kind === ' ' ? -1 : n)).filter(n => n >= 0);
-    if (changed.length === 0)
-        return '';
-    const out = [`--- a/${path}`, `+++ b/${path}`];
-    let k = 0;
-    while (k < changed.length) {
-        const start = Math.max(0, changed[k] - context);
-        let end = changed[k];
-        while (k < changed.length && changed[k] - end <= 2 * context + 1)
-            end = changed[k++];
-        end = Math.min(lines.length - 1, end + context);
-        const hunk = lines.slice(start, end + 1);
-        const oldCount = hunk.filter(l => l.kind !== '+').length;
-        const newCount = hunk.filter(l => l.kind !== '-').length;
-        const first = hunk[0];
-        out.push(`@@ -${first.oldNo + (oldCount ? 1 : 0)},${oldCount} +${first.newNo + (newCount ? 1 : 0)},${newCount} @@`);
-        for (const l of hunk)
-            out.push(`${l.kind}${l.text.replace(/\r$/, '')}`);
-    }
-    return out.join('\n') + '\n';
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/workspace-files.ts
-var workspace_files = __nccwpck_require__(7076);
-;// CONCATENATED MODULE: ./src/pull-request/github.ts
-
-
-/** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
-const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
-const NOT_FILE = {
-    '120000': 'a symbolic link',
-    '040000': 'a directory',
-    '160000': 'a submodule'
-};
-/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
-const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
-function isWorkflowPath(path) {
-    return path.startsWith('.github/workflows/');
-}
-function person(p) {
-    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
-}
-function identityOf(sha, data) {
-    return {
-        sha,
-        author: person(data.author),
-        committer: person(data.committer),
-        verified: data.verification?.verified === true
-    };
-}
-function hasTrailer(c) {
-    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
-}
-/**
- * The same author and committer as the token's own commit, and signed when GitHub signs that
- * one (a pushed commit can copy a name and an address, not GitHub's signature).
- */
-function sameIdentity(c, own) {
-    const theirs = identityOf(c.sha, c.commit);
-    return (hasTrailer(c) &&
-        theirs.author === own.author &&
-        theirs.committer === own.committer &&
-        (!own.verified || theirs.verified));
-}
-function shortList(commits) {
-    return commits
-        .slice(0, 3)
-        .map(c => c.sha.slice(0, 12))
-        .join(', ');
-}
-function modeOf(change, path) {
-    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
-}
-class github_PullRequestError extends (/* unused pure expression or super */ null && (Error)) {
-    name = 'PullRequestError';
-}
-function github_status(error) {
-    const value = error.status;
-    return typeof value === 'number' ? value : undefined;
-}
-function withTrailer(message) {
-    return `${message.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
-}
-/** The GitHub side of the update: read the base, then create, update, or close the pull request. */
-class PullRequestClient {
-    octokit;
-    repository;
-    logger;
-    constructor(octokit, repository, logger) {
-        this.octokit = octokit;
-        this.repository = repository;
-        this.logger = logger;
-    }
-    /**
-     * Reads the base branch's head, its tree, and the given files as they are there, plus every
-     * file the patterns (the `files` globs) name in that tree.
-     */
-    async readBase(base, paths, patterns = []) {
-        const { owner, repo } = this.repository;
-        const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
-        let sha;
-        try {
-            const ref = await this.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-            sha = ref.data.object.sha;
-        }
-        catch (error) {
-            if (github_status(error) === 404)
-                throw new github_PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
-            throw error;
-        }
-        const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
-        const treeSha = commit.data.tree.sha;
-        const files = new Map();
-        const modes = new Map();
-        const notFiles = new Map();
-        // One listing of the whole tree gives every path's mode (an executable script must stay
-        // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
-        const entries = new Map();
-        for (const e of listing.tree)
-            if (e.path)
-                entries.set(e.path, e);
-        const flat = listing.truncated ? undefined : flatTree(listing.tree);
-        const matched = flat
-            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
-            : undefined;
-        for (const path of [...paths, ...(matched ?? [])]) {
-            const entry = entries.get(path);
-            if (!entry && !listing.truncated) {
-                files.set(path, undefined);
-            }
-            else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
-                files.set(path, undefined);
-                notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`);
-            }
-            else if (entry?.sha) {
-                const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
-                files.set(path, Buffer.from(blob.data.content, 'base64'));
-                modes.set(path, entry.mode ?? '100644');
-            }
-            else {
-                const read = await this.readFile(path, sha);
-                if (read && 'kind' in read)
-                    notFiles.set(path, `a ${read.kind}`);
-                files.set(path, read && 'bytes' in read ? read.bytes : undefined);
-            }
-        }
-        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
-    }
-    async readFile(path, ref) {
-        const { owner, repo } = this.repository;
-        try {
-            const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
-            if (Array.isArray(data))
-                return { kind: 'directory' };
-            if (data.type !== 'file')
-                return { kind: data.type };
-            if ('content' in data && typeof data.content === 'string' && data.content !== '') {
-                return { bytes: Buffer.from(data.content, 'base64') };
-            }
-            // The contents API leaves files over 1 MB empty; their blob has the bytes.
-            const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-            return { bytes: Buffer.from(blob.data.content, 'base64') };
-        }
-        catch (error) {
-            if (github_status(error) === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async sync(change) {
-        const { owner, repo } = this.repository;
-        const branch = change.branch;
-        if (branch === change.base.branch)
-            throw new github_PullRequestError(`the pull request branch and the base are both "${branch}"; choose another branch`);
-        const branchSha = await this.branchHead(branch);
-        const pull = await this.findOpenPull(branch, change.base.branch);
-        if (change.files.size === 0) {
-            if (change.keepOpen || !pull) {
-                if (pull)
-                    this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
-                return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
-            }
-            await this.octokit.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: pull.number,
-                body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-            });
-            await this.octokit.rest.pulls.update({
-                owner,
-                repo,
-                pull_number: pull.number,
-                state: 'closed'
-            });
-            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
-                await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
-            }
-            this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
-            return { operation: 'closed', ...pullFields(pull), branch };
-        }
-        // The branch is left as it is only when its tree is exactly the one computed here: a file
-        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
-        let reuse = false;
-        let built;
-        let since = [];
-        if (branchSha) {
-            since = await this.commitsSince(change.base.sha, branchSha);
-            const unmarked = since.filter(c => !hasTrailer(c));
-            if (unmarked.length > 0 && !change.branchExplicit) {
-                throw new github_PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
-            }
-            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
-            const branchTree = head.data.tree.sha;
-            let same = await this.treeIsComputed(branchTree, change);
-            if (same === undefined) {
-                const tree = await this.buildTree(change);
-                same = tree === branchTree;
-                if (!same)
-                    built = await this.createCommit(change, tree);
-            }
-            reuse = same;
-            if (reuse && pull) {
-                this.logger.info(`#${pull.number} already proposes these digests`);
-                return { operation: 'unchanged', ...pullFields(pull), branch };
-            }
-        }
-        let commitSha;
-        if (!reuse) {
-            try {
-                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
-                commitSha = own.sha;
-                if (branchSha && !change.branchExplicit) {
-                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
-                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
-                    const strangers = since.filter(c => !sameIdentity(c, own));
-                    if (strangers.length > 0)
-                        throw new github_PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
-                }
-                if (branchSha) {
-                    await this.octokit.rest.git.updateRef({
-                        owner,
-                        repo,
-                        ref: `heads/${branch}`,
-                        sha: commitSha,
-                        force: true
-                    });
-                }
-                else {
-                    await this.octokit.rest.git.createRef({
-                        owner,
-                        repo,
-                        ref: `refs/heads/${branch}`,
-                        sha: commitSha
-                    });
-                }
-            }
-            catch (error) {
-                if (error instanceof github_PullRequestError)
-                    throw error;
-                throw workflowRefusal(error, [...change.files.keys()]) ?? error;
-            }
-        }
-        if (pull) {
-            await this.octokit.rest.pulls.update({
-                owner,
-                repo,
-                pull_number: pull.number,
-                title: change.title,
-                body: change.body
-            });
-            await this.addExtras(pull.number, change, pull);
-            this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
-            return { operation: 'updated', ...pullFields(pull), branch, commitSha };
-        }
-        const created = await this.createPull(change);
-        this.logger.info(`Created #${created.number} (${created.html_url})`);
-        return { operation: 'created', ...pullFields(created), branch, commitSha };
-    }
-    async branchHead(branch) {
-        const { owner, repo } = this.repository;
-        try {
-            const ref = await this.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-            return ref.data.object.sha;
-        }
-        catch (error) {
-            if (github_status(error) === 404)
-                return undefined;
-            throw error;
-        }
-    }
-    async findOpenPull(branch, base) {
-        const { owner, repo } = this.repository;
-        // Without the owner prefix GitHub ignores `head` and lists every pull request.
-        const { data } = await this.octokit.rest.pulls.list({
-            owner,
-            repo,
-            state: 'open',
-            head: `${owner}:${branch}`,
-            base,
-            per_page: 10
-        });
-        return data.find(p => p.head.ref === branch);
-    }
-    /** The commits the branch head has beyond the base, oldest first. */
-    async commitsSince(baseSha, headSha) {
-        const { owner, repo } = this.repository;
-        if (baseSha === headSha)
-            return [];
-        const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
-            owner,
-            repo,
-            basehead: `${baseSha}...${headSha}`
-        });
-        return data.commits;
-    }
-    /**
-     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
-     * entry from listings, without writing anything; undefined when a listing is truncated.
-     */
-    async treeIsComputed(treeSha, change) {
-        const { owner, repo } = this.repository;
-        if (!change.base.entries)
-            return undefined;
-        const want = new Map(change.base.entries);
-        for (const [path, content] of change.files)
-            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
-        if (listing.truncated)
-            return undefined;
-        const have = flatTree(listing.tree);
-        if (have.size !== want.size)
-            return false;
-        for (const [path, entry] of want) {
-            const other = have.get(path);
-            if (other?.sha !== entry.sha || other.mode !== entry.mode)
-                return false;
-        }
-        return true;
-    }
-    async buildTree(change) {
-        const { owner, repo } = this.repository;
-        const tree = [];
-        for (const [path, content] of change.files) {
-            const blob = await this.octokit.rest.git.createBlob({
-                owner,
-                repo,
-                content: Buffer.from(content, 'utf8').toString('base64'),
-                encoding: 'base64'
-            });
-            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
-        }
-        const newTree = await this.octokit.rest.git.createTree({
-            owner,
-            repo,
-            base_tree: change.base.treeSha,
-            tree
-        });
-        return newTree.data.sha;
-    }
-    /** The commit on the base, and the identity GitHub gave it: the token's own. */
-    async createCommit(change, tree) {
-        const { owner, repo } = this.repository;
-        // No author or committer: GitHub then attributes the commit to the token and signs it.
-        const { data } = await this.octokit.rest.git.createCommit({
-            owner,
-            repo,
-            message: withTrailer(change.commitMessage),
-            tree,
-            parents: [change.base.sha]
-        });
-        return identityOf(data.sha, data);
-    }
-    async createPull(change) {
-        const { owner, repo } = this.repository;
-        const { data } = await this.octokit.rest.pulls.create({
-            owner,
-            repo,
-            title: change.title,
-            body: change.body,
-            head: change.branch,
-            base: change.base.branch,
-            draft: change.draft,
-            maintainer_can_modify: false
-        });
-        await this.addExtras(data.number, change);
-        return data;
-    }
-    /**
-     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
-     * every run that creates or updates it; removes none. Extras must not cost the pull request
-     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
-     * warning, not a failed run.
-     */
-    async addExtras(number, change, pull) {
-        const { owner, repo } = this.repository;
-        const missing = (wanted, have) => {
-            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
-            return wanted.filter(w => !known.has(w.toLowerCase()));
-        };
-        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
-        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
-        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
-        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
-        const extras = [];
-        if (labels.length > 0)
-            extras.push([
-                'labels',
-                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
-            ]);
-        if (assignees.length > 0)
-            extras.push([
-                'assignees',
-                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
-            ]);
-        if (reviewers.length > 0 || teams.length > 0)
-            extras.push([
-                'reviewers',
-                () => this.octokit.rest.pulls.requestReviewers({
-                    owner,
-                    repo,
-                    pull_number: number,
-                    reviewers,
-                    team_reviewers: teams
-                })
-            ]);
-        for (const [what, call] of extras) {
-            try {
-                await call();
-            }
-            catch (error) {
-                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
-            }
-        }
-    }
-}
-/**
- * GitHub refuses a commit that changes `.github/workflows/` from a token without the
- * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
- * no way out; this names every such file and the token that can push them.
- */
-function workflowRefusal(error, paths) {
-    const workflows = paths.filter(isWorkflowPath);
-    if (workflows.length === 0)
-        return undefined;
-    const code = github_status(error);
-    const message = error instanceof Error ? error.message : String(error);
-    const refused = WORKFLOW_REFUSAL.test(message);
-    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
-    const likely = code === 403 || code === 404 || code === 422;
-    if (!refused && (!likely || /rate limit/i.test(message)))
-        return undefined;
-    const files = workflows.map(p => `\`${p}\``).join(', ');
-    return new github_PullRequestError((refused
-        ? `GitHub refused the commit changing ${files}: `
-        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
-        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
-        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
-        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
-        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
-}
-/** path → mode and object id of every entry of a recursive listing that is not a directory. */
-function flatTree(tree) {
-    const flat = new Map();
-    for (const e of tree)
-        if (e.path && e.sha && e.type !== 'tree')
-            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
-    return flat;
-}
-/** The id git gives a blob of these bytes. */
-function blobSha(bytes) {
-    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
-}
-function pullFields(pull) {
-    return pull ? { number: pull.number, url: pull.html_url } : {};
-}
-
-;// CONCATENATED MODULE: ./src/markdown.ts
-/**
- * Escaping for values from config files and registries that land in Markdown (job
- * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
- * HTML cannot render, and `@name` cannot notify anyone.
- */
-/**
- * C0/C1 controls and the bidirectional overrides: invisible in a rendered body, and the
- * overrides can make a name read differently from what it is ("Trojan Source"), so a
- * reviewer is shown a replacement character instead.
- */
-const UNSAFE_CHARACTERS = 
-// eslint-disable-next-line no-control-regex
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Text kept on one line: a line break would end a table row or start a new block. */
-function oneLine(value) {
-    return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
-}
-/**
- * Escapes untrusted text for inline Markdown. GitHub links `@name`, `#123`, `GH-123` and
- * bare URLs after rendering, on the text itself, so a backslash escape does not stop them;
- * a zero-width space after the trigger does, and stays invisible to the reader.
- */
-function escapeMarkdown(value) {
-    return (oneLine(value)
-        .trim()
-        .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
-        // At the start of a line (a template may put a value there) these open a list,
-        // a setext heading or a thematic break.
-        .replace(/^([-=])/, '\\$1')
-        .replace(/^(\d+)\./, '$1\\.')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/@/g, '@\u200b')
-        .replace(/#/g, '#\u200b')
-        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
-        .replace(/:\/\//g, ':\u200b//')
-        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
-        // word character, so every `www.` is broken, wherever it stands.
-        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
-}
-/** Inline code; the same as `codeSpan`, so no value can leave its span. */
-function code(value, options = {}) {
-    return codeSpan(value, options);
-}
-/**
- * Inline code for any value, shown exactly: the fence is one backtick longer than the
- * longest backtick run inside, so the value cannot close it. Inside a code span nothing is
- * a link, mention or HTML. In a table cell GFM splits cells on `|` before it reads code
- * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
- */
-function codeSpan(value, options = {}) {
-    let text = oneLine(value);
-    if (options.inTable)
-        text = text.replace(/\|/g, '\\|');
-    let longest = 0;
-    for (const run of text.match(/`+/g) ?? [])
-        longest = Math.max(longest, run.length);
-    const fence = '`'.repeat(longest + 1);
-    // CommonMark strips one space from each end when both ends have one, and a backtick at
-    // an end would merge with the fence: pad so the value survives both rules.
-    if (text === '')
-        return '` `';
-    const pad = text.startsWith('`') ||
-        text.endsWith('`') ||
-        (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
-        ? ' '
-        : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/**
- * The value as an http(s) URL, or undefined when it is not one: `javascript:` and other
- * schemes, relative paths, and URLs with credentials, which must not be published.
- */
-function safeUrl(value) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    if (url.username || url.password)
-        return undefined;
-    return url;
-}
-/**
- * A URL as a Markdown link destination, percent-encoded where Markdown would read it
- * differently: parentheses and spaces end it, and `<` `>` `"` and backticks have no business
- * in it. Markdown decodes entities in a destination even after a backslash, so `&` is
- * written as `&amp;`, which decodes back to exactly `&`.
- */
-function linkDestination(url) {
-    return url.href
-        .replace(/[\s()<>"`\\[\]|{}^]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-        .replace(/&/g, '&amp;');
-}
-/** `[text](url)` with the text escaped; the URL must come from `safeUrl`. */
-function markdown_link(text, url) {
-    return `[${escapeMarkdown(text)}](${linkDestination(url)})`;
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/pull-request/body.ts
-/**
- * The pull request body, a pure function of the run's data and a template the user may
- * replace. Every value in the data comes from a config file or a registry and is untrusted:
- * it is escaped for the place it lands in, and URLs are used only when they parse as http(s).
- *
- * Placeholders (anything else in braces is left as written):
- *   {image}    the distinct images, each in backticks: "`a`", "`a` and `b`", "`a`, `b` and `c`"
- *   {table}    the changes table (Target, Previous Hash, New Hash), one row per update
- *   {updates}  the same updates as a bullet list: "- target: `old` → `new`"
- *   {files}    "Also updated: `path`, …" for the other files the updates touched, or nothing
- *   {failures} a "### Not updated" section with each entry that failed and why, or nothing
- *   {upstream} a "### Upstream Changes" section with links to the upstream repositories
- *              and the commits between the two image revisions, or nothing
- *   {count}    the number of updates
- *   {date}     the run's date in UTC, YYYY-MM-DD
- *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
- *              started the run, or nothing
- * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
- * own. Runs of blank lines left by empty placeholders collapse to one.
- */
-
-/** GitHub rejects a pull request body longer than this. */
-const BODY_LIMIT = 65536;
-/** The hash-diff template: the product's wording, with its per-row lines as placeholders. */
-const DEFAULT_BODY_TEMPLATE = `## Container Hash Updates
-
-This PR updates the container SHA hashes for {image} images.
-
-{trigger}
-
-### Changes Detected
-
-{table}
-
-{files}
-
-{failures}
-
-{upstream}
-
-### Verification
-
-- [ ] All builds pass with new hashes
-- [ ] No breaking changes detected
-- [ ] Security scan results reviewed
-
-_This PR was automatically generated on {date}_
-`;
-const SHORTENED = "body shortened to fit GitHub's limit";
-/** Only a commit id goes into a compare URL; anything else could point the link elsewhere. */
-const REVISION = /^[0-9a-f]{7,40}$/i;
-/** GitHub owner and repository names; anything else is not a GitHub repository URL. */
-const GITHUB_PATH = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;
-/** Which lists keep their items longest when the body must shrink. */
-const PRIORITY = ['rows', 'failures', 'links', 'files', 'images'];
-function renderPullRequestBody(data, template) {
-    const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
-    const pieces = collect(data);
-    const render = (caps) => tidy(substitute(source, values(pieces, caps)));
-    const full = {
-        rows: pieces.rows.length,
-        failures: pieces.failures.length,
-        links: pieces.links.length,
-        files: pieces.files.length,
-        images: pieces.images.length
-    };
-    const whole = render(full);
-    if (whole.length <= BODY_LIMIT)
-        return whole;
-    // Every list first gets the same share, so one long list cannot crowd out the others;
-    // what is left then goes to the lists in order of importance, the changes table first.
-    const uniform = (n) => {
-        const caps = { ...full };
-        for (const key of PRIORITY)
-            caps[key] = Math.min(full[key], n);
-        return caps;
-    };
-    const fits = (caps) => render(caps).length <= BODY_LIMIT;
-    if (!fits(uniform(0)))
-        return hardCut(render(uniform(0)));
-    const share = largest(0, Math.max(...PRIORITY.map(k => full[k])), n => fits(uniform(n)));
-    const caps = uniform(share);
-    for (const key of PRIORITY) {
-        caps[key] = largest(caps[key], full[key], n => fits({ ...caps, [key]: n }));
-    }
-    return render(caps);
-}
-/** The largest n in [low, high] that passes, given that `low` passes. */
-function largest(low, high, passes) {
-    while (low < high) {
-        const mid = Math.ceil((low + high) / 2);
-        if (passes(mid))
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return low;
-}
-function collect(data) {
-    const target = (u) => escapeMarkdown(u.name) + (u.platform ? ` (${escapeMarkdown(u.platform)})` : '');
-    const hash = (digest, inTable) => digest === null ? '(none)' : codeSpan(digest, { inTable });
-    const rows = data.updates.map(u => `| ${target(u)} | ${hash(u.previous, true)} | ${hash(u.current, true)} |`);
-    const bullets = data.updates.map(u => {
-        const files = distinct(u.files ?? []);
-        const also = files.length > 0 ? ` (also ${files.map(f => codeSpan(f)).join(', ')})` : '';
-        return `- ${target(u)}: ${hash(u.previous, false)} → ${hash(u.current, false)}${also}`;
-    });
-    const failures = data.failures.map(f => {
-        const reference = f.tag ? `${f.image}:${f.tag}` : f.image;
-        return `- ${escapeMarkdown(f.name)} (${codeSpan(reference)}): ${escapeMarkdown(f.error)}`;
-    });
-    return {
-        images: distinct(data.updates.map(u => u.image)).map(i => codeSpan(i)),
-        rows,
-        bullets,
-        files: distinct(data.updates.flatMap(u => u.files ?? [])).map(f => codeSpan(f)),
-        failures,
-        links: upstreamLinks(data.updates),
-        count: data.updates.length,
-        date: formatDate(data.date),
-        trigger: data.published ? triggerLine(data.published) : ''
-    };
-}
-/** The same words in the pull request body and the job summary. */
-function triggerLine(published) {
-    return `Triggered by the publication of ${codeSpan(published)}.`;
-}
-function distinct(values) {
-    return [...new Set(values)];
-}
-function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-}
-function values(p, caps) {
-    return new Map([
-        ['image', inline(p.images, caps.images, 'no')],
-        ['table', changesTable(p.rows, caps.rows)],
-        ['updates', updateList(p.bullets, caps.rows)],
-        ['files', fileLine(p.files, caps.files)],
-        ['failures', failureSection(p.failures, caps.failures)],
-        ['upstream', upstreamSection(p.links, caps.links)],
-        ['count', String(p.count)],
-        ['date', p.date],
-        ['trigger', p.trigger]
-    ]);
-}
-/** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
-function inline(items, cap, none) {
-    if (items.length === 0)
-        return none;
-    const shown = items.slice(0, cap);
-    const rest = items.length - shown.length;
-    if (shown.length === 0)
-        return String(rest);
-    if (rest > 0)
-        return `${shown.join(', ')} and ${rest} more`;
-    if (shown.length === 1)
-        return shown[0];
-    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-function fileLine(files, cap) {
-    if (files.length === 0)
-        return '';
-    const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files');
-    return `Also updated: ${list}.`;
-}
-function moreUpdates(shown, rest) {
-    return shown > 0
-        ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
-        : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
-}
-function changesTable(rows, cap) {
-    if (rows.length === 0)
-        return 'No digest changed.';
-    const shown = rows.slice(0, cap);
-    const rest = rows.length - shown.length;
-    // A line right after a table is read as another row, hence the blank line before the note.
-    const note = rest > 0 ? `_${moreUpdates(shown.length, rest)}._` : '';
-    if (shown.length === 0)
-        return note;
-    const head = ['| Target | Previous Hash | New Hash |', '| ------ | ------------- | -------- |'];
-    return [...head, ...shown].join('\n') + (note ? `\n\n${note}` : '');
-}
-function updateList(bullets, cap) {
-    if (bullets.length === 0)
-        return 'No digest changed.';
-    const shown = bullets.slice(0, cap);
-    const rest = bullets.length - shown.length;
-    if (rest > 0)
-        shown.push(`- _${moreUpdates(shown.length, rest)}._`);
-    return shown.join('\n');
-}
-function failureSection(items, cap) {
-    if (items.length === 0)
-        return '';
-    const n = items.length;
-    const intro = n === 1
-        ? 'This entry could not be resolved and keeps its previous digest:'
-        : `These ${n} entries could not be resolved and keep their previous digest:`;
-    const shown = items.slice(0, cap);
-    const rest = n - shown.length;
-    if (rest > 0)
-        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${rest} more (${SHORTENED}); see the job summary._`);
-    return ['### Not updated', '', intro, '', ...shown].join('\n');
-}
-function upstreamSection(items, cap) {
-    if (items.length === 0)
-        return '';
-    const shown = items.slice(0, cap);
-    const rest = items.length - shown.length;
-    if (rest > 0)
-        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
-    return ['### Upstream Changes', '', ...shown].join('\n');
-}
-function parseSource(value) {
-    const url = safeUrl(value);
-    if (!url)
-        return undefined;
-    const match = url.hostname === 'github.com' && url.port === '' ? GITHUB_PATH.exec(url.pathname) : null;
-    const owner = match?.[1];
-    const repo = match?.[2];
-    if (owner && repo && repo !== '.' && repo !== '..') {
-        const name = `${owner}/${repo}`;
-        // GitHub names are case-insensitive: two spellings are one repository.
-        return {
-            key: `github:${name.toLowerCase()}`,
-            name,
-            url: new URL(`https://github.com/${name}`),
-            github: true
-        };
-    }
-    const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
-    return { key: url.href, name: `${url.host}${path}`, url, github: false };
-}
-/** Same commit: equal ids, or one an abbreviation of the other. */
-function sameCommit(a, b) {
-    return a.startsWith(b) || b.startsWith(a);
-}
-function upstreamLinks(updates) {
-    const sources = new Map();
-    for (const u of updates) {
-        const parsed = u.upstream?.source ? parseSource(u.upstream.source) : undefined;
-        if (!parsed)
-            continue;
-        let source = sources.get(parsed.key);
-        if (!source) {
-            source = { name: parsed.name, url: parsed.url, github: parsed.github, pairs: new Map() };
-            sources.set(parsed.key, source);
-        }
-        const previous = u.upstream?.previousRevision?.trim().toLowerCase();
-        const current = u.upstream?.currentRevision?.trim().toLowerCase();
-        if (source.github &&
-            previous &&
-            current &&
-            REVISION.test(previous) &&
-            REVISION.test(current) &&
-            !sameCommit(previous, current))
-            source.pairs.set(`${previous}...${current}`, [previous, current]);
-    }
-    // The template's wording when there is one compare link; with several, each says which
-    // repository and revisions it spans.
-    const compareCount = [...sources.values()].reduce((n, s) => n + s.pairs.size, 0);
-    const lines = [];
-    for (const source of sources.values()) {
-        for (const [range, [previous, current]] of source.pairs) {
-            const url = new URL(`${source.url.href}/compare/${range}`);
-            // Link text may hold parentheses; only the name needs escaping.
-            const label = compareCount === 1
-                ? 'View commits since last update'
-                : `View commits since last update (${escapeMarkdown(source.name)} ${previous.slice(0, 7)}...${current.slice(0, 7)})`;
-            lines.push(`- [${label}](${linkDestination(url)})`);
-        }
-        lines.push(`- ${markdown_link(`${source.name} repository`, source.url)}`);
-    }
-    return lines;
-}
-function formatDate(date) {
-    if (Number.isNaN(date.getTime()))
-        return 'an unknown date';
-    const pad = (n, width) => String(n).padStart(width, '0');
-    return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
-}
-/**
- * One pass over the template only: a value that happens to contain "{date}" is never
- * expanded, and unknown placeholders stay as written.
- */
-function substitute(template, values) {
-    return template.replace(/\{([a-z_]+)\}/g, (match, name) => values.get(name) ?? match);
-}
-/** An opening or closing code fence: three or more backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-function fenceAfter(line, open) {
-    const match = FENCE.exec(line);
-    if (!match)
-        return open;
-    const run = match[1];
-    const rest = match[2];
-    if (open) {
-        return run[0] === open.char && run.length >= open.length && rest.trim() === ''
-            ? undefined
-            : open;
-    }
-    // A backtick fence's info string cannot hold a backtick (that line is inline code).
-    if (run[0] === '`' && rest.includes('`'))
-        return undefined;
-    return { char: run[0], length: run.length };
-}
-/**
- * Collapses blank-line runs left by empty placeholders to one blank line (Markdown renders
- * them alike), except inside fenced code where every line is content.
- */
-function tidy(body) {
-    const out = [];
-    let open;
-    for (const line of body.split('\n')) {
-        const blank = line.trim() === '';
-        if (!open && blank && (out.length === 0 || out[out.length - 1] === ''))
-            continue;
-        out.push(!open && blank ? '' : line);
-        open = fenceAfter(line, open);
-    }
-    while (out.length > 0 && out[out.length - 1] === '')
-        out.pop();
-    if (open)
-        out.push(open.char.repeat(open.length));
-    return out.join('\n') + '\n';
-}
-/**
- * Last resort when even the template with every list emptied is too long (a huge custom
- * template): cut at a line break, close a code fence left open, and say so.
- */
-function hardCut(body) {
-    const note = `\n\n_…${SHORTENED}; see the job summary._\n`;
-    let budget = BODY_LIMIT - note.length;
-    for (;;) {
-        let cut = body.lastIndexOf('\n', budget);
-        if (cut <= 0) {
-            cut = budget;
-            // Never split a surrogate pair.
-            if (/[\ud800-\udbff]/.test(body.charAt(cut - 1)))
-                cut -= 1;
-        }
-        let head = body.slice(0, cut);
-        let open;
-        for (const line of head.split('\n'))
-            open = fenceAfter(line, open);
-        if (open)
-            head += `\n${open.char.repeat(open.length)}`;
-        const result = head + note;
-        if (result.length <= BODY_LIMIT)
-            return result;
-        budget -= result.length - BODY_LIMIT;
-    }
-}
-
-// EXTERNAL MODULE: ./src/update.ts + 2 modules
-var update = __nccwpck_require__(3629);
-// EXTERNAL MODULE: ./src/platform.ts
-var platform = __nccwpck_require__(3728);
-;// CONCATENATED MODULE: ./src/upstream.ts
-/**
- * Where a moved image came from: the OCI `source` and `revision` labels of the old and
- * the new digest, which let a reviewer read the upstream commits between the two pins.
- */
-
-const SOURCE_LABEL = 'org.opencontainers.image.source';
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** An index's labels are read from this platform's image unless the entry names one. */
-const DEFAULT_PLATFORM = (0,platform/* parsePlatform */.FL)('linux/amd64');
-/**
- * Reads the labels of both digests of every moved entry, each distinct image once. Missing
- * labels or an old digest the registry no longer has only cost the links, never the run.
- */
-async function lookUpUpstream(client, moved, logger) {
-    const cache = new Map();
-    const labelsOf = (entry, digest) => {
-        const platform = entry.platform ?? DEFAULT_PLATFORM;
-        const key = `${entry.reference.registry}/${entry.reference.repository}@${digest}|${platform.text}`;
-        let pending = cache.get(key);
-        if (!pending) {
-            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
-                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
-                return undefined;
-            });
-            cache.set(key, pending);
-        }
-        return pending;
-    };
-    return Promise.all(moved.map(async ({ entry, previous, current }) => {
-        const [before, after] = await Promise.all([
-            previous ? labelsOf(entry, previous) : undefined,
-            labelsOf(entry, current)
-        ]);
-        const info = {};
-        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
-        if (source)
-            info.source = source;
-        if (before?.[REVISION_LABEL])
-            info.previousRevision = before[REVISION_LABEL];
-        if (after?.[REVISION_LABEL])
-            info.currentRevision = after[REVISION_LABEL];
-        return info;
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/propose.ts
-/**
- * Turns a run's result into a pull request: the new config is computed from the base
- * branch's copy (never the workspace's), upstream links are read from the images, and the
- * body is rendered from data. Side effects go through the clients it is given.
- */
-
-
-
-
-
-
-/** The action's defaults, which the command line's preview of a pull request uses too. */
-const DEFAULT_BRANCH = 'image-digests/update';
-const DEFAULT_TITLE = 'chore: Update container image digests';
-async function bodyUpdates(moved, client, logger, filesOf) {
-    const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
-    return moved.map((m, i) => ({
-        name: m.entry.name,
-        image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
-        tag: m.entry.reference.tag,
-        platform: m.entry.platform?.text ?? null,
-        previous: m.previous ? (0,digest/* formatStoredDigest */.Dp)(m.previous, m.entry.digestForm) : null,
-        current: (0,digest/* formatStoredDigest */.Dp)(m.current, m.entry.digestForm),
-        upstream: upstream[i],
-        files: filesOf(m)
-    }));
-}
-function workspaceMoves(result) {
-    return result.results
-        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
-        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
-}
-function render(settings, updates, result) {
-    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, published: settings.published }, settings.bodyTemplate);
-}
-/** What a dry run shows: the pull request this run would propose, against the workspace copy. */
-async function describeProposal(result, settings, client, logger) {
-    if (result.newText === undefined)
-        return undefined;
-    const updates = await bodyUpdates(workspaceMoves(result), client, logger, m => result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path));
-    const diffs = [diff_unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
-    for (const file of result.pinnedFiles)
-        diffs.push(diff_unifiedDiff(file.path, file.text, file.newText));
-    return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') };
-}
-function stripBom(text) {
-    return text.startsWith('\uFEFF') ? text.slice(1) : text;
-}
-/**
- * Creates, updates or closes the one pull request. Everything it proposes is computed from the
- * base branch's head alone: its config, rebased onto the digests this run resolved, and every
- * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
- * holds (already updated by an earlier run, or checked out from the pull request's branch), the
- * commit, the body and the files listed per entry are the same one computation.
- */
-async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const patterns = settings.files ?? [];
-    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
-    // The files this run rewrote are read too: they are what is left to propose when GitHub
-    // cannot list the whole base tree; otherwise the globs match them there anyway.
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
-    const baseBytes = base.files.get(settings.repoPath);
-    const notFile = base.notFiles.get(settings.repoPath);
-    if (notFile)
-        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`);
-    if (!baseBytes) {
-        throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
-    }
-    const rebased = rebaseUpdate(`${settings.configLabel} (on ${base.branch})`, baseBytes, { defaultImage: settings.defaultImage, defaultPlatform: settings.defaultPlatform }, result.results);
-    const files = new Map();
-    const diffs = [];
-    if (rebased.newText !== undefined) {
-        files.set(settings.repoPath, rebased.newText);
-        diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
-    }
-    if (!base.matched && patterns.length > 0)
-        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
-    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
-    const touched = new Map();
-    if (anyMoves(rebased.moves)) {
-        for (const path of candidates) {
-            const bytes = base.files.get(path);
-            if (!bytes) {
-                const what = base.notFiles.get(path) ?? 'not in the repository';
-                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
-                continue;
-            }
-            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
-            if (!rewrite)
-                continue;
-            files.set(path, rewrite.newText);
-            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
-        }
-    }
-    let proposal;
-    let body = '';
-    if (files.size > 0) {
-        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
-        body = render(settings, updates, result);
-        proposal = { title: settings.title, body, diff: diffs.join('') };
-    }
-    const outcome = await pullRequests.sync({
-        base,
-        branch: settings.branch,
-        branchExplicit: settings.branchExplicit,
-        files,
-        title: settings.title,
-        body,
-        commitMessage: settings.commitMessage,
-        labels: settings.labels,
-        assignees: settings.assignees,
-        reviewers: settings.reviewers,
-        teamReviewers: settings.teamReviewers,
-        draft: settings.draft,
-        keepOpen: result.failed.length > 0
-    });
-    return { ...outcome, proposal };
-}
-
-
-/***/ }),
-
-/***/ 8286:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AF: () => (/* binding */ ReferenceError),
-/* harmony export */   Mb: () => (/* binding */ registryApiHost),
-/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
-/* harmony export */   aR: () => (/* binding */ repositoryName),
-/* harmony export */   my: () => (/* binding */ formatImageReference),
-/* harmony export */   o_: () => (/* binding */ parseImageReference),
-/* harmony export */   r_: () => (/* binding */ isValidTag)
-/* harmony export */ });
-/* unused harmony export DOCKER_HUB_API_HOST */
-/**
- * Image reference parsing with Docker's normalisation rules (distribution/reference):
- * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
- * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
- */
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** Where Docker Hub's registry API actually lives. */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
-class ReferenceError extends Error {
-    name = 'ReferenceError';
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-function isValidDomain(domain) {
-    const colon = domain.lastIndexOf(':');
-    let host = domain;
-    if (colon !== -1 && !domain.endsWith(']')) {
-        const port = domain.slice(colon + 1);
-        if (!/^\d{1,5}$/.test(port))
-            return false;
-        host = domain.slice(0, colon);
-    }
-    if (IPV6_HOST.test(host))
-        return true;
-    return host.split('.').every(part => DOMAIN_COMPONENT.test(part));
-}
-function parseImageReference(input) {
-    const text = input.trim();
-    if (text === '')
-        throw new ReferenceError('image reference is empty');
-    if (/\s/.test(text))
-        throw new ReferenceError(`image reference "${input}" contains white space`);
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
-            throw new ReferenceError(`image reference "${input}" has a malformed digest`);
-        }
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > lastSlash) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!isValidTag(tag))
-            throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`);
-    }
-    let registry = DOCKER_HUB;
-    let path = rest;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash !== -1) {
-        const first = rest.slice(0, firstSlash);
-        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
-            registry = first;
-            path = rest.slice(firstSlash + 1);
-            if (!isValidDomain(registry)) {
-                throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`);
-            }
-        }
-    }
-    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) {
-        registry = DOCKER_HUB;
-        if (!path.includes('/'))
-            path = `library/${path}`;
-    }
-    if (path === '' || !path.split('/').every(c => PATH_COMPONENT.test(c))) {
-        throw new ReferenceError(`image reference "${input}" has an invalid repository "${path}" ` +
-            '(lower-case letters, digits and . _ - separators only)');
-    }
-    if (registry.length + 1 + path.length > 255) {
-        throw new ReferenceError(`image reference "${input}" is longer than 255 characters`);
-    }
-    return { registry, repository: path, tag, digest };
-}
-/** The host that serves the registry API for a canonical registry name. */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-/** `registry/repository`, the form used in logs, matrices and keys. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-function formatImageReference(ref) {
-    let text = repositoryName(ref);
-    if (ref.tag)
-        text += `:${ref.tag}`;
-    if (ref.digest)
-        text += `@${ref.digest}`;
-    return text;
-}
-
-
-/***/ }),
-
-/***/ 1604:
+/***/ 2513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -31995,7 +29661,7 @@ function isPrivateHost(host) {
 
 /***/ }),
 
-/***/ 6922:
+/***/ 4236:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32015,7 +29681,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 var external_node_net_ = __nccwpck_require__(7030);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(4371);
-;// CONCATENATED MODULE: ./src/registry/connections.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/connections.ts
 /**
  * The default way the transport reaches the network: undici's fetch over one connection pool
  * that keeps connections open across HEAD requests too.
@@ -32032,11 +29698,11 @@ function keepAliveFetch() {
     return (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher });
 }
 
-// EXTERNAL MODULE: ./src/registry/hosts.ts
-var hosts = __nccwpck_require__(1604);
-// EXTERNAL MODULE: ./src/registry/untrusted.ts
-var untrusted = __nccwpck_require__(5545);
-;// CONCATENATED MODULE: ./src/registry/http.ts
+// EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
+var hosts = __nccwpck_require__(2513);
+// EXTERNAL MODULE: ./src/domain/text/untrusted.ts
+var untrusted = __nccwpck_require__(2852);
+;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
@@ -32440,34 +30106,731 @@ function redactUrl(href) {
 
 /***/ }),
 
-/***/ 5545:
+/***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ untrustedText),
-/* harmony export */   V: () => (/* binding */ registryErrorCode)
+/* harmony export */   BK: () => (/* binding */ helpText),
+/* harmony export */   RX: () => (/* binding */ PROGRAM),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   hT: () => (/* binding */ parseCliArgs)
 /* harmony export */ });
+/* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6571);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4689);
 /**
- * Text a registry chose (error codes, content types, header values, platform names) ends
- * up in error messages, annotations, outputs and the job summary. It is shown as one short
- * line, so a hostile or broken registry cannot forge workflow commands, flood the log or
- * hide the real cause behind kilobytes of filler.
+ * The command line's flags, parsed into plain data. Pure: reading files and the environment
+ * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
-const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
-/** `value` on one line, at most `max` characters, the cut marked with `…`. */
-function untrustedText(value, max = 100) {
-    const line = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+
+
+
+/** Bad usage: the entry prints the message with a hint to --help and exits 2. */
+class UsageError extends Error {
+    name = 'UsageError';
 }
-/** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
-function registryErrorCode(value) {
-    return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+const DEFAULT_CONFIG = '.github/containers.yml';
+const DEFAULT_CONCURRENCY = 8;
+const MAX_CONCURRENCY = 64;
+const DEFAULT_MAX_ATTEMPTS = 3;
+const MAX_MAX_ATTEMPTS = 10;
+/** Every flag, in the order --help lists them. */
+const FLAGS = {
+    config: {
+        type: 'string',
+        short: 'c',
+        value: 'path',
+        help: `Config file to read and rewrite (default ${DEFAULT_CONFIG}).`
+    },
+    image: {
+        type: 'string',
+        value: 'repository',
+        help: "Default repository for entries that name none (the file's top-level image wins)."
+    },
+    platform: {
+        type: 'string',
+        value: 'os/arch[/variant]',
+        help: 'Default platform for entries: pin that manifest instead of the index.'
+    },
+    mode: {
+        type: 'string',
+        value: 'update|matrix',
+        help: 'update (default): resolve, rewrite, report. matrix: print the committed matrix; no network.'
+    },
+    'dry-run': {
+        type: 'boolean',
+        short: 'n',
+        help: 'Resolve and report; write nothing.'
+    },
+    concurrency: {
+        type: 'string',
+        value: 'n',
+        help: `Requests in flight at once, 1-${MAX_CONCURRENCY} (default ${DEFAULT_CONCURRENCY}).`
+    },
+    'max-attempts': {
+        type: 'string',
+        value: 'n',
+        help: `Attempts per request on network errors, 408, 429 and 5xx, 1-${MAX_MAX_ATTEMPTS} (default ${DEFAULT_MAX_ATTEMPTS}).`
+    },
+    'request-timeout': {
+        type: 'string',
+        value: 'seconds',
+        help: `Time one request may take, headers and body, ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
+    },
+    'fail-on-error': {
+        type: 'boolean',
+        help: 'Exit 1 when any image cannot be resolved (the default).'
+    },
+    'no-fail-on-error': {
+        type: 'boolean',
+        help: 'Exit 1 only when no image can be resolved, as the action does by default.'
+    },
+    'registry-auth-file': {
+        type: 'string',
+        value: 'path',
+        help: 'YAML or JSON map of registry host to {username, password}; read before the Docker config.'
+    },
+    'insecure-registry': {
+        type: 'string',
+        multiple: true,
+        value: 'host',
+        help: 'Host that may be reached over plain HTTP; repeat for several. Loopback needs none.'
+    },
+    files: {
+        type: 'string',
+        multiple: true,
+        value: 'glob',
+        help: 'Other files pinning the same images (Dockerfiles, compose, manifests), relative to the working directory; repeat or separate with commas.'
+    },
+    json: {
+        type: 'boolean',
+        help: 'Print one JSON object {matrix, changed, updates, failed} instead of the table.'
+    },
+    'show-pull-request': {
+        type: 'boolean',
+        help: 'Also print the pull request the action would propose: title, body and diff.'
+    },
+    verbose: {
+        type: 'boolean',
+        short: 'v',
+        help: 'Print debug messages (retries, credential fallbacks) on stderr.'
+    },
+    version: {
+        type: 'boolean',
+        short: 'V',
+        help: 'Print the version and exit.'
+    },
+    help: {
+        type: 'boolean',
+        short: 'h',
+        help: 'Print this help and exit.'
+    }
+};
+const PROGRAM = 'image-digest-updater';
+const HELP_WIDTH = 92;
+function helpText() {
+    const rows = Object.entries(FLAGS).map(([name, spec]) => {
+        const short = spec.short ? `-${spec.short}, ` : '    ';
+        return [`  ${short}--${name}${spec.value ? ` <${spec.value}>` : ''}`, spec.help];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    const wrap = (text) => {
+        const lines = [];
+        for (const word of text.split(' ')) {
+            const last = lines.length - 1;
+            if (last >= 0 && width + lines[last].length + 1 + word.length <= HELP_WIDTH)
+                lines[last] += ` ${word}`;
+            else
+                lines.push(word);
+        }
+        return lines.join(`\n${' '.repeat(width)}`);
+    };
+    return [
+        `Usage: ${PROGRAM} [options]`,
+        '',
+        'Resolves the current digest of every image in a containers config, rewrites the digests',
+        'that moved (nothing else in the file changes) and prints what happened. Never opens a pull',
+        'request.',
+        '',
+        'Options:',
+        ...rows.map(([flag, help]) => flag.padEnd(width) + wrap(help)),
+        '',
+        'Credentials: --registry-auth-file, then the Docker config that `docker login` writes',
+        '($DOCKER_CONFIG/config.json or ~/.docker/config.json: credHelpers, credsStore, auths),',
+        'then anonymous access.',
+        '',
+        'Exit status: 0 when every image resolved, 1 when any could not be (its old digest is',
+        'kept), 2 on bad usage or a bad config (nothing is written).',
+        ''
+    ].join('\n');
+}
+function integer(name, text, fallback, max) {
+    if (text === undefined)
+        return fallback;
+    const value = Number(text.trim());
+    if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > max) {
+        throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`);
+    }
+    return value;
+}
+function requestTimeout(text) {
+    if (text === undefined)
+        return _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
+    const ms = (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRequestTimeout */ .wZ)(text);
+    if (ms === undefined)
+        throw new UsageError(`--request-timeout must be ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
+    return ms;
+}
+function nonEmpty(name, text) {
+    if (text === undefined)
+        return undefined;
+    const value = text.trim();
+    if (value === '')
+        throw new UsageError(`--${name} needs a value`);
+    return value;
+}
+/** Node's messages span lines and suggest `--` tricks; one line naming the flag reads better. */
+function usageFromParseError(error) {
+    const { code, message } = error;
+    const name = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1];
+    switch (code) {
+        case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+            return new UsageError(`unknown option ${name ?? message.split('\n')[0]}`);
+        case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+            return new UsageError(`unexpected argument ${/'([^']*)'/.exec(message)?.[1] ?? ''}`.trim());
+        case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+            const spec = name ? FLAGS[name.replace(/^-+/, '')] : undefined;
+            if (spec?.type === 'boolean')
+                return new UsageError(`${name} takes no value`);
+            return new UsageError(`${name ?? 'an option'} needs a value`);
+        }
+        default:
+            return new UsageError(message.split('\n')[0] ?? message);
+    }
+}
+function parseCliArgs(argv) {
+    const options = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [
+        name,
+        {
+            type: spec.type,
+            multiple: spec.multiple === true,
+            ...(spec.short ? { short: spec.short } : {})
+        }
+    ]));
+    let values;
+    try {
+        values = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
+            .values;
+    }
+    catch (error) {
+        throw usageFromParseError(error);
+    }
+    const str = (name) => values[name];
+    const bool = (name) => values[name] === true;
+    if (bool('help'))
+        return { kind: 'help' };
+    if (bool('version'))
+        return { kind: 'version' };
+    const mode = str('mode')?.trim() ?? 'update';
+    if (mode !== 'update' && mode !== 'matrix') {
+        throw new UsageError(`--mode must be "update" or "matrix", got "${mode}"`);
+    }
+    if (mode === 'matrix' && bool('show-pull-request')) {
+        throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing');
+    }
+    if (bool('fail-on-error') && bool('no-fail-on-error')) {
+        throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other');
+    }
+    const insecure = (values['insecure-registry'] ?? []).flatMap(text => text
+        .split(',')
+        .map(h => h.trim().toLowerCase())
+        .filter(Boolean));
+    if (values['insecure-registry']?.length && insecure.length === 0) {
+        throw new UsageError('--insecure-registry needs a host');
+    }
+    return {
+        kind: 'run',
+        options: {
+            mode,
+            config: nonEmpty('config', str('config')) ?? DEFAULT_CONFIG,
+            image: nonEmpty('image', str('image')),
+            platform: nonEmpty('platform', str('platform')),
+            dryRun: bool('dry-run'),
+            concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
+            maxAttempts: integer('max-attempts', str('max-attempts'), DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+            requestTimeoutMs: requestTimeout(str('request-timeout')),
+            failOnError: !bool('no-fail-on-error'),
+            registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
+            insecureRegistries: insecure,
+            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPatternList */ .RL),
+            json: bool('json'),
+            showPullRequest: bool('show-pull-request'),
+            verbose: bool('verbose')
+        }
+    };
 }
 
 
 /***/ }),
 
-/***/ 7747:
+/***/ 2957:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(912);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6571);
+/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6304);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7071);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7094);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6063);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8330);
+/**
+ * The command line's edge: arguments, files, the environment, the terminal and the exit
+ * status. It runs the same core as the action (runUpdate, createRegistryClient,
+ * describeProposal) and never opens a pull request.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+// Bundled in, so the version printed is the one the bundle was built from.
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+/** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
+class SetupError extends Error {
+}
+const out = _terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
+/** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
+class Stderr {
+    isTTY;
+    progress = '';
+    lastDraw = 0;
+    constructor(isTTY) {
+        this.isTTY = isTTY;
+    }
+    line(text) {
+        this.clearProgress();
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        if (this.progress)
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
+    }
+    showProgress(done, total) {
+        if (!this.isTTY)
+            return;
+        const now = Date.now();
+        // A redraw per entry is wasted on thousand-entry configs; the last one always shows.
+        if (done < total && now - this.lastDraw < 50)
+            return;
+        this.lastDraw = now;
+        this.clearProgress();
+        this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
+    }
+    endProgress() {
+        this.clearProgress();
+        this.progress = '';
+    }
+    clearProgress() {
+        if (this.progress)
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
+    }
+}
+async function readRegistryAuthFile(path) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? error.message;
+        throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
+    }
+    try {
+        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
+        for (const [host, credentials] of parsed) {
+            _terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
+            parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
+        }
+        return parsed;
+    }
+    catch (error) {
+        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .CredentialsInputError */ .$O)
+            throw new SetupError(`${path}: ${error.message}`);
+        throw error;
+    }
+}
+/** The path a pull request would change: relative to the working directory, like `git diff`. */
+function repositoryPath(config) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
+    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+}
+/**
+ * Where the CLI may write the config. A path typed on the command line is the user's own
+ * choice, so one outside the working directory is written too, with its own directory as
+ * the root; inside the working directory, as for the action, no part of the path below it
+ * may be a symbolic link. Either way the file itself must not be one.
+ */
+function configRoot(config) {
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
+    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
+}
+async function run(options, stderr) {
+    const registryAuth = options.registryAuthFile
+        ? await readRegistryAuthFile(options.registryAuthFile)
+        : new Map();
+    const logger = {
+        debug: message => {
+            if (options.verbose)
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
+        },
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
+    };
+    const updateOptions = {
+        mode: options.mode,
+        configPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.config),
+        configLabel: options.config,
+        defaultImage: options.image,
+        defaultPlatform: options.platform,
+        dryRun: options.dryRun,
+        concurrency: options.concurrency,
+        files: options.files,
+        workspace: process.cwd(),
+        configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
+        defaultImageSource: '--image'
+    };
+    const client = options.mode === 'update'
+        ? (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)({
+            registryAuth,
+            insecureRegistries: options.insecureRegistries,
+            concurrency: options.concurrency,
+            maxAttempts: options.maxAttempts,
+            requestTimeoutMs: options.requestTimeoutMs,
+            logger,
+            onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
+        })
+        : undefined;
+    let result;
+    try {
+        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+    }
+    catch (error) {
+        // A missing or broken config is bad setup, not a failed run: nothing was resolved.
+        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
+            const missing = error.cause?.code === 'ENOENT';
+            throw new SetupError(missing
+                ? `${options.config}: config file not found; create it or pass --config`
+                : error.message);
+        }
+        if (error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD || error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_11__/* .WorkspacePathError */ .T)
+            throw new SetupError(error.message);
+        throw error;
+    }
+    finally {
+        stderr.endProgress();
+    }
+    let proposal;
+    if (options.showPullRequest && options.mode === 'update') {
+        proposal =
+            (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProposal */ .cm)(result, {
+                repoPath: repositoryPath(options.config),
+                configLabel: options.config,
+                defaultImage: options.image,
+                defaultPlatform: options.platform,
+                branch: _run_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_BRANCH */ .nU,
+                branchExplicit: false,
+                title: _run_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_TITLE */ .p3,
+                commitMessage: _run_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_TITLE */ .p3,
+                labels: [],
+                assignees: [],
+                reviewers: [],
+                teamReviewers: [],
+                draft: false,
+                now: new Date()
+            }, client, logger)) ?? null;
+    }
+    if (options.json) {
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderJson */ .hF)(result, proposal));
+    }
+    else {
+        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_3__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_3__/* .PLAIN */ .tZ;
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderTable */ .bo)(result, { dryRun: options.dryRun, style }));
+        if (proposal !== undefined)
+            out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProposal */ .t7)(proposal, style));
+    }
+    const failed = result.failed.length;
+    const total = result.results.length;
+    return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK;
+}
+async function main(argv) {
+    const stderr = new Stderr(process.stderr.isTTY === true);
+    let command;
+    try {
+        command = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
+    }
+    catch (error) {
+        if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
+            throw error;
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
+        return EXIT_USAGE;
+    }
+    if (command.kind === 'help') {
+        out((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)());
+        return EXIT_OK;
+    }
+    if (command.kind === 'version') {
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_12__/* .version */ .rE}\n`);
+        return EXIT_OK;
+    }
+    try {
+        return await run(command.options, stderr);
+    }
+    catch (error) {
+        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
+        return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
+    }
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 4984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EY: () => (/* binding */ renderProgress),
+/* harmony export */   GZ: () => (/* binding */ renderUsageError),
+/* harmony export */   bo: () => (/* binding */ renderTable),
+/* harmony export */   by: () => (/* binding */ useColor),
+/* harmony export */   hF: () => (/* binding */ renderJson),
+/* harmony export */   o$: () => (/* binding */ COLOR),
+/* harmony export */   t7: () => (/* binding */ renderProposal),
+/* harmony export */   tZ: () => (/* binding */ PLAIN),
+/* harmony export */   vr: () => (/* binding */ renderError)
+/* harmony export */ });
+/* unused harmony exports shortDigest, jsonReport */
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7094);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+
+
+
+const sgr = (open, close) => (text) => text === '' ? text : `\x1b[${open}m${text}\x1b[${close}m`;
+const COLOR = {
+    bold: sgr(1, 22),
+    dim: sgr(2, 22),
+    green: sgr(32, 39),
+    yellow: sgr(33, 39),
+    red: sgr(31, 39)
+};
+const identity = (text) => text;
+const PLAIN = {
+    bold: identity,
+    dim: identity,
+    green: identity,
+    yellow: identity,
+    red: identity
+};
+/** Colour only for a terminal, and never when NO_COLOR is set to anything but the empty string. */
+function useColor(isTTY, env) {
+    return isTTY === true && !env.NO_COLOR;
+}
+/** The first 12 hex digits, as `docker images` shows them: enough to tell digests apart. */
+function shortDigest(digest) {
+    return digest.replace(/^sha256:/, '').slice(0, 12);
+}
+const STATUS_TEXT = {
+    updated: 'updated',
+    pinned: 'pinned',
+    unchanged: 'unchanged',
+    failed: 'failed',
+    'as-committed': 'as committed'
+};
+function statusStyle(status, style) {
+    if (status === 'updated' || status === 'pinned')
+        return style.green;
+    if (status === 'failed')
+        return style.red;
+    if (status === 'unchanged')
+        return style.dim;
+    return identity;
+}
+function digestCell(r) {
+    const previous = r.previous ? shortDigest(r.previous) : 'unpinned';
+    switch (r.status) {
+        case 'updated':
+        case 'pinned':
+            return `${previous} → ${shortDigest(r.current)}`;
+        case 'failed':
+            return `${previous} (kept)`;
+        default:
+            return r.current ? shortDigest(r.current) : 'unpinned';
+    }
+}
+function referenceCell(r) {
+    const reference = (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
+    return (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
+}
+/** Columns padded on the plain text, so escape codes never disturb the alignment. */
+function columns(rows, gap = 2) {
+    const widths = [];
+    for (const row of rows) {
+        row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, [...cell.text].length)));
+    }
+    return rows.map(row => row
+        .map((cell, i) => {
+        const last = i === row.length - 1;
+        const padding = last ? '' : ' '.repeat(widths[i] - [...cell.text].length + gap);
+        return (cell.paint ?? identity)(cell.text) + padding;
+    })
+        .join(''));
+}
+function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function outcomeLine(result, dryRun) {
+    const file = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
+    if (result.mode === 'matrix')
+        return `Matrix from ${file} as committed; no registry was asked.`;
+    if (!result.changed) {
+        return result.failed.length === result.results.length
+            ? `Nothing was written to ${file}.`
+            : `Every digest in ${file} that could be checked is current.`;
+    }
+    const moved = plural(result.updates.length, 'digest', 'digests');
+    const others = result.pinnedFiles.map(f => (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
+    const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
+    if (result.written)
+        return `Wrote ${moved} to ${file}${also}.`;
+    return dryRun
+        ? `Dry run: ${moved} would change in ${file}${also}; nothing was written.`
+        : `${moved} would change in ${file}${also}.`;
+}
+/** The table for a terminal: name, reference, previous → current, status; then what it meant. */
+function renderTable(result, options) {
+    const style = options.style ?? PLAIN;
+    if (result.results.length === 0)
+        return `No entries in ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
+    const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
+        text,
+        paint: style.bold
+    }));
+    const rows = result.results.map(r => [
+        { text: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
+        { text: referenceCell(r) },
+        { text: digestCell(r) },
+        { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
+    ]);
+    const lines = columns([header, ...rows]).map(line => line.trimEnd());
+    const counts = new Map();
+    for (const r of result.results) {
+        counts.set(STATUS_TEXT[r.status], (counts.get(STATUS_TEXT[r.status]) ?? 0) + 1);
+    }
+    const tally = [...counts].map(([status, n]) => `${n} ${status}`).join(', ');
+    lines.push('', `${plural(result.results.length, 'entry', 'entries')}: ${tally}.`);
+    lines.push(outcomeLine(result, options.dryRun));
+    if (result.failed.length > 0) {
+        lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
+        for (const f of result.failed)
+            lines.push(`  ${style.red('✗')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** The action's outputs as one object, with `changed` a boolean rather than the output's string. */
+function jsonReport(result, proposal) {
+    const report = {
+        matrix: result.matrix,
+        changed: result.changed,
+        updates: result.updates,
+        failed: result.failed
+    };
+    if (proposal !== undefined)
+        report.pull_request = proposal;
+    return report;
+}
+/**
+ * JSON.stringify escapes C0 controls only; DEL, C1 controls (a one-byte CSI among them) and
+ * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
+ * parse back to the same string.
+ */
+const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+function renderJson(result, proposal) {
+    const text = JSON.stringify(jsonReport(result, proposal), null, 2);
+    return (text.replace(RAW_IN_JSON, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n');
+}
+function paintDiff(diff, style) {
+    return diff
+        .split('\n')
+        .map(line => {
+        if (line.startsWith('+++') || line.startsWith('---'))
+            return style.bold(line);
+        if (line.startsWith('@@'))
+            return style.dim(line);
+        if (line.startsWith('+'))
+            return style.green(line);
+        if (line.startsWith('-'))
+            return style.red(line);
+        return line;
+    })
+        .join('\n');
+}
+/** The pull request the action would propose: title, Markdown body as GitHub receives it, diff. */
+function renderProposal(proposal, style = PLAIN) {
+    const rule = style.dim('─'.repeat(72));
+    if (!proposal) {
+        return `\n${rule}\nNo digest moved, so the action would open or update no pull request.\n`;
+    }
+    return [
+        '',
+        rule,
+        style.bold('Pull request the action would propose'),
+        rule,
+        `${style.bold('Title:')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
+        '',
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
+        '',
+        rule,
+        paintDiff((0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
+        ''
+    ].join('\n');
+}
+function renderProgress(done, total) {
+    return `resolved ${done}/${total}`;
+}
+function renderUsageError(message) {
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
+}
+function renderError(message) {
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
+}
+
+
+/***/ }),
+
+/***/ 7094:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32479,7 +30842,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   jQ: () => (/* binding */ writeStdout)
 });
 
-;// CONCATENATED MODULE: ./src/text/plain.ts
+;// CONCATENATED MODULE: ./src/domain/text/plain.ts
 /**
  * Untrusted text (config values, repository files, registry answers, event payloads) made
  * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
@@ -32537,7 +30900,7 @@ function logSafe(text) {
     return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/text/secrets.ts
+;// CONCATENATED MODULE: ./src/domain/text/secrets.ts
 /**
  * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
  * issued), in one place: the action's log registers each with the runner's masker as it is
@@ -32580,7 +30943,7 @@ class SecretRegistry {
     }
 }
 
-;// CONCATENATED MODULE: ./src/text/terminal.ts
+;// CONCATENATED MODULE: ./src/cli/terminal.ts
 /**
  * The command line's way to the terminal. A terminal obeys escape sequences, so untrusted
  * text in a cell, an error or a diff could recolour, hide or overwrite lines, set the window
@@ -32606,7 +30969,1980 @@ function writeStderr(text) {
 
 /***/ }),
 
-/***/ 3629:
+/***/ 912:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I3: () => (/* binding */ rewriteDigests),
+/* harmony export */   o4: () => (/* binding */ parseConfig),
+/* harmony export */   xL: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* unused harmony export MAX_CONFIG_BYTES */
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8815);
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7128);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1007);
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6855);
+/**
+ * The containers config: parse and validate with source positions, and rewrite digest
+ * values in place. Knows nothing of HTTP or GitHub.
+ *
+ * The rewrite splices new digest text into the original source at the scalar's byte
+ * range instead of re-serialising the YAML document, so comments, quoting, key order,
+ * blank lines and line endings stay exactly as the user wrote them.
+ */
+
+
+
+
+const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
+const TAG_KEYS = ['tag', 'image_tag'];
+const DIGEST_KEYS = ['digest', 'current_sha'];
+const NAME_KEYS = ['name', 'target'];
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text) {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+class ConfigError extends Error {
+    file;
+    position;
+    field;
+    name = 'ConfigError';
+    detail;
+    constructor(file, position, field, detail, options) {
+        const where = position ? `${file}:${position.line}:${position.col}` : file;
+        // Values quoted from the file may hold any character.
+        const safe = escapeControls(detail);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
+        this.file = file;
+        this.position = position;
+        this.field = field;
+        this.detail = safe;
+    }
+}
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key) {
+    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
+        return key;
+    const quoted = JSON.stringify(key);
+    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
+}
+function fieldPath(index, key) {
+    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
+}
+function parseConfig(file, bytes, options = {}) {
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
+    }
+    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
+    const hasBom = text.startsWith('\uFEFF');
+    const source = hasBom ? text.slice(1) : text;
+    const lineCounter = new yaml__WEBPACK_IMPORTED_MODULE_0__/* .LineCounter */ .HN();
+    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
+    let doc;
+    try {
+        // Duplicate keys are reported below, with the field they belong to.
+        doc = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .parseDocument */ .Tp)(source, {
+            lineCounter,
+            prettyErrors: false,
+            uniqueKeys: false
+        });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
+    const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
+    const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
+    if (control) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new ConfigError(file, at(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
+    }
+    const fail = (node, field, detail) => {
+        const range = node && 'range' in node ? node.range : undefined;
+        const keyRange = node && 'key' in node && (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node.key) ? node.key.range : undefined;
+        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
+    };
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const pos = lineCounter.linePos(firstError.pos[0]);
+        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
+    }
+    const root = doc.contents;
+    if (root === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(root) && root.value === null)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
+    }
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(root)) {
+        return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
+    }
+    const seenTopLevel = new Map();
+    let fileImage;
+    let containers;
+    for (const pair of root.items) {
+        const key = (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
+            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
+        }
+        const earlier = seenTopLevel.get(key);
+        if (earlier)
+            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
+        seenTopLevel.set(key, pair);
+        if (key === 'image')
+            fileImage = scalarString(pair.value, 'image');
+        if (key === 'containers')
+            containers = pair.value;
+    }
+    if (!containers || !(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(containers)) {
+        return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
+    }
+    function scalarString(node, field) {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+            fail(node, field, 'aliases are not supported here; write the value out');
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+            return fail(node, field, `expected a string, got ${describeValue(node)}`);
+        }
+        // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
+        if (typeof node.value === 'number' && typeof node.source === 'string')
+            return node.source;
+        return String(node.value);
+    }
+    const entries = [];
+    const digestSlots = [];
+    const defaultImage = fileImage ?? options.defaultImage;
+    const seen = new Map();
+    const styleFor = digestStyles(containers.items);
+    const readEntry = (item, index) => {
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(item))
+            fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
+            return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
+        const map = item;
+        const pairs = new Map();
+        for (const pair of map.items) {
+            if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(pair.key))
+                fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
+            const key = String(pair.key.value);
+            const alias = firstAlias(pair.value);
+            if (alias)
+                fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
+            const earlier = pairs.get(key);
+            if (earlier) {
+                fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
+            }
+            pairs.set(key, pair);
+        }
+        const one = (keys) => {
+            const found = keys.filter(k => pairs.has(k));
+            if (found.length > 1) {
+                fail(pairs.get(found[1]), fieldPath(index, found[1]), `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`);
+            }
+            return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])];
+        };
+        const imagePair = pairs.get('image');
+        const imageText = imagePair
+            ? scalarString(imagePair.value, fieldPath(index, 'image'))
+            : defaultImage;
+        if (imageText === undefined || imageText.trim() === '') {
+            return fail(item, fieldPath(index, 'image'), 'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`');
+        }
+        let reference;
+        try {
+            reference = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .parseImageReference */ .o_)(imageText);
+        }
+        catch (error) {
+            if (!(error instanceof _oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .ReferenceError */ .AF))
+                throw error;
+            return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message);
+        }
+        if (reference.digest) {
+            return fail(imagePair?.value ?? item, fieldPath(index, 'image'), 'put the digest under `digest`, not in `image`');
+        }
+        const tagField = one(TAG_KEYS);
+        let tag = reference.tag;
+        if (tagField) {
+            const [key, pair] = tagField;
+            tag = scalarString(pair.value, fieldPath(index, key));
+            if (reference.tag !== undefined && reference.tag !== tag) {
+                fail(pair.value, fieldPath(index, key), `tag "${tag}" differs from the tag in image "${imageText}"`);
+            }
+            if (!(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_2__/* .isValidTag */ .r_)(tag))
+                fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`);
+        }
+        if (tag === undefined) {
+            return fail(item, fieldPath(index, 'tag'), 'missing tag: set `tag` (or `image_tag`) on the entry');
+        }
+        let platform;
+        const platformPair = pairs.get('platform');
+        const platformText = platformPair
+            ? scalarString(platformPair.value, fieldPath(index, 'platform'))
+            : options.defaultPlatform;
+        if (platformText) {
+            try {
+                platform = (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePlatform */ .FL)(platformText);
+            }
+            catch (error) {
+                return fail(platformPair?.value ?? item, fieldPath(index, 'platform'), error.message);
+            }
+        }
+        const nameField = one(NAME_KEYS);
+        const name = nameField
+            ? scalarString(nameField[1].value, fieldPath(index, nameField[0]))
+            : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
+        const digestField = one(DIGEST_KEYS);
+        let digest;
+        let digestKey;
+        let digestForm;
+        if (digestField) {
+            const [key, pair] = digestField;
+            const node = pair.value;
+            const field = fieldPath(index, key);
+            const isEmpty = node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.value === null || node.value === ''));
+            digestKey = key;
+            if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+                fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+            }
+            if (!isEmpty) {
+                const raw = scalarString(node, field);
+                const parsed = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(raw);
+                if (!parsed) {
+                    fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
+                }
+                digest = parsed.digest;
+                digestForm = parsed.form;
+            }
+            else {
+                digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
+            }
+            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
+        }
+        else {
+            const style = styleFor(map);
+            digestKey = style.key;
+            digestForm = style.form;
+            const tagPair = tagField?.[1] ?? imagePair;
+            digestSlots.push(insertSlot(map, tagPair, source, digestKey));
+        }
+        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
+        const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
+        const previous = seen.get(identity);
+        if (previous !== undefined) {
+            fail(item, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
+        }
+        seen.set(identity, index);
+        const fields = map.toJSON();
+        if (tagField)
+            fields[tagField[0]] = tag;
+        entries.push({
+            index,
+            name,
+            image: imageText,
+            reference: { ...reference, tag },
+            platform,
+            digest,
+            digestKey,
+            digestForm,
+            fields,
+            line: lineCounter.linePos(item.range?.[0] ?? 0).line
+        });
+    };
+    try {
+        containers.items.forEach(readEntry);
+    }
+    catch (error) {
+        // Deeply nested free fields can exhaust the stack when walked or converted.
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
+    return { file, source, hasBom, entries, digestSlots, fileImage };
+}
+function decodeUtf8(file, bytes) {
+    try {
+        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        // Falls through to find where, for the message.
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
+    }
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
+    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
+        try {
+            strict.decode(bytes.subarray(i, i + length));
+        }
+        catch {
+            return i;
+        }
+        i += length;
+    }
+    return bytes.length - 1;
+}
+function tooDeep(file) {
+    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
+}
+/** The parser's messages, reworded where they speak of its API rather than of the file. */
+function yamlErrorDetail(error) {
+    if (error.code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one document (a second `---`); keep one';
+    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    if (/call stack/i.test(detail))
+        return 'the file nests too deeply to be read';
+    return detail;
+}
+function describeValue(node) {
+    if (node === null || ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && node.value === null))
+        return 'nothing';
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node))
+        return 'a list';
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node))
+        return 'a mapping';
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node) && typeof node.value === 'boolean')
+        return `the boolean ${String(node.value)} (quote it if you mean the text)`;
+    return 'another kind of value';
+}
+/** A value quoted for a message: escapes shown, long values cut. */
+function shownValue(value) {
+    const quoted = JSON.stringify(value);
+    return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted;
+}
+/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
+function firstAlias(node) {
+    if (node === null)
+        return undefined;
+    if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isAlias */ .Vj)(node))
+        return node;
+    let found;
+    (0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR)(node, {
+        Alias(_key, alias) {
+            found = alias;
+            return yaml__WEBPACK_IMPORTED_MODULE_0__/* .visit */ .YR.BREAK;
+        }
+    });
+    return found;
+}
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map) {
+    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
+}
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items) {
+    const pinned = [];
+    for (const item of items) {
+        if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(item))
+            continue;
+        for (const key of DIGEST_KEYS) {
+            const value = item.get(key);
+            const parsed = typeof value === 'string' ? (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStoredDigest */ .r4)(value) : undefined;
+            if (parsed)
+                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
+        }
+    }
+    const majority = (styles) => {
+        const counts = new Map();
+        for (const style of styles) {
+            const id = `${style.key} ${style.form}`;
+            const seen = counts.get(id) ?? { style, count: 0 };
+            seen.count++;
+            counts.set(id, seen);
+        }
+        let best;
+        for (const c of counts.values())
+            if (!best || c.count > best.count)
+                best = c;
+        return best?.style;
+    };
+    const memo = new Map();
+    return map => {
+        const own = keyStyle(map);
+        const id = own.join(' ');
+        let style = memo.get(id);
+        if (!style) {
+            const legacy = own.includes('image_tag') || own.includes('target');
+            style =
+                (own.length > 0
+                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+                    : undefined) ??
+                    majority(pinned.map(p => p.style)) ??
+                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
+            memo.set(id, style);
+        }
+        return style;
+    };
+}
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source, keyEnd) {
+    let i = keyEnd;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+            i++;
+        else if (c === '#') {
+            const eol = source.indexOf('\n', i);
+            i = eol === -1 ? source.length : eol;
+        }
+        else
+            return c === ':' ? i : undefined;
+    }
+    return undefined;
+}
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source, offset) {
+    const lineEnd = source.indexOf('\n', offset);
+    if (lineEnd === -1)
+        return source.length;
+    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+}
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source, map) {
+    let start = map.items[0].key.range[0];
+    let i = start - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
+        i--;
+    if (source[i] === '?')
+        start = i;
+    return start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+function replaceSlot(node, pair, map, source, fail, field) {
+    // An empty value: written right after the colon, or with one when the key has none.
+    const afterKey = () => {
+        const keyEnd = pair.key.range[1];
+        const colon = valueIndicator(source, keyEnd);
+        if (colon !== undefined)
+            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
+        // `{…, digest}`: the colon goes right after the key, inside the braces.
+        if (map.flow)
+            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
+        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+        const eol = source.includes('\r\n') ? '\r\n' : '\n';
+        const at = lineEndAt(source, keyEnd);
+        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
+        return { kind: 'replace', start: at, end: at, quote: '', prefix };
+    };
+    // `digest:` with nothing after it, or a key with no colon at all.
+    if (node === null)
+        return afterKey();
+    if (!(0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(node))
+        return fail(node, field, 'expected a string');
+    const [start, end] = node.range;
+    // `digest: # pin me`: the parser places the empty value where the comment starts, and a
+    // digest written there would swallow the comment into the value.
+    if (node.type === 'PLAIN' && start === end)
+        return afterKey();
+    switch (node.type) {
+        case 'PLAIN':
+            // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
+            return { kind: 'replace', start, end, quote: '', prefix: '' };
+        case 'QUOTE_DOUBLE':
+            return { kind: 'replace', start, end, quote: '"', prefix: '' };
+        case 'QUOTE_SINGLE':
+            return { kind: 'replace', start, end, quote: "'", prefix: '' };
+        default:
+            return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+    }
+}
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
+function insertSlot(map, after, source, key) {
+    const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    if (map.flow) {
+        const anchorPair = after ?? map.items[map.items.length - 1];
+        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
+    }
+    const column = blockKeyColumn(source, map);
+    if (!after) {
+        return {
+            kind: 'insert',
+            at: map.range[0],
+            prefix: key,
+            separator: ': ',
+            suffix: `${eol}${' '.repeat(column)}`
+        };
+    }
+    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
+    return {
+        kind: 'insert',
+        at: lineEndAt(source, valueEnd),
+        prefix: `${eol}${' '.repeat(column)}${key}`,
+        separator: ': ',
+        suffix: ''
+    };
+}
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot, map, field) {
+    const at = slot.kind === 'replace' ? slot.start : slot.at;
+    const [start, valueEnd, nodeEnd] = map.range;
+    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
+    if (!inside)
+        throw new Error(`${field}: the digest position ${at} is outside the entry`);
+}
+/**
+ * Returns the config text with the given entries' digests replaced (or inserted).
+ * Everything outside the digest values stays byte for byte.
+ */
+function rewriteDigests(config, newDigests) {
+    const edits = [];
+    for (const [index, digest] of newDigests) {
+        const entry = config.entries[index];
+        const slot = config.digestSlots[index];
+        if (!entry || !slot)
+            throw new Error(`no config entry ${index}`);
+        const stored = (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_1__/* .formatStoredDigest */ .Dp)(digest, entry.digestForm);
+        if (slot.kind === 'replace') {
+            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
+            edits.push({ start: slot.start, end: slot.end, text });
+        }
+        else {
+            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
+            edits.push({ start: slot.at, end: slot.at, text });
+        }
+    }
+    // One pass over the source: splicing each edit into the whole text would copy it once per
+    // entry, which for a 1000-entry config cost more than parsing it.
+    edits.sort((a, b) => a.start - b.start);
+    const parts = [config.hasBom ? '\uFEFF' : ''];
+    let copied = 0;
+    for (const edit of edits) {
+        parts.push(config.source.slice(copied, edit.start), edit.text);
+        copied = edit.end;
+    }
+    parts.push(config.source.slice(copied));
+    return parts.join('');
+}
+
+
+/***/ }),
+
+/***/ 7128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bc: () => (/* binding */ isDigest),
+/* harmony export */   Dp: () => (/* binding */ formatStoredDigest),
+/* harmony export */   r4: () => (/* binding */ parseStoredDigest),
+/* harmony export */   sI: () => (/* binding */ sha256Digest)
+/* harmony export */ });
+/* unused harmony export DIGEST_PATTERN */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+
+/** The only digest form this tool ever writes or puts into a URL. */
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+function isDigest(value) {
+    return DIGEST_PATTERN.test(value);
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function parseStoredDigest(value) {
+    if (/^[a-f0-9]{64}$/.test(value))
+        return { digest: `sha256:${value}`, form: 'bare' };
+    if (DIGEST_PATTERN.test(value))
+        return { digest: value, form: 'prefixed' };
+    return undefined;
+}
+function formatStoredDigest(digest, form) {
+    if (!isDigest(digest))
+        throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
+    return form === 'bare' ? digest.slice('sha256:'.length) : digest;
+}
+
+
+/***/ }),
+
+/***/ 6855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bq: () => (/* binding */ formatPlatform),
+/* harmony export */   FL: () => (/* binding */ parsePlatform),
+/* harmony export */   J5: () => (/* binding */ platformMatches)
+/* harmony export */ });
+const PART = /^[a-z0-9_.-]+$/;
+function parsePlatform(input) {
+    const parts = input.trim().toLowerCase().split('/');
+    if (parts.length < 2 || parts.length > 3 || !parts.every(p => PART.test(p))) {
+        throw new Error(`invalid platform "${input}": expected os/architecture[/variant], like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, variant, text: parts.join('/') };
+}
+/** arm64 manifests often omit their `v8` variant; arm without a variant means v7. */
+function normalisedVariant(architecture, variant) {
+    if (architecture === 'arm64' && (variant === undefined || variant === 'v8'))
+        return 'v8';
+    if (architecture === 'arm' && variant === undefined)
+        return 'v7';
+    return variant;
+}
+function platformMatches(wanted, candidate) {
+    if (!candidate || candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
+        return false;
+    if (wanted.variant === undefined && wanted.architecture !== 'arm')
+        return true;
+    return (normalisedVariant(wanted.architecture, wanted.variant) ===
+        normalisedVariant(candidate.architecture, candidate.variant));
+}
+function formatPlatform(p) {
+    if (!p || !p.os)
+        return 'unknown';
+    return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
+}
+
+
+/***/ }),
+
+/***/ 1007:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AF: () => (/* binding */ ReferenceError),
+/* harmony export */   Mb: () => (/* binding */ registryApiHost),
+/* harmony export */   Xb: () => (/* binding */ DOCKER_HUB),
+/* harmony export */   aR: () => (/* binding */ repositoryName),
+/* harmony export */   my: () => (/* binding */ formatImageReference),
+/* harmony export */   o_: () => (/* binding */ parseImageReference),
+/* harmony export */   r_: () => (/* binding */ isValidTag)
+/* harmony export */ });
+/* unused harmony export DOCKER_HUB_API_HOST */
+/**
+ * Image reference parsing with Docker's normalisation rules (distribution/reference):
+ * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
+ * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
+ */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Where Docker Hub's registry API actually lives. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
+class ReferenceError extends Error {
+    name = 'ReferenceError';
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+function isValidDomain(domain) {
+    const colon = domain.lastIndexOf(':');
+    let host = domain;
+    if (colon !== -1 && !domain.endsWith(']')) {
+        const port = domain.slice(colon + 1);
+        if (!/^\d{1,5}$/.test(port))
+            return false;
+        host = domain.slice(0, colon);
+    }
+    if (IPV6_HOST.test(host))
+        return true;
+    return host.split('.').every(part => DOMAIN_COMPONENT.test(part));
+}
+function parseImageReference(input) {
+    const text = input.trim();
+    if (text === '')
+        throw new ReferenceError('image reference is empty');
+    if (/\s/.test(text))
+        throw new ReferenceError(`image reference "${input}" contains white space`);
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+            throw new ReferenceError(`image reference "${input}" has a malformed digest`);
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > lastSlash) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!isValidTag(tag))
+            throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`);
+    }
+    let registry = DOCKER_HUB;
+    let path = rest;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash !== -1) {
+        const first = rest.slice(0, firstSlash);
+        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
+            registry = first;
+            path = rest.slice(firstSlash + 1);
+            if (!isValidDomain(registry)) {
+                throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`);
+            }
+        }
+    }
+    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) {
+        registry = DOCKER_HUB;
+        if (!path.includes('/'))
+            path = `library/${path}`;
+    }
+    if (path === '' || !path.split('/').every(c => PATH_COMPONENT.test(c))) {
+        throw new ReferenceError(`image reference "${input}" has an invalid repository "${path}" ` +
+            '(lower-case letters, digits and . _ - separators only)');
+    }
+    if (registry.length + 1 + path.length > 255) {
+        throw new ReferenceError(`image reference "${input}" is longer than 255 characters`);
+    }
+    return { registry, repository: path, tag, digest };
+}
+/** The host that serves the registry API for a canonical registry name. */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** `registry/repository`, the form used in logs, matrices and keys. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+function formatImageReference(ref) {
+    let text = repositoryName(ref);
+    if (ref.tag)
+        text += `:${ref.tag}`;
+    if (ref.digest)
+        text += `@${ref.digest}`;
+    return text;
+}
+
+
+/***/ }),
+
+/***/ 2852:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ untrustedText),
+/* harmony export */   V: () => (/* binding */ registryErrorCode)
+/* harmony export */ });
+/**
+ * Text a registry chose (error codes, content types, header values, platform names) ends
+ * up in error messages, annotations, outputs and the job summary. It is shown as one short
+ * line, so a hostile or broken registry cannot forge workflow commands, flood the log or
+ * hide the real cause behind kilobytes of filler.
+ */
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** `value` on one line, at most `max` characters, the cut marked with `…`. */
+function untrustedText(value, max = 100) {
+    const line = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
+function registryErrorCode(value) {
+    return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 7071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  nU: () => (/* binding */ DEFAULT_BRANCH),
+  p3: () => (/* binding */ DEFAULT_TITLE),
+  cm: () => (/* binding */ describeProposal)
+});
+
+// UNUSED EXPORTS: proposeUpdate
+
+// EXTERNAL MODULE: ./src/domain/oci/digest.ts
+var digest = __nccwpck_require__(7128);
+;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
+function splitLines(text) {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    return lines;
+}
+function walk(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) {
+            out.push({ kind: ' ', text: a[i], oldNo: i++, newNo: j++ });
+        }
+        else if (j < b.length && (i >= a.length || a[i] === b[j + 1])) {
+            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
+        }
+        else if (i < a.length && (j >= b.length || a[i + 1] === b[j])) {
+            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
+        }
+        else {
+            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
+            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
+        }
+    }
+    return out;
+}
+function diff_unifiedDiff(path, before, after, context = 2) {
+    const lines = walk(splitLines(before), splitLines(after));
+    const changed = lines.map((l, n) => (l.kind === ' ' ? -1 : n)).filter(n => n >= 0);
+    if (changed.length === 0)
+        return '';
+    const out = [`--- a/${path}`, `+++ b/${path}`];
+    let k = 0;
+    while (k < changed.length) {
+        const start = Math.max(0, changed[k] - context);
+        let end = changed[k];
+        while (k < changed.length && changed[k] - end <= 2 * context + 1)
+            end = changed[k++];
+        end = Math.min(lines.length - 1, end + context);
+        const hunk = lines.slice(start, end + 1);
+        const oldCount = hunk.filter(l => l.kind !== '+').length;
+        const newCount = hunk.filter(l => l.kind !== '-').length;
+        const first = hunk[0];
+        out.push(`@@ -${first.oldNo + (oldCount ? 1 : 0)},${oldCount} +${first.newNo + (newCount ? 1 : 0)},${newCount} @@`);
+        for (const l of hunk)
+            out.push(`${l.kind}${l.text.replace(/\r$/, '')}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
+var workspace_files = __nccwpck_require__(4689);
+;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
+
+
+/** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
+const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
+const NOT_FILE = {
+    '120000': 'a symbolic link',
+    '040000': 'a directory',
+    '160000': 'a submodule'
+};
+/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
+const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
+function isWorkflowPath(path) {
+    return path.startsWith('.github/workflows/');
+}
+function person(p) {
+    return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
+}
+function identityOf(sha, data) {
+    return {
+        sha,
+        author: person(data.author),
+        committer: person(data.committer),
+        verified: data.verification?.verified === true
+    };
+}
+function hasTrailer(c) {
+    return c.commit.message.split('\n').some(line => line.trim() === COMMIT_TRAILER);
+}
+/**
+ * The same author and committer as the token's own commit, and signed when GitHub signs that
+ * one (a pushed commit can copy a name and an address, not GitHub's signature).
+ */
+function sameIdentity(c, own) {
+    const theirs = identityOf(c.sha, c.commit);
+    return (hasTrailer(c) &&
+        theirs.author === own.author &&
+        theirs.committer === own.committer &&
+        (!own.verified || theirs.verified));
+}
+function shortList(commits) {
+    return commits
+        .slice(0, 3)
+        .map(c => c.sha.slice(0, 12))
+        .join(', ');
+}
+function modeOf(change, path) {
+    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
+}
+class pull_requests_PullRequestError extends (/* unused pure expression or super */ null && (Error)) {
+    name = 'PullRequestError';
+}
+function pull_requests_status(error) {
+    const value = error.status;
+    return typeof value === 'number' ? value : undefined;
+}
+function withTrailer(message) {
+    return `${message.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
+}
+/** The GitHub side of the update: read the base, then create, update, or close the pull request. */
+class PullRequestClient {
+    octokit;
+    repository;
+    logger;
+    constructor(octokit, repository, logger) {
+        this.octokit = octokit;
+        this.repository = repository;
+        this.logger = logger;
+    }
+    /**
+     * Reads the base branch's head, its tree, and the given files as they are there, plus every
+     * file the patterns (the `files` globs) name in that tree.
+     */
+    async readBase(base, paths, patterns = []) {
+        const { owner, repo } = this.repository;
+        const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
+        let sha;
+        try {
+            const ref = await this.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+            sha = ref.data.object.sha;
+        }
+        catch (error) {
+            if (pull_requests_status(error) === 404)
+                throw new pull_requests_PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
+            throw error;
+        }
+        const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+        const treeSha = commit.data.tree.sha;
+        const files = new Map();
+        const modes = new Map();
+        const notFiles = new Map();
+        // One listing of the whole tree gives every path's mode (an executable script must stay
+        // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        const entries = new Map();
+        for (const e of listing.tree)
+            if (e.path)
+                entries.set(e.path, e);
+        const flat = listing.truncated ? undefined : flatTree(listing.tree);
+        const matched = flat
+            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
+            : undefined;
+        for (const path of [...paths, ...(matched ?? [])]) {
+            const entry = entries.get(path);
+            if (!entry && !listing.truncated) {
+                files.set(path, undefined);
+            }
+            else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
+                files.set(path, undefined);
+                notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`);
+            }
+            else if (entry?.sha) {
+                const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+                files.set(path, Buffer.from(blob.data.content, 'base64'));
+                modes.set(path, entry.mode ?? '100644');
+            }
+            else {
+                const read = await this.readFile(path, sha);
+                if (read && 'kind' in read)
+                    notFiles.set(path, `a ${read.kind}`);
+                files.set(path, read && 'bytes' in read ? read.bytes : undefined);
+            }
+        }
+        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
+    }
+    async readFile(path, ref) {
+        const { owner, repo } = this.repository;
+        try {
+            const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
+            if (Array.isArray(data))
+                return { kind: 'directory' };
+            if (data.type !== 'file')
+                return { kind: data.type };
+            if ('content' in data && typeof data.content === 'string' && data.content !== '') {
+                return { bytes: Buffer.from(data.content, 'base64') };
+            }
+            // The contents API leaves files over 1 MB empty; their blob has the bytes.
+            const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
+            return { bytes: Buffer.from(blob.data.content, 'base64') };
+        }
+        catch (error) {
+            if (pull_requests_status(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async sync(change) {
+        const { owner, repo } = this.repository;
+        const branch = change.branch;
+        if (branch === change.base.branch)
+            throw new pull_requests_PullRequestError(`the pull request branch and the base are both "${branch}"; choose another branch`);
+        const branchSha = await this.branchHead(branch);
+        const pull = await this.findOpenPull(branch, change.base.branch);
+        if (change.files.size === 0) {
+            if (change.keepOpen || !pull) {
+                if (pull)
+                    this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
+                return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
+            }
+            await this.octokit.rest.issues.createComment({
+                owner,
+                repo,
+                issue_number: pull.number,
+                body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
+            });
+            await this.octokit.rest.pulls.update({
+                owner,
+                repo,
+                pull_number: pull.number,
+                state: 'closed'
+            });
+            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
+                await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
+            }
+            this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
+            return { operation: 'closed', ...pullFields(pull), branch };
+        }
+        // The branch is left as it is only when its tree is exactly the one computed here: a file
+        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
+        let reuse = false;
+        let built;
+        let since = [];
+        if (branchSha) {
+            since = await this.commitsSince(change.base.sha, branchSha);
+            const unmarked = since.filter(c => !hasTrailer(c));
+            if (unmarked.length > 0 && !change.branchExplicit) {
+                throw new pull_requests_PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            }
+            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
+            const branchTree = head.data.tree.sha;
+            let same = await this.treeIsComputed(branchTree, change);
+            if (same === undefined) {
+                const tree = await this.buildTree(change);
+                same = tree === branchTree;
+                if (!same)
+                    built = await this.createCommit(change, tree);
+            }
+            reuse = same;
+            if (reuse && pull) {
+                this.logger.info(`#${pull.number} already proposes these digests`);
+                return { operation: 'unchanged', ...pullFields(pull), branch };
+            }
+        }
+        let commitSha;
+        if (!reuse) {
+            try {
+                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
+                commitSha = own.sha;
+                if (branchSha && !change.branchExplicit) {
+                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
+                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
+                    const strangers = since.filter(c => !sameIdentity(c, own));
+                    if (strangers.length > 0)
+                        throw new pull_requests_PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+                }
+                if (branchSha) {
+                    await this.octokit.rest.git.updateRef({
+                        owner,
+                        repo,
+                        ref: `heads/${branch}`,
+                        sha: commitSha,
+                        force: true
+                    });
+                }
+                else {
+                    await this.octokit.rest.git.createRef({
+                        owner,
+                        repo,
+                        ref: `refs/heads/${branch}`,
+                        sha: commitSha
+                    });
+                }
+            }
+            catch (error) {
+                if (error instanceof pull_requests_PullRequestError)
+                    throw error;
+                throw workflowRefusal(error, [...change.files.keys()]) ?? error;
+            }
+        }
+        if (pull) {
+            await this.octokit.rest.pulls.update({
+                owner,
+                repo,
+                pull_number: pull.number,
+                title: change.title,
+                body: change.body
+            });
+            await this.addExtras(pull.number, change, pull);
+            this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
+            return { operation: 'updated', ...pullFields(pull), branch, commitSha };
+        }
+        const created = await this.createPull(change);
+        this.logger.info(`Created #${created.number} (${created.html_url})`);
+        return { operation: 'created', ...pullFields(created), branch, commitSha };
+    }
+    async branchHead(branch) {
+        const { owner, repo } = this.repository;
+        try {
+            const ref = await this.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+            return ref.data.object.sha;
+        }
+        catch (error) {
+            if (pull_requests_status(error) === 404)
+                return undefined;
+            throw error;
+        }
+    }
+    async findOpenPull(branch, base) {
+        const { owner, repo } = this.repository;
+        // Without the owner prefix GitHub ignores `head` and lists every pull request.
+        const { data } = await this.octokit.rest.pulls.list({
+            owner,
+            repo,
+            state: 'open',
+            head: `${owner}:${branch}`,
+            base,
+            per_page: 10
+        });
+        return data.find(p => p.head.ref === branch);
+    }
+    /** The commits the branch head has beyond the base, oldest first. */
+    async commitsSince(baseSha, headSha) {
+        const { owner, repo } = this.repository;
+        if (baseSha === headSha)
+            return [];
+        const { data } = await this.octokit.rest.repos.compareCommitsWithBasehead({
+            owner,
+            repo,
+            basehead: `${baseSha}...${headSha}`
+        });
+        return data.commits;
+    }
+    /**
+     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
+     * entry from listings, without writing anything; undefined when a listing is truncated.
+     */
+    async treeIsComputed(treeSha, change) {
+        const { owner, repo } = this.repository;
+        if (!change.base.entries)
+            return undefined;
+        const want = new Map(change.base.entries);
+        for (const [path, content] of change.files)
+            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+        if (listing.truncated)
+            return undefined;
+        const have = flatTree(listing.tree);
+        if (have.size !== want.size)
+            return false;
+        for (const [path, entry] of want) {
+            const other = have.get(path);
+            if (other?.sha !== entry.sha || other.mode !== entry.mode)
+                return false;
+        }
+        return true;
+    }
+    async buildTree(change) {
+        const { owner, repo } = this.repository;
+        const tree = [];
+        for (const [path, content] of change.files) {
+            const blob = await this.octokit.rest.git.createBlob({
+                owner,
+                repo,
+                content: Buffer.from(content, 'utf8').toString('base64'),
+                encoding: 'base64'
+            });
+            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
+        }
+        const newTree = await this.octokit.rest.git.createTree({
+            owner,
+            repo,
+            base_tree: change.base.treeSha,
+            tree
+        });
+        return newTree.data.sha;
+    }
+    /** The commit on the base, and the identity GitHub gave it: the token's own. */
+    async createCommit(change, tree) {
+        const { owner, repo } = this.repository;
+        // No author or committer: GitHub then attributes the commit to the token and signs it.
+        const { data } = await this.octokit.rest.git.createCommit({
+            owner,
+            repo,
+            message: withTrailer(change.commitMessage),
+            tree,
+            parents: [change.base.sha]
+        });
+        return identityOf(data.sha, data);
+    }
+    async createPull(change) {
+        const { owner, repo } = this.repository;
+        const { data } = await this.octokit.rest.pulls.create({
+            owner,
+            repo,
+            title: change.title,
+            body: change.body,
+            head: change.branch,
+            base: change.base.branch,
+            draft: change.draft,
+            maintainer_can_modify: false
+        });
+        await this.addExtras(data.number, change);
+        return data;
+    }
+    /**
+     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
+     * every run that creates or updates it; removes none. Extras must not cost the pull request
+     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
+     * warning, not a failed run.
+     */
+    async addExtras(number, change, pull) {
+        const { owner, repo } = this.repository;
+        const missing = (wanted, have) => {
+            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
+            return wanted.filter(w => !known.has(w.toLowerCase()));
+        };
+        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
+        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
+        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
+        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
+        const extras = [];
+        if (labels.length > 0)
+            extras.push([
+                'labels',
+                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
+            ]);
+        if (assignees.length > 0)
+            extras.push([
+                'assignees',
+                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
+            ]);
+        if (reviewers.length > 0 || teams.length > 0)
+            extras.push([
+                'reviewers',
+                () => this.octokit.rest.pulls.requestReviewers({
+                    owner,
+                    repo,
+                    pull_number: number,
+                    reviewers,
+                    team_reviewers: teams
+                })
+            ]);
+        for (const [what, call] of extras) {
+            try {
+                await call();
+            }
+            catch (error) {
+                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+            }
+        }
+    }
+}
+/**
+ * GitHub refuses a commit that changes `.github/workflows/` from a token without the
+ * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
+ * no way out; this names every such file and the token that can push them.
+ */
+function workflowRefusal(error, paths) {
+    const workflows = paths.filter(isWorkflowPath);
+    if (workflows.length === 0)
+        return undefined;
+    const code = pull_requests_status(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = WORKFLOW_REFUSAL.test(message);
+    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
+    const likely = code === 403 || code === 404 || code === 422;
+    if (!refused && (!likely || /rate limit/i.test(message)))
+        return undefined;
+    const files = workflows.map(p => `\`${p}\``).join(', ');
+    return new pull_requests_PullRequestError((refused
+        ? `GitHub refused the commit changing ${files}: `
+        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
+        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
+        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
+        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
+}
+/** path → mode and object id of every entry of a recursive listing that is not a directory. */
+function flatTree(tree) {
+    const flat = new Map();
+    for (const e of tree)
+        if (e.path && e.sha && e.type !== 'tree')
+            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
+    return flat;
+}
+/** The id git gives a blob of these bytes. */
+function blobSha(bytes) {
+    return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+function pullFields(pull) {
+    return pull ? { number: pull.number, url: pull.html_url } : {};
+}
+
+;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
+/**
+ * Escaping for values from config files and registries that land in Markdown (job
+ * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
+ * HTML cannot render, and `@name` cannot notify anyone.
+ */
+/**
+ * C0/C1 controls and the bidirectional overrides: invisible in a rendered body, and the
+ * overrides can make a name read differently from what it is ("Trojan Source"), so a
+ * reviewer is shown a replacement character instead.
+ */
+const UNSAFE_CHARACTERS = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text kept on one line: a line break would end a table row or start a new block. */
+function oneLine(value) {
+    return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
+}
+/**
+ * Escapes untrusted text for inline Markdown. GitHub links `@name`, `#123`, `GH-123` and
+ * bare URLs after rendering, on the text itself, so a backslash escape does not stop them;
+ * a zero-width space after the trigger does, and stays invisible to the reader.
+ */
+function escapeMarkdown(value) {
+    return (oneLine(value)
+        .trim()
+        .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
+        // At the start of a line (a template may put a value there) these open a list,
+        // a setext heading or a thematic break.
+        .replace(/^([-=])/, '\\$1')
+        .replace(/^(\d+)\./, '$1\\.')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/@/g, '@\u200b')
+        .replace(/#/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+        .replace(/:\/\//g, ':\u200b//')
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
+}
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
+}
+/**
+ * Inline code for any value, shown exactly: the fence is one backtick longer than the
+ * longest backtick run inside, so the value cannot close it. Inside a code span nothing is
+ * a link, mention or HTML. In a table cell GFM splits cells on `|` before it reads code
+ * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
+ */
+function codeSpan(value, options = {}) {
+    let text = oneLine(value);
+    if (options.inTable)
+        text = text.replace(/\|/g, '\\|');
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space from each end when both ends have one, and a backtick at
+    // an end would merge with the fence: pad so the value survives both rules.
+    if (text === '')
+        return '` `';
+    const pad = text.startsWith('`') ||
+        text.endsWith('`') ||
+        (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
+        ? ' '
+        : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * The value as an http(s) URL, or undefined when it is not one: `javascript:` and other
+ * schemes, relative paths, and URLs with credentials, which must not be published.
+ */
+function safeUrl(value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined;
+    return url;
+}
+/**
+ * A URL as a Markdown link destination, percent-encoded where Markdown would read it
+ * differently: parentheses and spaces end it, and `<` `>` `"` and backticks have no business
+ * in it. Markdown decodes entities in a destination even after a backslash, so `&` is
+ * written as `&amp;`, which decodes back to exactly `&`.
+ */
+function linkDestination(url) {
+    return url.href
+        .replace(/[\s()<>"`\\[\]|{}^]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+        .replace(/&/g, '&amp;');
+}
+/** `[text](url)` with the text escaped; the URL must come from `safeUrl`. */
+function markdown_link(text, url) {
+    return `[${escapeMarkdown(text)}](${linkDestination(url)})`;
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/body.ts
+/**
+ * The pull request body, a pure function of the run's data and a template the user may
+ * replace. Every value in the data comes from a config file or a registry and is untrusted:
+ * it is escaped for the place it lands in, and URLs are used only when they parse as http(s).
+ *
+ * Placeholders (anything else in braces is left as written):
+ *   {image}    the distinct images, each in backticks: "`a`", "`a` and `b`", "`a`, `b` and `c`"
+ *   {table}    the changes table (Target, Previous Hash, New Hash), one row per update
+ *   {updates}  the same updates as a bullet list: "- target: `old` → `new`"
+ *   {files}    "Also updated: `path`, …" for the other files the updates touched, or nothing
+ *   {failures} a "### Not updated" section with each entry that failed and why, or nothing
+ *   {upstream} a "### Upstream Changes" section with links to the upstream repositories
+ *              and the commits between the two image revisions, or nothing
+ *   {count}    the number of updates
+ *   {date}     the run's date in UTC, YYYY-MM-DD
+ *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
+ *              started the run, or nothing
+ * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
+ * own. Runs of blank lines left by empty placeholders collapse to one.
+ */
+
+/** GitHub rejects a pull request body longer than this. */
+const BODY_LIMIT = 65536;
+/** The hash-diff template: the product's wording, with its per-row lines as placeholders. */
+const DEFAULT_BODY_TEMPLATE = `## Container Hash Updates
+
+This PR updates the container SHA hashes for {image} images.
+
+{trigger}
+
+### Changes Detected
+
+{table}
+
+{files}
+
+{failures}
+
+{upstream}
+
+### Verification
+
+- [ ] All builds pass with new hashes
+- [ ] No breaking changes detected
+- [ ] Security scan results reviewed
+
+_This PR was automatically generated on {date}_
+`;
+const SHORTENED = "body shortened to fit GitHub's limit";
+/** Only a commit id goes into a compare URL; anything else could point the link elsewhere. */
+const REVISION = /^[0-9a-f]{7,40}$/i;
+/** GitHub owner and repository names; anything else is not a GitHub repository URL. */
+const GITHUB_PATH = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;
+/** Which lists keep their items longest when the body must shrink. */
+const PRIORITY = ['rows', 'failures', 'links', 'files', 'images'];
+function renderPullRequestBody(data, template) {
+    const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    const pieces = collect(data);
+    const render = (caps) => tidy(substitute(source, values(pieces, caps)));
+    const full = {
+        rows: pieces.rows.length,
+        failures: pieces.failures.length,
+        links: pieces.links.length,
+        files: pieces.files.length,
+        images: pieces.images.length
+    };
+    const whole = render(full);
+    if (whole.length <= BODY_LIMIT)
+        return whole;
+    // Every list first gets the same share, so one long list cannot crowd out the others;
+    // what is left then goes to the lists in order of importance, the changes table first.
+    const uniform = (n) => {
+        const caps = { ...full };
+        for (const key of PRIORITY)
+            caps[key] = Math.min(full[key], n);
+        return caps;
+    };
+    const fits = (caps) => render(caps).length <= BODY_LIMIT;
+    if (!fits(uniform(0)))
+        return hardCut(render(uniform(0)));
+    const share = largest(0, Math.max(...PRIORITY.map(k => full[k])), n => fits(uniform(n)));
+    const caps = uniform(share);
+    for (const key of PRIORITY) {
+        caps[key] = largest(caps[key], full[key], n => fits({ ...caps, [key]: n }));
+    }
+    return render(caps);
+}
+/** The largest n in [low, high] that passes, given that `low` passes. */
+function largest(low, high, passes) {
+    while (low < high) {
+        const mid = Math.ceil((low + high) / 2);
+        if (passes(mid))
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low;
+}
+function collect(data) {
+    const target = (u) => escapeMarkdown(u.name) + (u.platform ? ` (${escapeMarkdown(u.platform)})` : '');
+    const hash = (digest, inTable) => digest === null ? '(none)' : codeSpan(digest, { inTable });
+    const rows = data.updates.map(u => `| ${target(u)} | ${hash(u.previous, true)} | ${hash(u.current, true)} |`);
+    const bullets = data.updates.map(u => {
+        const files = distinct(u.files ?? []);
+        const also = files.length > 0 ? ` (also ${files.map(f => codeSpan(f)).join(', ')})` : '';
+        return `- ${target(u)}: ${hash(u.previous, false)} → ${hash(u.current, false)}${also}`;
+    });
+    const failures = data.failures.map(f => {
+        const reference = f.tag ? `${f.image}:${f.tag}` : f.image;
+        return `- ${escapeMarkdown(f.name)} (${codeSpan(reference)}): ${escapeMarkdown(f.error)}`;
+    });
+    return {
+        images: distinct(data.updates.map(u => u.image)).map(i => codeSpan(i)),
+        rows,
+        bullets,
+        files: distinct(data.updates.flatMap(u => u.files ?? [])).map(f => codeSpan(f)),
+        failures,
+        links: upstreamLinks(data.updates),
+        count: data.updates.length,
+        date: formatDate(data.date),
+        trigger: data.published ? triggerLine(data.published) : ''
+    };
+}
+/** The same words in the pull request body and the job summary. */
+function triggerLine(published) {
+    return `Triggered by the publication of ${codeSpan(published)}.`;
+}
+function distinct(values) {
+    return [...new Set(values)];
+}
+function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+function values(p, caps) {
+    return new Map([
+        ['image', inline(p.images, caps.images, 'no')],
+        ['table', changesTable(p.rows, caps.rows)],
+        ['updates', updateList(p.bullets, caps.rows)],
+        ['files', fileLine(p.files, caps.files)],
+        ['failures', failureSection(p.failures, caps.failures)],
+        ['upstream', upstreamSection(p.links, caps.links)],
+        ['count', String(p.count)],
+        ['date', p.date],
+        ['trigger', p.trigger]
+    ]);
+}
+/** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
+function inline(items, cap, none) {
+    if (items.length === 0)
+        return none;
+    const shown = items.slice(0, cap);
+    const rest = items.length - shown.length;
+    if (shown.length === 0)
+        return String(rest);
+    if (rest > 0)
+        return `${shown.join(', ')} and ${rest} more`;
+    if (shown.length === 1)
+        return shown[0];
+    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+function fileLine(files, cap) {
+    if (files.length === 0)
+        return '';
+    const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files');
+    return `Also updated: ${list}.`;
+}
+function moreUpdates(shown, rest) {
+    return shown > 0
+        ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
+        : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
+}
+function changesTable(rows, cap) {
+    if (rows.length === 0)
+        return 'No digest changed.';
+    const shown = rows.slice(0, cap);
+    const rest = rows.length - shown.length;
+    // A line right after a table is read as another row, hence the blank line before the note.
+    const note = rest > 0 ? `_${moreUpdates(shown.length, rest)}._` : '';
+    if (shown.length === 0)
+        return note;
+    const head = ['| Target | Previous Hash | New Hash |', '| ------ | ------------- | -------- |'];
+    return [...head, ...shown].join('\n') + (note ? `\n\n${note}` : '');
+}
+function updateList(bullets, cap) {
+    if (bullets.length === 0)
+        return 'No digest changed.';
+    const shown = bullets.slice(0, cap);
+    const rest = bullets.length - shown.length;
+    if (rest > 0)
+        shown.push(`- _${moreUpdates(shown.length, rest)}._`);
+    return shown.join('\n');
+}
+function failureSection(items, cap) {
+    if (items.length === 0)
+        return '';
+    const n = items.length;
+    const intro = n === 1
+        ? 'This entry could not be resolved and keeps its previous digest:'
+        : `These ${n} entries could not be resolved and keep their previous digest:`;
+    const shown = items.slice(0, cap);
+    const rest = n - shown.length;
+    if (rest > 0)
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${rest} more (${SHORTENED}); see the job summary._`);
+    return ['### Not updated', '', intro, '', ...shown].join('\n');
+}
+function upstreamSection(items, cap) {
+    if (items.length === 0)
+        return '';
+    const shown = items.slice(0, cap);
+    const rest = items.length - shown.length;
+    if (rest > 0)
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
+    return ['### Upstream Changes', '', ...shown].join('\n');
+}
+function parseSource(value) {
+    const url = safeUrl(value);
+    if (!url)
+        return undefined;
+    const match = url.hostname === 'github.com' && url.port === '' ? GITHUB_PATH.exec(url.pathname) : null;
+    const owner = match?.[1];
+    const repo = match?.[2];
+    if (owner && repo && repo !== '.' && repo !== '..') {
+        const name = `${owner}/${repo}`;
+        // GitHub names are case-insensitive: two spellings are one repository.
+        return {
+            key: `github:${name.toLowerCase()}`,
+            name,
+            url: new URL(`https://github.com/${name}`),
+            github: true
+        };
+    }
+    const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
+    return { key: url.href, name: `${url.host}${path}`, url, github: false };
+}
+/** Same commit: equal ids, or one an abbreviation of the other. */
+function sameCommit(a, b) {
+    return a.startsWith(b) || b.startsWith(a);
+}
+function upstreamLinks(updates) {
+    const sources = new Map();
+    for (const u of updates) {
+        const parsed = u.upstream?.source ? parseSource(u.upstream.source) : undefined;
+        if (!parsed)
+            continue;
+        let source = sources.get(parsed.key);
+        if (!source) {
+            source = { name: parsed.name, url: parsed.url, github: parsed.github, pairs: new Map() };
+            sources.set(parsed.key, source);
+        }
+        const previous = u.upstream?.previousRevision?.trim().toLowerCase();
+        const current = u.upstream?.currentRevision?.trim().toLowerCase();
+        if (source.github &&
+            previous &&
+            current &&
+            REVISION.test(previous) &&
+            REVISION.test(current) &&
+            !sameCommit(previous, current))
+            source.pairs.set(`${previous}...${current}`, [previous, current]);
+    }
+    // The template's wording when there is one compare link; with several, each says which
+    // repository and revisions it spans.
+    const compareCount = [...sources.values()].reduce((n, s) => n + s.pairs.size, 0);
+    const lines = [];
+    for (const source of sources.values()) {
+        for (const [range, [previous, current]] of source.pairs) {
+            const url = new URL(`${source.url.href}/compare/${range}`);
+            // Link text may hold parentheses; only the name needs escaping.
+            const label = compareCount === 1
+                ? 'View commits since last update'
+                : `View commits since last update (${escapeMarkdown(source.name)} ${previous.slice(0, 7)}...${current.slice(0, 7)})`;
+            lines.push(`- [${label}](${linkDestination(url)})`);
+        }
+        lines.push(`- ${markdown_link(`${source.name} repository`, source.url)}`);
+    }
+    return lines;
+}
+function formatDate(date) {
+    if (Number.isNaN(date.getTime()))
+        return 'an unknown date';
+    const pad = (n, width) => String(n).padStart(width, '0');
+    return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+/**
+ * One pass over the template only: a value that happens to contain "{date}" is never
+ * expanded, and unknown placeholders stay as written.
+ */
+function substitute(template, values) {
+    return template.replace(/\{([a-z_]+)\}/g, (match, name) => values.get(name) ?? match);
+}
+/** An opening or closing code fence: three or more backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+function fenceAfter(line, open) {
+    const match = FENCE.exec(line);
+    if (!match)
+        return open;
+    const run = match[1];
+    const rest = match[2];
+    if (open) {
+        return run[0] === open.char && run.length >= open.length && rest.trim() === ''
+            ? undefined
+            : open;
+    }
+    // A backtick fence's info string cannot hold a backtick (that line is inline code).
+    if (run[0] === '`' && rest.includes('`'))
+        return undefined;
+    return { char: run[0], length: run.length };
+}
+/**
+ * Collapses blank-line runs left by empty placeholders to one blank line (Markdown renders
+ * them alike), except inside fenced code where every line is content.
+ */
+function tidy(body) {
+    const out = [];
+    let open;
+    for (const line of body.split('\n')) {
+        const blank = line.trim() === '';
+        if (!open && blank && (out.length === 0 || out[out.length - 1] === ''))
+            continue;
+        out.push(!open && blank ? '' : line);
+        open = fenceAfter(line, open);
+    }
+    while (out.length > 0 && out[out.length - 1] === '')
+        out.pop();
+    if (open)
+        out.push(open.char.repeat(open.length));
+    return out.join('\n') + '\n';
+}
+/**
+ * Last resort when even the template with every list emptied is too long (a huge custom
+ * template): cut at a line break, close a code fence left open, and say so.
+ */
+function hardCut(body) {
+    const note = `\n\n_…${SHORTENED}; see the job summary._\n`;
+    let budget = BODY_LIMIT - note.length;
+    for (;;) {
+        let cut = body.lastIndexOf('\n', budget);
+        if (cut <= 0) {
+            cut = budget;
+            // Never split a surrogate pair.
+            if (/[\ud800-\udbff]/.test(body.charAt(cut - 1)))
+                cut -= 1;
+        }
+        let head = body.slice(0, cut);
+        let open;
+        for (const line of head.split('\n'))
+            open = fenceAfter(line, open);
+        if (open)
+            head += `\n${open.char.repeat(open.length)}`;
+        const result = head + note;
+        if (result.length <= BODY_LIMIT)
+            return result;
+        budget -= result.length - BODY_LIMIT;
+    }
+}
+
+// EXTERNAL MODULE: ./src/run/update.ts + 2 modules
+var update = __nccwpck_require__(6063);
+// EXTERNAL MODULE: ./src/domain/oci/platform.ts
+var platform = __nccwpck_require__(6855);
+;// CONCATENATED MODULE: ./src/run/upstream.ts
+/**
+ * Where a moved image came from: the OCI `source` and `revision` labels of the old and
+ * the new digest, which let a reviewer read the upstream commits between the two pins.
+ */
+
+const SOURCE_LABEL = 'org.opencontainers.image.source';
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/** An index's labels are read from this platform's image unless the entry names one. */
+const DEFAULT_PLATFORM = (0,platform/* parsePlatform */.FL)('linux/amd64');
+/**
+ * Reads the labels of both digests of every moved entry, each distinct image once. Missing
+ * labels or an old digest the registry no longer has only cost the links, never the run.
+ */
+async function lookUpUpstream(client, moved, logger) {
+    const cache = new Map();
+    const labelsOf = (entry, digest) => {
+        const platform = entry.platform ?? DEFAULT_PLATFORM;
+        const key = `${entry.reference.registry}/${entry.reference.repository}@${digest}|${platform.text}`;
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
+                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+            });
+            cache.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(moved.map(async ({ entry, previous, current }) => {
+        const [before, after] = await Promise.all([
+            previous ? labelsOf(entry, previous) : undefined,
+            labelsOf(entry, current)
+        ]);
+        const info = {};
+        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
+        if (source)
+            info.source = source;
+        if (before?.[REVISION_LABEL])
+            info.previousRevision = before[REVISION_LABEL];
+        if (after?.[REVISION_LABEL])
+            info.currentRevision = after[REVISION_LABEL];
+        return info;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/run/propose.ts
+/**
+ * Turns a run's result into a pull request: the new config is computed from the base
+ * branch's copy (never the workspace's), upstream links are read from the images, and the
+ * body is rendered from data. Side effects go through the clients it is given.
+ */
+
+
+
+
+
+
+/** The action's defaults, which the command line's preview of a pull request uses too. */
+const DEFAULT_BRANCH = 'image-digests/update';
+const DEFAULT_TITLE = 'chore: Update container image digests';
+async function bodyUpdates(moved, client, logger, filesOf) {
+    const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
+    return moved.map((m, i) => ({
+        name: m.entry.name,
+        image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
+        tag: m.entry.reference.tag,
+        platform: m.entry.platform?.text ?? null,
+        previous: m.previous ? (0,digest/* formatStoredDigest */.Dp)(m.previous, m.entry.digestForm) : null,
+        current: (0,digest/* formatStoredDigest */.Dp)(m.current, m.entry.digestForm),
+        upstream: upstream[i],
+        files: filesOf(m)
+    }));
+}
+function workspaceMoves(result) {
+    return result.results
+        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
+        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
+}
+function render(settings, updates, result) {
+    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, published: settings.published }, settings.bodyTemplate);
+}
+/** What a dry run shows: the pull request this run would propose, against the workspace copy. */
+async function describeProposal(result, settings, client, logger) {
+    if (result.newText === undefined)
+        return undefined;
+    const updates = await bodyUpdates(workspaceMoves(result), client, logger, m => result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path));
+    const diffs = [diff_unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
+    for (const file of result.pinnedFiles)
+        diffs.push(diff_unifiedDiff(file.path, file.text, file.newText));
+    return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') };
+}
+function stripBom(text) {
+    return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+/**
+ * Creates, updates or closes the one pull request. Everything it proposes is computed from the
+ * base branch's head alone: its config, rebased onto the digests this run resolved, and every
+ * file the `files` globs name there, rewritten with that config's moves. Whatever the workspace
+ * holds (already updated by an earlier run, or checked out from the pull request's branch), the
+ * commit, the body and the files listed per entry are the same one computation.
+ */
+async function proposeUpdate(result, settings, pullRequests, client, logger) {
+    const patterns = settings.files ?? [];
+    const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
+    // The files this run rewrote are read too: they are what is left to propose when GitHub
+    // cannot list the whole base tree; otherwise the globs match them there anyway.
+    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
+    const baseBytes = base.files.get(settings.repoPath);
+    const notFile = base.notFiles.get(settings.repoPath);
+    if (notFile)
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`);
+    if (!baseBytes) {
+        throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
+    }
+    const rebased = rebaseUpdate(`${settings.configLabel} (on ${base.branch})`, baseBytes, { defaultImage: settings.defaultImage, defaultPlatform: settings.defaultPlatform }, result.results);
+    const files = new Map();
+    const diffs = [];
+    if (rebased.newText !== undefined) {
+        files.set(settings.repoPath, rebased.newText);
+        diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
+    }
+    if (!base.matched && patterns.length > 0)
+        logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
+    const candidates = [...rewritten, ...(base.matched ?? [])].sort();
+    const touched = new Map();
+    if (anyMoves(rebased.moves)) {
+        for (const path of candidates) {
+            const bytes = base.files.get(path);
+            if (!bytes) {
+                const what = base.notFiles.get(path) ?? 'not in the repository';
+                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+                continue;
+            }
+            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
+            if (!rewrite)
+                continue;
+            files.set(path, rewrite.newText);
+            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
+        }
+    }
+    let proposal;
+    let body = '';
+    if (files.size > 0) {
+        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
+        body = render(settings, updates, result);
+        proposal = { title: settings.title, body, diff: diffs.join('') };
+    }
+    const outcome = await pullRequests.sync({
+        base,
+        branch: settings.branch,
+        branchExplicit: settings.branchExplicit,
+        files,
+        title: settings.title,
+        body,
+        commitMessage: settings.commitMessage,
+        labels: settings.labels,
+        assignees: settings.assignees,
+        reviewers: settings.reviewers,
+        teamReviewers: settings.teamReviewers,
+        draft: settings.draft,
+        keepOpen: result.failed.length > 0
+    });
+    return { ...outcome, proposal };
+}
+
+
+/***/ }),
+
+/***/ 6063:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32619,15 +32955,15 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/config.ts
-var src_config = __nccwpck_require__(2973);
-// EXTERNAL MODULE: ./src/digest.ts
-var digest = __nccwpck_require__(2187);
+// EXTERNAL MODULE: ./src/domain/config.ts
+var domain_config = __nccwpck_require__(912);
+// EXTERNAL MODULE: ./src/domain/oci/digest.ts
+var digest = __nccwpck_require__(7128);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/fs-atomic.ts
+;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
 
 
 
@@ -32702,9 +33038,9 @@ async function writeFileAtomic(path, text) {
     }
 }
 
-// EXTERNAL MODULE: ./src/reference.ts
-var src_reference = __nccwpck_require__(8286);
-;// CONCATENATED MODULE: ./src/pinned-files.ts
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var oci_reference = __nccwpck_require__(1007);
+;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
 /**
  * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
  * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
@@ -32776,7 +33112,7 @@ function rewritePinnedReferences(text, moves) {
             continue;
         let reference;
         try {
-            reference = (0,src_reference/* parseImageReference */.o_)(written);
+            reference = (0,oci_reference/* parseImageReference */.o_)(written);
         }
         catch {
             continue;
@@ -32831,13 +33167,13 @@ function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
     return { text };
 }
 
-// EXTERNAL MODULE: ./src/registry/http.ts + 2 modules
-var http = __nccwpck_require__(6922);
-// EXTERNAL MODULE: ./src/workspace-files.ts
-var workspace_files = __nccwpck_require__(7076);
-// EXTERNAL MODULE: ./src/workspace-path.ts
-var workspace_path = __nccwpck_require__(9152);
-;// CONCATENATED MODULE: ./src/update.ts
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 2 modules
+var http = __nccwpck_require__(4236);
+// EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
+var workspace_files = __nccwpck_require__(4689);
+// EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
+var workspace_path = __nccwpck_require__(5663);
+;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
@@ -32866,11 +33202,11 @@ async function loadConfig(options) {
     }
     catch (error) {
         const code = error.code;
-        throw new src_config/* ConfigError */.xL(options.configLabel, undefined, undefined, code === 'ENOENT'
+        throw new domain_config/* ConfigError */.xL(options.configLabel, undefined, undefined, code === 'ENOENT'
             ? 'config file not found; create it or set the config input'
             : `cannot read the config file (${code ?? error.message})`, { cause: error });
     }
-    return (0,src_config/* parseConfig */.o4)(options.configLabel, bytes, {
+    return (0,domain_config/* parseConfig */.o4)(options.configLabel, bytes, {
         defaultImage: options.defaultImage,
         defaultPlatform: options.defaultPlatform
     });
@@ -32903,7 +33239,7 @@ async function resolveEntry(entry, client) {
         let message = errorMessage(error);
         if (error instanceof http/* RegistryError */.gl && TRANSPORT_KINDS.has(error.kind)) {
             // Transport errors name a URL, not the image: say which image they cost.
-            message = `${(0,src_reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
+            message = `${(0,oci_reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
         }
         return { entry, status: 'failed', previous, current: previous, error: message };
     }
@@ -32919,12 +33255,12 @@ function planUpdate(mode, config, results, pinnedFiles = []) {
         if ((r.status === 'updated' || r.status === 'pinned') && r.current)
             moved.set(r.entry.index, r.current);
     }
-    const newText = moved.size > 0 ? (0,src_config/* rewriteDigests */.I3)(config, moved) : undefined;
+    const newText = moved.size > 0 ? (0,domain_config/* rewriteDigests */.I3)(config, moved) : undefined;
     const updates = results
         .filter(r => moved.has(r.entry.index))
         .map(r => ({
         name: r.entry.name,
-        image: (0,src_reference/* repositoryName */.aR)(r.entry.reference),
+        image: (0,oci_reference/* repositoryName */.aR)(r.entry.reference),
         tag: r.entry.reference.tag,
         platform: r.entry.platform?.text ?? null,
         previous: r.previous ?? null,
@@ -32935,7 +33271,7 @@ function planUpdate(mode, config, results, pinnedFiles = []) {
         .filter(r => r.status === 'failed')
         .map(r => ({
         name: r.entry.name,
-        image: (0,src_reference/* repositoryName */.aR)(r.entry.reference),
+        image: (0,oci_reference/* repositoryName */.aR)(r.entry.reference),
         tag: r.entry.reference.tag,
         error: r.error ?? 'unknown error'
     }));
@@ -32958,7 +33294,7 @@ function matrixEntry(result) {
         fields[entry.digestKey] = (0,digest/* formatStoredDigest */.Dp)(current, entry.digestForm);
     return {
         ...fields,
-        image_ref: (0,src_reference/* formatImageReference */.my)({ ...entry.reference, digest: current })
+        image_ref: (0,oci_reference/* formatImageReference */.my)({ ...entry.reference, digest: current })
     };
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
@@ -32973,7 +33309,7 @@ async function runUpdate(options, client, logger, onProgress) {
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
     const skipped = options.skipReason ??
-        (announced !== undefined && !config.entries.some(e => (0,src_reference/* repositoryName */.aR)(e.reference) === announced)
+        (announced !== undefined && !config.entries.some(e => (0,oci_reference/* repositoryName */.aR)(e.reference) === announced)
             ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
             : undefined);
     if (options.mode === 'update' && skipped !== undefined) {
@@ -33029,7 +33365,7 @@ function noticeOverriddenImage(options, config, logger) {
 }
 function sameImage(a, b) {
     try {
-        return ((0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(a)) === (0,src_reference/* formatImageReference */.my)((0,src_reference/* parseImageReference */.o_)(b)));
+        return ((0,oci_reference/* formatImageReference */.my)((0,oci_reference/* parseImageReference */.o_)(a)) === (0,oci_reference/* formatImageReference */.my)((0,oci_reference/* parseImageReference */.o_)(b)));
     }
     catch {
         return a.trim() === b.trim();
@@ -33072,7 +33408,7 @@ function digestMoves(entries) {
         .map(m => ({
         entry: m.entry,
         name: m.entry.name,
-        repository: (0,src_reference/* repositoryName */.aR)(m.entry.reference),
+        repository: (0,oci_reference/* repositoryName */.aR)(m.entry.reference),
         tag: m.entry.reference.tag,
         previous: m.previous,
         current: m.current ?? m.previous
@@ -33163,342 +33499,6 @@ function rebaseUpdate(label, text, defaults, results) {
         moved: changes,
         moves
     };
-}
-
-
-/***/ }),
-
-/***/ 7076:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Jk: () => (/* binding */ expandWorkspaceFiles),
-/* harmony export */   RL: () => (/* binding */ splitPatternList),
-/* harmony export */   wD: () => (/* binding */ FilesPatternError)
-/* harmony export */ });
-/* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns, matchPaths */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * Which workspace files the `files` globs name. Globs are relative to the workspace and can
- * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
- * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
- * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
- * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
- */
-
-
-class FilesPatternError extends Error {
-    name = 'FilesPatternError';
-}
-const MAGIC = /[*?]/;
-const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
-const MAX_BRACE_EXPANSIONS = 256;
-/**
- * A `files` list as written in the input or flag: patterns separated by newlines or by
- * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
- */
-function splitPatternList(text) {
-    const out = [];
-    let depth = 0;
-    let current = '';
-    for (const c of text) {
-        if (c === '{')
-            depth++;
-        else if (c === '}' && depth > 0)
-            depth--;
-        if (c === '\n' || (c === ',' && depth === 0)) {
-            out.push(current);
-            current = '';
-            // A newline ends any unbalanced brace: it cannot swallow the next lines.
-            if (c === '\n')
-                depth = 0;
-        }
-        else
-            current += c;
-    }
-    out.push(current);
-    return out.map(p => p.trim()).filter(Boolean);
-}
-class TooManyExpansions extends Error {
-}
-/**
- * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
- * than `limit` paths would come out, before building the rest.
- */
-function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
-    const out = [];
-    expandInto(pattern, out, limit);
-    return out;
-}
-function expandInto(pattern, out, limit) {
-    const choices = firstAlternatives(pattern);
-    if (!choices) {
-        if (out.length >= limit)
-            throw new TooManyExpansions();
-        out.push(pattern);
-        return;
-    }
-    for (const choice of choices)
-        expandInto(choice, out, limit);
-}
-/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
-function firstAlternatives(pattern) {
-    let depth = 0;
-    let open = -1;
-    const commas = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{') {
-            if (depth++ === 0) {
-                open = i;
-                commas.length = 0;
-            }
-        }
-        else if (c === '}' && depth > 0) {
-            if (--depth === 0) {
-                if (commas.length === 0)
-                    continue;
-                const head = pattern.slice(0, open);
-                const tail = pattern.slice(i + 1);
-                const bounds = [open, ...commas, i];
-                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.map(choice => `${head}${choice}${tail}`);
-            }
-        }
-        else if (c === ',' && depth === 1) {
-            commas.push(i);
-        }
-    }
-    return undefined;
-}
-function segmentSource(segment) {
-    let out = '';
-    for (const c of segment) {
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return out;
-}
-function compile(written, text) {
-    const segments = text.split('/');
-    let source = '^';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**')
-            source += last ? '.*' : '(?:[^/]+/)*';
-        else
-            source += segmentSource(segment) + (last ? '' : '/');
-    });
-    const firstMagic = segments.findIndex(s => MAGIC.test(s));
-    return {
-        written,
-        text,
-        regex: new RegExp(`${source}$`),
-        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
-        literal: firstMagic === -1
-    };
-}
-/**
- * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
- * error, raised before anything is read.
- */
-function compilePatterns(patterns) {
-    const compiled = [];
-    for (const written of patterns) {
-        let expansions;
-        try {
-            expansions = expandBraces(written.trim());
-        }
-        catch (error) {
-            if (!(error instanceof TooManyExpansions))
-                throw error;
-            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
-        }
-        for (const expanded of expansions) {
-            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
-            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
-                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
-            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
-            if (segments.includes('..'))
-                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
-            if (segments.length === 0)
-                throw new FilesPatternError(`files: pattern ${what} names no file`);
-            compiled.push(compile(written, segments.join('/')));
-        }
-    }
-    return compiled;
-}
-/**
- * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
- * patterns name, in the listing's order: the same matching as a walk of the workspace.
- */
-function matchPaths(patterns, paths) {
-    const compiled = compilePatterns(patterns);
-    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
-}
-/**
- * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
- * `exclude` (absolute) are left out: the config is updated on its own.
- */
-async function expandWorkspaceFiles(root, patterns, exclude = []) {
-    const compiled = compilePatterns(patterns);
-    const top = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
-    const excluded = new Set();
-    for (const path of exclude)
-        excluded.add(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => path));
-    const found = new Map();
-    const skipped = new Map();
-    const hits = new Set();
-    const visited = new Set();
-    const consider = async (relative, absolute) => {
-        const matching = compiled.filter(p => p.regex.test(relative));
-        if (matching.length === 0)
-            return;
-        let info;
-        try {
-            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
-        }
-        catch {
-            return;
-        }
-        if (info.isSymbolicLink()) {
-            for (const p of matching)
-                hits.add(p);
-            skipped.set(relative, LINK);
-            return;
-        }
-        if (!info.isFile())
-            return;
-        for (const p of matching)
-            hits.add(p);
-        if (excluded.has(absolute))
-            return;
-        found.set(relative, { path: relative, absolutePath: absolute });
-    };
-    const walk = async (relative) => {
-        if (visited.has(relative))
-            return;
-        visited.add(relative);
-        const absolute = relative === '' ? top : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...relative.split('/'));
-        let entries;
-        try {
-            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (entry.name !== '.git')
-                    await walk(child);
-            }
-            else {
-                await consider(child, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(absolute, entry.name));
-            }
-        }
-    };
-    for (const pattern of compiled) {
-        // Every directory on the way must be a real one: lstat follows links in all but the last
-        // component, so a linked directory is refused here rather than read through.
-        let ok = true;
-        for (let i = 1; i <= pattern.base.length && ok; i++) {
-            const prefix = pattern.base.slice(0, i);
-            const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...prefix)).catch(() => undefined);
-            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-            if (info?.isSymbolicLink()) {
-                hits.add(pattern);
-                skipped.set(prefix.join('/'), LINK);
-            }
-        }
-        if (!ok)
-            continue;
-        if (pattern.literal)
-            await consider(pattern.text, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...pattern.text.split('/')));
-        else
-            await walk(pattern.base.join('/'));
-    }
-    return {
-        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        skipped: [...skipped]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([path, reason]) => ({ path, reason })),
-        // A pattern with alternatives is unmatched only when none of them matched.
-        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
-    };
-}
-
-
-/***/ }),
-
-/***/ 9152:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   D: () => (/* binding */ checkWorkspacePath),
-/* harmony export */   T: () => (/* binding */ WorkspacePathError)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
- */
-
-
-class WorkspacePathError extends Error {
-    name = 'WorkspacePathError';
-}
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
-}
-/**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
- */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
-    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
-    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
-    }
-    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
-        }
-    }
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
-    }
-    return segments.join('/');
 }
 
 
@@ -42392,6 +42392,6 @@ module.exports = {"rE":"1.0.0"};
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5581);
+/******/ var __webpack_exports__ = __nccwpck_require__(2957);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,6 +1,6 @@
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
- * is the entry's job (src/cli.ts). Flags mirror the action's inputs one to one where they can.
+ * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import {
@@ -9,9 +9,9 @@ import {
   MIN_REQUEST_TIMEOUT_SECONDS,
   REQUEST_TIMEOUT_RANGE,
   parseRequestTimeout
-} from '../create-client.js'
-import type { Mode } from '../update.js'
-import { splitPatternList } from '../workspace-files.js'
+} from '../adapters/registry/create-client.js'
+import type { Mode } from '../run/update.js'
+import { splitPatternList } from '../adapters/fs/workspace-files.js'
 
 export interface CliOptions {
   mode: Mode

@@ -5,10 +5,10 @@
  * Every value from a config, a file or a registry passes `safe` before our own colours are
  * added, so it cannot carry escape sequences of its own to the terminal.
  */
-import type { Proposal } from '../propose.js'
-import { formatImageReference } from '../reference.js'
-import { terminalSafe as safe } from '../text/terminal.js'
-import type { EntryResult, UpdateResult } from '../update.js'
+import type { Proposal } from '../run/propose.js'
+import { formatImageReference } from '../domain/oci/reference.js'
+import { terminalSafe as safe } from './terminal.js'
+import type { EntryResult, UpdateResult } from '../run/update.js'
 import { PROGRAM } from './args.js'
 
 export interface Style {

@@ -3,14 +3,14 @@
  * `registry_package` from GHCR). An announcement is a hint to run now, never a source of
  * truth: every field is untrusted, and the registry's answer always wins.
  */
-import { isDigest } from './digest.js'
+import { isDigest } from './oci/digest.js'
 import {
   type ImageReference,
   ReferenceError,
   isValidTag,
   parseImageReference,
   repositoryName
-} from './reference.js'
+} from './oci/reference.js'
 
 export interface ImageAnnouncement {
   event: 'repository_dispatch' | 'registry_package'

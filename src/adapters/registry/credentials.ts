@@ -8,8 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
-import { HelperTimeoutError } from './helper-runner.js'
-import { DOCKER_HUB } from './reference.js'
+import { HelperTimeoutError } from './credential-helper.js'
+import { DOCKER_HUB } from '../../domain/oci/reference.js'
 
 export interface Credentials {
   username: string

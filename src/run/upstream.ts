@@ -2,11 +2,11 @@
  * Where a moved image came from: the OCI `source` and `revision` labels of the old and
  * the new digest, which let a reviewer read the upstream commits between the two pins.
  */
-import { parsePlatform, type Platform } from './platform.js'
-import type { ConfigEntry } from './config.js'
-import type { RegistryClient } from './registry/client.js'
-import type { Logger } from './registry/http.js'
-import type { UpstreamInfo } from './pull-request/body.js'
+import { parsePlatform, type Platform } from '../domain/oci/platform.js'
+import type { ConfigEntry } from '../domain/config.js'
+import type { RegistryClient } from '../adapters/registry/client.js'
+import type { Logger } from '../adapters/registry/http.js'
+import type { UpstreamInfo } from '../domain/pull-request/body.js'
 
 export const SOURCE_LABEL = 'org.opencontainers.image.source'
 export const REVISION_LABEL = 'org.opencontainers.image.revision'

@@ -1,8 +1,8 @@
-import { formatStoredDigest } from './digest.js'
-import { code, escapeMarkdown, table } from './markdown.js'
-import { triggerLine } from './pull-request/body.js'
-import { formatImageReference } from './reference.js'
-import type { EntryResult, UpdateResult } from './update.js'
+import { formatStoredDigest } from '../domain/oci/digest.js'
+import { code, escapeMarkdown, table } from '../domain/text/markdown.js'
+import { triggerLine } from '../domain/pull-request/body.js'
+import { formatImageReference } from '../domain/oci/reference.js'
+import type { EntryResult, UpdateResult } from '../run/update.js'
 
 const STATUS_TEXT: Record<EntryResult['status'], string> = {
   unchanged: 'unchanged',

@@ -3,7 +3,7 @@
  * cached per repository scope (several scopes asked for in one token request), Basic
  * auth, and the rules for where credentials may be sent.
  */
-import type { CredentialSource, Credentials } from '../credentials.js'
+import type { CredentialSource, Credentials } from './credentials.js'
 import { type AuthChallenge, parseWwwAuthenticate } from './challenge.js'
 import { isPrivateHost } from './hosts.js'
 import {
@@ -13,7 +13,7 @@ import {
   RegistryError,
   redactUrl
 } from './http.js'
-import { untrustedText } from './untrusted.js'
+import { untrustedText } from '../../domain/text/untrusted.js'
 
 const TOKEN_BODY_LIMIT = 64 * 1024
 const ERROR_BODY_LIMIT = 64 * 1024

@@ -2,18 +2,18 @@
  * The registry client: resolves a tag (and optionally a platform) to a verified digest,
  * and fetches manifests and blobs. Knows nothing of GitHub or of config files.
  */
-import type { CredentialSource } from '../credentials.js'
-import { isDigest, sha256Digest } from '../digest.js'
+import type { CredentialSource } from './credentials.js'
+import { isDigest, sha256Digest } from '../../domain/oci/digest.js'
 import {
   type Platform,
   type PlatformDescriptor,
   formatPlatform,
   platformMatches
-} from '../platform.js'
-import { registryApiHost } from '../reference.js'
+} from '../../domain/oci/platform.js'
+import { registryApiHost } from '../../domain/oci/reference.js'
 import { RegistrySession } from './auth.js'
 import { type HttpResponse, HttpTransport, RegistryError, type TransportOptions } from './http.js'
-import { registryErrorCode, untrustedText } from './untrusted.js'
+import { registryErrorCode, untrustedText } from '../../domain/text/untrusted.js'
 
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',

@@ -3,9 +3,9 @@
  * so that both read credentials, mask secrets and honour insecure hosts identically.
  */
 import { CredentialStore, type Credentials } from './credentials.js'
-import { credentialHelperRunner } from './helper-runner.js'
-import { RegistryClient } from './registry/client.js'
-import type { Logger } from './registry/http.js'
+import { credentialHelperRunner } from './credential-helper.js'
+import { RegistryClient } from './client.js'
+import type { Logger } from './http.js'
 
 export interface ClientSettings {
   registryAuth: Map<string, Credentials>

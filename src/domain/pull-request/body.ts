@@ -18,7 +18,7 @@
  * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
  * own. Runs of blank lines left by empty placeholders collapse to one.
  */
-import { codeSpan, escapeMarkdown, link, linkDestination, safeUrl } from '../markdown.js'
+import { codeSpan, escapeMarkdown, link, linkDestination, safeUrl } from '../text/markdown.js'
 
 export interface UpstreamInfo {
   /** org.opencontainers.image.source of the new image, e.g. https://github.com/rust-cross/rust-musl-cross */

@@ -3,16 +3,16 @@
  * branch's copy (never the workspace's), upstream links are read from the images, and the
  * body is rendered from data. Side effects go through the clients it is given.
  */
-import { formatStoredDigest } from './digest.js'
-import { unifiedDiff } from './pull-request/diff.js'
+import { formatStoredDigest } from '../domain/oci/digest.js'
+import { unifiedDiff } from '../domain/pull-request/diff.js'
 import {
   type PullRequestClient,
   type PullRequestOutcome,
   PullRequestError
-} from './pull-request/github.js'
-import { type BodyUpdate, renderPullRequestBody } from './pull-request/body.js'
-import type { RegistryClient } from './registry/client.js'
-import type { Logger } from './registry/http.js'
+} from '../adapters/github/pull-requests.js'
+import { type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
+import type { RegistryClient } from '../adapters/registry/client.js'
+import type { Logger } from '../adapters/registry/http.js'
 import {
   type MovedEntry,
   type UpdateResult,

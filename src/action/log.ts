@@ -8,9 +8,9 @@
  */
 import * as core from '@actions/core'
 import { randomBytes } from 'node:crypto'
-import type { Logger } from '../registry/http.js'
-import { logSafe, stripTerminal } from './plain.js'
-import { SecretRegistry } from './secrets.js'
+import type { Logger } from '../adapters/registry/http.js'
+import { logSafe, stripTerminal } from '../domain/text/plain.js'
+import { SecretRegistry } from '../domain/text/secrets.js'
 
 /** The run's secrets; each one added is masked by the runner and scrubbed by us. */
 export const secrets = new SecretRegistry()

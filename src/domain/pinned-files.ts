@@ -4,7 +4,7 @@
  * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
  * in, text out, so the workspace copy and the base branch's copy go through the same code.
  */
-import { parseImageReference } from './reference.js'
+import { parseImageReference } from './oci/reference.js'
 
 /**
  * One config entry's digest, as the other files are searched for it: `current` is the digest

@@ -5,8 +5,8 @@
  * before the CLI adds its own colours. There is no runner to mask secrets, so the
  * registry's secrets are scrubbed from everything written.
  */
-import { stripTerminal } from './plain.js'
-import { SecretRegistry } from './secrets.js'
+import { stripTerminal } from '../domain/text/plain.js'
+import { SecretRegistry } from '../domain/text/secrets.js'
 
 export const secrets = new SecretRegistry()
 

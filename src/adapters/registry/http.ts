@@ -7,7 +7,7 @@ import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import { keepAliveFetch } from './connections.js'
 import { hostname, isLoopbackHost, isPrivateHost } from './hosts.js'
-import { untrustedText } from './untrusted.js'
+import { untrustedText } from '../../domain/text/untrusted.js'
 
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>
 

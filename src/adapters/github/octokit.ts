@@ -4,7 +4,7 @@
  * scheduled job that fails on a secondary rate limit just moves the problem two weeks on.
  */
 import { getOctokit } from '@actions/github'
-import type { Octokit, PullRequestLogger } from './github.js'
+import type { Octokit, PullRequestLogger } from './pull-requests.js'
 
 export interface RateLimitPolicy {
   /** Attempts per request, the first included. */

@@ -9,21 +9,25 @@ import {
   type ParsedConfig,
   parseConfig,
   rewriteDigests
-} from './config.js'
-import { formatStoredDigest } from './digest.js'
-import { writeFileAtomic } from './fs-atomic.js'
+} from '../domain/config.js'
+import { formatStoredDigest } from '../domain/oci/digest.js'
+import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import {
   type DigestMove,
   MAX_PINNED_FILE_BYTES,
   decodePinnedFile,
   rewritePinnedReferences,
   tooLarge
-} from './pinned-files.js'
-import { formatImageReference, parseImageReference, repositoryName } from './reference.js'
-import type { RegistryClient } from './registry/client.js'
-import { type Logger, RegistryError, type RegistryErrorKind } from './registry/http.js'
-import { type WorkspaceFile, expandWorkspaceFiles } from './workspace-files.js'
-import { checkWorkspacePath } from './workspace-path.js'
+} from '../domain/pinned-files.js'
+import {
+  formatImageReference,
+  parseImageReference,
+  repositoryName
+} from '../domain/oci/reference.js'
+import type { RegistryClient } from '../adapters/registry/client.js'
+import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
+import { type WorkspaceFile, expandWorkspaceFiles } from '../adapters/fs/workspace-files.js'
+import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 
 const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'network',

@@ -5,7 +5,7 @@
  */
 import type { getOctokit } from '@actions/github'
 import { createHash } from 'node:crypto'
-import { matchPaths } from '../workspace-files.js'
+import { matchPaths } from '../fs/workspace-files.js'
 
 export type Octokit = ReturnType<typeof getOctokit>
 

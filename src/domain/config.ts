@@ -8,14 +8,14 @@
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
-import { type DigestForm, formatStoredDigest, parseStoredDigest } from './digest.js'
+import { type DigestForm, formatStoredDigest, parseStoredDigest } from './oci/digest.js'
 import {
   type ImageReference,
   ReferenceError,
   isValidTag,
   parseImageReference
-} from './reference.js'
-import { type Platform, parsePlatform } from './platform.js'
+} from './oci/reference.js'
+import { type Platform, parsePlatform } from './oci/platform.js'
 
 const TOP_LEVEL_KEYS = new Set(['image', 'containers'])
 const TAG_KEYS = ['tag', 'image_tag'] as const

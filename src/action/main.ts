@@ -8,32 +8,36 @@ import * as github from '@actions/github'
 import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
-import { ConfigError } from './config.js'
+import { ConfigError } from '../domain/config.js'
 import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
   REQUEST_TIMEOUT_RANGE,
   createRegistryClient,
   parseRequestTimeout
-} from './create-client.js'
-import { CredentialsInputError, parseRegistryAuth, type Credentials } from './credentials.js'
-import { code, escapeMarkdown } from './markdown.js'
+} from '../adapters/registry/create-client.js'
+import {
+  CredentialsInputError,
+  parseRegistryAuth,
+  type Credentials
+} from '../adapters/registry/credentials.js'
+import { code, escapeMarkdown } from '../domain/text/markdown.js'
 import {
   DEFAULT_BRANCH,
   DEFAULT_TITLE,
   type ProposalSettings,
   describeProposal,
   proposeUpdate
-} from './propose.js'
-import { PullRequestClient, type PullRequestOutcome } from './pull-request/github.js'
-import { createOctokit } from './pull-request/octokit.js'
-import type { RegistryClient } from './registry/client.js'
+} from '../run/propose.js'
+import { PullRequestClient, type PullRequestOutcome } from '../adapters/github/pull-requests.js'
+import { createOctokit } from '../adapters/github/octokit.js'
+import type { RegistryClient } from '../adapters/registry/client.js'
 import { renderSummary } from './summary.js'
-import { type ImageAnnouncement, announcedReference, readEventHint } from './event.js'
-import { repositoryName } from './reference.js'
-import * as log from './text/log.js'
-import { actionsLogger, secrets } from './text/log.js'
-import { type Mode, type UpdateResult, runUpdate } from './update.js'
-import { splitPatternList } from './workspace-files.js'
+import { type ImageAnnouncement, announcedReference, readEventHint } from '../domain/event.js'
+import { repositoryName } from '../domain/oci/reference.js'
+import * as log from './log.js'
+import { actionsLogger, secrets } from './log.js'
+import { type Mode, type UpdateResult, runUpdate } from '../run/update.js'
+import { splitPatternList } from '../adapters/fs/workspace-files.js'
 
 export interface ActionInputs {
   mode: Mode

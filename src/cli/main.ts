@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { type CliOptions, PROGRAM, UsageError, helpText, parseCliArgs } from './cli/args.js'
+import { type CliOptions, PROGRAM, UsageError, helpText, parseCliArgs } from './args.js'
 import {
   COLOR,
   PLAIN,
@@ -17,18 +17,22 @@ import {
   renderTable,
   renderUsageError,
   useColor
-} from './cli/render.js'
-import { ConfigError } from './config.js'
-import { createRegistryClient } from './create-client.js'
-import { type Credentials, CredentialsInputError, parseRegistryAuth } from './credentials.js'
-import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from './propose.js'
-import type { Logger } from './registry/http.js'
-import { secrets, terminalSafe, writeStderr, writeStdout } from './text/terminal.js'
-import { runUpdate } from './update.js'
-import { FilesPatternError } from './workspace-files.js'
-import { WorkspacePathError } from './workspace-path.js'
+} from './render.js'
+import { ConfigError } from '../domain/config.js'
+import { createRegistryClient } from '../adapters/registry/create-client.js'
+import {
+  type Credentials,
+  CredentialsInputError,
+  parseRegistryAuth
+} from '../adapters/registry/credentials.js'
+import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.js'
+import type { Logger } from '../adapters/registry/http.js'
+import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
+import { runUpdate } from '../run/update.js'
+import { FilesPatternError } from '../adapters/fs/workspace-files.js'
+import { WorkspacePathError } from '../adapters/fs/workspace-path.js'
 // Bundled in, so the version printed is the one the bundle was built from.
-import packageJson from '../package.json' with { type: 'json' }
+import packageJson from '../../package.json' with { type: 'json' }
 
 const EXIT_OK = 0
 const EXIT_FAILED = 1
