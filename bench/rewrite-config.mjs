@@ -26,7 +26,9 @@ const entries = Number(option('--entries', '1000'))
 const iterations = Number(option('--iterations', '20'))
 
 const { loadConfig, planUpdate } = await import(pathToFileURL(path.join(lib, 'run/update.js')).href)
-const { writeFileAtomic } = await import(pathToFileURL(path.join(lib, 'adapters/fs/atomic-write.js')).href)
+const { writeFileAtomic } = await import(
+  pathToFileURL(path.join(lib, 'adapters/fs/atomic-write.js')).href
+)
 
 const hex = seed => crypto.createHash('sha256').update(seed).digest('hex')
 
