@@ -22,7 +22,15 @@ export function releaseClone(unreleasedNotes: string): ReleaseClone {
   const dir = mkdtempSync(join(tmpdir(), 'release-'))
   const git = (...args: string[]) =>
     execFileSync('git', args, { cwd: dir, encoding: 'utf8' }).trim()
-  execFileSync('git', ['clone', '--quiet', '--no-hardlinks', ROOT, dir])
+  execFileSync('git', [
+    '-c',
+    'advice.detachedHead=false',
+    'clone',
+    '--quiet',
+    '--no-hardlinks',
+    ROOT,
+    dir
+  ])
   git('config', 'user.name', 'Release Test')
   git('config', 'user.email', 'release-test@example.invalid')
   git('config', 'commit.gpgsign', 'false')
