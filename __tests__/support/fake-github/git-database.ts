@@ -7,7 +7,7 @@ import { bodyOf, field, notFound, unprocessable } from './http-errors.js'
 import { refuseWorkflowChanges } from './permissions.js'
 import type { RouteTable } from './router.js'
 import { base64Lines, gitCommitJson, refJson, treeEntryJson, wantsRaw } from './shapes.js'
-import { BOT } from './state.js'
+import { BOT, type RepositoryState } from './state.js'
 import { editTree, place, writeTree } from './tree-edit.js'
 
 export const gitDatabase: RouteTable = {
@@ -20,12 +20,7 @@ export const gitDatabase: RouteTable = {
 
   'GET /repos/{owner}/{repo}/git/matching-refs/{+ref}': ctx => {
     const { state } = ctx
-    const prefix = `refs/${ctx.params.ref}`
-    const body = [...state.refs]
-      .filter(([name]) => name.startsWith(prefix))
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([name, sha]) => refJson(state, name, sha))
-    return { status: 200, body }
+    return { status: 200, body: refsJson(state, `refs/${ctx.params.ref}`) }
   },
 
   // The legacy plural form: an exact match is one ref, a prefix is a list.
@@ -34,14 +29,9 @@ export const gitDatabase: RouteTable = {
     const full = `refs/${ctx.params.ref}`
     const exact = state.refs.get(full)
     if (exact) return { status: 200, body: refJson(state, full, exact) }
-    const list = [...state.refs].filter(([name]) => name.startsWith(`${full}/`))
+    const list = refsJson(state, `${full}/`)
     if (list.length === 0) notFound()
-    return {
-      status: 200,
-      body: list
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([name, sha]) => refJson(state, name, sha))
-    }
+    return { status: 200, body: list }
   },
 
   'POST /repos/{owner}/{repo}/git/refs': ctx => {
@@ -247,6 +237,14 @@ export const gitDatabase: RouteTable = {
       }
     }
   }
+}
+
+/** Every ref under a prefix, by name. */
+function refsJson(state: RepositoryState, prefix: string) {
+  return [...state.refs]
+    .filter(([name]) => name.startsWith(prefix))
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([name, sha]) => refJson(state, name, sha))
 }
 
 /** A commit identity in the request, or GitHub's 422 naming the field. */

@@ -32,14 +32,14 @@ export function branchJson(state: RepositoryState, ref: string, sha: string) {
 
 /** The commits the head has that its base lacks. */
 function aheadCount(state: RepositoryState, pull: PullState): number {
-  const baseSha = state.refs.get(`refs/heads/${pull.base.ref}`)
+  const baseSha = state.branchSha(pull.base.ref)
   const behind = baseSha ? state.git.ancestors(baseSha) : new Set<string>()
   return [...state.git.ancestors(pull.head.sha)].filter(s => !behind.has(s)).length
 }
 
 /** `full` adds what GET/POST/PATCH of one pull return and the list leaves out. */
 export function pullJson(state: RepositoryState, pull: PullState, full: boolean) {
-  const baseSha = state.refs.get(`refs/heads/${pull.base.ref}`) ?? ''
+  const baseSha = state.branchSha(pull.base.ref) ?? ''
   const simple = {
     url: `${state.repoUrl}/pulls/${pull.number}`,
     id: pull.id,

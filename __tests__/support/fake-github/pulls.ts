@@ -55,20 +55,12 @@ export const pulls: RouteTable = {
     if (!title) validationFailed({ resource: 'PullRequest', code: 'missing_field', field: 'title' })
     const head = localBranch(state, headInput, 'head')
     const baseRef = localBranch(state, baseInput, 'base')
-    const headSha = state.refs.get(`refs/heads/${head}`)
-    const baseSha = state.refs.get(`refs/heads/${baseRef}`)
+    const headSha = state.branchSha(head)
+    const baseSha = state.branchSha(baseRef)
     if (!headSha) validationFailed({ resource: 'PullRequest', field: 'head', code: 'invalid' })
     if (!baseSha) validationFailed({ resource: 'PullRequest', field: 'base', code: 'invalid' })
     checkBody(text, 'Issue')
-    const duplicate = [...state.pulls.values()].find(
-      p => p.state === 'open' && p.head.ref === head && p.base.ref === baseRef
-    )
-    if (duplicate)
-      validationFailed({
-        resource: 'PullRequest',
-        code: 'custom',
-        message: `A pull request already exists for ${state.owner}:${head}.`
-      })
+    refuseDuplicate(state, head, baseRef)
     const behind = state.git.ancestors(baseSha!)
     if ([...state.git.ancestors(headSha!)].every(s => behind.has(s)))
       validationFailed({
@@ -141,18 +133,7 @@ export const pulls: RouteTable = {
       if (pull.merged) unprocessable('Cannot reopen a merged pull request.')
       if (!state.refs.has(`refs/heads/${pull.head.ref}`))
         unprocessable(`state cannot be changed. The ${pull.head.ref} branch has been deleted.`)
-      const duplicate = [...state.pulls.values()].find(
-        p =>
-          p.state === 'open' &&
-          p.head.ref === pull.head.ref &&
-          p.base.ref === (baseRef ?? pull.base.ref)
-      )
-      if (duplicate)
-        validationFailed({
-          resource: 'PullRequest',
-          code: 'custom',
-          message: `A pull request already exists for ${state.owner}:${pull.head.ref}.`
-        })
+      refuseDuplicate(state, pull.head.ref, baseRef ?? pull.base.ref)
     }
     if (title !== undefined) pull.title = title
     if (text !== undefined) pull.body = text
@@ -163,7 +144,7 @@ export const pulls: RouteTable = {
     if (wantedState === 'open' && pull.state === 'closed') {
       pull.state = 'open'
       pull.closedAt = null
-      pull.head.sha = state.refs.get(`refs/heads/${pull.head.ref}`)!
+      pull.head.sha = state.branchSha(pull.head.ref)!
     }
     return { status: 200, body: pullJson(state, pull, true) }
   },
@@ -172,8 +153,8 @@ export const pulls: RouteTable = {
     const { state } = ctx
     const pull = pullOf(ctx)
     const body = bodyOf(ctx.body)
-    const reviewers = (field<unknown[]>(body, 'reviewers', 'array') ?? []).map(String)
-    const teams = (field<unknown[]>(body, 'team_reviewers', 'array') ?? []).map(String)
+    const reviewers = stringList(body, 'reviewers')
+    const teams = stringList(body, 'team_reviewers')
     if (reviewers.some(r => lower(r) === lower(pull.user)))
       unprocessable('Review cannot be requested from pull request author.')
     const allowed = state.collaborators?.map(lower)
@@ -226,7 +207,7 @@ export const pulls: RouteTable = {
     const { state } = ctx
     const pull = pullOf(ctx)
     const body = bodyOf(ctx.body)
-    const wanted = (field<unknown[]>(body, 'assignees', 'array') ?? []).map(String)
+    const wanted = stringList(body, 'assignees')
     const allowed = state.collaborators?.map(lower)
     // GitHub drops assignees who cannot be assigned instead of failing.
     for (const a of wanted) {
@@ -263,6 +244,24 @@ export const pulls: RouteTable = {
 function pullOf(ctx: Context): PullState {
   const n = Number(ctx.params.number)
   return (Number.isInteger(n) && ctx.state.pulls.get(n)) || notFound()
+}
+
+/** GitHub allows one open pull per head and base. */
+function refuseDuplicate(state: RepositoryState, head: string, base: string): void {
+  const duplicate = [...state.pulls.values()].find(
+    p => p.state === 'open' && p.head.ref === head && p.base.ref === base
+  )
+  if (duplicate)
+    validationFailed({
+      resource: 'PullRequest',
+      code: 'custom',
+      message: `A pull request already exists for ${state.owner}:${head}.`
+    })
+}
+
+/** An optional array field, its items as strings. */
+function stringList(body: Body, name: string): string[] {
+  return (field<unknown[]>(body, name, 'array') ?? []).map(String)
 }
 
 function codePoints(s: string): number {

@@ -79,6 +79,16 @@ function parentJson(state: RepositoryState, sha: string, api: string) {
   return { sha, url: `${state.repoUrl}/${api}/${sha}`, html_url: `${state.htmlUrl}/commit/${sha}` }
 }
 
+/** What both commit shapes say of the git commit itself, in GitHub's key order. */
+function commitFields(state: RepositoryState, c: StoredCommit) {
+  return {
+    author: personJson(c.author),
+    committer: personJson(c.committer),
+    message: c.message,
+    tree: { sha: c.tree, url: `${state.repoUrl}/git/trees/${c.tree}` }
+  }
+}
+
 /** The git database's shape (GET/POST git/commits). */
 export function gitCommitJson(state: RepositoryState, c: StoredCommit) {
   return {
@@ -86,10 +96,7 @@ export function gitCommitJson(state: RepositoryState, c: StoredCommit) {
     node_id: '',
     url: `${state.repoUrl}/git/commits/${c.sha}`,
     html_url: `${state.htmlUrl}/commit/${c.sha}`,
-    author: personJson(c.author),
-    committer: personJson(c.committer),
-    message: c.message,
-    tree: { sha: c.tree, url: `${state.repoUrl}/git/trees/${c.tree}` },
+    ...commitFields(state, c),
     parents: c.parents.map(p => parentJson(state, p, 'git/commits')),
     verification: verificationJson(c)
   }
@@ -106,10 +113,7 @@ export function commitJson(state: RepositoryState, c: StoredCommit) {
     comments_url: `${state.repoUrl}/commits/${c.sha}/comments`,
     commit: {
       url: `${state.repoUrl}/git/commits/${c.sha}`,
-      author: personJson(c.author),
-      committer: personJson(c.committer),
-      message: c.message,
-      tree: { sha: c.tree, url: `${state.repoUrl}/git/trees/${c.tree}` },
+      ...commitFields(state, c),
       comment_count: 0,
       verification: verificationJson(c)
     },
