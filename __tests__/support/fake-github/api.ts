@@ -1,10 +1,8 @@
 /**
- * The API areas the fake serves, each a module with its route table; the router tries them in
- * this order. A new area is one module and one line here. Planned next, each its own module:
- * the GitHub Packages API (GET /orgs/{org}/packages/{package_type}/{package_name}/versions and
- * its /users/{username}/… twin; a `{org}` or `{username}` is the handler's to check, the router
- * checks only `{owner}` and `{repo}`), more of the compare API (in compare.ts), and GraphQL
- * (POST /graphql, e.g. the enablePullRequestAutoMerge mutation, acting on the same pulls).
+ * The API areas the fake serves, each a module exporting its route table; the router tries
+ * them in this order. A new area is one module and one line in the list below; what it keeps
+ * goes in state.ts (one repository's state, shared by all areas) and what tests set or read
+ * directly in control.ts and types.ts (FakeGitHub).
  */
 import { commits } from './commits.js'
 import { compare } from './compare.js'
@@ -14,4 +12,17 @@ import { pulls } from './pulls.js'
 import { repository } from './repository.js'
 import type { RouteTable } from './router.js'
 
-export const apiAreas: RouteTable[] = [repository, gitDatabase, contents, commits, compare, pulls]
+export const apiAreas: RouteTable[] = [
+  repository,
+  gitDatabase,
+  contents,
+  commits,
+  compare, // more of the compare API goes in its module
+  pulls
+  // Planned, each its own module:
+  // - packages: GET /orgs/{org}/packages/{package_type}/{package_name}/versions and the
+  //   /users/{username}/… twin. The router checks only {owner} and {repo}; the handler checks
+  //   {org} or {username}.
+  // - graphql: POST /graphql, e.g. enablePullRequestAutoMerge on the pulls in state.ts. GraphQL
+  //   answers its errors with 200 and an `errors` array, so the handler replies, not throws.
+]
