@@ -80,6 +80,7 @@ function publicCommit(c: StoredCommit): FakeCommit {
   }
 }
 
+/** One method per FakeGitHub member: long only because that interface is, each method short. */
 export function controlApi(
   state: RepositoryState,
   server: RunningServer,
