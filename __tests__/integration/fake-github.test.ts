@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js'
+import { type Handler, Router } from '../support/fake-github/router.js'
+import { RepositoryState } from '../support/fake-github/state.js'
 
 const OWNER = 'octo-org'
 const REPO = 'widgets'
@@ -728,5 +730,63 @@ describe('GitHub behaviours the action must handle', () => {
     ])
     fake.clearRequests()
     expect(fake.requests).toEqual([])
+  })
+})
+
+describe('the route table', () => {
+  const state = new RepositoryState({ owner: OWNER, repo: REPO, files: {} })
+  const handler: Handler = () => ({ status: 200 })
+  const other: Handler = () => ({ status: 201 })
+  const router = new Router([
+    {
+      'GET /repos/{owner}/{repo}{/}': handler,
+      'GET /repos/{owner}/{repo}/pulls/{number}': handler,
+      'GET /repos/{owner}/{repo}/git/ref/{+ref}': handler
+    },
+    { 'GET /repos/{owner}/{repo}/pulls/{number}': other, 'POST /graphql': other }
+  ])
+  const match = (method: string, path: string) => {
+    const found = router.match(state, method, path.split('/'))
+    return (
+      found && { template: found.template, params: found.params, first: found.handler === handler }
+    )
+  }
+
+  it('binds {name} to one segment and {+name} to the rest of the path, slashes and all', () => {
+    expect(match('GET', `/repos/${OWNER}/${REPO}/pulls/7`)).toEqual({
+      template: 'GET /repos/{owner}/{repo}/pulls/{number}',
+      params: { owner: OWNER, repo: REPO, number: '7' },
+      first: true
+    })
+    expect(match('GET', `/repos/${OWNER}/${REPO}/pulls/7/files`)).toBeUndefined()
+    expect(match('GET', `/repos/${OWNER}/${REPO}/pulls/`)).toBeUndefined()
+    expect(match('GET', `/repos/${OWNER}/${REPO}/git/ref/heads/feature/x`)).toMatchObject({
+      template: 'GET /repos/{owner}/{repo}/git/ref/{ref}',
+      params: { ref: 'heads/feature/x' }
+    })
+    expect(match('GET', `/repos/${OWNER}/${REPO}/git/ref/`)).toBeUndefined()
+  })
+
+  it('takes a trailing slash only where the pattern ends in {/}', () => {
+    expect(match('GET', `/repos/${OWNER}/${REPO}/`)?.template).toBe('GET /repos/{owner}/{repo}')
+    expect(match('GET', `/repos/${OWNER}/${REPO}`)?.template).toBe('GET /repos/{owner}/{repo}')
+    expect(match('GET', `/repos/${OWNER}/${REPO}//`)).toBeUndefined()
+    expect(match('GET', `/repos/${OWNER}/${REPO}/pulls/7/`)).toBeUndefined()
+  })
+
+  it('matches {owner} and {repo} only to the fake repository, in any case', () => {
+    expect(match('GET', `/repos/${OWNER.toUpperCase()}/${REPO}/pulls/1`)?.first).toBe(true)
+    expect(match('GET', `/repos/someone/${REPO}/pulls/1`)).toBeUndefined()
+    expect(match('GET', `/repos/${OWNER}/other/git/ref/heads/main`)).toBeUndefined()
+  })
+
+  it('serves HEAD as GET, tries tables in order and matches paths outside the repository', () => {
+    expect(match('HEAD', `/repos/${OWNER}/${REPO}/pulls/1`)?.first).toBe(true)
+    expect(match('POST', `/repos/${OWNER}/${REPO}/pulls/1`)).toBeUndefined()
+    expect(match('POST', '/graphql')).toEqual({
+      template: 'POST /graphql',
+      params: {},
+      first: false
+    })
   })
 })
