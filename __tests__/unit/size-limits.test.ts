@@ -41,9 +41,6 @@ const ALLOWED: readonly string[] = [
   'adapters/registry/auth.ts#fetchToken',
   'adapters/registry/client.ts',
   'adapters/registry/http.ts',
-  'domain/config.ts',
-  'domain/config.ts#parseConfig',
-  'domain/config.ts#readEntry',
   'domain/pull-request/body.ts'
 ]
 
