@@ -40,7 +40,6 @@ const ALLOWED: readonly string[] = [
   'adapters/registry/auth.ts',
   'adapters/registry/auth.ts#fetchToken',
   'adapters/registry/client.ts',
-  'adapters/registry/http.ts',
   'domain/pull-request/body.ts'
 ]
 
