@@ -39,7 +39,6 @@ const ALLOWED: readonly string[] = [
   'adapters/github/pull-requests.ts#sync',
   'adapters/registry/auth.ts',
   'adapters/registry/auth.ts#fetchToken',
-  'adapters/registry/client.ts',
   'domain/pull-request/body.ts'
 ]
 
