@@ -37,8 +37,6 @@ const ALLOWED: readonly string[] = [
   'adapters/fs/workspace-files.ts#expandWorkspaceFiles',
   'adapters/github/pull-requests.ts',
   'adapters/github/pull-requests.ts#sync',
-  'adapters/registry/auth.ts',
-  'adapters/registry/auth.ts#fetchToken',
   'domain/pull-request/body.ts'
 ]
 
