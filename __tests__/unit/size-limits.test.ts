@@ -35,8 +35,6 @@ const ALLOWED: readonly string[] = [
   'run/propose.ts#proposeUpdate',
   // Being split on this branch, one commit per file.
   'adapters/fs/workspace-files.ts#expandWorkspaceFiles',
-  'adapters/github/pull-requests.ts',
-  'adapters/github/pull-requests.ts#sync',
   'domain/pull-request/body.ts'
 ]
 
