@@ -35,7 +35,6 @@ const ALLOWED: readonly string[] = [
   'run/propose.ts#proposeUpdate',
   // Being split on this branch, one commit per file.
   'adapters/fs/workspace-files.ts#expandWorkspaceFiles',
-  'domain/pull-request/body.ts'
 ]
 
 export interface SourceFile {
