@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8062);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5775);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8062:
+/***/ 5775:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36896,6 +36896,126 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var yaml_dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/domain/config/error.ts
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text) {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+class ConfigError extends Error {
+    file;
+    position;
+    field;
+    name = 'ConfigError';
+    detail;
+    constructor(file, position, field, detail, options) {
+        const where = position ? `${file}:${position.line}:${position.col}` : file;
+        // Values quoted from the file may hold any character.
+        const safe = escapeControls(detail);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
+        this.file = file;
+        this.position = position;
+        this.field = field;
+        this.detail = safe;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/document.ts
+/** Reading the config's bytes into a YAML document: size, encoding, control characters, syntax. */
+
+
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** The document in `bytes`, or a ConfigError saying why it cannot be read. */
+function readDocument(file, bytes) {
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
+    }
+    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
+    const hasBom = text.startsWith('\uFEFF');
+    const source = hasBom ? text.slice(1) : text;
+    const lineCounter = new yaml_dist/* LineCounter */.HN();
+    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
+    let doc;
+    try {
+        // Duplicate keys are reported below, with the field they belong to.
+        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
+            lineCounter,
+            prettyErrors: false,
+            uniqueKeys: false
+        });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
+    if (control) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new ConfigError(file, lineCounter.linePos(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
+    }
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const pos = lineCounter.linePos(firstError.pos[0]);
+        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
+    }
+    return { source, hasBom, doc, lineCounter };
+}
+function decodeUtf8(file, bytes) {
+    try {
+        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        // Falls through to find where, for the message.
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
+    }
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
+    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
+        try {
+            strict.decode(bytes.subarray(i, i + length));
+        }
+        catch {
+            return i;
+        }
+        i += length;
+    }
+    return bytes.length - 1;
+}
+function tooDeep(file) {
+    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
+}
+/** The parser's messages, reworded where they speak of its API rather than of the file. */
+function yamlErrorDetail(error) {
+    if (error.code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one document (a second `---`); keep one';
+    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    if (/call stack/i.test(detail))
+        return 'the file nests too deeply to be read';
+    return detail;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/domain/oci/digest.ts
@@ -37055,131 +37175,27 @@ function formatPlatform(p) {
     return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
 }
 
-;// CONCATENATED MODULE: ./src/domain/config.ts
-/**
- * The containers config: parse and validate with source positions, and rewrite digest
- * values in place. Knows nothing of HTTP or GitHub.
- *
- * The rewrite splices new digest text into the original source at the scalar's byte
- * range instead of re-serialising the YAML document, so comments, quoting, key order,
- * blank lines and line endings stay exactly as the user wrote them.
- */
-
-
-
-
+;// CONCATENATED MODULE: ./src/domain/config/model.ts
 const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
 const TAG_KEYS = ['tag', 'image_tag'];
 const DIGEST_KEYS = ['digest', 'current_sha'];
 const NAME_KEYS = ['name', 'target'];
+
+;// CONCATENATED MODULE: ./src/domain/config/reader.ts
 /**
- * Far above any real config (a thousand entries take about 150 KB), and small enough that
- * a hostile or runaway file costs no noticeable time or memory to refuse.
+ * What every step of the parse shares: positions from the line counter, one way to fail with
+ * the file, position and field, and the field names and values as messages show them.
  */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-// eslint-disable-next-line no-control-regex
-const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-/** Control characters from the file, written as escapes: a message stays on one line. */
-function escapeControls(text) {
-    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-class ConfigError extends Error {
-    file;
-    position;
-    field;
-    name = 'ConfigError';
-    detail;
-    constructor(file, position, field, detail, options) {
-        const where = position ? `${file}:${position.line}:${position.col}` : file;
-        // Values quoted from the file may hold any character.
-        const safe = escapeControls(detail);
-        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
-        this.file = file;
-        this.position = position;
-        this.field = field;
-        this.detail = safe;
-    }
-}
-/** A key as a field name in messages: as written when plain, else quoted with escapes. */
-function shownKey(key) {
-    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
-        return key;
-    const quoted = JSON.stringify(key);
-    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
-}
-function fieldPath(index, key) {
-    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
-}
-function parseConfig(file, bytes, options = {}) {
-    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
-    if (size > MAX_CONFIG_BYTES) {
-        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
-    }
-    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
-    const hasBom = text.startsWith('\uFEFF');
-    const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
-    let doc;
-    try {
-        // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
-            lineCounter,
-            prettyErrors: false,
-            uniqueKeys: false
-        });
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw tooDeep(file);
-        throw error;
-    }
+
+
+function configReader(file, source, lineCounter) {
     const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
     const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
-    if (control) {
-        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        throw new ConfigError(file, at(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
-    }
     const fail = (node, field, detail) => {
         const range = node && 'range' in node ? node.range : undefined;
         const keyRange = node && 'key' in node && (0,yaml_dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
         throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
     };
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const pos = lineCounter.linePos(firstError.pos[0]);
-        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
-    }
-    const root = doc.contents;
-    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
-    }
-    if (!(0,yaml_dist/* isMap */.jh)(root)) {
-        return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
-    }
-    const seenTopLevel = new Map();
-    let fileImage;
-    let containers;
-    for (const pair of root.items) {
-        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
-            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
-        }
-        const earlier = seenTopLevel.get(key);
-        if (earlier)
-            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
-        seenTopLevel.set(key, pair);
-        if (key === 'image')
-            fileImage = scalarString(pair.value, 'image');
-        if (key === 'containers')
-            containers = pair.value;
-    }
-    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
-        return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
-    }
     function scalarString(node, field) {
         if ((0,yaml_dist/* isAlias */.Vj)(node))
             fail(node, field, 'aliases are not supported here; write the value out');
@@ -37191,201 +37207,17 @@ function parseConfig(file, bytes, options = {}) {
             return node.source;
         return String(node.value);
     }
-    const entries = [];
-    const digestSlots = [];
-    const defaultImage = fileImage ?? options.defaultImage;
-    const seen = new Map();
-    const styleFor = digestStyles(containers.items);
-    const readEntry = (item, index) => {
-        if ((0,yaml_dist/* isAlias */.Vj)(item))
-            fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-        if (!(0,yaml_dist/* isMap */.jh)(item))
-            return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
-        const map = item;
-        const pairs = new Map();
-        for (const pair of map.items) {
-            if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
-                fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
-            const key = String(pair.key.value);
-            const alias = firstAlias(pair.value);
-            if (alias)
-                fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
-            const earlier = pairs.get(key);
-            if (earlier) {
-                fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
-            }
-            pairs.set(key, pair);
-        }
-        const one = (keys) => {
-            const found = keys.filter(k => pairs.has(k));
-            if (found.length > 1) {
-                fail(pairs.get(found[1]), fieldPath(index, found[1]), `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`);
-            }
-            return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])];
-        };
-        const imagePair = pairs.get('image');
-        const imageText = imagePair
-            ? scalarString(imagePair.value, fieldPath(index, 'image'))
-            : defaultImage;
-        if (imageText === undefined || imageText.trim() === '') {
-            return fail(item, fieldPath(index, 'image'), 'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`');
-        }
-        let reference;
-        try {
-            reference = parseImageReference(imageText);
-        }
-        catch (error) {
-            if (!(error instanceof ReferenceError))
-                throw error;
-            return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message);
-        }
-        if (reference.digest) {
-            return fail(imagePair?.value ?? item, fieldPath(index, 'image'), 'put the digest under `digest`, not in `image`');
-        }
-        const tagField = one(TAG_KEYS);
-        let tag = reference.tag;
-        if (tagField) {
-            const [key, pair] = tagField;
-            tag = scalarString(pair.value, fieldPath(index, key));
-            if (reference.tag !== undefined && reference.tag !== tag) {
-                fail(pair.value, fieldPath(index, key), `tag "${tag}" differs from the tag in image "${imageText}"`);
-            }
-            if (!isValidTag(tag))
-                fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`);
-        }
-        if (tag === undefined) {
-            return fail(item, fieldPath(index, 'tag'), 'missing tag: set `tag` (or `image_tag`) on the entry');
-        }
-        let platform;
-        const platformPair = pairs.get('platform');
-        const platformText = platformPair
-            ? scalarString(platformPair.value, fieldPath(index, 'platform'))
-            : options.defaultPlatform;
-        if (platformText) {
-            try {
-                platform = parsePlatform(platformText);
-            }
-            catch (error) {
-                return fail(platformPair?.value ?? item, fieldPath(index, 'platform'), error.message);
-            }
-        }
-        const nameField = one(NAME_KEYS);
-        const name = nameField
-            ? scalarString(nameField[1].value, fieldPath(index, nameField[0]))
-            : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
-        const digestField = one(DIGEST_KEYS);
-        let digest;
-        let digestKey;
-        let digestForm;
-        if (digestField) {
-            const [key, pair] = digestField;
-            const node = pair.value;
-            const field = fieldPath(index, key);
-            const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
-            digestKey = key;
-            if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
-                fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
-            }
-            if (!isEmpty) {
-                const raw = scalarString(node, field);
-                const parsed = parseStoredDigest(raw);
-                if (!parsed) {
-                    fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
-                }
-                digest = parsed.digest;
-                digestForm = parsed.form;
-            }
-            else {
-                digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
-            }
-            digestSlots.push(replaceSlot(node, pair, map, source, fail, field));
-        }
-        else {
-            const style = styleFor(map);
-            digestKey = style.key;
-            digestForm = style.form;
-            const tagPair = tagField?.[1] ?? imagePair;
-            digestSlots.push(insertSlot(map, tagPair, source, digestKey));
-        }
-        assertInside(digestSlots[digestSlots.length - 1], map, fieldPath(index));
-        const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
-        const previous = seen.get(identity);
-        if (previous !== undefined) {
-            fail(item, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
-        }
-        seen.set(identity, index);
-        const fields = map.toJSON();
-        if (tagField)
-            fields[tagField[0]] = tag;
-        entries.push({
-            index,
-            name,
-            image: imageText,
-            reference: { ...reference, tag },
-            platform,
-            digest,
-            digestKey,
-            digestForm,
-            fields,
-            line: lineCounter.linePos(item.range?.[0] ?? 0).line
-        });
-    };
-    try {
-        containers.items.forEach(readEntry);
-    }
-    catch (error) {
-        // Deeply nested free fields can exhaust the stack when walked or converted.
-        if (error instanceof RangeError)
-            throw tooDeep(file);
-        throw error;
-    }
-    return { file, source, hasBom, entries, digestSlots, fileImage };
+    return { file, source, lineCounter, at, lineOf, fail, scalarString };
 }
-function decodeUtf8(file, bytes) {
-    try {
-        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        // Falls through to find where, for the message.
-    }
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
-    }
-    const offset = firstInvalidUtf8(bytes);
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lines = before.split('\n');
-    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
-    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key) {
+    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
+        return key;
+    const quoted = JSON.stringify(key);
+    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
 }
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes) {
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    for (let i = 0; i < bytes.length;) {
-        const b = bytes[i];
-        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
-        try {
-            strict.decode(bytes.subarray(i, i + length));
-        }
-        catch {
-            return i;
-        }
-        i += length;
-    }
-    return bytes.length - 1;
-}
-function tooDeep(file) {
-    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
-}
-/** The parser's messages, reworded where they speak of its API rather than of the file. */
-function yamlErrorDetail(error) {
-    if (error.code === 'MULTIPLE_DOCS')
-        return 'the file holds more than one document (a second `---`); keep one';
-    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-    if (/call stack/i.test(detail))
-        return 'the file nests too deeply to be read';
-    return detail;
+function fieldPath(index, key) {
+    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
 }
 function describeValue(node) {
     if (node === null || ((0,yaml_dist/* isScalar */.jn)(node) && node.value === null))
@@ -37418,6 +37250,15 @@ function firstAlias(node) {
     });
     return found;
 }
+
+;// CONCATENATED MODULE: ./src/domain/config/slots.ts
+/**
+ * Where each entry's digest lives in the source, or where a missing one goes, and the key
+ * and form a digest pinned now takes: what the rewrite needs to splice text in place.
+ */
+
+
+
 /** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
 function keyStyle(map) {
     return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
@@ -37594,6 +37435,256 @@ function assertInside(slot, map, field) {
     if (!inside)
         throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
+
+;// CONCATENATED MODULE: ./src/domain/config/entry.ts
+/**
+ * One entry of `containers`: its keys, image, tag, platform, name and digest, each read and
+ * checked in the order the messages expect, then the duplicate check against earlier entries.
+ */
+
+
+
+
+
+
+
+function readEntry(context, item, index) {
+    const { reader } = context;
+    const { map, pairs } = entryPairs(reader, item, index);
+    const { imagePair, imageText, reference } = entryImage(context, map, pairs, index);
+    const tagField = oneOf(reader, pairs, index, TAG_KEYS);
+    const tag = entryTag(reader, map, index, tagField, reference, imageText);
+    const platform = entryPlatform(context, map, pairs, index);
+    const nameField = oneOf(reader, pairs, index, NAME_KEYS);
+    const name = nameField
+        ? reader.scalarString(nameField[1].value, fieldPath(index, nameField[0]))
+        : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
+    const digestField = oneOf(reader, pairs, index, DIGEST_KEYS);
+    const { digest, digestKey, digestForm, slot } = digestField
+        ? pinnedDigest(reader, map, index, digestField)
+        : digestToPin(context, map, tagField?.[1] ?? imagePair);
+    assertInside(slot, map, fieldPath(index));
+    const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
+    const previous = context.seen.get(identity);
+    if (previous !== undefined) {
+        reader.fail(map, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
+    }
+    context.seen.set(identity, index);
+    const fields = map.toJSON();
+    if (tagField)
+        fields[tagField[0]] = tag;
+    const entry = {
+        index,
+        name,
+        image: imageText,
+        reference: { ...reference, tag },
+        platform,
+        digest,
+        digestKey,
+        digestForm,
+        fields,
+        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line
+    };
+    return { entry, slot };
+}
+/** The entry as a mapping of plain keys, each once, with no aliases anywhere in it. */
+function entryPairs({ fail, lineOf }, item, index) {
+    if ((0,yaml_dist/* isAlias */.Vj)(item))
+        fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
+    if (!(0,yaml_dist/* isMap */.jh)(item))
+        return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
+    const map = item;
+    const pairs = new Map();
+    for (const pair of map.items) {
+        if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
+            fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
+        const key = String(pair.key.value);
+        const alias = firstAlias(pair.value);
+        if (alias)
+            fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
+        const earlier = pairs.get(key);
+        if (earlier) {
+            fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
+        }
+        pairs.set(key, pair);
+    }
+    return { map, pairs };
+}
+/** The one of `keys` the entry sets, if any; setting two of them is an error. */
+function oneOf({ fail }, pairs, index, keys) {
+    const found = keys.filter(k => pairs.has(k));
+    if (found.length > 1) {
+        fail(pairs.get(found[1]), fieldPath(index, found[1]), `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`);
+    }
+    return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])];
+}
+function entryImage({ reader: { fail, scalarString }, defaultImage }, item, pairs, index) {
+    const imagePair = pairs.get('image');
+    const imageText = imagePair
+        ? scalarString(imagePair.value, fieldPath(index, 'image'))
+        : defaultImage;
+    if (imageText === undefined || imageText.trim() === '') {
+        return fail(item, fieldPath(index, 'image'), 'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`');
+    }
+    let reference;
+    try {
+        reference = parseImageReference(imageText);
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message);
+    }
+    if (reference.digest) {
+        return fail(imagePair?.value ?? item, fieldPath(index, 'image'), 'put the digest under `digest`, not in `image`');
+    }
+    return { imagePair, imageText, reference };
+}
+function entryTag({ fail, scalarString }, item, index, tagField, reference, imageText) {
+    let tag = reference.tag;
+    if (tagField) {
+        const [key, pair] = tagField;
+        tag = scalarString(pair.value, fieldPath(index, key));
+        if (reference.tag !== undefined && reference.tag !== tag) {
+            fail(pair.value, fieldPath(index, key), `tag "${tag}" differs from the tag in image "${imageText}"`);
+        }
+        if (!isValidTag(tag))
+            fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`);
+    }
+    if (tag === undefined) {
+        return fail(item, fieldPath(index, 'tag'), 'missing tag: set `tag` (or `image_tag`) on the entry');
+    }
+    return tag;
+}
+function entryPlatform({ reader: { fail, scalarString }, defaultPlatform }, item, pairs, index) {
+    let platform;
+    const platformPair = pairs.get('platform');
+    const platformText = platformPair
+        ? scalarString(platformPair.value, fieldPath(index, 'platform'))
+        : defaultPlatform;
+    if (platformText) {
+        try {
+            platform = parsePlatform(platformText);
+        }
+        catch (error) {
+            return fail(platformPair?.value ?? item, fieldPath(index, 'platform'), error.message);
+        }
+    }
+    return platform;
+}
+/** The digest the entry pins (or an empty one to fill), and where its value sits. */
+function pinnedDigest({ fail, scalarString, source }, map, index, [key, pair]) {
+    let digest;
+    let digestForm;
+    const node = pair.value;
+    const field = fieldPath(index, key);
+    const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
+    const digestKey = key;
+    if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+        fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+    }
+    if (!isEmpty) {
+        const raw = scalarString(node, field);
+        const parsed = parseStoredDigest(raw);
+        if (!parsed) {
+            fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
+        }
+        digest = parsed.digest;
+        digestForm = parsed.form;
+    }
+    else {
+        digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
+    }
+    const slot = replaceSlot(node, pair, map, source, fail, field);
+    return { digest, digestKey, digestForm, slot };
+}
+/** An entry with no digest key: the file's style for it, and where the digest goes in. */
+function digestToPin({ reader, styleFor }, map, tagPair) {
+    const style = styleFor(map);
+    const digestKey = style.key;
+    const digestForm = style.form;
+    const slot = insertSlot(map, tagPair, reader.source, digestKey);
+    return { digestKey, digestForm, slot };
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/parse.ts
+/**
+ * The config's top level and the walk over its entries; each step lives in its own module:
+ * reading the document (document.ts), one entry (entry.ts), digest slots (slots.ts).
+ */
+
+
+
+
+
+
+
+function parseConfig(file, bytes, options = {}) {
+    const { source, hasBom, doc, lineCounter } = readDocument(file, bytes);
+    const reader = configReader(file, source, lineCounter);
+    const { fileImage, containers } = readTopLevel(reader, rootMap(reader, doc));
+    const entries = [];
+    const digestSlots = [];
+    const context = {
+        reader,
+        defaultImage: fileImage ?? options.defaultImage,
+        defaultPlatform: options.defaultPlatform,
+        styleFor: digestStyles(containers.items),
+        seen: new Map()
+    };
+    try {
+        containers.items.forEach((item, index) => {
+            const { entry, slot } = readEntry(context, item, index);
+            digestSlots.push(slot);
+            entries.push(entry);
+        });
+    }
+    catch (error) {
+        // Deeply nested free fields can exhaust the stack when walked or converted.
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
+    return { file, source, hasBom, entries, digestSlots, fileImage };
+}
+function rootMap({ file, fail }, doc) {
+    const root = doc.contents;
+    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
+    }
+    if (!(0,yaml_dist/* isMap */.jh)(root)) {
+        return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
+    }
+    return root;
+}
+/** The top-level `image` and the `containers` list, each at most once and nothing else. */
+function readTopLevel({ fail, lineOf, scalarString }, root) {
+    const seenTopLevel = new Map();
+    let fileImage;
+    let containers;
+    for (const pair of root.items) {
+        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
+            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
+        }
+        const earlier = seenTopLevel.get(key);
+        if (earlier)
+            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
+        seenTopLevel.set(key, pair);
+        if (key === 'image')
+            fileImage = scalarString(pair.value, 'image');
+        if (key === 'containers')
+            containers = pair.value;
+    }
+    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
+        return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
+    }
+    return { fileImage, containers };
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/rewrite.ts
+/** Writing new digests into the config text at the slots the parse found. */
+
 /**
  * Returns the config text with the given entries' digests replaced (or inserted).
  * Everything outside the digest values stays byte for byte.
@@ -37627,6 +37718,24 @@ function rewriteDigests(config, newDigests) {
     parts.push(config.source.slice(copied));
     return parts.join('');
 }
+
+;// CONCATENATED MODULE: ./src/domain/config.ts
+/**
+ * The containers config: parse and validate with source positions, and rewrite digest
+ * values in place. Knows nothing of HTTP or GitHub.
+ *
+ * The rewrite splices new digest text into the original source at the scalar's byte
+ * range instead of re-serialising the YAML document, so comments, quoting, key order,
+ * blank lines and line endings stay exactly as the user wrote them.
+ *
+ * This module is the config's front door; its steps live in config/: reading the document
+ * (document.ts), the top level (parse.ts), one entry (entry.ts), digest slots (slots.ts) and
+ * the rewrite (rewrite.ts).
+ */
+
+
+
+
 
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
@@ -37960,8 +38069,27 @@ function parseWwwAuthenticate(header) {
     return challenges;
 }
 
+;// CONCATENATED MODULE: external "node:dns/promises"
+const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/adapters/registry/connections.ts
+/**
+ * The default way the transport reaches the network: undici's fetch over one connection pool
+ * that keeps connections open across HEAD requests too.
+ *
+ * undici closes the connection after every HEAD (nodejs/undici#258: a misbehaving server may
+ * send a body that would be read as the next response). Resolving is almost nothing but HEADs,
+ * so every image paid a new TCP (and TLS) handshake, two or three round trips for one of real
+ * work. Registries answer HEAD with headers only, as HTTP requires, so HEAD requests here keep
+ * their connection (`reset: false`), as Node's own http client does by default.
+ */
+
+function keepAliveFetch() {
+    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
+    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/registry/hosts.ts
 /**
  * Address classes used to decide where credentials and plain HTTP may go. Host names
@@ -38016,25 +38144,6 @@ function isPrivateHost(host) {
     return false;
 }
 
-;// CONCATENATED MODULE: external "node:dns/promises"
-const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
-;// CONCATENATED MODULE: ./src/adapters/registry/connections.ts
-/**
- * The default way the transport reaches the network: undici's fetch over one connection pool
- * that keeps connections open across HEAD requests too.
- *
- * undici closes the connection after every HEAD (nodejs/undici#258: a misbehaving server may
- * send a body that would be read as the next response). Resolving is almost nothing but HEADs,
- * so every image paid a new TCP (and TLS) handshake, two or three round trips for one of real
- * work. Registries answer HEAD with headers only, as HTTP requires, so HEAD requests here keep
- * their connection (`reset: false`), as Node's own http client does by default.
- */
-
-function keepAliveFetch() {
-    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
-    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
-}
-
 ;// CONCATENATED MODULE: ./src/domain/text/untrusted.ts
 /**
  * Text a registry chose (error codes, content types, header values, platform names) ends
@@ -38053,47 +38162,15 @@ function registryErrorCode(value) {
     return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/retry.ts
 /**
- * One HTTP exchange with a registry or token service: redirects followed by hand (so
- * credentials never cross to another host), bodies capped, a per-request timeout, a
- * global cap on requests in flight, and retries with backoff for what is retryable.
+ * The retry policy: which answers are worth another attempt, how long to wait before it
+ * (Retry-After, else exponential backoff with jitter), and the cap on requests in flight.
  */
-
-
-
-
-
 const systemClock = {
     now: () => Date.now(),
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 };
-const silentLogger = { debug() { }, info() { }, warning() { } };
-class RegistryError extends Error {
-    kind;
-    status;
-    name = 'RegistryError';
-    constructor(kind, message, status) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-    }
-}
-/** A host given up on earlier in the run: never retried. */
-class DeadHostError extends RegistryError {
-    constructor(message) {
-        super('timeout', message);
-    }
-}
-async function systemResolve(name) {
-    try {
-        return (await (0,external_node_dns_promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
-    }
-    catch {
-        return [];
-    }
-}
-const MAX_REDIRECTS = 5;
 const BASE_BACKOFF_MS = 500;
 const MAX_BACKOFF_MS = 10_000;
 /** Counts waiting callers so at most `limit` run at once. */
@@ -38140,6 +38217,127 @@ function backoffDelay(attempt, random) {
 function isRetryableStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
+
+;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
+/**
+ * What a failed exchange with a registry means: the error kinds the rest of the run tells
+ * apart, and the translation of fetch's and undici's failures into them, with a hint.
+ */
+
+class RegistryError extends Error {
+    kind;
+    status;
+    name = 'RegistryError';
+    constructor(kind, message, status) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message);
+    }
+}
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
+const NETWORK_HINTS = {
+    ENOTFOUND: 'host not found: check the registry name',
+    EAI_AGAIN: 'DNS lookup failed',
+    ECONNREFUSED: 'nothing listens there',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection closed while sending',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    // undici's codes, which fetch reports for a connection that ends mid-exchange.
+    UND_ERR_SOCKET: 'the connection closed before the response was complete',
+    UND_ERR_CLOSED: 'the connection closed before the response was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
+};
+function transportError(error, what, timeoutMs) {
+    const e = error;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
+    }
+    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+    const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
+    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
+    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
+}
+/** Handshake and certificate errors answer the same way every time. */
+function isTlsFailure(code) {
+    return (code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO' ||
+        code.includes('CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
+/**
+ * One HTTP exchange with a registry or token service: redirects followed by hand (so
+ * credentials never cross to another host), bodies capped, a per-request timeout, a
+ * global cap on requests in flight, and retries with backoff for what is retryable.
+ */
+
+
+
+
+
+
+
+
+
+const silentLogger = { debug() { }, info() { }, warning() { } };
+async function systemResolve(name) {
+    try {
+        return (await (0,external_node_dns_promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
+    }
+    catch {
+        return [];
+    }
+}
+const MAX_REDIRECTS = 5;
 class HttpTransport {
     fetch;
     clock;
@@ -38340,78 +38538,6 @@ class HttpTransport {
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
 }
-/** Transport codes that mean the host never took the connection in time. */
-const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
-const NETWORK_HINTS = {
-    ENOTFOUND: 'host not found: check the registry name',
-    EAI_AGAIN: 'DNS lookup failed',
-    ECONNREFUSED: 'nothing listens there',
-    ECONNRESET: 'connection reset',
-    ETIMEDOUT: 'the connection timed out',
-    EPIPE: 'the connection closed while sending',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    // undici's codes, which fetch reports for a connection that ends mid-exchange.
-    UND_ERR_SOCKET: 'the connection closed before the response was complete',
-    UND_ERR_CLOSED: 'the connection closed before the response was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
-    CERT_HAS_EXPIRED: 'TLS certificate expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
-};
-function transportError(error, what, timeoutMs) {
-    const e = error;
-    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
-    }
-    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
-    const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
-    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
-    if (isCertificateFailure(cause)) {
-        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
-    }
-    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
-}
-/**
- * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
- * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
- * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
- */
-class CertificateError extends RegistryError {
-    constructor(message) {
-        super('tls', message);
-    }
-}
-const CERTIFICATE_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_REVOKED',
-    'CERT_SIGNATURE_FAILURE',
-    'HOSTNAME_MISMATCH'
-]);
-function isCertificateFailure(code) {
-    return CERTIFICATE_CODES.has(code);
-}
-/** Handshake and certificate errors answer the same way every time. */
-function isTlsFailure(code) {
-    return (code.startsWith('ERR_SSL_') ||
-        code === 'EPROTO' ||
-        code.includes('CERT') ||
-        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
-        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
-        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
-}
 async function readCapped(response, maxBytes, what) {
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) {
@@ -38454,16 +38580,9 @@ function redactUrl(href) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/registry/auth.ts
+;// CONCATENATED MODULE: ./src/adapters/registry/token-service.ts
 
 
-
-
-const TOKEN_BODY_LIMIT = 64 * 1024;
-const ERROR_BODY_LIMIT = 64 * 1024;
-/** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
-const SCOPES_PER_TOKEN_REQUEST = 25;
-const TOKEN_REFRESH_MARGIN_MS = 5_000;
 /**
  * Token services that live on another host than their registry, by registry API host. Only
  * these, besides the registry's own host, may receive the registry's credentials: a parent
@@ -38505,6 +38624,84 @@ mayUsePlainHttp) {
         why: `it is another host, not a known token service of ${registryHost}`
     };
 }
+/** The token service's URL from a Bearer challenge, refused when it is not one to use. */
+function tokenRealm(registry, challenge) {
+    const realmText = challenge.params.realm;
+    if (!realmText)
+        throw new RegistryError('invalid-response', `${registry} sent a Bearer challenge without a realm`);
+    let realm;
+    try {
+        realm = new URL(realmText);
+    }
+    catch {
+        throw new RegistryError('invalid-response', `${registry} sent a Bearer challenge with an invalid realm`);
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+        throw new RegistryError('invalid-response', `${registry} sent a token realm that is not HTTP(S)`);
+    }
+    if (realm.username !== '' || realm.password !== '') {
+        // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
+        throw new RegistryError('invalid-response', `${registry} sent a token realm with credentials in its URL; refusing to use it`);
+    }
+    return realm;
+}
+/** The token in a token service's 200 answer, and how many seconds it lives. */
+function tokenFromAnswer(registry, realm, response) {
+    let body;
+    try {
+        body = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('invalid-response', `token service ${realm.host} answered something that is not JSON`);
+    }
+    const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
+    if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
+        throw new RegistryError('invalid-response', `token service ${realm.host} answered without a usable token`);
+    }
+    const weakness = tokenWeakness(token);
+    if (weakness) {
+        throw new RegistryError('invalid-response', `token service ${realm.host} of ${registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
+    }
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
+    return { token, expiresIn };
+}
+/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
+const MIN_TOKEN_LENGTH = 16;
+/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
+const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
+/**
+ * Why `token` cannot be a secret, or undefined. The service chooses the token and every
+ * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
+ * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
+ * more; 16 characters drawn from 8 or more different ones is far below that and far above
+ * any word or digest fragment that ordinary output repeats.
+ */
+function tokenWeakness(token) {
+    if (token.length < MIN_TOKEN_LENGTH)
+        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
+    const distinct = new Set(token).size;
+    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
+        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
+    return undefined;
+}
+function pullScope(repository) {
+    return `repository:${repository}:pull`;
+}
+function basicHeader(creds) {
+    return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/auth.ts
+
+
+
+
+
+const TOKEN_BODY_LIMIT = 64 * 1024;
+const ERROR_BODY_LIMIT = 64 * 1024;
+/** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
+const SCOPES_PER_TOKEN_REQUEST = 25;
+const TOKEN_REFRESH_MARGIN_MS = 5_000;
 class RegistrySession {
     registry;
     apiHost;
@@ -38691,23 +38888,7 @@ class RegistrySession {
     }
     async fetchToken(scopes, repositories, batched) {
         const challenge = this.challenge;
-        const realmText = challenge.params.realm;
-        if (!realmText)
-            throw new RegistryError('invalid-response', `${this.registry} sent a Bearer challenge without a realm`);
-        let realm;
-        try {
-            realm = new URL(realmText);
-        }
-        catch {
-            throw new RegistryError('invalid-response', `${this.registry} sent a Bearer challenge with an invalid realm`);
-        }
-        if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-            throw new RegistryError('invalid-response', `${this.registry} sent a token realm that is not HTTP(S)`);
-        }
-        if (realm.username !== '' || realm.password !== '') {
-            // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
-            throw new RegistryError('invalid-response', `${this.registry} sent a token realm with credentials in its URL; refusing to use it`);
-        }
+        const realm = tokenRealm(this.registry, challenge);
         await this.transport.learnHost(realm.host);
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
             throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);
@@ -38745,23 +38926,8 @@ class RegistrySession {
         if (response.status !== 200) {
             throw new RegistryError(response.status === 429 ? 'rate-limited' : 'http', `token service ${realm.host} answered HTTP ${response.status}`, response.status);
         }
-        let body;
-        try {
-            body = JSON.parse(response.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError('invalid-response', `token service ${realm.host} answered something that is not JSON`);
-        }
-        const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
-        if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
-            throw new RegistryError('invalid-response', `token service ${realm.host} answered without a usable token`);
-        }
-        const weakness = tokenWeakness(token);
-        if (weakness) {
-            throw new RegistryError('invalid-response', `token service ${realm.host} of ${this.registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
-        }
+        const { token, expiresIn } = tokenFromAnswer(this.registry, realm, response);
         this.onSecret?.(token);
-        const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
         const entry = {
             header: `Bearer ${token}`,
             expiresAt: this.transport.clock.now() + expiresIn * 1000,
@@ -38771,35 +38937,12 @@ class RegistrySession {
             this.tokens.set(repository, entry);
     }
 }
-/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
-const MIN_TOKEN_LENGTH = 16;
-/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
-const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
+
+;// CONCATENATED MODULE: ./src/adapters/registry/manifest.ts
 /**
- * Why `token` cannot be a secret, or undefined. The service chooses the token and every
- * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
- * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
- * more; 16 characters drawn from 8 or more different ones is far below that and far above
- * any word or digest fragment that ordinary output repeats.
+ * What a registry serves, as data: the manifest media types and shapes, the checks on a
+ * manifest answer's type, and the choice of one platform's manifest from an index.
  */
-function tokenWeakness(token) {
-    if (token.length < MIN_TOKEN_LENGTH)
-        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
-    const distinct = new Set(token).size;
-    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
-        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
-    return undefined;
-}
-function pullScope(repository) {
-    return `repository:${repository}:pull`;
-}
-function basicHeader(creds) {
-    return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
-
-
 
 
 
@@ -38824,7 +38967,121 @@ const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
 const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
 const MANIFEST_LIMIT = 4 * 1024 * 1024;
 const BLOB_LIMIT = 4 * 1024 * 1024;
-const client_ERROR_BODY_LIMIT = 64 * 1024;
+function selectPlatform(ref, index, platform) {
+    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
+    const match = candidates.find(d => platformMatches(platform, d.platform));
+    if (!match) {
+        const offered = untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none';
+        throw new RegistryError('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
+    }
+    if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
+        throw new RegistryError('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
+    }
+    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
+}
+function stringRecord(value) {
+    const out = {};
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value))
+            if (typeof v === 'string')
+                out[k] = v;
+    }
+    return out;
+}
+function isAttestation(d) {
+    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
+}
+function checkMediaType(ref, response) {
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
+        throw new RegistryError('invalid-response', `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`);
+    }
+    return mediaType;
+}
+function describe(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
+}
+/**
+ * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
+ * the digest the registry claims and to the one asked for, and a JSON object.
+ */
+function verifiedManifest(tagRef, reference, response) {
+    const mediaType = checkMediaType(tagRef, response);
+    const digest = sha256Digest(response.body);
+    const claimed = response.headers.get('docker-content-digest')?.trim();
+    if (claimed && claimed !== digest) {
+        throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`);
+    }
+    if (isDigest(reference) && reference !== digest) {
+        throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
+    }
+    if (json === null || typeof json !== 'object') {
+        throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
+    }
+    return { digest, mediaType, json };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/explain.ts
+
+
+
+const explain_ERROR_BODY_LIMIT = 64 * 1024;
+/** Turns a non-200 answer into an error that says what is wrong and what to try. */
+async function explainAnswer(session, ref, response) {
+    let code;
+    if (response.body.length > 0 && response.body.length <= explain_ERROR_BODY_LIMIT) {
+        try {
+            const parsed = JSON.parse(response.body.toString('utf8'));
+            code = registryErrorCode(parsed.errors?.[0]?.code);
+        }
+        catch {
+            // Not a registry error document; the status says enough.
+        }
+    }
+    const status = response.status;
+    const where = describe(ref);
+    switch (status) {
+        case 404: {
+            if (code === 'NAME_UNKNOWN') {
+                return new RegistryError('not-found', `${where}: repository ${ref.repository} not found on ${ref.registry}`, 404);
+            }
+            return new RegistryError('not-found', `${where}: tag "${ref.tag}" not found on ${ref.registry}`, 404);
+        }
+        case 401:
+        case 403: {
+            const withheld = session.withheldCredentials();
+            const advice = withheld
+                ? withheld
+                : 'the image may be private or not exist: add credentials with registry-auth or docker login';
+            return new RegistryError(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`, status);
+        }
+        case 429: {
+            const retryAfter = response.headers.get('retry-after');
+            return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);
+        }
+        default:
+            return new RegistryError('http', `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
+
+
+
+
+
+
+
+
+
 class RegistryClient {
     options;
     transport;
@@ -39019,26 +39276,7 @@ class RegistryClient {
         const tagRef = { ...ref, tag: reference };
         if (response.status !== 200)
             throw await this.explain(tagRef, response);
-        const mediaType = checkMediaType(tagRef, response);
-        const digest = sha256Digest(response.body);
-        const claimed = response.headers.get('docker-content-digest')?.trim();
-        if (claimed && claimed !== digest) {
-            throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`);
-        }
-        if (isDigest(reference) && reference !== digest) {
-            throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
-        }
-        let json;
-        try {
-            json = JSON.parse(response.body.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
-        }
-        if (json === null || typeof json !== 'object') {
-            throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
-        }
-        return { digest, mediaType, json };
+        return verifiedManifest(tagRef, reference, response);
     }
     /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
     async fetchBlob(ref, digest) {
@@ -39097,78 +39335,9 @@ class RegistryClient {
         }
     }
     /** Turns a non-200 answer into an error that says what is wrong and what to try. */
-    async explain(ref, response) {
-        const session = this.session(ref.registry);
-        let code;
-        if (response.body.length > 0 && response.body.length <= client_ERROR_BODY_LIMIT) {
-            try {
-                const parsed = JSON.parse(response.body.toString('utf8'));
-                code = registryErrorCode(parsed.errors?.[0]?.code);
-            }
-            catch {
-                // Not a registry error document; the status says enough.
-            }
-        }
-        const status = response.status;
-        const where = describe(ref);
-        switch (status) {
-            case 404: {
-                if (code === 'NAME_UNKNOWN') {
-                    return new RegistryError('not-found', `${where}: repository ${ref.repository} not found on ${ref.registry}`, 404);
-                }
-                return new RegistryError('not-found', `${where}: tag "${ref.tag}" not found on ${ref.registry}`, 404);
-            }
-            case 401:
-            case 403: {
-                const withheld = session.withheldCredentials();
-                const advice = withheld
-                    ? withheld
-                    : 'the image may be private or not exist: add credentials with registry-auth or docker login';
-                return new RegistryError(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`, status);
-            }
-            case 429: {
-                const retryAfter = response.headers.get('retry-after');
-                return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);
-            }
-            default:
-                return new RegistryError('http', `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`, status);
-        }
+    explain(ref, response) {
+        return explainAnswer(this.session(ref.registry), ref, response);
     }
-}
-function selectPlatform(ref, index, platform) {
-    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
-    const match = candidates.find(d => platformMatches(platform, d.platform));
-    if (!match) {
-        const offered = untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none';
-        throw new RegistryError('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
-    }
-    if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
-        throw new RegistryError('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
-    }
-    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
-}
-function stringRecord(value) {
-    const out = {};
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [k, v] of Object.entries(value))
-            if (typeof v === 'string')
-                out[k] = v;
-    }
-    return out;
-}
-function isAttestation(d) {
-    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
-}
-function checkMediaType(ref, response) {
-    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-        throw new RegistryError('invalid-response', `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`);
-    }
-    return mediaType;
-}
-function describe(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/registry/create-client.ts
@@ -39605,19 +39774,7 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         }
     };
     for (const pattern of compiled) {
-        // Every directory on the way must be a real one: lstat follows links in all but the last
-        // component, so a linked directory is refused here rather than read through.
-        let ok = true;
-        for (let i = 1; i <= pattern.base.length && ok; i++) {
-            const prefix = pattern.base.slice(0, i);
-            const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
-            ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-            if (info?.isSymbolicLink()) {
-                hits.add(pattern);
-                skipped.set(prefix.join('/'), LINK);
-            }
-        }
-        if (!ok)
+        if (!(await baseIsReal(top, pattern, hits, skipped)))
             continue;
         if (pattern.literal)
             await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
@@ -39633,22 +39790,198 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
     };
 }
+/**
+ * Every directory on the way must be a real one: lstat follows links in all but the last
+ * component, so a linked directory is refused here rather than read through.
+ */
+async function baseIsReal(top, pattern, hits, skipped) {
+    let ok = true;
+    for (let i = 1; i <= pattern.base.length && ok; i++) {
+        const prefix = pattern.base.slice(0, i);
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
+        ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+        if (info?.isSymbolicLink()) {
+            hits.add(pattern);
+            skipped.set(prefix.join('/'), LINK);
+        }
+    }
+    return ok;
+}
 
-;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
+;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
+/** The pull request step's error, and the status GitHub's API answered with. */
+class PullRequestError extends Error {
+    name = 'PullRequestError';
+}
+function pull_request_error_status(error) {
+    const value = error.status;
+    return typeof value === 'number' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/trees.ts
+/**
+ * Git trees of a pull request branch: the one the change computes on top of the base, written
+ * as blobs and a tree, and the check that a branch's tree is exactly that one.
+ */
+
+function modeOf(change, path) {
+    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
+}
+/**
+ * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
+ * entry from listings, without writing anything; undefined when a listing is truncated.
+ */
+async function treeIsComputed(octokit, repository, treeSha, change) {
+    const { owner, repo } = repository;
+    if (!change.base.entries)
+        return undefined;
+    const want = new Map(change.base.entries);
+    for (const [path, content] of change.files)
+        want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
+    const listing = (await octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+    if (listing.truncated)
+        return undefined;
+    const have = flatTree(listing.tree);
+    if (have.size !== want.size)
+        return false;
+    for (const [path, entry] of want) {
+        const other = have.get(path);
+        if (other?.sha !== entry.sha || other.mode !== entry.mode)
+            return false;
+    }
+    return true;
+}
+async function buildTree(octokit, repository, change) {
+    const { owner, repo } = repository;
+    const tree = [];
+    for (const [path, content] of change.files) {
+        const blob = await octokit.rest.git.createBlob({
+            owner,
+            repo,
+            content: Buffer.from(content, 'utf8').toString('base64'),
+            encoding: 'base64'
+        });
+        tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
+    }
+    const newTree = await octokit.rest.git.createTree({
+        owner,
+        repo,
+        base_tree: change.base.treeSha,
+        tree
+    });
+    return newTree.data.sha;
+}
+/** path → mode and object id of every entry of a recursive listing that is not a directory. */
+function flatTree(tree) {
+    const flat = new Map();
+    for (const e of tree)
+        if (e.path && e.sha && e.type !== 'tree')
+            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
+    return flat;
+}
+/** The id git gives a blob of these bytes. */
+function blobSha(bytes) {
+    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/base.ts
+/**
+ * Reading the base branch: its head, its tree, and the files the run needs as they are there,
+ * with each file's mode and what a path is when it is no regular file.
+ */
 
 
-/** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
-const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
+
 const NOT_FILE = {
     '120000': 'a symbolic link',
     '040000': 'a directory',
     '160000': 'a submodule'
 };
-/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
-const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
-function isWorkflowPath(path) {
-    return path.startsWith('.github/workflows/');
+/**
+ * Reads the base branch's head, its tree, and the given files as they are there, plus every
+ * file the patterns (the `files` globs) name in that tree.
+ */
+async function readBase(octokit, repository, base, paths, patterns = []) {
+    const { owner, repo } = repository;
+    const branch = base ?? (await octokit.rest.repos.get({ owner, repo })).data.default_branch;
+    let sha;
+    try {
+        const ref = await octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
+        sha = ref.data.object.sha;
+    }
+    catch (error) {
+        if (pull_request_error_status(error) === 404)
+            throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
+        throw error;
+    }
+    const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
+    const treeSha = commit.data.tree.sha;
+    const files = new Map();
+    const modes = new Map();
+    const notFiles = new Map();
+    // One listing of the whole tree gives every path's mode (an executable script must stay
+    // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
+    const listing = (await octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
+    const entries = new Map();
+    for (const e of listing.tree)
+        if (e.path)
+            entries.set(e.path, e);
+    const flat = listing.truncated ? undefined : flatTree(listing.tree);
+    const matched = flat
+        ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
+        : undefined;
+    for (const path of [...paths, ...(matched ?? [])]) {
+        const entry = entries.get(path);
+        if (!entry && !listing.truncated) {
+            files.set(path, undefined);
+        }
+        else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
+            files.set(path, undefined);
+            notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`);
+        }
+        else if (entry?.sha) {
+            const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
+            files.set(path, Buffer.from(blob.data.content, 'base64'));
+            modes.set(path, entry.mode ?? '100644');
+        }
+        else {
+            const read = await readFile(octokit, repository, path, sha);
+            if (read && 'kind' in read)
+                notFiles.set(path, `a ${read.kind}`);
+            files.set(path, read && 'bytes' in read ? read.bytes : undefined);
+        }
+    }
+    return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
 }
+async function readFile(octokit, repository, path, ref) {
+    const { owner, repo } = repository;
+    try {
+        const { data } = await octokit.rest.repos.getContent({ owner, repo, path, ref });
+        if (Array.isArray(data))
+            return { kind: 'directory' };
+        if (data.type !== 'file')
+            return { kind: data.type };
+        if ('content' in data && typeof data.content === 'string' && data.content !== '') {
+            return { bytes: Buffer.from(data.content, 'base64') };
+        }
+        // The contents API leaves files over 1 MB empty; their blob has the bytes.
+        const blob = await octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
+        return { bytes: Buffer.from(blob.data.content, 'base64') };
+    }
+    catch (error) {
+        if (pull_request_error_status(error) === 404)
+            return undefined;
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/branch-trust.ts
+/**
+ * Whose commits a pull request branch holds: the trailer that marks this action's commits,
+ * and the identity GitHub stamps on them, which a pushed commit cannot copy.
+ */
+/** Marks commits this action made, so a branch holding anyone else's work is never overwritten. */
+const COMMIT_TRAILER = 'Generated-by: image-digest-updater';
 function person(p) {
     return `${p?.name ?? ''} <${(p?.email ?? '').toLowerCase()}>`;
 }
@@ -39680,19 +40013,107 @@ function shortList(commits) {
         .map(c => c.sha.slice(0, 12))
         .join(', ');
 }
-function modeOf(change, path) {
-    return change.base.modes.get(path) === '100755' ? '100755' : '100644';
-}
-class PullRequestError extends Error {
-    name = 'PullRequestError';
-}
-function pull_requests_status(error) {
-    const value = error.status;
-    return typeof value === 'number' ? value : undefined;
-}
 function withTrailer(message) {
     return `${message.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
 }
+
+;// CONCATENATED MODULE: ./src/adapters/github/extras.ts
+/**
+ * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
+ * every run that creates or updates it; removes none. Extras must not cost the pull request
+ * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
+ * warning, not a failed run.
+ */
+async function addExtras(octokit, repository, logger, number, change, pull) {
+    const { owner, repo } = repository;
+    const missing = (wanted, have) => {
+        const known = new Set((have ?? []).map(h => h?.toLowerCase()));
+        return wanted.filter(w => !known.has(w.toLowerCase()));
+    };
+    const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
+    const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
+    const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
+    const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
+    const extras = [];
+    if (labels.length > 0)
+        extras.push([
+            'labels',
+            () => octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
+        ]);
+    if (assignees.length > 0)
+        extras.push([
+            'assignees',
+            () => octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
+        ]);
+    if (reviewers.length > 0 || teams.length > 0)
+        extras.push([
+            'reviewers',
+            () => octokit.rest.pulls.requestReviewers({
+                owner,
+                repo,
+                pull_number: number,
+                reviewers,
+                team_reviewers: teams
+            })
+        ]);
+    for (const [what, call] of extras) {
+        try {
+            await call();
+        }
+        catch (error) {
+            logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/workflow-refusal.ts
+/**
+ * GitHub's refusal of a commit that touches `.github/workflows/`, reworded to name every such
+ * file and the token that can push them.
+ */
+
+/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
+const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
+function isWorkflowPath(path) {
+    return path.startsWith('.github/workflows/');
+}
+/**
+ * GitHub refuses a commit that changes `.github/workflows/` from a token without the
+ * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
+ * no way out; this names every such file and the token that can push them.
+ */
+function workflowRefusal(error, paths) {
+    const workflows = paths.filter(isWorkflowPath);
+    if (workflows.length === 0)
+        return undefined;
+    const code = pull_request_error_status(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = WORKFLOW_REFUSAL.test(message);
+    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
+    const likely = code === 403 || code === 404 || code === 422;
+    if (!refused && (!likely || /rate limit/i.test(message)))
+        return undefined;
+    const files = workflows.map(p => `\`${p}\``).join(', ');
+    return new PullRequestError((refused
+        ? `GitHub refused the commit changing ${files}: `
+        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
+        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
+        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
+        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
+
+
+
+
+
+
+
+
+
+
 /** The GitHub side of the update: read the base, then create, update, or close the pull request. */
 class PullRequestClient {
     octokit;
@@ -39707,78 +40128,8 @@ class PullRequestClient {
      * Reads the base branch's head, its tree, and the given files as they are there, plus every
      * file the patterns (the `files` globs) name in that tree.
      */
-    async readBase(base, paths, patterns = []) {
-        const { owner, repo } = this.repository;
-        const branch = base ?? (await this.octokit.rest.repos.get({ owner, repo })).data.default_branch;
-        let sha;
-        try {
-            const ref = await this.octokit.rest.git.getRef({ owner, repo, ref: `heads/${branch}` });
-            sha = ref.data.object.sha;
-        }
-        catch (error) {
-            if (pull_requests_status(error) === 404)
-                throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
-            throw error;
-        }
-        const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
-        const treeSha = commit.data.tree.sha;
-        const files = new Map();
-        const modes = new Map();
-        const notFiles = new Map();
-        // One listing of the whole tree gives every path's mode (an executable script must stay
-        // executable) and kind; a listing GitHub truncated falls back to one lookup per path.
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
-        const entries = new Map();
-        for (const e of listing.tree)
-            if (e.path)
-                entries.set(e.path, e);
-        const flat = listing.truncated ? undefined : flatTree(listing.tree);
-        const matched = flat
-            ? matchPaths(patterns, flat.keys()).filter(p => !paths.includes(p))
-            : undefined;
-        for (const path of [...paths, ...(matched ?? [])]) {
-            const entry = entries.get(path);
-            if (!entry && !listing.truncated) {
-                files.set(path, undefined);
-            }
-            else if (entry && (entry.type !== 'blob' || NOT_FILE[entry.mode ?? ''])) {
-                files.set(path, undefined);
-                notFiles.set(path, NOT_FILE[entry.mode ?? ''] ?? `a ${entry.type}`);
-            }
-            else if (entry?.sha) {
-                const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: entry.sha });
-                files.set(path, Buffer.from(blob.data.content, 'base64'));
-                modes.set(path, entry.mode ?? '100644');
-            }
-            else {
-                const read = await this.readFile(path, sha);
-                if (read && 'kind' in read)
-                    notFiles.set(path, `a ${read.kind}`);
-                files.set(path, read && 'bytes' in read ? read.bytes : undefined);
-            }
-        }
-        return { branch, sha, treeSha, files, modes, notFiles, matched, entries: flat };
-    }
-    async readFile(path, ref) {
-        const { owner, repo } = this.repository;
-        try {
-            const { data } = await this.octokit.rest.repos.getContent({ owner, repo, path, ref });
-            if (Array.isArray(data))
-                return { kind: 'directory' };
-            if (data.type !== 'file')
-                return { kind: data.type };
-            if ('content' in data && typeof data.content === 'string' && data.content !== '') {
-                return { bytes: Buffer.from(data.content, 'base64') };
-            }
-            // The contents API leaves files over 1 MB empty; their blob has the bytes.
-            const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: data.sha });
-            return { bytes: Buffer.from(blob.data.content, 'base64') };
-        }
-        catch (error) {
-            if (pull_requests_status(error) === 404)
-                return undefined;
-            throw error;
-        }
+    readBase(base, paths, patterns = []) {
+        return readBase(this.octokit, this.repository, base, paths, patterns);
     }
     async sync(change) {
         const { owner, repo } = this.repository;
@@ -39787,92 +40138,18 @@ class PullRequestClient {
             throw new PullRequestError(`the pull request branch and the base are both "${branch}"; choose another branch`);
         const branchSha = await this.branchHead(branch);
         const pull = await this.findOpenPull(branch, change.base.branch);
-        if (change.files.size === 0) {
-            if (change.keepOpen || !pull) {
-                if (pull)
-                    this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
-                return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
-            }
-            await this.octokit.rest.issues.createComment({
-                owner,
-                repo,
-                issue_number: pull.number,
-                body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-            });
-            await this.octokit.rest.pulls.update({
-                owner,
-                repo,
-                pull_number: pull.number,
-                state: 'closed'
-            });
-            if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
-                await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
-            }
-            this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
-            return { operation: 'closed', ...pullFields(pull), branch };
-        }
-        // The branch is left as it is only when its tree is exactly the one computed here: a file
-        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
-        let reuse = false;
-        let built;
-        let since = [];
-        if (branchSha) {
-            since = await this.commitsSince(change.base.sha, branchSha);
-            const unmarked = since.filter(c => !hasTrailer(c));
-            if (unmarked.length > 0 && !change.branchExplicit) {
-                throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
-            }
-            const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
-            const branchTree = head.data.tree.sha;
-            let same = await this.treeIsComputed(branchTree, change);
-            if (same === undefined) {
-                const tree = await this.buildTree(change);
-                same = tree === branchTree;
-                if (!same)
-                    built = await this.createCommit(change, tree);
-            }
-            reuse = same;
-            if (reuse && pull) {
-                this.logger.info(`#${pull.number} already proposes these digests`);
-                return { operation: 'unchanged', ...pullFields(pull), branch };
-            }
+        if (change.files.size === 0)
+            return this.closeIfObsolete(change, pull, branchSha);
+        const { reuse, built, since } = branchSha
+            ? await this.compareBranch(change, branchSha)
+            : { reuse: false, built: undefined, since: [] };
+        if (reuse && pull) {
+            this.logger.info(`#${pull.number} already proposes these digests`);
+            return { operation: 'unchanged', ...pullFields(pull), branch };
         }
         let commitSha;
-        if (!reuse) {
-            try {
-                const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
-                commitSha = own.sha;
-                if (branchSha && !change.branchExplicit) {
-                    // Rebuilt only when every commit on it is this token's own: the trailer alone can be
-                    // written by anyone who can push, the identity GitHub stamps on its commits cannot.
-                    const strangers = since.filter(c => !sameIdentity(c, own));
-                    if (strangers.length > 0)
-                        throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
-                }
-                if (branchSha) {
-                    await this.octokit.rest.git.updateRef({
-                        owner,
-                        repo,
-                        ref: `heads/${branch}`,
-                        sha: commitSha,
-                        force: true
-                    });
-                }
-                else {
-                    await this.octokit.rest.git.createRef({
-                        owner,
-                        repo,
-                        ref: `refs/heads/${branch}`,
-                        sha: commitSha
-                    });
-                }
-            }
-            catch (error) {
-                if (error instanceof PullRequestError)
-                    throw error;
-                throw workflowRefusal(error, [...change.files.keys()]) ?? error;
-            }
-        }
+        if (!reuse)
+            commitSha = await this.pushBranch(change, branchSha, built, since);
         if (pull) {
             await this.octokit.rest.pulls.update({
                 owner,
@@ -39889,6 +40166,99 @@ class PullRequestClient {
         this.logger.info(`Created #${created.number} (${created.html_url})`);
         return { operation: 'created', ...pullFields(created), branch, commitSha };
     }
+    /** No file to change: the open pull request is closed, unless the run cannot tell. */
+    async closeIfObsolete(change, pull, branchSha) {
+        const { owner, repo } = this.repository;
+        const branch = change.branch;
+        if (change.keepOpen || !pull) {
+            if (pull)
+                this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
+            return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
+        }
+        await this.octokit.rest.issues.createComment({
+            owner,
+            repo,
+            issue_number: pull.number,
+            body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
+        });
+        await this.octokit.rest.pulls.update({
+            owner,
+            repo,
+            pull_number: pull.number,
+            state: 'closed'
+        });
+        if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
+            await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
+        }
+        this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
+        return { operation: 'closed', ...pullFields(pull), branch };
+    }
+    /**
+     * Whether the existing branch may be left as it is, with the commits it has beyond the base
+     * and the commit built to compare trees, if one was.
+     */
+    async compareBranch(change, branchSha) {
+        const { owner, repo } = this.repository;
+        const branch = change.branch;
+        // The branch is left as it is only when its tree is exactly the one computed here: a file
+        // anyone slipped onto it, or one the action no longer proposes, makes it differ.
+        let built;
+        const since = await this.commitsSince(change.base.sha, branchSha);
+        const unmarked = since.filter(c => !hasTrailer(c));
+        if (unmarked.length > 0 && !change.branchExplicit) {
+            throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+        }
+        const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
+        const branchTree = head.data.tree.sha;
+        let same = await this.treeIsComputed(branchTree, change);
+        if (same === undefined) {
+            const tree = await this.buildTree(change);
+            same = tree === branchTree;
+            if (!same)
+                built = await this.createCommit(change, tree);
+        }
+        return { reuse: same, built, since };
+    }
+    /** Commits the change on the base and points the branch at it; returns the commit. */
+    async pushBranch(change, branchSha, built, since) {
+        const { owner, repo } = this.repository;
+        const branch = change.branch;
+        let commitSha;
+        try {
+            const own = built ?? (await this.createCommit(change, await this.buildTree(change)));
+            commitSha = own.sha;
+            if (branchSha && !change.branchExplicit) {
+                // Rebuilt only when every commit on it is this token's own: the trailer alone can be
+                // written by anyone who can push, the identity GitHub stamps on its commits cannot.
+                const strangers = since.filter(c => !sameIdentity(c, own));
+                if (strangers.length > 0)
+                    throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            }
+            if (branchSha) {
+                await this.octokit.rest.git.updateRef({
+                    owner,
+                    repo,
+                    ref: `heads/${branch}`,
+                    sha: commitSha,
+                    force: true
+                });
+            }
+            else {
+                await this.octokit.rest.git.createRef({
+                    owner,
+                    repo,
+                    ref: `refs/heads/${branch}`,
+                    sha: commitSha
+                });
+            }
+        }
+        catch (error) {
+            if (error instanceof PullRequestError)
+                throw error;
+            throw workflowRefusal(error, [...change.files.keys()]) ?? error;
+        }
+        return commitSha;
+    }
     async branchHead(branch) {
         const { owner, repo } = this.repository;
         try {
@@ -39896,7 +40266,7 @@ class PullRequestClient {
             return ref.data.object.sha;
         }
         catch (error) {
-            if (pull_requests_status(error) === 404)
+            if (pull_request_error_status(error) === 404)
                 return undefined;
             throw error;
         }
@@ -39926,49 +40296,11 @@ class PullRequestClient {
         });
         return data.commits;
     }
-    /**
-     * Whether a tree is exactly the base's tree with the change's files in it, compared entry by
-     * entry from listings, without writing anything; undefined when a listing is truncated.
-     */
-    async treeIsComputed(treeSha, change) {
-        const { owner, repo } = this.repository;
-        if (!change.base.entries)
-            return undefined;
-        const want = new Map(change.base.entries);
-        for (const [path, content] of change.files)
-            want.set(path, { mode: modeOf(change, path), sha: blobSha(Buffer.from(content, 'utf8')) });
-        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: treeSha, recursive: '1' })).data;
-        if (listing.truncated)
-            return undefined;
-        const have = flatTree(listing.tree);
-        if (have.size !== want.size)
-            return false;
-        for (const [path, entry] of want) {
-            const other = have.get(path);
-            if (other?.sha !== entry.sha || other.mode !== entry.mode)
-                return false;
-        }
-        return true;
+    treeIsComputed(treeSha, change) {
+        return treeIsComputed(this.octokit, this.repository, treeSha, change);
     }
-    async buildTree(change) {
-        const { owner, repo } = this.repository;
-        const tree = [];
-        for (const [path, content] of change.files) {
-            const blob = await this.octokit.rest.git.createBlob({
-                owner,
-                repo,
-                content: Buffer.from(content, 'utf8').toString('base64'),
-                encoding: 'base64'
-            });
-            tree.push({ path, mode: modeOf(change, path), type: 'blob', sha: blob.data.sha });
-        }
-        const newTree = await this.octokit.rest.git.createTree({
-            owner,
-            repo,
-            base_tree: change.base.treeSha,
-            tree
-        });
-        return newTree.data.sha;
+    buildTree(change) {
+        return buildTree(this.octokit, this.repository, change);
     }
     /** The commit on the base, and the identity GitHub gave it: the token's own. */
     async createCommit(change, tree) {
@@ -39998,93 +40330,212 @@ class PullRequestClient {
         await this.addExtras(data.number, change);
         return data;
     }
-    /**
-     * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
-     * every run that creates or updates it; removes none. Extras must not cost the pull request
-     * itself: a reviewer who is not a collaborator makes GitHub answer 422, which is worth a
-     * warning, not a failed run.
-     */
-    async addExtras(number, change, pull) {
-        const { owner, repo } = this.repository;
-        const missing = (wanted, have) => {
-            const known = new Set((have ?? []).map(h => h?.toLowerCase()));
-            return wanted.filter(w => !known.has(w.toLowerCase()));
-        };
-        const labels = missing(change.labels, pull?.labels?.map(l => (typeof l === 'string' ? l : l.name)));
-        const assignees = missing(change.assignees, pull?.assignees?.map(a => a.login));
-        const reviewers = missing(change.reviewers, pull?.requested_reviewers?.map(r => r.login));
-        const teams = missing(change.teamReviewers, pull?.requested_teams?.map(t => t.slug));
-        const extras = [];
-        if (labels.length > 0)
-            extras.push([
-                'labels',
-                () => this.octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels })
-            ]);
-        if (assignees.length > 0)
-            extras.push([
-                'assignees',
-                () => this.octokit.rest.issues.addAssignees({ owner, repo, issue_number: number, assignees })
-            ]);
-        if (reviewers.length > 0 || teams.length > 0)
-            extras.push([
-                'reviewers',
-                () => this.octokit.rest.pulls.requestReviewers({
-                    owner,
-                    repo,
-                    pull_number: number,
-                    reviewers,
-                    team_reviewers: teams
-                })
-            ]);
-        for (const [what, call] of extras) {
-            try {
-                await call();
-            }
-            catch (error) {
-                this.logger.warning(`#${number}: could not add ${what}: ${error instanceof Error ? error.message : String(error)}`);
-            }
-        }
+    addExtras(number, change, pull) {
+        return addExtras(this.octokit, this.repository, this.logger, number, change, pull);
     }
-}
-/**
- * GitHub refuses a commit that changes `.github/workflows/` from a token without the
- * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
- * no way out; this names every such file and the token that can push them.
- */
-function workflowRefusal(error, paths) {
-    const workflows = paths.filter(isWorkflowPath);
-    if (workflows.length === 0)
-        return undefined;
-    const code = pull_requests_status(error);
-    const message = error instanceof Error ? error.message : String(error);
-    const refused = WORKFLOW_REFUSAL.test(message);
-    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
-    const likely = code === 403 || code === 404 || code === 422;
-    if (!refused && (!likely || /rate limit/i.test(message)))
-        return undefined;
-    const files = workflows.map(p => `\`${p}\``).join(', ');
-    return new PullRequestError((refused
-        ? `GitHub refused the commit changing ${files}: `
-        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
-        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
-        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
-        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
-        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
-}
-/** path → mode and object id of every entry of a recursive listing that is not a directory. */
-function flatTree(tree) {
-    const flat = new Map();
-    for (const e of tree)
-        if (e.path && e.sha && e.type !== 'tree')
-            flat.set(e.path, { mode: e.mode ?? '', sha: e.sha });
-    return flat;
-}
-/** The id git gives a blob of these bytes. */
-function blobSha(bytes) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
+}
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/sections.ts
+/**
+ * The body's sections as text, each showing at most its cap of items and saying how many
+ * more it left out: the changes table, the update list, the file line, failures, upstream.
+ */
+const SHORTENED = "body shortened to fit GitHub's limit";
+function plural(n, one, many) {
+    return `${n} ${n === 1 ? one : many}`;
+}
+/** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
+function inline(items, cap, none) {
+    if (items.length === 0)
+        return none;
+    const shown = items.slice(0, cap);
+    const rest = items.length - shown.length;
+    if (shown.length === 0)
+        return String(rest);
+    if (rest > 0)
+        return `${shown.join(', ')} and ${rest} more`;
+    if (shown.length === 1)
+        return shown[0];
+    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+function fileLine(files, cap) {
+    if (files.length === 0)
+        return '';
+    const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files');
+    return `Also updated: ${list}.`;
+}
+function moreUpdates(shown, rest) {
+    return shown > 0
+        ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
+        : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
+}
+function changesTable(rows, cap) {
+    if (rows.length === 0)
+        return 'No digest changed.';
+    const shown = rows.slice(0, cap);
+    const rest = rows.length - shown.length;
+    // A line right after a table is read as another row, hence the blank line before the note.
+    const note = rest > 0 ? `_${moreUpdates(shown.length, rest)}._` : '';
+    if (shown.length === 0)
+        return note;
+    const head = ['| Target | Previous Hash | New Hash |', '| ------ | ------------- | -------- |'];
+    return [...head, ...shown].join('\n') + (note ? `\n\n${note}` : '');
+}
+function updateList(bullets, cap) {
+    if (bullets.length === 0)
+        return 'No digest changed.';
+    const shown = bullets.slice(0, cap);
+    const rest = bullets.length - shown.length;
+    if (rest > 0)
+        shown.push(`- _${moreUpdates(shown.length, rest)}._`);
+    return shown.join('\n');
+}
+function failureSection(items, cap) {
+    if (items.length === 0)
+        return '';
+    const n = items.length;
+    const intro = n === 1
+        ? 'This entry could not be resolved and keeps its previous digest:'
+        : `These ${n} entries could not be resolved and keep their previous digest:`;
+    const shown = items.slice(0, cap);
+    const rest = n - shown.length;
+    if (rest > 0)
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${rest} more (${SHORTENED}); see the job summary._`);
+    return ['### Not updated', '', intro, '', ...shown].join('\n');
+}
+function upstreamSection(items, cap) {
+    if (items.length === 0)
+        return '';
+    const shown = items.slice(0, cap);
+    const rest = items.length - shown.length;
+    if (rest > 0)
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
+    return ['### Upstream Changes', '', ...shown].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/template.ts
+/** The template's placeholders filled in, and the blank lines empty ones leave tidied away. */
+/**
+ * One pass over the template only: a value that happens to contain "{date}" is never
+ * expanded, and unknown placeholders stay as written.
+ */
+function substitute(template, values) {
+    return template.replace(/\{([a-z_]+)\}/g, (match, name) => values.get(name) ?? match);
+}
+/** An opening or closing code fence: three or more backticks or tildes. */
+const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+function fenceAfter(line, open) {
+    const match = FENCE.exec(line);
+    if (!match)
+        return open;
+    const run = match[1];
+    const rest = match[2];
+    if (open) {
+        return run[0] === open.char && run.length >= open.length && rest.trim() === ''
+            ? undefined
+            : open;
+    }
+    // A backtick fence's info string cannot hold a backtick (that line is inline code).
+    if (run[0] === '`' && rest.includes('`'))
+        return undefined;
+    return { char: run[0], length: run.length };
+}
+/**
+ * Collapses blank-line runs left by empty placeholders to one blank line (Markdown renders
+ * them alike), except inside fenced code where every line is content.
+ */
+function tidy(body) {
+    const out = [];
+    let open;
+    for (const line of body.split('\n')) {
+        const blank = line.trim() === '';
+        if (!open && blank && (out.length === 0 || out[out.length - 1] === ''))
+            continue;
+        out.push(!open && blank ? '' : line);
+        open = fenceAfter(line, open);
+    }
+    while (out.length > 0 && out[out.length - 1] === '')
+        out.pop();
+    if (open)
+        out.push(open.char.repeat(open.length));
+    return out.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/upstream-links.ts
+/**
+ * The "Upstream Changes" links: each image's source repository, and for GitHub repositories
+ * a compare view between the old and the new image's revisions. Only URLs that parse as
+ * http(s), only GitHub owner and repository names, only commit ids go into a link.
+ */
+
+/** Only a commit id goes into a compare URL; anything else could point the link elsewhere. */
+const REVISION = /^[0-9a-f]{7,40}$/i;
+/** GitHub owner and repository names; anything else is not a GitHub repository URL. */
+const GITHUB_PATH = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;
+function parseSource(value) {
+    const url = safeUrl(value);
+    if (!url)
+        return undefined;
+    const match = url.hostname === 'github.com' && url.port === '' ? GITHUB_PATH.exec(url.pathname) : null;
+    const owner = match?.[1];
+    const repo = match?.[2];
+    if (owner && repo && repo !== '.' && repo !== '..') {
+        const name = `${owner}/${repo}`;
+        // GitHub names are case-insensitive: two spellings are one repository.
+        return {
+            key: `github:${name.toLowerCase()}`,
+            name,
+            url: new URL(`https://github.com/${name}`),
+            github: true
+        };
+    }
+    const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
+    return { key: url.href, name: `${url.host}${path}`, url, github: false };
+}
+/** Same commit: equal ids, or one an abbreviation of the other. */
+function sameCommit(a, b) {
+    return a.startsWith(b) || b.startsWith(a);
+}
+function upstreamLinks(updates) {
+    const sources = new Map();
+    for (const u of updates) {
+        const parsed = u.upstream?.source ? parseSource(u.upstream.source) : undefined;
+        if (!parsed)
+            continue;
+        let source = sources.get(parsed.key);
+        if (!source) {
+            source = { name: parsed.name, url: parsed.url, github: parsed.github, pairs: new Map() };
+            sources.set(parsed.key, source);
+        }
+        const previous = u.upstream?.previousRevision?.trim().toLowerCase();
+        const current = u.upstream?.currentRevision?.trim().toLowerCase();
+        if (source.github &&
+            previous &&
+            current &&
+            REVISION.test(previous) &&
+            REVISION.test(current) &&
+            !sameCommit(previous, current))
+            source.pairs.set(`${previous}...${current}`, [previous, current]);
+    }
+    // The template's wording when there is one compare link; with several, each says which
+    // repository and revisions it spans.
+    const compareCount = [...sources.values()].reduce((n, s) => n + s.pairs.size, 0);
+    const lines = [];
+    for (const source of sources.values()) {
+        for (const [range, [previous, current]] of source.pairs) {
+            const url = new URL(`${source.url.href}/compare/${range}`);
+            // Link text may hold parentheses; only the name needs escaping.
+            const label = compareCount === 1
+                ? 'View commits since last update'
+                : `View commits since last update (${escapeMarkdown(source.name)} ${previous.slice(0, 7)}...${current.slice(0, 7)})`;
+            lines.push(`- [${label}](${linkDestination(url)})`);
+        }
+        lines.push(`- ${markdown_link(`${source.name} repository`, source.url)}`);
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/body.ts
@@ -40108,6 +40559,9 @@ function pullFields(pull) {
  * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
  * own. Runs of blank lines left by empty placeholders collapse to one.
  */
+
+
+
 
 /** GitHub rejects a pull request body longer than this. */
 const BODY_LIMIT = 65536;
@@ -40136,11 +40590,6 @@ This PR updates the container SHA hashes for {image} images.
 
 _This PR was automatically generated on {date}_
 `;
-const SHORTENED = "body shortened to fit GitHub's limit";
-/** Only a commit id goes into a compare URL; anything else could point the link elsewhere. */
-const REVISION = /^[0-9a-f]{7,40}$/i;
-/** GitHub owner and repository names; anything else is not a GitHub repository URL. */
-const GITHUB_PATH = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/;
 /** Which lists keep their items longest when the body must shrink. */
 const PRIORITY = ['rows', 'failures', 'links', 'files', 'images'];
 function renderPullRequestBody(data, template) {
@@ -40218,9 +40667,6 @@ function triggerLine(published) {
 function distinct(values) {
     return [...new Set(values)];
 }
-function plural(n, one, many) {
-    return `${n} ${n === 1 ? one : many}`;
-}
 function values(p, caps) {
     return new Map([
         ['image', inline(p.images, caps.images, 'no')],
@@ -40234,186 +40680,11 @@ function values(p, caps) {
         ['trigger', p.trigger]
     ]);
 }
-/** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
-function inline(items, cap, none) {
-    if (items.length === 0)
-        return none;
-    const shown = items.slice(0, cap);
-    const rest = items.length - shown.length;
-    if (shown.length === 0)
-        return String(rest);
-    if (rest > 0)
-        return `${shown.join(', ')} and ${rest} more`;
-    if (shown.length === 1)
-        return shown[0];
-    return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
-}
-function fileLine(files, cap) {
-    if (files.length === 0)
-        return '';
-    const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files');
-    return `Also updated: ${list}.`;
-}
-function moreUpdates(shown, rest) {
-    return shown > 0
-        ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
-        : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
-}
-function changesTable(rows, cap) {
-    if (rows.length === 0)
-        return 'No digest changed.';
-    const shown = rows.slice(0, cap);
-    const rest = rows.length - shown.length;
-    // A line right after a table is read as another row, hence the blank line before the note.
-    const note = rest > 0 ? `_${moreUpdates(shown.length, rest)}._` : '';
-    if (shown.length === 0)
-        return note;
-    const head = ['| Target | Previous Hash | New Hash |', '| ------ | ------------- | -------- |'];
-    return [...head, ...shown].join('\n') + (note ? `\n\n${note}` : '');
-}
-function updateList(bullets, cap) {
-    if (bullets.length === 0)
-        return 'No digest changed.';
-    const shown = bullets.slice(0, cap);
-    const rest = bullets.length - shown.length;
-    if (rest > 0)
-        shown.push(`- _${moreUpdates(shown.length, rest)}._`);
-    return shown.join('\n');
-}
-function failureSection(items, cap) {
-    if (items.length === 0)
-        return '';
-    const n = items.length;
-    const intro = n === 1
-        ? 'This entry could not be resolved and keeps its previous digest:'
-        : `These ${n} entries could not be resolved and keep their previous digest:`;
-    const shown = items.slice(0, cap);
-    const rest = n - shown.length;
-    if (rest > 0)
-        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${rest} more (${SHORTENED}); see the job summary._`);
-    return ['### Not updated', '', intro, '', ...shown].join('\n');
-}
-function upstreamSection(items, cap) {
-    if (items.length === 0)
-        return '';
-    const shown = items.slice(0, cap);
-    const rest = items.length - shown.length;
-    if (rest > 0)
-        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
-    return ['### Upstream Changes', '', ...shown].join('\n');
-}
-function parseSource(value) {
-    const url = safeUrl(value);
-    if (!url)
-        return undefined;
-    const match = url.hostname === 'github.com' && url.port === '' ? GITHUB_PATH.exec(url.pathname) : null;
-    const owner = match?.[1];
-    const repo = match?.[2];
-    if (owner && repo && repo !== '.' && repo !== '..') {
-        const name = `${owner}/${repo}`;
-        // GitHub names are case-insensitive: two spellings are one repository.
-        return {
-            key: `github:${name.toLowerCase()}`,
-            name,
-            url: new URL(`https://github.com/${name}`),
-            github: true
-        };
-    }
-    const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '');
-    return { key: url.href, name: `${url.host}${path}`, url, github: false };
-}
-/** Same commit: equal ids, or one an abbreviation of the other. */
-function sameCommit(a, b) {
-    return a.startsWith(b) || b.startsWith(a);
-}
-function upstreamLinks(updates) {
-    const sources = new Map();
-    for (const u of updates) {
-        const parsed = u.upstream?.source ? parseSource(u.upstream.source) : undefined;
-        if (!parsed)
-            continue;
-        let source = sources.get(parsed.key);
-        if (!source) {
-            source = { name: parsed.name, url: parsed.url, github: parsed.github, pairs: new Map() };
-            sources.set(parsed.key, source);
-        }
-        const previous = u.upstream?.previousRevision?.trim().toLowerCase();
-        const current = u.upstream?.currentRevision?.trim().toLowerCase();
-        if (source.github &&
-            previous &&
-            current &&
-            REVISION.test(previous) &&
-            REVISION.test(current) &&
-            !sameCommit(previous, current))
-            source.pairs.set(`${previous}...${current}`, [previous, current]);
-    }
-    // The template's wording when there is one compare link; with several, each says which
-    // repository and revisions it spans.
-    const compareCount = [...sources.values()].reduce((n, s) => n + s.pairs.size, 0);
-    const lines = [];
-    for (const source of sources.values()) {
-        for (const [range, [previous, current]] of source.pairs) {
-            const url = new URL(`${source.url.href}/compare/${range}`);
-            // Link text may hold parentheses; only the name needs escaping.
-            const label = compareCount === 1
-                ? 'View commits since last update'
-                : `View commits since last update (${escapeMarkdown(source.name)} ${previous.slice(0, 7)}...${current.slice(0, 7)})`;
-            lines.push(`- [${label}](${linkDestination(url)})`);
-        }
-        lines.push(`- ${markdown_link(`${source.name} repository`, source.url)}`);
-    }
-    return lines;
-}
 function formatDate(date) {
     if (Number.isNaN(date.getTime()))
         return 'an unknown date';
     const pad = (n, width) => String(n).padStart(width, '0');
     return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
-}
-/**
- * One pass over the template only: a value that happens to contain "{date}" is never
- * expanded, and unknown placeholders stay as written.
- */
-function substitute(template, values) {
-    return template.replace(/\{([a-z_]+)\}/g, (match, name) => values.get(name) ?? match);
-}
-/** An opening or closing code fence: three or more backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-function fenceAfter(line, open) {
-    const match = FENCE.exec(line);
-    if (!match)
-        return open;
-    const run = match[1];
-    const rest = match[2];
-    if (open) {
-        return run[0] === open.char && run.length >= open.length && rest.trim() === ''
-            ? undefined
-            : open;
-    }
-    // A backtick fence's info string cannot hold a backtick (that line is inline code).
-    if (run[0] === '`' && rest.includes('`'))
-        return undefined;
-    return { char: run[0], length: run.length };
-}
-/**
- * Collapses blank-line runs left by empty placeholders to one blank line (Markdown renders
- * them alike), except inside fenced code where every line is content.
- */
-function tidy(body) {
-    const out = [];
-    let open;
-    for (const line of body.split('\n')) {
-        const blank = line.trim() === '';
-        if (!open && blank && (out.length === 0 || out[out.length - 1] === ''))
-            continue;
-        out.push(!open && blank ? '' : line);
-        open = fenceAfter(line, open);
-    }
-    while (out.length > 0 && out[out.length - 1] === '')
-        out.pop();
-    if (open)
-        out.push(open.char.repeat(open.length));
-    return out.join('\n') + '\n';
 }
 /**
  * Last resort when even the template with every list emptied is too long (a huge custom

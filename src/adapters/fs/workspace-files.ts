@@ -248,19 +248,7 @@ export async function expandWorkspaceFiles(
   }
 
   for (const pattern of compiled) {
-    // Every directory on the way must be a real one: lstat follows links in all but the last
-    // component, so a linked directory is refused here rather than read through.
-    let ok = true
-    for (let i = 1; i <= pattern.base.length && ok; i++) {
-      const prefix = pattern.base.slice(0, i)
-      const info = await lstat(join(top, ...prefix)).catch(() => undefined)
-      ok = info?.isDirectory() === true && prefix[i - 1] !== '.git'
-      if (info?.isSymbolicLink()) {
-        hits.add(pattern)
-        skipped.set(prefix.join('/'), LINK)
-      }
-    }
-    if (!ok) continue
+    if (!(await baseIsReal(top, pattern, hits, skipped))) continue
     if (pattern.literal) await consider(pattern.text, join(top, ...pattern.text.split('/')))
     else await walk(pattern.base.join('/'))
   }
@@ -275,4 +263,27 @@ export async function expandWorkspaceFiles(
       written => !compiled.some(p => p.written === written && hits.has(p))
     )
   }
+}
+
+/**
+ * Every directory on the way must be a real one: lstat follows links in all but the last
+ * component, so a linked directory is refused here rather than read through.
+ */
+async function baseIsReal(
+  top: string,
+  pattern: CompiledPattern,
+  hits: Set<CompiledPattern>,
+  skipped: Map<string, string>
+): Promise<boolean> {
+  let ok = true
+  for (let i = 1; i <= pattern.base.length && ok; i++) {
+    const prefix = pattern.base.slice(0, i)
+    const info = await lstat(join(top, ...prefix)).catch(() => undefined)
+    ok = info?.isDirectory() === true && prefix[i - 1] !== '.git'
+    if (info?.isSymbolicLink()) {
+      hits.add(pattern)
+      skipped.set(prefix.join('/'), LINK)
+    }
+  }
+  return ok
 }

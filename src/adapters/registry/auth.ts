@@ -5,7 +5,6 @@
  */
 import type { CredentialSource, Credentials } from './credentials.js'
 import { type AuthChallenge, parseWwwAuthenticate } from './challenge.js'
-import { isPrivateHost } from './hosts.js'
 import {
   CertificateError,
   type HttpResponse,
@@ -13,28 +12,28 @@ import {
   RegistryError,
   redactUrl
 } from './http.js'
+import {
+  basicHeader,
+  credentialsMayGoToRealm,
+  pullScope,
+  tokenFromAnswer,
+  tokenRealm
+} from './token-service.js'
 import { untrustedText } from '../../domain/text/untrusted.js'
+
+export {
+  KNOWN_TOKEN_HOSTS,
+  MIN_TOKEN_DISTINCT_CHARACTERS,
+  MIN_TOKEN_LENGTH,
+  credentialsMayGoToRealm,
+  tokenWeakness
+} from './token-service.js'
 
 const TOKEN_BODY_LIMIT = 64 * 1024
 const ERROR_BODY_LIMIT = 64 * 1024
 /** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
 export const SCOPES_PER_TOKEN_REQUEST = 25
 const TOKEN_REFRESH_MARGIN_MS = 5_000
-
-/**
- * Token services that live on another host than their registry, by registry API host. Only
- * these, besides the registry's own host, may receive the registry's credentials: a parent
- * domain proves nothing on multi-tenant domains (`attacker.azurecr.io` is not `myreg.azurecr.io`).
- * Each entry needs a public source saying the registry sends its clients there:
- * - Docker Hub: https://docs.docker.com/reference/api/registry/auth/ (realm `https://auth.docker.io/token`)
- * - GitLab.com: https://docs.gitlab.com/administration/packages/container_registry/ (the realm is
- *   GitLab's own `/jwt/auth`; for `registry.gitlab.com` that is `https://gitlab.com/jwt/auth`)
- */
-export const KNOWN_TOKEN_HOSTS: Readonly<Record<string, readonly string[]>> = {
-  'registry-1.docker.io': ['auth.docker.io'],
-  'docker.io': ['auth.docker.io'],
-  'registry.gitlab.com': ['gitlab.com']
-}
 
 interface CachedToken {
   header: string
@@ -51,35 +50,6 @@ export interface SessionOptions {
   transport: HttpTransport
   credentials: CredentialSource
   onSecret?: (secret: string) => void
-}
-
-/**
- * Whether the registry's credentials may be sent to the token service at `realm`: only to the
- * registry's own host (and port), or to a token service listed for it in KNOWN_TOKEN_HOSTS,
- * over HTTPS and never to a loopback, private or link-local address unless that is the
- * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
- */
-export function credentialsMayGoToRealm(
-  apiHost: string,
-  realm: URL,
-  /** Takes `host[:port]`, as URL.host gives it. */
-  mayUsePlainHttp: (host: string) => boolean
-): { allowed: true } | { allowed: false; why: string } {
-  const realmHost = realm.host.toLowerCase()
-  const registryHost = apiHost.toLowerCase()
-  if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
-    return { allowed: false, why: 'it is not HTTP(S)' }
-  if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
-    return { allowed: false, why: 'it is plain HTTP' }
-  }
-  if (realmHost === registryHost) return { allowed: true }
-  if (isPrivateHost(realm.host))
-    return { allowed: false, why: 'it is a loopback or private address' }
-  if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost)) return { allowed: true }
-  return {
-    allowed: false,
-    why: `it is another host, not a known token service of ${registryHost}`
-  }
 }
 
 export class RegistrySession {
@@ -293,34 +263,7 @@ export class RegistrySession {
     batched: boolean
   ): Promise<void> {
     const challenge = this.challenge!
-    const realmText = challenge.params.realm
-    if (!realmText)
-      throw new RegistryError(
-        'invalid-response',
-        `${this.registry} sent a Bearer challenge without a realm`
-      )
-    let realm: URL
-    try {
-      realm = new URL(realmText)
-    } catch {
-      throw new RegistryError(
-        'invalid-response',
-        `${this.registry} sent a Bearer challenge with an invalid realm`
-      )
-    }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-      throw new RegistryError(
-        'invalid-response',
-        `${this.registry} sent a token realm that is not HTTP(S)`
-      )
-    }
-    if (realm.username !== '' || realm.password !== '') {
-      // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
-      throw new RegistryError(
-        'invalid-response',
-        `${this.registry} sent a token realm with credentials in its URL; refusing to use it`
-      )
-    }
+    const realm = tokenRealm(this.registry, challenge)
     await this.transport.learnHost(realm.host)
     if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
       throw new RegistryError(
@@ -371,33 +314,8 @@ export class RegistrySession {
         response.status
       )
     }
-    let body: { token?: unknown; access_token?: unknown; expires_in?: unknown }
-    try {
-      body = JSON.parse(response.body.toString('utf8')) as typeof body
-    } catch {
-      throw new RegistryError(
-        'invalid-response',
-        `token service ${realm.host} answered something that is not JSON`
-      )
-    }
-    const token =
-      typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token
-    if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
-      throw new RegistryError(
-        'invalid-response',
-        `token service ${realm.host} answered without a usable token`
-      )
-    }
-    const weakness = tokenWeakness(token)
-    if (weakness) {
-      throw new RegistryError(
-        'invalid-response',
-        `token service ${realm.host} of ${this.registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`
-      )
-    }
+    const { token, expiresIn } = tokenFromAnswer(this.registry, realm, response)
     this.onSecret?.(token)
-    const expiresIn =
-      typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60
     const entry: CachedToken = {
       header: `Bearer ${token}`,
       expiresAt: this.transport.clock.now() + expiresIn * 1000,
@@ -405,33 +323,4 @@ export class RegistrySession {
     }
     for (const repository of repositories) this.tokens.set(repository, entry)
   }
-}
-
-/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
-export const MIN_TOKEN_LENGTH = 16
-/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
-export const MIN_TOKEN_DISTINCT_CHARACTERS = 8
-
-/**
- * Why `token` cannot be a secret, or undefined. The service chooses the token and every
- * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
- * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
- * more; 16 characters drawn from 8 or more different ones is far below that and far above
- * any word or digest fragment that ordinary output repeats.
- */
-export function tokenWeakness(token: string): string | undefined {
-  if (token.length < MIN_TOKEN_LENGTH)
-    return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`
-  const distinct = new Set(token).size
-  if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
-    return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`
-  return undefined
-}
-
-function pullScope(repository: string): string {
-  return `repository:${repository}:pull`
-}
-
-function basicHeader(creds: Credentials): string {
-  return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`
 }

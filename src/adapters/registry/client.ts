@@ -12,46 +12,36 @@ import {
 } from '../../domain/oci/platform.js'
 import { registryApiHost } from '../../domain/oci/reference.js'
 import { RegistrySession } from './auth.js'
+import { explainAnswer } from './explain.js'
 import { type HttpResponse, HttpTransport, RegistryError, type TransportOptions } from './http.js'
-import { registryErrorCode, untrustedText } from '../../domain/text/untrusted.js'
+import {
+  BLOB_LIMIT,
+  INDEX_TYPES,
+  type ImageConfig,
+  MANIFEST_ACCEPT,
+  MANIFEST_LIMIT,
+  type Manifest,
+  type RepositoryRef,
+  type ResolvedDigest,
+  type TagRef,
+  checkMediaType,
+  describe,
+  selectPlatform,
+  stringRecord,
+  verifiedManifest
+} from './manifest.js'
+import { untrustedText } from '../../domain/text/untrusted.js'
 
-export const MEDIA_TYPES = {
-  ociIndex: 'application/vnd.oci.image.index.v1+json',
-  dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-  ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-  dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
-} as const
-
-/**
- * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
- * silently converts a manifest list to a schema1 manifest with a different digest.
- */
-export const MANIFEST_ACCEPT = [
-  MEDIA_TYPES.ociIndex,
-  MEDIA_TYPES.dockerList,
-  MEDIA_TYPES.ociManifest,
-  MEDIA_TYPES.dockerManifest
-].join(', ')
-const KNOWN_MEDIA_TYPES = new Set<string>(Object.values(MEDIA_TYPES))
-const INDEX_TYPES = new Set<string>([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList])
-
-const MANIFEST_LIMIT = 4 * 1024 * 1024
-const BLOB_LIMIT = 4 * 1024 * 1024
-const ERROR_BODY_LIMIT = 64 * 1024
-
-export interface RepositoryRef {
-  registry: string
-  repository: string
-}
-
-export interface TagRef extends RepositoryRef {
-  tag: string
-}
-
-export interface ResolvedDigest {
-  digest: string
-  mediaType: string
-}
+export {
+  type ImageConfig,
+  MANIFEST_ACCEPT,
+  MEDIA_TYPES,
+  type Manifest,
+  type ManifestJson,
+  type RepositoryRef,
+  type ResolvedDigest,
+  type TagRef
+} from './manifest.js'
 
 interface Resolution extends ResolvedDigest {
   /**
@@ -62,26 +52,6 @@ interface Resolution extends ResolvedDigest {
    * but an index can name any digest.
    */
   unproven?: 'tag-header' | 'index-entry'
-}
-
-export interface Manifest {
-  digest: string
-  mediaType: string
-  json: ManifestJson
-}
-
-interface Descriptor {
-  mediaType?: string
-  digest?: string
-  platform?: PlatformDescriptor
-  annotations?: Record<string, string>
-}
-
-export interface ManifestJson {
-  mediaType?: string
-  manifests?: Descriptor[]
-  config?: Descriptor
-  annotations?: Record<string, string>
 }
 
 export interface RegistryClientOptions extends TransportOptions {
@@ -309,37 +279,7 @@ export class RegistryClient {
     })
     const tagRef = { ...ref, tag: reference }
     if (response.status !== 200) throw await this.explain(tagRef, response)
-    const mediaType = checkMediaType(tagRef, response)
-    const digest = sha256Digest(response.body)
-    const claimed = response.headers.get('docker-content-digest')?.trim()
-    if (claimed && claimed !== digest) {
-      throw new RegistryError(
-        'digest-mismatch',
-        `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`
-      )
-    }
-    if (isDigest(reference) && reference !== digest) {
-      throw new RegistryError(
-        'digest-mismatch',
-        `${describe(tagRef)}: the manifest bytes hash to ${digest}`
-      )
-    }
-    let json: ManifestJson
-    try {
-      json = JSON.parse(response.body.toString('utf8')) as ManifestJson
-    } catch {
-      throw new RegistryError(
-        'invalid-response',
-        `${describe(tagRef)}: the manifest is not valid JSON`
-      )
-    }
-    if (json === null || typeof json !== 'object') {
-      throw new RegistryError(
-        'invalid-response',
-        `${describe(tagRef)}: the manifest is not a JSON object`
-      )
-    }
-    return { digest, mediaType, json }
+    return verifiedManifest(tagRef, reference, response)
   }
 
   /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
@@ -422,119 +362,7 @@ export class RegistryClient {
   }
 
   /** Turns a non-200 answer into an error that says what is wrong and what to try. */
-  private async explain(ref: TagRef, response: HttpResponse): Promise<RegistryError> {
-    const session = this.session(ref.registry)
-    let code: string | undefined
-    if (response.body.length > 0 && response.body.length <= ERROR_BODY_LIMIT) {
-      try {
-        const parsed = JSON.parse(response.body.toString('utf8')) as {
-          errors?: { code?: unknown }[]
-        }
-        code = registryErrorCode(parsed.errors?.[0]?.code)
-      } catch {
-        // Not a registry error document; the status says enough.
-      }
-    }
-    const status = response.status
-    const where = describe(ref)
-    switch (status) {
-      case 404: {
-        if (code === 'NAME_UNKNOWN') {
-          return new RegistryError(
-            'not-found',
-            `${where}: repository ${ref.repository} not found on ${ref.registry}`,
-            404
-          )
-        }
-        return new RegistryError(
-          'not-found',
-          `${where}: tag "${ref.tag}" not found on ${ref.registry}`,
-          404
-        )
-      }
-      case 401:
-      case 403: {
-        const withheld = session.withheldCredentials()
-        const advice = withheld
-          ? withheld
-          : 'the image may be private or not exist: add credentials with registry-auth or docker login'
-        return new RegistryError(
-          status === 401 ? 'unauthorized' : 'denied',
-          `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`,
-          status
-        )
-      }
-      case 429: {
-        const retryAfter = response.headers.get('retry-after')
-        return new RegistryError(
-          'rate-limited',
-          `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`,
-          429
-        )
-      }
-      default:
-        return new RegistryError(
-          'http',
-          `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`,
-          status
-        )
-    }
+  private explain(ref: TagRef, response: HttpResponse): Promise<RegistryError> {
+    return explainAnswer(this.session(ref.registry), ref, response)
   }
-}
-
-function selectPlatform(ref: TagRef, index: Manifest, platform: Platform): ResolvedDigest {
-  const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d))
-  const match = candidates.find(d => platformMatches(platform, d.platform))
-  if (!match) {
-    const offered =
-      untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none'
-    throw new RegistryError(
-      'platform',
-      `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`
-    )
-  }
-  if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
-    throw new RegistryError(
-      'invalid-response',
-      `${describe(ref)}: the index lists a malformed digest for ${platform.text}`
-    )
-  }
-  return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest }
-}
-
-export interface ImageConfig {
-  os?: string
-  architecture?: string
-  variant?: string
-  config?: { Labels?: Record<string, string> | null }
-}
-
-function stringRecord(value: unknown): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (value && typeof value === 'object' && !Array.isArray(value)) {
-    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k] = v
-  }
-  return out
-}
-
-function isAttestation(d: Descriptor): boolean {
-  return (
-    d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-    (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown')
-  )
-}
-
-function checkMediaType(ref: TagRef, response: HttpResponse): string {
-  const mediaType = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-    throw new RegistryError(
-      'invalid-response',
-      `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`
-    )
-  }
-  return mediaType
-}
-
-function describe(ref: TagRef): string {
-  return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`
 }

@@ -18,7 +18,18 @@
  * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
  * own. Runs of blank lines left by empty placeholders collapse to one.
  */
-import { codeSpan, escapeMarkdown, link, linkDestination, safeUrl } from '../text/markdown.js'
+import { codeSpan, escapeMarkdown } from '../text/markdown.js'
+import {
+  SHORTENED,
+  changesTable,
+  failureSection,
+  fileLine,
+  inline,
+  updateList,
+  upstreamSection
+} from './sections.js'
+import { type OpenFence, fenceAfter, substitute, tidy } from './template.js'
+import { upstreamLinks } from './upstream-links.js'
 
 export interface UpstreamInfo {
   /** org.opencontainers.image.source of the new image, e.g. https://github.com/rust-cross/rust-musl-cross */
@@ -88,15 +99,6 @@ This PR updates the container SHA hashes for {image} images.
 
 _This PR was automatically generated on {date}_
 `
-
-const SHORTENED = "body shortened to fit GitHub's limit"
-
-/** Only a commit id goes into a compare URL; anything else could point the link elsewhere. */
-const REVISION = /^[0-9a-f]{7,40}$/i
-
-/** GitHub owner and repository names; anything else is not a GitHub repository URL. */
-const GITHUB_PATH =
-  /^\/([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/
 
 /** Everything a render needs, escaped once; a render only picks how many of each to show. */
 interface Pieces {
@@ -205,10 +207,6 @@ function distinct(values: string[]): string[] {
   return [...new Set(values)]
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
-}
-
 function values(p: Pieces, caps: Caps): Map<string, string> {
   return new Map([
     ['image', inline(p.images, caps.images, 'no')],
@@ -223,208 +221,10 @@ function values(p: Pieces, caps: Caps): Map<string, string> {
   ])
 }
 
-/** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
-function inline(items: string[], cap: number, none: string): string {
-  if (items.length === 0) return none
-  const shown = items.slice(0, cap)
-  const rest = items.length - shown.length
-  if (shown.length === 0) return String(rest)
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`
-  if (shown.length === 1) return shown[0]!
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]!}`
-}
-
-function fileLine(files: string[], cap: number): string {
-  if (files.length === 0) return ''
-  const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files')
-  return `Also updated: ${list}.`
-}
-
-function moreUpdates(shown: number, rest: number): string {
-  return shown > 0
-    ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
-    : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`
-}
-
-function changesTable(rows: string[], cap: number): string {
-  if (rows.length === 0) return 'No digest changed.'
-  const shown = rows.slice(0, cap)
-  const rest = rows.length - shown.length
-  // A line right after a table is read as another row, hence the blank line before the note.
-  const note = rest > 0 ? `_${moreUpdates(shown.length, rest)}._` : ''
-  if (shown.length === 0) return note
-  const head = ['| Target | Previous Hash | New Hash |', '| ------ | ------------- | -------- |']
-  return [...head, ...shown].join('\n') + (note ? `\n\n${note}` : '')
-}
-
-function updateList(bullets: string[], cap: number): string {
-  if (bullets.length === 0) return 'No digest changed.'
-  const shown = bullets.slice(0, cap)
-  const rest = bullets.length - shown.length
-  if (rest > 0) shown.push(`- _${moreUpdates(shown.length, rest)}._`)
-  return shown.join('\n')
-}
-
-function failureSection(items: string[], cap: number): string {
-  if (items.length === 0) return ''
-  const n = items.length
-  const intro =
-    n === 1
-      ? 'This entry could not be resolved and keeps its previous digest:'
-      : `These ${n} entries could not be resolved and keep their previous digest:`
-  const shown = items.slice(0, cap)
-  const rest = n - shown.length
-  if (rest > 0)
-    shown.push(
-      `- _${shown.length > 0 ? '…and ' : ''}${rest} more (${SHORTENED}); see the job summary._`
-    )
-  return ['### Not updated', '', intro, '', ...shown].join('\n')
-}
-
-function upstreamSection(items: string[], cap: number): string {
-  if (items.length === 0) return ''
-  const shown = items.slice(0, cap)
-  const rest = items.length - shown.length
-  if (rest > 0)
-    shown.push(
-      `- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`
-    )
-  return ['### Upstream Changes', '', ...shown].join('\n')
-}
-
-interface Source {
-  /** The repository link's text: owner/repo on GitHub, host and path elsewhere. */
-  name: string
-  url: URL
-  /** Set for GitHub repositories, which have compare views. */
-  github: boolean
-  /** Distinct revision pairs, lowercase, in first-seen order. */
-  pairs: Map<string, [string, string]>
-}
-
-function parseSource(
-  value: string
-): { key: string; name: string; url: URL; github: boolean } | undefined {
-  const url = safeUrl(value)
-  if (!url) return undefined
-  const match =
-    url.hostname === 'github.com' && url.port === '' ? GITHUB_PATH.exec(url.pathname) : null
-  const owner = match?.[1]
-  const repo = match?.[2]
-  if (owner && repo && repo !== '.' && repo !== '..') {
-    const name = `${owner}/${repo}`
-    // GitHub names are case-insensitive: two spellings are one repository.
-    return {
-      key: `github:${name.toLowerCase()}`,
-      name,
-      url: new URL(`https://github.com/${name}`),
-      github: true
-    }
-  }
-  const path = url.pathname.replace(/\/+$/, '').replace(/\.git$/, '')
-  return { key: url.href, name: `${url.host}${path}`, url, github: false }
-}
-
-/** Same commit: equal ids, or one an abbreviation of the other. */
-function sameCommit(a: string, b: string): boolean {
-  return a.startsWith(b) || b.startsWith(a)
-}
-
-function upstreamLinks(updates: BodyUpdate[]): string[] {
-  const sources = new Map<string, Source>()
-  for (const u of updates) {
-    const parsed = u.upstream?.source ? parseSource(u.upstream.source) : undefined
-    if (!parsed) continue
-    let source = sources.get(parsed.key)
-    if (!source) {
-      source = { name: parsed.name, url: parsed.url, github: parsed.github, pairs: new Map() }
-      sources.set(parsed.key, source)
-    }
-    const previous = u.upstream?.previousRevision?.trim().toLowerCase()
-    const current = u.upstream?.currentRevision?.trim().toLowerCase()
-    if (
-      source.github &&
-      previous &&
-      current &&
-      REVISION.test(previous) &&
-      REVISION.test(current) &&
-      !sameCommit(previous, current)
-    )
-      source.pairs.set(`${previous}...${current}`, [previous, current])
-  }
-
-  // The template's wording when there is one compare link; with several, each says which
-  // repository and revisions it spans.
-  const compareCount = [...sources.values()].reduce((n, s) => n + s.pairs.size, 0)
-  const lines: string[] = []
-  for (const source of sources.values()) {
-    for (const [range, [previous, current]] of source.pairs) {
-      const url = new URL(`${source.url.href}/compare/${range}`)
-      // Link text may hold parentheses; only the name needs escaping.
-      const label =
-        compareCount === 1
-          ? 'View commits since last update'
-          : `View commits since last update (${escapeMarkdown(source.name)} ${previous.slice(0, 7)}...${current.slice(0, 7)})`
-      lines.push(`- [${label}](${linkDestination(url)})`)
-    }
-    lines.push(`- ${link(`${source.name} repository`, source.url)}`)
-  }
-  return lines
-}
-
 function formatDate(date: Date): string {
   if (Number.isNaN(date.getTime())) return 'an unknown date'
   const pad = (n: number, width: number): string => String(n).padStart(width, '0')
   return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`
-}
-
-/**
- * One pass over the template only: a value that happens to contain "{date}" is never
- * expanded, and unknown placeholders stay as written.
- */
-function substitute(template: string, values: Map<string, string>): string {
-  return template.replace(/\{([a-z_]+)\}/g, (match, name: string) => values.get(name) ?? match)
-}
-
-/** An opening or closing code fence: three or more backticks or tildes. */
-const FENCE = /^ {0,3}(`{3,}|~{3,})(.*)$/
-
-interface OpenFence {
-  char: string
-  length: number
-}
-
-function fenceAfter(line: string, open: OpenFence | undefined): OpenFence | undefined {
-  const match = FENCE.exec(line)
-  if (!match) return open
-  const run = match[1]!
-  const rest = match[2]!
-  if (open) {
-    return run[0] === open.char && run.length >= open.length && rest.trim() === ''
-      ? undefined
-      : open
-  }
-  // A backtick fence's info string cannot hold a backtick (that line is inline code).
-  if (run[0] === '`' && rest.includes('`')) return undefined
-  return { char: run[0]!, length: run.length }
-}
-
-/**
- * Collapses blank-line runs left by empty placeholders to one blank line (Markdown renders
- * them alike), except inside fenced code where every line is content.
- */
-function tidy(body: string): string {
-  const out: string[] = []
-  let open: OpenFence | undefined
-  for (const line of body.split('\n')) {
-    const blank = line.trim() === ''
-    if (!open && blank && (out.length === 0 || out[out.length - 1] === '')) continue
-    out.push(!open && blank ? '' : line)
-    open = fenceAfter(line, open)
-  }
-  while (out.length > 0 && out[out.length - 1] === '') out.pop()
-  if (open) out.push(open.char.repeat(open.length))
-  return out.join('\n') + '\n'
 }
 
 /**
