@@ -8,11 +8,12 @@
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
-import { type DigestForm, formatStoredDigest, parseStoredDigest } from './oci/digest.js'
+import { type Digest, type DigestForm, formatStoredDigest, parseStoredDigest } from './oci/digest.js'
 import {
   type ImageReference,
   ReferenceError,
   isValidTag,
+  imageKey,
   parseImageReference
 } from './oci/reference.js'
 import { type Platform, parsePlatform } from './oci/platform.js'
@@ -72,7 +73,7 @@ export interface ConfigEntry {
   reference: ImageReference & { tag: string }
   platform?: Platform
   /** The pinned digest, always `sha256:`-prefixed; undefined means "pin it now". */
-  digest?: string
+  digest?: Digest
   digestKey: string
   digestForm: DigestForm
   /** The entry's own fields as plain data, passed through into the matrix. */
@@ -328,7 +329,7 @@ export function parseConfig(
       : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`
 
     const digestField = one(DIGEST_KEYS)
-    let digest: string | undefined
+    let digest: Digest | undefined
     let digestKey: string
     let digestForm: DigestForm
     if (digestField) {
@@ -366,7 +367,7 @@ export function parseConfig(
     }
     assertInside(digestSlots[digestSlots.length - 1]!, map, fieldPath(index))
 
-    const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`
+    const identity = `${name}\u0000${imageKey({ ...reference, tag }, platform)}`
     const previous = seen.get(identity)
     if (previous !== undefined) {
       fail(
