@@ -8,7 +8,12 @@
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
-import { type Digest, type DigestForm, formatStoredDigest, parseStoredDigest } from './oci/digest.js'
+import {
+  type Digest,
+  type DigestForm,
+  formatStoredDigest,
+  parseStoredDigest
+} from './oci/digest.js'
 import {
   type ImageReference,
   ReferenceError,

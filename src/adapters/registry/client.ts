@@ -146,7 +146,10 @@ export class RegistryClient {
    * A registry that names a digest it cannot serve fails the entry.
    */
   async resolveDigest(ref: TagRef, platform?: Platform, pinned?: string): Promise<ResolvedDigest> {
-    const key = imageKey({ registry: ref.registry, repository: ref.repository, tag: ref.tag }, platform)
+    const key = imageKey(
+      { registry: ref.registry, repository: ref.repository, tag: ref.tag },
+      platform
+    )
     let pending = this.resolutions.get(key)
     if (!pending) {
       pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
@@ -269,7 +272,7 @@ export class RegistryClient {
    */
   async imageLabels(
     ref: RepositoryRef,
-    digest: string,
+    digest: Digest,
     platform: Platform
   ): Promise<Record<string, string>> {
     let manifest = await this.fetchManifest(ref, digest)
