@@ -1,7 +1,8 @@
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
  * branch's copy (never the workspace's), upstream links are read from the images, and the
- * body is rendered from data. Side effects go through the clients it is given.
+ * body is rendered from data. Side effects go through the clients it is given: the forge
+ * only through PullRequestPort.
  */
 import { parseConfig } from '../domain/config.js'
 import { formatStoredDigest } from '../domain/oci/digest.js'
@@ -15,7 +16,7 @@ import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles }
 import type { PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
 
-/** The action's defaults, which the command line's preview of a pull request uses too. */
+/** The action's defaults; the command line's preview of a pull request shows the title too. */
 export const DEFAULT_BRANCH = 'image-digests/update'
 export const DEFAULT_TITLE = 'chore: Update container image digests'
 
