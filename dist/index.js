@@ -29215,7 +29215,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5775);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7372);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
@@ -29224,7 +29224,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5775:
+/***/ 7372:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37025,20 +37025,33 @@ const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
 function isDigest(value) {
     return DIGEST_PATTERN.test(value);
 }
+/** The value as a Digest; throws when it is none, for text that must already be one. */
+function parseDigest(value) {
+    if (!isDigest(value))
+        throw new Error(`malformed digest ${JSON.stringify(value)}`);
+    return value;
+}
 function sha256Digest(bytes) {
     return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
 }
 function parseStoredDigest(value) {
-    if (/^[a-f0-9]{64}$/.test(value))
-        return { digest: `sha256:${value}`, form: 'bare' };
-    if (DIGEST_PATTERN.test(value))
-        return { digest: value, form: 'prefixed' };
-    return undefined;
+    const prefixed = /^[a-f0-9]{64}$/.test(value) ? `sha256:${value}` : value;
+    if (!isDigest(prefixed))
+        return undefined;
+    return { digest: prefixed, form: prefixed === value ? 'prefixed' : 'bare' };
 }
+/**
+ * The text a config stores for `digest` in `form`: what a rewrite writes, and what the pull
+ * request shows. It takes any string and checks it, since it is the writer's last guard.
+ */
 function formatStoredDigest(digest, form) {
     if (!isDigest(digest))
         throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
     return form === 'bare' ? digest.slice('sha256:'.length) : digest;
+}
+/** The 64 hex digits alone, as other files write them after `@sha256:`. */
+function digestHex(digest) {
+    return digest.slice('sha256:'.length);
 }
 
 ;// CONCATENATED MODULE: ./src/domain/oci/reference.ts
@@ -37133,6 +37146,15 @@ function registryApiHost(registry) {
 /** `registry/repository`, the form used in logs, matrices and keys. */
 function repositoryName(ref) {
     return `${ref.registry}/${ref.repository}`;
+}
+/**
+ * The one identity key of an image as a run resolves it: the canonical repository, its tag
+ * (`:tag`) or digest (`@sha256:…`), and the platform. Config entries with equal keys resolve
+ * to the same digest, so this one key matches an entry across copies of the config, keys the
+ * registry client's answers and the upstream labels, and (with the name) finds duplicates.
+ */
+function imageKey(ref, platform) {
+    return `${formatImageReference(ref)}|${platform?.text ?? ''}`;
 }
 function formatImageReference(ref) {
     let text = repositoryName(ref);
@@ -37464,7 +37486,7 @@ function readEntry(context, item, index) {
         ? pinnedDigest(reader, map, index, digestField)
         : digestToPin(context, map, tagField?.[1] ?? imagePair);
     assertInside(slot, map, fieldPath(index));
-    const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`;
+    const identity = `${name}\u0000${imageKey({ ...reference, tag }, platform)}`;
     const previous = context.seen.get(identity);
     if (previous !== undefined) {
         reader.fail(map, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
@@ -39134,7 +39156,7 @@ class RegistryClient {
      * A registry that names a digest it cannot serve fails the entry.
      */
     async resolveDigest(ref, platform, pinned) {
-        const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`;
+        const key = imageKey({ registry: ref.registry, repository: ref.repository, tag: ref.tag }, platform);
         let pending = this.resolutions.get(key);
         if (!pending) {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
@@ -40968,11 +40990,91 @@ async function checkWorkspacePath(workspace, path, label) {
     return segments.join('/');
 }
 
+;// CONCATENATED MODULE: ./src/run/moves.ts
+/**
+ * The one model of what a run moved. A Move is one config entry with the digest it held and
+ * the digest it ends on; computeMoves derives them for any copy of the config (the workspace's,
+ * or the base branch's for the pull request) from the same per-entry results, and everything
+ * that reports or writes a move (the config rewrite, the other files, the `updates` output,
+ * the pull-request body) reads these and nothing else.
+ */
+
+
+function entryKey(entry) {
+    return imageKey(entry.reference, entry.platform);
+}
+function hasMoved(move) {
+    return move.current !== move.previous;
+}
+/** True when at least one of the moves changes a digest. */
+function anyMoved(moves) {
+    return moves.some(hasMoved);
+}
+/**
+ * Every entry of `config` that holds or gets a digest, with the digest it ends on. An entry
+ * the results are about ends on its own result: the resolved digest when it moved, else the
+ * one it held (unchanged, or not verified). An entry of another copy of the config, such as
+ * the base branch's, ends on the digest this run resolved for its key, or keeps its own when
+ * the run could not verify that key or does not know it. Entries that stay are kept: a
+ * reference in another file moves only when every entry holding its digest agrees.
+ */
+function computeMoves(config, results) {
+    const own = new Map();
+    const resolved = new Map();
+    for (const r of results) {
+        own.set(r.entry, r);
+        if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
+            resolved.set(entryKey(r.entry), r.current);
+    }
+    const moves = [];
+    for (const entry of config.entries) {
+        const key = entryKey(entry);
+        const result = own.get(entry);
+        let previous = entry.digest;
+        let current;
+        if (result) {
+            const moved = (result.status === 'updated' || result.status === 'pinned') && result.current;
+            previous = result.previous;
+            current = moved ? result.current : result.previous;
+        }
+        else {
+            current = resolved.get(key) ?? previous;
+        }
+        if (current !== undefined)
+            moves.push({ entry, key, previous, current, files: [] });
+    }
+    return moves;
+}
+/** The config's text with every moved digest rewritten; undefined when none moved. */
+function rewriteConfig(config, moves) {
+    const moved = new Map(moves.filter(hasMoved).map(m => [m.entry.index, m.current]));
+    return moved.size > 0 ? rewriteDigests(config, moved) : undefined;
+}
+/** The moves other files are searched with: those of entries that held a digest. */
+function pinnedMoves(moves) {
+    return moves
+        .filter((m) => m.previous !== undefined)
+        .map(m => ({
+        ...m,
+        name: m.entry.name,
+        repository: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag
+    }));
+}
+/** The moves with the files each one touched, in the order the files are given. */
+function withFiles(moves, files) {
+    return moves.map(m => ({
+        ...m,
+        files: files.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -41043,24 +41145,23 @@ function errorMessage(error) {
     const message = error instanceof Error ? error.message : String(error);
     return message.split('\n')[0] ?? message;
 }
-/** Pure: turns per-entry results into the rewritten text, outputs and matrix. */
-function planUpdate(mode, config, results, pinnedFiles = []) {
-    const moved = new Map();
-    for (const r of results) {
-        if ((r.status === 'updated' || r.status === 'pinned') && r.current)
-            moved.set(r.entry.index, r.current);
-    }
-    const newText = moved.size > 0 ? rewriteDigests(config, moved) : undefined;
-    const updates = results
-        .filter(r => moved.has(r.entry.index))
-        .map(r => ({
-        name: r.entry.name,
-        image: repositoryName(r.entry.reference),
-        tag: r.entry.reference.tag,
-        platform: r.entry.platform?.text ?? null,
-        previous: r.previous ?? null,
-        current: r.current,
-        files: pinnedFiles.filter(f => f.entries.includes(r.entry.index)).map(f => f.path)
+/**
+ * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
+ * config's moves with the other files they touched, when the run rewrote any.
+ */
+function planUpdate(mode, config, results, other = {
+    pinnedFiles: [],
+    moves: computeMoves(config, results)
+}) {
+    const { pinnedFiles, moves } = other;
+    const updates = moves.filter(hasMoved).map(m => ({
+        name: m.entry.name,
+        image: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag,
+        platform: m.entry.platform?.text ?? null,
+        previous: m.previous ?? null,
+        current: m.current,
+        files: m.files
     }));
     const failed = results
         .filter(r => r.status === 'failed')
@@ -41074,9 +41175,10 @@ function planUpdate(mode, config, results, pinnedFiles = []) {
         mode,
         config,
         results,
-        newText,
+        moves,
+        newText: rewriteConfig(config, moves),
         pinnedFiles,
-        changed: moved.size > 0,
+        changed: updates.length > 0,
         matrix: { include: results.map(matrixEntry) },
         updates,
         failed
@@ -41136,9 +41238,12 @@ async function runUpdate(options, client, logger, onProgress) {
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress);
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = digestMoves(results);
+    const moves = computeMoves(config, results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
-    const plan = planUpdate('update', config, results, pinned);
+    const plan = planUpdate('update', config, results, {
+        pinnedFiles: pinned,
+        moves: withFiles(moves, pinned)
+    });
     let written = false;
     if (plan.newText !== undefined && !options.dryRun) {
         await writeFileAtomic(options.configPath, plan.newText);
@@ -41193,27 +41298,6 @@ async function findPinnedFiles(options, logger) {
     return expanded.files;
 }
 /**
- * What other files are searched for: every entry that had a digest, with the digest it moves
- * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
- * kept so a reference without a tag moves only when every entry holding its digest agrees.
- */
-function digestMoves(entries) {
-    return entries
-        .filter(m => m.previous !== undefined)
-        .map(m => ({
-        entry: m.entry,
-        name: m.entry.name,
-        repository: repositoryName(m.entry.reference),
-        tag: m.entry.reference.tag,
-        previous: m.previous,
-        current: m.current ?? m.previous
-    }));
-}
-/** True when at least one of the moves changes a digest. */
-function anyMoves(moves) {
-    return moves.some(m => m.current !== m.previous);
-}
-/**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
  * in messages (the path, or the path on a branch).
  */
@@ -41223,15 +41307,21 @@ function rewritePinnedText(label, bytes, moves, logger) {
         update_notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
         return undefined;
     }
-    const rewrite = rewritePinnedReferences(decoded.text, moves);
+    const searched = pinnedMoves(moves);
+    const rewrite = rewritePinnedReferences(decoded.text, searched);
     for (const a of rewrite.ambiguous)
         logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
     if (rewrite.count === 0)
         return undefined;
-    return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]) };
+    const entries = rewrite.applied.map(i => searched[i].entry.index);
+    return {
+        text: decoded.text,
+        newText: rewrite.text,
+        entries: [...new Set(entries)].sort((a, b) => a - b)
+    };
 }
 async function rewritePinnedFiles(files, moves, logger) {
-    if (!anyMoves(moves))
+    if (!anyMoved(moves))
         return [];
     const pinned = [];
     for (const file of files) {
@@ -41253,47 +41343,9 @@ async function rewritePinnedFiles(files, moves, logger) {
         const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
         if (!rewrite)
             continue;
-        pinned.push({
-            ...file,
-            text: rewrite.text,
-            newText: rewrite.newText,
-            entries: [...new Set(rewrite.moves.map(m => m.entry.index))].sort((a, b) => a - b)
-        });
+        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
     }
     return pinned;
-}
-/** Entries that name the same image, tag and platform resolve to the same digest. */
-function resolutionKey(entry) {
-    return `${repositoryName(entry.reference)}:${entry.reference.tag}|${entry.platform?.text ?? ''}`;
-}
-/**
- * Applies the digests this run resolved to another copy of the config, such as the one on
- * the base branch's head, so a pull request never reverts changes made after checkout.
- * Entries are matched by image, tag and platform; entries this run could not verify, and
- * entries it does not know, keep what that copy holds.
- */
-function rebaseUpdate(label, text, defaults, results) {
-    const resolved = new Map();
-    for (const r of results) {
-        if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
-            resolved.set(resolutionKey(r.entry), r.current);
-    }
-    const other = parseConfig(label, text, defaults);
-    const moved = new Map();
-    const changes = [];
-    for (const entry of other.entries) {
-        const current = resolved.get(resolutionKey(entry));
-        if (!current || current === entry.digest)
-            continue;
-        moved.set(entry.index, current);
-        changes.push({ entry, previous: entry.digest, current });
-    }
-    const moves = digestMoves(other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) })));
-    return {
-        newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
-        moved: changes,
-        moves
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/upstream.ts
@@ -41301,6 +41353,7 @@ function rebaseUpdate(label, text, defaults, results) {
  * Where a moved image came from: the OCI `source` and `revision` labels of the old and
  * the new digest, which let a reviewer read the upstream commits between the two pins.
  */
+
 
 const SOURCE_LABEL = 'org.opencontainers.image.source';
 const REVISION_LABEL = 'org.opencontainers.image.revision';
@@ -41314,7 +41367,8 @@ async function lookUpUpstream(client, moved, logger) {
     const cache = new Map();
     const labelsOf = (entry, digest) => {
         const platform = entry.platform ?? DEFAULT_PLATFORM;
-        const key = `${entry.reference.registry}/${entry.reference.repository}@${digest}|${platform.text}`;
+        const { registry, repository } = entry.reference;
+        const key = imageKey({ registry, repository, digest }, platform);
         let pending = cache.get(key);
         if (!pending) {
             pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
@@ -41346,7 +41400,8 @@ async function lookUpUpstream(client, moved, logger) {
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
  * branch's copy (never the workspace's), upstream links are read from the images, and the
- * body is rendered from data. Side effects go through the clients it is given.
+ * body is rendered from data. Side effects go through the clients it is given: the forge
+ * only through PullRequestPort.
  */
 
 
@@ -41354,10 +41409,14 @@ async function lookUpUpstream(client, moved, logger) {
 
 
 
-/** The action's defaults, which the command line's preview of a pull request uses too. */
+
+
+/** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
-async function bodyUpdates(moved, client, logger, filesOf) {
+/** The body's rows: the moves that changed a digest, shown in the form their config stores. */
+async function bodyUpdates(moves, client, logger) {
+    const moved = moves.filter(hasMoved);
     const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
     return moved.map((m, i) => ({
         name: m.entry.name,
@@ -41367,26 +41426,25 @@ async function bodyUpdates(moved, client, logger, filesOf) {
         previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
         current: formatStoredDigest(m.current, m.entry.digestForm),
         upstream: upstream[i],
-        files: filesOf(m)
+        files: m.files
     }));
 }
-function workspaceMoves(result) {
-    return result.results
-        .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
-        .map(r => ({ entry: r.entry, previous: r.previous, current: r.current }));
-}
-function render(settings, updates, result) {
-    return renderPullRequestBody({ updates, failures: result.failed, date: settings.now, published: settings.published }, settings.bodyTemplate);
+function render(body, updates, result) {
+    return renderPullRequestBody({ updates, failures: result.failed, date: body.now, published: body.published }, body.template);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 async function describeProposal(result, settings, client, logger) {
     if (result.newText === undefined)
         return undefined;
-    const updates = await bodyUpdates(workspaceMoves(result), client, logger, m => result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path));
+    const updates = await bodyUpdates(result.moves, client, logger);
     const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
-    return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') };
+    return {
+        title: settings.title,
+        body: render(settings.body, updates, result),
+        diff: diffs.join('')
+    };
 }
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -41403,7 +41461,8 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
     // The files this run rewrote are read too: they are what is left to propose when GitHub
     // cannot list the whole base tree; otherwise the globs match them there anyway.
-    const base = await pullRequests.readBase(settings.base, [settings.repoPath, ...rewritten], patterns);
+    const request = settings.pullRequest;
+    const base = await pullRequests.readBase(request.base, [settings.repoPath, ...rewritten], patterns);
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
@@ -41411,18 +41470,23 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     if (!baseBytes) {
         throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
     }
-    const rebased = rebaseUpdate(`${settings.configLabel} (on ${base.branch})`, baseBytes, { defaultImage: settings.defaultImage, defaultPlatform: settings.defaultPlatform }, result.results);
+    const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
+        defaultImage: settings.config.defaultImage,
+        defaultPlatform: settings.config.defaultPlatform
+    });
+    const moves = computeMoves(baseConfig, result.results);
+    const newText = rewriteConfig(baseConfig, moves);
     const files = new Map();
     const diffs = [];
-    if (rebased.newText !== undefined) {
-        files.set(settings.repoPath, rebased.newText);
-        diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText));
+    if (newText !== undefined) {
+        files.set(settings.repoPath, newText);
+        diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), newText));
     }
     if (!base.matched && patterns.length > 0)
         logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
     const candidates = [...rewritten, ...(base.matched ?? [])].sort();
-    const touched = new Map();
-    if (anyMoves(rebased.moves)) {
+    const touched = [];
+    if (anyMoved(moves)) {
         for (const path of candidates) {
             const bytes = base.files.get(path);
             if (!bytes) {
@@ -41430,34 +41494,34 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
                 update_notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
                 continue;
             }
-            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger);
+            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
             if (!rewrite)
                 continue;
             files.set(path, rewrite.newText);
             diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-            touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))));
+            touched.push({ path, entries: rewrite.entries });
         }
     }
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates(rebased.moved, client, logger, m => [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path));
-        body = render(settings, updates, result);
-        proposal = { title: settings.title, body, diff: diffs.join('') };
+        const updates = await bodyUpdates(withFiles(moves, touched), client, logger);
+        body = render(settings.body, updates, result);
+        proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
         base,
-        branch: settings.branch,
-        branchExplicit: settings.branchExplicit,
+        branch: request.branch,
+        branchExplicit: request.branchExplicit,
         files,
-        title: settings.title,
+        title: request.title,
         body,
-        commitMessage: settings.commitMessage,
-        labels: settings.labels,
-        assignees: settings.assignees,
-        reviewers: settings.reviewers,
-        teamReviewers: settings.teamReviewers,
-        draft: settings.draft,
+        commitMessage: request.commitMessage,
+        labels: request.labels,
+        assignees: request.assignees,
+        reviewers: request.reviewers,
+        teamReviewers: request.teamReviewers,
+        draft: request.draft,
         keepOpen: result.failed.length > 0
     });
     return { ...outcome, proposal };
@@ -42070,26 +42134,18 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
     const settings = {
         repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
         files: inputs.files,
-        configLabel: inputs.config,
-        defaultImage: inputs.image,
-        defaultPlatform: inputs.platform,
-        base: pr.base,
-        branch: pr.branch,
-        branchExplicit: pr.branchExplicit,
-        title: pr.title,
-        commitMessage: pr.commitMessage,
-        bodyTemplate: await readBodyTemplate(pr.bodyTemplate, workspace),
-        labels: pr.labels,
-        assignees: pr.assignees,
-        reviewers: pr.reviewers,
-        teamReviewers: pr.teamReviewers,
-        draft: pr.draft,
-        published,
-        now: new Date()
+        config: { label: inputs.config, defaultImage: inputs.image, defaultPlatform: inputs.platform },
+        pullRequest: pr,
+        body: {
+            template: await readBodyTemplate(pr.bodyTemplate, workspace),
+            published,
+            now: new Date()
+        }
     };
     if (inputs.dryRun) {
         writePullRequestOutputs({ operation: 'none', branch: pr.branch });
-        const proposal = await describeProposal(result, settings, client, actionsLogger);
+        const preview = { repoPath: settings.repoPath, title: pr.title, body: settings.body };
+        const proposal = await describeProposal(result, preview, client, actionsLogger);
         if (!proposal) {
             log_info('Dry run: no digest moved, so no pull request would be opened or updated.');
             return { summary: '' };

@@ -19,6 +19,7 @@ import {
   rewriteDigests
 } from '../../src/domain/config.js'
 import { type EntryResult, planUpdate } from '../../src/run/update.js'
+import { parseDigest } from '../../src/domain/oci/digest.js'
 import { record, testName } from './support/record.js'
 import { checkSeeded } from './support/seeds.js'
 
@@ -298,7 +299,9 @@ function resultsFor(config: ParsedConfig, answers: readonly Answer[]): EntryResu
     if (answer.kind === 'fail')
       return { entry, status: 'failed', previous, current: previous, error: 'registry down' }
     const current =
-      answer.kind === 'new' ? `sha256:${answer.hex}` : (previous ?? `sha256:${'0'.repeat(64)}`)
+      answer.kind === 'new'
+        ? parseDigest(`sha256:${answer.hex}`)
+        : (previous ?? parseDigest(`sha256:${'0'.repeat(64)}`))
     return {
       entry,
       status: previous === undefined ? 'pinned' : previous === current ? 'unchanged' : 'updated',

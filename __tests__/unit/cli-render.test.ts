@@ -12,10 +12,11 @@ import {
   useColor
 } from '../../src/cli/render.js'
 import { parseConfig } from '../../src/domain/config.js'
+import { parseDigest } from '../../src/domain/oci/digest.js'
 import { type EntryResult, type UpdateResult, planUpdate } from '../../src/run/update.js'
 
 const hex = (c: string) => c.repeat(64)
-const digest = (c: string) => `sha256:${hex(c)}`
+const digest = (c: string) => parseDigest(`sha256:${hex(c)}`)
 
 const CONFIG = `containers:
   - target: i686-unknown-linux-musl

@@ -27,7 +27,6 @@ const ALLOWED: readonly string[] = [
   // TODO(edge): src/action/main.ts is being thinned into inputs, outputs and summary modules.
   'action/main.ts',
   'action/main.ts#run',
-  'action/main.ts#runPullRequestStep',
   // TODO(edge): the CLI's run is being reworded and slimmed along with the action edge.
   'cli/main.ts#run',
   // TODO(core): run/update.ts is being reshaped around one model of a run's moves.

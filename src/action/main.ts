@@ -28,6 +28,7 @@ import {
   describeProposal,
   proposeUpdate
 } from '../run/propose.js'
+import type { PullRequestPort } from '../run/pull-request-port.js'
 import { PullRequestClient, type PullRequestOutcome } from '../adapters/github/pull-requests.js'
 import { createOctokit } from '../adapters/github/octokit.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
@@ -259,27 +260,19 @@ async function runPullRequestStep(
   const settings: ProposalSettings = {
     repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
     files: inputs.files,
-    configLabel: inputs.config,
-    defaultImage: inputs.image,
-    defaultPlatform: inputs.platform,
-    base: pr.base,
-    branch: pr.branch,
-    branchExplicit: pr.branchExplicit,
-    title: pr.title,
-    commitMessage: pr.commitMessage,
-    bodyTemplate: await readBodyTemplate(pr.bodyTemplate, workspace),
-    labels: pr.labels,
-    assignees: pr.assignees,
-    reviewers: pr.reviewers,
-    teamReviewers: pr.teamReviewers,
-    draft: pr.draft,
-    published,
-    now: new Date()
+    config: { label: inputs.config, defaultImage: inputs.image, defaultPlatform: inputs.platform },
+    pullRequest: pr,
+    body: {
+      template: await readBodyTemplate(pr.bodyTemplate, workspace),
+      published,
+      now: new Date()
+    }
   }
 
   if (inputs.dryRun) {
     writePullRequestOutputs({ operation: 'none', branch: pr.branch })
-    const proposal = await describeProposal(result, settings, client, actionsLogger)
+    const preview = { repoPath: settings.repoPath, title: pr.title, body: settings.body }
+    const proposal = await describeProposal(result, preview, client, actionsLogger)
     if (!proposal) {
       log.info('Dry run: no digest moved, so no pull request would be opened or updated.')
       return { summary: '' }
@@ -313,7 +306,7 @@ async function runPullRequestStep(
     )
   }
   const repository = github.context.repo
-  const pullRequests = new PullRequestClient(
+  const pullRequests: PullRequestPort = new PullRequestClient(
     createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)),
     repository,
     actionsLogger

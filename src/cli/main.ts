@@ -25,7 +25,7 @@ import {
   CredentialsInputError,
   parseRegistryAuth
 } from '../adapters/registry/credentials.js'
-import { DEFAULT_BRANCH, DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.js'
+import { DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
 import { runUpdate } from '../run/update.js'
@@ -181,19 +181,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
         result,
         {
           repoPath: repositoryPath(options.config),
-          configLabel: options.config,
-          defaultImage: options.image,
-          defaultPlatform: options.platform,
-          branch: DEFAULT_BRANCH,
-          branchExplicit: false,
           title: DEFAULT_TITLE,
-          commitMessage: DEFAULT_TITLE,
-          labels: [],
-          assignees: [],
-          reviewers: [],
-          teamReviewers: [],
-          draft: false,
-          now: new Date()
+          body: { now: new Date() }
         },
         client,
         logger

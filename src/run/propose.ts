@@ -1,55 +1,67 @@
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
  * branch's copy (never the workspace's), upstream links are read from the images, and the
- * body is rendered from data. Side effects go through the clients it is given.
+ * body is rendered from data. Side effects go through the clients it is given: the forge
+ * only through PullRequestPort.
  */
+import { parseConfig } from '../domain/config.js'
 import { formatStoredDigest } from '../domain/oci/digest.js'
 import { unifiedDiff } from '../domain/pull-request/diff.js'
-import {
-  type PullRequestClient,
-  type PullRequestOutcome,
-  PullRequestError
-} from '../adapters/github/pull-requests.js'
+import { type PullRequestOutcome, PullRequestError } from '../adapters/github/pull-requests.js'
 import { type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
-import {
-  type MovedEntry,
-  type UpdateResult,
-  anyMoves,
-  notice,
-  rebaseUpdate,
-  resolutionKey,
-  rewritePinnedText
-} from './update.js'
+import { type UpdateResult, notice, rewritePinnedText } from './update.js'
+import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
+import type { PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
 
-/** The action's defaults, which the command line's preview of a pull request uses too. */
+/** The action's defaults; the command line's preview of a pull request shows the title too. */
 export const DEFAULT_BRANCH = 'image-digests/update'
 export const DEFAULT_TITLE = 'chore: Update container image digests'
+
+/** What the body is rendered with, besides the moves. */
+export interface BodySettings {
+  /** The template's text; the default template when undefined. */
+  template?: string
+  /** The reference whose publication started the run, if an event announced one. */
+  published?: string
+  now: Date
+}
+
+/** What a preview of the pull request reads (the action's dry run, the CLI's --show-pull-request). */
+export interface PreviewSettings {
+  /** The config's path inside the repository, with forward slashes. */
+  repoPath: string
+  title: string
+  body: BodySettings
+}
+
+/** The pull request asked for, as the edge read it; handed to the port as it is. */
+export interface PullRequestRequest {
+  /** The base branch; the repository's default branch when undefined. */
+  base?: string
+  branch: string
+  /** True when the user named the branch: then foreign commits on it may be overwritten. */
+  branchExplicit: boolean
+  title: string
+  commitMessage: string
+  labels: string[]
+  assignees: string[]
+  reviewers: string[]
+  teamReviewers: string[]
+  draft: boolean
+}
 
 export interface ProposalSettings {
   /** The config's path inside the repository, with forward slashes. */
   repoPath: string
   /** The `files` globs: other files pinning the same digests, relative to the repository. */
   files?: readonly string[]
-  configLabel: string
-  defaultImage?: string
-  defaultPlatform?: string
-  base?: string
-  branch: string
-  branchExplicit: boolean
-  title: string
-  commitMessage: string
-  bodyTemplate?: string
-  labels: string[]
-  assignees: string[]
-  reviewers: string[]
-  teamReviewers: string[]
-  draft: boolean
-  /** The reference whose publication started the run, if an event announced one. */
-  published?: string
-  now: Date
+  /** How the base branch's copy of the config is read: as the run read the workspace's. */
+  config: { label: string; defaultImage?: string; defaultPlatform?: string }
+  pullRequest: PullRequestRequest
+  body: BodySettings
 }
 
 export interface Proposal {
@@ -58,12 +70,13 @@ export interface Proposal {
   diff: string
 }
 
+/** The body's rows: the moves that changed a digest, shown in the form their config stores. */
 async function bodyUpdates(
-  moved: readonly MovedEntry[],
+  moves: readonly Move[],
   client: RegistryClient | undefined,
-  logger: Logger,
-  filesOf: (m: MovedEntry) => string[]
+  logger: Logger
 ): Promise<BodyUpdate[]> {
+  const moved = moves.filter(hasMoved)
   const upstream = client ? await lookUpUpstream(client, moved, logger) : []
   return moved.map((m, i) => ({
     name: m.entry.name,
@@ -73,37 +86,33 @@ async function bodyUpdates(
     previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
     current: formatStoredDigest(m.current, m.entry.digestForm),
     upstream: upstream[i],
-    files: filesOf(m)
+    files: m.files
   }))
 }
 
-function workspaceMoves(result: UpdateResult): MovedEntry[] {
-  return result.results
-    .filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current)
-    .map(r => ({ entry: r.entry, previous: r.previous, current: r.current! }))
-}
-
-function render(settings: ProposalSettings, updates: BodyUpdate[], result: UpdateResult): string {
+function render(body: BodySettings, updates: BodyUpdate[], result: UpdateResult): string {
   return renderPullRequestBody(
-    { updates, failures: result.failed, date: settings.now, published: settings.published },
-    settings.bodyTemplate
+    { updates, failures: result.failed, date: body.now, published: body.published },
+    body.template
   )
 }
 
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 export async function describeProposal(
   result: UpdateResult,
-  settings: ProposalSettings,
+  settings: PreviewSettings,
   client: RegistryClient | undefined,
   logger: Logger
 ): Promise<Proposal | undefined> {
   if (result.newText === undefined) return undefined
-  const updates = await bodyUpdates(workspaceMoves(result), client, logger, m =>
-    result.pinnedFiles.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
-  )
+  const updates = await bodyUpdates(result.moves, client, logger)
   const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
   for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
-  return { title: settings.title, body: render(settings, updates, result), diff: diffs.join('') }
+  return {
+    title: settings.title,
+    body: render(settings.body, updates, result),
+    diff: diffs.join('')
+  }
 }
 
 function stripBom(text: string): string {
@@ -120,7 +129,7 @@ function stripBom(text: string): string {
 export async function proposeUpdate(
   result: UpdateResult,
   settings: ProposalSettings,
-  pullRequests: PullRequestClient,
+  pullRequests: PullRequestPort,
   client: RegistryClient | undefined,
   logger: Logger
 ): Promise<PullRequestOutcome & { proposal?: Proposal }> {
@@ -128,8 +137,9 @@ export async function proposeUpdate(
   const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
   // The files this run rewrote are read too: they are what is left to propose when GitHub
   // cannot list the whole base tree; otherwise the globs match them there anyway.
+  const request = settings.pullRequest
   const base = await pullRequests.readBase(
-    settings.base,
+    request.base,
     [settings.repoPath, ...rewritten],
     patterns
   )
@@ -144,17 +154,17 @@ export async function proposeUpdate(
       `${settings.repoPath} does not exist on ${base.branch}; commit the config there first`
     )
   }
-  const rebased = rebaseUpdate(
-    `${settings.configLabel} (on ${base.branch})`,
-    baseBytes,
-    { defaultImage: settings.defaultImage, defaultPlatform: settings.defaultPlatform },
-    result.results
-  )
+  const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
+    defaultImage: settings.config.defaultImage,
+    defaultPlatform: settings.config.defaultPlatform
+  })
+  const moves = computeMoves(baseConfig, result.results)
+  const newText = rewriteConfig(baseConfig, moves)
   const files = new Map<string, string>()
   const diffs: string[] = []
-  if (rebased.newText !== undefined) {
-    files.set(settings.repoPath, rebased.newText)
-    diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), rebased.newText))
+  if (newText !== undefined) {
+    files.set(settings.repoPath, newText)
+    diffs.push(unifiedDiff(settings.repoPath, baseBytes.toString('utf8'), newText))
   }
 
   if (!base.matched && patterns.length > 0)
@@ -162,8 +172,8 @@ export async function proposeUpdate(
       `files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`
     )
   const candidates = [...rewritten, ...(base.matched ?? [])].sort()
-  const touched = new Map<string, Set<string>>()
-  if (anyMoves(rebased.moves)) {
+  const touched: Array<{ path: string; entries: number[] }> = []
+  if (anyMoved(moves)) {
     for (const path of candidates) {
       const bytes = base.files.get(path)
       if (!bytes) {
@@ -171,36 +181,34 @@ export async function proposeUpdate(
         notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
         continue
       }
-      const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, rebased.moves, logger)
+      const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger)
       if (!rewrite) continue
       files.set(path, rewrite.newText)
       diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))
-      touched.set(path, new Set(rewrite.moves.map(m => resolutionKey(m.entry))))
+      touched.push({ path, entries: rewrite.entries })
     }
   }
 
   let proposal: Proposal | undefined
   let body = ''
   if (files.size > 0) {
-    const updates = await bodyUpdates(rebased.moved, client, logger, m =>
-      [...touched].filter(([, keys]) => keys.has(resolutionKey(m.entry))).map(([path]) => path)
-    )
-    body = render(settings, updates, result)
-    proposal = { title: settings.title, body, diff: diffs.join('') }
+    const updates = await bodyUpdates(withFiles(moves, touched), client, logger)
+    body = render(settings.body, updates, result)
+    proposal = { title: request.title, body, diff: diffs.join('') }
   }
   const outcome = await pullRequests.sync({
     base,
-    branch: settings.branch,
-    branchExplicit: settings.branchExplicit,
+    branch: request.branch,
+    branchExplicit: request.branchExplicit,
     files,
-    title: settings.title,
+    title: request.title,
     body,
-    commitMessage: settings.commitMessage,
-    labels: settings.labels,
-    assignees: settings.assignees,
-    reviewers: settings.reviewers,
-    teamReviewers: settings.teamReviewers,
-    draft: settings.draft,
+    commitMessage: request.commitMessage,
+    labels: request.labels,
+    assignees: request.assignees,
+    reviewers: request.reviewers,
+    teamReviewers: request.teamReviewers,
+    draft: request.draft,
     keepOpen: result.failed.length > 0
   })
   return { ...outcome, proposal }

@@ -3,17 +3,10 @@
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
 import { readFile, stat } from 'node:fs/promises'
-import {
-  ConfigError,
-  type ConfigEntry,
-  type ParsedConfig,
-  parseConfig,
-  rewriteDigests
-} from '../domain/config.js'
-import { formatStoredDigest } from '../domain/oci/digest.js'
+import { ConfigError, type ConfigEntry, type ParsedConfig, parseConfig } from '../domain/config.js'
+import { type Digest, formatStoredDigest } from '../domain/oci/digest.js'
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import {
-  type DigestMove,
   MAX_PINNED_FILE_BYTES,
   decodePinnedFile,
   rewritePinnedReferences,
@@ -28,6 +21,17 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
 import { type WorkspaceFile, expandWorkspaceFiles } from '../adapters/fs/workspace-files.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
+import {
+  type Move,
+  anyMoved,
+  computeMoves,
+  hasMoved,
+  pinnedMoves,
+  rewriteConfig,
+  withFiles
+} from './moves.js'
+
+export type { Move } from './moves.js'
 
 const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'network',
@@ -79,10 +83,10 @@ export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-co
 export interface EntryResult {
   entry: ConfigEntry
   status: EntryStatus
-  /** The digest the config held, `sha256:`-prefixed. */
-  previous?: string
+  /** The digest the config held. */
+  previous?: Digest
   /** The digest the config holds after the run (the old one when resolving failed). */
-  current?: string
+  current?: Digest
   error?: string
 }
 
@@ -91,8 +95,8 @@ export interface Update {
   image: string
   tag: string
   platform: string | null
-  previous: string | null
-  current: string
+  previous: Digest | null
+  current: Digest
   /** Other files (workspace-relative, forward slashes) where this entry's digest was replaced. */
   files: string[]
 }
@@ -124,6 +128,8 @@ export interface UpdateResult {
   mode: Mode
   config: ParsedConfig
   results: EntryResult[]
+  /** Every entry holding or given a digest, and where it ends: what moved, computed once. */
+  moves: Move[]
   /** The rewritten config text, when any digest moved. */
   newText?: string
   /** Other files that pinned a moved digest, rewritten; empty without the files option. */
@@ -208,30 +214,29 @@ function errorMessage(error: unknown): string {
   return message.split('\n')[0] ?? message
 }
 
-/** Pure: turns per-entry results into the rewritten text, outputs and matrix. */
+/**
+ * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
+ * config's moves with the other files they touched, when the run rewrote any.
+ */
 export function planUpdate(
   mode: Mode,
   config: ParsedConfig,
   results: EntryResult[],
-  pinnedFiles: PinnedFile[] = []
-): Omit<UpdateResult, 'written'> {
-  const moved = new Map<number, string>()
-  for (const r of results) {
-    if ((r.status === 'updated' || r.status === 'pinned') && r.current)
-      moved.set(r.entry.index, r.current)
+  other: { pinnedFiles: PinnedFile[]; moves: Move[] } = {
+    pinnedFiles: [],
+    moves: computeMoves(config, results)
   }
-  const newText = moved.size > 0 ? rewriteDigests(config, moved) : undefined
-  const updates: Update[] = results
-    .filter(r => moved.has(r.entry.index))
-    .map(r => ({
-      name: r.entry.name,
-      image: repositoryName(r.entry.reference),
-      tag: r.entry.reference.tag,
-      platform: r.entry.platform?.text ?? null,
-      previous: r.previous ?? null,
-      current: r.current!,
-      files: pinnedFiles.filter(f => f.entries.includes(r.entry.index)).map(f => f.path)
-    }))
+): Omit<UpdateResult, 'written'> {
+  const { pinnedFiles, moves } = other
+  const updates: Update[] = moves.filter(hasMoved).map(m => ({
+    name: m.entry.name,
+    image: repositoryName(m.entry.reference),
+    tag: m.entry.reference.tag,
+    platform: m.entry.platform?.text ?? null,
+    previous: m.previous ?? null,
+    current: m.current,
+    files: m.files
+  }))
   const failed: Failure[] = results
     .filter(r => r.status === 'failed')
     .map(r => ({
@@ -244,9 +249,10 @@ export function planUpdate(
     mode,
     config,
     results,
-    newText,
+    moves,
+    newText: rewriteConfig(config, moves),
     pinnedFiles,
-    changed: moved.size > 0,
+    changed: updates.length > 0,
     matrix: { include: results.map(matrixEntry) },
     updates,
     failed
@@ -317,9 +323,12 @@ export async function runUpdate(
   const candidates = await findPinnedFiles(options, logger)
   const results = await resolveEntries(config, client, options.concurrency, onProgress)
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-  const moves = digestMoves(results)
+  const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
-  const plan = planUpdate('update', config, results, pinned)
+  const plan = planUpdate('update', config, results, {
+    pinnedFiles: pinned,
+    moves: withFiles(moves, pinned)
+  })
   let written = false
   if (plan.newText !== undefined && !options.dryRun) {
     await writeFileAtomic(options.configPath, plan.newText)
@@ -376,36 +385,6 @@ async function findPinnedFiles(options: UpdateOptions, logger: Logger): Promise<
   return expanded.files
 }
 
-/** A config entry's digest and where it goes, with the entry. */
-export interface EntryMove extends DigestMove {
-  entry: ConfigEntry
-}
-
-/**
- * What other files are searched for: every entry that had a digest, with the digest it moves
- * to, or its own again when it stays (unchanged, or not verified). The entries that stay are
- * kept so a reference without a tag moves only when every entry holding its digest agrees.
- */
-export function digestMoves(
-  entries: ReadonlyArray<{ entry: ConfigEntry; previous?: string; current?: string }>
-): EntryMove[] {
-  return entries
-    .filter(m => m.previous !== undefined)
-    .map(m => ({
-      entry: m.entry,
-      name: m.entry.name,
-      repository: repositoryName(m.entry.reference),
-      tag: m.entry.reference.tag,
-      previous: m.previous!,
-      current: m.current ?? m.previous!
-    }))
-}
-
-/** True when at least one of the moves changes a digest. */
-export function anyMoves(moves: readonly DigestMove[]): boolean {
-  return moves.some(m => m.current !== m.previous)
-}
-
 /**
  * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
  * in messages (the path, or the path on a branch).
@@ -413,29 +392,35 @@ export function anyMoves(moves: readonly DigestMove[]): boolean {
 export function rewritePinnedText(
   label: string,
   bytes: Uint8Array,
-  moves: readonly EntryMove[],
+  moves: readonly Move[],
   logger: Logger
-): { text: string; newText: string; moves: EntryMove[] } | undefined {
+): { text: string; newText: string; entries: number[] } | undefined {
   const decoded = decodePinnedFile(bytes)
   if ('skipped' in decoded) {
     notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`)
     return undefined
   }
-  const rewrite = rewritePinnedReferences(decoded.text, moves)
+  const searched = pinnedMoves(moves)
+  const rewrite = rewritePinnedReferences(decoded.text, searched)
   for (const a of rewrite.ambiguous)
     logger.warning(
       `${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`
     )
   if (rewrite.count === 0) return undefined
-  return { text: decoded.text, newText: rewrite.text, moves: rewrite.applied.map(i => moves[i]!) }
+  const entries = rewrite.applied.map(i => searched[i]!.entry.index)
+  return {
+    text: decoded.text,
+    newText: rewrite.text,
+    entries: [...new Set(entries)].sort((a, b) => a - b)
+  }
 }
 
 async function rewritePinnedFiles(
   files: readonly WorkspaceFile[],
-  moves: readonly EntryMove[],
+  moves: readonly Move[],
   logger: Logger
 ): Promise<PinnedFile[]> {
-  if (!anyMoves(moves)) return []
+  if (!anyMoved(moves)) return []
   const pinned: PinnedFile[] = []
   for (const file of files) {
     let bytes: Buffer
@@ -454,71 +439,7 @@ async function rewritePinnedFiles(
     }
     const rewrite = rewritePinnedText(file.path, bytes, moves, logger)
     if (!rewrite) continue
-    pinned.push({
-      ...file,
-      text: rewrite.text,
-      newText: rewrite.newText,
-      entries: [...new Set(rewrite.moves.map(m => m.entry.index))].sort((a, b) => a - b)
-    })
+    pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries })
   }
   return pinned
-}
-
-/** Entries that name the same image, tag and platform resolve to the same digest. */
-export function resolutionKey(entry: ConfigEntry): string {
-  return `${repositoryName(entry.reference)}:${entry.reference.tag}|${entry.platform?.text ?? ''}`
-}
-
-export interface RebasedConfig {
-  /** The other copy rewritten with this run's digests; undefined when it already holds them all. */
-  newText?: string
-  /** Entries of the other copy whose digest this run moves, as they appear there. */
-  moved: MovedEntry[]
-  /**
-   * Every entry of the other copy with the digest it ends on: this run's where it resolved
-   * the entry, else its own. What the other files there are rewritten with.
-   */
-  moves: EntryMove[]
-}
-
-export interface MovedEntry {
-  entry: ConfigEntry
-  previous?: string
-  current: string
-}
-
-/**
- * Applies the digests this run resolved to another copy of the config, such as the one on
- * the base branch's head, so a pull request never reverts changes made after checkout.
- * Entries are matched by image, tag and platform; entries this run could not verify, and
- * entries it does not know, keep what that copy holds.
- */
-export function rebaseUpdate(
-  label: string,
-  text: string | Uint8Array,
-  defaults: { defaultImage?: string; defaultPlatform?: string },
-  results: readonly EntryResult[]
-): RebasedConfig {
-  const resolved = new Map<string, string>()
-  for (const r of results) {
-    if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
-      resolved.set(resolutionKey(r.entry), r.current)
-  }
-  const other = parseConfig(label, text, defaults)
-  const moved = new Map<number, string>()
-  const changes: MovedEntry[] = []
-  for (const entry of other.entries) {
-    const current = resolved.get(resolutionKey(entry))
-    if (!current || current === entry.digest) continue
-    moved.set(entry.index, current)
-    changes.push({ entry, previous: entry.digest, current })
-  }
-  const moves = digestMoves(
-    other.entries.map(entry => ({ entry, previous: entry.digest, current: moved.get(entry.index) }))
-  )
-  return {
-    newText: moved.size > 0 ? rewriteDigests(other, moved) : undefined,
-    moved: changes,
-    moves
-  }
 }

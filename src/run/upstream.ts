@@ -4,9 +4,12 @@
  */
 import { parsePlatform, type Platform } from '../domain/oci/platform.js'
 import type { ConfigEntry } from '../domain/config.js'
+import type { Digest } from '../domain/oci/digest.js'
+import { imageKey } from '../domain/oci/reference.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
 import type { UpstreamInfo } from '../domain/pull-request/body.js'
+import type { Move } from './moves.js'
 
 export const SOURCE_LABEL = 'org.opencontainers.image.source'
 export const REVISION_LABEL = 'org.opencontainers.image.revision'
@@ -16,25 +19,20 @@ const DEFAULT_PLATFORM = parsePlatform('linux/amd64')
 
 export type { UpstreamInfo }
 
-export interface MovedDigest {
-  entry: ConfigEntry
-  previous?: string
-  current: string
-}
-
 /**
  * Reads the labels of both digests of every moved entry, each distinct image once. Missing
  * labels or an old digest the registry no longer has only cost the links, never the run.
  */
 export async function lookUpUpstream(
   client: RegistryClient,
-  moved: readonly MovedDigest[],
+  moved: ReadonlyArray<Pick<Move, 'entry' | 'previous' | 'current'>>,
   logger: Logger
 ): Promise<UpstreamInfo[]> {
   const cache = new Map<string, Promise<Record<string, string> | undefined>>()
-  const labelsOf = (entry: ConfigEntry, digest: string) => {
+  const labelsOf = (entry: ConfigEntry, digest: Digest) => {
     const platform: Platform = entry.platform ?? DEFAULT_PLATFORM
-    const key = `${entry.reference.registry}/${entry.reference.repository}@${digest}|${platform.text}`
+    const { registry, repository } = entry.reference
+    const key = imageKey({ registry, repository, digest }, platform)
     let pending = cache.get(key)
     if (!pending) {
       pending = client.imageLabels(entry.reference, digest, platform).catch((error: unknown) => {

@@ -3,14 +3,14 @@
  * and fetches manifests and blobs. Knows nothing of GitHub or of config files.
  */
 import type { CredentialSource } from './credentials.js'
-import { isDigest, sha256Digest } from '../../domain/oci/digest.js'
+import { type Digest, isDigest, sha256Digest } from '../../domain/oci/digest.js'
 import {
   type Platform,
   type PlatformDescriptor,
   formatPlatform,
   platformMatches
 } from '../../domain/oci/platform.js'
-import { registryApiHost } from '../../domain/oci/reference.js'
+import { imageKey, registryApiHost } from '../../domain/oci/reference.js'
 import { RegistrySession } from './auth.js'
 import { explainAnswer } from './explain.js'
 import { type HttpResponse, HttpTransport, RegistryError, type TransportOptions } from './http.js'
@@ -116,7 +116,10 @@ export class RegistryClient {
    * A registry that names a digest it cannot serve fails the entry.
    */
   async resolveDigest(ref: TagRef, platform?: Platform, pinned?: string): Promise<ResolvedDigest> {
-    const key = `${ref.registry}/${ref.repository}:${ref.tag}|${platform?.text ?? ''}`
+    const key = imageKey(
+      { registry: ref.registry, repository: ref.repository, tag: ref.tag },
+      platform
+    )
     let pending = this.resolutions.get(key)
     if (!pending) {
       pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
@@ -239,7 +242,7 @@ export class RegistryClient {
    */
   async imageLabels(
     ref: RepositoryRef,
-    digest: string,
+    digest: Digest,
     platform: Platform
   ): Promise<Record<string, string>> {
     let manifest = await this.fetchManifest(ref, digest)

@@ -8,7 +8,7 @@ import {
   formatPlatform,
   platformMatches
 } from '../../domain/oci/platform.js'
-import { isDigest, sha256Digest } from '../../domain/oci/digest.js'
+import { type Digest, isDigest, sha256Digest } from '../../domain/oci/digest.js'
 import { type HttpResponse, RegistryError } from './http.js'
 import { untrustedText } from '../../domain/text/untrusted.js'
 
@@ -45,12 +45,12 @@ export interface TagRef extends RepositoryRef {
 }
 
 export interface ResolvedDigest {
-  digest: string
+  digest: Digest
   mediaType: string
 }
 
 export interface Manifest {
-  digest: string
+  digest: Digest
   mediaType: string
   json: ManifestJson
 }

@@ -4,10 +4,11 @@
  */
 import { isAlias, isMap, isScalar } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
-import { type DigestForm, parseStoredDigest } from '../oci/digest.js'
+import { type Digest, type DigestForm, parseStoredDigest } from '../oci/digest.js'
 import {
   type ImageReference,
   ReferenceError,
+  imageKey,
   isValidTag,
   parseImageReference
 } from '../oci/reference.js'
@@ -53,7 +54,7 @@ export function readEntry(
     : digestToPin(context, map, tagField?.[1] ?? imagePair)
   assertInside(slot, map, fieldPath(index))
 
-  const identity = `${name}\u0000${reference.registry}/${reference.repository}:${tag}\u0000${platform?.text ?? ''}`
+  const identity = `${name}\u0000${imageKey({ ...reference, tag }, platform)}`
   const previous = context.seen.get(identity)
   if (previous !== undefined) {
     reader.fail(
@@ -217,7 +218,7 @@ function entryPlatform(
 }
 
 interface EntryDigest {
-  digest?: string
+  digest?: Digest
   digestKey: string
   digestForm: DigestForm
   slot: DigestSlot
@@ -230,7 +231,7 @@ function pinnedDigest(
   index: number,
   [key, pair]: EntryField
 ): EntryDigest {
-  let digest: string | undefined
+  let digest: Digest | undefined
   let digestForm: DigestForm
   const node = pair.value
   const field = fieldPath(index, key)

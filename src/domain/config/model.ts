@@ -1,5 +1,5 @@
 /** The parsed config's shape, shared by the parser's steps and the rewrite. */
-import type { DigestForm } from '../oci/digest.js'
+import type { Digest, DigestForm } from '../oci/digest.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { Platform } from '../oci/platform.js'
 
@@ -18,7 +18,7 @@ export interface ConfigEntry {
   reference: ImageReference & { tag: string }
   platform?: Platform
   /** The pinned digest, always `sha256:`-prefixed; undefined means "pin it now". */
-  digest?: string
+  digest?: Digest
   digestKey: string
   digestForm: DigestForm
   /** The entry's own fields as plain data, passed through into the matrix. */

@@ -111,6 +111,19 @@ export function repositoryName(ref: Pick<ImageReference, 'registry' | 'repositor
   return `${ref.registry}/${ref.repository}`
 }
 
+/**
+ * The one identity key of an image as a run resolves it: the canonical repository, its tag
+ * (`:tag`) or digest (`@sha256:…`), and the platform. Config entries with equal keys resolve
+ * to the same digest, so this one key matches an entry across copies of the config, keys the
+ * registry client's answers and the upstream labels, and (with the name) finds duplicates.
+ */
+export function imageKey(
+  ref: Pick<ImageReference, 'registry' | 'repository' | 'tag' | 'digest'>,
+  platform?: { text: string }
+): string {
+  return `${formatImageReference(ref)}|${platform?.text ?? ''}`
+}
+
 export function formatImageReference(ref: ImageReference): string {
   let text = repositoryName(ref)
   if (ref.tag) text += `:${ref.tag}`
