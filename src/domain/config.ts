@@ -6,6 +6,13 @@
  * range instead of re-serialising the YAML document, so comments, quoting, key order,
  * blank lines and line endings stay exactly as the user wrote them.
  */
+import {
+  type Fix,
+  type SettingWords,
+  UpdaterError,
+  type UpdaterErrorOptions,
+  joinFix
+} from './errors.js'
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml'
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml'
 import { type DigestForm, formatStoredDigest, parseStoredDigest } from './oci/digest.js'
@@ -44,21 +51,27 @@ function escapeControls(text: string): string {
   )
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UpdaterError {
   override name = 'ConfigError'
+  /** What is wrong, without file and field (an annotation names those itself) or fix. */
   readonly detail: string
   constructor(
     readonly file: string,
     readonly position: SourcePosition | undefined,
     readonly field: string | undefined,
     detail: string,
-    options?: ErrorOptions
+    options?: UpdaterErrorOptions
   ) {
     const where = position ? `${file}:${position.line}:${position.col}` : file
     // Values quoted from the file may hold any character.
     const safe = escapeControls(detail)
     super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options)
     this.detail = safe
+  }
+
+  /** The detail with the fix in an edge's words, for an annotation. */
+  describeDetail(words: SettingWords): string {
+    return this.fix ? `${this.detail}${joinFix(this.fix, words)}` : this.detail
   }
 }
 
@@ -162,11 +175,12 @@ export function parseConfig(
   const fail = (
     node: Node | Pair | undefined | null,
     field: string | undefined,
-    detail: string
+    detail: string,
+    fix?: Fix
   ): never => {
     const range = node && 'range' in node ? node.range : undefined
     const keyRange = node && 'key' in node && isScalar(node.key) ? node.key.range : undefined
-    throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail)
+    throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail, { fix })
   }
 
   const firstError = doc.errors[0]
@@ -262,11 +276,10 @@ export function parseConfig(
       ? scalarString(imagePair.value, fieldPath(index, 'image'))
       : defaultImage
     if (imageText === undefined || imageText.trim() === '') {
-      return fail(
-        item,
-        fieldPath(index, 'image'),
-        'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`'
-      )
+      return fail(item, fieldPath(index, 'image'), 'no repository', {
+        text: 'set `image` on the entry, a top-level `image:`, or {the:image}',
+        join: 'colon'
+      })
     }
     let reference: ImageReference
     try {

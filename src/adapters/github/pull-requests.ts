@@ -3,6 +3,7 @@
  * on top of the base branch's head, made by the token's identity with no author override
  * so GitHub signs it. Knows nothing of registries or config files: it moves file contents.
  */
+import { type Fix, UpdaterError } from '../../domain/errors.js'
 import type { getOctokit } from '@actions/github'
 import { createHash } from 'node:crypto'
 import { matchPaths } from '../fs/workspace-files.js'
@@ -176,8 +177,14 @@ function modeOf(change: PullRequestChange, path: string): '100755' | '100644' {
   return change.base.modes.get(path) === '100755' ? '100755' : '100644'
 }
 
-export class PullRequestError extends Error {
+export class PullRequestError extends UpdaterError {
   override name = 'PullRequestError'
+}
+
+/** Our own fix for a branch holding commits the action may not replace. */
+const BRANCH_FIX: Fix = {
+  text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
+  join: 'sentence'
 }
 
 function status(error: unknown): number | undefined {
@@ -214,9 +221,9 @@ export class PullRequestClient {
       sha = ref.data.object.sha
     } catch (error) {
       if (status(error) === 404)
-        throw new PullRequestError(
-          `base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`
-        )
+        throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}`, {
+          fix: { text: '{set:base} to an existing branch' }
+        })
       throw error
     }
     const commit = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })
@@ -323,7 +330,8 @@ export class PullRequestClient {
       const unmarked = since.filter(c => !hasTrailer(c))
       if (unmarked.length > 0 && !change.branchExplicit) {
         throw new PullRequestError(
-          `branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
+          `branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them`,
+          { fix: BRANCH_FIX }
         )
       }
       const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha })
@@ -352,7 +360,8 @@ export class PullRequestClient {
           const strangers = since.filter(c => !sameIdentity(c, own))
           if (strangers.length > 0)
             throw new PullRequestError(
-              `branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0]!.commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
+              `branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0]!.commit.author?.name ?? 'unknown'}); refusing to overwrite them`,
+              { fix: BRANCH_FIX }
             )
         }
         if (branchSha) {
@@ -595,11 +604,17 @@ export function workflowRefusal(
     (refused
       ? `GitHub refused the commit changing ${files}: `
       : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
-      'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
-      'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
-      'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
-      `GitHub said: ${message.split('\n')[0]}`,
-    { cause: error }
+      'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it',
+    {
+      cause: error,
+      fix: {
+        text:
+          'Pass as {token} a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+          'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of {the:files}.',
+        join: 'sentence'
+      },
+      after: ` GitHub said: ${message.split('\n')[0]}`
+    }
   )
 }
 

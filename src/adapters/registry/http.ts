@@ -3,6 +3,7 @@
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+import { type Fix, UpdaterError } from '../../domain/errors.js'
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import { keepAliveFetch } from './connections.js'
@@ -48,21 +49,25 @@ export type RegistryErrorKind =
   | 'platform'
   | 'insecure'
 
-export class RegistryError extends Error {
+export class RegistryError extends UpdaterError {
   override name = 'RegistryError'
   constructor(
     readonly kind: RegistryErrorKind,
     message: string,
-    readonly status?: number
+    readonly status?: number,
+    fix?: Fix
   ) {
-    super(message)
+    super(message, { fix })
   }
 }
 
 /** A host given up on earlier in the run: never retried. */
 class DeadHostError extends RegistryError {
   constructor(message: string) {
-    super('timeout', message)
+    super('timeout', message, undefined, {
+      text: 'raise {request-timeout} if it is only slow',
+      join: 'aside'
+    })
   }
 }
 
@@ -239,7 +244,9 @@ export class HttpTransport {
     if (url.protocol === 'http:' && !explicitlyInsecure) {
       throw new RegistryError(
         'insecure',
-        `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`
+        `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`,
+        undefined,
+        { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' }
       )
     }
     if (!explicitlyInsecure && (await this.isLocalHost(target))) {
@@ -279,7 +286,7 @@ export class HttpTransport {
     if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
       this.deadHosts.set(
         host,
-        `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`
+        `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run`
       )
     }
   }
