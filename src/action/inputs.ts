@@ -106,7 +106,8 @@ function registryAuthInput(): Map<string, Credentials> {
   try {
     return parseRegistryAuth(core.getInput('registry-auth'), REGISTRY_AUTH_SOURCE)
   } catch (error) {
-    if (error instanceof CredentialsInputError) throw new InputError(`input ${error.message}`)
+    if (error instanceof CredentialsInputError)
+      throw new InputError(`input registry-auth ${error.message}`)
     throw error
   }
 }
@@ -130,7 +131,6 @@ function pullRequestInputs(): PullRequestInputs {
     base: text('base') || undefined,
     title,
     commitMessage: text('commit-message') || title,
-    // Kept as written: an inline template's whitespace is the author's.
     bodyTemplate: core.getInput('body-template') || undefined,
     labels: listInput(core.getInput('labels')),
     assignees: listInput(core.getInput('assignees')),
