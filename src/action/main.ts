@@ -134,7 +134,7 @@ export async function run(): Promise<void> {
     }
   } catch (error) {
     if (error instanceof ConfigError) {
-      log.error(error.detail, {
+      log.error(error.describeDetail(INPUT_WORDS), {
         title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
         file: error.file,
         startLine: error.position?.line,

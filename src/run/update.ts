@@ -352,7 +352,7 @@ function noticeOverriddenImage(options: UpdateOptions, config: ParsedConfig, log
   if (given === undefined || own === undefined || sameImage(given, own)) return
   notice(
     logger,
-    `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`
+    `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the default image'} ${given}`
   )
 }
 
