@@ -120,7 +120,8 @@ export async function runPullRequestStep(
     )
   }
   const repository = runRepository(event)
-  // Loaded only here: @actions/github and Octokit are most of the bundle's start-up cost.
+  // Loaded only here, so a run that opens no pull request never parses @actions/github and
+  // Octokit (a chunk of about 210 KB).
   const { createOctokit } = await import('../adapters/github/octokit.js')
   const pullRequests = new PullRequestClient(
     createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)),
