@@ -13,8 +13,10 @@
  *
  * Every contender runs as a child process under GNU time (`/usr/bin/time -f %M`, Debian's
  * `time`, installed here when missing and root) for its peak RSS; wall time is taken around
- * the child from spawn to exit. Runs alternate: within each round the order of the contenders
- * rotates, so a burst of load from elsewhere on the machine does not land on one of them.
+ * the child from spawn to exit, and from spawn to the first request the proxy sees (start →
+ * first request: Node start, bundle load, reading the config), printed per run and per size.
+ * Runs alternate: within each round the order of the contenders rotates, so a burst of load
+ * from elsewhere on the machine does not land on one of them.
  */
 import { execFileSync, spawn } from 'node:child_process'
 import crypto from 'node:crypto'
@@ -546,18 +548,18 @@ function renderReport(ctx) {
     out.push(
       `ideal ${ideal} ms · fixtures pushed in ${seconds(size.pushMs)} s`,
       '',
-      '| contender | median wall | min–max | × ideal | × faster than skopeo | requests/image | token | ping | HEAD | GET | TLS | other | connections | peak RSS | CPU |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
+      '| contender | median wall | start → first request | min–max | × ideal | × faster than skopeo | requests/image | token | ping | HEAD | GET | TLS | other | connections | peak RSS | CPU |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |'
     )
     for (const tool of options.tools) {
       const r = size.results[tool]
       const label = TOOL_LABELS[tool]
       if (!r || r.skipped) {
-        out.push(`| ${label} | ${r?.skipped ?? 'not run'} | | | | | | | | | | | | | |`)
+        out.push(`| ${label} | ${r?.skipped ?? 'not run'} | | | | | | | | | | | | | | |`)
         continue
       }
       if (r.medianMs === undefined) {
-        out.push(`| ${label} | failed: ${r.problem} | | | | | | | | | | | | | |`)
+        out.push(`| ${label} | failed: ${r.problem} | | | | | | | | | | | | | | |`)
         continue
       }
       const q = r.requests
@@ -568,7 +570,8 @@ function renderReport(ctx) {
             ? '1.0×'
             : 'n/a'
       out.push(
-        `| ${label} | ${seconds(r.medianMs)} s | ${seconds(r.minMs)}–${seconds(r.maxMs)} s | ` +
+        `| ${label} | ${seconds(r.medianMs)} s | ${r.timeline ? `${r.timeline.toFirstRequestMs.toFixed(0)} ms` : 'n/a'} | ` +
+          `${seconds(r.minMs)}–${seconds(r.maxMs)} s | ` +
           `${(r.medianMs / ideal).toFixed(2)} | ${vsSkopeo} | ${(q.total / size.n).toFixed(3)}${r.requestsVary ? ' (varies)' : ''} | ` +
           `${q.token} | ${q.ping} | ${q.head} | ${q.get} | ${q.nonHttp} | ${q.other} | ${q.connections} | ` +
           `${fixed(r.peakRssMb, 0)} MB | ${fixed(r.cpuS, 2)} s |`
@@ -917,8 +920,11 @@ async function main() {
           result.requests = breakdown(stats)
           result.timeline = timeline(stats, result)
           samples[tool].push(result)
+          const first = result.timeline
+            ? `, ${result.timeline.toFirstRequestMs.toFixed(0)} ms to the first request`
+            : ''
           log(
-            `N=${n} run ${run + 1}/${options.runs} ${tool}: ${seconds(result.wallMs)} s, ` +
+            `N=${n} run ${run + 1}/${options.runs} ${tool}: ${seconds(result.wallMs)} s${first}, ` +
               `${result.requests.total} requests${result.problem ? `, PROBLEM: ${result.problem}` : ''}`
           )
         }
@@ -953,6 +959,15 @@ async function main() {
       finished: new Date()
     })
     process.stdout.write(report)
+    for (const size of sizes) {
+      for (const tool of ['action', 'cli']) {
+        const t = size.results[tool]?.timeline
+        if (t)
+          log(
+            `N=${size.n} ${tool}: process start → first registry request, median ${t.toFirstRequestMs.toFixed(0)} ms`
+          )
+      }
+    }
     if (options.out) {
       fs.writeFileSync(options.out, report)
       log(`wrote ${path.relative(process.cwd(), options.out) || options.out}`)

@@ -1,849 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
-
 /***/ 770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -1123,7 +280,7 @@ exports.debug = debug; // for test
 
 /***/ }),
 
-/***/ 6752:
+/***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -1736,7 +893,7 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 6424:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -2304,7 +1461,7 @@ module.exports = upgrade
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(6424)
 module.exports.stream = __nccwpck_require__(3560)
 module.exports.pipeline = __nccwpck_require__(6862)
 module.exports.upgrade = __nccwpck_require__(1882)
@@ -29215,28 +28372,3636 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7372);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7275);
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7372:
+/***/ 7275:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  eF: () => (/* binding */ run)
+  e: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: BODY_TEMPLATE_MAX_BYTES, listInput, readBodyTemplate, readInputs, writeOutputs, writePullRequestOutputs
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/domain/errors.ts
+/**
+ * The one base of the errors this code base throws on purpose. Core code (run/, domain/,
+ * adapters/) says what went wrong in neutral words and, when the user can change something,
+ * adds a fix that names settings by their neutral key; each edge words the fix once, in its
+ * own terms (the action: inputs, `set the config input`; the CLI: flags, `pass --config`),
+ * with describeError.
+ *
+ * A fix is our own literal text: untrusted text (a path, a host, a registry's answer) goes in
+ * the message, never in the fix, so no value can smuggle in a placeholder.
+ */
+/** The words of no edge in particular, for messages read outside both (tests, logs of the core). */
+const NEUTRAL_WORDS = {
+    set: setting => `set \`${setting}\``,
+    the: setting => `\`${setting}\``,
+    bare: setting => `\`${setting}\``
+};
+const PLACEHOLDER = /\{(?:(set|the):)?([a-z-]+)\}/g;
+/** A fix in an edge's words. */
+function wordFix(fix, words) {
+    return fix.text.replace(PLACEHOLDER, (_, form, key) => {
+        const setting = key;
+        return form === 'set'
+            ? words.set(setting)
+            : form === 'the'
+                ? words.the(setting)
+                : words.bare(setting);
+    });
+}
+/** The fix as it follows the reason: `; fix`, ` (fix)` or `: fix`. */
+function joinFix(fix, words) {
+    const text = wordFix(fix, words);
+    const separator = { clause: '; ', colon: ': ', sentence: '. ', aside: ' (' }[fix.join ?? 'clause'];
+    return `${separator}${text}${fix.join === 'aside' ? ')' : ''}`;
+}
+function joined(reason, options, words) {
+    const fix = options?.fix;
+    return (fix ? `${reason}${joinFix(fix, words)}` : reason) + (options?.after ?? '');
+}
+class UpdaterError extends Error {
+    name = 'UpdaterError';
+    /** What went wrong, without the fix. */
+    reason;
+    fix;
+    after;
+    constructor(reason, options) {
+        super(joined(reason, options, NEUTRAL_WORDS), options);
+        this.reason = reason;
+        this.fix = options?.fix;
+        this.after = options?.after;
+    }
+    /** The message in an edge's words. */
+    describe(words) {
+        return joined(this.reason, this, words);
+    }
+}
+/** Any thrown value as an edge shows it: an UpdaterError in the edge's words, others as they are. */
+function describeError(error, words) {
+    if (error instanceof UpdaterError)
+        return error.describe(words);
+    return error instanceof Error ? error.message : String(error);
+}
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./src/domain/config/error.ts
+/** The config's one error: names the file, the position and the field, on one line. */
+
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text) {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+class ConfigError extends UpdaterError {
+    file;
+    position;
+    field;
+    name = 'ConfigError';
+    /** What is wrong, without file and field (an annotation names those itself) or fix. */
+    detail;
+    constructor(file, position, field, detail, options) {
+        const where = position ? `${file}:${position.line}:${position.col}` : file;
+        // Values quoted from the file may hold any character.
+        const safe = escapeControls(detail);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
+        this.file = file;
+        this.position = position;
+        this.field = field;
+        this.detail = safe;
+    }
+    /** The detail with the fix in an edge's words, for an annotation. */
+    describeDetail(words) {
+        return this.fix ? `${this.detail}${joinFix(this.fix, words)}` : this.detail;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/document.ts
+/** Reading the config's bytes into a YAML document: size, encoding, control characters, syntax. */
+
+
+/**
+ * Far above any real config (a thousand entries take about 150 KB), and small enough that
+ * a hostile or runaway file costs no noticeable time or memory to refuse.
+ */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** The document in `bytes`, or a ConfigError saying why it cannot be read. */
+function readDocument(file, bytes) {
+    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+    if (size > MAX_CONFIG_BYTES) {
+        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
+    }
+    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
+    const hasBom = text.startsWith('\uFEFF');
+    const source = hasBom ? text.slice(1) : text;
+    const lineCounter = new dist/* LineCounter */.HN();
+    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
+    // eslint-disable-next-line no-control-regex
+    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
+    let doc;
+    try {
+        // Duplicate keys are reported below, with the field they belong to.
+        doc = (0,dist/* parseDocument */.Tp)(source, {
+            lineCounter,
+            prettyErrors: false,
+            uniqueKeys: false
+        });
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
+    if (control) {
+        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+        throw new ConfigError(file, lineCounter.linePos(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
+    }
+    const firstError = doc.errors[0];
+    if (firstError) {
+        const pos = lineCounter.linePos(firstError.pos[0]);
+        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
+    }
+    return { source, hasBom, doc, lineCounter };
+}
+function decodeUtf8(file, bytes) {
+    try {
+        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
+        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+    }
+    catch {
+        // Falls through to find where, for the message.
+    }
+    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
+    }
+    const offset = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
+    const lines = before.split('\n');
+    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
+    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
+    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+}
+/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
+function firstInvalidUtf8(bytes) {
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    for (let i = 0; i < bytes.length;) {
+        const b = bytes[i];
+        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
+        try {
+            strict.decode(bytes.subarray(i, i + length));
+        }
+        catch {
+            return i;
+        }
+        i += length;
+    }
+    return bytes.length - 1;
+}
+function tooDeep(file) {
+    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
+}
+/** The parser's messages, reworded where they speak of its API rather than of the file. */
+function yamlErrorDetail(error) {
+    if (error.code === 'MULTIPLE_DOCS')
+        return 'the file holds more than one document (a second `---`); keep one';
+    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
+    if (/call stack/i.test(detail))
+        return 'the file nests too deeply to be read';
+    return detail;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/domain/oci/digest.ts
+
+/** The only digest form this tool ever writes or puts into a URL. */
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+function isDigest(value) {
+    return DIGEST_PATTERN.test(value);
+}
+/** The value as a Digest; throws when it is none, for text that must already be one. */
+function parseDigest(value) {
+    if (!isDigest(value))
+        throw new Error(`malformed digest ${JSON.stringify(value)}`);
+    return value;
+}
+function sha256Digest(bytes) {
+    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
+}
+function parseStoredDigest(value) {
+    const prefixed = /^[a-f0-9]{64}$/.test(value) ? `sha256:${value}` : value;
+    if (!isDigest(prefixed))
+        return undefined;
+    return { digest: prefixed, form: prefixed === value ? 'prefixed' : 'bare' };
+}
+/**
+ * The text a config stores for `digest` in `form`: what a rewrite writes, and what the pull
+ * request shows. It takes any string and checks it, since it is the writer's last guard.
+ */
+function formatStoredDigest(digest, form) {
+    if (!isDigest(digest))
+        throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
+    return form === 'bare' ? digest.slice('sha256:'.length) : digest;
+}
+/** The 64 hex digits alone, as other files write them after `@sha256:`. */
+function digestHex(digest) {
+    return digest.slice('sha256:'.length);
+}
+
+;// CONCATENATED MODULE: ./src/domain/oci/reference.ts
+/**
+ * Image reference parsing with Docker's normalisation rules (distribution/reference):
+ * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
+ * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
+ */
+
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Where Docker Hub's registry API actually lives. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
+class ReferenceError extends UpdaterError {
+    name = 'ReferenceError';
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+function isValidDomain(domain) {
+    const colon = domain.lastIndexOf(':');
+    let host = domain;
+    if (colon !== -1 && !domain.endsWith(']')) {
+        const port = domain.slice(colon + 1);
+        if (!/^\d{1,5}$/.test(port))
+            return false;
+        host = domain.slice(0, colon);
+    }
+    if (IPV6_HOST.test(host))
+        return true;
+    return host.split('.').every(part => DOMAIN_COMPONENT.test(part));
+}
+function parseImageReference(input) {
+    const text = input.trim();
+    if (text === '')
+        throw new ReferenceError('image reference is empty');
+    if (/\s/.test(text))
+        throw new ReferenceError(`image reference "${input}" contains white space`);
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+            throw new ReferenceError(`image reference "${input}" has a malformed digest`);
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > lastSlash) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!isValidTag(tag))
+            throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`);
+    }
+    let registry = DOCKER_HUB;
+    let path = rest;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash !== -1) {
+        const first = rest.slice(0, firstSlash);
+        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
+            registry = first;
+            path = rest.slice(firstSlash + 1);
+            if (!isValidDomain(registry)) {
+                throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`);
+            }
+        }
+    }
+    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) {
+        registry = DOCKER_HUB;
+        if (!path.includes('/'))
+            path = `library/${path}`;
+    }
+    if (path === '' || !path.split('/').every(c => PATH_COMPONENT.test(c))) {
+        throw new ReferenceError(`image reference "${input}" has an invalid repository "${path}" ` +
+            '(lower-case letters, digits and . _ - separators only)');
+    }
+    if (registry.length + 1 + path.length > 255) {
+        throw new ReferenceError(`image reference "${input}" is longer than 255 characters`);
+    }
+    return { registry, repository: path, tag, digest };
+}
+/** The host that serves the registry API for a canonical registry name. */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** `registry/repository`, the form used in logs, matrices and keys. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/**
+ * The one identity key of an image as a run resolves it: the canonical repository, its tag
+ * (`:tag`) or digest (`@sha256:…`), and the platform. Config entries with equal keys resolve
+ * to the same digest, so this one key matches an entry across copies of the config, keys the
+ * registry client's answers and the upstream labels, and (with the name) finds duplicates.
+ */
+function imageKey(ref, platform) {
+    return `${formatImageReference(ref)}|${platform?.text ?? ''}`;
+}
+function formatImageReference(ref) {
+    let text = repositoryName(ref);
+    if (ref.tag)
+        text += `:${ref.tag}`;
+    if (ref.digest)
+        text += `@${ref.digest}`;
+    return text;
+}
+
+;// CONCATENATED MODULE: ./src/domain/oci/platform.ts
+const PART = /^[a-z0-9_.-]+$/;
+function parsePlatform(input) {
+    const parts = input.trim().toLowerCase().split('/');
+    if (parts.length < 2 || parts.length > 3 || !parts.every(p => PART.test(p))) {
+        throw new Error(`invalid platform "${input}": expected os/architecture[/variant], like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, variant, text: parts.join('/') };
+}
+/** arm64 manifests often omit their `v8` variant; arm without a variant means v7. */
+function normalisedVariant(architecture, variant) {
+    if (architecture === 'arm64' && (variant === undefined || variant === 'v8'))
+        return 'v8';
+    if (architecture === 'arm' && variant === undefined)
+        return 'v7';
+    return variant;
+}
+function platformMatches(wanted, candidate) {
+    if (!candidate || candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
+        return false;
+    if (wanted.variant === undefined && wanted.architecture !== 'arm')
+        return true;
+    return (normalisedVariant(wanted.architecture, wanted.variant) ===
+        normalisedVariant(candidate.architecture, candidate.variant));
+}
+function formatPlatform(p) {
+    if (!p || !p.os)
+        return 'unknown';
+    return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/model.ts
+const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
+const TAG_KEYS = ['tag', 'image_tag'];
+const DIGEST_KEYS = ['digest', 'current_sha'];
+const NAME_KEYS = ['name', 'target'];
+
+;// CONCATENATED MODULE: ./src/domain/config/reader.ts
+/**
+ * What every step of the parse shares: positions from the line counter, one way to fail with
+ * the file, position and field, and the field names and values as messages show them.
+ */
+
+
+function configReader(file, source, lineCounter) {
+    const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
+    const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
+    const fail = (node, field, detail, fix) => {
+        const range = node && 'range' in node ? node.range : undefined;
+        const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
+        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail, { fix });
+    };
+    function scalarString(node, field) {
+        if ((0,dist/* isAlias */.Vj)(node))
+            fail(node, field, 'aliases are not supported here; write the value out');
+        if (!(0,dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
+            return fail(node, field, `expected a string, got ${describeValue(node)}`);
+        }
+        // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
+        if (typeof node.value === 'number' && typeof node.source === 'string')
+            return node.source;
+        return String(node.value);
+    }
+    return { file, source, lineCounter, at, lineOf, fail, scalarString };
+}
+/** A key as a field name in messages: as written when plain, else quoted with escapes. */
+function shownKey(key) {
+    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
+        return key;
+    const quoted = JSON.stringify(key);
+    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
+}
+function fieldPath(index, key) {
+    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
+}
+function describeValue(node) {
+    if (node === null || ((0,dist/* isScalar */.jn)(node) && node.value === null))
+        return 'nothing';
+    if ((0,dist/* isSeq */.oP)(node))
+        return 'a list';
+    if ((0,dist/* isMap */.jh)(node))
+        return 'a mapping';
+    if ((0,dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
+        return `the boolean ${String(node.value)} (quote it if you mean the text)`;
+    return 'another kind of value';
+}
+/** A value quoted for a message: escapes shown, long values cut. */
+function shownValue(value) {
+    const quoted = JSON.stringify(value);
+    return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted;
+}
+/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
+function firstAlias(node) {
+    if (node === null)
+        return undefined;
+    if ((0,dist/* isAlias */.Vj)(node))
+        return node;
+    let found;
+    (0,dist/* visit */.YR)(node, {
+        Alias(_key, alias) {
+            found = alias;
+            return dist/* visit */.YR.BREAK;
+        }
+    });
+    return found;
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/slots.ts
+/**
+ * Where each entry's digest lives in the source, or where a missing one goes, and the key
+ * and form a digest pinned now takes: what the rewrite needs to splice text in place.
+ */
+
+
+
+/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
+function keyStyle(map) {
+    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
+}
+/**
+ * The key and form a digest pinned now takes, for an entry with the given key style: those
+ * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
+ * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
+ * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
+ * once per key style, so a file of unpinned entries costs one pass.
+ */
+function digestStyles(items) {
+    const pinned = [];
+    for (const item of items) {
+        if (!(0,dist/* isMap */.jh)(item))
+            continue;
+        for (const key of DIGEST_KEYS) {
+            const value = item.get(key);
+            const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined;
+            if (parsed)
+                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
+        }
+    }
+    const majority = (styles) => {
+        const counts = new Map();
+        for (const style of styles) {
+            const id = `${style.key} ${style.form}`;
+            const seen = counts.get(id) ?? { style, count: 0 };
+            seen.count++;
+            counts.set(id, seen);
+        }
+        let best;
+        for (const c of counts.values())
+            if (!best || c.count > best.count)
+                best = c;
+        return best?.style;
+    };
+    const memo = new Map();
+    return map => {
+        const own = keyStyle(map);
+        const id = own.join(' ');
+        let style = memo.get(id);
+        if (!style) {
+            const legacy = own.includes('image_tag') || own.includes('target');
+            style =
+                (own.length > 0
+                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
+                    : undefined) ??
+                    majority(pinned.map(p => p.style)) ??
+                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
+            memo.set(id, style);
+        }
+        return style;
+    };
+}
+/**
+ * Where the value indicator of a pair whose value is empty sits: the first character after
+ * the key that is neither white space nor a comment, when it is a colon. Anything else (a
+ * comma, a brace, the next key) means the key was written with no colon at all, and the
+ * search stops there, so it never reaches a colon of another field or entry.
+ */
+function valueIndicator(source, keyEnd) {
+    let i = keyEnd;
+    while (i < source.length) {
+        const c = source[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
+            i++;
+        else if (c === '#') {
+            const eol = source.indexOf('\n', i);
+            i = eol === -1 ? source.length : eol;
+        }
+        else
+            return c === ':' ? i : undefined;
+    }
+    return undefined;
+}
+/** The end of the line holding `offset`, before any `\r`. */
+function lineEndAt(source, offset) {
+    const lineEnd = source.indexOf('\n', offset);
+    if (lineEnd === -1)
+        return source.length;
+    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
+}
+/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
+function blockKeyColumn(source, map) {
+    let start = map.items[0].key.range[0];
+    let i = start - 1;
+    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
+        i--;
+    if (source[i] === '?')
+        start = i;
+    return start - (source.lastIndexOf('\n', start - 1) + 1);
+}
+function replaceSlot(node, pair, map, source, fail, field) {
+    // An empty value: written right after the colon, or with one when the key has none.
+    const afterKey = () => {
+        const keyEnd = pair.key.range[1];
+        const colon = valueIndicator(source, keyEnd);
+        if (colon !== undefined)
+            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
+        // `{…, digest}`: the colon goes right after the key, inside the braces.
+        if (map.flow)
+            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
+        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
+        const eol = source.includes('\r\n') ? '\r\n' : '\n';
+        const at = lineEndAt(source, keyEnd);
+        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
+        return { kind: 'replace', start: at, end: at, quote: '', prefix };
+    };
+    // `digest:` with nothing after it, or a key with no colon at all.
+    if (node === null)
+        return afterKey();
+    if (!(0,dist/* isScalar */.jn)(node))
+        return fail(node, field, 'expected a string');
+    const [start, end] = node.range;
+    // `digest: # pin me`: the parser places the empty value where the comment starts, and a
+    // digest written there would swallow the comment into the value.
+    if (node.type === 'PLAIN' && start === end)
+        return afterKey();
+    switch (node.type) {
+        case 'PLAIN':
+            // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
+            return { kind: 'replace', start, end, quote: '', prefix: '' };
+        case 'QUOTE_DOUBLE':
+            return { kind: 'replace', start, end, quote: '"', prefix: '' };
+        case 'QUOTE_SINGLE':
+            return { kind: 'replace', start, end, quote: "'", prefix: '' };
+        default:
+            return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+    }
+}
+/**
+ * Where a missing digest is added: after the tag (or image) field, inside the entry's own
+ * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
+ * of its line is still the entry; without it, the digest goes before the first key, since
+ * the entry's last field may be a nested block whose end is the next entry's start.
+ */
+function insertSlot(map, after, source, key) {
+    const eol = source.includes('\r\n') ? '\r\n' : '\n';
+    if (map.flow) {
+        const anchorPair = after ?? map.items[map.items.length - 1];
+        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
+        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
+    }
+    const column = blockKeyColumn(source, map);
+    if (!after) {
+        return {
+            kind: 'insert',
+            at: map.range[0],
+            prefix: key,
+            separator: ': ',
+            suffix: `${eol}${' '.repeat(column)}`
+        };
+    }
+    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
+    return {
+        kind: 'insert',
+        at: lineEndAt(source, valueEnd),
+        prefix: `${eol}${' '.repeat(column)}${key}`,
+        separator: ': ',
+        suffix: ''
+    };
+}
+/**
+ * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
+ * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
+ * beats writing into another entry.
+ */
+function assertInside(slot, map, field) {
+    const at = slot.kind === 'replace' ? slot.start : slot.at;
+    const [start, valueEnd, nodeEnd] = map.range;
+    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
+    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
+    if (!inside)
+        throw new Error(`${field}: the digest position ${at} is outside the entry`);
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/entry.ts
+/**
+ * One entry of `containers`: its keys, image, tag, platform, name and digest, each read and
+ * checked in the order the messages expect, then the duplicate check against earlier entries.
+ */
+
+
+
+
+
+
+
+function readEntry(context, item, index) {
+    const { reader } = context;
+    const { map, pairs } = entryPairs(reader, item, index);
+    const { imagePair, imageText, reference } = entryImage(context, map, pairs, index);
+    const tagField = oneOf(reader, pairs, index, TAG_KEYS);
+    const tag = entryTag(reader, map, index, tagField, reference, imageText);
+    const platform = entryPlatform(context, map, pairs, index);
+    const nameField = oneOf(reader, pairs, index, NAME_KEYS);
+    const name = nameField
+        ? reader.scalarString(nameField[1].value, fieldPath(index, nameField[0]))
+        : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
+    const digestField = oneOf(reader, pairs, index, DIGEST_KEYS);
+    const { digest, digestKey, digestForm, slot } = digestField
+        ? pinnedDigest(reader, map, index, digestField)
+        : digestToPin(context, map, tagField?.[1] ?? imagePair);
+    assertInside(slot, map, fieldPath(index));
+    const identity = `${name}\u0000${imageKey({ ...reference, tag }, platform)}`;
+    const previous = context.seen.get(identity);
+    if (previous !== undefined) {
+        reader.fail(map, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
+    }
+    context.seen.set(identity, index);
+    const fields = map.toJSON();
+    if (tagField)
+        fields[tagField[0]] = tag;
+    const entry = {
+        index,
+        name,
+        image: imageText,
+        reference: { ...reference, tag },
+        platform,
+        digest,
+        digestKey,
+        digestForm,
+        fields,
+        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line
+    };
+    return { entry, slot };
+}
+/** The entry as a mapping of plain keys, each once, with no aliases anywhere in it. */
+function entryPairs({ fail, lineOf }, item, index) {
+    if ((0,dist/* isAlias */.Vj)(item))
+        fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
+    if (!(0,dist/* isMap */.jh)(item))
+        return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
+    const map = item;
+    const pairs = new Map();
+    for (const pair of map.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key))
+            fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
+        const key = String(pair.key.value);
+        const alias = firstAlias(pair.value);
+        if (alias)
+            fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
+        const earlier = pairs.get(key);
+        if (earlier) {
+            fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
+        }
+        pairs.set(key, pair);
+    }
+    return { map, pairs };
+}
+/** The one of `keys` the entry sets, if any; setting two of them is an error. */
+function oneOf({ fail }, pairs, index, keys) {
+    const found = keys.filter(k => pairs.has(k));
+    if (found.length > 1) {
+        fail(pairs.get(found[1]), fieldPath(index, found[1]), `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`);
+    }
+    return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])];
+}
+function entryImage({ reader: { fail, scalarString }, defaultImage }, item, pairs, index) {
+    const imagePair = pairs.get('image');
+    const imageText = imagePair
+        ? scalarString(imagePair.value, fieldPath(index, 'image'))
+        : defaultImage;
+    if (imageText === undefined || imageText.trim() === '') {
+        return fail(item, fieldPath(index, 'image'), 'no repository', {
+            text: 'set `image` on the entry, a top-level `image:`, or {the:image}',
+            join: 'colon'
+        });
+    }
+    let reference;
+    try {
+        reference = parseImageReference(imageText);
+    }
+    catch (error) {
+        if (!(error instanceof ReferenceError))
+            throw error;
+        return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message);
+    }
+    if (reference.digest) {
+        return fail(imagePair?.value ?? item, fieldPath(index, 'image'), 'put the digest under `digest`, not in `image`');
+    }
+    return { imagePair, imageText, reference };
+}
+function entryTag({ fail, scalarString }, item, index, tagField, reference, imageText) {
+    let tag = reference.tag;
+    if (tagField) {
+        const [key, pair] = tagField;
+        tag = scalarString(pair.value, fieldPath(index, key));
+        if (reference.tag !== undefined && reference.tag !== tag) {
+            fail(pair.value, fieldPath(index, key), `tag "${tag}" differs from the tag in image "${imageText}"`);
+        }
+        if (!isValidTag(tag))
+            fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`);
+    }
+    if (tag === undefined) {
+        return fail(item, fieldPath(index, 'tag'), 'missing tag: set `tag` (or `image_tag`) on the entry');
+    }
+    return tag;
+}
+function entryPlatform({ reader: { fail, scalarString }, defaultPlatform }, item, pairs, index) {
+    let platform;
+    const platformPair = pairs.get('platform');
+    const platformText = platformPair
+        ? scalarString(platformPair.value, fieldPath(index, 'platform'))
+        : defaultPlatform;
+    if (platformText) {
+        try {
+            platform = parsePlatform(platformText);
+        }
+        catch (error) {
+            return fail(platformPair?.value ?? item, fieldPath(index, 'platform'), error.message);
+        }
+    }
+    return platform;
+}
+/** The digest the entry pins (or an empty one to fill), and where its value sits. */
+function pinnedDigest({ fail, scalarString, source }, map, index, [key, pair]) {
+    let digest;
+    let digestForm;
+    const node = pair.value;
+    const field = fieldPath(index, key);
+    const isEmpty = node === null || ((0,dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
+    const digestKey = key;
+    if ((0,dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
+        fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
+    }
+    if (!isEmpty) {
+        const raw = scalarString(node, field);
+        const parsed = parseStoredDigest(raw);
+        if (!parsed) {
+            fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
+        }
+        digest = parsed.digest;
+        digestForm = parsed.form;
+    }
+    else {
+        digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
+    }
+    const slot = replaceSlot(node, pair, map, source, fail, field);
+    return { digest, digestKey, digestForm, slot };
+}
+/** An entry with no digest key: the file's style for it, and where the digest goes in. */
+function digestToPin({ reader, styleFor }, map, tagPair) {
+    const style = styleFor(map);
+    const digestKey = style.key;
+    const digestForm = style.form;
+    const slot = insertSlot(map, tagPair, reader.source, digestKey);
+    return { digestKey, digestForm, slot };
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/parse.ts
+/**
+ * The config's top level and the walk over its entries; each step lives in its own module:
+ * reading the document (document.ts), one entry (entry.ts), digest slots (slots.ts).
+ */
+
+
+
+
+
+
+
+function parseConfig(file, bytes, options = {}) {
+    const { source, hasBom, doc, lineCounter } = readDocument(file, bytes);
+    const reader = configReader(file, source, lineCounter);
+    const { fileImage, containers } = readTopLevel(reader, rootMap(reader, doc));
+    const entries = [];
+    const digestSlots = [];
+    const context = {
+        reader,
+        defaultImage: fileImage ?? options.defaultImage,
+        defaultPlatform: options.defaultPlatform,
+        styleFor: digestStyles(containers.items),
+        seen: new Map()
+    };
+    try {
+        containers.items.forEach((item, index) => {
+            const { entry, slot } = readEntry(context, item, index);
+            digestSlots.push(slot);
+            entries.push(entry);
+        });
+    }
+    catch (error) {
+        // Deeply nested free fields can exhaust the stack when walked or converted.
+        if (error instanceof RangeError)
+            throw tooDeep(file);
+        throw error;
+    }
+    return { file, source, hasBom, entries, digestSlots, fileImage };
+}
+function rootMap({ file, fail }, doc) {
+    const root = doc.contents;
+    if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
+        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
+    }
+    if (!(0,dist/* isMap */.jh)(root)) {
+        return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
+    }
+    return root;
+}
+/** The top-level `image` and the `containers` list, each at most once and nothing else. */
+function readTopLevel({ fail, lineOf, scalarString }, root) {
+    const seenTopLevel = new Map();
+    let fileImage;
+    let containers;
+    for (const pair of root.items) {
+        const key = (0,dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
+        if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
+            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
+        }
+        const earlier = seenTopLevel.get(key);
+        if (earlier)
+            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
+        seenTopLevel.set(key, pair);
+        if (key === 'image')
+            fileImage = scalarString(pair.value, 'image');
+        if (key === 'containers')
+            containers = pair.value;
+    }
+    if (!containers || !(0,dist/* isSeq */.oP)(containers)) {
+        return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
+    }
+    return { fileImage, containers };
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/rewrite.ts
+/** Writing new digests into the config text at the slots the parse found. */
+
+/**
+ * Returns the config text with the given entries' digests replaced (or inserted).
+ * Everything outside the digest values stays byte for byte.
+ */
+function rewriteDigests(config, newDigests) {
+    const edits = [];
+    for (const [index, digest] of newDigests) {
+        const entry = config.entries[index];
+        const slot = config.digestSlots[index];
+        if (!entry || !slot)
+            throw new Error(`no config entry ${index}`);
+        const stored = formatStoredDigest(digest, entry.digestForm);
+        if (slot.kind === 'replace') {
+            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
+            edits.push({ start: slot.start, end: slot.end, text });
+        }
+        else {
+            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
+            edits.push({ start: slot.at, end: slot.at, text });
+        }
+    }
+    // One pass over the source: splicing each edit into the whole text would copy it once per
+    // entry, which for a 1000-entry config cost more than parsing it.
+    edits.sort((a, b) => a.start - b.start);
+    const parts = [config.hasBom ? '\uFEFF' : ''];
+    let copied = 0;
+    for (const edit of edits) {
+        parts.push(config.source.slice(copied, edit.start), edit.text);
+        copied = edit.end;
+    }
+    parts.push(config.source.slice(copied));
+    return parts.join('');
+}
+
+;// CONCATENATED MODULE: ./src/domain/config.ts
+/**
+ * The containers config: parse and validate with source positions, and rewrite digest
+ * values in place. Knows nothing of HTTP or GitHub.
+ *
+ * The rewrite splices new digest text into the original source at the scalar's byte
+ * range instead of re-serialising the YAML document, so comments, quoting, key order,
+ * blank lines and line endings stay exactly as the user wrote them.
+ *
+ * This module is the config's front door; its steps live in config/: reading the document
+ * (document.ts), the top level (parse.ts), one entry (entry.ts), digest slots (slots.ts) and
+ * the rewrite (rewrite.ts).
+ */
+
+
+
+
+
+;// CONCATENATED MODULE: ./src/domain/event.ts
+/**
+ * Events that announce a freshly pushed image (`repository_dispatch` from the publisher,
+ * `registry_package` from GHCR). An announcement is a hint to run now, never a source of
+ * truth: every field is untrusted, and the registry's answer always wins.
+ */
+
+
+const MAX_FIELD = 512;
+function field(value, name) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'string')
+        throw new Error(`${name} is not a string`);
+    if (value.length > MAX_FIELD)
+        throw new Error(`${name} is longer than ${MAX_FIELD} characters`);
+    return value.trim() === '' ? undefined : value.trim();
+}
+function object(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+function announcement(event, imageText, tag, digest) {
+    const reference = referenceIn(imageText, 'image');
+    const effectiveTag = tag ?? reference.tag;
+    if (effectiveTag !== undefined && !isValidTag(effectiveTag))
+        throw new Error('tag is not a valid tag');
+    if (digest !== undefined && !isDigest(digest))
+        throw new Error('digest is not sha256: followed by 64 lower-case hex digits');
+    return {
+        event,
+        image: repositoryName(reference),
+        reference,
+        tag: effectiveTag,
+        digest: digest ?? reference.digest
+    };
+}
+/**
+ * `package_url` names the registry the package lives on (`ghcr.io/owner/name:tag`, or the
+ * `containers.` host of a GitHub Enterprise Server); older payloads only have the namespace
+ * and name, which on github.com mean GHCR.
+ */
+function packageImage(pkg, version) {
+    const url = field(version?.package_url, 'package_version.package_url');
+    if (url) {
+        // GHCR names are lower case; the tag and digest here are read from their own fields.
+        return repositoryName(referenceIn(url.toLowerCase(), 'package_version.package_url'));
+    }
+    const namespace = field(pkg.namespace, 'registry_package.namespace');
+    const name = field(pkg.name, 'registry_package.name');
+    if (!namespace || !name)
+        throw new Error('registry_package.namespace or name is missing');
+    return `ghcr.io/${namespace.toLowerCase()}/${name.toLowerCase()}`;
+}
+function referenceIn(text, name) {
+    try {
+        return parseImageReference(text);
+    }
+    catch (error) {
+        if (error instanceof ReferenceError)
+            throw new Error(`${name} is not a valid image reference`, { cause: error });
+        throw error;
+    }
+}
+/** Reads the hint from the event that started the workflow; never throws on payload content. */
+function readEventHint(eventName, payload) {
+    if (eventName !== 'repository_dispatch' && eventName !== 'registry_package')
+        return { kind: 'none' };
+    try {
+        const root = object(payload);
+        if (!root)
+            throw new Error('the event payload is not an object');
+        if (eventName === 'repository_dispatch') {
+            const client = object(root.client_payload);
+            const image = field(client?.image, 'client_payload.image');
+            if (!client || !image)
+                throw new Error('client_payload.image is missing');
+            return {
+                kind: 'announcement',
+                announcement: announcement(eventName, image, field(client.tag, 'client_payload.tag'), field(client.digest, 'client_payload.digest'))
+            };
+        }
+        const action = field(root.action, 'action');
+        if (action !== 'published' && action !== 'updated')
+            return { kind: 'skip', reason: `the package was ${action ?? 'changed'}, not published` };
+        const pkg = object(root.registry_package);
+        if (!pkg)
+            throw new Error('registry_package is missing');
+        const type = field(pkg.package_type, 'registry_package.package_type')?.toLowerCase();
+        if (type !== 'container')
+            return {
+                kind: 'skip',
+                reason: `the published package is a ${type ?? 'unknown'} package, not a container image`
+            };
+        const version = object(pkg.package_version);
+        const metadata = object(version?.container_metadata);
+        const tag = field(object(metadata?.tag)?.name, 'container_metadata.tag.name');
+        if (!tag)
+            return {
+                kind: 'skip',
+                reason: 'the event is for an untagged manifest (one per platform of a multi-arch push)'
+            };
+        const digest = field(object(metadata?.tag)?.digest, 'container_metadata.tag.digest') ??
+            field(version?.version, 'package_version.version');
+        return {
+            kind: 'announcement',
+            announcement: announcement(eventName, packageImage(pkg, version), tag, digest?.startsWith('sha256:') ? digest : undefined)
+        };
+    }
+    catch (error) {
+        return {
+            kind: 'ignored',
+            warning: `ignoring the ${eventName} payload: ${error instanceof Error ? error.message : String(error)}; running a normal update`
+        };
+    }
+}
+/** The announced reference as plain text; the renderers escape it. */
+function announcedReference(a) {
+    return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/adapters/registry/credential-helper.ts
+
+
+/** The helper did not answer in time; it was killed, with any children it started. */
+class HelperTimeoutError extends UpdaterError {
+    name = 'HelperTimeoutError';
+}
+/** Largest helper answer read: a username and a secret, with room to spare. */
+const OUTPUT_LIMIT = 64 * 1024;
+/**
+ * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
+ * programs by design, so a subprocess is the right tool; their output holds secrets and
+ * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
+ * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
+ */
+function credentialHelperRunner(timeoutMs) {
+    return (helper, serverUrl) => new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
+            stdio: ['pipe', 'pipe', 'ignore'],
+            // Its own process group, so a shell script's children die with it.
+            detached: true
+        });
+        const chunks = [];
+        let size = 0;
+        let settled = false;
+        const finish = (error) => {
+            if (settled)
+                return;
+            settled = true;
+            clearTimeout(timer);
+            if (error)
+                reject(error);
+            else
+                resolve(Buffer.concat(chunks).toString('utf8'));
+        };
+        const kill = () => {
+            try {
+                if (child.pid !== undefined)
+                    process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // Already gone.
+            }
+        };
+        const timer = setTimeout(() => {
+            kill();
+            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
+        }, timeoutMs);
+        child.stdout.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > OUTPUT_LIMIT) {
+                kill();
+                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
+            }
+            else
+                chunks.push(chunk);
+        });
+        child.on('error', error => finish(error));
+        child.on('close', code => {
+            if (code === 0)
+                finish();
+            else
+                finish(new Error(`docker-credential-${helper} exited with ${code}`));
+        });
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(serverUrl);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/credentials.ts
+/**
+ * Where registry credentials come from, in order: the `registry-auth` input, then the
+ * Docker config that `docker login` / `docker/login-action` leave behind (`auths`,
+ * `credHelpers`, `credsStore`). The GitHub token is kept apart as a fallback for GHCR,
+ * used only when anonymous pull is refused.
+ */
+
+
+
+
+
+
+
+/** Unreadable credentials text; the message's subject is the text, which the edge names first. */
+class CredentialsInputError extends UpdaterError {
+    name = 'CredentialsInputError';
+}
+/** Docker Hub appears under many names in config files; all mean the same registry. */
+function canonicalRegistryKey(key) {
+    let host = key.trim().toLowerCase();
+    host = host.replace(/^[a-z]+:\/\//, '');
+    host = host.split('/')[0] ?? host;
+    if (host === 'index.docker.io' || host === 'registry-1.docker.io' || host === 'docker.io')
+        return DOCKER_HUB;
+    return host;
+}
+function dockerHelperServerUrl(registry) {
+    return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry;
+}
+/**
+ * Parses registry credentials given as a YAML or JSON map of host → {username, password};
+ * `source` says where the text came from, for messages ("the registry-auth input").
+ */
+function parseRegistryAuth(text, source) {
+    const result = new Map();
+    if (text.trim() === '')
+        return result;
+    let data;
+    try {
+        data = (0,dist/* parse */.qg)(text);
+    }
+    catch {
+        // The parser's message may quote the input, which holds passwords.
+        throw new CredentialsInputError('is not valid YAML or JSON');
+    }
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+        throw new CredentialsInputError('must be a map of registry host to {username, password}');
+    }
+    for (const [host, value] of Object.entries(data)) {
+        const v = value;
+        if (!v ||
+            typeof v !== 'object' ||
+            typeof v.username !== 'string' ||
+            typeof v.password !== 'string') {
+            throw new CredentialsInputError(`entry "${host}" must have string fields username and password`);
+        }
+        result.set(canonicalRegistryKey(host), {
+            username: v.username,
+            password: v.password,
+            source
+        });
+    }
+    return result;
+}
+function defaultDockerConfigPath(env = process.env) {
+    return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
+}
+class CredentialStore {
+    options;
+    dockerConfig;
+    cache = new Map();
+    constructor(options = {}) {
+        this.options = options;
+        for (const c of options.registryAuth?.values() ?? [])
+            options.onSecret?.(c.password);
+        if (options.githubToken)
+            options.onSecret?.(options.githubToken);
+    }
+    lookup(registry) {
+        const key = canonicalRegistryKey(registry);
+        let found = this.cache.get(key);
+        if (!found) {
+            found = this.find(key);
+            this.cache.set(key, found);
+        }
+        return found;
+    }
+    fallback(registry) {
+        if (canonicalRegistryKey(registry) !== 'ghcr.io' || !this.options.githubToken)
+            return undefined;
+        return {
+            username: 'x-access-token',
+            password: this.options.githubToken,
+            source: this.options.githubTokenSource ?? 'the GitHub token'
+        };
+    }
+    async find(registry) {
+        const explicit = this.options.registryAuth?.get(registry);
+        if (explicit)
+            return explicit;
+        const path = this.options.dockerConfigPath ?? defaultDockerConfigPath();
+        this.dockerConfig ??= readDockerConfig(path, this.options.onWarning);
+        const config = await this.dockerConfig;
+        if (!config)
+            return undefined;
+        const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => canonicalRegistryKey(k) === registry)?.[1] ?? config.credsStore;
+        if (helper) {
+            const fromHelper = await this.fromHelper(helper, registry);
+            if (fromHelper)
+                return fromHelper;
+        }
+        const entry = Object.entries(config.auths ?? {}).find(([k]) => canonicalRegistryKey(k) === registry)?.[1];
+        if (!entry)
+            return undefined;
+        let username = entry.username;
+        let password = entry.password;
+        if (entry.auth) {
+            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
+            const colon = decoded.indexOf(':');
+            if (colon > 0) {
+                username = decoded.slice(0, colon);
+                password = decoded.slice(colon + 1);
+            }
+        }
+        if (!username || !password) {
+            if (entry.identitytoken) {
+                this.options.onWarning?.(`${path}: ${registry} uses an identity token, which is not supported; use a password or access token`);
+            }
+            return undefined;
+        }
+        this.options.onSecret?.(password);
+        return { username, password, source: `the Docker config ${path}` };
+    }
+    async fromHelper(helper, registry) {
+        if (!/^[a-zA-Z0-9_.-]+$/.test(helper)) {
+            this.options.onWarning?.(`ignoring Docker credential helper with an unsafe name "${helper}"`);
+            return undefined;
+        }
+        const run = this.options.runHelper;
+        if (!run)
+            return undefined;
+        let output;
+        try {
+            output = await run(helper, dockerHelperServerUrl(registry));
+        }
+        catch (error) {
+            if (error instanceof HelperTimeoutError) {
+                this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
+            }
+            // Helpers exit non-zero for "no credentials for this server": that is not an error.
+            return undefined;
+        }
+        let parsed;
+        try {
+            parsed = JSON.parse(output);
+        }
+        catch {
+            this.options.onWarning?.(`docker-credential-${helper} answered something that is not JSON for ${registry}`);
+            return undefined;
+        }
+        if (typeof parsed.Username !== 'string' ||
+            typeof parsed.Secret !== 'string' ||
+            parsed.Secret === '') {
+            return undefined;
+        }
+        this.options.onSecret?.(parsed.Secret);
+        if (parsed.Username === '<token>') {
+            this.options.onWarning?.(`docker-credential-${helper} gave an identity token for ${registry}, which is not supported`);
+            return undefined;
+        }
+        return {
+            username: parsed.Username,
+            password: parsed.Secret,
+            source: `docker-credential-${helper}`
+        };
+    }
+}
+async function readDockerConfig(path, onWarning) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        onWarning?.(`${path} is not valid JSON; ignoring it`);
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/challenge.ts
+/**
+ * `WWW-Authenticate` parsing (RFC 7235). A header may carry several challenges, and a
+ * quoted `scope` may itself contain commas, so a naive split on `,` is wrong.
+ */
+const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
+const SPACE = /[ \t]*/y;
+function parseWwwAuthenticate(header) {
+    const challenges = [];
+    let pos = 0;
+    const skip = () => {
+        SPACE.lastIndex = pos;
+        SPACE.exec(header);
+        pos = SPACE.lastIndex;
+    };
+    const token = () => {
+        TOKEN.lastIndex = pos;
+        const m = TOKEN.exec(header);
+        if (!m)
+            return undefined;
+        pos = TOKEN.lastIndex;
+        return m[0];
+    };
+    const quoted = () => {
+        let out = '';
+        pos++; // opening quote
+        while (pos < header.length && header[pos] !== '"') {
+            if (header[pos] === '\\' && pos + 1 < header.length)
+                pos++;
+            out += header[pos];
+            pos++;
+        }
+        pos++; // closing quote
+        return out;
+    };
+    while (pos < header.length) {
+        skip();
+        if (header[pos] === ',') {
+            pos++;
+            continue;
+        }
+        const scheme = token();
+        if (!scheme)
+            break;
+        const challenge = { scheme: scheme.toLowerCase(), params: {} };
+        challenges.push(challenge);
+        for (;;) {
+            skip();
+            const start = pos;
+            const name = token();
+            skip();
+            if (!name || header[pos] !== '=') {
+                // Not an auth-param: the start of the next challenge (or token68 / end).
+                pos = start;
+                break;
+            }
+            pos++;
+            skip();
+            const value = header[pos] === '"' ? quoted() : (token() ?? '');
+            challenge.params[name.toLowerCase()] = value;
+            skip();
+            if (header[pos] === ',')
+                pos++;
+            else
+                break;
+        }
+    }
+    return challenges;
+}
+
+;// CONCATENATED MODULE: external "node:dns/promises"
+const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(4371);
+;// CONCATENATED MODULE: ./src/adapters/registry/connections.ts
+/**
+ * The default way the transport reaches the network: undici's fetch over one connection pool
+ * that keeps connections open across HEAD requests too.
+ *
+ * undici closes the connection after every HEAD (nodejs/undici#258: a misbehaving server may
+ * send a body that would be read as the next response). Resolving is almost nothing but HEADs,
+ * so every image paid a new TCP (and TLS) handshake, two or three round trips for one of real
+ * work. Registries answer HEAD with headers only, as HTTP requires, so HEAD requests here keep
+ * their connection (`reset: false`), as Node's own http client does by default.
+ */
+
+function keepAliveFetch() {
+    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
+    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/hosts.ts
+/**
+ * Address classes used to decide where credentials and plain HTTP may go. Host names
+ * are judged by their text only (no DNS), which is what a credential decision needs:
+ * the name the user configured is the name the secret belongs to.
+ */
+
+function stripBrackets(host) {
+    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+/** `host` without a port: `localhost:5000` → `localhost`, `[::1]:5000` → `::1`. */
+function hostname(hostWithPort) {
+    if (hostWithPort.startsWith('['))
+        return stripBrackets(hostWithPort.slice(0, hostWithPort.indexOf(']') + 1));
+    const colon = hostWithPort.indexOf(':');
+    return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
+}
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
+function isLoopbackHost(host) {
+    const name = stripBrackets(hostname(host));
+    if (name === 'localhost')
+        return true;
+    if ((0,external_node_net_.isIP)(name) === 4)
+        return name.startsWith('127.');
+    if ((0,external_node_net_.isIP)(name) === 6)
+        return name === '::1' || name === '0:0:0:0:0:0:0:1';
+    return false;
+}
+/** Loopback, RFC 1918, link-local, unique-local, unspecified. */
+function isPrivateHost(host) {
+    if (isLoopbackHost(host))
+        return true;
+    const name = stripBrackets(hostname(host));
+    if ((0,external_node_net_.isIP)(name) === 4) {
+        const [a, b] = name.split('.').map(Number);
+        return (a === 10 ||
+            a === 0 ||
+            (a === 172 && b >= 16 && b <= 31) ||
+            (a === 192 && b === 168) ||
+            (a === 169 && b === 254));
+    }
+    if ((0,external_node_net_.isIP)(name) === 6) {
+        const lower = name.toLowerCase();
+        return (lower === '::' ||
+            /^f[cd]/.test(lower) ||
+            /^fe[89ab]/.test(lower) ||
+            lower.startsWith('::ffff:'));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/domain/text/untrusted.ts
+/**
+ * Text a registry chose (error codes, content types, header values, platform names) ends
+ * up in error messages, annotations, outputs and the job summary. It is shown as one short
+ * line, so a hostile or broken registry cannot forge workflow commands, flood the log or
+ * hide the real cause behind kilobytes of filler.
+ */
+const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
+/** `value` on one line, at most `max` characters, the cut marked with `…`. */
+function untrustedText(value, max = 100) {
+    const line = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+/** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
+function registryErrorCode(value) {
+    return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/retry.ts
+/**
+ * The retry policy: which answers are worth another attempt, how long to wait before it
+ * (Retry-After, else exponential backoff with jitter), and the cap on requests in flight.
+ */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+const BASE_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 10_000;
+/** Counts waiting callers so at most `limit` run at once. */
+class Semaphore {
+    limit;
+    active = 0;
+    queue = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async run(task) {
+        if (this.active >= this.limit)
+            await new Promise(resolve => this.queue.push(resolve));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.queue.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+function parseRetryAfter(value, now) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter: attempt 1 waits up to 500 ms, then 1 s, 2 s, … */
+function backoffDelay(attempt, random) {
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
+/**
+ * What a failed exchange with a registry means: the error kinds the rest of the run tells
+ * apart, and the translation of fetch's and undici's failures into them, with a hint.
+ */
+
+
+class RegistryError extends UpdaterError {
+    kind;
+    status;
+    name = 'RegistryError';
+    constructor(kind, message, status, fix) {
+        super(message, { fix });
+        this.kind = kind;
+        this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message, undefined, {
+            text: 'raise {request-timeout} if it is only slow',
+            join: 'aside'
+        });
+    }
+}
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
+const NETWORK_HINTS = {
+    ENOTFOUND: 'host not found: check the registry name',
+    EAI_AGAIN: 'DNS lookup failed',
+    ECONNREFUSED: 'nothing listens there',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection closed while sending',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    // undici's codes, which fetch reports for a connection that ends mid-exchange.
+    UND_ERR_SOCKET: 'the connection closed before the response was complete',
+    UND_ERR_CLOSED: 'the connection closed before the response was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
+};
+function transportError(error, what, timeoutMs) {
+    const e = error;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
+    }
+    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+    const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
+    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
+    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
+}
+/** Handshake and certificate errors answer the same way every time. */
+function isTlsFailure(code) {
+    return (code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO' ||
+        code.includes('CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
+/**
+ * One HTTP exchange with a registry or token service: redirects followed by hand (so
+ * credentials never cross to another host), bodies capped, a per-request timeout, a
+ * global cap on requests in flight, and retries with backoff for what is retryable.
+ */
+
+
+
+
+
+
+
+
+
+const silentLogger = { debug() { }, info() { }, warning() { } };
+async function systemResolve(name) {
+    try {
+        return (await (0,external_node_dns_promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
+    }
+    catch {
+        return [];
+    }
+}
+const MAX_REDIRECTS = 5;
+class HttpTransport {
+    fetch;
+    clock;
+    logger;
+    semaphore;
+    maxAttempts;
+    timeoutMs;
+    maxRetryAfterMs;
+    random;
+    insecureHosts;
+    onRequest;
+    resolve;
+    addresses = new Map();
+    /** `*.localhost` names that resolved to loopback addresses only. */
+    resolvedLoopback = new Set();
+    constructor(options = {}) {
+        this.fetch = options.fetch ?? keepAliveFetch();
+        this.clock = options.clock ?? systemClock;
+        this.logger = options.logger ?? silentLogger;
+        this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
+        this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
+        this.timeoutMs = options.timeoutMs ?? 30_000;
+        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+        this.random = options.random ?? Math.random;
+        this.insecureHosts = options.insecureHosts ?? new Set();
+        this.onRequest = options.onRequest;
+        this.resolve = options.resolve ?? systemResolve;
+    }
+    /** One lookup per name per run. */
+    addressesOf(host) {
+        const name = hostname(host);
+        let pending = this.addresses.get(name);
+        if (!pending) {
+            pending = this.resolve(name);
+            this.addresses.set(name, pending);
+        }
+        return pending;
+    }
+    /**
+     * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
+     * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
+     * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
+     */
+    async learnHost(host) {
+        const name = hostname(host);
+        if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name))
+            return;
+        const addresses = await this.addressesOf(name);
+        if (addresses.length > 0 && addresses.every(a => isLoopbackHost(a)))
+            this.resolvedLoopback.add(name);
+    }
+    /**
+     * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
+     * judged by every address it has: one private address is enough, since the connection may
+     * take any of them.
+     */
+    async isLocalHost(host) {
+        if (isPrivateHost(host))
+            return true;
+        const name = hostname(host);
+        if ((0,external_node_net_.isIP)(name) !== 0)
+            return false;
+        return (await this.addressesOf(name)).some(a => isPrivateHost(a));
+    }
+    /**
+     * Refuses to let a remote registry (one that is not loopback or private itself) send the
+     * action over plain HTTP or to a loopback or private address. The check resolves names: a
+     * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
+     */
+    async checkReach(origin, url) {
+        if (!origin)
+            return;
+        const target = url.host.toLowerCase();
+        const registry = origin.toLowerCase();
+        if (target === registry || (await this.isLocalHost(registry)))
+            return;
+        const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has(hostname(target));
+        if (url.protocol === 'http:' && !explicitlyInsecure) {
+            throw new RegistryError('insecure', `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`, undefined, { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' });
+        }
+        if (!explicitlyInsecure && (await this.isLocalHost(target))) {
+            throw new RegistryError('insecure', `refusing ${untrustedText(redactUrl(url.href), 200)}: ${untrustedText(hostname(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+        }
+    }
+    /**
+     * `host` as in a URL, with its port if it has one: insecure-registries may list the host
+     * alone (any port) or `host:port`, as Docker's daemon setting of that name does.
+     */
+    mayUsePlainHttp(host) {
+        const name = host.toLowerCase();
+        return (isLoopbackHost(name) ||
+            this.resolvedLoopback.has(hostname(name)) ||
+            this.insecureHosts.has(name) ||
+            this.insecureHosts.has(hostname(name)));
+    }
+    /**
+     * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
+     * reason. They are not asked again in the run: every later request fails at once, so one
+     * dead host costs the run one request's attempts, not every entry's. Any answer from a host
+     * starts its count again, so one slow path on a live registry costs only its own entry.
+     */
+    deadHosts = new Map();
+    timeoutsInARow = new Map();
+    noteTimeout(host) {
+        const count = (this.timeoutsInARow.get(host) ?? 0) + 1;
+        this.timeoutsInARow.set(host, count);
+        if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
+            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run`);
+        }
+    }
+    failIfDead(url) {
+        const reason = this.deadHosts.get(url.host);
+        if (reason)
+            throw new DeadHostError(reason);
+    }
+    /** Sends the request with retries for network errors, 408, 429 and 5xx. */
+    async request(req) {
+        for (let attempt = 1;; attempt++) {
+            let waitMs;
+            try {
+                const response = await this.semaphore.run(() => this.followRedirects(req));
+                if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts)
+                    return response;
+                const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
+                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
+                    // Waiting out a long quota window would stall the run; say so instead.
+                    return response;
+                }
+                waitMs = retryAfter ?? backoffDelay(attempt, this.random);
+                this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
+            }
+            catch (error) {
+                if (!(error instanceof RegistryError) ||
+                    !['network', 'timeout'].includes(error.kind) ||
+                    error instanceof DeadHostError)
+                    throw error;
+                if (attempt >= this.maxAttempts)
+                    throw error;
+                waitMs = backoffDelay(attempt, this.random);
+                this.logger.debug(`${error.message}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
+            }
+            await this.clock.sleep(waitMs);
+        }
+    }
+    async followRedirects(req) {
+        let url = new URL(req.url);
+        let headers = { ...req.headers };
+        for (let hop = 0;; hop++) {
+            await this.checkReach(req.origin, url);
+            const response = await this.once(req.method, url, headers, req.maxBodyBytes);
+            const location = response.headers.get('location');
+            if (![301, 302, 303, 307, 308].includes(response.status) || !location)
+                return response;
+            if (hop >= MAX_REDIRECTS) {
+                throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
+            }
+            const next = new URL(location, url);
+            await this.learnHost(next.host);
+            if (next.username !== '' || next.password !== '') {
+                throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`);
+            }
+            if (next.protocol !== 'https:' &&
+                !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))) {
+                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`);
+            }
+            if (next.host !== url.host || next.protocol !== url.protocol) {
+                // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
+                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
+            }
+            url = next;
+        }
+    }
+    async once(method, url, headers, maxBodyBytes) {
+        this.failIfDead(url);
+        const signal = AbortSignal.timeout(this.timeoutMs);
+        const shown = redactUrl(url.href);
+        this.onRequest?.(method, url.href);
+        let response;
+        try {
+            response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
+        }
+        catch (error) {
+            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+                this.noteTimeout(url.host);
+            throw failure;
+        }
+        this.timeoutsInARow.delete(url.host);
+        let body;
+        try {
+            body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
+        }
+        catch (error) {
+            if (error instanceof RegistryError)
+                throw error;
+            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+        }
+        return { status: response.status, headers: response.headers, body, url: url.href };
+    }
+}
+async function readCapped(response, maxBytes, what) {
+    const declared = Number(response.headers.get('content-length') ?? NaN);
+    if (declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new RegistryError('too-large', `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
+    }
+    if (!response.body)
+        return Buffer.alloc(0);
+    const chunks = [];
+    let total = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new RegistryError('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`);
+        }
+        chunks.push(Buffer.from(value));
+    }
+    return Buffer.concat(chunks);
+}
+/** Query strings can carry signed-URL secrets (S3, CDN tokens): never log them. */
+function redactUrl(href) {
+    try {
+        const url = new URL(href);
+        url.username = '';
+        url.password = '';
+        url.hash = '';
+        // Appended after serialising: assigned to `search`, the ellipsis would be percent-encoded.
+        if (!url.search)
+            return url.href;
+        url.search = '';
+        return `${url.href}?…`;
+    }
+    catch {
+        return '<invalid URL>';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/token-service.ts
+
+
+/**
+ * Token services that live on another host than their registry, by registry API host. Only
+ * these, besides the registry's own host, may receive the registry's credentials: a parent
+ * domain proves nothing on multi-tenant domains (`attacker.azurecr.io` is not `myreg.azurecr.io`).
+ * Each entry needs a public source saying the registry sends its clients there:
+ * - Docker Hub: https://docs.docker.com/reference/api/registry/auth/ (realm `https://auth.docker.io/token`)
+ * - GitLab.com: https://docs.gitlab.com/administration/packages/container_registry/ (the realm is
+ *   GitLab's own `/jwt/auth`; for `registry.gitlab.com` that is `https://gitlab.com/jwt/auth`)
+ */
+const KNOWN_TOKEN_HOSTS = {
+    'registry-1.docker.io': ['auth.docker.io'],
+    'docker.io': ['auth.docker.io'],
+    'registry.gitlab.com': ['gitlab.com']
+};
+/**
+ * Whether the registry's credentials may be sent to the token service at `realm`: only to the
+ * registry's own host (and port), or to a token service listed for it in KNOWN_TOKEN_HOSTS,
+ * over HTTPS and never to a loopback, private or link-local address unless that is the
+ * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
+ */
+function credentialsMayGoToRealm(apiHost, realm, 
+/** Takes `host[:port]`, as URL.host gives it. */
+mayUsePlainHttp) {
+    const realmHost = realm.host.toLowerCase();
+    const registryHost = apiHost.toLowerCase();
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
+        return { allowed: false, why: 'it is not HTTP(S)' };
+    if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
+        return { allowed: false, why: 'it is plain HTTP' };
+    }
+    if (realmHost === registryHost)
+        return { allowed: true };
+    if (isPrivateHost(realm.host))
+        return { allowed: false, why: 'it is a loopback or private address' };
+    if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost))
+        return { allowed: true };
+    return {
+        allowed: false,
+        why: `it is another host, not a known token service of ${registryHost}`
+    };
+}
+/** The token service's URL from a Bearer challenge, refused when it is not one to use. */
+function tokenRealm(registry, challenge) {
+    const realmText = challenge.params.realm;
+    if (!realmText)
+        throw new RegistryError('invalid-response', `${registry} sent a Bearer challenge without a realm`);
+    let realm;
+    try {
+        realm = new URL(realmText);
+    }
+    catch {
+        throw new RegistryError('invalid-response', `${registry} sent a Bearer challenge with an invalid realm`);
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+        throw new RegistryError('invalid-response', `${registry} sent a token realm that is not HTTP(S)`);
+    }
+    if (realm.username !== '' || realm.password !== '') {
+        // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
+        throw new RegistryError('invalid-response', `${registry} sent a token realm with credentials in its URL; refusing to use it`);
+    }
+    return realm;
+}
+/** The token in a token service's 200 answer, and how many seconds it lives. */
+function tokenFromAnswer(registry, realm, response) {
+    let body;
+    try {
+        body = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('invalid-response', `token service ${realm.host} answered something that is not JSON`);
+    }
+    const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
+    if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
+        throw new RegistryError('invalid-response', `token service ${realm.host} answered without a usable token`);
+    }
+    const weakness = tokenWeakness(token);
+    if (weakness) {
+        throw new RegistryError('invalid-response', `token service ${realm.host} of ${registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
+    }
+    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
+    return { token, expiresIn };
+}
+/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
+const MIN_TOKEN_LENGTH = 16;
+/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
+const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
+/**
+ * Why `token` cannot be a secret, or undefined. The service chooses the token and every
+ * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
+ * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
+ * more; 16 characters drawn from 8 or more different ones is far below that and far above
+ * any word or digest fragment that ordinary output repeats.
+ */
+function tokenWeakness(token) {
+    if (token.length < MIN_TOKEN_LENGTH)
+        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
+    const distinct = new Set(token).size;
+    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
+        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
+    return undefined;
+}
+function pullScope(repository) {
+    return `repository:${repository}:pull`;
+}
+function basicHeader(creds) {
+    return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/auth.ts
+
+
+
+
+
+const TOKEN_BODY_LIMIT = 64 * 1024;
+const ERROR_BODY_LIMIT = 64 * 1024;
+/** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
+const SCOPES_PER_TOKEN_REQUEST = 25;
+const TOKEN_REFRESH_MARGIN_MS = 5_000;
+class RegistrySession {
+    registry;
+    apiHost;
+    transport;
+    credentialSource;
+    onSecret;
+    baseUrl;
+    challenge;
+    credentials;
+    usingFallback = false;
+    tokens = new Map();
+    pendingTokens = new Map();
+    /** Why the credentials were kept from the token service, once they were. */
+    withheld;
+    constructor(options) {
+        this.registry = options.registry;
+        this.apiHost = options.apiHost;
+        this.transport = options.transport;
+        this.credentialSource = options.credentials;
+        this.onSecret = options.onSecret;
+    }
+    /** `https://host` (or `http://` for a loopback / insecure registry that has no TLS). */
+    url(path) {
+        this.baseUrl ??= this.ping();
+        return this.baseUrl.then(base => `${base}${path}`);
+    }
+    async ping() {
+        const attempt = async (scheme) => this.transport.request({
+            method: 'GET',
+            url: `${scheme}://${this.apiHost}/v2/`,
+            origin: this.apiHost,
+            maxBodyBytes: ERROR_BODY_LIMIT
+        });
+        await this.transport.learnHost(this.apiHost);
+        let base = `https://${this.apiHost}`;
+        let response;
+        try {
+            response = await attempt('https');
+        }
+        catch (error) {
+            if (!(error instanceof RegistryError) ||
+                (error.kind !== 'network' && error.kind !== 'tls') ||
+                // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
+                error instanceof CertificateError ||
+                !this.transport.mayUsePlainHttp(this.apiHost)) {
+                throw error;
+            }
+            base = `http://${this.apiHost}`;
+            response = await attempt('http');
+        }
+        if (response.status === 401) {
+            this.learnChallenge(response);
+        }
+        else if (response.status >= 500 || response.status === 429) {
+            throw new RegistryError('http', `registry ${this.registry} answered ${response.status} to GET /v2/`, response.status);
+        }
+        else if (response.status !== 200) {
+            // Some registries guard /v2/ differently from repositories; learn from the first 401 instead.
+            this.transport.logger.debug(`GET ${base}/v2/ answered ${response.status}; continuing without a challenge`);
+        }
+        return base;
+    }
+    learnChallenge(response) {
+        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
+        this.challenge =
+            challenges.find(c => c.scheme === 'bearer') ?? challenges.find(c => c.scheme === 'basic');
+    }
+    getCredentials() {
+        this.credentials ??= this.credentialSource.lookup(this.registry);
+        return this.credentials;
+    }
+    /** Describes the credentials in use, for error messages. */
+    async credentialsDescription() {
+        const creds = await this.getCredentials();
+        return creds && !this.withheld ? `credentials from ${creds.source}` : 'anonymous access';
+    }
+    /** Set when the credentials were not sent to the token service: says which and why. */
+    withheldCredentials() {
+        return this.withheld;
+    }
+    /** Fetches tokens for many repositories in few requests, before the per-image requests start. */
+    async prefetch(repositories) {
+        await this.url('/v2/');
+        if (this.challenge?.scheme !== 'bearer')
+            return;
+        const missing = [...new Set(repositories)].filter(r => !this.validToken(r) && !this.pendingTokens.has(r));
+        const batches = [];
+        for (let i = 0; i < missing.length; i += SCOPES_PER_TOKEN_REQUEST) {
+            batches.push(missing.slice(i, i + SCOPES_PER_TOKEN_REQUEST));
+        }
+        await Promise.all(batches.map(batch => {
+            const pending = this.fetchToken(batch.map(r => pullScope(r)), batch, batch.length > 1);
+            for (const r of batch)
+                this.pendingTokens.set(r, pending);
+            return pending
+                .finally(() => {
+                for (const r of batch)
+                    this.pendingTokens.delete(r);
+            })
+                .catch(error => {
+                // A failed batch is retried one scope at a time when each image is resolved.
+                this.transport.logger.debug(`batched token request failed: ${error.message}`);
+            });
+        }));
+    }
+    validToken(repository) {
+        const token = this.tokens.get(repository);
+        return token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.transport.clock.now()
+            ? token
+            : undefined;
+    }
+    /** The Authorization header for a request on `repository`, if the registry wants one. */
+    async authorization(repository) {
+        await this.url('/v2/');
+        const challenge = this.challenge;
+        if (!challenge)
+            return {};
+        if (challenge.scheme === 'basic') {
+            const creds = await this.getCredentials();
+            return creds ? { Authorization: basicHeader(creds) } : {};
+        }
+        const pending = this.pendingTokens.get(repository);
+        if (pending)
+            await pending.catch(() => undefined);
+        let token = this.validToken(repository);
+        if (!token) {
+            await this.singleScopeToken(repository, pullScope(repository));
+            token = this.validToken(repository);
+        }
+        return token ? { Authorization: token.header } : {};
+    }
+    singleScopeToken(repository, scope) {
+        let pending = this.pendingTokens.get(repository);
+        if (!pending) {
+            pending = this.fetchToken([scope], [repository], false).finally(() => this.pendingTokens.delete(repository));
+            this.pendingTokens.set(repository, pending);
+        }
+        return pending;
+    }
+    /**
+     * After a 401/403 on `repository`: decides whether a retry with other authorization
+     * can help, and prepares it. Returns false when nothing more can be tried.
+     */
+    async renew(repository, response) {
+        const hadChallenge = this.challenge !== undefined;
+        if (response.status === 401)
+            this.learnChallenge(response);
+        const challenge = this.challenge;
+        if (!challenge)
+            return false;
+        const cached = this.tokens.get(repository);
+        if (challenge.scheme === 'bearer') {
+            if (!hadChallenge || cached?.batched) {
+                // The batched token did not cover this repository: ask for it alone. Always for pull
+                // on this repository: the challenge's own scope is the registry's to choose, and a
+                // hostile one (push, or another repository) must not widen what is asked for.
+                this.tokens.delete(repository);
+                await this.singleScopeToken(repository, pullScope(repository));
+                return true;
+            }
+        }
+        else if (!hadChallenge) {
+            return (await this.getCredentials()) !== undefined;
+        }
+        if (await this.switchToFallback()) {
+            this.tokens.clear();
+            return true;
+        }
+        return false;
+    }
+    async switchToFallback() {
+        if (this.usingFallback)
+            return false;
+        const current = await this.getCredentials();
+        if (current)
+            return false;
+        const fallback = this.credentialSource.fallback(this.registry);
+        if (!fallback)
+            return false;
+        this.usingFallback = true;
+        this.credentials = Promise.resolve(fallback);
+        this.transport.logger.debug(`${this.registry} refused anonymous access; retrying with ${fallback.source}`);
+        return true;
+    }
+    async fetchToken(scopes, repositories, batched) {
+        const challenge = this.challenge;
+        const realm = tokenRealm(this.registry, challenge);
+        await this.transport.learnHost(realm.host);
+        if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
+            throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}`, undefined, { text: 'add the host to {insecure-registries} if that is intended' });
+        }
+        const url = new URL(realm.href);
+        if (challenge.params.service)
+            url.searchParams.set('service', challenge.params.service);
+        for (const scope of scopes)
+            url.searchParams.append('scope', scope);
+        const headers = {};
+        const creds = await this.getCredentials();
+        if (creds) {
+            const verdict = credentialsMayGoToRealm(this.apiHost, realm, h => this.transport.mayUsePlainHttp(h));
+            if (verdict.allowed) {
+                headers.Authorization = basicHeader(creds);
+            }
+            else if (!this.withheld) {
+                this.withheld = `${creds.source} was not sent to token service ${realm.host} because ${verdict.why}`;
+                this.transport.logger.warning(`${this.registry}: not sending ${creds.source} to token service ${realm.host} because ${verdict.why}; asking for an anonymous token instead`);
+            }
+        }
+        const response = await this.transport.request({
+            method: 'GET',
+            url: url.href,
+            origin: this.apiHost,
+            headers,
+            maxBodyBytes: TOKEN_BODY_LIMIT
+        });
+        if (response.status === 401 || response.status === 403) {
+            if (!headers.Authorization && (await this.switchToFallback())) {
+                return this.fetchToken(scopes, repositories, batched);
+            }
+            throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})${this.withheld && !headers.Authorization ? `; ${this.withheld}` : ''}`, response.status);
+        }
+        if (response.status !== 200) {
+            throw new RegistryError(response.status === 429 ? 'rate-limited' : 'http', `token service ${realm.host} answered HTTP ${response.status}`, response.status);
+        }
+        const { token, expiresIn } = tokenFromAnswer(this.registry, realm, response);
+        this.onSecret?.(token);
+        const entry = {
+            header: `Bearer ${token}`,
+            expiresAt: this.transport.clock.now() + expiresIn * 1000,
+            batched
+        };
+        for (const repository of repositories)
+            this.tokens.set(repository, entry);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/manifest.ts
+/**
+ * What a registry serves, as data: the manifest media types and shapes, the checks on a
+ * manifest answer's type, and the choice of one platform's manifest from an index.
+ */
+
+
+
+
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+/**
+ * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
+ * silently converts a manifest list to a schema1 manifest with a different digest.
+ */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.dockerList,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.dockerManifest
+].join(', ');
+const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
+const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
+const MANIFEST_LIMIT = 4 * 1024 * 1024;
+const BLOB_LIMIT = 4 * 1024 * 1024;
+function selectPlatform(ref, index, platform) {
+    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
+    const match = candidates.find(d => platformMatches(platform, d.platform));
+    if (!match) {
+        const offered = untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none';
+        throw new RegistryError('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
+    }
+    if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
+        throw new RegistryError('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
+    }
+    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
+}
+function stringRecord(value) {
+    const out = {};
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value))
+            if (typeof v === 'string')
+                out[k] = v;
+    }
+    return out;
+}
+function isAttestation(d) {
+    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
+}
+function checkMediaType(ref, response) {
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
+        throw new RegistryError('invalid-response', `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`);
+    }
+    return mediaType;
+}
+function describe(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
+}
+/**
+ * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
+ * the digest the registry claims and to the one asked for, and a JSON object.
+ */
+function verifiedManifest(tagRef, reference, response) {
+    const mediaType = checkMediaType(tagRef, response);
+    const digest = sha256Digest(response.body);
+    const claimed = response.headers.get('docker-content-digest')?.trim();
+    if (claimed && claimed !== digest) {
+        throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`);
+    }
+    if (isDigest(reference) && reference !== digest) {
+        throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
+    }
+    if (json === null || typeof json !== 'object') {
+        throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
+    }
+    return { digest, mediaType, json };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/explain.ts
+
+
+
+const explain_ERROR_BODY_LIMIT = 64 * 1024;
+/** Turns a non-200 answer into an error that says what is wrong and what to try. */
+async function explainAnswer(session, ref, response) {
+    let code;
+    if (response.body.length > 0 && response.body.length <= explain_ERROR_BODY_LIMIT) {
+        try {
+            const parsed = JSON.parse(response.body.toString('utf8'));
+            code = registryErrorCode(parsed.errors?.[0]?.code);
+        }
+        catch {
+            // Not a registry error document; the status says enough.
+        }
+    }
+    const status = response.status;
+    const where = describe(ref);
+    switch (status) {
+        case 404: {
+            if (code === 'NAME_UNKNOWN') {
+                return new RegistryError('not-found', `${where}: repository ${ref.repository} not found on ${ref.registry}`, 404);
+            }
+            return new RegistryError('not-found', `${where}: tag "${ref.tag}" not found on ${ref.registry}`, 404);
+        }
+        case 401:
+        case 403: {
+            const withheld = session.withheldCredentials();
+            // A reason the credentials were withheld is the registry's to tell (it names hosts);
+            // only our own advice names a setting.
+            const refused = `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''})`;
+            return new RegistryError(status === 401 ? 'unauthorized' : 'denied', withheld ? `${refused}; ${withheld}` : refused, status, withheld
+                ? undefined
+                : {
+                    text: 'the image may be private or not exist: add credentials with {registry-auth} or docker login'
+                });
+        }
+        case 429: {
+            const retryAfter = response.headers.get('retry-after');
+            return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);
+        }
+        default:
+            return new RegistryError('http', `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`, status);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
+
+
+
+
+
+
+
+
+
+class RegistryClient {
+    options;
+    transport;
+    sessions = new Map();
+    resolutions = new Map();
+    /** Manifests by digest: content-addressed, so one fetch serves every later use. */
+    manifests = new Map();
+    /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
+    tagManifests = new Map();
+    /** Digests a HEAD proved the registry serves, for this run. */
+    servedDigests = new Map();
+    rateLimitWarned = new Set();
+    constructor(options) {
+        this.options = options;
+        this.transport = new HttpTransport(options);
+    }
+    session(registry) {
+        let session = this.sessions.get(registry);
+        if (!session) {
+            session = new RegistrySession({
+                registry,
+                apiHost: registryApiHost(registry),
+                transport: this.transport,
+                credentials: this.options.credentials,
+                onSecret: this.options.onSecret
+            });
+            this.sessions.set(registry, session);
+        }
+        return session;
+    }
+    /** Pings every registry and fetches tokens for all repositories in batched requests. */
+    async prepare(refs) {
+        const byRegistry = new Map();
+        for (const ref of refs) {
+            const list = byRegistry.get(ref.registry) ?? [];
+            list.push(ref.repository);
+            byRegistry.set(ref.registry, list);
+        }
+        await Promise.all([...byRegistry].map(([registry, repositories]) => 
+        // A registry that cannot be reached fails each of its entries later, with its own message.
+        this.session(registry)
+            .prefetch(repositories)
+            .catch(() => undefined)));
+    }
+    /**
+     * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
+     * one answer. A digest that differs from `pinned` is about to be written, so when it came
+     * from a HEAD header it is verified first: the manifest is fetched by that digest and its
+     * bytes must hash to it; when it came from an index, a HEAD by that digest must find it.
+     * A registry that names a digest it cannot serve fails the entry.
+     */
+    async resolveDigest(ref, platform, pinned) {
+        const key = imageKey({ registry: ref.registry, repository: ref.repository, tag: ref.tag }, platform);
+        let pending = this.resolutions.get(key);
+        if (!pending) {
+            pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
+            this.resolutions.set(key, pending);
+        }
+        const { digest, mediaType, unproven } = await pending;
+        if (unproven && digest !== pinned) {
+            if (unproven === 'tag-header')
+                await this.verifyTagDigest(ref, digest);
+            else
+                await this.verifyIndexEntry(ref, digest, platform);
+        }
+        return { digest, mediaType };
+    }
+    /**
+     * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
+     * type and, if it names a digest, that one. The bytes need not be fetched: the index's own
+     * bytes were hashed, so the digest it names can only be of the manifest it means.
+     */
+    async verifyIndexEntry(ref, digest, platform) {
+        const pending = this.servedDigests.get(`${ref.registry}/${ref.repository}@${digest}`);
+        if (pending)
+            return pending;
+        const check = (async () => {
+            const target = { ...ref, tag: digest };
+            const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+                Accept: MANIFEST_ACCEPT
+            });
+            if (head.status === 404) {
+                throw new RegistryError('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
+            }
+            if (head.status !== 200)
+                throw await this.explain(target, head);
+            checkMediaType(target, head);
+            const claimed = head.headers.get('docker-content-digest')?.trim();
+            if (claimed && claimed !== digest) {
+                throw new RegistryError('digest-mismatch', `${describe(target)}: the registry claims digest ${untrustedText(claimed, 80)} for it`);
+            }
+        })();
+        this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
+        // A failure may be transient: only what was proved is kept.
+        check.catch(() => this.servedDigests.delete(`${ref.registry}/${ref.repository}@${digest}`));
+        return check;
+    }
+    async verifyTagDigest(ref, digest) {
+        try {
+            await this.fetchManifest(ref, digest);
+        }
+        catch (error) {
+            if (error instanceof RegistryError && error.kind === 'not-found') {
+                throw new RegistryError('digest-mismatch', `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
+            }
+            throw error;
+        }
+    }
+    async resolveTag(ref) {
+        const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
+            Accept: MANIFEST_ACCEPT
+        });
+        if (head.status === 200) {
+            const mediaType = checkMediaType(ref, head);
+            const claimed = head.headers.get('docker-content-digest')?.trim();
+            if (claimed && isDigest(claimed))
+                return { digest: claimed, mediaType, unproven: 'tag-header' };
+            // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
+        }
+        else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
+            throw await this.explain(ref, head);
+        }
+        const manifest = await this.tagManifest(ref);
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
+    }
+    /**
+     * The manifest a tag points to, fetched once per run however many entries need it: a
+     * matrix that pins several platforms of one tag reads its index once (on Docker Hub every
+     * manifest GET counts as a pull).
+     */
+    tagManifest(ref) {
+        const key = `${ref.registry}/${ref.repository}:${ref.tag}`;
+        let pending = this.tagManifests.get(key);
+        if (!pending) {
+            pending = this.fetchManifest(ref, ref.tag);
+            this.tagManifests.set(key, pending);
+        }
+        return pending;
+    }
+    async resolvePlatform(ref, platform) {
+        const manifest = await this.tagManifest(ref);
+        if (INDEX_TYPES.has(manifest.mediaType))
+            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
+        const config = await this.fetchConfig(ref, manifest);
+        const actual = {
+            os: config.os,
+            architecture: config.architecture,
+            variant: config.variant
+        };
+        if (!platformMatches(platform, actual)) {
+            throw new RegistryError('platform', `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`);
+        }
+        return { digest: manifest.digest, mediaType: manifest.mediaType };
+    }
+    /**
+     * The labels and annotations of the image behind `digest`: for an index, those of its
+     * `platform` manifest, merged over the index's own annotations. Costs GET requests, so
+     * it is only used for digests that moved.
+     */
+    async imageLabels(ref, digest, platform) {
+        let manifest = await this.fetchManifest(ref, digest);
+        const labels = { ...stringRecord(manifest.json.annotations) };
+        if (INDEX_TYPES.has(manifest.mediaType)) {
+            const chosen = selectPlatform({ ...ref, tag: digest }, manifest, platform);
+            manifest = await this.fetchManifest(ref, chosen.digest);
+            Object.assign(labels, stringRecord(manifest.json.annotations));
+        }
+        const config = await this.fetchConfig(ref, manifest);
+        return Object.assign(labels, stringRecord(config.config?.Labels));
+    }
+    /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
+    fetchManifest(ref, reference) {
+        if (!isDigest(reference))
+            return this.getManifest(ref, reference);
+        const key = `${ref.registry}/${ref.repository}@${reference}`;
+        let pending = this.manifests.get(key);
+        if (!pending) {
+            pending = this.getManifest(ref, reference);
+            this.manifests.set(key, pending);
+            // A failure may be transient: only what was verified is kept.
+            pending.catch(() => this.manifests.delete(key));
+        }
+        return pending;
+    }
+    async getManifest(ref, reference) {
+        if (reference.includes(':') && !isDigest(reference)) {
+            throw new RegistryError('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
+        }
+        const response = await this.send(ref, 'GET', `/manifests/${encodeURIComponent(reference)}`, {
+            Accept: MANIFEST_ACCEPT
+        });
+        const tagRef = { ...ref, tag: reference };
+        if (response.status !== 200)
+            throw await this.explain(tagRef, response);
+        return verifiedManifest(tagRef, reference, response);
+    }
+    /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
+    async fetchBlob(ref, digest) {
+        if (!isDigest(digest))
+            throw new RegistryError('invalid-response', `refusing to request malformed digest ${JSON.stringify(digest)}`);
+        const response = await this.send(ref, 'GET', `/blobs/${digest}`, {});
+        if (response.status !== 200)
+            throw await this.explain({ ...ref, tag: digest }, response);
+        if (sha256Digest(response.body) !== digest) {
+            throw new RegistryError('digest-mismatch', `${describe({ ...ref, tag: digest })}: blob bytes do not match their digest`);
+        }
+        return response.body;
+    }
+    async fetchConfig(ref, manifest) {
+        const digest = manifest.json.config?.digest;
+        if (typeof digest !== 'string') {
+            throw new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`);
+        }
+        const blob = await this.fetchBlob(ref, digest);
+        try {
+            return JSON.parse(blob.toString('utf8'));
+        }
+        catch {
+            throw new RegistryError('invalid-response', `${describe({ ...ref, tag: digest })}: image config is not JSON`);
+        }
+    }
+    async send(ref, method, path, headers) {
+        const session = this.session(ref.registry);
+        const url = await session.url(`/v2/${ref.repository}${path}`);
+        const maxBodyBytes = path.startsWith('/blobs/') ? BLOB_LIMIT : MANIFEST_LIMIT;
+        const attempt = async () => this.transport.request({
+            method,
+            url,
+            origin: session.apiHost,
+            headers: { ...headers, ...(await session.authorization(ref.repository)) },
+            maxBodyBytes
+        });
+        let response = await attempt();
+        if ((response.status === 401 || response.status === 403) &&
+            (await session.renew(ref.repository, response))) {
+            response = await attempt();
+        }
+        this.noteRateLimit(ref.registry, response);
+        return response;
+    }
+    noteRateLimit(registry, response) {
+        const remaining = response.headers.get('ratelimit-remaining');
+        const limit = response.headers.get('ratelimit-limit');
+        if (!remaining || !limit || this.rateLimitWarned.has(registry))
+            return;
+        const left = Number.parseInt(remaining, 10);
+        const total = Number.parseInt(limit, 10);
+        if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
+            this.rateLimitWarned.add(registry);
+            this.transport.logger.warning(`${registry}: only ${left} of ${total} pulls left in the current rate-limit window`);
+        }
+    }
+    /** Turns a non-200 answer into an error that says what is wrong and what to try. */
+    explain(ref, response) {
+        return explainAnswer(this.session(ref.registry), ref, response);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/create-client.ts
+/**
+ * One way to build a registry client from user settings, shared by the action and the CLI
+ * so that both read credentials, mask secrets and honour insecure hosts identically.
+ */
+
+
+
+function createRegistryClient(settings) {
+    const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+    return new RegistryClient({
+        credentials: new CredentialStore({
+            registryAuth: settings.registryAuth,
+            // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
+            runHelper: credentialHelperRunner(helperTimeoutMs),
+            githubToken: settings.githubToken,
+            githubTokenSource: settings.githubTokenSource,
+            onSecret: settings.onSecret,
+            onWarning: message => settings.logger.warning(message)
+        }),
+        onSecret: settings.onSecret,
+        concurrency: settings.concurrency,
+        maxAttempts: settings.maxAttempts,
+        timeoutMs: settings.requestTimeoutMs,
+        insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
+        logger: settings.logger
+    });
+}
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
+const MIN_REQUEST_TIMEOUT_SECONDS = 0.5;
+const MAX_REQUEST_TIMEOUT_SECONDS = 300;
+const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`;
+/**
+ * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
+ * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
+ * across the world would time out; above five minutes one dead host stalls the run for longer
+ * than any schedule wants.
+ */
+function parseRequestTimeout(text) {
+    const trimmed = text.trim();
+    if (!/^\d+(\.\d+)?$/.test(trimmed))
+        return undefined;
+    const seconds = Number(trimmed);
+    if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
+        return undefined;
+    return Math.round(seconds * 1000);
+}
+
+;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
+
+
+
+function tempPrefix(path) {
+    return `.${(0,external_node_path_namespaceObject.basename)(path)}.`;
+}
+/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
+ * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
+ * that a later `git add -A` could commit. Only files of this function's own naming for this
+ * very target, whose writer process no longer exists, are touched; a live writer's are not.
+ */
+async function removeStaleTempFiles(path) {
+    const prefix = tempPrefix(path);
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+        if (!match || processExists(Number(match[1])))
+            continue;
+        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name)).catch(() => undefined);
+    }
+}
+/**
+ * Writes through a temporary file in the same directory and renames it over the target,
+ * so a crash or kill leaves either the old file or the new one, never a partial one.
+ */
+async function writeFileAtomic(path, text) {
+    await removeStaleTempFiles(path);
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let mode;
+    try {
+        mode = (await (0,promises_namespaceObject.stat)(path)).mode & 0o7777;
+    }
+    catch {
+        mode = undefined;
+    }
+    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', mode ?? 0o644);
+    try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+    }
+    catch (error) {
+        await handle.close();
+        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+    await handle.close();
+    try {
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
+/**
+ * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
+ * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
+ * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
+ * in, text out, so the workspace copy and the base branch's copy go through the same code.
+ */
+
+/** Files larger than this are not read: pinned references live in small text files. */
+const MAX_PINNED_FILE_BYTES = 1024 * 1024;
+// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
+const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
+/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
+/**
+ * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
+ * before the digest is a template or a variable, not a reference we can read, so it is left.
+ */
+const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
+/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+function canonicalRepository(registry, repository) {
+    // Host names are case-insensitive; repository paths are lower-case by definition.
+    return `${registry.toLowerCase()}/${repository}`;
+}
+function referenceBefore(text, at) {
+    let start = at;
+    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
+        start--;
+    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
+        return undefined;
+    const written = text.slice(start, at);
+    const scheme = SCHEME.exec(written);
+    return scheme ? written.slice(scheme[0].length) : written;
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/**
+ * Rewrites every reference to a moved image that still carries the move's old digest. A
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
+ */
+function rewritePinnedReferences(text, moves) {
+    const byDigest = new Map();
+    moves.forEach((move, i) => {
+        const hex = move.previous.replace(/^sha256:/, '');
+        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
+    });
+    const repositories = moves.map(m => {
+        const slash = m.repository.indexOf('/');
+        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
+    });
+    const applied = new Set();
+    const ambiguous = [];
+    const pieces = [];
+    let copied = 0;
+    let count = 0;
+    for (const match of text.matchAll(DIGEST)) {
+        const candidates = byDigest.get(match[1]);
+        if (!candidates)
+            continue;
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        let reference;
+        try {
+            reference = parseImageReference(written);
+        }
+        catch {
+            continue;
+        }
+        const repository = canonicalRepository(reference.registry, reference.repository);
+        const matching = candidates.filter(i => repositories[i] === repository &&
+            (reference.tag === undefined || moves[i].tag === reference.tag));
+        if (matching.length === 0)
+            continue;
+        const currents = new Set(matching.map(i => moves[i].current));
+        if (currents.size > 1) {
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
+            continue;
+        }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
+        const start = match.index + '@sha256:'.length;
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
+        copied = start + 64;
+        count++;
+        for (const i of matching)
+            applied.add(i);
+    }
+    pieces.push(text.slice(copied));
+    return {
+        text: count > 0 ? pieces.join('') : text,
+        applied: [...applied].sort((a, b) => a - b),
+        count,
+        ambiguous
+    };
+}
+function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
+    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
+}
+/**
+ * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
+ * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
+ */
+function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
+    if (bytes.length > cap)
+        return { skipped: tooLarge(bytes.length, cap) };
+    if (bytes.includes(0))
+        return { skipped: 'binary (it contains a NUL byte)' };
+    const text = Buffer.from(bytes).toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
+        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
+    return { text };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-files.ts
+/**
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
+ */
+
+
+
+class FilesPatternError extends UpdaterError {
+    name = 'FilesPatternError';
+}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
+/**
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
+ */
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.map(choice => `${head}${choice}${tail}`);
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
+        }
+    }
+    return undefined;
+}
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return out;
+}
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    return {
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
+    };
+}
+/**
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
+ */
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
+}
+/**
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
+ */
+function matchPaths(patterns, paths) {
+    const compiled = compilePatterns(patterns);
+    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,promises_namespaceObject.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        if (!(await baseIsReal(top, pattern, hits, skipped)))
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
+    }
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
+}
+/**
+ * Every directory on the way must be a real one: lstat follows links in all but the last
+ * component, so a linked directory is refused here rather than read through.
+ */
+async function baseIsReal(top, pattern, hits, skipped) {
+    let ok = true;
+    for (let i = 1; i <= pattern.base.length && ok; i++) {
+        const prefix = pattern.base.slice(0, i);
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
+        ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+        if (info?.isSymbolicLink()) {
+            hits.add(pattern);
+            skipped.set(prefix.join('/'), LINK);
+        }
+    }
+    return ok;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+
+class WorkspacePathError extends UpdaterError {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
+    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
+    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
+}
+
+;// CONCATENATED MODULE: ./src/run/moves.ts
+/**
+ * The one model of what a run moved. A Move is one config entry with the digest it held and
+ * the digest it ends on; computeMoves derives them for any copy of the config (the workspace's,
+ * or the base branch's for the pull request) from the same per-entry results, and everything
+ * that reports or writes a move (the config rewrite, the other files, the `updates` output,
+ * the pull-request body) reads these and nothing else.
+ */
+
+
+function entryKey(entry) {
+    return imageKey(entry.reference, entry.platform);
+}
+function hasMoved(move) {
+    return move.current !== move.previous;
+}
+/** True when at least one of the moves changes a digest. */
+function anyMoved(moves) {
+    return moves.some(hasMoved);
+}
+/**
+ * Every entry of `config` that holds or gets a digest, with the digest it ends on. An entry
+ * the results are about ends on its own result: the resolved digest when it moved, else the
+ * one it held (unchanged, or not verified). An entry of another copy of the config, such as
+ * the base branch's, ends on the digest this run resolved for its key, or keeps its own when
+ * the run could not verify that key or does not know it. Entries that stay are kept: a
+ * reference in another file moves only when every entry holding its digest agrees.
+ */
+function computeMoves(config, results) {
+    const own = new Map();
+    const resolved = new Map();
+    for (const r of results) {
+        own.set(r.entry, r);
+        if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
+            resolved.set(entryKey(r.entry), r.current);
+    }
+    const moves = [];
+    for (const entry of config.entries) {
+        const key = entryKey(entry);
+        const result = own.get(entry);
+        let previous = entry.digest;
+        let current;
+        if (result) {
+            const moved = (result.status === 'updated' || result.status === 'pinned') && result.current;
+            previous = result.previous;
+            current = moved ? result.current : result.previous;
+        }
+        else {
+            current = resolved.get(key) ?? previous;
+        }
+        if (current !== undefined)
+            moves.push({ entry, key, previous, current, files: [] });
+    }
+    return moves;
+}
+/** The config's text with every moved digest rewritten; undefined when none moved. */
+function rewriteConfig(config, moves) {
+    const moved = new Map(moves.filter(hasMoved).map(m => [m.entry.index, m.current]));
+    return moved.size > 0 ? rewriteDigests(config, moved) : undefined;
+}
+/** The moves other files are searched with: those of entries that held a digest. */
+function pinnedMoves(moves) {
+    return moves
+        .filter((m) => m.previous !== undefined)
+        .map(m => ({
+        ...m,
+        name: m.entry.name,
+        repository: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag
+    }));
+}
+/** The moves with the files each one touched, in the order the files are given. */
+function withFiles(moves, files) {
+    return moves.map(m => ({
+        ...m,
+        files: files.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/run/update.ts
+/**
+ * The core shared by the action and the CLI: read the config, resolve every entry,
+ * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+async function loadConfig(options) {
+    let bytes;
+    try {
+        bytes = await (0,promises_namespaceObject.readFile)(options.configPath);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new ConfigError(options.configLabel, undefined, undefined, code === 'ENOENT'
+            ? 'config file not found'
+            : `cannot read the config file (${code ?? error.message})`, { cause: error, fix: code === 'ENOENT' ? { text: 'create it or {set:config}' } : undefined });
+    }
+    return parseConfig(options.configLabel, bytes, {
+        defaultImage: options.defaultImage,
+        defaultPlatform: options.defaultPlatform
+    });
+}
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+async function resolveEntries(config, client, concurrency, onProgress, words = NEUTRAL_WORDS) {
+    const entries = config.entries;
+    await client.prepare(entries.map(e => e.reference));
+    const results = new Array(entries.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (next < entries.length) {
+            const entry = entries[next++];
+            results[entry.index] = await resolveEntry(entry, client, words);
+            onProgress?.(++done, entries.length);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
+    return results;
+}
+async function resolveEntry(entry, client, words) {
+    const previous = entry.digest;
+    try {
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
+        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
+        return { entry, status, previous, current: digest };
+    }
+    catch (error) {
+        let message = errorMessage(error, words);
+        if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
+            // Transport errors name a URL, not the image: say which image they cost.
+            message = `${formatImageReference(entry.reference)}: ${message}`;
+        }
+        return { entry, status: 'failed', previous, current: previous, error: message };
+    }
+}
+function errorMessage(error, words) {
+    const message = describeError(error, words);
+    return message.split('\n')[0] ?? message;
+}
+/**
+ * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
+ * config's moves with the other files they touched, when the run rewrote any.
+ */
+function planUpdate(mode, config, results, other = {
+    pinnedFiles: [],
+    moves: computeMoves(config, results)
+}) {
+    const { pinnedFiles, moves } = other;
+    const updates = moves.filter(hasMoved).map(m => ({
+        name: m.entry.name,
+        image: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag,
+        platform: m.entry.platform?.text ?? null,
+        previous: m.previous ?? null,
+        current: m.current,
+        files: m.files
+    }));
+    const failed = results
+        .filter(r => r.status === 'failed')
+        .map(r => ({
+        name: r.entry.name,
+        image: repositoryName(r.entry.reference),
+        tag: r.entry.reference.tag,
+        error: r.error ?? 'unknown error'
+    }));
+    return {
+        mode,
+        config,
+        results,
+        moves,
+        newText: rewriteConfig(config, moves),
+        pinnedFiles,
+        changed: updates.length > 0,
+        matrix: { include: results.map(matrixEntry) },
+        updates,
+        failed
+    };
+}
+function matrixEntry(result) {
+    const { entry, current } = result;
+    const fields = { ...entry.fields };
+    if (current)
+        fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm);
+    return {
+        ...fields,
+        image_ref: formatImageReference({ ...entry.reference, digest: current })
+    };
+}
+/** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
+async function runUpdate(options, client, logger, onProgress) {
+    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
+        const { root, label } = options.configWrite;
+        await checkWorkspacePath(root, options.configPath, label);
+    }
+    const config = await loadConfig(options);
+    noticeOverriddenImage(options, config, logger);
+    if (config.entries.length === 0)
+        logger.warning(`${options.configLabel}: the containers list is empty`);
+    const announced = options.announcedImage;
+    const skipped = options.skipReason ??
+        (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
+            ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
+            : undefined);
+    if (options.mode === 'update' && skipped !== undefined) {
+        // The matrix still comes from the committed file, so a downstream job keeps working.
+        const results = config.entries.map(entry => ({
+            entry,
+            status: 'as-committed',
+            previous: entry.digest,
+            current: entry.digest
+        }));
+        return {
+            ...planUpdate('update', config, results),
+            written: false,
+            skipped
+        };
+    }
+    if (options.mode === 'matrix') {
+        const results = config.entries.map(entry => {
+            if (!entry.digest) {
+                logger.warning(`${options.configLabel}:${entry.line}: ${entry.name} has no digest; its image_ref is not pinned`);
+            }
+            return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
+        });
+        return { ...planUpdate('matrix', config, results), written: false };
+    }
+    if (!client)
+        throw new Error('update mode needs a registry client');
+    // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
+    const candidates = await findPinnedFiles(options, logger);
+    const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+    const moves = computeMoves(config, results);
+    const pinned = await rewritePinnedFiles(candidates, moves, logger);
+    const plan = planUpdate('update', config, results, {
+        pinnedFiles: pinned,
+        moves: withFiles(moves, pinned)
+    });
+    let written = false;
+    if (plan.newText !== undefined && !options.dryRun) {
+        await writeFileAtomic(options.configPath, plan.newText);
+        // After the config, which is the record of what is pinned: if a write below fails, a
+        // rerun finds these files still on the old digest and the config telling it which one.
+        for (const file of pinned)
+            await writeFileAtomic(file.absolutePath, file.newText);
+        written = true;
+    }
+    return { ...plan, written };
+}
+/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
+function noticeOverriddenImage(options, config, logger) {
+    const given = options.defaultImage;
+    const own = config.fileImage;
+    if (given === undefined || own === undefined || sameImage(given, own))
+        return;
+    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the default image'} ${given}`);
+}
+function sameImage(a, b) {
+    try {
+        return (formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b)));
+    }
+    catch {
+        return a.trim() === b.trim();
+    }
+}
+/** A notice where the logger has them (the action's annotations), else an info line. */
+function notice(logger, message) {
+    if (logger.notice)
+        logger.notice(message);
+    else
+        logger.info(message);
+}
+async function findPinnedFiles(options, logger) {
+    if (!options.files || options.files.length === 0)
+        return [];
+    if (!options.workspace)
+        throw new Error('the files option needs a workspace');
+    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
+        options.configPath
+    ]);
+    for (const pattern of expanded.unmatched)
+        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    for (const { path, reason } of expanded.skipped)
+        notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
+    return expanded.files;
+}
+/**
+ * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
+ * in messages (the path, or the path on a branch).
+ */
+function rewritePinnedText(label, bytes, moves, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded) {
+        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
+        return undefined;
+    }
+    const searched = pinnedMoves(moves);
+    const rewrite = rewritePinnedReferences(decoded.text, searched);
+    for (const a of rewrite.ambiguous)
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
+    if (rewrite.count === 0)
+        return undefined;
+    const entries = rewrite.applied.map(i => searched[i].entry.index);
+    return {
+        text: decoded.text,
+        newText: rewrite.text,
+        entries: [...new Set(entries)].sort((a, b) => a - b)
+    };
+}
+async function rewritePinnedFiles(files, moves, logger) {
+    if (!anyMoved(moves))
+        return [];
+    const pinned = [];
+    for (const file of files) {
+        let bytes;
+        try {
+            const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
+            if (size > MAX_PINNED_FILE_BYTES) {
+                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
+                continue;
+            }
+            bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+                cause: error
+            });
+        }
+        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
+    }
+    return pinned;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -29311,7 +32076,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -29367,8 +32132,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -29382,10 +32147,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -29401,7 +32166,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -29503,8 +32268,6 @@ class DecodedURL extends URL {
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
 var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
 /* eslint-disable @typescript-eslint/no-explicit-any */
 var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
@@ -30364,7 +33127,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -30387,7 +33150,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -30483,7 +33246,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -30687,7 +33450,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30714,7 +33477,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -31207,13 +33970,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -31504,7 +34267,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -31843,8 +34606,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -32025,7 +34788,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -32085,7 +34848,7 @@ function warning(message, properties = {}) {
  * @param message notice issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function notice(message, properties = {}) {
+function core_notice(message, properties = {}) {
     command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32093,7 +34856,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -32180,7341 +34943,205 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/register.js
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/add.js
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
-        });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
-        });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/lib/remove.js
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-;// CONCATENATED MODULE: ./node_modules/before-after-hook/index.js
-// @ts-check
-
-
-
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    name ? [state, name] : [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = name ? [state, kind, name] : [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Singular() {
-  const singularHookName = Symbol("Singular");
-  const singularHookState = {
-    registry: {},
-  };
-  const singularHook = register.bind(null, singularHookState, singularHookName);
-  bindApi(singularHook, singularHookState, singularHookName);
-  return singularHook;
-}
-
-function Collection() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-/* harmony default export */ const before_after_hook = ({ Singular, Collection });
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/endpoint/dist-bundle/index.js
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function dist_bundle_lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = dist_bundle_lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults(null, DEFAULTS);
-
-
-// EXTERNAL MODULE: ./node_modules/@octokit/request/node_modules/content-type/dist/index.js
-var dist = __nccwpck_require__(6919);
-;// CONCATENATED MODULE: ./node_modules/json-with-bigint/json-with-bigint.js
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
+;// CONCATENATED MODULE: ./src/domain/text/plain.ts
 /**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ * Untrusted text (config values, repository files, registry answers, event payloads) made
+ * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
+ * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
+ * sinks themselves are ./log.ts and ./terminal.ts.
  */
-
 /**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
+ * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
+ * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
  */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-
-  if (typeof spaceParam === "number") {
-    space = " ".repeat(Math.min(10, Math.max(0, Math.floor(spaceParam))));
-  } else if (typeof spaceParam === "string") {
-    space = spaceParam.slice(0, 10);
-  }
-
-  const isFunctionReplacer = typeof replacer === "function";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    if (isFunctionReplacer) {
-      val = replacer.call(parent, key, val);
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ "": rootValue }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-  let level = 0;
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-      level++;
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        if (space) chunks.push("\n" + space.repeat(level));
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        if (space) {
-          chunks.push("\n" + space.repeat(level) + originalStringify(k) + ": ");
-        } else {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-      level--;
-
-      if (!node.first && space) chunks.push("\n" + space.repeat(level));
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) return replacer(key, val);
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) return replacer(key, val);
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer, space);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  const hasUserReviver = typeof userReviver === "function";
-
-  if (!hasUserReviver) return value;
-
-  return userReviver(key, value, context);
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    const hasCustomReviver = typeof reviver === "function";
-
-    if (!hasCustomReviver) return value;
-
-    return reviver(key, value, context);
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const hasUserReviver = typeof userReviver === "function";
-
-      if (hasUserReviver) {
-        value = userReviver.call(parent, key, value);
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed, reviver);
-    }
-
-    throw error;
-  }
-};
-
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request-error/dist-src/index.js
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/request/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-// pkg/dist-src/defaults.js
-
-
-// pkg/dist-src/version.js
-var dist_bundle_VERSION = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${dist_bundle_VERSION} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/fetch-wrapper.js
-
-
-
-// pkg/dist-src/is-plain-object.js
-function dist_bundle_isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/fetch-wrapper.js
-
-var noop = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = dist_bundle_isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop);
-  }
-  const mimetype = (0,dist/* parse */.qg)(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function dist_bundle_withDefaults(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: dist_bundle_withDefaults.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = dist_bundle_withDefaults(endpoint, defaults_default);
-
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/graphql/dist-bundle/index.js
-// pkg/dist-src/index.js
-
-
-
-// pkg/dist-src/version.js
-var graphql_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/with-defaults.js
-
-
-// pkg/dist-src/graphql.js
-
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function graphql_dist_bundle_withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: graphql_dist_bundle_withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-var graphql2 = graphql_dist_bundle_withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${graphql_dist_bundle_VERSION} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return graphql_dist_bundle_withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-
-/* v8 ignore if -- @preserve */
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/auth-token/dist-bundle/index.js
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
-
-
-
-
-
-
-const dist_src_noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = dist_src_noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = dist_src_noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = version_VERSION;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new before_after_hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-}
-
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const dist_src_version_VERSION = "17.0.0";
-
-//# sourceMappingURL=version.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/generated/endpoints.js
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-//# sourceMappingURL=endpoints.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/endpoints-to-methods.js
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-//# sourceMappingURL=endpoints-to-methods.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/index.js
-
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = dist_src_version_VERSION;
-function legacyRestEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    ...api,
-    rest: api
-  };
-}
-legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
-
-//# sourceMappingURL=index.js.map
-
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var yaml_dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/domain/config/error.ts
+const TERMINAL_SEQUENCE = 
 // eslint-disable-next-line no-control-regex
-const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-/** Control characters from the file, written as escapes: a message stays on one line. */
-function escapeControls(text) {
-    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-class ConfigError extends Error {
-    file;
-    position;
-    field;
-    name = 'ConfigError';
-    detail;
-    constructor(file, position, field, detail, options) {
-        const where = position ? `${file}:${position.line}:${position.col}` : file;
-        // Values quoted from the file may hold any character.
-        const safe = escapeControls(detail);
-        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
-        this.file = file;
-        this.position = position;
-        this.field = field;
-        this.detail = safe;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/config/document.ts
-/** Reading the config's bytes into a YAML document: size, encoding, control characters, syntax. */
-
-
+/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
 /**
- * Far above any real config (a thousand entries take about 150 KB), and small enough that
- * a hostile or runaway file costs no noticeable time or memory to refuse.
+ * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
+ * carriage return lets a line overwrite itself), and the bidirectional overrides, which
+ * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
+ * a reader sees that something was there.
  */
-const MAX_CONFIG_BYTES = 1024 * 1024;
-/** The document in `bytes`, or a ConfigError saying why it cannot be read. */
-function readDocument(file, bytes) {
-    const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
-    if (size > MAX_CONFIG_BYTES) {
-        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
-    }
-    const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
-    const hasBom = text.startsWith('\uFEFF');
-    const source = hasBom ? text.slice(1) : text;
-    const lineCounter = new yaml_dist/* LineCounter */.HN();
-    // YAML allows tab, line feed and carriage return among the C0 controls, and not DEL.
-    // eslint-disable-next-line no-control-regex
-    const control = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.exec(source);
-    let doc;
-    try {
-        // Duplicate keys are reported below, with the field they belong to.
-        doc = (0,yaml_dist/* parseDocument */.Tp)(source, {
-            lineCounter,
-            prettyErrors: false,
-            uniqueKeys: false
-        });
-    }
-    catch (error) {
-        if (error instanceof RangeError)
-            throw tooDeep(file);
-        throw error;
-    }
-    if (control) {
-        const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        throw new ConfigError(file, lineCounter.linePos(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
-    }
-    const firstError = doc.errors[0];
-    if (firstError) {
-        const pos = lineCounter.linePos(firstError.pos[0]);
-        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
-    }
-    return { source, hasBom, doc, lineCounter };
-}
-function decodeUtf8(file, bytes) {
-    try {
-        // ignoreBOM keeps a byte order mark in the text, so the rewrite can write it back.
-        return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    }
-    catch {
-        // Falls through to find where, for the message.
-    }
-    if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
-    }
-    const offset = firstInvalidUtf8(bytes);
-    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
-    const lines = before.split('\n');
-    const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
-    const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
-}
-/** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
-function firstInvalidUtf8(bytes) {
-    const strict = new TextDecoder('utf-8', { fatal: true });
-    for (let i = 0; i < bytes.length;) {
-        const b = bytes[i];
-        const length = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : 4;
-        try {
-            strict.decode(bytes.subarray(i, i + length));
-        }
-        catch {
-            return i;
-        }
-        i += length;
-    }
-    return bytes.length - 1;
-}
-function tooDeep(file) {
-    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
-}
-/** The parser's messages, reworded where they speak of its API rather than of the file. */
-function yamlErrorDetail(error) {
-    if (error.code === 'MULTIPLE_DOCS')
-        return 'the file holds more than one document (a second `---`); keep one';
-    const detail = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? '';
-    if (/call stack/i.test(detail))
-        return 'the file nests too deeply to be read';
-    return detail;
-}
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/domain/oci/digest.ts
-
-/** The only digest form this tool ever writes or puts into a URL. */
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-function isDigest(value) {
-    return DIGEST_PATTERN.test(value);
-}
-/** The value as a Digest; throws when it is none, for text that must already be one. */
-function parseDigest(value) {
-    if (!isDigest(value))
-        throw new Error(`malformed digest ${JSON.stringify(value)}`);
-    return value;
-}
-function sha256Digest(bytes) {
-    return `sha256:${(0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex')}`;
-}
-function parseStoredDigest(value) {
-    const prefixed = /^[a-f0-9]{64}$/.test(value) ? `sha256:${value}` : value;
-    if (!isDigest(prefixed))
-        return undefined;
-    return { digest: prefixed, form: prefixed === value ? 'prefixed' : 'bare' };
+const plain_CONTROL = 
+// eslint-disable-next-line no-control-regex
+/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
+function stripTerminal(text) {
+    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(plain_CONTROL, '\ufffd');
 }
 /**
- * The text a config stores for `digest` in `form`: what a rewrite writes, and what the pull
- * request shows. It takes any string and checks it, since it is the writer's last guard.
+ * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
+ * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
+ * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
+ * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
  */
-function formatStoredDigest(digest, form) {
-    if (!isDigest(digest))
-        throw new Error(`refusing to store malformed digest ${JSON.stringify(digest)}`);
-    return form === 'bare' ? digest.slice('sha256:'.length) : digest;
-}
-/** The 64 hex digits alone, as other files write them after `@sha256:`. */
-function digestHex(digest) {
-    return digest.slice('sha256:'.length);
-}
-
-;// CONCATENATED MODULE: ./src/domain/oci/reference.ts
+const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 /**
- * Image reference parsing with Docker's normalisation rules (distribution/reference):
- * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
- * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
+ * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
+ * .NET whitespace), and marks that would attach to nothing.
  */
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** Where Docker Hub's registry API actually lives. */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
-class ReferenceError extends Error {
-    name = 'ReferenceError';
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-function isValidDomain(domain) {
-    const colon = domain.lastIndexOf(':');
-    let host = domain;
-    if (colon !== -1 && !domain.endsWith(']')) {
-        const port = domain.slice(colon + 1);
-        if (!/^\d{1,5}$/.test(port))
-            return false;
-        host = domain.slice(0, colon);
-    }
-    if (IPV6_HOST.test(host))
-        return true;
-    return host.split('.').every(part => DOMAIN_COMPONENT.test(part));
-}
-function parseImageReference(input) {
-    const text = input.trim();
-    if (text === '')
-        throw new ReferenceError('image reference is empty');
-    if (/\s/.test(text))
-        throw new ReferenceError(`image reference "${input}" contains white space`);
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
-            throw new ReferenceError(`image reference "${input}" has a malformed digest`);
-        }
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > lastSlash) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!isValidTag(tag))
-            throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`);
-    }
-    let registry = DOCKER_HUB;
-    let path = rest;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash !== -1) {
-        const first = rest.slice(0, firstSlash);
-        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
-            registry = first;
-            path = rest.slice(firstSlash + 1);
-            if (!isValidDomain(registry)) {
-                throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`);
-            }
-        }
-    }
-    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) {
-        registry = DOCKER_HUB;
-        if (!path.includes('/'))
-            path = `library/${path}`;
-    }
-    if (path === '' || !path.split('/').every(c => PATH_COMPONENT.test(c))) {
-        throw new ReferenceError(`image reference "${input}" has an invalid repository "${path}" ` +
-            '(lower-case letters, digits and . _ - separators only)');
-    }
-    if (registry.length + 1 + path.length > 255) {
-        throw new ReferenceError(`image reference "${input}" is longer than 255 characters`);
-    }
-    return { registry, repository: path, tag, digest };
-}
-/** The host that serves the registry API for a canonical registry name. */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-/** `registry/repository`, the form used in logs, matrices and keys. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
+const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
 /**
- * The one identity key of an image as a run resolves it: the canonical repository, its tag
- * (`:tag`) or digest (`@sha256:…`), and the platform. Config entries with equal keys resolve
- * to the same digest, so this one key matches an entry across copies of the config, keys the
- * registry client's answers and the upstream labels, and (with the name) finds duplicates.
+ * One line that the runner can never read as a workflow command: `::` at its start (after
+ * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
+ * space inside. A space, not an invisible character: culture-sensitive matching skips
+ * those. `line` must hold no line break.
  */
-function imageKey(ref, platform) {
-    return `${formatImageReference(ref)}|${platform?.text ?? ''}`;
+function neutraliseLine(line) {
+    const lead = LEADING.exec(line)[0];
+    let rest = line.slice(lead.length);
+    if (rest.startsWith('::'))
+        rest = `: ${rest.slice(1)}`;
+    return lead + rest.replace(/##\[/g, '## [');
 }
-function formatImageReference(ref) {
-    let text = repositoryName(ref);
-    if (ref.tag)
-        text += `:${ref.tag}`;
-    if (ref.digest)
-        text += `@${ref.digest}`;
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/domain/oci/platform.ts
-const PART = /^[a-z0-9_.-]+$/;
-function parsePlatform(input) {
-    const parts = input.trim().toLowerCase().split('/');
-    if (parts.length < 2 || parts.length > 3 || !parts.every(p => PART.test(p))) {
-        throw new Error(`invalid platform "${input}": expected os/architecture[/variant], like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, variant, text: parts.join('/') };
-}
-/** arm64 manifests often omit their `v8` variant; arm without a variant means v7. */
-function normalisedVariant(architecture, variant) {
-    if (architecture === 'arm64' && (variant === undefined || variant === 'v8'))
-        return 'v8';
-    if (architecture === 'arm' && variant === undefined)
-        return 'v7';
-    return variant;
-}
-function platformMatches(wanted, candidate) {
-    if (!candidate || candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
-        return false;
-    if (wanted.variant === undefined && wanted.architecture !== 'arm')
-        return true;
-    return (normalisedVariant(wanted.architecture, wanted.variant) ===
-        normalisedVariant(candidate.architecture, candidate.variant));
-}
-function formatPlatform(p) {
-    if (!p || !p.os)
-        return 'unknown';
-    return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
+/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
+function logSafe(text) {
+    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/domain/config/model.ts
-const TOP_LEVEL_KEYS = new Set(['image', 'containers']);
-const TAG_KEYS = ['tag', 'image_tag'];
-const DIGEST_KEYS = ['digest', 'current_sha'];
-const NAME_KEYS = ['name', 'target'];
-
-;// CONCATENATED MODULE: ./src/domain/config/reader.ts
+;// CONCATENATED MODULE: ./src/domain/text/secrets.ts
 /**
- * What every step of the parse shares: positions from the line counter, one way to fail with
- * the file, position and field, and the field names and values as messages show them.
+ * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
+ * issued), in one place: the action's log registers each with the runner's masker as it is
+ * added, and the same registry scrubs them from everything the action sends or writes
+ * itself (pull request body, title and commit message, job summary, outputs), which no
+ * masker sees. The command line, with no runner, masks its own output with it.
  */
-
-
-function configReader(file, source, lineCounter) {
-    const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
-    const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
-    const fail = (node, field, detail) => {
-        const range = node && 'range' in node ? node.range : undefined;
-        const keyRange = node && 'key' in node && (0,yaml_dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
-        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
-    };
-    function scalarString(node, field) {
-        if ((0,yaml_dist/* isAlias */.Vj)(node))
-            fail(node, field, 'aliases are not supported here; write the value out');
-        if (!(0,yaml_dist/* isScalar */.jn)(node) || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-            return fail(node, field, `expected a string, got ${describeValue(node)}`);
+class SecretRegistry {
+    values = new Set();
+    listeners = [];
+    /** Called with each new secret, and at once with every secret already known. */
+    onAdd(listener) {
+        this.listeners.push(listener);
+        for (const secret of this.values)
+            listener(secret);
+    }
+    add(secret) {
+        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
+            return;
+        this.values.add(secret);
+        for (const listener of this.listeners)
+            listener(secret);
+    }
+    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
+    spellings() {
+        const all = new Set();
+        for (const secret of this.values) {
+            all.add(secret);
+            all.add(JSON.stringify(secret).slice(1, -1));
+            all.add(encodeURIComponent(secret));
         }
-        // A plain `3.20` or an all-digit digest parses as a number; the text as written is what the user meant.
-        if (typeof node.value === 'number' && typeof node.source === 'string')
-            return node.source;
-        return String(node.value);
+        // Longest first, so a secret that contains another is replaced whole.
+        return [...all].sort((a, b) => b.length - a.length);
     }
-    return { file, source, lineCounter, at, lineOf, fail, scalarString };
-}
-/** A key as a field name in messages: as written when plain, else quoted with escapes. */
-function shownKey(key) {
-    if (/^[A-Za-z0-9_<>.-]{1,64}$/.test(key))
-        return key;
-    const quoted = JSON.stringify(key);
-    return quoted.length > 66 ? `${quoted.slice(0, 65)}…` : quoted;
-}
-function fieldPath(index, key) {
-    return key === undefined ? `containers[${index}]` : `containers[${index}].${shownKey(key)}`;
-}
-function describeValue(node) {
-    if (node === null || ((0,yaml_dist/* isScalar */.jn)(node) && node.value === null))
-        return 'nothing';
-    if ((0,yaml_dist/* isSeq */.oP)(node))
-        return 'a list';
-    if ((0,yaml_dist/* isMap */.jh)(node))
-        return 'a mapping';
-    if ((0,yaml_dist/* isScalar */.jn)(node) && typeof node.value === 'boolean')
-        return `the boolean ${String(node.value)} (quote it if you mean the text)`;
-    return 'another kind of value';
-}
-/** A value quoted for a message: escapes shown, long values cut. */
-function shownValue(value) {
-    const quoted = JSON.stringify(value);
-    return quoted.length > 150 ? `${quoted.slice(0, 149)}…` : quoted;
-}
-/** The first alias inside a value, at any depth: aliases would pass through as nonsense. */
-function firstAlias(node) {
-    if (node === null)
-        return undefined;
-    if ((0,yaml_dist/* isAlias */.Vj)(node))
-        return node;
-    let found;
-    (0,yaml_dist/* visit */.YR)(node, {
-        Alias(_key, alias) {
-            found = alias;
-            return yaml_dist/* visit */.YR.BREAK;
-        }
-    });
-    return found;
-}
-
-;// CONCATENATED MODULE: ./src/domain/config/slots.ts
-/**
- * Where each entry's digest lives in the source, or where a missing one goes, and the key
- * and form a digest pinned now takes: what the rewrite needs to splice text in place.
- */
-
-
-
-/** Which of the alternative tag and name keys a map uses: the two halves of a key style. */
-function keyStyle(map) {
-    return [...TAG_KEYS, ...NAME_KEYS].filter(k => map.has(k));
-}
-/**
- * The key and form a digest pinned now takes, for an entry with the given key style: those
- * of the file's entries that use the same tag and name keys (`image_tag` and `target` go
- * with `current_sha` in files like rust-musl-cross's), else those of most entries of the
- * file, else what the entry's own keys suggest. Ties go to the style seen first. Computed
- * once per key style, so a file of unpinned entries costs one pass.
- */
-function digestStyles(items) {
-    const pinned = [];
-    for (const item of items) {
-        if (!(0,yaml_dist/* isMap */.jh)(item))
-            continue;
-        for (const key of DIGEST_KEYS) {
-            const value = item.get(key);
-            const parsed = typeof value === 'string' ? parseStoredDigest(value) : undefined;
-            if (parsed)
-                pinned.push({ keys: keyStyle(item), style: { key, form: parsed.form } });
-        }
-    }
-    const majority = (styles) => {
-        const counts = new Map();
-        for (const style of styles) {
-            const id = `${style.key} ${style.form}`;
-            const seen = counts.get(id) ?? { style, count: 0 };
-            seen.count++;
-            counts.set(id, seen);
-        }
-        let best;
-        for (const c of counts.values())
-            if (!best || c.count > best.count)
-                best = c;
-        return best?.style;
-    };
-    const memo = new Map();
-    return map => {
-        const own = keyStyle(map);
-        const id = own.join(' ');
-        let style = memo.get(id);
-        if (!style) {
-            const legacy = own.includes('image_tag') || own.includes('target');
-            style =
-                (own.length > 0
-                    ? majority(pinned.filter(p => own.every(k => p.keys.includes(k))).map(p => p.style))
-                    : undefined) ??
-                    majority(pinned.map(p => p.style)) ??
-                    (legacy ? { key: 'current_sha', form: 'bare' } : { key: 'digest', form: 'prefixed' });
-            memo.set(id, style);
-        }
-        return style;
-    };
-}
-/**
- * Where the value indicator of a pair whose value is empty sits: the first character after
- * the key that is neither white space nor a comment, when it is a colon. Anything else (a
- * comma, a brace, the next key) means the key was written with no colon at all, and the
- * search stops there, so it never reaches a colon of another field or entry.
- */
-function valueIndicator(source, keyEnd) {
-    let i = keyEnd;
-    while (i < source.length) {
-        const c = source[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n')
-            i++;
-        else if (c === '#') {
-            const eol = source.indexOf('\n', i);
-            i = eol === -1 ? source.length : eol;
-        }
-        else
-            return c === ':' ? i : undefined;
-    }
-    return undefined;
-}
-/** The end of the line holding `offset`, before any `\r`. */
-function lineEndAt(source, offset) {
-    const lineEnd = source.indexOf('\n', offset);
-    if (lineEnd === -1)
-        return source.length;
-    return source[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
-}
-/** The column of a block mapping's keys: of `?` when its first key is an explicit one. */
-function blockKeyColumn(source, map) {
-    let start = map.items[0].key.range[0];
-    let i = start - 1;
-    while (i >= 0 && (source[i] === ' ' || source[i] === '\t'))
-        i--;
-    if (source[i] === '?')
-        start = i;
-    return start - (source.lastIndexOf('\n', start - 1) + 1);
-}
-function replaceSlot(node, pair, map, source, fail, field) {
-    // An empty value: written right after the colon, or with one when the key has none.
-    const afterKey = () => {
-        const keyEnd = pair.key.range[1];
-        const colon = valueIndicator(source, keyEnd);
-        if (colon !== undefined)
-            return { kind: 'replace', start: colon + 1, end: colon + 1, quote: '', prefix: ' ' };
-        // `{…, digest}`: the colon goes right after the key, inside the braces.
-        if (map.flow)
-            return { kind: 'replace', start: keyEnd, end: keyEnd, quote: '', prefix: ': ' };
-        // `? digest` alone: the value indicator goes on a line of its own, at the key's column.
-        const eol = source.includes('\r\n') ? '\r\n' : '\n';
-        const at = lineEndAt(source, keyEnd);
-        const prefix = `${eol}${' '.repeat(blockKeyColumn(source, map))}: `;
-        return { kind: 'replace', start: at, end: at, quote: '', prefix };
-    };
-    // `digest:` with nothing after it, or a key with no colon at all.
-    if (node === null)
-        return afterKey();
-    if (!(0,yaml_dist/* isScalar */.jn)(node))
-        return fail(node, field, 'expected a string');
-    const [start, end] = node.range;
-    // `digest: # pin me`: the parser places the empty value where the comment starts, and a
-    // digest written there would swallow the comment into the value.
-    if (node.type === 'PLAIN' && start === end)
-        return afterKey();
-    switch (node.type) {
-        case 'PLAIN':
-            // An empty plain value (`digest: ~`, `digest: null`) is replaced whole.
-            return { kind: 'replace', start, end, quote: '', prefix: '' };
-        case 'QUOTE_DOUBLE':
-            return { kind: 'replace', start, end, quote: '"', prefix: '' };
-        case 'QUOTE_SINGLE':
-            return { kind: 'replace', start, end, quote: "'", prefix: '' };
-        default:
-            return fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
-    }
-}
-/**
- * Where a missing digest is added: after the tag (or image) field, inside the entry's own
- * node. `after` is always a one-line scalar (a tag or a repository that parsed), so the end
- * of its line is still the entry; without it, the digest goes before the first key, since
- * the entry's last field may be a nested block whose end is the next entry's start.
- */
-function insertSlot(map, after, source, key) {
-    const eol = source.includes('\r\n') ? '\r\n' : '\n';
-    if (map.flow) {
-        const anchorPair = after ?? map.items[map.items.length - 1];
-        const valueEnd = anchorPair.value?.range?.[1] ?? anchorPair.key.range[1];
-        return { kind: 'insert', at: valueEnd, prefix: `, ${key}`, separator: ': ', suffix: '' };
-    }
-    const column = blockKeyColumn(source, map);
-    if (!after) {
-        return {
-            kind: 'insert',
-            at: map.range[0],
-            prefix: key,
-            separator: ': ',
-            suffix: `${eol}${' '.repeat(column)}`
-        };
-    }
-    const valueEnd = after.value?.range?.[1] ?? after.key.range[1];
-    return {
-        kind: 'insert',
-        at: lineEndAt(source, valueEnd),
-        prefix: `${eol}${' '.repeat(column)}${key}`,
-        separator: ': ',
-        suffix: ''
-    };
-}
-/**
- * A digest is only ever written inside its own entry: inside the braces of a flow entry, or
- * within a block entry's lines. A slot anywhere else is a bug here, and refusing the file
- * beats writing into another entry.
- */
-function assertInside(slot, map, field) {
-    const at = slot.kind === 'replace' ? slot.start : slot.at;
-    const [start, valueEnd, nodeEnd] = map.range;
-    // A flow entry ends after its `}`; a block entry's end takes in its last line's comment.
-    const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
-    if (!inside)
-        throw new Error(`${field}: the digest position ${at} is outside the entry`);
-}
-
-;// CONCATENATED MODULE: ./src/domain/config/entry.ts
-/**
- * One entry of `containers`: its keys, image, tag, platform, name and digest, each read and
- * checked in the order the messages expect, then the duplicate check against earlier entries.
- */
-
-
-
-
-
-
-
-function readEntry(context, item, index) {
-    const { reader } = context;
-    const { map, pairs } = entryPairs(reader, item, index);
-    const { imagePair, imageText, reference } = entryImage(context, map, pairs, index);
-    const tagField = oneOf(reader, pairs, index, TAG_KEYS);
-    const tag = entryTag(reader, map, index, tagField, reference, imageText);
-    const platform = entryPlatform(context, map, pairs, index);
-    const nameField = oneOf(reader, pairs, index, NAME_KEYS);
-    const name = nameField
-        ? reader.scalarString(nameField[1].value, fieldPath(index, nameField[0]))
-        : `${imageText}:${tag}${platform ? ` (${platform.text})` : ''}`;
-    const digestField = oneOf(reader, pairs, index, DIGEST_KEYS);
-    const { digest, digestKey, digestForm, slot } = digestField
-        ? pinnedDigest(reader, map, index, digestField)
-        : digestToPin(context, map, tagField?.[1] ?? imagePair);
-    assertInside(slot, map, fieldPath(index));
-    const identity = `${name}\u0000${imageKey({ ...reference, tag }, platform)}`;
-    const previous = context.seen.get(identity);
-    if (previous !== undefined) {
-        reader.fail(map, fieldPath(index), `duplicate of containers[${previous}] (same name, image, tag and platform)`);
-    }
-    context.seen.set(identity, index);
-    const fields = map.toJSON();
-    if (tagField)
-        fields[tagField[0]] = tag;
-    const entry = {
-        index,
-        name,
-        image: imageText,
-        reference: { ...reference, tag },
-        platform,
-        digest,
-        digestKey,
-        digestForm,
-        fields,
-        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line
-    };
-    return { entry, slot };
-}
-/** The entry as a mapping of plain keys, each once, with no aliases anywhere in it. */
-function entryPairs({ fail, lineOf }, item, index) {
-    if ((0,yaml_dist/* isAlias */.Vj)(item))
-        fail(item, fieldPath(index), 'aliases are not supported for entries; write the entry out');
-    if (!(0,yaml_dist/* isMap */.jh)(item))
-        return fail(item, fieldPath(index), 'expected a mapping (image, tag, digest, …)');
-    const map = item;
-    const pairs = new Map();
-    for (const pair of map.items) {
-        if (!(0,yaml_dist/* isScalar */.jn)(pair.key))
-            fail(pair.key ?? item, fieldPath(index), 'keys must be plain strings');
-        const key = String(pair.key.value);
-        const alias = firstAlias(pair.value);
-        if (alias)
-            fail(alias, fieldPath(index, key), 'aliases are not supported; write the value out');
-        const earlier = pairs.get(key);
-        if (earlier) {
-            fail(pair.key, fieldPath(index, key), `appears twice (also on line ${lineOf(earlier)})`);
-        }
-        pairs.set(key, pair);
-    }
-    return { map, pairs };
-}
-/** The one of `keys` the entry sets, if any; setting two of them is an error. */
-function oneOf({ fail }, pairs, index, keys) {
-    const found = keys.filter(k => pairs.has(k));
-    if (found.length > 1) {
-        fail(pairs.get(found[1]), fieldPath(index, found[1]), `set only one of ${found.map(k => `\`${k}\``).join(' and ')}`);
-    }
-    return found[0] === undefined ? undefined : [found[0], pairs.get(found[0])];
-}
-function entryImage({ reader: { fail, scalarString }, defaultImage }, item, pairs, index) {
-    const imagePair = pairs.get('image');
-    const imageText = imagePair
-        ? scalarString(imagePair.value, fieldPath(index, 'image'))
-        : defaultImage;
-    if (imageText === undefined || imageText.trim() === '') {
-        return fail(item, fieldPath(index, 'image'), 'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`');
-    }
-    let reference;
-    try {
-        reference = parseImageReference(imageText);
-    }
-    catch (error) {
-        if (!(error instanceof ReferenceError))
-            throw error;
-        return fail(imagePair?.value ?? item, fieldPath(index, 'image'), error.message);
-    }
-    if (reference.digest) {
-        return fail(imagePair?.value ?? item, fieldPath(index, 'image'), 'put the digest under `digest`, not in `image`');
-    }
-    return { imagePair, imageText, reference };
-}
-function entryTag({ fail, scalarString }, item, index, tagField, reference, imageText) {
-    let tag = reference.tag;
-    if (tagField) {
-        const [key, pair] = tagField;
-        tag = scalarString(pair.value, fieldPath(index, key));
-        if (reference.tag !== undefined && reference.tag !== tag) {
-            fail(pair.value, fieldPath(index, key), `tag "${tag}" differs from the tag in image "${imageText}"`);
-        }
-        if (!isValidTag(tag))
-            fail(pair.value, fieldPath(index, key), `invalid tag "${tag}"`);
-    }
-    if (tag === undefined) {
-        return fail(item, fieldPath(index, 'tag'), 'missing tag: set `tag` (or `image_tag`) on the entry');
-    }
-    return tag;
-}
-function entryPlatform({ reader: { fail, scalarString }, defaultPlatform }, item, pairs, index) {
-    let platform;
-    const platformPair = pairs.get('platform');
-    const platformText = platformPair
-        ? scalarString(platformPair.value, fieldPath(index, 'platform'))
-        : defaultPlatform;
-    if (platformText) {
-        try {
-            platform = parsePlatform(platformText);
-        }
-        catch (error) {
-            return fail(platformPair?.value ?? item, fieldPath(index, 'platform'), error.message);
-        }
-    }
-    return platform;
-}
-/** The digest the entry pins (or an empty one to fill), and where its value sits. */
-function pinnedDigest({ fail, scalarString, source }, map, index, [key, pair]) {
-    let digest;
-    let digestForm;
-    const node = pair.value;
-    const field = fieldPath(index, key);
-    const isEmpty = node === null || ((0,yaml_dist/* isScalar */.jn)(node) && (node.value === null || node.value === ''));
-    const digestKey = key;
-    if ((0,yaml_dist/* isScalar */.jn)(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
-        fail(node, field, 'write the digest as a plain or quoted string, not a block scalar');
-    }
-    if (!isEmpty) {
-        const raw = scalarString(node, field);
-        const parsed = parseStoredDigest(raw);
-        if (!parsed) {
-            fail(node, field, `malformed digest ${shownValue(raw)}: expected sha256:<64 lower-case hex> or the 64 hex digits alone`);
-        }
-        digest = parsed.digest;
-        digestForm = parsed.form;
-    }
-    else {
-        digestForm = key === 'current_sha' ? 'bare' : 'prefixed';
-    }
-    const slot = replaceSlot(node, pair, map, source, fail, field);
-    return { digest, digestKey, digestForm, slot };
-}
-/** An entry with no digest key: the file's style for it, and where the digest goes in. */
-function digestToPin({ reader, styleFor }, map, tagPair) {
-    const style = styleFor(map);
-    const digestKey = style.key;
-    const digestForm = style.form;
-    const slot = insertSlot(map, tagPair, reader.source, digestKey);
-    return { digestKey, digestForm, slot };
-}
-
-;// CONCATENATED MODULE: ./src/domain/config/parse.ts
-/**
- * The config's top level and the walk over its entries; each step lives in its own module:
- * reading the document (document.ts), one entry (entry.ts), digest slots (slots.ts).
- */
-
-
-
-
-
-
-
-function parseConfig(file, bytes, options = {}) {
-    const { source, hasBom, doc, lineCounter } = readDocument(file, bytes);
-    const reader = configReader(file, source, lineCounter);
-    const { fileImage, containers } = readTopLevel(reader, rootMap(reader, doc));
-    const entries = [];
-    const digestSlots = [];
-    const context = {
-        reader,
-        defaultImage: fileImage ?? options.defaultImage,
-        defaultPlatform: options.defaultPlatform,
-        styleFor: digestStyles(containers.items),
-        seen: new Map()
-    };
-    try {
-        containers.items.forEach((item, index) => {
-            const { entry, slot } = readEntry(context, item, index);
-            digestSlots.push(slot);
-            entries.push(entry);
-        });
-    }
-    catch (error) {
-        // Deeply nested free fields can exhaust the stack when walked or converted.
-        if (error instanceof RangeError)
-            throw tooDeep(file);
-        throw error;
-    }
-    return { file, source, hasBom, entries, digestSlots, fileImage };
-}
-function rootMap({ file, fail }, doc) {
-    const root = doc.contents;
-    if (root === null || ((0,yaml_dist/* isScalar */.jn)(root) && root.value === null)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
-    }
-    if (!(0,yaml_dist/* isMap */.jh)(root)) {
-        return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
-    }
-    return root;
-}
-/** The top-level `image` and the `containers` list, each at most once and nothing else. */
-function readTopLevel({ fail, lineOf, scalarString }, root) {
-    const seenTopLevel = new Map();
-    let fileImage;
-    let containers;
-    for (const pair of root.items) {
-        const key = (0,yaml_dist/* isScalar */.jn)(pair.key) ? String(pair.key.value) : undefined;
-        if (key === undefined || !TOP_LEVEL_KEYS.has(key)) {
-            fail(pair.key, key === undefined ? undefined : shownKey(key), `unknown top-level key; expected only ${[...TOP_LEVEL_KEYS].map(k => `\`${k}\``).join(' and ')}`);
-        }
-        const earlier = seenTopLevel.get(key);
-        if (earlier)
-            fail(pair.key, key, `appears twice (also on line ${lineOf(earlier)})`);
-        seenTopLevel.set(key, pair);
-        if (key === 'image')
-            fileImage = scalarString(pair.value, 'image');
-        if (key === 'containers')
-            containers = pair.value;
-    }
-    if (!containers || !(0,yaml_dist/* isSeq */.oP)(containers)) {
-        return fail(containers ?? root, 'containers', 'expected a list of images under `containers:`');
-    }
-    return { fileImage, containers };
-}
-
-;// CONCATENATED MODULE: ./src/domain/config/rewrite.ts
-/** Writing new digests into the config text at the slots the parse found. */
-
-/**
- * Returns the config text with the given entries' digests replaced (or inserted).
- * Everything outside the digest values stays byte for byte.
- */
-function rewriteDigests(config, newDigests) {
-    const edits = [];
-    for (const [index, digest] of newDigests) {
-        const entry = config.entries[index];
-        const slot = config.digestSlots[index];
-        if (!entry || !slot)
-            throw new Error(`no config entry ${index}`);
-        const stored = formatStoredDigest(digest, entry.digestForm);
-        if (slot.kind === 'replace') {
-            const text = `${slot.prefix}${slot.quote}${stored}${slot.quote}`;
-            edits.push({ start: slot.start, end: slot.end, text });
-        }
-        else {
-            const text = `${slot.prefix}${slot.separator}${stored}${slot.suffix}`;
-            edits.push({ start: slot.at, end: slot.at, text });
-        }
-    }
-    // One pass over the source: splicing each edit into the whole text would copy it once per
-    // entry, which for a 1000-entry config cost more than parsing it.
-    edits.sort((a, b) => a.start - b.start);
-    const parts = [config.hasBom ? '\uFEFF' : ''];
-    let copied = 0;
-    for (const edit of edits) {
-        parts.push(config.source.slice(copied, edit.start), edit.text);
-        copied = edit.end;
-    }
-    parts.push(config.source.slice(copied));
-    return parts.join('');
-}
-
-;// CONCATENATED MODULE: ./src/domain/config.ts
-/**
- * The containers config: parse and validate with source positions, and rewrite digest
- * values in place. Knows nothing of HTTP or GitHub.
- *
- * The rewrite splices new digest text into the original source at the scalar's byte
- * range instead of re-serialising the YAML document, so comments, quoting, key order,
- * blank lines and line endings stay exactly as the user wrote them.
- *
- * This module is the config's front door; its steps live in config/: reading the document
- * (document.ts), the top level (parse.ts), one entry (entry.ts), digest slots (slots.ts) and
- * the rewrite (rewrite.ts).
- */
-
-
-
-
-
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/adapters/registry/credential-helper.ts
-
-/** The helper did not answer in time; it was killed, with any children it started. */
-class HelperTimeoutError extends Error {
-    name = 'HelperTimeoutError';
-}
-/** Largest helper answer read: a username and a secret, with room to spare. */
-const OUTPUT_LIMIT = 64 * 1024;
-/**
- * Docker credential helpers (`docker-credential-ecr-login`, `-gcloud`, …) are separate
- * programs by design, so a subprocess is the right tool; their output holds secrets and
- * is never echoed. A helper that hangs (waiting on a prompt, a dead metadata service) is
- * killed after `timeoutMs`, its process group with it, so it cannot stall the run.
- */
-function credentialHelperRunner(timeoutMs) {
-    return (helper, serverUrl) => new Promise((resolve, reject) => {
-        const child = (0,external_node_child_process_namespaceObject.spawn)(`docker-credential-${helper}`, ['get'], {
-            stdio: ['pipe', 'pipe', 'ignore'],
-            // Its own process group, so a shell script's children die with it.
-            detached: true
-        });
-        const chunks = [];
-        let size = 0;
-        let settled = false;
-        const finish = (error) => {
-            if (settled)
-                return;
-            settled = true;
-            clearTimeout(timer);
-            if (error)
-                reject(error);
-            else
-                resolve(Buffer.concat(chunks).toString('utf8'));
-        };
-        const kill = () => {
-            try {
-                if (child.pid !== undefined)
-                    process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // Already gone.
-            }
-        };
-        const timer = setTimeout(() => {
-            kill();
-            finish(new HelperTimeoutError(`docker-credential-${helper} did not answer within ${timeoutMs} ms`));
-        }, timeoutMs);
-        child.stdout.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > OUTPUT_LIMIT) {
-                kill();
-                finish(new Error(`docker-credential-${helper} answered more than ${OUTPUT_LIMIT} bytes`));
-            }
-            else
-                chunks.push(chunk);
-        });
-        child.on('error', error => finish(error));
-        child.on('close', code => {
-            if (code === 0)
-                finish();
-            else
-                finish(new Error(`docker-credential-${helper} exited with ${code}`));
-        });
-        child.stdin.on('error', () => undefined);
-        child.stdin.end(serverUrl);
-    });
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/credentials.ts
-/**
- * Where registry credentials come from, in order: the `registry-auth` input, then the
- * Docker config that `docker login` / `docker/login-action` leave behind (`auths`,
- * `credHelpers`, `credsStore`). The GitHub token is kept apart as a fallback for GHCR,
- * used only when anonymous pull is refused.
- */
-
-
-
-
-
-
-class CredentialsInputError extends Error {
-    name = 'CredentialsInputError';
-}
-/** Docker Hub appears under many names in config files; all mean the same registry. */
-function canonicalRegistryKey(key) {
-    let host = key.trim().toLowerCase();
-    host = host.replace(/^[a-z]+:\/\//, '');
-    host = host.split('/')[0] ?? host;
-    if (host === 'index.docker.io' || host === 'registry-1.docker.io' || host === 'docker.io')
-        return DOCKER_HUB;
-    return host;
-}
-function dockerHelperServerUrl(registry) {
-    return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry;
-}
-/** Parses the `registry-auth` input: a YAML or JSON map of host → {username, password}. */
-function parseRegistryAuth(text) {
-    const result = new Map();
-    if (text.trim() === '')
-        return result;
-    let data;
-    try {
-        data = (0,yaml_dist/* parse */.qg)(text);
-    }
-    catch {
-        // The parser's message may quote the input, which holds passwords.
-        throw new CredentialsInputError('registry-auth is not valid YAML or JSON');
-    }
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new CredentialsInputError('registry-auth must be a map of registry host to {username, password}');
-    }
-    for (const [host, value] of Object.entries(data)) {
-        const v = value;
-        if (!v ||
-            typeof v !== 'object' ||
-            typeof v.username !== 'string' ||
-            typeof v.password !== 'string') {
-            throw new CredentialsInputError(`registry-auth entry "${host}" must have string fields username and password`);
-        }
-        result.set(canonicalRegistryKey(host), {
-            username: v.username,
-            password: v.password,
-            source: 'the registry-auth input'
-        });
-    }
-    return result;
-}
-function defaultDockerConfigPath(env = process.env) {
-    return (0,external_node_path_namespaceObject.join)(env.DOCKER_CONFIG || (0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.homedir)(), '.docker'), 'config.json');
-}
-class CredentialStore {
-    options;
-    dockerConfig;
-    cache = new Map();
-    constructor(options = {}) {
-        this.options = options;
-        for (const c of options.registryAuth?.values() ?? [])
-            options.onSecret?.(c.password);
-        if (options.githubToken)
-            options.onSecret?.(options.githubToken);
-    }
-    lookup(registry) {
-        const key = canonicalRegistryKey(registry);
-        let found = this.cache.get(key);
-        if (!found) {
-            found = this.find(key);
-            this.cache.set(key, found);
-        }
-        return found;
-    }
-    fallback(registry) {
-        if (canonicalRegistryKey(registry) !== 'ghcr.io' || !this.options.githubToken)
-            return undefined;
-        return {
-            username: 'x-access-token',
-            password: this.options.githubToken,
-            source: 'the token input'
-        };
-    }
-    async find(registry) {
-        const explicit = this.options.registryAuth?.get(registry);
-        if (explicit)
-            return explicit;
-        const path = this.options.dockerConfigPath ?? defaultDockerConfigPath();
-        this.dockerConfig ??= readDockerConfig(path, this.options.onWarning);
-        const config = await this.dockerConfig;
-        if (!config)
-            return undefined;
-        const helper = Object.entries(config.credHelpers ?? {}).find(([k]) => canonicalRegistryKey(k) === registry)?.[1] ?? config.credsStore;
-        if (helper) {
-            const fromHelper = await this.fromHelper(helper, registry);
-            if (fromHelper)
-                return fromHelper;
-        }
-        const entry = Object.entries(config.auths ?? {}).find(([k]) => canonicalRegistryKey(k) === registry)?.[1];
-        if (!entry)
-            return undefined;
-        let username = entry.username;
-        let password = entry.password;
-        if (entry.auth) {
-            const decoded = Buffer.from(entry.auth, 'base64').toString('utf8');
-            const colon = decoded.indexOf(':');
-            if (colon > 0) {
-                username = decoded.slice(0, colon);
-                password = decoded.slice(colon + 1);
-            }
-        }
-        if (!username || !password) {
-            if (entry.identitytoken) {
-                this.options.onWarning?.(`${path}: ${registry} uses an identity token, which is not supported; use a password or access token`);
-            }
-            return undefined;
-        }
-        this.options.onSecret?.(password);
-        return { username, password, source: `the Docker config ${path}` };
-    }
-    async fromHelper(helper, registry) {
-        if (!/^[a-zA-Z0-9_.-]+$/.test(helper)) {
-            this.options.onWarning?.(`ignoring Docker credential helper with an unsafe name "${helper}"`);
-            return undefined;
-        }
-        const run = this.options.runHelper;
-        if (!run)
-            return undefined;
-        let output;
-        try {
-            output = await run(helper, dockerHelperServerUrl(registry));
-        }
-        catch (error) {
-            if (error instanceof HelperTimeoutError) {
-                this.options.onWarning?.(`${error.message} for ${registry}; continuing without its credentials`);
-            }
-            // Helpers exit non-zero for "no credentials for this server": that is not an error.
-            return undefined;
-        }
-        let parsed;
-        try {
-            parsed = JSON.parse(output);
-        }
-        catch {
-            this.options.onWarning?.(`docker-credential-${helper} answered something that is not JSON for ${registry}`);
-            return undefined;
-        }
-        if (typeof parsed.Username !== 'string' ||
-            typeof parsed.Secret !== 'string' ||
-            parsed.Secret === '') {
-            return undefined;
-        }
-        this.options.onSecret?.(parsed.Secret);
-        if (parsed.Username === '<token>') {
-            this.options.onWarning?.(`docker-credential-${helper} gave an identity token for ${registry}, which is not supported`);
-            return undefined;
-        }
-        return {
-            username: parsed.Username,
-            password: parsed.Secret,
-            source: `docker-credential-${helper}`
-        };
-    }
-}
-async function readDockerConfig(path, onWarning) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        onWarning?.(`${path} is not valid JSON; ignoring it`);
-        return undefined;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/challenge.ts
-/**
- * `WWW-Authenticate` parsing (RFC 7235). A header may carry several challenges, and a
- * quoted `scope` may itself contain commas, so a naive split on `,` is wrong.
- */
-const TOKEN = /[!#$%&'*+\-.^_`|~0-9A-Za-z]+/y;
-const SPACE = /[ \t]*/y;
-function parseWwwAuthenticate(header) {
-    const challenges = [];
-    let pos = 0;
-    const skip = () => {
-        SPACE.lastIndex = pos;
-        SPACE.exec(header);
-        pos = SPACE.lastIndex;
-    };
-    const token = () => {
-        TOKEN.lastIndex = pos;
-        const m = TOKEN.exec(header);
-        if (!m)
-            return undefined;
-        pos = TOKEN.lastIndex;
-        return m[0];
-    };
-    const quoted = () => {
-        let out = '';
-        pos++; // opening quote
-        while (pos < header.length && header[pos] !== '"') {
-            if (header[pos] === '\\' && pos + 1 < header.length)
-                pos++;
-            out += header[pos];
-            pos++;
-        }
-        pos++; // closing quote
+    redact(text) {
+        let out = text;
+        for (const spelling of this.spellings())
+            out = out.split(spelling).join('***');
         return out;
-    };
-    while (pos < header.length) {
-        skip();
-        if (header[pos] === ',') {
-            pos++;
-            continue;
-        }
-        const scheme = token();
-        if (!scheme)
-            break;
-        const challenge = { scheme: scheme.toLowerCase(), params: {} };
-        challenges.push(challenge);
-        for (;;) {
-            skip();
-            const start = pos;
-            const name = token();
-            skip();
-            if (!name || header[pos] !== '=') {
-                // Not an auth-param: the start of the next challenge (or token68 / end).
-                pos = start;
-                break;
-            }
-            pos++;
-            skip();
-            const value = header[pos] === '"' ? quoted() : (token() ?? '');
-            challenge.params[name.toLowerCase()] = value;
-            skip();
-            if (header[pos] === ',')
-                pos++;
-            else
-                break;
-        }
-    }
-    return challenges;
-}
-
-;// CONCATENATED MODULE: external "node:dns/promises"
-const external_node_dns_promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns/promises");
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./src/adapters/registry/connections.ts
-/**
- * The default way the transport reaches the network: undici's fetch over one connection pool
- * that keeps connections open across HEAD requests too.
- *
- * undici closes the connection after every HEAD (nodejs/undici#258: a misbehaving server may
- * send a body that would be read as the next response). Resolving is almost nothing but HEADs,
- * so every image paid a new TCP (and TLS) handshake, two or three round trips for one of real
- * work. Registries answer HEAD with headers only, as HTTP requires, so HEAD requests here keep
- * their connection (`reset: false`), as Node's own http client does by default.
- */
-
-function keepAliveFetch() {
-    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
-    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/hosts.ts
-/**
- * Address classes used to decide where credentials and plain HTTP may go. Host names
- * are judged by their text only (no DNS), which is what a credential decision needs:
- * the name the user configured is the name the secret belongs to.
- */
-
-function stripBrackets(host) {
-    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-}
-/** `host` without a port: `localhost:5000` → `localhost`, `[::1]:5000` → `::1`. */
-function hostname(hostWithPort) {
-    if (hostWithPort.startsWith('['))
-        return stripBrackets(hostWithPort.slice(0, hostWithPort.indexOf(']') + 1));
-    const colon = hostWithPort.indexOf(':');
-    return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
-}
-/**
- * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
- * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
- */
-function isLoopbackHost(host) {
-    const name = stripBrackets(hostname(host));
-    if (name === 'localhost')
-        return true;
-    if ((0,external_node_net_.isIP)(name) === 4)
-        return name.startsWith('127.');
-    if ((0,external_node_net_.isIP)(name) === 6)
-        return name === '::1' || name === '0:0:0:0:0:0:0:1';
-    return false;
-}
-/** Loopback, RFC 1918, link-local, unique-local, unspecified. */
-function isPrivateHost(host) {
-    if (isLoopbackHost(host))
-        return true;
-    const name = stripBrackets(hostname(host));
-    if ((0,external_node_net_.isIP)(name) === 4) {
-        const [a, b] = name.split('.').map(Number);
-        return (a === 10 ||
-            a === 0 ||
-            (a === 172 && b >= 16 && b <= 31) ||
-            (a === 192 && b === 168) ||
-            (a === 169 && b === 254));
-    }
-    if ((0,external_node_net_.isIP)(name) === 6) {
-        const lower = name.toLowerCase();
-        return (lower === '::' ||
-            /^f[cd]/.test(lower) ||
-            /^fe[89ab]/.test(lower) ||
-            lower.startsWith('::ffff:'));
-    }
-    return false;
-}
-
-;// CONCATENATED MODULE: ./src/domain/text/untrusted.ts
-/**
- * Text a registry chose (error codes, content types, header values, platform names) ends
- * up in error messages, annotations, outputs and the job summary. It is shown as one short
- * line, so a hostile or broken registry cannot forge workflow commands, flood the log or
- * hide the real cause behind kilobytes of filler.
- */
-const CONTROL = /[\p{Cc}\p{Zl}\p{Zp}]+/gu;
-/** `value` on one line, at most `max` characters, the cut marked with `…`. */
-function untrustedText(value, max = 100) {
-    const line = value.replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
-    return line.length > max ? `${line.slice(0, max - 1)}…` : line;
-}
-/** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
-function registryErrorCode(value) {
-    return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/retry.ts
-/**
- * The retry policy: which answers are worth another attempt, how long to wait before it
- * (Retry-After, else exponential backoff with jitter), and the cap on requests in flight.
- */
-const systemClock = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
-};
-const BASE_BACKOFF_MS = 500;
-const MAX_BACKOFF_MS = 10_000;
-/** Counts waiting callers so at most `limit` run at once. */
-class Semaphore {
-    limit;
-    active = 0;
-    queue = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    async run(task) {
-        if (this.active >= this.limit)
-            await new Promise(resolve => this.queue.push(resolve));
-        else
-            this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            const next = this.queue.shift();
-            if (next)
-                next();
-            else
-                this.active--;
-        }
     }
 }
-function parseRetryAfter(value, now) {
-    if (!value)
+
+;// CONCATENATED MODULE: ./src/action/log.ts
+/**
+ * The action's only way to the log, annotations, outputs, the job summary and the runner's
+ * masker. Every line is scrubbed of known secrets and neutralised (see ./plain.ts) before
+ * the runner reads it, so nothing a config, a repository file, a registry or an event
+ * payload says can become a workflow command; the one exception, `block`, prints text as it
+ * is between `stop-commands` markers with a fresh random token. Nothing else in src/ calls
+ * `@actions/core`'s logging (a unit test holds that), so the core gets only these methods.
+ */
+
+
+
+
+/** The run's secrets; each one added is masked by the runner and scrubbed by us. */
+const secrets = new SecretRegistry();
+secrets.onAdd(secret => core_setSecret(secret));
+/** Untrusted text as the log may show it. */
+function safe(text) {
+    return logSafe(secrets.redact(text));
+}
+/** Properties are escaped by @actions/core; they still get the same scrubbing. */
+function place(properties) {
+    if (!properties)
         return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Exponential backoff with full jitter: attempt 1 waits up to 500 ms, then 1 s, 2 s, … */
-function backoffDelay(attempt, random) {
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
-/**
- * What a failed exchange with a registry means: the error kinds the rest of the run tells
- * apart, and the translation of fetch's and undici's failures into them, with a hint.
- */
-
-class RegistryError extends Error {
-    kind;
-    status;
-    name = 'RegistryError';
-    constructor(kind, message, status) {
-        super(message);
-        this.kind = kind;
-        this.status = status;
-    }
-}
-/** A host given up on earlier in the run: never retried. */
-class DeadHostError extends RegistryError {
-    constructor(message) {
-        super('timeout', message);
-    }
-}
-/** Transport codes that mean the host never took the connection in time. */
-const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
-const NETWORK_HINTS = {
-    ENOTFOUND: 'host not found: check the registry name',
-    EAI_AGAIN: 'DNS lookup failed',
-    ECONNREFUSED: 'nothing listens there',
-    ECONNRESET: 'connection reset',
-    ETIMEDOUT: 'the connection timed out',
-    EPIPE: 'the connection closed while sending',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    // undici's codes, which fetch reports for a connection that ends mid-exchange.
-    UND_ERR_SOCKET: 'the connection closed before the response was complete',
-    UND_ERR_CLOSED: 'the connection closed before the response was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
-    CERT_HAS_EXPIRED: 'TLS certificate expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
-};
-function transportError(error, what, timeoutMs) {
-    const e = error;
-    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
-    }
-    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
-    const cause = untrustedText((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
-    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
-    if (isCertificateFailure(cause)) {
-        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
-    }
-    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
-}
-/**
- * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
- * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
- * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
- */
-class CertificateError extends RegistryError {
-    constructor(message) {
-        super('tls', message);
-    }
-}
-const CERTIFICATE_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_REVOKED',
-    'CERT_SIGNATURE_FAILURE',
-    'HOSTNAME_MISMATCH'
-]);
-function isCertificateFailure(code) {
-    return CERTIFICATE_CODES.has(code);
-}
-/** Handshake and certificate errors answer the same way every time. */
-function isTlsFailure(code) {
-    return (code.startsWith('ERR_SSL_') ||
-        code === 'EPROTO' ||
-        code.includes('CERT') ||
-        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
-        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
-        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
-/**
- * One HTTP exchange with a registry or token service: redirects followed by hand (so
- * credentials never cross to another host), bodies capped, a per-request timeout, a
- * global cap on requests in flight, and retries with backoff for what is retryable.
- */
-
-
-
-
-
-
-
-
-
-const silentLogger = { debug() { }, info() { }, warning() { } };
-async function systemResolve(name) {
-    try {
-        return (await (0,external_node_dns_promises_namespaceObject.lookup)(name, { all: true })).map(a => a.address);
-    }
-    catch {
-        return [];
-    }
-}
-const MAX_REDIRECTS = 5;
-class HttpTransport {
-    fetch;
-    clock;
-    logger;
-    semaphore;
-    maxAttempts;
-    timeoutMs;
-    maxRetryAfterMs;
-    random;
-    insecureHosts;
-    onRequest;
-    resolve;
-    addresses = new Map();
-    /** `*.localhost` names that resolved to loopback addresses only. */
-    resolvedLoopback = new Set();
-    constructor(options = {}) {
-        this.fetch = options.fetch ?? keepAliveFetch();
-        this.clock = options.clock ?? systemClock;
-        this.logger = options.logger ?? silentLogger;
-        this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
-        this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
-        this.timeoutMs = options.timeoutMs ?? 30_000;
-        this.maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
-        this.random = options.random ?? Math.random;
-        this.insecureHosts = options.insecureHosts ?? new Set();
-        this.onRequest = options.onRequest;
-        this.resolve = options.resolve ?? systemResolve;
-    }
-    /** One lookup per name per run. */
-    addressesOf(host) {
-        const name = hostname(host);
-        let pending = this.addresses.get(name);
-        if (!pending) {
-            pending = this.resolve(name);
-            this.addresses.set(name, pending);
-        }
-        return pending;
-    }
-    /**
-     * Resolves a `*.localhost` name before a plain-HTTP decision about it: such a name is
-     * loopback only when every address it resolves to is (RFC 6761 asks resolvers to make it
-     * so, but not every resolver does, and one that sends it elsewhere must not get plain HTTP).
-     */
-    async learnHost(host) {
-        const name = hostname(host);
-        if (!name.endsWith('.localhost') || this.resolvedLoopback.has(name))
-            return;
-        const addresses = await this.addressesOf(name);
-        if (addresses.length > 0 && addresses.every(a => isLoopbackHost(a)))
-            this.resolvedLoopback.add(name);
-    }
-    /**
-     * Whether `host` is a loopback or private address, or a name that resolves to one. A name is
-     * judged by every address it has: one private address is enough, since the connection may
-     * take any of them.
-     */
-    async isLocalHost(host) {
-        if (isPrivateHost(host))
-            return true;
-        const name = hostname(host);
-        if ((0,external_node_net_.isIP)(name) !== 0)
-            return false;
-        return (await this.addressesOf(name)).some(a => isPrivateHost(a));
-    }
-    /**
-     * Refuses to let a remote registry (one that is not loopback or private itself) send the
-     * action over plain HTTP or to a loopback or private address. The check resolves names: a
-     * public name that points at 10.0.0.1 or 127.0.0.1 is refused like the address itself.
-     */
-    async checkReach(origin, url) {
-        if (!origin)
-            return;
-        const target = url.host.toLowerCase();
-        const registry = origin.toLowerCase();
-        if (target === registry || (await this.isLocalHost(registry)))
-            return;
-        const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has(hostname(target));
-        if (url.protocol === 'http:' && !explicitlyInsecure) {
-            throw new RegistryError('insecure', `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`);
-        }
-        if (!explicitlyInsecure && (await this.isLocalHost(target))) {
-            throw new RegistryError('insecure', `refusing ${untrustedText(redactUrl(url.href), 200)}: ${untrustedText(hostname(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
-        }
-    }
-    /**
-     * `host` as in a URL, with its port if it has one: insecure-registries may list the host
-     * alone (any port) or `host:port`, as Docker's daemon setting of that name does.
-     */
-    mayUsePlainHttp(host) {
-        const name = host.toLowerCase();
-        return (isLoopbackHost(name) ||
-            this.resolvedLoopback.has(hostname(name)) ||
-            this.insecureHosts.has(name) ||
-            this.insecureHosts.has(hostname(name)));
-    }
-    /**
-     * Hosts whose last `maxAttempts` requests all timed out with no answer in between, with the
-     * reason. They are not asked again in the run: every later request fails at once, so one
-     * dead host costs the run one request's attempts, not every entry's. Any answer from a host
-     * starts its count again, so one slow path on a live registry costs only its own entry.
-     */
-    deadHosts = new Map();
-    timeoutsInARow = new Map();
-    noteTimeout(host) {
-        const count = (this.timeoutsInARow.get(host) ?? 0) + 1;
-        this.timeoutsInARow.set(host, count);
-        if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
-            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`);
-        }
-    }
-    failIfDead(url) {
-        const reason = this.deadHosts.get(url.host);
-        if (reason)
-            throw new DeadHostError(reason);
-    }
-    /** Sends the request with retries for network errors, 408, 429 and 5xx. */
-    async request(req) {
-        for (let attempt = 1;; attempt++) {
-            let waitMs;
-            try {
-                const response = await this.semaphore.run(() => this.followRedirects(req));
-                if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts)
-                    return response;
-                const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
-                    // Waiting out a long quota window would stall the run; say so instead.
-                    return response;
-                }
-                waitMs = retryAfter ?? backoffDelay(attempt, this.random);
-                this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
-            }
-            catch (error) {
-                if (!(error instanceof RegistryError) ||
-                    !['network', 'timeout'].includes(error.kind) ||
-                    error instanceof DeadHostError)
-                    throw error;
-                if (attempt >= this.maxAttempts)
-                    throw error;
-                waitMs = backoffDelay(attempt, this.random);
-                this.logger.debug(`${error.message}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
-            }
-            await this.clock.sleep(waitMs);
-        }
-    }
-    async followRedirects(req) {
-        let url = new URL(req.url);
-        let headers = { ...req.headers };
-        for (let hop = 0;; hop++) {
-            await this.checkReach(req.origin, url);
-            const response = await this.once(req.method, url, headers, req.maxBodyBytes);
-            const location = response.headers.get('location');
-            if (![301, 302, 303, 307, 308].includes(response.status) || !location)
-                return response;
-            if (hop >= MAX_REDIRECTS) {
-                throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
-            }
-            const next = new URL(location, url);
-            await this.learnHost(next.host);
-            if (next.username !== '' || next.password !== '') {
-                throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${untrustedText(redactUrl(next.href), 200)})`);
-            }
-            if (next.protocol !== 'https:' &&
-                !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))) {
-                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${untrustedText(redactUrl(next.href), 200)}`);
-            }
-            if (next.host !== url.host || next.protocol !== url.protocol) {
-                // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
-                headers = Object.fromEntries(Object.entries(headers).filter(([k]) => k.toLowerCase() !== 'authorization'));
-            }
-            url = next;
-        }
-    }
-    async once(method, url, headers, maxBodyBytes) {
-        this.failIfDead(url);
-        const signal = AbortSignal.timeout(this.timeoutMs);
-        const shown = redactUrl(url.href);
-        this.onRequest?.(method, url.href);
-        let response;
-        try {
-            response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
-        }
-        catch (error) {
-            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
-            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
-                this.noteTimeout(url.host);
-            throw failure;
-        }
-        this.timeoutsInARow.delete(url.host);
-        let body;
-        try {
-            body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
-        }
-        catch (error) {
-            if (error instanceof RegistryError)
-                throw error;
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
-        }
-        return { status: response.status, headers: response.headers, body, url: url.href };
-    }
-}
-async function readCapped(response, maxBytes, what) {
-    const declared = Number(response.headers.get('content-length') ?? NaN);
-    if (declared > maxBytes) {
-        await response.body?.cancel().catch(() => undefined);
-        throw new RegistryError('too-large', `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
-    }
-    if (!response.body)
-        return Buffer.alloc(0);
-    const chunks = [];
-    let total = 0;
-    const reader = response.body.getReader();
-    for (;;) {
-        const { done, value } = await reader.read();
-        if (done)
-            break;
-        total += value.byteLength;
-        if (total > maxBytes) {
-            await reader.cancel().catch(() => undefined);
-            throw new RegistryError('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`);
-        }
-        chunks.push(Buffer.from(value));
-    }
-    return Buffer.concat(chunks);
-}
-/** Query strings can carry signed-URL secrets (S3, CDN tokens): never log them. */
-function redactUrl(href) {
-    try {
-        const url = new URL(href);
-        url.username = '';
-        url.password = '';
-        url.hash = '';
-        // Appended after serialising: assigned to `search`, the ellipsis would be percent-encoded.
-        if (!url.search)
-            return url.href;
-        url.search = '';
-        return `${url.href}?…`;
-    }
-    catch {
-        return '<invalid URL>';
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/token-service.ts
-
-
-/**
- * Token services that live on another host than their registry, by registry API host. Only
- * these, besides the registry's own host, may receive the registry's credentials: a parent
- * domain proves nothing on multi-tenant domains (`attacker.azurecr.io` is not `myreg.azurecr.io`).
- * Each entry needs a public source saying the registry sends its clients there:
- * - Docker Hub: https://docs.docker.com/reference/api/registry/auth/ (realm `https://auth.docker.io/token`)
- * - GitLab.com: https://docs.gitlab.com/administration/packages/container_registry/ (the realm is
- *   GitLab's own `/jwt/auth`; for `registry.gitlab.com` that is `https://gitlab.com/jwt/auth`)
- */
-const KNOWN_TOKEN_HOSTS = {
-    'registry-1.docker.io': ['auth.docker.io'],
-    'docker.io': ['auth.docker.io'],
-    'registry.gitlab.com': ['gitlab.com']
-};
-/**
- * Whether the registry's credentials may be sent to the token service at `realm`: only to the
- * registry's own host (and port), or to a token service listed for it in KNOWN_TOKEN_HOSTS,
- * over HTTPS and never to a loopback, private or link-local address unless that is the
- * registry itself. Plain HTTP only to the registry's own host, when it may use plain HTTP.
- */
-function credentialsMayGoToRealm(apiHost, realm, 
-/** Takes `host[:port]`, as URL.host gives it. */
-mayUsePlainHttp) {
-    const realmHost = realm.host.toLowerCase();
-    const registryHost = apiHost.toLowerCase();
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:')
-        return { allowed: false, why: 'it is not HTTP(S)' };
-    if (realm.protocol === 'http:' && !(realmHost === registryHost && mayUsePlainHttp(realm.host))) {
-        return { allowed: false, why: 'it is plain HTTP' };
-    }
-    if (realmHost === registryHost)
-        return { allowed: true };
-    if (isPrivateHost(realm.host))
-        return { allowed: false, why: 'it is a loopback or private address' };
-    if (KNOWN_TOKEN_HOSTS[registryHost]?.includes(realmHost))
-        return { allowed: true };
     return {
-        allowed: false,
-        why: `it is another host, not a known token service of ${registryHost}`
+        ...properties,
+        title: properties.title === undefined ? undefined : safe(properties.title),
+        file: properties.file === undefined ? undefined : safe(properties.file)
     };
 }
-/** The token service's URL from a Bearer challenge, refused when it is not one to use. */
-function tokenRealm(registry, challenge) {
-    const realmText = challenge.params.realm;
-    if (!realmText)
-        throw new RegistryError('invalid-response', `${registry} sent a Bearer challenge without a realm`);
-    let realm;
-    try {
-        realm = new URL(realmText);
-    }
-    catch {
-        throw new RegistryError('invalid-response', `${registry} sent a Bearer challenge with an invalid realm`);
-    }
-    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
-        throw new RegistryError('invalid-response', `${registry} sent a token realm that is not HTTP(S)`);
-    }
-    if (realm.username !== '' || realm.password !== '') {
-        // Not ours to use, and fetch would refuse it anyway, quoting it in the error.
-        throw new RegistryError('invalid-response', `${registry} sent a token realm with credentials in its URL; refusing to use it`);
-    }
-    return realm;
+const log_debug = (message) => core_debug(safe(message));
+const log_info = (message) => info(safe(message));
+const log_warning = (message, properties) => warning(safe(message), place(properties));
+const log_notice = (message, properties) => core_notice(safe(message), place(properties));
+const log_error = (message, properties) => error(safe(message), place(properties));
+const log_setFailed = (message) => setFailed(safe(message));
+const log_startGroup = (name) => core.startGroup(safe(name));
+const log_endGroup = () => core.endGroup();
+/** Outputs are no log line, but no secret may reach one either. */
+const log_setOutput = (name, value) => setOutput(name, secrets.redact(value));
+/** The job summary, as Markdown already escaped for it; secrets removed. */
+async function writeSummary(markdown) {
+    await summary.addRaw(secrets.redact(markdown)).write();
 }
-/** The token in a token service's 200 answer, and how many seconds it lives. */
-function tokenFromAnswer(registry, realm, response) {
-    let body;
-    try {
-        body = JSON.parse(response.body.toString('utf8'));
+/** A token no text can guess; drawn again in the (astronomically unlikely) case it occurs. */
+function stopToken(text) {
+    for (;;) {
+        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
+        if (!text.toLowerCase().includes(token))
+            return token;
     }
-    catch {
-        throw new RegistryError('invalid-response', `token service ${realm.host} answered something that is not JSON`);
-    }
-    const token = typeof body.token === 'string' && body.token !== '' ? body.token : body.access_token;
-    if (typeof token !== 'string' || token === '' || !/^[\x21-\x7e]+$/.test(token)) {
-        throw new RegistryError('invalid-response', `token service ${realm.host} answered without a usable token`);
-    }
-    const weakness = tokenWeakness(token);
-    if (weakness) {
-        throw new RegistryError('invalid-response', `token service ${realm.host} of ${registry} answered a token ${weakness}; refusing to mask or send it (a masked value is blanked everywhere in the log); check the registry's token service`);
-    }
-    const expiresIn = typeof body.expires_in === 'number' && body.expires_in >= 60 ? body.expires_in : 60;
-    return { token, expiresIn };
 }
-/** Shortest token taken: a random token of this length cannot turn up in a log by chance. */
-const MIN_TOKEN_LENGTH = 16;
-/** Fewest distinct characters: rules out runs (`aaaa…`) and short repeated words. */
-const MIN_TOKEN_DISTINCT_CHARACTERS = 8;
 /**
- * Why `token` cannot be a secret, or undefined. The service chooses the token and every
- * secret is masked, so a token such as `sha256` or `0000000000000000` would blank every digest
- * in the rest of the log. Real registry tokens are JWTs or random strings of 32 characters or
- * more; 16 characters drawn from 8 or more different ones is far below that and far above
- * any word or digest fragment that ordinary output repeats.
+ * A multi-line untrusted block (a dry-run body or diff) shown exactly: the runner processes
+ * no command between `::stop-commands::TOKEN` and `::TOKEN::`. Secrets are still scrubbed,
+ * and terminal controls still stripped, but lines are not altered otherwise.
  */
-function tokenWeakness(token) {
-    if (token.length < MIN_TOKEN_LENGTH)
-        return `of ${token.length} characters, too short to be a secret (at least ${MIN_TOKEN_LENGTH} expected)`;
-    const distinct = new Set(token).size;
-    if (distinct < MIN_TOKEN_DISTINCT_CHARACTERS)
-        return `made of only ${distinct} different characters, too repetitive to be a secret (at least ${MIN_TOKEN_DISTINCT_CHARACTERS} expected)`;
-    return undefined;
+function block(heading, text) {
+    const shown = stripTerminal(secrets.redact(text));
+    const token = stopToken(shown);
+    startGroup(safe(heading));
+    info(`::stop-commands::${token}\n${shown.replace(/\n$/, '')}\n::${token}::`);
+    endGroup();
 }
-function pullScope(repository) {
-    return `repository:${repository}:pull`;
-}
-function basicHeader(creds) {
-    return `Basic ${Buffer.from(`${creds.username}:${creds.password}`).toString('base64')}`;
-}
+/** What the core modules log through. */
+const actionsLogger = { debug: log_debug, info: log_info, warning: message => log_warning(message), notice: log_notice };
 
-;// CONCATENATED MODULE: ./src/adapters/registry/auth.ts
-
-
-
-
-
-const TOKEN_BODY_LIMIT = 64 * 1024;
-const ERROR_BODY_LIMIT = 64 * 1024;
-/** Scopes per token request: keeps URLs and tokens to a size every token service takes. */
-const SCOPES_PER_TOKEN_REQUEST = 25;
-const TOKEN_REFRESH_MARGIN_MS = 5_000;
-class RegistrySession {
-    registry;
-    apiHost;
-    transport;
-    credentialSource;
-    onSecret;
-    baseUrl;
-    challenge;
-    credentials;
-    usingFallback = false;
-    tokens = new Map();
-    pendingTokens = new Map();
-    /** Why the credentials were kept from the token service, once they were. */
-    withheld;
-    constructor(options) {
-        this.registry = options.registry;
-        this.apiHost = options.apiHost;
-        this.transport = options.transport;
-        this.credentialSource = options.credentials;
-        this.onSecret = options.onSecret;
-    }
-    /** `https://host` (or `http://` for a loopback / insecure registry that has no TLS). */
-    url(path) {
-        this.baseUrl ??= this.ping();
-        return this.baseUrl.then(base => `${base}${path}`);
-    }
-    async ping() {
-        const attempt = async (scheme) => this.transport.request({
-            method: 'GET',
-            url: `${scheme}://${this.apiHost}/v2/`,
-            origin: this.apiHost,
-            maxBodyBytes: ERROR_BODY_LIMIT
-        });
-        await this.transport.learnHost(this.apiHost);
-        let base = `https://${this.apiHost}`;
-        let response;
-        try {
-            response = await attempt('https');
-        }
-        catch (error) {
-            if (!(error instanceof RegistryError) ||
-                (error.kind !== 'network' && error.kind !== 'tls') ||
-                // A certificate that failed verification is a registry on HTTPS: say so, never fall back.
-                error instanceof CertificateError ||
-                !this.transport.mayUsePlainHttp(this.apiHost)) {
-                throw error;
-            }
-            base = `http://${this.apiHost}`;
-            response = await attempt('http');
-        }
-        if (response.status === 401) {
-            this.learnChallenge(response);
-        }
-        else if (response.status >= 500 || response.status === 429) {
-            throw new RegistryError('http', `registry ${this.registry} answered ${response.status} to GET /v2/`, response.status);
-        }
-        else if (response.status !== 200) {
-            // Some registries guard /v2/ differently from repositories; learn from the first 401 instead.
-            this.transport.logger.debug(`GET ${base}/v2/ answered ${response.status}; continuing without a challenge`);
-        }
-        return base;
-    }
-    learnChallenge(response) {
-        const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate') ?? '');
-        this.challenge =
-            challenges.find(c => c.scheme === 'bearer') ?? challenges.find(c => c.scheme === 'basic');
-    }
-    getCredentials() {
-        this.credentials ??= this.credentialSource.lookup(this.registry);
-        return this.credentials;
-    }
-    /** Describes the credentials in use, for error messages. */
-    async credentialsDescription() {
-        const creds = await this.getCredentials();
-        return creds && !this.withheld ? `credentials from ${creds.source}` : 'anonymous access';
-    }
-    /** Set when the credentials were not sent to the token service: says which and why. */
-    withheldCredentials() {
-        return this.withheld;
-    }
-    /** Fetches tokens for many repositories in few requests, before the per-image requests start. */
-    async prefetch(repositories) {
-        await this.url('/v2/');
-        if (this.challenge?.scheme !== 'bearer')
-            return;
-        const missing = [...new Set(repositories)].filter(r => !this.validToken(r) && !this.pendingTokens.has(r));
-        const batches = [];
-        for (let i = 0; i < missing.length; i += SCOPES_PER_TOKEN_REQUEST) {
-            batches.push(missing.slice(i, i + SCOPES_PER_TOKEN_REQUEST));
-        }
-        await Promise.all(batches.map(batch => {
-            const pending = this.fetchToken(batch.map(r => pullScope(r)), batch, batch.length > 1);
-            for (const r of batch)
-                this.pendingTokens.set(r, pending);
-            return pending
-                .finally(() => {
-                for (const r of batch)
-                    this.pendingTokens.delete(r);
-            })
-                .catch(error => {
-                // A failed batch is retried one scope at a time when each image is resolved.
-                this.transport.logger.debug(`batched token request failed: ${error.message}`);
-            });
-        }));
-    }
-    validToken(repository) {
-        const token = this.tokens.get(repository);
-        return token && token.expiresAt - TOKEN_REFRESH_MARGIN_MS > this.transport.clock.now()
-            ? token
-            : undefined;
-    }
-    /** The Authorization header for a request on `repository`, if the registry wants one. */
-    async authorization(repository) {
-        await this.url('/v2/');
-        const challenge = this.challenge;
-        if (!challenge)
-            return {};
-        if (challenge.scheme === 'basic') {
-            const creds = await this.getCredentials();
-            return creds ? { Authorization: basicHeader(creds) } : {};
-        }
-        const pending = this.pendingTokens.get(repository);
-        if (pending)
-            await pending.catch(() => undefined);
-        let token = this.validToken(repository);
-        if (!token) {
-            await this.singleScopeToken(repository, pullScope(repository));
-            token = this.validToken(repository);
-        }
-        return token ? { Authorization: token.header } : {};
-    }
-    singleScopeToken(repository, scope) {
-        let pending = this.pendingTokens.get(repository);
-        if (!pending) {
-            pending = this.fetchToken([scope], [repository], false).finally(() => this.pendingTokens.delete(repository));
-            this.pendingTokens.set(repository, pending);
-        }
-        return pending;
-    }
-    /**
-     * After a 401/403 on `repository`: decides whether a retry with other authorization
-     * can help, and prepares it. Returns false when nothing more can be tried.
-     */
-    async renew(repository, response) {
-        const hadChallenge = this.challenge !== undefined;
-        if (response.status === 401)
-            this.learnChallenge(response);
-        const challenge = this.challenge;
-        if (!challenge)
-            return false;
-        const cached = this.tokens.get(repository);
-        if (challenge.scheme === 'bearer') {
-            if (!hadChallenge || cached?.batched) {
-                // The batched token did not cover this repository: ask for it alone. Always for pull
-                // on this repository: the challenge's own scope is the registry's to choose, and a
-                // hostile one (push, or another repository) must not widen what is asked for.
-                this.tokens.delete(repository);
-                await this.singleScopeToken(repository, pullScope(repository));
-                return true;
-            }
-        }
-        else if (!hadChallenge) {
-            return (await this.getCredentials()) !== undefined;
-        }
-        if (await this.switchToFallback()) {
-            this.tokens.clear();
-            return true;
-        }
-        return false;
-    }
-    async switchToFallback() {
-        if (this.usingFallback)
-            return false;
-        const current = await this.getCredentials();
-        if (current)
-            return false;
-        const fallback = this.credentialSource.fallback(this.registry);
-        if (!fallback)
-            return false;
-        this.usingFallback = true;
-        this.credentials = Promise.resolve(fallback);
-        this.transport.logger.debug(`${this.registry} refused anonymous access; retrying with ${fallback.source}`);
-        return true;
-    }
-    async fetchToken(scopes, repositories, batched) {
-        const challenge = this.challenge;
-        const realm = tokenRealm(this.registry, challenge);
-        await this.transport.learnHost(realm.host);
-        if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
-            throw new RegistryError('insecure', `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`);
-        }
-        const url = new URL(realm.href);
-        if (challenge.params.service)
-            url.searchParams.set('service', challenge.params.service);
-        for (const scope of scopes)
-            url.searchParams.append('scope', scope);
-        const headers = {};
-        const creds = await this.getCredentials();
-        if (creds) {
-            const verdict = credentialsMayGoToRealm(this.apiHost, realm, h => this.transport.mayUsePlainHttp(h));
-            if (verdict.allowed) {
-                headers.Authorization = basicHeader(creds);
-            }
-            else if (!this.withheld) {
-                this.withheld = `${creds.source} was not sent to token service ${realm.host} because ${verdict.why}`;
-                this.transport.logger.warning(`${this.registry}: not sending ${creds.source} to token service ${realm.host} because ${verdict.why}; asking for an anonymous token instead`);
-            }
-        }
-        const response = await this.transport.request({
-            method: 'GET',
-            url: url.href,
-            origin: this.apiHost,
-            headers,
-            maxBodyBytes: TOKEN_BODY_LIMIT
-        });
-        if (response.status === 401 || response.status === 403) {
-            if (!headers.Authorization && (await this.switchToFallback())) {
-                return this.fetchToken(scopes, repositories, batched);
-            }
-            throw new RegistryError(response.status === 401 ? 'unauthorized' : 'denied', `token service ${realm.host} refused ${headers.Authorization ? `credentials from ${creds.source}` : 'anonymous access'} for ${repositories.length === 1 ? repositories[0] : `${repositories.length} repositories`} (HTTP ${response.status})${this.withheld && !headers.Authorization ? `; ${this.withheld}` : ''}`, response.status);
-        }
-        if (response.status !== 200) {
-            throw new RegistryError(response.status === 429 ? 'rate-limited' : 'http', `token service ${realm.host} answered HTTP ${response.status}`, response.status);
-        }
-        const { token, expiresIn } = tokenFromAnswer(this.registry, realm, response);
-        this.onSecret?.(token);
-        const entry = {
-            header: `Bearer ${token}`,
-            expiresAt: this.transport.clock.now() + expiresIn * 1000,
-            batched
-        };
-        for (const repository of repositories)
-            this.tokens.set(repository, entry);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/manifest.ts
+;// CONCATENATED MODULE: ./src/action/context.ts
 /**
- * What a registry serves, as data: the manifest media types and shapes, the checks on a
- * manifest answer's type, and the choice of one platform's manifest from an index.
+ * What the runner tells the action about the run besides its inputs: the event and the
+ * repository, read from the environment as @actions/github's context does. Read here
+ * rather than through `github.context` because importing @actions/github loads the whole
+ * GitHub client, which only a run that opens a pull request needs.
  */
 
 
-
-
-const MEDIA_TYPES = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
-};
-/**
- * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
- * silently converts a manifest list to a schema1 manifest with a different digest.
- */
-const MANIFEST_ACCEPT = [
-    MEDIA_TYPES.ociIndex,
-    MEDIA_TYPES.dockerList,
-    MEDIA_TYPES.ociManifest,
-    MEDIA_TYPES.dockerManifest
-].join(', ');
-const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
-const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
-const MANIFEST_LIMIT = 4 * 1024 * 1024;
-const BLOB_LIMIT = 4 * 1024 * 1024;
-function selectPlatform(ref, index, platform) {
-    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
-    const match = candidates.find(d => platformMatches(platform, d.platform));
-    if (!match) {
-        const offered = untrustedText(candidates.map(d => formatPlatform(d.platform)).join(', '), 200) || 'none';
-        throw new RegistryError('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
+/** GITHUB_EVENT_NAME and the JSON at GITHUB_EVENT_PATH ({} when there is none). */
+function readRunEvent(env = process.env) {
+    let payload = {};
+    const path = env.GITHUB_EVENT_PATH;
+    if (path) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(path))
+            payload = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        else
+            log_info(`GITHUB_EVENT_PATH ${path} does not exist`);
     }
-    if (typeof match.digest !== 'string' || !isDigest(match.digest)) {
-        throw new RegistryError('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
-    }
-    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
+    return { name: env.GITHUB_EVENT_NAME, payload };
 }
-function stringRecord(value) {
-    const out = {};
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [k, v] of Object.entries(value))
-            if (typeof v === 'string')
-                out[k] = v;
+/** The repository the run belongs to: GITHUB_REPOSITORY, else the event's. */
+function runRepository(event, env = process.env) {
+    if (env.GITHUB_REPOSITORY) {
+        const [owner, repo] = env.GITHUB_REPOSITORY.split('/');
+        return { owner: owner, repo: repo };
     }
-    return out;
-}
-function isAttestation(d) {
-    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
-}
-function checkMediaType(ref, response) {
-    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-        throw new RegistryError('invalid-response', `${describe(ref)}: unexpected content type "${untrustedText(mediaType, 100) || 'none'}" for a manifest`);
-    }
-    return mediaType;
-}
-function describe(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
-}
-/**
- * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
- * the digest the registry claims and to the one asked for, and a JSON object.
- */
-function verifiedManifest(tagRef, reference, response) {
-    const mediaType = checkMediaType(tagRef, response);
-    const digest = sha256Digest(response.body);
-    const claimed = response.headers.get('docker-content-digest')?.trim();
-    if (claimed && claimed !== digest) {
-        throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${untrustedText(claimed, 80)} but the manifest bytes hash to ${digest}`);
-    }
-    if (isDigest(reference) && reference !== digest) {
-        throw new RegistryError('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
-    }
-    let json;
-    try {
-        json = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
-    }
-    if (json === null || typeof json !== 'object') {
-        throw new RegistryError('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
-    }
-    return { digest, mediaType, json };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/explain.ts
-
-
-
-const explain_ERROR_BODY_LIMIT = 64 * 1024;
-/** Turns a non-200 answer into an error that says what is wrong and what to try. */
-async function explainAnswer(session, ref, response) {
-    let code;
-    if (response.body.length > 0 && response.body.length <= explain_ERROR_BODY_LIMIT) {
-        try {
-            const parsed = JSON.parse(response.body.toString('utf8'));
-            code = registryErrorCode(parsed.errors?.[0]?.code);
-        }
-        catch {
-            // Not a registry error document; the status says enough.
-        }
-    }
-    const status = response.status;
-    const where = describe(ref);
-    switch (status) {
-        case 404: {
-            if (code === 'NAME_UNKNOWN') {
-                return new RegistryError('not-found', `${where}: repository ${ref.repository} not found on ${ref.registry}`, 404);
-            }
-            return new RegistryError('not-found', `${where}: tag "${ref.tag}" not found on ${ref.registry}`, 404);
-        }
-        case 401:
-        case 403: {
-            const withheld = session.withheldCredentials();
-            const advice = withheld
-                ? withheld
-                : 'the image may be private or not exist: add credentials with registry-auth or docker login';
-            return new RegistryError(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`, status);
-        }
-        case 429: {
-            const retryAfter = response.headers.get('retry-after');
-            return new RegistryError('rate-limited', `${where}: ${ref.registry} rate limit reached (HTTP 429${retryAfter ? `, retry after ${untrustedText(retryAfter, 40)}` : ''}); authenticate or lower concurrency`, 429);
-        }
-        default:
-            return new RegistryError('http', `${where}: ${ref.registry} answered HTTP ${status}${code ? ` ${code}` : ''}`, status);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
-
-
-
-
-
-
-
-
-
-class RegistryClient {
-    options;
-    transport;
-    sessions = new Map();
-    resolutions = new Map();
-    /** Manifests by digest: content-addressed, so one fetch serves every later use. */
-    manifests = new Map();
-    /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
-    tagManifests = new Map();
-    /** Digests a HEAD proved the registry serves, for this run. */
-    servedDigests = new Map();
-    rateLimitWarned = new Set();
-    constructor(options) {
-        this.options = options;
-        this.transport = new HttpTransport(options);
-    }
-    session(registry) {
-        let session = this.sessions.get(registry);
-        if (!session) {
-            session = new RegistrySession({
-                registry,
-                apiHost: registryApiHost(registry),
-                transport: this.transport,
-                credentials: this.options.credentials,
-                onSecret: this.options.onSecret
-            });
-            this.sessions.set(registry, session);
-        }
-        return session;
-    }
-    /** Pings every registry and fetches tokens for all repositories in batched requests. */
-    async prepare(refs) {
-        const byRegistry = new Map();
-        for (const ref of refs) {
-            const list = byRegistry.get(ref.registry) ?? [];
-            list.push(ref.repository);
-            byRegistry.set(ref.registry, list);
-        }
-        await Promise.all([...byRegistry].map(([registry, repositories]) => 
-        // A registry that cannot be reached fails each of its entries later, with its own message.
-        this.session(registry)
-            .prefetch(repositories)
-            .catch(() => undefined)));
-    }
-    /**
-     * The current digest of `ref`'s tag, or of its `platform` manifest; identical requests share
-     * one answer. A digest that differs from `pinned` is about to be written, so when it came
-     * from a HEAD header it is verified first: the manifest is fetched by that digest and its
-     * bytes must hash to it; when it came from an index, a HEAD by that digest must find it.
-     * A registry that names a digest it cannot serve fails the entry.
-     */
-    async resolveDigest(ref, platform, pinned) {
-        const key = imageKey({ registry: ref.registry, repository: ref.repository, tag: ref.tag }, platform);
-        let pending = this.resolutions.get(key);
-        if (!pending) {
-            pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
-            this.resolutions.set(key, pending);
-        }
-        const { digest, mediaType, unproven } = await pending;
-        if (unproven && digest !== pinned) {
-            if (unproven === 'tag-header')
-                await this.verifyTagDigest(ref, digest);
-            else
-                await this.verifyIndexEntry(ref, digest, platform);
-        }
-        return { digest, mediaType };
-    }
-    /**
-     * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
-     * type and, if it names a digest, that one. The bytes need not be fetched: the index's own
-     * bytes were hashed, so the digest it names can only be of the manifest it means.
-     */
-    async verifyIndexEntry(ref, digest, platform) {
-        const pending = this.servedDigests.get(`${ref.registry}/${ref.repository}@${digest}`);
-        if (pending)
-            return pending;
-        const check = (async () => {
-            const target = { ...ref, tag: digest };
-            const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
-                Accept: MANIFEST_ACCEPT
-            });
-            if (head.status === 404) {
-                throw new RegistryError('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
-            }
-            if (head.status !== 200)
-                throw await this.explain(target, head);
-            checkMediaType(target, head);
-            const claimed = head.headers.get('docker-content-digest')?.trim();
-            if (claimed && claimed !== digest) {
-                throw new RegistryError('digest-mismatch', `${describe(target)}: the registry claims digest ${untrustedText(claimed, 80)} for it`);
-            }
-        })();
-        this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
-        // A failure may be transient: only what was proved is kept.
-        check.catch(() => this.servedDigests.delete(`${ref.registry}/${ref.repository}@${digest}`));
-        return check;
-    }
-    async verifyTagDigest(ref, digest) {
-        try {
-            await this.fetchManifest(ref, digest);
-        }
-        catch (error) {
-            if (error instanceof RegistryError && error.kind === 'not-found') {
-                throw new RegistryError('digest-mismatch', `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
-            }
-            throw error;
-        }
-    }
-    async resolveTag(ref) {
-        const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
-            Accept: MANIFEST_ACCEPT
-        });
-        if (head.status === 200) {
-            const mediaType = checkMediaType(ref, head);
-            const claimed = head.headers.get('docker-content-digest')?.trim();
-            if (claimed && isDigest(claimed))
-                return { digest: claimed, mediaType, unproven: 'tag-header' };
-            // No usable digest header (a SHOULD in spec 1.1): hash the exact bytes instead.
-        }
-        else if (head.status !== 404 && head.status !== 405 && head.status !== 501) {
-            throw await this.explain(ref, head);
-        }
-        const manifest = await this.tagManifest(ref);
-        return { digest: manifest.digest, mediaType: manifest.mediaType };
-    }
-    /**
-     * The manifest a tag points to, fetched once per run however many entries need it: a
-     * matrix that pins several platforms of one tag reads its index once (on Docker Hub every
-     * manifest GET counts as a pull).
-     */
-    tagManifest(ref) {
-        const key = `${ref.registry}/${ref.repository}:${ref.tag}`;
-        let pending = this.tagManifests.get(key);
-        if (!pending) {
-            pending = this.fetchManifest(ref, ref.tag);
-            this.tagManifests.set(key, pending);
-        }
-        return pending;
-    }
-    async resolvePlatform(ref, platform) {
-        const manifest = await this.tagManifest(ref);
-        if (INDEX_TYPES.has(manifest.mediaType))
-            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
-        const config = await this.fetchConfig(ref, manifest);
-        const actual = {
-            os: config.os,
-            architecture: config.architecture,
-            variant: config.variant
-        };
-        if (!platformMatches(platform, actual)) {
-            throw new RegistryError('platform', `${describe(ref)} is a single ${formatPlatform(actual)} image, not a multi-platform index with ${platform.text}`);
-        }
-        return { digest: manifest.digest, mediaType: manifest.mediaType };
-    }
-    /**
-     * The labels and annotations of the image behind `digest`: for an index, those of its
-     * `platform` manifest, merged over the index's own annotations. Costs GET requests, so
-     * it is only used for digests that moved.
-     */
-    async imageLabels(ref, digest, platform) {
-        let manifest = await this.fetchManifest(ref, digest);
-        const labels = { ...stringRecord(manifest.json.annotations) };
-        if (INDEX_TYPES.has(manifest.mediaType)) {
-            const chosen = selectPlatform({ ...ref, tag: digest }, manifest, platform);
-            manifest = await this.fetchManifest(ref, chosen.digest);
-            Object.assign(labels, stringRecord(manifest.json.annotations));
-        }
-        const config = await this.fetchConfig(ref, manifest);
-        return Object.assign(labels, stringRecord(config.config?.Labels));
-    }
-    /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
-    fetchManifest(ref, reference) {
-        if (!isDigest(reference))
-            return this.getManifest(ref, reference);
-        const key = `${ref.registry}/${ref.repository}@${reference}`;
-        let pending = this.manifests.get(key);
-        if (!pending) {
-            pending = this.getManifest(ref, reference);
-            this.manifests.set(key, pending);
-            // A failure may be transient: only what was verified is kept.
-            pending.catch(() => this.manifests.delete(key));
-        }
-        return pending;
-    }
-    async getManifest(ref, reference) {
-        if (reference.includes(':') && !isDigest(reference)) {
-            throw new RegistryError('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
-        }
-        const response = await this.send(ref, 'GET', `/manifests/${encodeURIComponent(reference)}`, {
-            Accept: MANIFEST_ACCEPT
-        });
-        const tagRef = { ...ref, tag: reference };
-        if (response.status !== 200)
-            throw await this.explain(tagRef, response);
-        return verifiedManifest(tagRef, reference, response);
-    }
-    /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
-    async fetchBlob(ref, digest) {
-        if (!isDigest(digest))
-            throw new RegistryError('invalid-response', `refusing to request malformed digest ${JSON.stringify(digest)}`);
-        const response = await this.send(ref, 'GET', `/blobs/${digest}`, {});
-        if (response.status !== 200)
-            throw await this.explain({ ...ref, tag: digest }, response);
-        if (sha256Digest(response.body) !== digest) {
-            throw new RegistryError('digest-mismatch', `${describe({ ...ref, tag: digest })}: blob bytes do not match their digest`);
-        }
-        return response.body;
-    }
-    async fetchConfig(ref, manifest) {
-        const digest = manifest.json.config?.digest;
-        if (typeof digest !== 'string') {
-            throw new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`);
-        }
-        const blob = await this.fetchBlob(ref, digest);
-        try {
-            return JSON.parse(blob.toString('utf8'));
-        }
-        catch {
-            throw new RegistryError('invalid-response', `${describe({ ...ref, tag: digest })}: image config is not JSON`);
-        }
-    }
-    async send(ref, method, path, headers) {
-        const session = this.session(ref.registry);
-        const url = await session.url(`/v2/${ref.repository}${path}`);
-        const maxBodyBytes = path.startsWith('/blobs/') ? BLOB_LIMIT : MANIFEST_LIMIT;
-        const attempt = async () => this.transport.request({
-            method,
-            url,
-            origin: session.apiHost,
-            headers: { ...headers, ...(await session.authorization(ref.repository)) },
-            maxBodyBytes
-        });
-        let response = await attempt();
-        if ((response.status === 401 || response.status === 403) &&
-            (await session.renew(ref.repository, response))) {
-            response = await attempt();
-        }
-        this.noteRateLimit(ref.registry, response);
-        return response;
-    }
-    noteRateLimit(registry, response) {
-        const remaining = response.headers.get('ratelimit-remaining');
-        const limit = response.headers.get('ratelimit-limit');
-        if (!remaining || !limit || this.rateLimitWarned.has(registry))
-            return;
-        const left = Number.parseInt(remaining, 10);
-        const total = Number.parseInt(limit, 10);
-        if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
-            this.rateLimitWarned.add(registry);
-            this.transport.logger.warning(`${registry}: only ${left} of ${total} pulls left in the current rate-limit window`);
-        }
-    }
-    /** Turns a non-200 answer into an error that says what is wrong and what to try. */
-    explain(ref, response) {
-        return explainAnswer(this.session(ref.registry), ref, response);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/create-client.ts
-/**
- * One way to build a registry client from user settings, shared by the action and the CLI
- * so that both read credentials, mask secrets and honour insecure hosts identically.
- */
-
-
-
-function createRegistryClient(settings) {
-    const helperTimeoutMs = settings.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
-    return new RegistryClient({
-        credentials: new CredentialStore({
-            registryAuth: settings.registryAuth,
-            // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
-            runHelper: credentialHelperRunner(helperTimeoutMs),
-            githubToken: settings.githubToken,
-            onSecret: settings.onSecret,
-            onWarning: message => settings.logger.warning(message)
-        }),
-        onSecret: settings.onSecret,
-        concurrency: settings.concurrency,
-        maxAttempts: settings.maxAttempts,
-        timeoutMs: settings.requestTimeoutMs,
-        insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
-        logger: settings.logger
-    });
-}
-const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
-const MIN_REQUEST_TIMEOUT_SECONDS = 0.5;
-const MAX_REQUEST_TIMEOUT_SECONDS = 300;
-const REQUEST_TIMEOUT_RANGE = `a number of seconds from ${MIN_REQUEST_TIMEOUT_SECONDS} to ${MAX_REQUEST_TIMEOUT_SECONDS}`;
-/**
- * The `request-timeout` input and `--request-timeout` flag, in seconds (`2.5` allowed), as
- * milliseconds; undefined when `text` is not in range. Below half a second a healthy registry
- * across the world would time out; above five minutes one dead host stalls the run for longer
- * than any schedule wants.
- */
-function parseRequestTimeout(text) {
-    const trimmed = text.trim();
-    if (!/^\d+(\.\d+)?$/.test(trimmed))
-        return undefined;
-    const seconds = Number(trimmed);
-    if (seconds < MIN_REQUEST_TIMEOUT_SECONDS || seconds > MAX_REQUEST_TIMEOUT_SECONDS)
-        return undefined;
-    return Math.round(seconds * 1000);
-}
-
-;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
-/**
- * Escaping for values from config files and registries that land in Markdown (job
- * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
- * HTML cannot render, and `@name` cannot notify anyone.
- */
-/**
- * C0/C1 controls and the bidirectional overrides: invisible in a rendered body, and the
- * overrides can make a name read differently from what it is ("Trojan Source"), so a
- * reviewer is shown a replacement character instead.
- */
-const UNSAFE_CHARACTERS = 
-// eslint-disable-next-line no-control-regex
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Text kept on one line: a line break would end a table row or start a new block. */
-function oneLine(value) {
-    return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
-}
-/**
- * Escapes untrusted text for inline Markdown. GitHub links `@name`, `#123`, `GH-123` and
- * bare URLs after rendering, on the text itself, so a backslash escape does not stop them;
- * a zero-width space after the trigger does, and stays invisible to the reader.
- */
-function escapeMarkdown(value) {
-    return (oneLine(value)
-        .trim()
-        .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
-        // At the start of a line (a template may put a value there) these open a list,
-        // a setext heading or a thematic break.
-        .replace(/^([-=])/, '\\$1')
-        .replace(/^(\d+)\./, '$1\\.')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/@/g, '@\u200b')
-        .replace(/#/g, '#\u200b')
-        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
-        .replace(/:\/\//g, ':\u200b//')
-        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
-        // word character, so every `www.` is broken, wherever it stands.
-        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
-}
-/** Inline code; the same as `codeSpan`, so no value can leave its span. */
-function code(value, options = {}) {
-    return codeSpan(value, options);
-}
-/**
- * Inline code for any value, shown exactly: the fence is one backtick longer than the
- * longest backtick run inside, so the value cannot close it. Inside a code span nothing is
- * a link, mention or HTML. In a table cell GFM splits cells on `|` before it reads code
- * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
- */
-function codeSpan(value, options = {}) {
-    let text = oneLine(value);
-    if (options.inTable)
-        text = text.replace(/\|/g, '\\|');
-    let longest = 0;
-    for (const run of text.match(/`+/g) ?? [])
-        longest = Math.max(longest, run.length);
-    const fence = '`'.repeat(longest + 1);
-    // CommonMark strips one space from each end when both ends have one, and a backtick at
-    // an end would merge with the fence: pad so the value survives both rules.
-    if (text === '')
-        return '` `';
-    const pad = text.startsWith('`') ||
-        text.endsWith('`') ||
-        (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
-        ? ' '
-        : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
-}
-/**
- * The value as an http(s) URL, or undefined when it is not one: `javascript:` and other
- * schemes, relative paths, and URLs with credentials, which must not be published.
- */
-function safeUrl(value) {
-    let url;
-    try {
-        url = new URL(value.trim());
-    }
-    catch {
-        return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
-        return undefined;
-    if (url.username || url.password)
-        return undefined;
-    return url;
-}
-/**
- * A URL as a Markdown link destination, percent-encoded where Markdown would read it
- * differently: parentheses and spaces end it, and `<` `>` `"` and backticks have no business
- * in it. Markdown decodes entities in a destination even after a backslash, so `&` is
- * written as `&amp;`, which decodes back to exactly `&`.
- */
-function linkDestination(url) {
-    return url.href
-        .replace(/[\s()<>"`\\[\]|{}^]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-        .replace(/&/g, '&amp;');
-}
-/** `[text](url)` with the text escaped; the URL must come from `safeUrl`. */
-function markdown_link(text, url) {
-    return `[${escapeMarkdown(text)}](${linkDestination(url)})`;
-}
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+    const repository = event.payload.repository;
+    if (repository)
+        return { owner: repository.owner.login, repo: repository.name };
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
 }
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
@@ -39569,272 +35196,17 @@ function unifiedDiff(path, before, after, context = 2) {
     return out.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/adapters/fs/workspace-files.ts
-/**
- * Which workspace files the `files` globs name. Globs are relative to the workspace and can
- * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
- * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
- * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
- * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
- */
-
-
-class FilesPatternError extends Error {
-    name = 'FilesPatternError';
-}
-const MAGIC = /[*?]/;
-const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
-const MAX_BRACE_EXPANSIONS = 256;
-/**
- * A `files` list as written in the input or flag: patterns separated by newlines or by
- * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
- */
-function splitPatternList(text) {
-    const out = [];
-    let depth = 0;
-    let current = '';
-    for (const c of text) {
-        if (c === '{')
-            depth++;
-        else if (c === '}' && depth > 0)
-            depth--;
-        if (c === '\n' || (c === ',' && depth === 0)) {
-            out.push(current);
-            current = '';
-            // A newline ends any unbalanced brace: it cannot swallow the next lines.
-            if (c === '\n')
-                depth = 0;
-        }
-        else
-            current += c;
-    }
-    out.push(current);
-    return out.map(p => p.trim()).filter(Boolean);
-}
-class TooManyExpansions extends Error {
-}
-/**
- * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
- * than `limit` paths would come out, before building the rest.
- */
-function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
-    const out = [];
-    expandInto(pattern, out, limit);
-    return out;
-}
-function expandInto(pattern, out, limit) {
-    const choices = firstAlternatives(pattern);
-    if (!choices) {
-        if (out.length >= limit)
-            throw new TooManyExpansions();
-        out.push(pattern);
-        return;
-    }
-    for (const choice of choices)
-        expandInto(choice, out, limit);
-}
-/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
-function firstAlternatives(pattern) {
-    let depth = 0;
-    let open = -1;
-    const commas = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{') {
-            if (depth++ === 0) {
-                open = i;
-                commas.length = 0;
-            }
-        }
-        else if (c === '}' && depth > 0) {
-            if (--depth === 0) {
-                if (commas.length === 0)
-                    continue;
-                const head = pattern.slice(0, open);
-                const tail = pattern.slice(i + 1);
-                const bounds = [open, ...commas, i];
-                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.map(choice => `${head}${choice}${tail}`);
-            }
-        }
-        else if (c === ',' && depth === 1) {
-            commas.push(i);
-        }
-    }
-    return undefined;
-}
-function segmentSource(segment) {
-    let out = '';
-    for (const c of segment) {
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return out;
-}
-function compile(written, text) {
-    const segments = text.split('/');
-    let source = '^';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**')
-            source += last ? '.*' : '(?:[^/]+/)*';
-        else
-            source += segmentSource(segment) + (last ? '' : '/');
-    });
-    const firstMagic = segments.findIndex(s => MAGIC.test(s));
-    return {
-        written,
-        text,
-        regex: new RegExp(`${source}$`),
-        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
-        literal: firstMagic === -1
-    };
-}
-/**
- * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
- * error, raised before anything is read.
- */
-function compilePatterns(patterns) {
-    const compiled = [];
-    for (const written of patterns) {
-        let expansions;
-        try {
-            expansions = expandBraces(written.trim());
-        }
-        catch (error) {
-            if (!(error instanceof TooManyExpansions))
-                throw error;
-            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
-        }
-        for (const expanded of expansions) {
-            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
-            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
-                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
-            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
-            if (segments.includes('..'))
-                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
-            if (segments.length === 0)
-                throw new FilesPatternError(`files: pattern ${what} names no file`);
-            compiled.push(compile(written, segments.join('/')));
-        }
-    }
-    return compiled;
-}
-/**
- * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
- * patterns name, in the listing's order: the same matching as a walk of the workspace.
- */
-function matchPaths(patterns, paths) {
-    const compiled = compilePatterns(patterns);
-    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
-}
-/**
- * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
- * `exclude` (absolute) are left out: the config is updated on its own.
- */
-async function expandWorkspaceFiles(root, patterns, exclude = []) {
-    const compiled = compilePatterns(patterns);
-    const top = await (0,promises_namespaceObject.realpath)(root);
-    const excluded = new Set();
-    for (const path of exclude)
-        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
-    const found = new Map();
-    const skipped = new Map();
-    const hits = new Set();
-    const visited = new Set();
-    const consider = async (relative, absolute) => {
-        const matching = compiled.filter(p => p.regex.test(relative));
-        if (matching.length === 0)
-            return;
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.lstat)(absolute);
-        }
-        catch {
-            return;
-        }
-        if (info.isSymbolicLink()) {
-            for (const p of matching)
-                hits.add(p);
-            skipped.set(relative, LINK);
-            return;
-        }
-        if (!info.isFile())
-            return;
-        for (const p of matching)
-            hits.add(p);
-        if (excluded.has(absolute))
-            return;
-        found.set(relative, { path: relative, absolutePath: absolute });
-    };
-    const walk = async (relative) => {
-        if (visited.has(relative))
-            return;
-        visited.add(relative);
-        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (entry.name !== '.git')
-                    await walk(child);
-            }
-            else {
-                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
-            }
-        }
-    };
-    for (const pattern of compiled) {
-        if (!(await baseIsReal(top, pattern, hits, skipped)))
-            continue;
-        if (pattern.literal)
-            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
-        else
-            await walk(pattern.base.join('/'));
-    }
-    return {
-        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        skipped: [...skipped]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([path, reason]) => ({ path, reason })),
-        // A pattern with alternatives is unmatched only when none of them matched.
-        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
-    };
-}
-/**
- * Every directory on the way must be a real one: lstat follows links in all but the last
- * component, so a linked directory is refused here rather than read through.
- */
-async function baseIsReal(top, pattern, hits, skipped) {
-    let ok = true;
-    for (let i = 1; i <= pattern.base.length && ok; i++) {
-        const prefix = pattern.base.slice(0, i);
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
-        ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-        if (info?.isSymbolicLink()) {
-            hits.add(pattern);
-            skipped.set(prefix.join('/'), LINK);
-        }
-    }
-    return ok;
-}
-
 ;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
 /** The pull request step's error, and the status GitHub's API answered with. */
-class PullRequestError extends Error {
+
+class PullRequestError extends UpdaterError {
     name = 'PullRequestError';
 }
+/** Our own fix for a branch holding commits the action may not replace. */
+const BRANCH_FIX = {
+    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
+    join: 'sentence'
+};
 function pull_request_error_status(error) {
     const value = error.status;
     return typeof value === 'number' ? value : undefined;
@@ -39933,7 +35305,9 @@ async function readBase(octokit, repository, base, paths, patterns = []) {
     }
     catch (error) {
         if (pull_request_error_status(error) === 404)
-            throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
+            throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}`, {
+                fix: { text: '{set:base} to an existing branch' }
+            });
         throw error;
     }
     const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
@@ -40119,10 +35493,15 @@ function workflowRefusal(error, paths) {
     return new PullRequestError((refused
         ? `GitHub refused the commit changing ${files}: `
         : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
-        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
-        'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
-        'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
-        `GitHub said: ${message.split('\n')[0]}`, { cause: error });
+        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it', {
+        cause: error,
+        fix: {
+            text: 'Pass as {token} a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+                'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of {the:files}.',
+            join: 'sentence'
+        },
+        after: ` GitHub said: ${message.split('\n')[0]}`
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
@@ -40228,7 +35607,7 @@ class PullRequestClient {
         const since = await this.commitsSince(change.base.sha, branchSha);
         const unmarked = since.filter(c => !hasTrailer(c));
         if (unmarked.length > 0 && !change.branchExplicit) {
-            throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them`, { fix: BRANCH_FIX });
         }
         const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
         const branchTree = head.data.tree.sha;
@@ -40254,7 +35633,7 @@ class PullRequestClient {
                 // written by anyone who can push, the identity GitHub stamps on its commits cannot.
                 const strangers = since.filter(c => !sameIdentity(c, own));
                 if (strangers.length > 0)
-                    throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+                    throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them`, { fix: BRANCH_FIX });
             }
             if (branchSha) {
                 await this.octokit.rest.git.updateRef({
@@ -40358,6 +35737,114 @@ class PullRequestClient {
 }
 function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
+}
+
+;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
+/**
+ * Escaping for values from config files and registries that land in Markdown (job
+ * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
+ * HTML cannot render, and `@name` cannot notify anyone.
+ */
+/**
+ * C0/C1 controls and the bidirectional overrides: invisible in a rendered body, and the
+ * overrides can make a name read differently from what it is ("Trojan Source"), so a
+ * reviewer is shown a replacement character instead.
+ */
+const UNSAFE_CHARACTERS = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text kept on one line: a line break would end a table row or start a new block. */
+function oneLine(value) {
+    return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
+}
+/**
+ * Escapes untrusted text for inline Markdown. GitHub links `@name`, `#123`, `GH-123` and
+ * bare URLs after rendering, on the text itself, so a backslash escape does not stop them;
+ * a zero-width space after the trigger does, and stays invisible to the reader.
+ */
+function escapeMarkdown(value) {
+    return (oneLine(value)
+        .trim()
+        .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
+        // At the start of a line (a template may put a value there) these open a list,
+        // a setext heading or a thematic break.
+        .replace(/^([-=])/, '\\$1')
+        .replace(/^(\d+)\./, '$1\\.')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/@/g, '@\u200b')
+        .replace(/#/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+        .replace(/:\/\//g, ':\u200b//')
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
+}
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
+}
+/**
+ * Inline code for any value, shown exactly: the fence is one backtick longer than the
+ * longest backtick run inside, so the value cannot close it. Inside a code span nothing is
+ * a link, mention or HTML. In a table cell GFM splits cells on `|` before it reads code
+ * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
+ */
+function codeSpan(value, options = {}) {
+    let text = oneLine(value);
+    if (options.inTable)
+        text = text.replace(/\|/g, '\\|');
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space from each end when both ends have one, and a backtick at
+    // an end would merge with the fence: pad so the value survives both rules.
+    if (text === '')
+        return '` `';
+    const pad = text.startsWith('`') ||
+        text.endsWith('`') ||
+        (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
+        ? ' '
+        : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * The value as an http(s) URL, or undefined when it is not one: `javascript:` and other
+ * schemes, relative paths, and URLs with credentials, which must not be published.
+ */
+function safeUrl(value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined;
+    return url;
+}
+/**
+ * A URL as a Markdown link destination, percent-encoded where Markdown would read it
+ * differently: parentheses and spaces end it, and `<` `>` `"` and backticks have no business
+ * in it. Markdown decodes entities in a destination even after a backslash, so `&` is
+ * written as `&amp;`, which decodes back to exactly `&`.
+ */
+function linkDestination(url) {
+    return url.href
+        .replace(/[\s()<>"`\\[\]|{}^]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+        .replace(/&/g, '&amp;');
+}
+/** `[text](url)` with the text escaped; the URL must come from `safeUrl`. */
+function markdown_link(text, url) {
+    return `[${escapeMarkdown(text)}](${linkDestination(url)})`;
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/sections.ts
@@ -40736,618 +36223,6 @@ function hardCut(body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
-
-
-
-function tempPrefix(path) {
-    return `.${(0,external_node_path_namespaceObject.basename)(path)}.`;
-}
-/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
-function processExists(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/**
- * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
- * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
- * that a later `git add -A` could commit. Only files of this function's own naming for this
- * very target, whose writer process no longer exists, are touched; a live writer's are not.
- */
-async function removeStaleTempFiles(path) {
-    const prefix = tempPrefix(path);
-    let names;
-    try {
-        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path));
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(prefix))
-            continue;
-        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-        if (!match || processExists(Number(match[1])))
-            continue;
-        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name)).catch(() => undefined);
-    }
-}
-/**
- * Writes through a temporary file in the same directory and renames it over the target,
- * so a crash or kill leaves either the old file or the new one, never a partial one.
- */
-async function writeFileAtomic(path, text) {
-    await removeStaleTempFiles(path);
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    let mode;
-    try {
-        mode = (await (0,promises_namespaceObject.stat)(path)).mode & 0o7777;
-    }
-    catch {
-        mode = undefined;
-    }
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', mode ?? 0o644);
-    try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-    }
-    catch (error) {
-        await handle.close();
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
-    await handle.close();
-    try {
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
-/**
- * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
- * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
- * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
- * in, text out, so the workspace copy and the base branch's copy go through the same code.
- */
-
-/** Files larger than this are not read: pinned references live in small text files. */
-const MAX_PINNED_FILE_BYTES = 1024 * 1024;
-// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
-const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
-/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
-const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
-/**
- * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
- * before the digest is a template or a variable, not a reference we can read, so it is left.
- */
-const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
-/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
-function canonicalRepository(registry, repository) {
-    // Host names are case-insensitive; repository paths are lower-case by definition.
-    return `${registry.toLowerCase()}/${repository}`;
-}
-function referenceBefore(text, at) {
-    let start = at;
-    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
-        start--;
-    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
-        return undefined;
-    const written = text.slice(start, at);
-    const scheme = SCHEME.exec(written);
-    return scheme ? written.slice(scheme[0].length) : written;
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-/**
- * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only entries of that tag; one without a tag matches every entry
- * of the image that held that exact digest. It moves only when all the entries it matches move
- * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
- * The registry may be written any way Docker accepts.
- */
-function rewritePinnedReferences(text, moves) {
-    const byDigest = new Map();
-    moves.forEach((move, i) => {
-        const hex = move.previous.replace(/^sha256:/, '');
-        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
-    });
-    const repositories = moves.map(m => {
-        const slash = m.repository.indexOf('/');
-        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
-    });
-    const applied = new Set();
-    const ambiguous = [];
-    const pieces = [];
-    let copied = 0;
-    let count = 0;
-    for (const match of text.matchAll(DIGEST)) {
-        const candidates = byDigest.get(match[1]);
-        if (!candidates)
-            continue;
-        const written = referenceBefore(text, match.index);
-        if (!written)
-            continue;
-        let reference;
-        try {
-            reference = parseImageReference(written);
-        }
-        catch {
-            continue;
-        }
-        const repository = canonicalRepository(reference.registry, reference.repository);
-        const matching = candidates.filter(i => repositories[i] === repository &&
-            (reference.tag === undefined || moves[i].tag === reference.tag));
-        if (matching.length === 0)
-            continue;
-        const currents = new Set(matching.map(i => moves[i].current));
-        if (currents.size > 1) {
-            ambiguous.push({
-                line: lineAt(text, match.index),
-                reference: `${written}${match[0]}`,
-                entries: [...new Set(matching.map(i => moves[i].name))]
-            });
-            continue;
-        }
-        const current = [...currents][0];
-        if (current === moves[matching[0]].previous)
-            continue;
-        const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
-        copied = start + 64;
-        count++;
-        for (const i of matching)
-            applied.add(i);
-    }
-    pieces.push(text.slice(copied));
-    return {
-        text: count > 0 ? pieces.join('') : text,
-        applied: [...applied].sort((a, b) => a - b),
-        count,
-        ambiguous
-    };
-}
-function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
-    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
-}
-/**
- * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
- * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
- */
-function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
-    if (bytes.length > cap)
-        return { skipped: tooLarge(bytes.length, cap) };
-    if (bytes.includes(0))
-        return { skipped: 'binary (it contains a NUL byte)' };
-    const text = Buffer.from(bytes).toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
-        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
-    return { text };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
-/**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
- */
-
-
-class WorkspacePathError extends Error {
-    name = 'WorkspacePathError';
-}
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
-}
-/**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
- */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
-    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
-    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
-    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
-    }
-    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
-        }
-    }
-    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
-    }
-    return segments.join('/');
-}
-
-;// CONCATENATED MODULE: ./src/run/moves.ts
-/**
- * The one model of what a run moved. A Move is one config entry with the digest it held and
- * the digest it ends on; computeMoves derives them for any copy of the config (the workspace's,
- * or the base branch's for the pull request) from the same per-entry results, and everything
- * that reports or writes a move (the config rewrite, the other files, the `updates` output,
- * the pull-request body) reads these and nothing else.
- */
-
-
-function entryKey(entry) {
-    return imageKey(entry.reference, entry.platform);
-}
-function hasMoved(move) {
-    return move.current !== move.previous;
-}
-/** True when at least one of the moves changes a digest. */
-function anyMoved(moves) {
-    return moves.some(hasMoved);
-}
-/**
- * Every entry of `config` that holds or gets a digest, with the digest it ends on. An entry
- * the results are about ends on its own result: the resolved digest when it moved, else the
- * one it held (unchanged, or not verified). An entry of another copy of the config, such as
- * the base branch's, ends on the digest this run resolved for its key, or keeps its own when
- * the run could not verify that key or does not know it. Entries that stay are kept: a
- * reference in another file moves only when every entry holding its digest agrees.
- */
-function computeMoves(config, results) {
-    const own = new Map();
-    const resolved = new Map();
-    for (const r of results) {
-        own.set(r.entry, r);
-        if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
-            resolved.set(entryKey(r.entry), r.current);
-    }
-    const moves = [];
-    for (const entry of config.entries) {
-        const key = entryKey(entry);
-        const result = own.get(entry);
-        let previous = entry.digest;
-        let current;
-        if (result) {
-            const moved = (result.status === 'updated' || result.status === 'pinned') && result.current;
-            previous = result.previous;
-            current = moved ? result.current : result.previous;
-        }
-        else {
-            current = resolved.get(key) ?? previous;
-        }
-        if (current !== undefined)
-            moves.push({ entry, key, previous, current, files: [] });
-    }
-    return moves;
-}
-/** The config's text with every moved digest rewritten; undefined when none moved. */
-function rewriteConfig(config, moves) {
-    const moved = new Map(moves.filter(hasMoved).map(m => [m.entry.index, m.current]));
-    return moved.size > 0 ? rewriteDigests(config, moved) : undefined;
-}
-/** The moves other files are searched with: those of entries that held a digest. */
-function pinnedMoves(moves) {
-    return moves
-        .filter((m) => m.previous !== undefined)
-        .map(m => ({
-        ...m,
-        name: m.entry.name,
-        repository: repositoryName(m.entry.reference),
-        tag: m.entry.reference.tag
-    }));
-}
-/** The moves with the files each one touched, in the order the files are given. */
-function withFiles(moves, files) {
-    return moves.map(m => ({
-        ...m,
-        files: files.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/run/update.ts
-/**
- * The core shared by the action and the CLI: read the config, resolve every entry,
- * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
- */
-
-
-
-
-
-
-
-
-
-
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
-async function loadConfig(options) {
-    let bytes;
-    try {
-        bytes = await (0,promises_namespaceObject.readFile)(options.configPath);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new ConfigError(options.configLabel, undefined, undefined, code === 'ENOENT'
-            ? 'config file not found; create it or set the config input'
-            : `cannot read the config file (${code ?? error.message})`, { cause: error });
-    }
-    return parseConfig(options.configLabel, bytes, {
-        defaultImage: options.defaultImage,
-        defaultPlatform: options.defaultPlatform
-    });
-}
-/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-async function resolveEntries(config, client, concurrency, onProgress) {
-    const entries = config.entries;
-    await client.prepare(entries.map(e => e.reference));
-    const results = new Array(entries.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            results[entry.index] = await resolveEntry(entry, client);
-            onProgress?.(++done, entries.length);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
-    return results;
-}
-async function resolveEntry(entry, client) {
-    const previous = entry.digest;
-    try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
-        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
-        return { entry, status, previous, current: digest };
-    }
-    catch (error) {
-        let message = errorMessage(error);
-        if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
-            // Transport errors name a URL, not the image: say which image they cost.
-            message = `${formatImageReference(entry.reference)}: ${message}`;
-        }
-        return { entry, status: 'failed', previous, current: previous, error: message };
-    }
-}
-function errorMessage(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return message.split('\n')[0] ?? message;
-}
-/**
- * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
- * config's moves with the other files they touched, when the run rewrote any.
- */
-function planUpdate(mode, config, results, other = {
-    pinnedFiles: [],
-    moves: computeMoves(config, results)
-}) {
-    const { pinnedFiles, moves } = other;
-    const updates = moves.filter(hasMoved).map(m => ({
-        name: m.entry.name,
-        image: repositoryName(m.entry.reference),
-        tag: m.entry.reference.tag,
-        platform: m.entry.platform?.text ?? null,
-        previous: m.previous ?? null,
-        current: m.current,
-        files: m.files
-    }));
-    const failed = results
-        .filter(r => r.status === 'failed')
-        .map(r => ({
-        name: r.entry.name,
-        image: repositoryName(r.entry.reference),
-        tag: r.entry.reference.tag,
-        error: r.error ?? 'unknown error'
-    }));
-    return {
-        mode,
-        config,
-        results,
-        moves,
-        newText: rewriteConfig(config, moves),
-        pinnedFiles,
-        changed: updates.length > 0,
-        matrix: { include: results.map(matrixEntry) },
-        updates,
-        failed
-    };
-}
-function matrixEntry(result) {
-    const { entry, current } = result;
-    const fields = { ...entry.fields };
-    if (current)
-        fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm);
-    return {
-        ...fields,
-        image_ref: formatImageReference({ ...entry.reference, digest: current })
-    };
-}
-/** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
-async function runUpdate(options, client, logger, onProgress) {
-    if (options.mode === 'update' && !options.dryRun && options.configWrite) {
-        const { root, label } = options.configWrite;
-        await checkWorkspacePath(root, options.configPath, label);
-    }
-    const config = await loadConfig(options);
-    noticeOverriddenImage(options, config, logger);
-    if (config.entries.length === 0)
-        logger.warning(`${options.configLabel}: the containers list is empty`);
-    const announced = options.announcedImage;
-    const skipped = options.skipReason ??
-        (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
-            ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
-            : undefined);
-    if (options.mode === 'update' && skipped !== undefined) {
-        // The matrix still comes from the committed file, so a downstream job keeps working.
-        const results = config.entries.map(entry => ({
-            entry,
-            status: 'as-committed',
-            previous: entry.digest,
-            current: entry.digest
-        }));
-        return {
-            ...planUpdate('update', config, results),
-            written: false,
-            skipped
-        };
-    }
-    if (options.mode === 'matrix') {
-        const results = config.entries.map(entry => {
-            if (!entry.digest) {
-                logger.warning(`${options.configLabel}:${entry.line}: ${entry.name} has no digest; its image_ref is not pinned`);
-            }
-            return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
-        });
-        return { ...planUpdate('matrix', config, results), written: false };
-    }
-    if (!client)
-        throw new Error('update mode needs a registry client');
-    // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
-    const candidates = await findPinnedFiles(options, logger);
-    const results = await resolveEntries(config, client, options.concurrency, onProgress);
-    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = computeMoves(config, results);
-    const pinned = await rewritePinnedFiles(candidates, moves, logger);
-    const plan = planUpdate('update', config, results, {
-        pinnedFiles: pinned,
-        moves: withFiles(moves, pinned)
-    });
-    let written = false;
-    if (plan.newText !== undefined && !options.dryRun) {
-        await writeFileAtomic(options.configPath, plan.newText);
-        // After the config, which is the record of what is pinned: if a write below fails, a
-        // rerun finds these files still on the old digest and the config telling it which one.
-        for (const file of pinned)
-            await writeFileAtomic(file.absolutePath, file.newText);
-        written = true;
-    }
-    return { ...plan, written };
-}
-/** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
-function noticeOverriddenImage(options, config, logger) {
-    const given = options.defaultImage;
-    const own = config.fileImage;
-    if (given === undefined || own === undefined || sameImage(given, own))
-        return;
-    update_notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
-}
-function sameImage(a, b) {
-    try {
-        return (formatImageReference(parseImageReference(a)) === formatImageReference(parseImageReference(b)));
-    }
-    catch {
-        return a.trim() === b.trim();
-    }
-}
-/** A notice where the logger has them (the action's annotations), else an info line. */
-function update_notice(logger, message) {
-    if (logger.notice)
-        logger.notice(message);
-    else
-        logger.info(message);
-}
-async function findPinnedFiles(options, logger) {
-    if (!options.files || options.files.length === 0)
-        return [];
-    if (!options.workspace)
-        throw new Error('the files option needs a workspace');
-    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
-        options.configPath
-    ]);
-    for (const pattern of expanded.unmatched)
-        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
-    for (const { path, reason } of expanded.skipped)
-        update_notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
-    return expanded.files;
-}
-/**
- * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
- * in messages (the path, or the path on a branch).
- */
-function rewritePinnedText(label, bytes, moves, logger) {
-    const decoded = decodePinnedFile(bytes);
-    if ('skipped' in decoded) {
-        update_notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
-        return undefined;
-    }
-    const searched = pinnedMoves(moves);
-    const rewrite = rewritePinnedReferences(decoded.text, searched);
-    for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
-    if (rewrite.count === 0)
-        return undefined;
-    const entries = rewrite.applied.map(i => searched[i].entry.index);
-    return {
-        text: decoded.text,
-        newText: rewrite.text,
-        entries: [...new Set(entries)].sort((a, b) => a - b)
-    };
-}
-async function rewritePinnedFiles(files, moves, logger) {
-    if (!anyMoved(moves))
-        return [];
-    const pinned = [];
-    for (const file of files) {
-        let bytes;
-        try {
-            const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
-            if (size > MAX_PINNED_FILE_BYTES) {
-                update_notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
-                continue;
-            }
-            bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
-        }
-        catch (error) {
-            const code = error.code;
-            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
-                cause: error
-            });
-        }
-        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
-    }
-    return pinned;
-}
-
 ;// CONCATENATED MODULE: ./src/run/upstream.ts
 /**
  * Where a moved image came from: the OCI `source` and `revision` labels of the old and
@@ -41466,7 +36341,9 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
-        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`);
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
+            fix: { text: 'point {the:config} at the file itself' }
+        });
     if (!baseBytes) {
         throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
     }
@@ -41491,7 +36368,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
             const bytes = base.files.get(path);
             if (!bytes) {
                 const what = base.notFiles.get(path) ?? 'not in the repository';
-                update_notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
                 continue;
             }
             const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
@@ -41527,421 +36404,11 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     return { ...outcome, proposal };
 }
 
-;// CONCATENATED MODULE: ./src/adapters/github/octokit.ts
+;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
- * The Octokit the action uses: `getOctokit` for GITHUB_API_URL (GitHub Enterprise Server,
- * GHE.com) and proxies from the environment, plus polite waits on rate limits, because a
- * scheduled job that fails on a secondary rate limit just moves the problem two weeks on.
- */
-
-const DEFAULT_POLICY = {
-    attempts: 3,
-    maxWaitMs: 120_000,
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
-    now: () => Date.now()
-};
-/** How long GitHub asks us to wait, or undefined when the error is not a rate limit. */
-function rateLimitWait(error, now) {
-    const e = error;
-    if (e.status !== 403 && e.status !== 429)
-        return undefined;
-    const headers = e.response?.headers ?? {};
-    const retryAfter = Number(headers['retry-after']);
-    if (Number.isFinite(retryAfter) && retryAfter >= 0)
-        return retryAfter * 1000;
-    if (String(headers['x-ratelimit-remaining']) === '0') {
-        const reset = Number(headers['x-ratelimit-reset']);
-        if (Number.isFinite(reset))
-            return Math.max(0, reset * 1000 - now) + 1000;
-    }
-    if (/secondary rate limit/i.test(e.message ?? ''))
-        return 60_000;
-    return undefined;
-}
-/** Request fields holding text a person reads: pull request title and body, commit message. */
-const SCRUBBED = ['title', 'body', 'message'];
-function createOctokit(token, logger, policy = DEFAULT_POLICY, scrub = text => text) {
-    // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
-    const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
-    const octokit = getOctokit(token, { baseUrl });
-    // Every text the action writes to GitHub passes here: secrets leave no pull request,
-    // commit or comment, whatever template or registry answer carried them.
-    octokit.hook.before('request', options => {
-        const params = options;
-        for (const key of SCRUBBED) {
-            if (typeof params[key] === 'string')
-                params[key] = scrub(params[key]);
-        }
-    });
-    octokit.hook.wrap('request', async (request, options) => {
-        for (let attempt = 1;; attempt++) {
-            try {
-                return await request(options);
-            }
-            catch (error) {
-                const wait = rateLimitWait(error, policy.now());
-                if (wait === undefined || attempt >= policy.attempts)
-                    throw error;
-                if (wait > policy.maxWaitMs) {
-                    throw new Error(`GitHub rate limit: ${options.method} ${options.url} may be retried only in ${Math.ceil(wait / 1000)} s; run again later`, { cause: error });
-                }
-                logger.warning(`GitHub rate limit on ${options.method} ${options.url}; retrying in ${Math.ceil(wait / 1000)} s`);
-                await policy.sleep(wait);
-            }
-        }
-    });
-    return octokit;
-}
-
-;// CONCATENATED MODULE: ./src/action/summary.ts
-
-
-
-
-const STATUS_TEXT = {
-    unchanged: 'unchanged',
-    updated: 'updated',
-    pinned: 'pinned',
-    failed: 'failed',
-    'as-committed': 'as committed'
-};
-function shownDigest(result, digest) {
-    return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
-}
-/** The job summary: one row per entry, and what happened to the config file. */
-function renderSummary(result, options) {
-    const rows = result.results.map(r => [
-        escapeMarkdown(r.entry.name),
-        code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
-            (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
-        shownDigest(r, r.previous),
-        r.status === 'failed' ? '—' : shownDigest(r, r.current),
-        r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
-    ]);
-    const parts = ['## Container image digests', ''];
-    if (options.published)
-        parts.push(triggerLine(options.published), '');
-    if (result.skipped)
-        parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '');
-    parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '');
-    const file = code(result.config.file);
-    if (result.mode === 'matrix')
-        parts.push(`Matrix built from ${file} as committed; no registry was asked.`);
-    else if (result.skipped)
-        parts.push('No registry was asked.');
-    else if (!result.changed)
-        parts.push(`Every digest in ${file} is current.`);
-    else if (result.written)
-        parts.push(`${file} was rewritten with ${result.updates.length} new digest(s).`);
-    else if (options.dryRun)
-        parts.push(`Dry run: ${result.updates.length} digest(s) would change in ${file}; nothing was written.`);
-    if (result.pinnedFiles.length > 0) {
-        const files = result.pinnedFiles.map(f => code(f.path)).join(', ');
-        parts.push('', result.written
-            ? `Other files updated with the same digests: ${files}.`
-            : `Other files that would be updated with the same digests: ${files}.`);
-    }
-    if (result.failed.length > 0) {
-        parts.push('', `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`);
-    }
-    return parts.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/domain/event.ts
-/**
- * Events that announce a freshly pushed image (`repository_dispatch` from the publisher,
- * `registry_package` from GHCR). An announcement is a hint to run now, never a source of
- * truth: every field is untrusted, and the registry's answer always wins.
- */
-
-
-const MAX_FIELD = 512;
-function field(value, name) {
-    if (value === undefined || value === null)
-        return undefined;
-    if (typeof value !== 'string')
-        throw new Error(`${name} is not a string`);
-    if (value.length > MAX_FIELD)
-        throw new Error(`${name} is longer than ${MAX_FIELD} characters`);
-    return value.trim() === '' ? undefined : value.trim();
-}
-function object(value) {
-    return value !== null && typeof value === 'object' && !Array.isArray(value)
-        ? value
-        : undefined;
-}
-function announcement(event, imageText, tag, digest) {
-    const reference = referenceIn(imageText, 'image');
-    const effectiveTag = tag ?? reference.tag;
-    if (effectiveTag !== undefined && !isValidTag(effectiveTag))
-        throw new Error('tag is not a valid tag');
-    if (digest !== undefined && !isDigest(digest))
-        throw new Error('digest is not sha256: followed by 64 lower-case hex digits');
-    return {
-        event,
-        image: repositoryName(reference),
-        reference,
-        tag: effectiveTag,
-        digest: digest ?? reference.digest
-    };
-}
-/**
- * `package_url` names the registry the package lives on (`ghcr.io/owner/name:tag`, or the
- * `containers.` host of a GitHub Enterprise Server); older payloads only have the namespace
- * and name, which on github.com mean GHCR.
- */
-function packageImage(pkg, version) {
-    const url = field(version?.package_url, 'package_version.package_url');
-    if (url) {
-        // GHCR names are lower case; the tag and digest here are read from their own fields.
-        return repositoryName(referenceIn(url.toLowerCase(), 'package_version.package_url'));
-    }
-    const namespace = field(pkg.namespace, 'registry_package.namespace');
-    const name = field(pkg.name, 'registry_package.name');
-    if (!namespace || !name)
-        throw new Error('registry_package.namespace or name is missing');
-    return `ghcr.io/${namespace.toLowerCase()}/${name.toLowerCase()}`;
-}
-function referenceIn(text, name) {
-    try {
-        return parseImageReference(text);
-    }
-    catch (error) {
-        if (error instanceof ReferenceError)
-            throw new Error(`${name} is not a valid image reference`, { cause: error });
-        throw error;
-    }
-}
-/** Reads the hint from the event that started the workflow; never throws on payload content. */
-function readEventHint(eventName, payload) {
-    if (eventName !== 'repository_dispatch' && eventName !== 'registry_package')
-        return { kind: 'none' };
-    try {
-        const root = object(payload);
-        if (!root)
-            throw new Error('the event payload is not an object');
-        if (eventName === 'repository_dispatch') {
-            const client = object(root.client_payload);
-            const image = field(client?.image, 'client_payload.image');
-            if (!client || !image)
-                throw new Error('client_payload.image is missing');
-            return {
-                kind: 'announcement',
-                announcement: announcement(eventName, image, field(client.tag, 'client_payload.tag'), field(client.digest, 'client_payload.digest'))
-            };
-        }
-        const action = field(root.action, 'action');
-        if (action !== 'published' && action !== 'updated')
-            return { kind: 'skip', reason: `the package was ${action ?? 'changed'}, not published` };
-        const pkg = object(root.registry_package);
-        if (!pkg)
-            throw new Error('registry_package is missing');
-        const type = field(pkg.package_type, 'registry_package.package_type')?.toLowerCase();
-        if (type !== 'container')
-            return {
-                kind: 'skip',
-                reason: `the published package is a ${type ?? 'unknown'} package, not a container image`
-            };
-        const version = object(pkg.package_version);
-        const metadata = object(version?.container_metadata);
-        const tag = field(object(metadata?.tag)?.name, 'container_metadata.tag.name');
-        if (!tag)
-            return {
-                kind: 'skip',
-                reason: 'the event is for an untagged manifest (one per platform of a multi-arch push)'
-            };
-        const digest = field(object(metadata?.tag)?.digest, 'container_metadata.tag.digest') ??
-            field(version?.version, 'package_version.version');
-        return {
-            kind: 'announcement',
-            announcement: announcement(eventName, packageImage(pkg, version), tag, digest?.startsWith('sha256:') ? digest : undefined)
-        };
-    }
-    catch (error) {
-        return {
-            kind: 'ignored',
-            warning: `ignoring the ${eventName} payload: ${error instanceof Error ? error.message : String(error)}; running a normal update`
-        };
-    }
-}
-/** The announced reference as plain text; the renderers escape it. */
-function announcedReference(a) {
-    return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
-}
-
-;// CONCATENATED MODULE: ./src/domain/text/plain.ts
-/**
- * Untrusted text (config values, repository files, registry answers, event payloads) made
- * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
- * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
- * sinks themselves are ./log.ts and ./terminal.ts.
- */
-/**
- * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
- * BEL or ST, hyperlinks `ESC ]8;;url` included; unterminated, it runs to the end), DCS, SOS,
- * PM and APC strings, other escapes (intermediates and a final byte), and a lone ESC.
- */
-const TERMINAL_SEQUENCE = 
-// eslint-disable-next-line no-control-regex
-/(?:\x1b\[|\x9b)[\x20-\x3f]*[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?|\x1b(?:[\x20-\x2f]*[\x30-\x7e])?/g;
-/**
- * What is left after the sequences: C0 and C1 controls other than tab and line feed (a
- * carriage return lets a line overwrite itself), and the bidirectional overrides, which
- * make a name read differently from what it is ("Trojan Source"). Each becomes U+FFFD, so
- * a reader sees that something was there.
- */
-const plain_CONTROL = 
-// eslint-disable-next-line no-control-regex
-/[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
-/** `text` without terminal sequences or stray controls; line feeds and tabs stay. */
-function stripTerminal(text) {
-    return text.replace(/\r\n?/g, '\n').replace(TERMINAL_SEQUENCE, '').replace(plain_CONTROL, '\ufffd');
-}
-/**
- * The runner matches `::` and `##[` with .NET's culture-sensitive `StartsWith`/`IndexOf`,
- * which skip characters that collate as nothing (soft hyphen, zero-width and bidi marks,
- * variation selectors, the BOM): `#\u00ad#[` is found as `##[`. In the log they become
- * U+FFFD, which has a weight of its own, so what the runner matches is what we checked.
- */
-const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
-/**
- * Everything the runner's `TrimStart` could skip before looking for `::` (a superset of
- * .NET whitespace), and marks that would attach to nothing.
- */
-const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
-/**
- * One line that the runner can never read as a workflow command: `::` at its start (after
- * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
- * space inside. A space, not an invisible character: culture-sensitive matching skips
- * those. `line` must hold no line break.
- */
-function neutraliseLine(line) {
-    const lead = LEADING.exec(line)[0];
-    let rest = line.slice(lead.length);
-    if (rest.startsWith('::'))
-        rest = `: ${rest.slice(1)}`;
-    return lead + rest.replace(/##\[/g, '## [');
-}
-/** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
-function logSafe(text) {
-    return stripTerminal(text).replace(IGNORABLE, '\ufffd').split('\n').map(neutraliseLine).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/domain/text/secrets.ts
-/**
- * Every secret the run knows (the GitHub token, registry passwords, tokens a registry
- * issued), in one place: the action's log registers each with the runner's masker as it is
- * added, and the same registry scrubs them from everything the action sends or writes
- * itself (pull request body, title and commit message, job summary, outputs), which no
- * masker sees. The command line, with no runner, masks its own output with it.
- */
-class SecretRegistry {
-    values = new Set();
-    listeners = [];
-    /** Called with each new secret, and at once with every secret already known. */
-    onAdd(listener) {
-        this.listeners.push(listener);
-        for (const secret of this.values)
-            listener(secret);
-    }
-    add(secret) {
-        if (secret === undefined || secret.trim() === '' || this.values.has(secret))
-            return;
-        this.values.add(secret);
-        for (const listener of this.listeners)
-            listener(secret);
-    }
-    /** The spellings a secret can take in what is written: as is, JSON-escaped, URL-encoded. */
-    spellings() {
-        const all = new Set();
-        for (const secret of this.values) {
-            all.add(secret);
-            all.add(JSON.stringify(secret).slice(1, -1));
-            all.add(encodeURIComponent(secret));
-        }
-        // Longest first, so a secret that contains another is replaced whole.
-        return [...all].sort((a, b) => b.length - a.length);
-    }
-    redact(text) {
-        let out = text;
-        for (const spelling of this.spellings())
-            out = out.split(spelling).join('***');
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/action/log.ts
-/**
- * The action's only way to the log, annotations, outputs, the job summary and the runner's
- * masker. Every line is scrubbed of known secrets and neutralised (see ./plain.ts) before
- * the runner reads it, so nothing a config, a repository file, a registry or an event
- * payload says can become a workflow command; the one exception, `block`, prints text as it
- * is between `stop-commands` markers with a fresh random token. Nothing else in src/ calls
- * `@actions/core`'s logging (a unit test holds that), so the core gets only these methods.
- */
-
-
-
-
-/** The run's secrets; each one added is masked by the runner and scrubbed by us. */
-const secrets = new SecretRegistry();
-secrets.onAdd(secret => core_setSecret(secret));
-/** Untrusted text as the log may show it. */
-function safe(text) {
-    return logSafe(secrets.redact(text));
-}
-/** Properties are escaped by @actions/core; they still get the same scrubbing. */
-function place(properties) {
-    if (!properties)
-        return undefined;
-    return {
-        ...properties,
-        title: properties.title === undefined ? undefined : safe(properties.title),
-        file: properties.file === undefined ? undefined : safe(properties.file)
-    };
-}
-const log_debug = (message) => core_debug(safe(message));
-const log_info = (message) => info(safe(message));
-const log_warning = (message, properties) => warning(safe(message), place(properties));
-const log_notice = (message, properties) => notice(safe(message), place(properties));
-const log_error = (message, properties) => error(safe(message), place(properties));
-const log_setFailed = (message) => setFailed(safe(message));
-const log_startGroup = (name) => core.startGroup(safe(name));
-const log_endGroup = () => core.endGroup();
-/** Outputs are no log line, but no secret may reach one either. */
-const log_setOutput = (name, value) => setOutput(name, secrets.redact(value));
-/** The job summary, as Markdown already escaped for it; secrets removed. */
-async function writeSummary(markdown) {
-    await summary.addRaw(secrets.redact(markdown)).write();
-}
-/** A token no text can guess; drawn again in the (astronomically unlikely) case it occurs. */
-function stopToken(text) {
-    for (;;) {
-        const token = (0,external_node_crypto_.randomBytes)(16).toString('hex');
-        if (!text.toLowerCase().includes(token))
-            return token;
-    }
-}
-/**
- * A multi-line untrusted block (a dry-run body or diff) shown exactly: the runner processes
- * no command between `::stop-commands::TOKEN` and `::TOKEN::`. Secrets are still scrubbed,
- * and terminal controls still stripped, but lines are not altered otherwise.
- */
-function block(heading, text) {
-    const shown = stripTerminal(secrets.redact(text));
-    const token = stopToken(shown);
-    startGroup(safe(heading));
-    info(`::stop-commands::${token}\n${shown.replace(/\n$/, '')}\n::${token}::`);
-    endGroup();
-}
-/** What the core modules log through. */
-const actionsLogger = { debug: log_debug, info: log_info, warning: message => log_warning(message), notice: log_notice };
-
-;// CONCATENATED MODULE: ./src/action/main.ts
-/**
- * The action's edge: read inputs once, run the core, write outputs and the job summary.
- * Nothing else in the code base touches `@actions/core` inputs; everything written goes
- * through ./text/log.ts, which makes it safe for the runner.
+ * The action's inputs, read once into a typed object: the only module that calls
+ * `@actions/core`'s getInput (modelled on docker/metadata-action's context.ts). Bad values
+ * fail here, before anything runs, naming the input and what it accepts.
  */
 
 
@@ -41949,94 +36416,79 @@ const actionsLogger = { debug: log_debug, info: log_info, warning: message => lo
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-class InputError extends Error {
+const DEFAULT_CONFIG = '.github/containers.yml';
+const DEFAULT_CONCURRENCY = 8;
+const MAX_CONCURRENCY = 64;
+const DEFAULT_MAX_ATTEMPTS = 3;
+const MAX_MAX_ATTEMPTS = 10;
+/** A bad input value: the run stops before anything is asked or written. */
+class InputError extends UpdaterError {
     name = 'InputError';
 }
+const inputs_text = (name) => getInput(name).trim();
 function positiveInteger(name, fallback, max) {
-    const text = getInput(name).trim();
-    if (text === '')
+    const value = inputs_text(name);
+    if (value === '')
         return fallback;
-    const value = Number(text);
-    if (!Number.isInteger(value) || value < 1 || value > max) {
-        throw new InputError(`input ${name} must be a whole number from 1 to ${max}, got "${text}"`);
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1 || n > max) {
+        throw new InputError(`input ${name} must be a whole number from 1 to ${max}, got "${value}"`);
     }
-    return value;
+    return n;
 }
 function booleanInput(name, fallback) {
-    const text = getInput(name).trim().toLowerCase();
-    if (text === '')
+    const value = inputs_text(name).toLowerCase();
+    if (value === '')
         return fallback;
-    if (['true', 'yes', '1', 'on'].includes(text))
+    if (['true', 'yes', '1', 'on'].includes(value))
         return true;
-    if (['false', 'no', '0', 'off'].includes(text))
+    if (['false', 'no', '0', 'off'].includes(value))
         return false;
-    throw new InputError(`input ${name} must be true or false, got "${text}"`);
+    throw new InputError(`input ${name} must be true or false, got "${value}"`);
 }
-function listInput(text) {
-    return text
+/** A list input: items separated by newlines or commas, blanks dropped. */
+function listInput(value) {
+    return value
         .split(/[\n,]/)
         .map(s => s.trim())
         .filter(Boolean);
 }
-function readInputs() {
-    const mode = (getInput('mode').trim() || 'update');
+function modeInput() {
+    const mode = inputs_text('mode') || 'update';
     if (mode !== 'update' && mode !== 'matrix') {
         throw new InputError(`input mode must be "update" or "matrix", got "${mode}"`);
     }
-    const registryAuthText = getInput('registry-auth');
-    let registryAuth;
+    return mode;
+}
+function registryAuthInput() {
     try {
-        registryAuth = parseRegistryAuth(registryAuthText);
+        return parseRegistryAuth(getInput('registry-auth'), REGISTRY_AUTH_SOURCE);
     }
     catch (error) {
         if (error instanceof CredentialsInputError)
-            throw new InputError(`input ${error.message}`);
+            throw new InputError(`input registry-auth ${error.message}`);
         throw error;
     }
-    for (const creds of registryAuth.values())
-        secrets.add(creds.password);
-    const token = getInput('token').trim() || undefined;
-    secrets.add(token);
-    return {
-        mode,
-        config: getInput('config').trim() || '.github/containers.yml',
-        image: getInput('image').trim() || undefined,
-        dryRun: booleanInput('dry-run', false),
-        platform: getInput('platform').trim() || undefined,
-        registryAuth,
-        insecureRegistries: listInput(getInput('insecure-registries')).map(h => h.toLowerCase()),
-        concurrency: positiveInteger('concurrency', 8, 64),
-        maxAttempts: positiveInteger('max-attempts', 3, 10),
-        requestTimeoutMs: requestTimeoutInput(),
-        failOnError: booleanInput('fail-on-error', false),
-        token,
-        files: splitPatternList(getInput('files')),
-        pullRequest: readPullRequestInputs()
-    };
 }
-function readPullRequestInputs() {
-    const branch = getInput('branch').trim();
-    const title = getInput('title').trim() || DEFAULT_TITLE;
+function requestTimeoutInput() {
+    const value = inputs_text('request-timeout');
+    if (value === '')
+        return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
+    const ms = parseRequestTimeout(value);
+    if (ms === undefined)
+        throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${value}"`);
+    return ms;
+}
+function pullRequestInputs() {
+    const branch = inputs_text('branch');
+    const title = inputs_text('title') || DEFAULT_TITLE;
     return {
         enabled: booleanInput('pull-request', true),
         branch: branch || DEFAULT_BRANCH,
         branchExplicit: branch !== '',
-        base: getInput('base').trim() || undefined,
+        base: inputs_text('base') || undefined,
         title,
-        commitMessage: getInput('commit-message').trim() || title,
+        commitMessage: inputs_text('commit-message') || title,
         bodyTemplate: getInput('body-template') || undefined,
         labels: listInput(getInput('labels')),
         assignees: listInput(getInput('assignees')),
@@ -42045,15 +36497,40 @@ function readPullRequestInputs() {
         draft: booleanInput('draft', false)
     };
 }
-function requestTimeoutInput() {
-    const text = getInput('request-timeout').trim();
-    if (text === '')
-        return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
-    const ms = parseRequestTimeout(text);
-    if (ms === undefined)
-        throw new InputError(`input request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`);
-    return ms;
+/** Where credentials from the registry-auth input came from, as messages name it. */
+const REGISTRY_AUTH_SOURCE = 'the registry-auth input';
+/**
+ * Every input, checked. `onSecret` hears each password and the token as soon as they are
+ * read, before any other input can fail with a message that might quote one.
+ */
+function getInputs(onSecret = () => undefined) {
+    const mode = modeInput();
+    const registryAuth = registryAuthInput();
+    for (const credentials of registryAuth.values())
+        onSecret(credentials.password);
+    const token = inputs_text('token') || undefined;
+    if (token)
+        onSecret(token);
+    return {
+        mode,
+        config: inputs_text('config') || DEFAULT_CONFIG,
+        image: inputs_text('image') || undefined,
+        dryRun: booleanInput('dry-run', false),
+        platform: inputs_text('platform') || undefined,
+        registryAuth,
+        insecureRegistries: listInput(getInput('insecure-registries')).map(h => h.toLowerCase()),
+        concurrency: positiveInteger('concurrency', DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
+        maxAttempts: positiveInteger('max-attempts', DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+        requestTimeoutMs: requestTimeoutInput(),
+        failOnError: booleanInput('fail-on-error', false),
+        token,
+        files: splitPatternList(getInput('files')),
+        pullRequest: pullRequestInputs()
+    };
 }
+
+;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 function writeOutputs(result) {
     log_setOutput('matrix', JSON.stringify(result.matrix));
     log_setOutput('changed', String(result.changed));
@@ -42066,6 +36543,55 @@ function writePullRequestOutputs(outcome) {
     log_setOutput('pull-request-operation', outcome.operation);
     log_setOutput('pull-request-branch', outcome.branch);
 }
+
+;// CONCATENATED MODULE: ./src/action/preview.ts
+
+
+function fenced(text, language = '') {
+    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+/** Logs the proposal (or that there is none) and returns its part of the job summary. */
+function showPreview(proposal, branch) {
+    if (!proposal) {
+        log_info('Dry run: no digest moved, so no pull request would be opened or updated.');
+        return '';
+    }
+    block(`Dry run: the pull request that would be proposed on ${branch}`, `Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
+    return [
+        '',
+        `### Pull request that would be proposed (dry run)`,
+        '',
+        `**${escapeMarkdown(proposal.title)}** on branch ${code(branch)}`,
+        '',
+        '<details><summary>Body</summary>',
+        '',
+        fenced(proposal.body, 'markdown'),
+        '',
+        '</details>',
+        '',
+        fenced(proposal.diff, 'diff'),
+        ''
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/action/pull-request.ts
+/**
+ * The action's pull-request step: the settings from the inputs, then either the dry run's
+ * preview or the pull request itself. The GitHub client is loaded here, on demand, so a run
+ * that opens no pull request (matrix mode, dry runs, nothing to propose) never loads it.
+ */
+
+
+
+
+
+
+
+
+
+
 /** GitHub's body limit is 65,536 characters; a template longer than that is no template. */
 const BODY_TEMPLATE_MAX_BYTES = 64 * 1024;
 /**
@@ -42124,12 +36650,7 @@ function repositoryPath(workspace, config, dryRun) {
     }
     return path.split(external_node_path_namespaceObject.sep).join('/');
 }
-function fenced(text, language = '') {
-    const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map(m => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
-}
-async function runPullRequestStep(inputs, workspace, result, client, published) {
+async function runPullRequestStep(inputs, workspace, result, client, published, event) {
     const pr = inputs.pullRequest;
     const settings = {
         repoPath: repositoryPath(workspace, inputs.config, inputs.dryRun),
@@ -42146,33 +36667,15 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
         writePullRequestOutputs({ operation: 'none', branch: pr.branch });
         const preview = { repoPath: settings.repoPath, title: pr.title, body: settings.body };
         const proposal = await describeProposal(result, preview, client, actionsLogger);
-        if (!proposal) {
-            log_info('Dry run: no digest moved, so no pull request would be opened or updated.');
-            return { summary: '' };
-        }
-        block(`Dry run: the pull request that would be proposed on ${pr.branch}`, `Title: ${proposal.title}\n\n${proposal.body}\n${proposal.diff}`);
-        return {
-            summary: [
-                '',
-                `### Pull request that would be proposed (dry run)`,
-                '',
-                `**${escapeMarkdown(proposal.title)}** on branch ${code(pr.branch)}`,
-                '',
-                '<details><summary>Body</summary>',
-                '',
-                fenced(proposal.body, 'markdown'),
-                '',
-                '</details>',
-                '',
-                fenced(proposal.diff, 'diff'),
-                ''
-            ].join('\n')
-        };
+        return { summary: showPreview(proposal, pr.branch) };
     }
     if (!inputs.token) {
         throw new InputError('a token is needed to open the pull request: pass token (the default is github.token) or set pull-request to false');
     }
-    const repository = github_context.repo;
+    const repository = runRepository(event);
+    // Loaded only here, so a run that opens no pull request never parses @actions/github and
+    // Octokit (a chunk of about 210 KB).
+    const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887));
     const pullRequests = new PullRequestClient(createOctokit(inputs.token, actionsLogger, undefined, text => secrets.redact(text)), repository, actionsLogger);
     const outcome = await proposeUpdate(result, settings, pullRequests, client, actionsLogger);
     writePullRequestOutputs(outcome);
@@ -42186,6 +36689,90 @@ async function runPullRequestStep(inputs, workspace, result, client, published) 
     };
     return { summary: `\n${said[outcome.operation]}\n` };
 }
+
+;// CONCATENATED MODULE: ./src/action/summary.ts
+
+
+
+
+const STATUS_TEXT = {
+    unchanged: 'unchanged',
+    updated: 'updated',
+    pinned: 'pinned',
+    failed: 'failed',
+    'as-committed': 'as committed'
+};
+function shownDigest(result, digest) {
+    return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
+}
+/** The job summary: one row per entry, and what happened to the config file. */
+function renderSummary(result, options) {
+    const rows = result.results.map(r => [
+        escapeMarkdown(r.entry.name),
+        code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
+            (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
+        shownDigest(r, r.previous),
+        r.status === 'failed' ? '—' : shownDigest(r, r.current),
+        r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
+    ]);
+    const parts = ['## Container image digests', ''];
+    if (options.published)
+        parts.push(triggerLine(options.published), '');
+    if (result.skipped)
+        parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '');
+    parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '');
+    const file = code(result.config.file);
+    if (result.mode === 'matrix')
+        parts.push(`Matrix built from ${file} as committed; no registry was asked.`);
+    else if (result.skipped)
+        parts.push('No registry was asked.');
+    else if (!result.changed)
+        parts.push(`Every digest in ${file} is current.`);
+    else if (result.written)
+        parts.push(`${file} was rewritten with ${result.updates.length} new digest(s).`);
+    else if (options.dryRun)
+        parts.push(`Dry run: ${result.updates.length} digest(s) would change in ${file}; nothing was written.`);
+    if (result.pinnedFiles.length > 0) {
+        const files = result.pinnedFiles.map(f => code(f.path)).join(', ');
+        parts.push('', result.written
+            ? `Other files updated with the same digests: ${files}.`
+            : `Other files that would be updated with the same digests: ${files}.`);
+    }
+    if (result.failed.length > 0) {
+        parts.push('', `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`);
+    }
+    return parts.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/action/words.ts
+const INPUT_WORDS = {
+    set: setting => `set the ${setting} input`,
+    the: setting => `the ${setting} input`,
+    bare: setting => setting
+};
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+/**
+ * The action's run: read the inputs (./inputs.ts) and the event (./context.ts), run the
+ * core, then write outputs (./outputs.ts), annotations, the job summary (./summary.ts) and
+ * the pull-request step (./pull-request.ts). Everything written goes through ./log.ts, which
+ * makes it safe for the runner; every error is worded once, as inputs (./words.ts).
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 /** The registry's answer wins; a publisher whose event names another digest is worth a warning. */
 function warnOnAnnouncedDigest(announcement, result) {
     for (const r of result.results) {
@@ -42199,9 +36786,23 @@ function warnOnAnnouncedDigest(announcement, result) {
         log_warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
     }
 }
+function logResults(result, config) {
+    for (const r of result.results) {
+        if (r.status === 'failed') {
+            log_warning(`${r.entry.name}: ${r.error}`, {
+                title: 'Digest not updated',
+                file: config,
+                startLine: r.entry.line
+            });
+        }
+        else if (r.status === 'updated' || r.status === 'pinned') {
+            log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
+        }
+    }
+}
 async function run() {
     try {
-        const inputs = readInputs();
+        const inputs = getInputs(secret => secrets.add(secret));
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
         const client = inputs.mode === 'update'
             ? createRegistryClient({
@@ -42211,11 +36812,13 @@ async function run() {
                 maxAttempts: inputs.maxAttempts,
                 requestTimeoutMs: inputs.requestTimeoutMs,
                 githubToken: inputs.token,
+                githubTokenSource: 'the token input',
                 logger: actionsLogger,
                 onSecret: secret => secrets.add(secret)
             })
             : undefined;
-        const hint = readEventHint(github_context.eventName, github_context.payload);
+        const event = readRunEvent();
+        const hint = readEventHint(event.name, event.payload);
         let announcement;
         if (hint.kind === 'ignored')
             log_warning(hint.warning);
@@ -42223,6 +36826,7 @@ async function run() {
             announcement = hint.announcement;
             log_info(`Triggered by the publication of ${announcedReference(announcement)}`);
         }
+        const published = announcement && announcedReference(announcement);
         const result = await runUpdate({
             mode: inputs.mode,
             configPath: (0,external_node_path_namespaceObject.resolve)(workspace, inputs.config),
@@ -42237,44 +36841,30 @@ async function run() {
             workspace,
             // The action writes only into the repository it checked out.
             configWrite: { root: workspace, label: `input config ${inputs.config}` },
-            defaultImageSource: 'the image input'
+            defaultImageSource: 'the image input',
+            words: INPUT_WORDS
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
         if (announcement?.digest)
             warnOnAnnouncedDigest(announcement, result);
-        for (const r of result.results) {
-            if (r.status === 'failed') {
-                log_warning(`${r.entry.name}: ${r.error}`, {
-                    title: 'Digest not updated',
-                    file: inputs.config,
-                    startLine: r.entry.line
-                });
-            }
-            else if (r.status === 'updated' || r.status === 'pinned') {
-                log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
-            }
-        }
+        logResults(result, inputs.config);
         writeOutputs(result);
         let pullRequestFailure;
         let proposalSummary = '';
         if (inputs.mode === 'update' && inputs.pullRequest.enabled && !result.skipped) {
             try {
-                const published = announcement && announcedReference(announcement);
-                const step = await runPullRequestStep(inputs, workspace, result, client, published);
+                const step = await runPullRequestStep(inputs, workspace, result, client, published, event);
                 proposalSummary = step.summary;
             }
             catch (error) {
-                pullRequestFailure = `pull request: ${error instanceof Error ? error.message : String(error)}`;
+                pullRequestFailure = `pull request: ${describeError(error, INPUT_WORDS)}`;
             }
         }
         else {
             writePullRequestOutputs({ operation: 'none', branch: '' });
         }
-        await writeSummary(renderSummary(result, {
-            dryRun: inputs.dryRun,
-            published: announcement && announcedReference(announcement)
-        }) + proposalSummary);
+        await writeSummary(renderSummary(result, { dryRun: inputs.dryRun, published }) + proposalSummary);
         if (pullRequestFailure)
             log_setFailed(pullRequestFailure);
         const total = result.results.length;
@@ -42286,14 +36876,14 @@ async function run() {
     }
     catch (error) {
         if (error instanceof ConfigError) {
-            log_error(error.detail, {
+            log_error(error.describeDetail(INPUT_WORDS), {
                 title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
                 file: error.file,
                 startLine: error.position?.line,
                 startColumn: error.position?.col
             });
         }
-        log_setFailed(error instanceof Error ? error.message : String(error));
+        log_setFailed(describeError(error, INPUT_WORDS));
     }
 }
 
@@ -42318,6 +36908,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
 
 /***/ }),
 
@@ -42482,6 +37079,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -42507,189 +37111,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
-
-/***/ }),
-
-/***/ 6919:
-/***/ ((__unused_webpack_module, exports) => {
-
-var __webpack_unused_export__;
-
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-__webpack_unused_export__ = ({ value: true });
-__webpack_unused_export__ = format;
-exports.qg = parse;
-const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
-const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
- */
-const QUOTE_REGEXP = /[\\"]/g;
-/**
- * RegExp to match type in RFC 9110 sec 8.3.1
- *
- * media-type = type "/" subtype
- * type       = token
- * subtype    = token
- */
-const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !TYPE_REGEXP.test(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!TOKEN_REGEXP.test(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${qstring(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function parse(header, options) {
-    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
-    const len = header.length;
-    let index = skipOWS(header, options?.start ?? 0, len);
-    const valueStart = index;
-    index = skipValue(header, index, len, stopChar);
-    const valueEnd = trailingOWS(header, valueStart, index);
-    const type = header.slice(valueStart, valueEnd).toLowerCase();
-    if (options?.parameters === false) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopChar);
-}
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopChar) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        if (header.charCodeAt(index) === stopChar)
-            break;
-        index = skipOWS(header, index + 1 /* Skip over ; */, len);
-        const keyStart = index;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            if (code === stopChar)
-                break parameter;
-            if (code === SEMI)
-                continue parameter;
-            if (code === EQ) {
-                const keyEnd = trailingOWS(header, keyStart, index);
-                const key = header.slice(keyStart, keyEnd).toLowerCase();
-                index = skipOWS(header, index + 1, len);
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    index++;
-                    let value = "";
-                    while (index < len) {
-                        const code = header.charCodeAt(index++);
-                        if (code === DQUOTE) {
-                            index = skipValue(header, index, len, stopChar);
-                            if (parameters[key] === undefined)
-                                parameters[key] = value;
-                            break;
-                        }
-                        if (code === BSLASH && index < len) {
-                            value += header[index++];
-                            continue;
-                        }
-                        value += String.fromCharCode(code);
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                index = skipValue(header, index, len, stopChar);
-                if (parameters[key] === undefined) {
-                    const valueEnd = trailingOWS(header, valueStart, index);
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                continue parameter;
-            }
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Skip over characters until a semicolon or other exit character.
- */
-function skipValue(str, index, len, stopChar) {
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code === SEMI || code === stopChar)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Skip optional whitespace (OWS) in an HTTP header value.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function skipOWS(header, index, len) {
-    while (index < len) {
-        const char = header.charCodeAt(index);
-        if (char !== SP && char !== HTAB)
-            break;
-        index++;
-    }
-    return index;
-}
-/**
- * Trim optional whitespace (OWS) from the end of a substring.
- *
- * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
- */
-function trailingOWS(header, start, end) {
-    while (end > start) {
-        const char = header.charCodeAt(end - 1);
-        if (char !== SP && char !== HTAB)
-            break;
-        end--;
-    }
-    return end;
-}
-/**
- * Serialize a parameter value.
- */
-function qstring(str) {
-    if (TOKEN_REGEXP.test(str))
-        return str;
-    if (TEXT_REGEXP.test(str))
-        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
-    throw new TypeError(`Invalid parameter value: ${str}`);
-}
-//# sourceMappingURL=index.js.map
 
 /***/ }),
 
@@ -44461,7 +38882,7 @@ var Alias = __nccwpck_require__(4065);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Pair = __nccwpck_require__(7165);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var Schema = __nccwpck_require__(5840);
 var stringifyDocument = __nccwpck_require__(6829);
 var anchors = __nccwpck_require__(1596);
@@ -45387,7 +39808,7 @@ var anchors = __nccwpck_require__(1596);
 var visit = __nccwpck_require__(204);
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class Alias extends Node.NodeBase {
     constructor(source) {
@@ -45670,7 +40091,7 @@ exports.isEmptyPath = isEmptyPath;
 
 var applyReviver = __nccwpck_require__(3661);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class NodeBase {
     constructor(type) {
@@ -45763,7 +40184,7 @@ exports.createPair = createPair;
 
 var identity = __nccwpck_require__(1127);
 var Node = __nccwpck_require__(6673);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
 class Scalar extends Node.NodeBase {
@@ -45954,7 +40375,7 @@ var stringifyCollection = __nccwpck_require__(1212);
 var Collection = __nccwpck_require__(101);
 var identity = __nccwpck_require__(1127);
 var Scalar = __nccwpck_require__(3301);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 class YAMLSeq extends Collection.Collection {
     static get tagName() {
@@ -46075,7 +40496,7 @@ var log = __nccwpck_require__(7249);
 var merge = __nccwpck_require__(452);
 var stringify = __nccwpck_require__(2148);
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 
 function addPairToJSMap(ctx, map, { key, value }) {
     if (identity.isNode(key) && key.addToJSMap)
@@ -46198,7 +40619,7 @@ exports.isSeq = isSeq;
 
 /***/ }),
 
-/***/ 6424:
+/***/ 4043:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -49042,7 +43463,7 @@ var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var schema$2 = __nccwpck_require__(5913);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schemas = new Map([
     ['core', schema.schema],
@@ -49465,7 +43886,7 @@ exports.merge = merge;
 
 
 var identity = __nccwpck_require__(1127);
-var toJS = __nccwpck_require__(6424);
+var toJS = __nccwpck_require__(4043);
 var YAMLMap = __nccwpck_require__(4454);
 var YAMLSeq = __nccwpck_require__(2223);
 var pairs = __nccwpck_require__(8385);
@@ -49649,7 +44070,7 @@ var merge = __nccwpck_require__(452);
 var omap = __nccwpck_require__(303);
 var pairs = __nccwpck_require__(8385);
 var set = __nccwpck_require__(1528);
-var timestamp = __nccwpck_require__(4371);
+var timestamp = __nccwpck_require__(6752);
 
 const schema = [
     map.map,
@@ -49783,7 +44204,7 @@ exports.set = set;
 
 /***/ }),
 
-/***/ 4371:
+/***/ 6752:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
@@ -51292,6 +45713,9 @@ exports.visitAsync = visitAsync;
 /******/ 	return module.exports;
 /******/ }
 /******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
 /******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
@@ -51377,9 +45801,94 @@ exports.visitAsync = visitAsync;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

@@ -331,7 +331,9 @@ printf '{"ServerURL":"%s","Username":"alice","Secret":"%s"}' "$(cat "${asked}")"
     writeFileSync(auth, `${registry.host}: {username: alice}\n`)
     const broken = await cli(['--registry-auth-file', auth])
     expect(broken.exitCode).toBe(2)
-    expect(broken.stderr).toContain(`${auth}: registry-auth entry "${registry.host}" must have`)
+    expect(broken.stderr).toContain(
+      `--registry-auth-file ${auth} entry "${registry.host}" must have`
+    )
   })
 
   it('without credentials, exits 1 and says access was refused; nothing is written', async () => {

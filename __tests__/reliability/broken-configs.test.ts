@@ -357,6 +357,8 @@ describe('broken configs', () => {
       ...(typeof c.at?.[1] === 'number' ? { col: String(c.at[1]) } : {})
     })
     if (!c.at) expect(annotation?.props.line).toBeUndefined()
+    // It says the same as the failure, fix included, in the action's words.
+    expect(annotation?.message).toBe(shown.slice(prefix.length))
     // No registry was asked and nothing was output as if the run had worked.
     expect(run.outputs.matrix).toBeUndefined()
   })

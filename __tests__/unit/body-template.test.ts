@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { BODY_TEMPLATE_MAX_BYTES, readBodyTemplate } from '../../src/action/main.js'
+import { BODY_TEMPLATE_MAX_BYTES, readBodyTemplate } from '../../src/action/pull-request.js'
 
 describe('readBodyTemplate', () => {
   let root: string

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { describeError } from '../../src/domain/errors.js'
+import { INPUT_WORDS } from '../../src/action/words.js'
 import { createHash } from 'node:crypto'
 import type { CredentialSource } from '../../src/adapters/registry/credentials.js'
 import { MEDIA_TYPES, RegistryClient } from '../../src/adapters/registry/client.js'
@@ -95,7 +97,8 @@ describe('text a registry chose, in error messages', () => {
       () => new Response(JSON.stringify({ errors: [{ code: hostile }] }), { status: 403 })
     )
     const error = (await client.fetchManifest(REF, 'v1').catch(e => e)) as Error
-    expect(error.message).toBe(
+    // The action words the fix as its inputs (see domain/errors.ts).
+    expect(describeError(error, INPUT_WORDS)).toBe(
       'registry.example/team/app:v1: registry.example refused anonymous access (HTTP 403); the image may be private or not exist: add credentials with registry-auth or docker login'
     )
     const known = answering(() => new Response('{"errors":[{"code":"DENIED"}]}', { status: 403 }))

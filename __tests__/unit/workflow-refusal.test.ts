@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
+import { describeError } from '../../src/domain/errors.js'
+import { INPUT_WORDS } from '../../src/action/words.js'
 import { PullRequestError, workflowRefusal } from '../../src/adapters/github/pull-requests.js'
 
 function httpError(status: number, message: string): Error {
@@ -17,7 +19,8 @@ describe('workflowRefusal', () => {
       'Dockerfile'
     ])
     expect(error).toBeInstanceOf(PullRequestError)
-    expect(error!.message).toBe(
+    // As the action words it: the fix names its inputs.
+    expect(describeError(error, INPUT_WORDS)).toBe(
       'GitHub refused the commit changing `.github/workflows/ci.yml`, `.github/workflows/release.yml`: ' +
         'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
         'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +

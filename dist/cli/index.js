@@ -28100,10 +28100,11 @@ module.exports = {
 /* harmony export */   wD: () => (/* binding */ FilesPatternError)
 /* harmony export */ });
 /* unused harmony exports MAX_BRACE_EXPANSIONS, expandBraces, compilePatterns, matchPaths */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * Which workspace files the `files` globs name. Globs are relative to the workspace and can
  * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
@@ -28113,7 +28114,8 @@ module.exports = {
  */
 
 
-class FilesPatternError extends Error {
+
+class FilesPatternError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
     name = 'FilesPatternError';
 }
 const MAGIC = /[*?]/;
@@ -28273,10 +28275,10 @@ function matchPaths(patterns, paths) {
  */
 async function expandWorkspaceFiles(root, patterns, exclude = []) {
     const compiled = compilePatterns(patterns);
-    const top = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(root);
+    const top = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(root);
     const excluded = new Set();
     for (const path of exclude)
-        excluded.add(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(path).catch(() => path));
+        excluded.add(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(path).catch(() => path));
     const found = new Map();
     const skipped = new Map();
     const hits = new Set();
@@ -28287,7 +28289,7 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
             return;
         let info;
         try {
-            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)(absolute);
+            info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(absolute);
         }
         catch {
             return;
@@ -28310,10 +28312,10 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         if (visited.has(relative))
             return;
         visited.add(relative);
-        const absolute = relative === '' ? top : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...relative.split('/'));
+        const absolute = relative === '' ? top : (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, ...relative.split('/'));
         let entries;
         try {
-            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(absolute, { withFileTypes: true });
+            entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(absolute, { withFileTypes: true });
         }
         catch {
             return;
@@ -28325,7 +28327,7 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
                     await walk(child);
             }
             else {
-                await consider(child, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(absolute, entry.name));
+                await consider(child, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(absolute, entry.name));
             }
         }
     };
@@ -28333,7 +28335,7 @@ async function expandWorkspaceFiles(root, patterns, exclude = []) {
         if (!(await baseIsReal(top, pattern, hits, skipped)))
             continue;
         if (pattern.literal)
-            await consider(pattern.text, (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...pattern.text.split('/')));
+            await consider(pattern.text, (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, ...pattern.text.split('/')));
         else
             await walk(pattern.base.join('/'));
     }
@@ -28354,7 +28356,7 @@ async function baseIsReal(top, pattern, hits, skipped) {
     let ok = true;
     for (let i = 1; i <= pattern.base.length && ok; i++) {
         const prefix = pattern.base.slice(0, i);
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(top, ...prefix)).catch(() => undefined);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(top, ...prefix)).catch(() => undefined);
         ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
         if (info?.isSymbolicLink()) {
             hits.add(pattern);
@@ -28374,10 +28376,11 @@ async function baseIsReal(top, pattern, hits, skipped) {
 /* harmony export */   D: () => (/* binding */ checkWorkspacePath),
 /* harmony export */   T: () => (/* binding */ WorkspacePathError)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /**
  * The one check for every file the run writes: the config and the files the `files` globs
  * match. A path is written only when it lies inside the workspace and no part of it below
@@ -28388,11 +28391,12 @@ async function baseIsReal(top, pattern, hits, skipped) {
  */
 
 
-class WorkspacePathError extends Error {
+
+class WorkspacePathError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
     name = 'WorkspacePathError';
 }
 function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_1__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(relativePath);
+    return relativePath !== '..' && !relativePath.startsWith(`..${node_path__WEBPACK_IMPORTED_MODULE_2__.sep}`) && !(0,node_path__WEBPACK_IMPORTED_MODULE_2__.isAbsolute)(relativePath);
 }
 /**
  * Returns the workspace-relative path (forward slashes) of `path`, resolved against
@@ -28401,29 +28405,29 @@ function inside(relativePath) {
  * yet passes the link check as far as it exists.
  */
 async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(workspace);
-    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(top).catch((error) => {
+    const top = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(workspace);
+    const realTop = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(top).catch((error) => {
         throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
             cause: error
         });
     });
-    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(top, path);
-    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(top, absolute)) ? top : realTop;
-    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(base, absolute);
+    const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)(top, path);
+    const base = inside((0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(top, absolute)) ? top : realTop;
+    const within = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(base, absolute);
     if (!inside(within)) {
         throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
     }
-    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).filter(Boolean);
+    const segments = within.split(node_path__WEBPACK_IMPORTED_MODULE_2__.sep).filter(Boolean);
     for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(base, ...segments.slice(0, i))).catch(() => undefined);
         if (!info)
             break;
         if (info.isSymbolicLink()) {
             throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
         }
     }
-    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(realTop, real))) {
+    const real = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(realTop, real))) {
         throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
     }
     return segments.join('/');
@@ -28843,7 +28847,7 @@ class RegistrySession {
         const realm = tokenRealm(this.registry, challenge);
         await this.transport.learnHost(realm.host);
         if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
-            throw new http/* RegistryError */.gl('insecure', `${this.registry} points its token service at plain-HTTP ${(0,untrusted/* untrustedText */.U)((0,http/* redactUrl */.BO)(realm.href), 200)}; add the host to insecure-registries if that is intended`);
+            throw new http/* RegistryError */.gl('insecure', `${this.registry} points its token service at plain-HTTP ${(0,untrusted/* untrustedText */.U)((0,http/* redactUrl */.BO)(realm.href), 200)}`, undefined, { text: 'add the host to {insecure-registries} if that is intended' });
         }
         const url = new URL(realm.href);
         if (challenge.params.service)
@@ -29010,10 +29014,14 @@ async function explainAnswer(session, ref, response) {
         case 401:
         case 403: {
             const withheld = session.withheldCredentials();
-            const advice = withheld
-                ? withheld
-                : 'the image may be private or not exist: add credentials with registry-auth or docker login';
-            return new http/* RegistryError */.gl(status === 401 ? 'unauthorized' : 'denied', `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`, status);
+            // A reason the credentials were withheld is the registry's to tell (it names hosts);
+            // only our own advice names a setting.
+            const refused = `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''})`;
+            return new http/* RegistryError */.gl(status === 401 ? 'unauthorized' : 'denied', withheld ? `${refused}; ${withheld}` : refused, status, withheld
+                ? undefined
+                : {
+                    text: 'the image may be private or not exist: add credentials with {registry-auth} or docker login'
+                });
         }
         case 429: {
             const retryAfter = response.headers.get('retry-after');
@@ -29308,6 +29316,7 @@ function createRegistryClient(settings) {
             // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
             runHelper: (0,credential_helper/* credentialHelperRunner */.g)(helperTimeoutMs),
             githubToken: settings.githubToken,
+            githubTokenSource: settings.githubTokenSource,
             onSecret: settings.onSecret,
             onWarning: message => settings.logger.warning(message)
         }),
@@ -29354,10 +29363,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: ./src/adapters/registry/credential-helper.ts
 
+
 /** The helper did not answer in time; it was killed, with any children it started. */
-class HelperTimeoutError extends Error {
+class HelperTimeoutError extends errors/* UpdaterError */.em {
     name = 'HelperTimeoutError';
 }
 /** Largest helper answer read: a username and a secret, with room to spare. */
@@ -29450,6 +29462,8 @@ var dist = __nccwpck_require__(8815);
 var credential_helper = __nccwpck_require__(1795);
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: ./src/adapters/registry/credentials.ts
 /**
  * Where registry credentials come from, in order: the `registry-auth` input, then the
@@ -29463,7 +29477,9 @@ var reference = __nccwpck_require__(1007);
 
 
 
-class CredentialsInputError extends Error {
+
+/** Unreadable credentials text; the message's subject is the text, which the edge names first. */
+class CredentialsInputError extends errors/* UpdaterError */.em {
     name = 'CredentialsInputError';
 }
 /** Docker Hub appears under many names in config files; all mean the same registry. */
@@ -29478,8 +29494,11 @@ function canonicalRegistryKey(key) {
 function dockerHelperServerUrl(registry) {
     return registry === reference/* DOCKER_HUB */.Xb ? 'https://index.docker.io/v1/' : registry;
 }
-/** Parses the `registry-auth` input: a YAML or JSON map of host → {username, password}. */
-function parseRegistryAuth(text) {
+/**
+ * Parses registry credentials given as a YAML or JSON map of host → {username, password};
+ * `source` says where the text came from, for messages ("the registry-auth input").
+ */
+function parseRegistryAuth(text, source) {
     const result = new Map();
     if (text.trim() === '')
         return result;
@@ -29489,10 +29508,10 @@ function parseRegistryAuth(text) {
     }
     catch {
         // The parser's message may quote the input, which holds passwords.
-        throw new CredentialsInputError('registry-auth is not valid YAML or JSON');
+        throw new CredentialsInputError('is not valid YAML or JSON');
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new CredentialsInputError('registry-auth must be a map of registry host to {username, password}');
+        throw new CredentialsInputError('must be a map of registry host to {username, password}');
     }
     for (const [host, value] of Object.entries(data)) {
         const v = value;
@@ -29500,12 +29519,12 @@ function parseRegistryAuth(text) {
             typeof v !== 'object' ||
             typeof v.username !== 'string' ||
             typeof v.password !== 'string') {
-            throw new CredentialsInputError(`registry-auth entry "${host}" must have string fields username and password`);
+            throw new CredentialsInputError(`entry "${host}" must have string fields username and password`);
         }
         result.set(canonicalRegistryKey(host), {
             username: v.username,
             password: v.password,
-            source: 'the registry-auth input'
+            source
         });
     }
     return result;
@@ -29539,7 +29558,7 @@ class CredentialStore {
         return {
             username: 'x-access-token',
             password: this.options.githubToken,
-            source: 'the token input'
+            source: this.options.githubTokenSource ?? 'the GitHub token'
         };
     }
     async find(registry) {
@@ -29806,18 +29825,21 @@ function isRetryableStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
 
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
 /**
  * What a failed exchange with a registry means: the error kinds the rest of the run tells
  * apart, and the translation of fetch's and undici's failures into them, with a hint.
  */
 
-class RegistryError extends Error {
+
+class RegistryError extends errors/* UpdaterError */.em {
     kind;
     status;
     name = 'RegistryError';
-    constructor(kind, message, status) {
-        super(message);
+    constructor(kind, message, status, fix) {
+        super(message, { fix });
         this.kind = kind;
         this.status = status;
     }
@@ -29825,7 +29847,10 @@ class RegistryError extends Error {
 /** A host given up on earlier in the run: never retried. */
 class DeadHostError extends RegistryError {
     constructor(message) {
-        super('timeout', message);
+        super('timeout', message, undefined, {
+            text: 'raise {request-timeout} if it is only slow',
+            join: 'aside'
+        });
     }
 }
 /** Transport codes that mean the host never took the connection in time. */
@@ -30004,7 +30029,7 @@ class HttpTransport {
             return;
         const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has((0,hosts/* hostname */.OI)(target));
         if (url.protocol === 'http:' && !explicitlyInsecure) {
-            throw new RegistryError('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`);
+            throw new RegistryError('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`, undefined, { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' });
         }
         if (!explicitlyInsecure && (await this.isLocalHost(target))) {
             throw new RegistryError('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
@@ -30033,7 +30058,7 @@ class HttpTransport {
         const count = (this.timeoutsInARow.get(host) ?? 0) + 1;
         this.timeoutsInARow.set(host, count);
         if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
-            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`);
+            this.deadHosts.set(host, `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run`);
         }
     }
     failIfDead(url) {
@@ -30181,10 +30206,11 @@ function redactUrl(href) {
 /* harmony export */   hT: () => (/* binding */ parseCliArgs)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4782);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4689);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4782);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4689);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
@@ -30192,8 +30218,9 @@ function redactUrl(href) {
 
 
 
+
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
-class UsageError extends Error {
+class UsageError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
     name = 'UsageError';
 }
 const DEFAULT_CONFIG = '.github/containers.yml';
@@ -30242,7 +30269,7 @@ const FLAGS = {
     'request-timeout': {
         type: 'string',
         value: 'seconds',
-        help: `Time one request may take, headers and body, ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
+        help: `Time one request may take, headers and body, ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
     },
     'fail-on-error': {
         type: 'boolean',
@@ -30342,10 +30369,10 @@ function integer(name, text, fallback, max) {
 }
 function requestTimeout(text) {
     if (text === undefined)
-        return _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
-    const ms = (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRequestTimeout */ .wZ)(text);
+        return _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
+    const ms = (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequestTimeout */ .wZ)(text);
     if (ms === undefined)
-        throw new UsageError(`--request-timeout must be ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_1__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
+        throw new UsageError(`--request-timeout must be ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
     return ms;
 }
 function nonEmpty(name, text) {
@@ -30386,7 +30413,7 @@ function parseCliArgs(argv) {
     ]));
     let values;
     try {
-        values = (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
+        values = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
             .values;
     }
     catch (error) {
@@ -30429,7 +30456,7 @@ function parseCliArgs(argv) {
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .splitPatternList */ .RL),
+            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
             verbose: bool('verbose')
@@ -30451,19 +30478,23 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
 /* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1862);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4782);
-/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7288);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6063);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8330);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4782);
+/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6304);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3585);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7094);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6063);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
+
 
 
 
@@ -30482,9 +30513,10 @@ const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
-class SetupError extends Error {
+class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UpdaterError */ .em {
+    name = 'SetupError';
 }
-const out = _terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStdout */ .jQ;
+const out = _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -30495,9 +30527,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -30509,7 +30541,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)(this.progress);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -30517,7 +30549,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)('\r\x1b[K');
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -30530,16 +30562,14 @@ async function readRegistryAuthFile(path) {
         throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
     }
     try {
-        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .parseRegistryAuth */ .bf)(text);
-        for (const [host, credentials] of parsed) {
-            _terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(credentials.password);
-            parsed.set(host, { ...credentials, source: `the registry auth file ${path}` });
-        }
+        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
+        for (const credentials of parsed.values())
+            _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(credentials.password);
         return parsed;
     }
     catch (error) {
-        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_6__/* .CredentialsInputError */ .$O)
-            throw new SetupError(`${path}: ${error.message}`);
+        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__/* .CredentialsInputError */ .$O)
+            throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
         throw error;
     }
 }
@@ -30565,11 +30595,11 @@ async function run(options, stderr) {
     const logger = {
         debug: message => {
             if (options.verbose)
-                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`);
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(message)}`)
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`)
     };
     const updateOptions = {
         mode: options.mode,
@@ -30582,33 +30612,30 @@ async function run(options, stderr) {
         files: options.files,
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
-        defaultImageSource: '--image'
+        defaultImageSource: '--image',
+        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H
     };
     const client = options.mode === 'update'
-        ? (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_5__/* .createRegistryClient */ .Hn)({
+        ? (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__/* .createRegistryClient */ .Hn)({
             registryAuth,
             insecureRegistries: options.insecureRegistries,
             concurrency: options.concurrency,
             maxAttempts: options.maxAttempts,
             requestTimeoutMs: options.requestTimeoutMs,
             logger,
-            onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .secrets */ .O3.add(secret)
+            onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(secret)
         })
         : undefined;
     let result;
     try {
-        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_9__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_11__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
-        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL) {
-            const missing = error.cause?.code === 'ENOENT';
-            throw new SetupError(missing
-                ? `${options.config}: config file not found; create it or pass --config`
-                : error.message);
-        }
-        if (error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_10__/* .FilesPatternError */ .wD || error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_11__/* .WorkspacePathError */ .T)
-            throw new SetupError(error.message);
+        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ||
+            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__/* .FilesPatternError */ .wD ||
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__/* .WorkspacePathError */ .T)
+            throw new SetupError(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
     finally {
@@ -30617,9 +30644,9 @@ async function run(options, stderr) {
     let proposal;
     if (options.showPullRequest && options.mode === 'update') {
         proposal =
-            (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .describeProposal */ .cm)(result, {
+            (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .describeProposal */ .cm)(result, {
                 repoPath: repositoryPath(options.config),
-                title: _run_propose_js__WEBPACK_IMPORTED_MODULE_7__/* .DEFAULT_TITLE */ .p3,
+                title: _run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_TITLE */ .p3,
                 body: { now: new Date() }
             }, client, logger)) ?? null;
     }
@@ -30645,7 +30672,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error.message)));
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -30653,14 +30680,15 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_12__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_14__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
         return await run(command.options, stderr);
     }
     catch (error) {
-        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .terminalSafe */ .kJ)(error instanceof Error ? error.message : String(error))));
+        // The one place the CLI words errors: settings named as its flags.
+        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -31023,6 +31051,33 @@ function writeStderr(text) {
 
 /***/ }),
 
+/***/ 8679:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ FLAG_WORDS)
+/* harmony export */ });
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/** How the CLI names settings in a fix: as its flags (see ../domain/errors.ts). */
+
+/** The flag for each setting; settings of the pull request, which the CLI never opens, have none. */
+const FLAG = {
+    config: '--config',
+    image: '--image',
+    'registry-auth': '--registry-auth-file',
+    'insecure-registries': '--insecure-registry',
+    'request-timeout': '--request-timeout',
+    files: '--files'
+};
+const FLAG_WORDS = {
+    set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
+    the: setting => FLAG[setting] ?? _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.the(setting),
+    bare: setting => FLAG[setting] ?? _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.bare(setting)
+};
+
+
+/***/ }),
+
 /***/ 1862:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31038,7 +31093,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: ./src/domain/config/error.ts
+/** The config's one error: names the file, the position and the field, on one line. */
+
 // eslint-disable-next-line no-control-regex
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
 /** Control characters from the file, written as escapes: a message stays on one line. */
@@ -31046,11 +31105,12 @@ function escapeControls(text) {
     const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
     return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-class ConfigError extends Error {
+class ConfigError extends errors/* UpdaterError */.em {
     file;
     position;
     field;
     name = 'ConfigError';
+    /** What is wrong, without file and field (an annotation names those itself) or fix. */
     detail;
     constructor(file, position, field, detail, options) {
         const where = position ? `${file}:${position.line}:${position.col}` : file;
@@ -31061,6 +31121,10 @@ class ConfigError extends Error {
         this.position = position;
         this.field = field;
         this.detail = safe;
+    }
+    /** The detail with the fix in an edge's words, for an annotation. */
+    describeDetail(words) {
+        return this.fix ? `${this.detail}${(0,errors/* joinFix */.eG)(this.fix, words)}` : this.detail;
     }
 }
 
@@ -31180,10 +31244,10 @@ const NAME_KEYS = ['name', 'target'];
 function configReader(file, source, lineCounter) {
     const at = (offset) => offset === undefined ? undefined : lineCounter.linePos(offset);
     const lineOf = (pair) => at(pair.key.range?.[0])?.line ?? 0;
-    const fail = (node, field, detail) => {
+    const fail = (node, field, detail, fix) => {
         const range = node && 'range' in node ? node.range : undefined;
         const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
-        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail);
+        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail, { fix });
     };
     function scalarString(node, field) {
         if ((0,dist/* isAlias */.Vj)(node))
@@ -31513,7 +31577,10 @@ function entryImage({ reader: { fail, scalarString }, defaultImage }, item, pair
         ? scalarString(imagePair.value, fieldPath(index, 'image'))
         : defaultImage;
     if (imageText === undefined || imageText.trim() === '') {
-        return fail(item, fieldPath(index, 'image'), 'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`');
+        return fail(item, fieldPath(index, 'image'), 'no repository', {
+            text: 'set `image` on the entry, a top-level `image:`, or {the:image}',
+            join: 'colon'
+        });
     }
     let reference;
     try {
@@ -31729,6 +31796,81 @@ function rewriteDigests(config, newDigests) {
 
 /***/ }),
 
+/***/ 241:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Uc: () => (/* binding */ describeError),
+/* harmony export */   eF: () => (/* binding */ NEUTRAL_WORDS),
+/* harmony export */   eG: () => (/* binding */ joinFix),
+/* harmony export */   em: () => (/* binding */ UpdaterError)
+/* harmony export */ });
+/* unused harmony export wordFix */
+/**
+ * The one base of the errors this code base throws on purpose. Core code (run/, domain/,
+ * adapters/) says what went wrong in neutral words and, when the user can change something,
+ * adds a fix that names settings by their neutral key; each edge words the fix once, in its
+ * own terms (the action: inputs, `set the config input`; the CLI: flags, `pass --config`),
+ * with describeError.
+ *
+ * A fix is our own literal text: untrusted text (a path, a host, a registry's answer) goes in
+ * the message, never in the fix, so no value can smuggle in a placeholder.
+ */
+/** The words of no edge in particular, for messages read outside both (tests, logs of the core). */
+const NEUTRAL_WORDS = {
+    set: setting => `set \`${setting}\``,
+    the: setting => `\`${setting}\``,
+    bare: setting => `\`${setting}\``
+};
+const PLACEHOLDER = /\{(?:(set|the):)?([a-z-]+)\}/g;
+/** A fix in an edge's words. */
+function wordFix(fix, words) {
+    return fix.text.replace(PLACEHOLDER, (_, form, key) => {
+        const setting = key;
+        return form === 'set'
+            ? words.set(setting)
+            : form === 'the'
+                ? words.the(setting)
+                : words.bare(setting);
+    });
+}
+/** The fix as it follows the reason: `; fix`, ` (fix)` or `: fix`. */
+function joinFix(fix, words) {
+    const text = wordFix(fix, words);
+    const separator = { clause: '; ', colon: ': ', sentence: '. ', aside: ' (' }[fix.join ?? 'clause'];
+    return `${separator}${text}${fix.join === 'aside' ? ')' : ''}`;
+}
+function joined(reason, options, words) {
+    const fix = options?.fix;
+    return (fix ? `${reason}${joinFix(fix, words)}` : reason) + (options?.after ?? '');
+}
+class UpdaterError extends Error {
+    name = 'UpdaterError';
+    /** What went wrong, without the fix. */
+    reason;
+    fix;
+    after;
+    constructor(reason, options) {
+        super(joined(reason, options, NEUTRAL_WORDS), options);
+        this.reason = reason;
+        this.fix = options?.fix;
+        this.after = options?.after;
+    }
+    /** The message in an edge's words. */
+    describe(words) {
+        return joined(this.reason, this, words);
+    }
+}
+/** Any thrown value as an edge shows it: an UpdaterError in the edge's words, others as they are. */
+function describeError(error, words) {
+    if (error instanceof UpdaterError)
+        return error.describe(words);
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
 /***/ 7128:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31835,11 +31977,13 @@ function formatPlatform(p) {
 /* harmony export */   r_: () => (/* binding */ isValidTag)
 /* harmony export */ });
 /* unused harmony export DOCKER_HUB_API_HOST */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
 /**
  * Image reference parsing with Docker's normalisation rules (distribution/reference):
  * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
  * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
  */
+
 const DOCKER_HUB = 'docker.io';
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
 /** Where Docker Hub's registry API actually lives. */
@@ -31848,7 +31992,7 @@ const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const TAG = /^[\w][\w.-]{0,127}$/;
 const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
 const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
-class ReferenceError extends Error {
+class ReferenceError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
     name = 'ReferenceError';
 }
 function isValidTag(tag) {
@@ -32070,7 +32214,7 @@ function withFiles(moves, files) {
 
 /***/ }),
 
-/***/ 7288:
+/***/ 3585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32140,6 +32284,24 @@ function diff_unifiedDiff(path, before, after, context = 2) {
 
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
 var workspace_files = __nccwpck_require__(4689);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
+;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
+/** The pull request step's error, and the status GitHub's API answered with. */
+
+class pull_request_error_PullRequestError extends (/* unused pure expression or super */ null && (UpdaterError)) {
+    name = 'PullRequestError';
+}
+/** Our own fix for a branch holding commits the action may not replace. */
+const pull_request_error_BRANCH_FIX = {
+    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
+    join: 'sentence'
+};
+function pull_request_error_status(error) {
+    const value = error.status;
+    return typeof value === 'number' ? value : undefined;
+}
+
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/github/trees.ts
@@ -32235,7 +32397,9 @@ async function base_readBase(octokit, repository, base, paths, patterns = []) {
     }
     catch (error) {
         if (status(error) === 404)
-            throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`);
+            throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}`, {
+                fix: { text: '{set:base} to an existing branch' }
+            });
         throw error;
     }
     const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha });
@@ -32297,6 +32461,48 @@ async function readFile(octokit, repository, path, ref) {
             return undefined;
         throw error;
     }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/workflow-refusal.ts
+/**
+ * GitHub's refusal of a commit that touches `.github/workflows/`, reworded to name every such
+ * file and the token that can push them.
+ */
+
+/** GitHub's answer when a token without the workflows permission pushes a workflow change. */
+const WORKFLOW_REFUSAL = /workflows?` (permission|scope)|create or update workflow/i;
+function isWorkflowPath(path) {
+    return path.startsWith('.github/workflows/');
+}
+/**
+ * GitHub refuses a commit that changes `.github/workflows/` from a token without the
+ * `workflows` permission, which GITHUB_TOKEN can never have. Its answer names one file and
+ * no way out; this names every such file and the token that can push them.
+ */
+function workflow_refusal_workflowRefusal(error, paths) {
+    const workflows = paths.filter(isWorkflowPath);
+    if (workflows.length === 0)
+        return undefined;
+    const code = status(error);
+    const message = error instanceof Error ? error.message : String(error);
+    const refused = WORKFLOW_REFUSAL.test(message);
+    // GitHub has also been seen answering a bare 404 to such trees; a rate limit is no refusal.
+    const likely = code === 403 || code === 404 || code === 422;
+    if (!refused && (!likely || /rate limit/i.test(message)))
+        return undefined;
+    const files = workflows.map(p => `\`${p}\``).join(', ');
+    return new PullRequestError((refused
+        ? `GitHub refused the commit changing ${files}: `
+        : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
+        'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it', {
+        cause: error,
+        fix: {
+            text: 'Pass as {token} a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+                'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of {the:files}.',
+            join: 'sentence'
+        },
+        after: ` GitHub said: ${message.split('\n')[0]}`
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
@@ -32402,7 +32608,7 @@ class PullRequestClient {
         const since = await this.commitsSince(change.base.sha, branchSha);
         const unmarked = since.filter(c => !hasTrailer(c));
         if (unmarked.length > 0 && !change.branchExplicit) {
-            throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+            throw new PullRequestError(`branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them`, { fix: BRANCH_FIX });
         }
         const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha });
         const branchTree = head.data.tree.sha;
@@ -32428,7 +32634,7 @@ class PullRequestClient {
                 // written by anyone who can push, the identity GitHub stamps on its commits cannot.
                 const strangers = since.filter(c => !sameIdentity(c, own));
                 if (strangers.length > 0)
-                    throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`);
+                    throw new PullRequestError(`branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0].commit.author?.name ?? 'unknown'}); refusing to overwrite them`, { fix: BRANCH_FIX });
             }
             if (branchSha) {
                 await this.octokit.rest.git.updateRef({
@@ -33144,7 +33350,9 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
     if (notFile)
-        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`);
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
+            fix: { text: 'point {the:config} at the file itself' }
+        });
     if (!baseBytes) {
         throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
     }
@@ -33219,6 +33427,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: loadConfig, notice, planUpdate, resolveEntries, rewritePinnedText
 
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
@@ -33456,6 +33666,7 @@ var run_moves = __nccwpck_require__(7471);
 
 
 
+
 const TRANSPORT_KINDS = new Set([
     'network',
     'tls',
@@ -33472,8 +33683,8 @@ async function loadConfig(options) {
     catch (error) {
         const code = error.code;
         throw new config/* ConfigError */.xL(options.configLabel, undefined, undefined, code === 'ENOENT'
-            ? 'config file not found; create it or set the config input'
-            : `cannot read the config file (${code ?? error.message})`, { cause: error });
+            ? 'config file not found'
+            : `cannot read the config file (${code ?? error.message})`, { cause: error, fix: code === 'ENOENT' ? { text: 'create it or {set:config}' } : undefined });
     }
     return (0,config/* parseConfig */.o4)(options.configLabel, bytes, {
         defaultImage: options.defaultImage,
@@ -33481,7 +33692,7 @@ async function loadConfig(options) {
     });
 }
 /** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-async function resolveEntries(config, client, concurrency, onProgress) {
+async function resolveEntries(config, client, concurrency, onProgress, words = errors/* NEUTRAL_WORDS */.eF) {
     const entries = config.entries;
     await client.prepare(entries.map(e => e.reference));
     const results = new Array(entries.length);
@@ -33490,14 +33701,14 @@ async function resolveEntries(config, client, concurrency, onProgress) {
     const worker = async () => {
         while (next < entries.length) {
             const entry = entries[next++];
-            results[entry.index] = await resolveEntry(entry, client);
+            results[entry.index] = await resolveEntry(entry, client, words);
             onProgress?.(++done, entries.length);
         }
     };
     await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
     return results;
 }
-async function resolveEntry(entry, client) {
+async function resolveEntry(entry, client, words) {
     const previous = entry.digest;
     try {
         const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
@@ -33505,7 +33716,7 @@ async function resolveEntry(entry, client) {
         return { entry, status, previous, current: digest };
     }
     catch (error) {
-        let message = errorMessage(error);
+        let message = errorMessage(error, words);
         if (error instanceof http/* RegistryError */.gl && TRANSPORT_KINDS.has(error.kind)) {
             // Transport errors name a URL, not the image: say which image they cost.
             message = `${(0,oci_reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
@@ -33513,8 +33724,8 @@ async function resolveEntry(entry, client) {
         return { entry, status: 'failed', previous, current: previous, error: message };
     }
 }
-function errorMessage(error) {
-    const message = error instanceof Error ? error.message : String(error);
+function errorMessage(error, words) {
+    const message = (0,errors/* describeError */.Uc)(error, words);
     return message.split('\n')[0] ?? message;
 }
 /**
@@ -33608,7 +33819,7 @@ async function runUpdate(options, client, logger, onProgress) {
         throw new Error('update mode needs a registry client');
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
-    const results = await resolveEntries(config, client, options.concurrency, onProgress);
+    const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
@@ -33633,7 +33844,7 @@ function noticeOverriddenImage(options, config, logger) {
     const own = config.fileImage;
     if (given === undefined || own === undefined || sameImage(given, own))
         return;
-    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`);
+    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the default image'} ${given}`);
 }
 function sameImage(a, b) {
     try {

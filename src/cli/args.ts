@@ -2,6 +2,7 @@
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
+import { UpdaterError } from '../domain/errors.js'
 import { type ParseArgsConfig, parseArgs } from 'node:util'
 import {
   DEFAULT_REQUEST_TIMEOUT_SECONDS,
@@ -38,7 +39,7 @@ export type CliCommand =
   { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions }
 
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
-export class UsageError extends Error {
+export class UsageError extends UpdaterError {
   override name = 'UsageError'
 }
 

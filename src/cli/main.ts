@@ -19,6 +19,8 @@ import {
   useColor
 } from './render.js'
 import { ConfigError } from '../domain/config.js'
+import { UpdaterError, describeError } from '../domain/errors.js'
+import { FLAG_WORDS } from './words.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
 import {
   type Credentials,
@@ -39,7 +41,9 @@ const EXIT_FAILED = 1
 const EXIT_USAGE = 2
 
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
-class SetupError extends Error {}
+class SetupError extends UpdaterError {
+  override name = 'SetupError'
+}
 
 const out = writeStdout
 
@@ -85,14 +89,12 @@ async function readRegistryAuthFile(path: string): Promise<Map<string, Credentia
     throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`)
   }
   try {
-    const parsed = parseRegistryAuth(text)
-    for (const [host, credentials] of parsed) {
-      secrets.add(credentials.password)
-      parsed.set(host, { ...credentials, source: `the registry auth file ${path}` })
-    }
+    const parsed = parseRegistryAuth(text, `the registry auth file ${path}`)
+    for (const credentials of parsed.values()) secrets.add(credentials.password)
     return parsed
   } catch (error) {
-    if (error instanceof CredentialsInputError) throw new SetupError(`${path}: ${error.message}`)
+    if (error instanceof CredentialsInputError)
+      throw new SetupError(`--registry-auth-file ${path} ${error.message}`)
     throw error
   }
 }
@@ -137,7 +139,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     files: options.files,
     workspace: process.cwd(),
     configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
-    defaultImageSource: '--image'
+    defaultImageSource: '--image',
+    words: FLAG_WORDS
   }
   const client =
     options.mode === 'update'
@@ -159,16 +162,12 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     )
   } catch (error) {
     // A missing or broken config is bad setup, not a failed run: nothing was resolved.
-    if (error instanceof ConfigError) {
-      const missing = (error.cause as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
-      throw new SetupError(
-        missing
-          ? `${options.config}: config file not found; create it or pass --config`
-          : error.message
-      )
-    }
-    if (error instanceof FilesPatternError || error instanceof WorkspacePathError)
-      throw new SetupError(error.message)
+    if (
+      error instanceof ConfigError ||
+      error instanceof FilesPatternError ||
+      error instanceof WorkspacePathError
+    )
+      throw new SetupError(error.reason, { fix: error.fix, cause: error })
     throw error
   } finally {
     stderr.endProgress()
@@ -223,7 +222,8 @@ async function main(argv: string[]): Promise<number> {
   try {
     return await run(command.options, stderr)
   } catch (error) {
-    stderr.line(renderError(terminalSafe(error instanceof Error ? error.message : String(error))))
+    // The one place the CLI words errors: settings named as its flags.
+    stderr.line(renderError(terminalSafe(describeError(error, FLAG_WORDS))))
     return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED
   }
 }

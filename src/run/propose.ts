@@ -146,9 +146,9 @@ export async function proposeUpdate(
   const baseBytes = base.files.get(settings.repoPath)
   const notFile = base.notFiles.get(settings.repoPath)
   if (notFile)
-    throw new PullRequestError(
-      `${settings.repoPath} is ${notFile} on ${base.branch}, not a file; point the config input at the file itself`
-    )
+    throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
+      fix: { text: 'point {the:config} at the file itself' }
+    })
   if (!baseBytes) {
     throw new PullRequestError(
       `${settings.repoPath} does not exist on ${base.branch}; commit the config there first`

@@ -2,6 +2,7 @@
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
 import { readFile, stat } from 'node:fs/promises'
 import { ConfigError, type ConfigEntry, type ParsedConfig, parseConfig } from '../domain/config.js'
 import { type Digest, formatStoredDigest } from '../domain/oci/digest.js'
@@ -76,6 +77,8 @@ export interface UpdateOptions {
   configWrite?: { root: string; label: string }
   /** How the user gave `defaultImage` ("the image input", "--image"), for the notice when the file overrides it. */
   defaultImageSource?: string
+  /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
+  words?: SettingWords
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -156,9 +159,9 @@ export async function loadConfig(
       undefined,
       undefined,
       code === 'ENOENT'
-        ? 'config file not found; create it or set the config input'
+        ? 'config file not found'
         : `cannot read the config file (${code ?? (error as Error).message})`,
-      { cause: error }
+      { cause: error, fix: code === 'ENOENT' ? { text: 'create it or {set:config}' } : undefined }
     )
   }
   return parseConfig(options.configLabel, bytes, {
@@ -172,7 +175,8 @@ export async function resolveEntries(
   config: ParsedConfig,
   client: RegistryClient,
   concurrency: number,
-  onProgress?: (done: number, total: number) => void
+  onProgress?: (done: number, total: number) => void,
+  words: SettingWords = NEUTRAL_WORDS
 ): Promise<EntryResult[]> {
   const entries = config.entries
   await client.prepare(entries.map(e => e.reference))
@@ -182,7 +186,7 @@ export async function resolveEntries(
   const worker = async (): Promise<void> => {
     while (next < entries.length) {
       const entry = entries[next++]!
-      results[entry.index] = await resolveEntry(entry, client)
+      results[entry.index] = await resolveEntry(entry, client, words)
       onProgress?.(++done, entries.length)
     }
   }
@@ -192,7 +196,11 @@ export async function resolveEntries(
   return results
 }
 
-async function resolveEntry(entry: ConfigEntry, client: RegistryClient): Promise<EntryResult> {
+async function resolveEntry(
+  entry: ConfigEntry,
+  client: RegistryClient,
+  words: SettingWords
+): Promise<EntryResult> {
   const previous = entry.digest
   try {
     const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous)
@@ -200,7 +208,7 @@ async function resolveEntry(entry: ConfigEntry, client: RegistryClient): Promise
       previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated'
     return { entry, status, previous, current: digest }
   } catch (error) {
-    let message = errorMessage(error)
+    let message = errorMessage(error, words)
     if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
       // Transport errors name a URL, not the image: say which image they cost.
       message = `${formatImageReference(entry.reference)}: ${message}`
@@ -209,8 +217,8 @@ async function resolveEntry(entry: ConfigEntry, client: RegistryClient): Promise
   }
 }
 
-function errorMessage(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+function errorMessage(error: unknown, words: SettingWords): string {
+  const message = describeError(error, words)
   return message.split('\n')[0] ?? message
 }
 
@@ -321,7 +329,13 @@ export async function runUpdate(
   if (!client) throw new Error('update mode needs a registry client')
   // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
   const candidates = await findPinnedFiles(options, logger)
-  const results = await resolveEntries(config, client, options.concurrency, onProgress)
+  const results = await resolveEntries(
+    config,
+    client,
+    options.concurrency,
+    onProgress,
+    options.words
+  )
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
@@ -347,7 +361,7 @@ function noticeOverriddenImage(options: UpdateOptions, config: ParsedConfig, log
   if (given === undefined || own === undefined || sameImage(given, own)) return
   notice(
     logger,
-    `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the image input'} ${given}`
+    `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the default image'} ${given}`
   )
 }
 

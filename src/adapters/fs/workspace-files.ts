@@ -5,10 +5,11 @@
  * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
  * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
  */
+import { UpdaterError } from '../../domain/errors.js'
 import { lstat, readdir, realpath } from 'node:fs/promises'
 import { join } from 'node:path'
 
-export class FilesPatternError extends Error {
+export class FilesPatternError extends UpdaterError {
   override name = 'FilesPatternError'
 }
 

@@ -6,10 +6,11 @@
  * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
  * through links of its own (macOS's /tmp) still counts as itself.
  */
+import { UpdaterError } from '../../domain/errors.js'
 import { lstat, realpath } from 'node:fs/promises'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 
-export class WorkspacePathError extends Error {
+export class WorkspacePathError extends UpdaterError {
   override name = 'WorkspacePathError'
 }
 

@@ -32,9 +32,9 @@ export async function readBase(
     sha = ref.data.object.sha
   } catch (error) {
     if (status(error) === 404)
-      throw new PullRequestError(
-        `base branch "${branch}" does not exist in ${owner}/${repo}; set the base input to an existing branch`
-      )
+      throw new PullRequestError(`base branch "${branch}" does not exist in ${owner}/${repo}`, {
+        fix: { text: '{set:base} to an existing branch' }
+      })
     throw error
   }
   const commit = await octokit.rest.git.getCommit({ owner, repo, commit_sha: sha })

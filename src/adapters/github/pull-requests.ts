@@ -15,7 +15,7 @@ import {
   withTrailer
 } from './branch-trust.js'
 import { addExtras } from './extras.js'
-import { PullRequestError, status } from './pull-request-error.js'
+import { BRANCH_FIX, PullRequestError, status } from './pull-request-error.js'
 import { buildTree, treeIsComputed } from './trees.js'
 import { workflowRefusal } from './workflow-refusal.js'
 
@@ -221,7 +221,8 @@ export class PullRequestClient {
     const unmarked = since.filter(c => !hasTrailer(c))
     if (unmarked.length > 0 && !change.branchExplicit) {
       throw new PullRequestError(
-        `branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
+        `branch "${branch}" has ${unmarked.length} commit(s) that image-digest-updater did not make (${shortList(unmarked)}); refusing to overwrite them`,
+        { fix: BRANCH_FIX }
       )
     }
     const head = await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: branchSha })
@@ -254,7 +255,8 @@ export class PullRequestClient {
         const strangers = since.filter(c => !sameIdentity(c, own))
         if (strangers.length > 0)
           throw new PullRequestError(
-            `branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0]!.commit.author?.name ?? 'unknown'}); refusing to overwrite them. Delete the branch, or set the branch input explicitly to let the action replace it`
+            `branch "${branch}" has ${strangers.length} commit(s) that carry image-digest-updater's trailer but were not made by this token (${shortList(strangers)}, by ${strangers[0]!.commit.author?.name ?? 'unknown'}); refusing to overwrite them`,
+            { fix: BRANCH_FIX }
           )
       }
       if (branchSha) {

@@ -33,10 +33,16 @@ export function workflowRefusal(
     (refused
       ? `GitHub refused the commit changing ${files}: `
       : `GitHub answered ${code} to the commit changing ${files}, most likely because `) +
-      'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it. ' +
-      'Pass as token a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
-      'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of the files input. ' +
-      `GitHub said: ${message.split('\n')[0]}`,
-    { cause: error }
+      'files under .github/workflows/ can only be changed with a token that has the workflows permission, and the default GITHUB_TOKEN cannot have it',
+    {
+      cause: error,
+      fix: {
+        text:
+          'Pass as {token} a fine-grained personal access token with "Workflows: write" (plus "Contents: write" and "Pull requests: write"), ' +
+          'or a GitHub App installation token with workflows: write; or leave .github/workflows/ out of {the:files}.',
+        join: 'sentence'
+      },
+      after: ` GitHub said: ${message.split('\n')[0]}`
+    }
   )
 }

@@ -268,7 +268,9 @@ export class RegistrySession {
     if (realm.protocol === 'http:' && !this.transport.mayUsePlainHttp(realm.host)) {
       throw new RegistryError(
         'insecure',
-        `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}; add the host to insecure-registries if that is intended`
+        `${this.registry} points its token service at plain-HTTP ${untrustedText(redactUrl(realm.href), 200)}`,
+        undefined,
+        { text: 'add the host to {insecure-registries} if that is intended' }
       )
     }
     const url = new URL(realm.href)

@@ -16,6 +16,8 @@ export interface ClientSettings {
   requestTimeoutMs?: number
   /** Used for GHCR only after anonymous pull was refused. */
   githubToken?: string
+  /** How messages name the token ("the token input"). */
+  githubTokenSource?: string
   logger: Logger
   /** Called with every secret the client learns (passwords, tokens) so the caller can mask it. */
   onSecret: (secret: string) => void
@@ -29,6 +31,7 @@ export function createRegistryClient(settings: ClientSettings): RegistryClient {
       // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
       runHelper: credentialHelperRunner(helperTimeoutMs),
       githubToken: settings.githubToken,
+      githubTokenSource: settings.githubTokenSource,
       onSecret: settings.onSecret,
       onWarning: message => settings.logger.warning(message)
     }),

@@ -1,8 +1,9 @@
 import { spawn } from 'node:child_process'
+import { UpdaterError } from '../../domain/errors.js'
 import type { CredentialHelperRunner } from './credentials.js'
 
 /** The helper did not answer in time; it was killed, with any children it started. */
-export class HelperTimeoutError extends Error {
+export class HelperTimeoutError extends UpdaterError {
   override name = 'HelperTimeoutError'
 }
 

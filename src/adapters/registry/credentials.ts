@@ -10,6 +10,7 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { HelperTimeoutError } from './credential-helper.js'
 import { DOCKER_HUB } from '../../domain/oci/reference.js'
+import { UpdaterError } from '../../domain/errors.js'
 
 export interface Credentials {
   username: string
@@ -27,7 +28,8 @@ export interface CredentialSource {
 /** Runs `docker-credential-<helper> get` with the server URL on stdin and returns stdout. */
 export type CredentialHelperRunner = (helper: string, serverUrl: string) => Promise<string>
 
-export class CredentialsInputError extends Error {
+/** Unreadable credentials text; the message's subject is the text, which the edge names first. */
+export class CredentialsInputError extends UpdaterError {
   override name = 'CredentialsInputError'
 }
 
@@ -45,8 +47,11 @@ function dockerHelperServerUrl(registry: string): string {
   return registry === DOCKER_HUB ? 'https://index.docker.io/v1/' : registry
 }
 
-/** Parses the `registry-auth` input: a YAML or JSON map of host → {username, password}. */
-export function parseRegistryAuth(text: string): Map<string, Credentials> {
+/**
+ * Parses registry credentials given as a YAML or JSON map of host → {username, password};
+ * `source` says where the text came from, for messages ("the registry-auth input").
+ */
+export function parseRegistryAuth(text: string, source: string): Map<string, Credentials> {
   const result = new Map<string, Credentials>()
   if (text.trim() === '') return result
   let data: unknown
@@ -54,12 +59,10 @@ export function parseRegistryAuth(text: string): Map<string, Credentials> {
     data = parseYaml(text)
   } catch {
     // The parser's message may quote the input, which holds passwords.
-    throw new CredentialsInputError('registry-auth is not valid YAML or JSON')
+    throw new CredentialsInputError('is not valid YAML or JSON')
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new CredentialsInputError(
-      'registry-auth must be a map of registry host to {username, password}'
-    )
+    throw new CredentialsInputError('must be a map of registry host to {username, password}')
   }
   for (const [host, value] of Object.entries(data as Record<string, unknown>)) {
     const v = value as Record<string, unknown> | null
@@ -70,13 +73,13 @@ export function parseRegistryAuth(text: string): Map<string, Credentials> {
       typeof v.password !== 'string'
     ) {
       throw new CredentialsInputError(
-        `registry-auth entry "${host}" must have string fields username and password`
+        `entry "${host}" must have string fields username and password`
       )
     }
     result.set(canonicalRegistryKey(host), {
       username: v.username,
       password: v.password,
-      source: 'the registry-auth input'
+      source
     })
   }
   return result
@@ -98,6 +101,8 @@ export interface CredentialStoreOptions {
   runHelper?: CredentialHelperRunner
   /** Token used for GHCR when anonymous pull is refused. */
   githubToken?: string
+  /** How messages name the token ("the token input"). */
+  githubTokenSource?: string
   /** Called with every secret learned, so the caller can mask it in logs. */
   onSecret?: (secret: string) => void
   onWarning?: (message: string) => void
@@ -131,7 +136,7 @@ export class CredentialStore implements CredentialSource {
     return {
       username: 'x-access-token',
       password: this.options.githubToken,
-      source: 'the token input'
+      source: this.options.githubTokenSource ?? 'the GitHub token'
     }
   }
 

@@ -43,13 +43,18 @@ export async function explainAnswer(
     case 401:
     case 403: {
       const withheld = session.withheldCredentials()
-      const advice = withheld
-        ? withheld
-        : 'the image may be private or not exist: add credentials with registry-auth or docker login'
+      // A reason the credentials were withheld is the registry's to tell (it names hosts);
+      // only our own advice names a setting.
+      const refused = `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''})`
       return new RegistryError(
         status === 401 ? 'unauthorized' : 'denied',
-        `${where}: ${ref.registry} refused ${await session.credentialsDescription()} (HTTP ${status}${code ? ` ${code}` : ''}); ${advice}`,
-        status
+        withheld ? `${refused}; ${withheld}` : refused,
+        status,
+        withheld
+          ? undefined
+          : {
+              text: 'the image may be private or not exist: add credentials with {registry-auth} or docker login'
+            }
       )
     }
     case 429: {

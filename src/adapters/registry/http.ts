@@ -171,7 +171,9 @@ export class HttpTransport {
     if (url.protocol === 'http:' && !explicitlyInsecure) {
       throw new RegistryError(
         'insecure',
-        `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS (list the host in insecure-registries if that is intended)`
+        `refusing plain-HTTP ${untrustedText(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`,
+        undefined,
+        { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' }
       )
     }
     if (!explicitlyInsecure && (await this.isLocalHost(target))) {
@@ -211,7 +213,7 @@ export class HttpTransport {
     if (count >= this.maxAttempts && !this.deadHosts.has(host)) {
       this.deadHosts.set(
         host,
-        `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run (raise request-timeout if it is only slow)`
+        `${host} timed out on ${count} requests in a row (${this.timeoutMs} ms each) and answered none; not asking it again in this run`
       )
     }
   }

@@ -3,6 +3,7 @@
  * apart, and the translation of fetch's and undici's failures into them, with a hint.
  */
 import { untrustedText } from '../../domain/text/untrusted.js'
+import { type Fix, UpdaterError } from '../../domain/errors.js'
 
 export type RegistryErrorKind =
   | 'network'
@@ -21,21 +22,25 @@ export type RegistryErrorKind =
   | 'platform'
   | 'insecure'
 
-export class RegistryError extends Error {
+export class RegistryError extends UpdaterError {
   override name = 'RegistryError'
   constructor(
     readonly kind: RegistryErrorKind,
     message: string,
-    readonly status?: number
+    readonly status?: number,
+    fix?: Fix
   ) {
-    super(message)
+    super(message, { fix })
   }
 }
 
 /** A host given up on earlier in the run: never retried. */
 export class DeadHostError extends RegistryError {
   constructor(message: string) {
-    super('timeout', message)
+    super('timeout', message, undefined, {
+      text: 'raise {request-timeout} if it is only slow',
+      join: 'aside'
+    })
   }
 }
 

@@ -138,11 +138,10 @@ function entryImage(
     ? scalarString(imagePair.value, fieldPath(index, 'image'))
     : defaultImage
   if (imageText === undefined || imageText.trim() === '') {
-    return fail(
-      item,
-      fieldPath(index, 'image'),
-      'no repository: set `image` on the entry, a top-level `image:`, or the action input `image`'
-    )
+    return fail(item, fieldPath(index, 'image'), 'no repository', {
+      text: 'set `image` on the entry, a top-level `image:`, or {the:image}',
+      join: 'colon'
+    })
   }
   let reference: ImageReference
   try {

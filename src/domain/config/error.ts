@@ -1,4 +1,6 @@
 /** The config's one error: names the file, the position and the field, on one line. */
+import { type SettingWords, UpdaterError, type UpdaterErrorOptions, joinFix } from '../errors.js'
+
 export interface SourcePosition {
   line: number
   col: number
@@ -16,20 +18,26 @@ function escapeControls(text: string): string {
   )
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UpdaterError {
   override name = 'ConfigError'
+  /** What is wrong, without file and field (an annotation names those itself) or fix. */
   readonly detail: string
   constructor(
     readonly file: string,
     readonly position: SourcePosition | undefined,
     readonly field: string | undefined,
     detail: string,
-    options?: ErrorOptions
+    options?: UpdaterErrorOptions
   ) {
     const where = position ? `${file}:${position.line}:${position.col}` : file
     // Values quoted from the file may hold any character.
     const safe = escapeControls(detail)
     super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options)
     this.detail = safe
+  }
+
+  /** The detail with the fix in an edge's words, for an annotation. */
+  describeDetail(words: SettingWords): string {
+    return this.fix ? `${this.detail}${joinFix(this.fix, words)}` : this.detail
   }
 }

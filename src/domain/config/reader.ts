@@ -4,6 +4,7 @@
  */
 import { isAlias, isMap, isScalar, isSeq, visit } from 'yaml'
 import type { LineCounter, Node, Pair } from 'yaml'
+import type { Fix } from '../errors.js'
 import { ConfigError, type SourcePosition } from './error.js'
 
 export interface ConfigReader {
@@ -13,7 +14,12 @@ export interface ConfigReader {
   at(offset: number | undefined): SourcePosition | undefined
   /** The 1-based line of a pair's key, for "also on line N". */
   lineOf(pair: Pair): number
-  fail(node: Node | Pair | undefined | null, field: string | undefined, detail: string): never
+  fail(
+    node: Node | Pair | undefined | null,
+    field: string | undefined,
+    detail: string,
+    fix?: Fix
+  ): never
   /** A scalar's text as written, or a failure naming `field`. */
   scalarString(node: Node | null, field: string): string
 }
@@ -25,11 +31,12 @@ export function configReader(file: string, source: string, lineCounter: LineCoun
   const fail = (
     node: Node | Pair | undefined | null,
     field: string | undefined,
-    detail: string
+    detail: string,
+    fix?: Fix
   ): never => {
     const range = node && 'range' in node ? node.range : undefined
     const keyRange = node && 'key' in node && isScalar(node.key) ? node.key.range : undefined
-    throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail)
+    throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail, { fix })
   }
   function scalarString(node: Node | null, field: string): string {
     if (isAlias(node)) fail(node, field, 'aliases are not supported here; write the value out')

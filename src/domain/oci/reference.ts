@@ -3,6 +3,7 @@
  * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
  * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
  */
+import { UpdaterError } from '../errors.js'
 
 export const DOCKER_HUB = 'docker.io'
 const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io'])
@@ -23,7 +24,7 @@ export interface ImageReference {
   digest?: string
 }
 
-export class ReferenceError extends Error {
+export class ReferenceError extends UpdaterError {
   override name = 'ReferenceError'
 }
 
