@@ -21,10 +21,16 @@ function runScripts(node: unknown, out: string[] = []): string[] {
   return out
 }
 
-const readmeBlocks = (): string[] =>
-  [...readFileSync(join(ROOT, 'README.md'), 'utf8').matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(
-    m => m[1]!
-  )
+/** The README and the docs/ pages: the reference moved there, with its workflow snippets. */
+const markdownFiles = (): string[] => [
+  'README.md',
+  ...readdirSync(join(ROOT, 'docs'))
+    .filter(name => name.endsWith('.md'))
+    .map(name => `docs/${name}`)
+]
+
+const yamlBlocks = (file: string): string[] =>
+  [...readFileSync(join(ROOT, file), 'utf8').matchAll(/```ya?ml\n([\s\S]*?)```/g)].map(m => m[1]!)
 
 const workflows = (): Array<[string, string]> =>
   ['examples', '.github/workflows'].flatMap(dir =>
@@ -38,7 +44,9 @@ const workflows = (): Array<[string, string]> =>
 describe('workflows users copy', () => {
   const sources: Array<[string, string]> = [
     ...workflows(),
-    ...readmeBlocks().map((text, i) => [`README.md yaml block ${i + 1}`, text] as [string, string])
+    ...markdownFiles().flatMap(file =>
+      yamlBlocks(file).map((text, i) => [`${file} yaml block ${i + 1}`, text] as [string, string])
+    )
   ]
 
   it.each(sources)('%s interpolates no expression into run:', (_name, text) => {

@@ -11,9 +11,13 @@ import { ROOT } from '../support/run-action.js'
 
 /** Markdown text with fenced code blocks and inline code blanked out. */
 function withoutCode(markdown: string): string {
-  return markdown
-    .replace(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?^\1\2[^\n]*$/gm, '')
-    .replace(/(`+)[\s\S]*?\1/g, '')
+  return (
+    markdown
+      // The fence's indent is spaces and tabs only: `\s*` would take the blank lines before it
+      // too, miss the closing fence, and leave a stray run of backticks that hides later links.
+      .replace(/^([ \t]*)(```|~~~)[^\n]*\n[\s\S]*?^\1\2[^\n]*$/gm, '')
+      .replace(/(`+)[\s\S]*?\1/g, '')
+  )
 }
 
 /** Link targets: inline `[text](target "title")`, images, and `[label]: target` definitions. */
@@ -141,6 +145,17 @@ describe('the link checker', () => {
       'docs/a.md: ../README.md#inputs: README.md has no heading #inputs',
       'docs/a.md: pic.png: docs/pic.png does not exist',
       'docs/a.md: ../../outside.md: points outside the repository'
+    ])
+  })
+
+  it('still sees links after code blocks that follow blank lines', () => {
+    const page = [
+      'Text:\n\n```yaml\na: 1\n```',
+      'Middle.\n\n```yaml\nb: 2\n```',
+      'and `code` [gone](missing.md) then `more`\n'
+    ].join('\n\n')
+    expect(brokenLinks('docs/a.md', page, exists, read)).toEqual([
+      'docs/a.md: missing.md: docs/missing.md does not exist'
     ])
   })
 })
