@@ -34948,7 +34948,7 @@ function getIDToken(aud) {
  * Untrusted text (config values, repository files, registry answers, event payloads) made
  * plain for the two sinks that would otherwise act on it: the Actions runner, which reads
  * workflow commands in the log, and a terminal, which obeys escape sequences. Pure; the
- * sinks themselves are ./log.ts and ./terminal.ts.
+ * sinks themselves are src/action/log.ts and src/cli/terminal.ts.
  */
 /**
  * Terminal control: CSI (`ESC [` … final byte, or the one-byte C1 form), OSC (`ESC ]` …
@@ -34984,6 +34984,12 @@ const IGNORABLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
  */
 const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
 /**
+ * Tab is the one control character a line keeps, and collation ignores it like the others:
+ * `:\t:` starts a command as `::` does, and `#\t#[` is found as `##[`.
+ */
+const COMMAND_START = /^:\t*:/;
+const LEGACY_COMMAND = /#\t*#\t*\[/g;
+/**
  * One line that the runner can never read as a workflow command: `::` at its start (after
  * leading whitespace) and `##[` anywhere (the legacy form is found at any position) get a
  * space inside. A space, not an invisible character: culture-sensitive matching skips
@@ -34992,9 +34998,9 @@ const LEADING = /^[\s\p{Z}\p{M}\p{Cc}\p{Cf}]*/u;
 function neutraliseLine(line) {
     const lead = LEADING.exec(line)[0];
     let rest = line.slice(lead.length);
-    if (rest.startsWith('::'))
+    if (COMMAND_START.test(rest))
         rest = `: ${rest.slice(1)}`;
-    return lead + rest.replace(/##\[/g, '## [');
+    return lead + rest.replace(LEGACY_COMMAND, match => `${match.slice(0, -1)} [`);
 }
 /** Text for the log: plain (see stripTerminal), nothing ignorable, each line neutralised. */
 function logSafe(text) {
