@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7275);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(294);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7275:
+/***/ 294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31197,6 +31197,59 @@ async function writeFileAtomic(path, text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+
+class WorkspacePathError extends UpdaterError {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
+    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
+    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
+}
+
 ;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
 /**
  * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
@@ -31586,59 +31639,6 @@ async function baseIsReal(top, pattern, hits, skipped) {
     return ok;
 }
 
-;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
-/**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
- */
-
-
-
-class WorkspacePathError extends UpdaterError {
-    name = 'WorkspacePathError';
-}
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
-}
-/**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
- */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
-    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
-    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
-    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
-    }
-    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
-        }
-    }
-    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
-    }
-    return segments.join('/');
-}
-
 ;// CONCATENATED MODULE: ./src/run/moves.ts
 /**
  * The one model of what a run moved. A Move is one config entry with the digest it held and
@@ -31718,12 +31718,99 @@ function withFiles(moves, files) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/run/other-files.ts
+/**
+ * Other files that pin the config's digests (Dockerfiles, compose files, manifests,
+ * workflows): finding them under the workspace's globs and rewriting their references with a
+ * run's moves. The pull request uses the same rewrite on the base branch's copies.
+ */
+
+
+
+
+
+/** A notice where the logger has them (the action's annotations), else an info line. */
+function notice(logger, message) {
+    if (logger.notice)
+        logger.notice(message);
+    else
+        logger.info(message);
+}
+async function findPinnedFiles(options, logger) {
+    if (!options.files || options.files.length === 0)
+        return [];
+    if (!options.workspace)
+        throw new Error('the files option needs a workspace');
+    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
+        options.configPath
+    ]);
+    for (const pattern of expanded.unmatched)
+        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    for (const { path, reason } of expanded.skipped)
+        notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
+    return expanded.files;
+}
+/**
+ * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
+ * in messages (the path, or the path on a branch).
+ */
+function rewritePinnedText(label, bytes, moves, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded) {
+        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
+        return undefined;
+    }
+    const searched = pinnedMoves(moves);
+    const rewrite = rewritePinnedReferences(decoded.text, searched);
+    for (const a of rewrite.ambiguous)
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
+    if (rewrite.count === 0)
+        return undefined;
+    const entries = rewrite.applied.map(i => searched[i].entry.index);
+    return {
+        text: decoded.text,
+        newText: rewrite.text,
+        entries: [...new Set(entries)].sort((a, b) => a - b)
+    };
+}
+async function rewritePinnedFiles(files, moves, logger) {
+    if (!anyMoved(moves))
+        return [];
+    const pinned = [];
+    for (const file of files) {
+        let bytes;
+        try {
+            const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
+            if (size > MAX_PINNED_FILE_BYTES) {
+                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
+                continue;
+            }
+            bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+                cause: error
+            });
+        }
+        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
+    }
+    return pinned;
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-
 
 
 
@@ -31920,82 +32007,6 @@ function sameImage(a, b) {
     catch {
         return a.trim() === b.trim();
     }
-}
-/** A notice where the logger has them (the action's annotations), else an info line. */
-function notice(logger, message) {
-    if (logger.notice)
-        logger.notice(message);
-    else
-        logger.info(message);
-}
-async function findPinnedFiles(options, logger) {
-    if (!options.files || options.files.length === 0)
-        return [];
-    if (!options.workspace)
-        throw new Error('the files option needs a workspace');
-    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
-        options.configPath
-    ]);
-    for (const pattern of expanded.unmatched)
-        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
-    for (const { path, reason } of expanded.skipped)
-        notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
-    return expanded.files;
-}
-/**
- * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
- * in messages (the path, or the path on a branch).
- */
-function rewritePinnedText(label, bytes, moves, logger) {
-    const decoded = decodePinnedFile(bytes);
-    if ('skipped' in decoded) {
-        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
-        return undefined;
-    }
-    const searched = pinnedMoves(moves);
-    const rewrite = rewritePinnedReferences(decoded.text, searched);
-    for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
-    if (rewrite.count === 0)
-        return undefined;
-    const entries = rewrite.applied.map(i => searched[i].entry.index);
-    return {
-        text: decoded.text,
-        newText: rewrite.text,
-        entries: [...new Set(entries)].sort((a, b) => a - b)
-    };
-}
-async function rewritePinnedFiles(files, moves, logger) {
-    if (!anyMoved(moves))
-        return [];
-    const pinned = [];
-    for (const file of files) {
-        let bytes;
-        try {
-            const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
-            if (size > MAX_PINNED_FILE_BYTES) {
-                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
-                continue;
-            }
-            bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
-        }
-        catch (error) {
-            const code = error.code;
-            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
-                cause: error
-            });
-        }
-        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
-    }
-    return pinned;
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -36344,19 +36355,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     // cannot list the whole base tree; otherwise the globs match them there anyway.
     const request = settings.pullRequest;
     const base = await pullRequests.readBase(request.base, [settings.repoPath, ...rewritten], patterns);
-    const baseBytes = base.files.get(settings.repoPath);
-    const notFile = base.notFiles.get(settings.repoPath);
-    if (notFile)
-        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
-            fix: { text: 'point {the:config} at the file itself' }
-        });
-    if (!baseBytes) {
-        throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
-    }
-    const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
-        defaultImage: settings.config.defaultImage,
-        defaultPlatform: settings.config.defaultPlatform
-    });
+    const { baseBytes, baseConfig } = readBaseConfig(settings, base);
     const moves = computeMoves(baseConfig, result.results);
     const newText = rewriteConfig(baseConfig, moves);
     const files = new Map();
@@ -36368,23 +36367,9 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     if (!base.matched && patterns.length > 0)
         logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
     const candidates = [...rewritten, ...(base.matched ?? [])].sort();
-    const touched = [];
-    if (anyMoved(moves)) {
-        for (const path of candidates) {
-            const bytes = base.files.get(path);
-            if (!bytes) {
-                const what = base.notFiles.get(path) ?? 'not in the repository';
-                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
-                continue;
-            }
-            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
-            if (!rewrite)
-                continue;
-            files.set(path, rewrite.newText);
-            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-            touched.push({ path, entries: rewrite.entries });
-        }
-    }
+    const touched = anyMoved(moves)
+        ? rewriteBaseFiles(base, candidates, moves, logger, files, diffs)
+        : [];
     let proposal;
     let body = '';
     if (files.size > 0) {
@@ -36408,6 +36393,45 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         keepOpen: result.failed.length > 0
     });
     return { ...outcome, proposal };
+}
+/** The base branch's config, parsed; a missing file or a directory there is an error. */
+function readBaseConfig(settings, base) {
+    const baseBytes = base.files.get(settings.repoPath);
+    const notFile = base.notFiles.get(settings.repoPath);
+    if (notFile)
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
+            fix: { text: 'point {the:config} at the file itself' }
+        });
+    if (!baseBytes) {
+        throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
+    }
+    const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
+        defaultImage: settings.config.defaultImage,
+        defaultPlatform: settings.config.defaultPlatform
+    });
+    return { baseBytes, baseConfig };
+}
+/**
+ * Rewrites the base's copy of each candidate file with the moves, adding each changed file
+ * and its diff; returns which entries each file pinned.
+ */
+function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
+    const touched = [];
+    for (const path of candidates) {
+        const bytes = base.files.get(path);
+        if (!bytes) {
+            const what = base.notFiles.get(path) ?? 'not in the repository';
+            notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+            continue;
+        }
+        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        files.set(path, rewrite.newText);
+        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+        touched.push({ path, entries: rewrite.entries });
+    }
+    return touched;
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -36810,29 +36834,9 @@ async function run() {
     try {
         const inputs = getInputs(secret => secrets.add(secret));
         const workspace = process.env.GITHUB_WORKSPACE || process.cwd();
-        const client = inputs.mode === 'update'
-            ? createRegistryClient({
-                registryAuth: inputs.registryAuth,
-                insecureRegistries: inputs.insecureRegistries,
-                concurrency: inputs.concurrency,
-                maxAttempts: inputs.maxAttempts,
-                requestTimeoutMs: inputs.requestTimeoutMs,
-                githubToken: inputs.token,
-                githubTokenSource: 'the token input',
-                logger: actionsLogger,
-                onSecret: secret => secrets.add(secret)
-            })
-            : undefined;
+        const client = inputs.mode === 'update' ? createClient(inputs) : undefined;
         const event = readRunEvent();
-        const hint = readEventHint(event.name, event.payload);
-        let announcement;
-        if (hint.kind === 'ignored')
-            log_warning(hint.warning);
-        if (hint.kind === 'announcement') {
-            announcement = hint.announcement;
-            log_info(`Triggered by the publication of ${announcedReference(announcement)}`);
-        }
-        const published = announcement && announcedReference(announcement);
+        const { hint, announcement, published } = readAnnouncement(event);
         const result = await runUpdate({
             mode: inputs.mode,
             configPath: (0,external_node_path_namespaceObject.resolve)(workspace, inputs.config),
@@ -36873,24 +36877,57 @@ async function run() {
         await writeSummary(renderSummary(result, { dryRun: inputs.dryRun, published }) + proposalSummary);
         if (pullRequestFailure)
             log_setFailed(pullRequestFailure);
-        const total = result.results.length;
-        if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {
-            log_setFailed(result.failed.length === total
-                ? `none of the ${total} image(s) could be resolved`
-                : `${result.failed.length} of ${total} image(s) could not be resolved (fail-on-error is on)`);
-        }
+        failOnUnresolved(result, inputs.failOnError);
     }
     catch (error) {
-        if (error instanceof ConfigError) {
-            log_error(error.describeDetail(INPUT_WORDS), {
-                title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
-                file: error.file,
-                startLine: error.position?.line,
-                startColumn: error.position?.col
-            });
-        }
-        log_setFailed(describeError(error, INPUT_WORDS));
+        reportError(error);
     }
+}
+function createClient(inputs) {
+    return createRegistryClient({
+        registryAuth: inputs.registryAuth,
+        insecureRegistries: inputs.insecureRegistries,
+        concurrency: inputs.concurrency,
+        maxAttempts: inputs.maxAttempts,
+        requestTimeoutMs: inputs.requestTimeoutMs,
+        githubToken: inputs.token,
+        githubTokenSource: 'the token input',
+        logger: actionsLogger,
+        onSecret: secret => secrets.add(secret)
+    });
+}
+/** What the event that started the run says: a hint, and the reference it announced. */
+function readAnnouncement(event) {
+    const hint = readEventHint(event.name, event.payload);
+    if (hint.kind === 'ignored')
+        log_warning(hint.warning);
+    if (hint.kind !== 'announcement')
+        return { hint };
+    const published = announcedReference(hint.announcement);
+    log_info(`Triggered by the publication of ${published}`);
+    return { hint, announcement: hint.announcement, published };
+}
+/** Fails the step when nothing resolved, or anything failed with fail-on-error on. */
+function failOnUnresolved(result, failOnError) {
+    const total = result.results.length;
+    const failed = result.failed.length;
+    if (failed === 0 || (failed < total && !failOnError))
+        return;
+    log_setFailed(failed === total
+        ? `none of the ${total} image(s) could be resolved`
+        : `${failed} of ${total} image(s) could not be resolved (fail-on-error is on)`);
+}
+/** A run that stopped early: a config error also gets an annotation on its line. */
+function reportError(error) {
+    if (error instanceof ConfigError) {
+        log_error(error.describeDetail(INPUT_WORDS), {
+            title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
+            file: error.file,
+            startLine: error.position?.line,
+            startColumn: error.position?.col
+        });
+    }
+    log_setFailed(describeError(error, INPUT_WORDS));
 }
 
 

@@ -30484,7 +30484,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6304);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3585);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6063);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4764);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5663);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8330);
@@ -30592,15 +30592,7 @@ async function run(options, stderr) {
     const registryAuth = options.registryAuthFile
         ? await readRegistryAuthFile(options.registryAuthFile)
         : new Map();
-    const logger = {
-        debug: message => {
-            if (options.verbose)
-                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`);
-        },
-        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`)
-    };
+    const logger = terminalLogger(stderr, options.verbose);
     const updateOptions = {
         mode: options.mode,
         configPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.config),
@@ -30615,17 +30607,7 @@ async function run(options, stderr) {
         defaultImageSource: '--image',
         words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H
     };
-    const client = options.mode === 'update'
-        ? (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__/* .createRegistryClient */ .Hn)({
-            registryAuth,
-            insecureRegistries: options.insecureRegistries,
-            concurrency: options.concurrency,
-            maxAttempts: options.maxAttempts,
-            requestTimeoutMs: options.requestTimeoutMs,
-            logger,
-            onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(secret)
-        })
-        : undefined;
+    const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
     try {
         result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_11__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
@@ -30641,15 +30623,9 @@ async function run(options, stderr) {
     finally {
         stderr.endProgress();
     }
-    let proposal;
-    if (options.showPullRequest && options.mode === 'update') {
-        proposal =
-            (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .describeProposal */ .cm)(result, {
-                repoPath: repositoryPath(options.config),
-                title: _run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_TITLE */ .p3,
-                body: { now: new Date() }
-            }, client, logger)) ?? null;
-    }
+    const proposal = options.showPullRequest && options.mode === 'update'
+        ? await previewPullRequest(options, result, client, logger)
+        : undefined;
     if (options.json) {
         out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderJson */ .hF)(result, proposal));
     }
@@ -30662,6 +30638,38 @@ async function run(options, stderr) {
     const failed = result.failed.length;
     const total = result.results.length;
     return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK;
+}
+/** The core's messages on stderr, made safe for the terminal; debug lines only with -v. */
+function terminalLogger(stderr, verbose) {
+    return {
+        debug: message => {
+            if (verbose)
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`);
+        },
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`)
+    };
+}
+function createClient(options, registryAuth, logger) {
+    return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__/* .createRegistryClient */ .Hn)({
+        registryAuth,
+        insecureRegistries: options.insecureRegistries,
+        concurrency: options.concurrency,
+        maxAttempts: options.maxAttempts,
+        requestTimeoutMs: options.requestTimeoutMs,
+        logger,
+        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(secret)
+    });
+}
+/** The pull request the action would propose for this run; null when nothing moved. */
+async function previewPullRequest(options, result, client, logger) {
+    const preview = {
+        repoPath: repositoryPath(options.config),
+        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_TITLE */ .p3,
+        body: { now: new Date() }
+    };
+    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
 async function main(argv) {
     const stderr = new Stderr(process.stderr.isTTY === true);
@@ -32220,6 +32228,247 @@ function withFiles(moves, files) {
 
 /***/ }),
 
+/***/ 7776:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  VV: () => (/* binding */ findPinnedFiles),
+  lm: () => (/* binding */ notice),
+  OM: () => (/* binding */ rewritePinnedFiles)
+});
+
+// UNUSED EXPORTS: rewritePinnedText
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var oci_reference = __nccwpck_require__(1007);
+;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
+/**
+ * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
+ * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
+ * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
+ * in, text out, so the workspace copy and the base branch's copy go through the same code.
+ */
+
+/** Files larger than this are not read: pinned references live in small text files. */
+const MAX_PINNED_FILE_BYTES = 1024 * 1024;
+// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
+const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
+/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
+/**
+ * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
+ * before the digest is a template or a variable, not a reference we can read, so it is left.
+ */
+const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
+/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+function canonicalRepository(registry, repository) {
+    // Host names are case-insensitive; repository paths are lower-case by definition.
+    return `${registry.toLowerCase()}/${repository}`;
+}
+function referenceBefore(text, at) {
+    let start = at;
+    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
+        start--;
+    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
+        return undefined;
+    const written = text.slice(start, at);
+    const scheme = SCHEME.exec(written);
+    return scheme ? written.slice(scheme[0].length) : written;
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/**
+ * Rewrites every reference to a moved image that still carries the move's old digest. A
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
+ */
+function rewritePinnedReferences(text, moves) {
+    const byDigest = new Map();
+    moves.forEach((move, i) => {
+        const hex = move.previous.replace(/^sha256:/, '');
+        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
+    });
+    const repositories = moves.map(m => {
+        const slash = m.repository.indexOf('/');
+        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
+    });
+    const applied = new Set();
+    const ambiguous = [];
+    const pieces = [];
+    let copied = 0;
+    let count = 0;
+    for (const match of text.matchAll(DIGEST)) {
+        const candidates = byDigest.get(match[1]);
+        if (!candidates)
+            continue;
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        let reference;
+        try {
+            reference = (0,oci_reference/* parseImageReference */.o_)(written);
+        }
+        catch {
+            continue;
+        }
+        const repository = canonicalRepository(reference.registry, reference.repository);
+        const matching = candidates.filter(i => repositories[i] === repository &&
+            (reference.tag === undefined || moves[i].tag === reference.tag));
+        if (matching.length === 0)
+            continue;
+        const currents = new Set(matching.map(i => moves[i].current));
+        if (currents.size > 1) {
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
+            continue;
+        }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
+        const start = match.index + '@sha256:'.length;
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
+        copied = start + 64;
+        count++;
+        for (const i of matching)
+            applied.add(i);
+    }
+    pieces.push(text.slice(copied));
+    return {
+        text: count > 0 ? pieces.join('') : text,
+        applied: [...applied].sort((a, b) => a - b),
+        count,
+        ambiguous
+    };
+}
+function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
+    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
+}
+/**
+ * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
+ * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
+ */
+function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
+    if (bytes.length > cap)
+        return { skipped: tooLarge(bytes.length, cap) };
+    if (bytes.includes(0))
+        return { skipped: 'binary (it contains a NUL byte)' };
+    const text = Buffer.from(bytes).toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
+        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
+    return { text };
+}
+
+// EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
+var workspace_files = __nccwpck_require__(4689);
+// EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
+var workspace_path = __nccwpck_require__(5663);
+// EXTERNAL MODULE: ./src/run/moves.ts
+var run_moves = __nccwpck_require__(7471);
+;// CONCATENATED MODULE: ./src/run/other-files.ts
+/**
+ * Other files that pin the config's digests (Dockerfiles, compose files, manifests,
+ * workflows): finding them under the workspace's globs and rewriting their references with a
+ * run's moves. The pull request uses the same rewrite on the base branch's copies.
+ */
+
+
+
+
+
+/** A notice where the logger has them (the action's annotations), else an info line. */
+function notice(logger, message) {
+    if (logger.notice)
+        logger.notice(message);
+    else
+        logger.info(message);
+}
+async function findPinnedFiles(options, logger) {
+    if (!options.files || options.files.length === 0)
+        return [];
+    if (!options.workspace)
+        throw new Error('the files option needs a workspace');
+    const expanded = await (0,workspace_files/* expandWorkspaceFiles */.Jk)(options.workspace, options.files, [
+        options.configPath
+    ]);
+    for (const pattern of expanded.unmatched)
+        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    for (const { path, reason } of expanded.skipped)
+        notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
+    return expanded.files;
+}
+/**
+ * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
+ * in messages (the path, or the path on a branch).
+ */
+function rewritePinnedText(label, bytes, moves, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded) {
+        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
+        return undefined;
+    }
+    const searched = (0,run_moves/* pinnedMoves */.lJ)(moves);
+    const rewrite = rewritePinnedReferences(decoded.text, searched);
+    for (const a of rewrite.ambiguous)
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
+    if (rewrite.count === 0)
+        return undefined;
+    const entries = rewrite.applied.map(i => searched[i].entry.index);
+    return {
+        text: decoded.text,
+        newText: rewrite.text,
+        entries: [...new Set(entries)].sort((a, b) => a - b)
+    };
+}
+async function rewritePinnedFiles(files, moves, logger) {
+    if (!(0,run_moves/* anyMoved */.kT)(moves))
+        return [];
+    const pinned = [];
+    for (const file of files) {
+        let bytes;
+        try {
+            const size = (await (0,promises_.stat)(file.absolutePath)).size;
+            if (size > MAX_PINNED_FILE_BYTES) {
+                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
+                continue;
+            }
+            bytes = await (0,promises_.readFile)(file.absolutePath);
+        }
+        catch (error) {
+            const code = error.code;
+            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+                cause: error
+            });
+        }
+        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
+    }
+    return pinned;
+}
+
+
+/***/ }),
+
 /***/ 3585:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33230,8 +33479,8 @@ function hardCut(body) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run/update.ts + 2 modules
-var update = __nccwpck_require__(6063);
+// EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
+var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
 // EXTERNAL MODULE: ./src/domain/oci/platform.ts
@@ -33353,19 +33602,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     // cannot list the whole base tree; otherwise the globs match them there anyway.
     const request = settings.pullRequest;
     const base = await pullRequests.readBase(request.base, [settings.repoPath, ...rewritten], patterns);
-    const baseBytes = base.files.get(settings.repoPath);
-    const notFile = base.notFiles.get(settings.repoPath);
-    if (notFile)
-        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
-            fix: { text: 'point {the:config} at the file itself' }
-        });
-    if (!baseBytes) {
-        throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
-    }
-    const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
-        defaultImage: settings.config.defaultImage,
-        defaultPlatform: settings.config.defaultPlatform
-    });
+    const { baseBytes, baseConfig } = readBaseConfig(settings, base);
     const moves = computeMoves(baseConfig, result.results);
     const newText = rewriteConfig(baseConfig, moves);
     const files = new Map();
@@ -33377,23 +33614,9 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     if (!base.matched && patterns.length > 0)
         logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
     const candidates = [...rewritten, ...(base.matched ?? [])].sort();
-    const touched = [];
-    if (anyMoved(moves)) {
-        for (const path of candidates) {
-            const bytes = base.files.get(path);
-            if (!bytes) {
-                const what = base.notFiles.get(path) ?? 'not in the repository';
-                notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
-                continue;
-            }
-            const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
-            if (!rewrite)
-                continue;
-            files.set(path, rewrite.newText);
-            diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
-            touched.push({ path, entries: rewrite.entries });
-        }
-    }
+    const touched = anyMoved(moves)
+        ? rewriteBaseFiles(base, candidates, moves, logger, files, diffs)
+        : [];
     let proposal;
     let body = '';
     if (files.size > 0) {
@@ -33418,11 +33641,50 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     });
     return { ...outcome, proposal };
 }
+/** The base branch's config, parsed; a missing file or a directory there is an error. */
+function readBaseConfig(settings, base) {
+    const baseBytes = base.files.get(settings.repoPath);
+    const notFile = base.notFiles.get(settings.repoPath);
+    if (notFile)
+        throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
+            fix: { text: 'point {the:config} at the file itself' }
+        });
+    if (!baseBytes) {
+        throw new PullRequestError(`${settings.repoPath} does not exist on ${base.branch}; commit the config there first`);
+    }
+    const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
+        defaultImage: settings.config.defaultImage,
+        defaultPlatform: settings.config.defaultPlatform
+    });
+    return { baseBytes, baseConfig };
+}
+/**
+ * Rewrites the base's copy of each candidate file with the moves, adding each changed file
+ * and its diff; returns which entries each file pinned.
+ */
+function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
+    const touched = [];
+    for (const path of candidates) {
+        const bytes = base.files.get(path);
+        if (!bytes) {
+            const what = base.notFiles.get(path) ?? 'not in the repository';
+            notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
+            continue;
+        }
+        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        files.set(path, rewrite.newText);
+        diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText));
+        touched.push({ path, entries: rewrite.entries });
+    }
+    return touched;
+}
 
 
 /***/ }),
 
-/***/ 6063:
+/***/ 4764:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33431,7 +33693,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   PG: () => (/* binding */ runUpdate)
 });
 
-// UNUSED EXPORTS: loadConfig, notice, planUpdate, resolveEntries, rewritePinnedText
+// UNUSED EXPORTS: loadConfig, planUpdate, resolveEntries
 
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
@@ -33521,140 +33783,13 @@ async function writeFileAtomic(path, text) {
 }
 
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
-var oci_reference = __nccwpck_require__(1007);
-;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
-/**
- * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
- * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
- * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
- * in, text out, so the workspace copy and the base branch's copy go through the same code.
- */
-
-/** Files larger than this are not read: pinned references live in small text files. */
-const MAX_PINNED_FILE_BYTES = 1024 * 1024;
-// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
-const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
-/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
-const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
-/**
- * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
- * before the digest is a template or a variable, not a reference we can read, so it is left.
- */
-const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
-/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
-function canonicalRepository(registry, repository) {
-    // Host names are case-insensitive; repository paths are lower-case by definition.
-    return `${registry.toLowerCase()}/${repository}`;
-}
-function referenceBefore(text, at) {
-    let start = at;
-    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
-        start--;
-    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
-        return undefined;
-    const written = text.slice(start, at);
-    const scheme = SCHEME.exec(written);
-    return scheme ? written.slice(scheme[0].length) : written;
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-/**
- * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only entries of that tag; one without a tag matches every entry
- * of the image that held that exact digest. It moves only when all the entries it matches move
- * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
- * The registry may be written any way Docker accepts.
- */
-function rewritePinnedReferences(text, moves) {
-    const byDigest = new Map();
-    moves.forEach((move, i) => {
-        const hex = move.previous.replace(/^sha256:/, '');
-        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
-    });
-    const repositories = moves.map(m => {
-        const slash = m.repository.indexOf('/');
-        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
-    });
-    const applied = new Set();
-    const ambiguous = [];
-    const pieces = [];
-    let copied = 0;
-    let count = 0;
-    for (const match of text.matchAll(DIGEST)) {
-        const candidates = byDigest.get(match[1]);
-        if (!candidates)
-            continue;
-        const written = referenceBefore(text, match.index);
-        if (!written)
-            continue;
-        let reference;
-        try {
-            reference = (0,oci_reference/* parseImageReference */.o_)(written);
-        }
-        catch {
-            continue;
-        }
-        const repository = canonicalRepository(reference.registry, reference.repository);
-        const matching = candidates.filter(i => repositories[i] === repository &&
-            (reference.tag === undefined || moves[i].tag === reference.tag));
-        if (matching.length === 0)
-            continue;
-        const currents = new Set(matching.map(i => moves[i].current));
-        if (currents.size > 1) {
-            ambiguous.push({
-                line: lineAt(text, match.index),
-                reference: `${written}${match[0]}`,
-                entries: [...new Set(matching.map(i => moves[i].name))]
-            });
-            continue;
-        }
-        const current = [...currents][0];
-        if (current === moves[matching[0]].previous)
-            continue;
-        const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
-        copied = start + 64;
-        count++;
-        for (const i of matching)
-            applied.add(i);
-    }
-    pieces.push(text.slice(copied));
-    return {
-        text: count > 0 ? pieces.join('') : text,
-        applied: [...applied].sort((a, b) => a - b),
-        count,
-        ambiguous
-    };
-}
-function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
-    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
-}
-/**
- * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
- * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
- */
-function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
-    if (bytes.length > cap)
-        return { skipped: tooLarge(bytes.length, cap) };
-    if (bytes.includes(0))
-        return { skipped: 'binary (it contains a NUL byte)' };
-    const text = Buffer.from(bytes).toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
-        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
-    return { text };
-}
-
+var reference = __nccwpck_require__(1007);
 // EXTERNAL MODULE: ./src/adapters/registry/http.ts + 4 modules
 var http = __nccwpck_require__(2701);
-// EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
-var workspace_files = __nccwpck_require__(4689);
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
 var workspace_path = __nccwpck_require__(5663);
+// EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
+var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
 ;// CONCATENATED MODULE: ./src/run/update.ts
@@ -33662,7 +33797,6 @@ var run_moves = __nccwpck_require__(7471);
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-
 
 
 
@@ -33725,7 +33859,7 @@ async function resolveEntry(entry, client, words) {
         let message = errorMessage(error, words);
         if (error instanceof http/* RegistryError */.gl && TRANSPORT_KINDS.has(error.kind)) {
             // Transport errors name a URL, not the image: say which image they cost.
-            message = `${(0,oci_reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
+            message = `${(0,reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
         }
         return { entry, status: 'failed', previous, current: previous, error: message };
     }
@@ -33745,7 +33879,7 @@ function planUpdate(mode, config, results, other = {
     const { pinnedFiles, moves } = other;
     const updates = moves.filter(run_moves/* hasMoved */.Q2).map(m => ({
         name: m.entry.name,
-        image: (0,oci_reference/* repositoryName */.aR)(m.entry.reference),
+        image: (0,reference/* repositoryName */.aR)(m.entry.reference),
         tag: m.entry.reference.tag,
         platform: m.entry.platform?.text ?? null,
         previous: m.previous ?? null,
@@ -33756,7 +33890,7 @@ function planUpdate(mode, config, results, other = {
         .filter(r => r.status === 'failed')
         .map(r => ({
         name: r.entry.name,
-        image: (0,oci_reference/* repositoryName */.aR)(r.entry.reference),
+        image: (0,reference/* repositoryName */.aR)(r.entry.reference),
         tag: r.entry.reference.tag,
         error: r.error ?? 'unknown error'
     }));
@@ -33780,7 +33914,7 @@ function matrixEntry(result) {
         fields[entry.digestKey] = (0,digest/* formatStoredDigest */.Dp)(current, entry.digestForm);
     return {
         ...fields,
-        image_ref: (0,oci_reference/* formatImageReference */.my)({ ...entry.reference, digest: current })
+        image_ref: (0,reference/* formatImageReference */.my)({ ...entry.reference, digest: current })
     };
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
@@ -33795,7 +33929,7 @@ async function runUpdate(options, client, logger, onProgress) {
         logger.warning(`${options.configLabel}: the containers list is empty`);
     const announced = options.announcedImage;
     const skipped = options.skipReason ??
-        (announced !== undefined && !config.entries.some(e => (0,oci_reference/* repositoryName */.aR)(e.reference) === announced)
+        (announced !== undefined && !config.entries.some(e => (0,reference/* repositoryName */.aR)(e.reference) === announced)
             ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
             : undefined);
     if (options.mode === 'update' && skipped !== undefined) {
@@ -33824,11 +33958,11 @@ async function runUpdate(options, client, logger, onProgress) {
     if (!client)
         throw new Error('update mode needs a registry client');
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
-    const candidates = await findPinnedFiles(options, logger);
+    const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
-    const pinned = await rewritePinnedFiles(candidates, moves, logger);
+    const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
     const plan = planUpdate('update', config, results, {
         pinnedFiles: pinned,
         moves: (0,run_moves/* withFiles */.oT)(moves, pinned)
@@ -33850,91 +33984,15 @@ function noticeOverriddenImage(options, config, logger) {
     const own = config.fileImage;
     if (given === undefined || own === undefined || sameImage(given, own))
         return;
-    notice(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the default image'} ${given}`);
+    (0,other_files/* notice */.lm)(logger, `${options.configLabel}: the top-level image ${own} overrides ${options.defaultImageSource ?? 'the default image'} ${given}`);
 }
 function sameImage(a, b) {
     try {
-        return ((0,oci_reference/* formatImageReference */.my)((0,oci_reference/* parseImageReference */.o_)(a)) === (0,oci_reference/* formatImageReference */.my)((0,oci_reference/* parseImageReference */.o_)(b)));
+        return ((0,reference/* formatImageReference */.my)((0,reference/* parseImageReference */.o_)(a)) === (0,reference/* formatImageReference */.my)((0,reference/* parseImageReference */.o_)(b)));
     }
     catch {
         return a.trim() === b.trim();
     }
-}
-/** A notice where the logger has them (the action's annotations), else an info line. */
-function notice(logger, message) {
-    if (logger.notice)
-        logger.notice(message);
-    else
-        logger.info(message);
-}
-async function findPinnedFiles(options, logger) {
-    if (!options.files || options.files.length === 0)
-        return [];
-    if (!options.workspace)
-        throw new Error('the files option needs a workspace');
-    const expanded = await (0,workspace_files/* expandWorkspaceFiles */.Jk)(options.workspace, options.files, [
-        options.configPath
-    ]);
-    for (const pattern of expanded.unmatched)
-        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
-    for (const { path, reason } of expanded.skipped)
-        notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
-    return expanded.files;
-}
-/**
- * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
- * in messages (the path, or the path on a branch).
- */
-function rewritePinnedText(label, bytes, moves, logger) {
-    const decoded = decodePinnedFile(bytes);
-    if ('skipped' in decoded) {
-        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
-        return undefined;
-    }
-    const searched = (0,run_moves/* pinnedMoves */.lJ)(moves);
-    const rewrite = rewritePinnedReferences(decoded.text, searched);
-    for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
-    if (rewrite.count === 0)
-        return undefined;
-    const entries = rewrite.applied.map(i => searched[i].entry.index);
-    return {
-        text: decoded.text,
-        newText: rewrite.text,
-        entries: [...new Set(entries)].sort((a, b) => a - b)
-    };
-}
-async function rewritePinnedFiles(files, moves, logger) {
-    if (!(0,run_moves/* anyMoved */.kT)(moves))
-        return [];
-    const pinned = [];
-    for (const file of files) {
-        let bytes;
-        try {
-            const size = (await (0,promises_.stat)(file.absolutePath)).size;
-            if (size > MAX_PINNED_FILE_BYTES) {
-                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
-                continue;
-            }
-            bytes = await (0,promises_.readFile)(file.absolutePath);
-        }
-        catch (error) {
-            const code = error.code;
-            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
-                cause: error
-            });
-        }
-        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
-    }
-    return pinned;
 }
 
 

@@ -7,12 +7,18 @@
 import { resolve } from 'node:path'
 import { ConfigError } from '../domain/config.js'
 import { describeError } from '../domain/errors.js'
-import { type ImageAnnouncement, announcedReference, readEventHint } from '../domain/event.js'
+import {
+  type EventHint,
+  type ImageAnnouncement,
+  announcedReference,
+  readEventHint
+} from '../domain/event.js'
 import { repositoryName } from '../domain/oci/reference.js'
+import type { RegistryClient } from '../adapters/registry/client.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
 import { type UpdateResult, runUpdate } from '../run/update.js'
-import { readRunEvent } from './context.js'
-import { getInputs } from './inputs.js'
+import { type RunEvent, readRunEvent } from './context.js'
+import { type Inputs, getInputs } from './inputs.js'
 import * as log from './log.js'
 import { actionsLogger, secrets } from './log.js'
 import { writeOutputs, writePullRequestOutputs } from './outputs.js'
@@ -56,30 +62,10 @@ export async function run(): Promise<void> {
   try {
     const inputs = getInputs(secret => secrets.add(secret))
     const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-    const client =
-      inputs.mode === 'update'
-        ? createRegistryClient({
-            registryAuth: inputs.registryAuth,
-            insecureRegistries: inputs.insecureRegistries,
-            concurrency: inputs.concurrency,
-            maxAttempts: inputs.maxAttempts,
-            requestTimeoutMs: inputs.requestTimeoutMs,
-            githubToken: inputs.token,
-            githubTokenSource: 'the token input',
-            logger: actionsLogger,
-            onSecret: secret => secrets.add(secret)
-          })
-        : undefined
+    const client = inputs.mode === 'update' ? createClient(inputs) : undefined
 
     const event = readRunEvent()
-    const hint = readEventHint(event.name, event.payload)
-    let announcement: ImageAnnouncement | undefined
-    if (hint.kind === 'ignored') log.warning(hint.warning)
-    if (hint.kind === 'announcement') {
-      announcement = hint.announcement
-      log.info(`Triggered by the publication of ${announcedReference(announcement)}`)
-    }
-    const published = announcement && announcedReference(announcement)
+    const { hint, announcement, published } = readAnnouncement(event)
 
     const result = await runUpdate(
       {
@@ -124,23 +110,61 @@ export async function run(): Promise<void> {
     )
     if (pullRequestFailure) log.setFailed(pullRequestFailure)
 
-    const total = result.results.length
-    if (result.failed.length > 0 && (result.failed.length === total || inputs.failOnError)) {
-      log.setFailed(
-        result.failed.length === total
-          ? `none of the ${total} image(s) could be resolved`
-          : `${result.failed.length} of ${total} image(s) could not be resolved (fail-on-error is on)`
-      )
-    }
+    failOnUnresolved(result, inputs.failOnError)
   } catch (error) {
-    if (error instanceof ConfigError) {
-      log.error(error.describeDetail(INPUT_WORDS), {
-        title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
-        file: error.file,
-        startLine: error.position?.line,
-        startColumn: error.position?.col
-      })
-    }
-    log.setFailed(describeError(error, INPUT_WORDS))
+    reportError(error)
   }
+}
+
+function createClient(inputs: Inputs): RegistryClient {
+  return createRegistryClient({
+    registryAuth: inputs.registryAuth,
+    insecureRegistries: inputs.insecureRegistries,
+    concurrency: inputs.concurrency,
+    maxAttempts: inputs.maxAttempts,
+    requestTimeoutMs: inputs.requestTimeoutMs,
+    githubToken: inputs.token,
+    githubTokenSource: 'the token input',
+    logger: actionsLogger,
+    onSecret: secret => secrets.add(secret)
+  })
+}
+
+/** What the event that started the run says: a hint, and the reference it announced. */
+function readAnnouncement(event: RunEvent): {
+  hint: EventHint
+  announcement?: ImageAnnouncement
+  published?: string
+} {
+  const hint = readEventHint(event.name, event.payload)
+  if (hint.kind === 'ignored') log.warning(hint.warning)
+  if (hint.kind !== 'announcement') return { hint }
+  const published = announcedReference(hint.announcement)
+  log.info(`Triggered by the publication of ${published}`)
+  return { hint, announcement: hint.announcement, published }
+}
+
+/** Fails the step when nothing resolved, or anything failed with fail-on-error on. */
+function failOnUnresolved(result: UpdateResult, failOnError: boolean): void {
+  const total = result.results.length
+  const failed = result.failed.length
+  if (failed === 0 || (failed < total && !failOnError)) return
+  log.setFailed(
+    failed === total
+      ? `none of the ${total} image(s) could be resolved`
+      : `${failed} of ${total} image(s) could not be resolved (fail-on-error is on)`
+  )
+}
+
+/** A run that stopped early: a config error also gets an annotation on its line. */
+function reportError(error: unknown): void {
+  if (error instanceof ConfigError) {
+    log.error(error.describeDetail(INPUT_WORDS), {
+      title: `Invalid config${error.field ? `: ${error.field}` : ''}`,
+      file: error.file,
+      startLine: error.position?.line,
+      startColumn: error.position?.col
+    })
+  }
+  log.setFailed(describeError(error, INPUT_WORDS))
 }

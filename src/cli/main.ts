@@ -21,6 +21,7 @@ import {
 import { ConfigError } from '../domain/config.js'
 import { UpdaterError, describeError } from '../domain/errors.js'
 import { FLAG_WORDS } from './words.js'
+import type { RegistryClient } from '../adapters/registry/client.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
 import {
   type Credentials,
@@ -30,7 +31,7 @@ import {
 import { DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
-import { runUpdate } from '../run/update.js'
+import { type UpdateResult, runUpdate } from '../run/update.js'
 import { FilesPatternError } from '../adapters/fs/workspace-files.js'
 import { WorkspacePathError } from '../adapters/fs/workspace-path.js'
 // Bundled in, so the version printed is the one the bundle was built from.
@@ -120,14 +121,7 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
   const registryAuth = options.registryAuthFile
     ? await readRegistryAuthFile(options.registryAuthFile)
     : new Map<string, Credentials>()
-  const logger: Logger = {
-    debug: message => {
-      if (options.verbose) stderr.line(`debug: ${terminalSafe(message)}`)
-    },
-    info: message => stderr.line(terminalSafe(message)),
-    warning: message => stderr.line(`warning: ${terminalSafe(message)}`),
-    notice: message => stderr.line(`notice: ${terminalSafe(message)}`)
-  }
+  const logger = terminalLogger(stderr, options.verbose)
   const updateOptions = {
     mode: options.mode,
     configPath: resolve(options.config),
@@ -142,18 +136,7 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     defaultImageSource: '--image',
     words: FLAG_WORDS
   }
-  const client =
-    options.mode === 'update'
-      ? createRegistryClient({
-          registryAuth,
-          insecureRegistries: options.insecureRegistries,
-          concurrency: options.concurrency,
-          maxAttempts: options.maxAttempts,
-          requestTimeoutMs: options.requestTimeoutMs,
-          logger,
-          onSecret: secret => secrets.add(secret)
-        })
-      : undefined
+  const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 
   let result
   try {
@@ -173,20 +156,10 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     stderr.endProgress()
   }
 
-  let proposal: Proposal | null | undefined
-  if (options.showPullRequest && options.mode === 'update') {
-    proposal =
-      (await describeProposal(
-        result,
-        {
-          repoPath: repositoryPath(options.config),
-          title: DEFAULT_TITLE,
-          body: { now: new Date() }
-        },
-        client,
-        logger
-      )) ?? null
-  }
+  const proposal =
+    options.showPullRequest && options.mode === 'update'
+      ? await previewPullRequest(options, result, client, logger)
+      : undefined
 
   if (options.json) {
     out(renderJson(result, proposal))
@@ -199,6 +172,49 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
   const failed = result.failed.length
   const total = result.results.length
   return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK
+}
+
+/** The core's messages on stderr, made safe for the terminal; debug lines only with -v. */
+function terminalLogger(stderr: Stderr, verbose: boolean): Logger {
+  return {
+    debug: message => {
+      if (verbose) stderr.line(`debug: ${terminalSafe(message)}`)
+    },
+    info: message => stderr.line(terminalSafe(message)),
+    warning: message => stderr.line(`warning: ${terminalSafe(message)}`),
+    notice: message => stderr.line(`notice: ${terminalSafe(message)}`)
+  }
+}
+
+function createClient(
+  options: CliOptions,
+  registryAuth: Map<string, Credentials>,
+  logger: Logger
+): RegistryClient {
+  return createRegistryClient({
+    registryAuth,
+    insecureRegistries: options.insecureRegistries,
+    concurrency: options.concurrency,
+    maxAttempts: options.maxAttempts,
+    requestTimeoutMs: options.requestTimeoutMs,
+    logger,
+    onSecret: secret => secrets.add(secret)
+  })
+}
+
+/** The pull request the action would propose for this run; null when nothing moved. */
+async function previewPullRequest(
+  options: CliOptions,
+  result: UpdateResult,
+  client: RegistryClient | undefined,
+  logger: Logger
+): Promise<Proposal | null> {
+  const preview = {
+    repoPath: repositoryPath(options.config),
+    title: DEFAULT_TITLE,
+    body: { now: new Date() }
+  }
+  return (await describeProposal(result, preview, client, logger)) ?? null
 }
 
 async function main(argv: string[]): Promise<number> {

@@ -4,16 +4,17 @@
  * body is rendered from data. Side effects go through the clients it is given: the forge
  * only through PullRequestPort.
  */
-import { parseConfig } from '../domain/config.js'
+import { type ParsedConfig, parseConfig } from '../domain/config.js'
 import { formatStoredDigest } from '../domain/oci/digest.js'
 import { unifiedDiff } from '../domain/pull-request/diff.js'
 import { type PullRequestOutcome, PullRequestError } from '../adapters/github/pull-requests.js'
 import { type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
-import { type UpdateResult, notice, rewritePinnedText } from './update.js'
+import { notice, rewritePinnedText } from './other-files.js'
+import type { UpdateResult } from './update.js'
 import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
-import type { PullRequestPort } from './pull-request-port.js'
+import type { BaseSnapshot, PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
 
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
@@ -143,21 +144,7 @@ export async function proposeUpdate(
     [settings.repoPath, ...rewritten],
     patterns
   )
-  const baseBytes = base.files.get(settings.repoPath)
-  const notFile = base.notFiles.get(settings.repoPath)
-  if (notFile)
-    throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
-      fix: { text: 'point {the:config} at the file itself' }
-    })
-  if (!baseBytes) {
-    throw new PullRequestError(
-      `${settings.repoPath} does not exist on ${base.branch}; commit the config there first`
-    )
-  }
-  const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
-    defaultImage: settings.config.defaultImage,
-    defaultPlatform: settings.config.defaultPlatform
-  })
+  const { baseBytes, baseConfig } = readBaseConfig(settings, base)
   const moves = computeMoves(baseConfig, result.results)
   const newText = rewriteConfig(baseConfig, moves)
   const files = new Map<string, string>()
@@ -172,22 +159,9 @@ export async function proposeUpdate(
       `files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`
     )
   const candidates = [...rewritten, ...(base.matched ?? [])].sort()
-  const touched: Array<{ path: string; entries: number[] }> = []
-  if (anyMoved(moves)) {
-    for (const path of candidates) {
-      const bytes = base.files.get(path)
-      if (!bytes) {
-        const what = base.notFiles.get(path) ?? 'not in the repository'
-        notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
-        continue
-      }
-      const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger)
-      if (!rewrite) continue
-      files.set(path, rewrite.newText)
-      diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))
-      touched.push({ path, entries: rewrite.entries })
-    }
-  }
+  const touched = anyMoved(moves)
+    ? rewriteBaseFiles(base, candidates, moves, logger, files, diffs)
+    : []
 
   let proposal: Proposal | undefined
   let body = ''
@@ -212,4 +186,56 @@ export async function proposeUpdate(
     keepOpen: result.failed.length > 0
   })
   return { ...outcome, proposal }
+}
+
+/** The base branch's config, parsed; a missing file or a directory there is an error. */
+function readBaseConfig(
+  settings: ProposalSettings,
+  base: BaseSnapshot
+): { baseBytes: Buffer; baseConfig: ParsedConfig } {
+  const baseBytes = base.files.get(settings.repoPath)
+  const notFile = base.notFiles.get(settings.repoPath)
+  if (notFile)
+    throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
+      fix: { text: 'point {the:config} at the file itself' }
+    })
+  if (!baseBytes) {
+    throw new PullRequestError(
+      `${settings.repoPath} does not exist on ${base.branch}; commit the config there first`
+    )
+  }
+  const baseConfig = parseConfig(`${settings.config.label} (on ${base.branch})`, baseBytes, {
+    defaultImage: settings.config.defaultImage,
+    defaultPlatform: settings.config.defaultPlatform
+  })
+  return { baseBytes, baseConfig }
+}
+
+/**
+ * Rewrites the base's copy of each candidate file with the moves, adding each changed file
+ * and its diff; returns which entries each file pinned.
+ */
+function rewriteBaseFiles(
+  base: BaseSnapshot,
+  candidates: readonly string[],
+  moves: readonly Move[],
+  logger: Logger,
+  files: Map<string, string>,
+  diffs: string[]
+): Array<{ path: string; entries: number[] }> {
+  const touched: Array<{ path: string; entries: number[] }> = []
+  for (const path of candidates) {
+    const bytes = base.files.get(path)
+    if (!bytes) {
+      const what = base.notFiles.get(path) ?? 'not in the repository'
+      notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
+      continue
+    }
+    const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger)
+    if (!rewrite) continue
+    files.set(path, rewrite.newText)
+    diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))
+    touched.push({ path, entries: rewrite.entries })
+  }
+  return touched
 }

@@ -3,16 +3,10 @@
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
 import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
-import { readFile, stat } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { ConfigError, type ConfigEntry, type ParsedConfig, parseConfig } from '../domain/config.js'
 import { type Digest, formatStoredDigest } from '../domain/oci/digest.js'
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
-import {
-  MAX_PINNED_FILE_BYTES,
-  decodePinnedFile,
-  rewritePinnedReferences,
-  tooLarge
-} from '../domain/pinned-files.js'
 import {
   formatImageReference,
   parseImageReference,
@@ -20,19 +14,12 @@ import {
 } from '../domain/oci/reference.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
-import { type WorkspaceFile, expandWorkspaceFiles } from '../adapters/fs/workspace-files.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
-import {
-  type Move,
-  anyMoved,
-  computeMoves,
-  hasMoved,
-  pinnedMoves,
-  rewriteConfig,
-  withFiles
-} from './moves.js'
+import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
+import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 
 export type { Move } from './moves.js'
+export type { PinnedFile } from './other-files.js'
 
 const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'network',
@@ -109,18 +96,6 @@ export interface Failure {
   image: string
   tag: string
   error: string
-}
-
-/** Another file that pins a moved digest, with its rewritten text. */
-export interface PinnedFile {
-  /** Relative to the workspace, forward slashes. */
-  path: string
-  absolutePath: string
-  /** The file's text as read. */
-  text: string
-  newText: string
-  /** Indices of the config entries whose digest it pinned. */
-  entries: number[]
 }
 
 export interface MatrixEntry extends Record<string, unknown> {
@@ -373,87 +348,4 @@ function sameImage(a: string, b: string): boolean {
   } catch {
     return a.trim() === b.trim()
   }
-}
-
-/** A notice where the logger has them (the action's annotations), else an info line. */
-export function notice(logger: Logger, message: string): void {
-  if (logger.notice) logger.notice(message)
-  else logger.info(message)
-}
-
-async function findPinnedFiles(options: UpdateOptions, logger: Logger): Promise<WorkspaceFile[]> {
-  if (!options.files || options.files.length === 0) return []
-  if (!options.workspace) throw new Error('the files option needs a workspace')
-  const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
-    options.configPath
-  ])
-  for (const pattern of expanded.unmatched)
-    logger.warning(`files: pattern "${pattern}" matches no file in the workspace`)
-  for (const { path, reason } of expanded.skipped)
-    notice(logger, `files: skipped ${path}: it ${reason}`)
-  // The expansion never follows links; the same check as the config's makes that a rule
-  // every written file passes, whatever finds it.
-  if (!options.dryRun)
-    for (const file of expanded.files)
-      await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`)
-  return expanded.files
-}
-
-/**
- * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
- * in messages (the path, or the path on a branch).
- */
-export function rewritePinnedText(
-  label: string,
-  bytes: Uint8Array,
-  moves: readonly Move[],
-  logger: Logger
-): { text: string; newText: string; entries: number[] } | undefined {
-  const decoded = decodePinnedFile(bytes)
-  if ('skipped' in decoded) {
-    notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`)
-    return undefined
-  }
-  const searched = pinnedMoves(moves)
-  const rewrite = rewritePinnedReferences(decoded.text, searched)
-  for (const a of rewrite.ambiguous)
-    logger.warning(
-      `${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`
-    )
-  if (rewrite.count === 0) return undefined
-  const entries = rewrite.applied.map(i => searched[i]!.entry.index)
-  return {
-    text: decoded.text,
-    newText: rewrite.text,
-    entries: [...new Set(entries)].sort((a, b) => a - b)
-  }
-}
-
-async function rewritePinnedFiles(
-  files: readonly WorkspaceFile[],
-  moves: readonly Move[],
-  logger: Logger
-): Promise<PinnedFile[]> {
-  if (!anyMoved(moves)) return []
-  const pinned: PinnedFile[] = []
-  for (const file of files) {
-    let bytes: Buffer
-    try {
-      const size = (await stat(file.absolutePath)).size
-      if (size > MAX_PINNED_FILE_BYTES) {
-        notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`)
-        continue
-      }
-      bytes = await readFile(file.absolutePath)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      throw new Error(`files: cannot read ${file.path} (${code ?? (error as Error).message})`, {
-        cause: error
-      })
-    }
-    const rewrite = rewritePinnedText(file.path, bytes, moves, logger)
-    if (!rewrite) continue
-    pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries })
-  }
-  return pinned
 }
