@@ -14,7 +14,7 @@ import type { Logger } from '../adapters/registry/http.js'
 import { notice, rewritePinnedText } from './other-files.js'
 import type { UpdateResult } from './update.js'
 import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
-import type { BaseSnapshot, PullRequestPort } from './pull-request-port.js'
+import type { BaseSnapshot, PullRequestChange, PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
 
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
@@ -38,20 +38,24 @@ export interface PreviewSettings {
   body: BodySettings
 }
 
-/** The pull request asked for, as the edge read it; handed to the port as it is. */
-export interface PullRequestRequest {
+/**
+ * The pull request asked for, as the edge read it; handed to the port as it is. Its fields are
+ * the change's own, so the two cannot drift apart.
+ */
+export type PullRequestRequest = Pick<
+  PullRequestChange,
+  | 'branch'
+  | 'branchExplicit'
+  | 'title'
+  | 'commitMessage'
+  | 'labels'
+  | 'assignees'
+  | 'reviewers'
+  | 'teamReviewers'
+  | 'draft'
+> & {
   /** The base branch; the repository's default branch when undefined. */
   base?: string
-  branch: string
-  /** True when the user named the branch: then foreign commits on it may be overwritten. */
-  branchExplicit: boolean
-  title: string
-  commitMessage: string
-  labels: string[]
-  assignees: string[]
-  reviewers: string[]
-  teamReviewers: string[]
-  draft: boolean
 }
 
 export interface ProposalSettings {
