@@ -5,6 +5,7 @@
  * in the test file as a regression case.
  */
 import fc from 'fast-check'
+import { randomSeed } from '../../support/random-seed.js'
 
 export const FIXED_SEEDS = [20261201, 1, 424242] as const
 
@@ -14,11 +15,6 @@ export interface SeededRun {
   cases: number
   /** The first failing run, with its seed and fast-check's report. */
   failure?: { seed: number; report: string }
-}
-
-function randomSeed(): number {
-  const given = Number(process.env.FAST_CHECK_SEED)
-  return Number.isInteger(given) ? given : Math.floor(Math.random() * 0x7fffffff)
 }
 
 /** Runs the property under each fixed seed and one random one, `numRuns` cases each. */
