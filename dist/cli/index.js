@@ -33904,7 +33904,9 @@ function planUpdate(mode, config, results, other = {
         changed: updates.length > 0,
         matrix: { include: results.map(matrixEntry) },
         updates,
-        failed
+        failed,
+        reviews: [],
+        held: []
     };
 }
 function matrixEntry(result) {

@@ -17,6 +17,7 @@ import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
+import type { HeldUpdate, MoveReview } from '../domain/review.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -117,6 +118,10 @@ export interface UpdateResult {
   matrix: { include: MatrixEntry[] }
   updates: Update[]
   failed: Failure[]
+  /** What a reviewer is told about each move (src/domain/review.ts); one per move that moved. */
+  reviews: MoveReview[]
+  /** Updates a policy held back or refused: kept on their old digest, always reported. */
+  held: HeldUpdate[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
 }
@@ -238,7 +243,9 @@ export function planUpdate(
     changed: updates.length > 0,
     matrix: { include: results.map(matrixEntry) },
     updates,
-    failed
+    failed,
+    reviews: [],
+    held: []
   }
 }
 
