@@ -18,6 +18,7 @@ import type { GitHubReviewSources } from './review-sources.js'
 import { REVISION_LABEL, SOURCE_LABEL } from './upstream.js'
 
 export const DEFAULT_SIZE_WARN_INCREASE = '20%'
+export const DEFAULT_SIZE_WARN_FRACTION = 0.2
 
 export interface ReviewOptions {
   /** A platform growing by more than this fraction (0.2 for `20%`) is flagged. */

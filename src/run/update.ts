@@ -21,8 +21,7 @@ import { type HeldUpdate, type MoveReview, reviewFor } from '../domain/review.js
 import { type FactsLookup, readImageFacts } from './image-facts.js'
 import {
   type UpdateDetails,
-  DEFAULT_SIZE_WARN_INCREASE,
-  parseSizeWarnIncrease,
+  DEFAULT_SIZE_WARN_FRACTION,
   reviewMoves,
   updateDetails
 } from './review.js'
@@ -334,18 +333,13 @@ export async function runUpdate(
     onProgress,
     options.words
   )
-  const facts = await readImageFacts(client, results, {
-    reviewSources: options.reviewSources,
-    logger
-  })
+  const { reviewSources } = options
+  const facts = await readImageFacts(client, results, { reviewSources, logger })
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
-  const reviews = await reviewMoves(moves, facts, {
-    sizeWarnIncrease:
-      options.sizeWarnIncrease ?? parseSizeWarnIncrease(DEFAULT_SIZE_WARN_INCREASE)!,
-    reviewSources: options.reviewSources
-  })
+  const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION
+  const reviews = await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources })
   const plan = planUpdate('update', config, results, {
     pinnedFiles: pinned,
     moves: withFiles(moves, pinned),
