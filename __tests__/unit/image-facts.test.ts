@@ -7,7 +7,7 @@ import {
   type PlatformImage,
   compareImages
 } from '../../src/domain/oci/image-facts.js'
-import { createdAt } from '../../src/adapters/registry/facts.js'
+import { createdAt, isPlatformText } from '../../src/adapters/registry/facts.js'
 import { randomSeed } from '../support/random-seed.js'
 
 const RANDOM_SEED = randomSeed()
@@ -119,5 +119,20 @@ describe('createdAt', () => {
     expect(createdAt('0001-01-01T00:00:00Z', 'image-config')).toBeUndefined()
     expect(createdAt('yesterday', 'image-config')).toBeUndefined()
     expect(createdAt(1_700_000_000, 'image-config')).toBeUndefined()
+  })
+})
+
+describe('isPlatformText', () => {
+  it('takes os/arch[/variant] and refuses text that could act in a log or a body', () => {
+    for (const ok of ['linux/amd64', 'linux/arm/v7', 'windows/amd64/10.0.17763'])
+      expect(isPlatformText(ok)).toBe(true)
+    for (const bad of [
+      'linux',
+      '::error::x/y',
+      'linux/amd64\n::warning::x',
+      'a/b/c/d',
+      'linux/<b>'
+    ])
+      expect(isPlatformText(bad)).toBe(false)
   })
 })

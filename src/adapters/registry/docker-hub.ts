@@ -11,7 +11,7 @@ import type { ImageFacts, PlatformImage } from '../../domain/oci/image-facts.js'
 import { formatPlatform, type Platform, platformMatches } from '../../domain/oci/platform.js'
 import { type HttpTransport, RegistryError } from './http.js'
 import { isLoopbackHost } from './hosts.js'
-import { createdAt } from './facts.js'
+import { createdAt, isPlatformText } from './facts.js'
 import type { TagRef } from './manifest.js'
 
 export const DOCKER_HUB_API = 'https://hub.docker.com'
@@ -117,8 +117,10 @@ function hubImage(image: HubImage): (PlatformImage & { pushed: unknown }) | unde
   if (typeof image.digest !== 'string' || !isDigest(image.digest)) return undefined
   if (typeof image.size !== 'number' || !Number.isSafeInteger(image.size) || image.size < 0)
     return undefined
+  const platform = formatPlatform({ os, architecture, variant })
+  if (!isPlatformText(platform)) return undefined
   return {
-    platform: formatPlatform({ os, architecture, variant }),
+    platform,
     digest: image.digest,
     size: image.size,
     layers: [],

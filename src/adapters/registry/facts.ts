@@ -76,8 +76,22 @@ function descriptorDigest(ref: RepositoryRef, index: Manifest, d: Descriptor): D
   )
 }
 
+/**
+ * `os/arch[/variant]` from a registry's words: a platform is a key of the outputs and part of
+ * a flag's line, so one that is not plain `linux/amd64`-like text is refused, never shown.
+ */
+export function isPlatformText(text: string): boolean {
+  return /^[a-z0-9][a-z0-9._-]{0,31}(\/[a-z0-9][a-z0-9._-]{0,31}){1,2}$/i.test(text)
+}
+
 /** Config plus layers, as the manifest's descriptors state their sizes. */
 function platformImage(ref: RepositoryRef, manifest: Manifest, platform: string): PlatformImage {
+  if (!isPlatformText(platform)) {
+    throw new RegistryError(
+      'invalid-response',
+      `${describe({ ...ref, tag: manifest.digest })}: the registry names no plain platform for it`
+    )
+  }
   const layers = manifest.json.layers ?? []
   const descriptors = [manifest.json.config, ...layers]
   let size = 0
