@@ -51,29 +51,42 @@ const keyOf = (r: { registry: string; repository: string }, digest: Digest) =>
   `${r.registry}/${r.repository}@${digest}`
 
 /**
- * The facts of the previous (if any) and current digest of every updated or pinned entry.
- * All are asked at once: the transport's cap on requests in flight is the run's concurrency.
+ * Details are read for at most this many digests a run: a run that moves a thousand images
+ * would otherwise send thousands of GETs for a body that cannot show them all anyway.
+ */
+export const MAX_DETAILED_DIGESTS = 200
+
+/**
+ * The facts of the previous (if any) and current digest of every updated or pinned entry,
+ * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
+ * requests in flight is the run's concurrency.
  */
 export async function readImageFacts(
   client: RegistryClient,
   results: readonly MovedEntry[],
-  options: FactsOptions
+  options: FactsOptions,
+  limit = MAX_DETAILED_DIGESTS
 ): Promise<FactsRead> {
   const facts = new Map<string, Promise<ImageFacts | undefined>>()
+  const failures = new Map<string, string>()
   const read = (entry: ConfigEntry, digest: Digest, tagged: boolean): void => {
     const key = keyOf(entry.reference, digest)
-    if (facts.has(key)) return
+    if (facts.has(key) || failures.has(key)) return
+    if (facts.size >= limit) {
+      failures.set(key, `not read: a run reads the details of at most ${limit} digests`)
+      return
+    }
     const pending = factsOf(client, entry, digest, tagged, options)
     facts.set(key, pending)
     pending.catch(() => undefined)
   }
-  for (const r of results) {
-    if ((r.status !== 'updated' && r.status !== 'pinned') || !r.current) continue
+  const moved = results.filter(
+    r => (r.status === 'updated' || r.status === 'pinned') && r.current !== undefined
+  )
+  for (const r of moved) read(r.entry, r.current!, true)
+  for (const r of moved)
     if (r.previous && r.previous !== r.current) read(r.entry, r.previous, false)
-    read(r.entry, r.current, true)
-  }
   const known = new Map<string, ImageFacts>()
-  const failures = new Map<string, string>()
   await Promise.all(
     [...facts].map(async ([key, pending]) => {
       try {
