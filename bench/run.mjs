@@ -7,6 +7,8 @@
  *   npm run bench                                  # N = 50, 200, 1000; 3 runs; bench/results.md
  *   npm run bench -- --sizes 50 --runs 1           # a quick subset (stdout only unless --out)
  *
+ *   npm run bench -- --details [--n 50]           # what the details of moved images cost (details.mjs)
+ *
  * Options: --sizes 50,200,1000  --runs 3  --delay 25 (ms per request)  --concurrency <n>
  * (default: the action's default)  --tools action,cli,skopeo,naive  --skopeo-max <N> (largest
  * N the skopeo loop runs at)  --out <file>  --no-overhead (skip the delay-0 proxy check).
@@ -848,6 +850,10 @@ async function measureStartup(runs, base) {
 }
 
 async function main() {
+  if (process.argv.includes('--details')) {
+    const { benchDetails } = await import('./details.mjs')
+    return benchDetails(process.argv.slice(2))
+  }
   const options = parseOptions(process.argv.slice(2))
   const started = new Date()
   haveGnuTime = ensureGnuTime()

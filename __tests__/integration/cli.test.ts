@@ -159,7 +159,7 @@ ${extra}`
     const report = JSON.parse(run.stdout) as Report
     expect(report.changed).toBe(true)
     expect(report.failed).toEqual([])
-    expect(report.updates).toEqual([
+    expect(report.updates).toMatchObject([
       {
         name: 'i686-unknown-linux-musl',
         image,

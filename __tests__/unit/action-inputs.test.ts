@@ -74,7 +74,10 @@ const CASES: Case[] = [
   ['assignees', 'alice\nbob', i => pr(i).assignees, ['alice', 'bob']],
   ['reviewers', 'carol', i => pr(i).reviewers, ['carol']],
   ['team-reviewers', 'acme/ops', i => pr(i).teamReviewers, ['acme/ops']],
-  ['draft', 'on', i => pr(i).draft, true]
+  ['draft', 'on', i => pr(i).draft, true],
+  ['size-warn-increase', undefined, i => i.sizeWarnIncrease, 0.2],
+  ['size-warn-increase', ' 30% ', i => i.sizeWarnIncrease, 0.3],
+  ['size-warn-increase', '0', i => i.sizeWarnIncrease, 0]
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -110,6 +113,11 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'registry-auth',
     'ghcr.io: {username: u}',
     'input registry-auth entry "ghcr.io" must have string fields username and password'
+  ],
+  [
+    'size-warn-increase',
+    '-5%',
+    'input size-warn-increase must be a percentage such as 20% (0% flags any growth), got "-5%"'
   ]
 ]
 

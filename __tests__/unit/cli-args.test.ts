@@ -41,7 +41,8 @@ describe('parseCliArgs', () => {
       files: [],
       json: false,
       showPullRequest: false,
-      verbose: false
+      verbose: false,
+      sizeWarnIncrease: 0.2
     })
   })
 
@@ -72,7 +73,9 @@ describe('parseCliArgs', () => {
         '--files=compose.yml',
         '--json',
         '--show-pull-request',
-        '-v'
+        '-v',
+        '--size-warn-increase',
+        '35%'
       ])
     ).toEqual({
       mode: 'update',
@@ -89,9 +92,14 @@ describe('parseCliArgs', () => {
       files: ['Dockerfile', 'deploy/*.yaml', 'compose.yml'],
       json: true,
       showPullRequest: true,
-      verbose: true
+      verbose: true,
+      sizeWarnIncrease: 0.35
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
+    expect(options(['--size-warn-increase', '0']).sizeWarnIncrease).toBe(0)
+    expect(() => options(['--size-warn-increase', 'big'])).toThrow(
+      '--size-warn-increase must be a percentage such as 20% (0% flags any growth), got "big"'
+    )
     expect(options(['--fail-on-error']).failOnError).toBe(true)
   })
 

@@ -157,7 +157,17 @@ describe('JSON report', () => {
         platform: null,
         previous: digest('1'),
         current: digest('a'),
-        files: []
+        files: [],
+        // No facts were read for this move: the details say so, as null and empty.
+        created: null,
+        created_source: null,
+        size: {},
+        previous_size: {},
+        platforms_added: [],
+        platforms_removed: [],
+        base: null,
+        identical_layers: false,
+        commits: null
       }
     ])
     expect(report.matrix).toEqual(run.matrix)

@@ -21,6 +21,12 @@ export interface PushImageOptions {
   /** Changes the layer, hence the digest; random when not given. */
   seed?: string
   labels?: Record<string, string>
+  /** The image config's `created` (RFC 3339); none when not given. */
+  created?: string
+  /** Manifest annotations (e.g. `org.opencontainers.image.base.name`). */
+  annotations?: Record<string, string>
+  /** A second layer of this many incompressible bytes, derived from the seed. */
+  extraLayerBytes?: number
 }
 
 export interface PushIndexOptions {
@@ -30,6 +36,12 @@ export interface PushIndexOptions {
   labels?: Record<string, string>
   /** BuildKit-style unknown/unknown attestation manifests (OCI only; default true). */
   attestations?: boolean
+  /** Every platform image's config `created`. */
+  created?: string
+  /** The index's own annotations. */
+  annotations?: Record<string, string>
+  /** A second layer of this many bytes in every platform image. */
+  extraLayerBytes?: number
 }
 
 export interface PushedImage {

@@ -546,16 +546,26 @@ function createHandle(ctx) {
     const seed = opts.seed ?? crypto.randomBytes(16).toString('hex')
     const tar = tarOneFile('seed.txt', Buffer.from(`${seed}\n`))
     const layer = zlib.gzipSync(tar)
+    // Bytes that do not compress, derived from the seed: a layer of a known size.
+    const extra = opts.extraLayerBytes
+      ? Buffer.concat(
+          Array.from({ length: Math.ceil(opts.extraLayerBytes / 32) }, (_, i) =>
+            crypto.createHash('sha256').update(`${seed}/${i}`).digest()
+          )
+        ).subarray(0, opts.extraLayerBytes)
+      : undefined
     const imageConfig = {
       architecture: platform.architecture,
       os: platform.os,
       ...(platform.variant ? { variant: platform.variant } : {}),
+      ...(opts.created ? { created: opts.created } : {}),
       config: { Labels: opts.labels ?? {} },
-      rootfs: { type: 'layers', diff_ids: [sha256(tar)] }
+      rootfs: { type: 'layers', diff_ids: [sha256(tar), ...(extra ? [sha256(extra)] : [])] }
     }
     const configBytes = Buffer.from(JSON.stringify(imageConfig))
     const configDigest = await pushBlob(repo, headers, configBytes)
     const layerDigest = await pushBlob(repo, headers, layer)
+    const extraDigest = extra ? await pushBlob(repo, headers, extra) : undefined
     const mediaType = oci ? MEDIA_TYPES.ociManifest : MEDIA_TYPES.dockerManifest
     const manifest = {
       schemaVersion: 2,
@@ -570,8 +580,18 @@ function createHandle(ctx) {
           mediaType: oci ? MEDIA_TYPES.ociLayer : MEDIA_TYPES.dockerLayer,
           digest: layerDigest,
           size: layer.length
-        }
-      ]
+        },
+        ...(extra
+          ? [
+              {
+                mediaType: oci ? MEDIA_TYPES.ociLayer : MEDIA_TYPES.dockerLayer,
+                digest: extraDigest,
+                size: extra.length
+              }
+            ]
+          : [])
+      ],
+      ...(opts.annotations ? { annotations: opts.annotations } : {})
     }
     const { digest, bytes } = await putManifest(repo, tag, mediaType, manifest, headers)
     return { digest, mediaType, configDigest, bytes, size: bytes.length, platform }
@@ -672,7 +692,9 @@ function createHandle(ctx) {
             platform: platformText,
             labels: opts.labels,
             mediaType: oci ? 'oci' : 'docker',
-            seed: `${seed}/${platformText}`
+            seed: `${seed}/${platformText}`,
+            created: opts.created,
+            extraLayerBytes: opts.extraLayerBytes
           },
           headers
         )
@@ -701,7 +723,12 @@ function createHandle(ctx) {
         }
       }
       const mediaType = oci ? MEDIA_TYPES.ociIndex : MEDIA_TYPES.dockerList
-      const index = { schemaVersion: 2, mediaType, manifests: descriptors }
+      const index = {
+        schemaVersion: 2,
+        mediaType,
+        manifests: descriptors,
+        ...(opts.annotations ? { annotations: opts.annotations } : {})
+      }
       const { digest, bytes } = await putManifest(repo, tag, mediaType, index, headers)
       return { digest, mediaType, manifests, attestations, bytes }
     },

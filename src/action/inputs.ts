@@ -18,6 +18,7 @@ import { splitPatternList } from '../adapters/fs/workspace-files.js'
 import { UpdaterError } from '../domain/errors.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE } from '../run/propose.js'
 import type { Mode } from '../run/update.js'
+import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -42,6 +43,8 @@ export interface Inputs {
   /** Globs of other files pinning the same images, relative to the workspace. */
   files: string[]
   pullRequest: PullRequestInputs
+  /** A platform growing by more than this fraction is flagged (size-warn-increase, `20%`). */
+  sizeWarnIncrease: number
 }
 
 export interface PullRequestInputs {
@@ -140,6 +143,16 @@ function pullRequestInputs(): PullRequestInputs {
   }
 }
 
+function sizeWarnIncreaseInput(): number {
+  const value = text('size-warn-increase') || DEFAULT_SIZE_WARN_INCREASE
+  const fraction = parseSizeWarnIncrease(value)
+  if (fraction === undefined)
+    throw new InputError(
+      `input size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${value}"`
+    )
+  return fraction
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -167,6 +180,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     failOnError: booleanInput('fail-on-error', false),
     token,
     files: splitPatternList(core.getInput('files')),
-    pullRequest: pullRequestInputs()
+    pullRequest: pullRequestInputs(),
+    sizeWarnIncrease: sizeWarnIncreaseInput()
   }
 }

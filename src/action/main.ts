@@ -16,6 +16,7 @@ import {
 import { repositoryName } from '../domain/oci/reference.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
+import { dockerHubApiFromEnv } from '../adapters/registry/docker-hub.js'
 import { type UpdateResult, runUpdate } from '../run/update.js'
 import { type RunEvent, readRunEvent } from './context.js'
 import { type Inputs, getInputs } from './inputs.js'
@@ -83,7 +84,8 @@ export async function run(): Promise<void> {
         // The action writes only into the repository it checked out.
         configWrite: { root: workspace, label: `input config ${inputs.config}` },
         defaultImageSource: 'the image input',
-        words: INPUT_WORDS
+        words: INPUT_WORDS,
+        sizeWarnIncrease: inputs.sizeWarnIncrease
       },
       client,
       actionsLogger
@@ -126,7 +128,8 @@ function createClient(inputs: Inputs): RegistryClient {
     githubToken: inputs.token,
     githubTokenSource: 'the token input',
     logger: actionsLogger,
-    onSecret: secret => secrets.add(secret)
+    onSecret: secret => secrets.add(secret),
+    dockerHubApi: dockerHubApiFromEnv(process.env)
   })
 }
 

@@ -12,6 +12,7 @@ import {
   parseRequestTimeout
 } from '../adapters/registry/create-client.js'
 import type { Mode } from '../run/update.js'
+import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
 
 export interface CliOptions {
@@ -33,6 +34,8 @@ export interface CliOptions {
   json: boolean
   showPullRequest: boolean
   verbose: boolean
+  /** A platform growing by more than this fraction is flagged (--size-warn-increase, `20%`). */
+  sizeWarnIncrease: number
 }
 
 export type CliCommand =
@@ -139,6 +142,11 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     short: 'v',
     help: 'Print debug messages (retries, credential fallbacks) on stderr.'
   },
+  'size-warn-increase': {
+    type: 'string',
+    value: 'percent',
+    help: `Flag a move whose compressed size grows by more than this on any platform (default ${DEFAULT_SIZE_WARN_INCREASE}).`
+  },
   version: {
     type: 'boolean',
     short: 'V',
@@ -205,6 +213,15 @@ function requestTimeout(text: string | undefined): number {
   if (ms === undefined)
     throw new UsageError(`--request-timeout must be ${REQUEST_TIMEOUT_RANGE}, got "${text}"`)
   return ms
+}
+
+function sizeWarnIncrease(text: string | undefined): number {
+  const fraction = parseSizeWarnIncrease(text ?? DEFAULT_SIZE_WARN_INCREASE)
+  if (fraction === undefined)
+    throw new UsageError(
+      `--size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${text}"`
+    )
+  return fraction
 }
 
 function nonEmpty(name: string, text: string | undefined): string | undefined {
@@ -299,7 +316,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
-      verbose: bool('verbose')
+      verbose: bool('verbose'),
+      sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase'))
     }
   }
 }

@@ -23,6 +23,7 @@ import { UpdaterError, describeError } from '../domain/errors.js'
 import { FLAG_WORDS } from './words.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
+import { dockerHubApiFromEnv } from '../adapters/registry/docker-hub.js'
 import {
   type Credentials,
   CredentialsInputError,
@@ -134,7 +135,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     workspace: process.cwd(),
     configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
     defaultImageSource: '--image',
-    words: FLAG_WORDS
+    words: FLAG_WORDS,
+    sizeWarnIncrease: options.sizeWarnIncrease
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 
@@ -198,7 +200,8 @@ function createClient(
     maxAttempts: options.maxAttempts,
     requestTimeoutMs: options.requestTimeoutMs,
     logger,
-    onSecret: secret => secrets.add(secret)
+    onSecret: secret => secrets.add(secret),
+    dockerHubApi: dockerHubApiFromEnv(process.env)
   })
 }
 

@@ -21,6 +21,7 @@ export type Setting =
   | 'branch'
   | 'pull-request'
   | 'token'
+  | 'size-warn-increase'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:

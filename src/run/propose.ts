@@ -16,6 +16,7 @@ import type { UpdateResult } from './update.js'
 import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 import type { BaseSnapshot, PullRequestChange, PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
+import type { FactsLookup } from './image-facts.js'
 
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 export const DEFAULT_BRANCH = 'image-digests/update'
@@ -79,10 +80,11 @@ export interface Proposal {
 async function bodyUpdates(
   moves: readonly Move[],
   client: RegistryClient | undefined,
-  logger: Logger
+  logger: Logger,
+  facts?: FactsLookup
 ): Promise<BodyUpdate[]> {
   const moved = moves.filter(hasMoved)
-  const upstream = client ? await lookUpUpstream(client, moved, logger) : []
+  const upstream = client ? await lookUpUpstream(client, moved, logger, facts) : []
   return moved.map((m, i) => ({
     name: m.entry.name,
     image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
@@ -110,7 +112,7 @@ export async function describeProposal(
   logger: Logger
 ): Promise<Proposal | undefined> {
   if (result.newText === undefined) return undefined
-  const updates = await bodyUpdates(result.moves, client, logger)
+  const updates = await bodyUpdates(result.moves, client, logger, result.facts)
   const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
   for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
   return {
@@ -170,7 +172,7 @@ export async function proposeUpdate(
   let proposal: Proposal | undefined
   let body = ''
   if (files.size > 0) {
-    const updates = await bodyUpdates(withFiles(moves, touched), client, logger)
+    const updates = await bodyUpdates(withFiles(moves, touched), client, logger, result.facts)
     body = render(settings.body, updates, result)
     proposal = { title: request.title, body, diff: diffs.join('') }
   }

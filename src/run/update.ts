@@ -17,7 +17,15 @@ import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
-import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import { type HeldUpdate, type MoveReview, reviewFor } from '../domain/review.js'
+import { type FactsLookup, readImageFacts } from './image-facts.js'
+import {
+  type UpdateDetails,
+  DEFAULT_SIZE_WARN_FRACTION,
+  reviewMoves,
+  updateDetails
+} from './review.js'
+import type { GitHubReviewSources } from './review-sources.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -67,6 +75,10 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
+  /** GitHub's answers for the reviews (package version times, commits); none when not given. */
+  reviewSources?: GitHubReviewSources
+  /** A platform growing by more than this fraction is flagged; 0.2 (`20%`) by default. */
+  sizeWarnIncrease?: number
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -81,7 +93,7 @@ export interface EntryResult {
   error?: string
 }
 
-export interface Update {
+export interface Update extends UpdateDetails {
   name: string
   image: string
   tag: string
@@ -122,6 +134,8 @@ export interface UpdateResult {
   reviews: MoveReview[]
   /** Updates a policy held back or refused: kept on their old digest, always reported. */
   held: HeldUpdate[]
+  /** The image facts the run read (moved digests only); the upstream links read their labels. */
+  facts?: FactsLookup
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
 }
@@ -210,12 +224,12 @@ export function planUpdate(
   mode: Mode,
   config: ParsedConfig,
   results: EntryResult[],
-  other: { pinnedFiles: PinnedFile[]; moves: Move[] } = {
+  other: { pinnedFiles: PinnedFile[]; moves: Move[]; reviews?: MoveReview[] } = {
     pinnedFiles: [],
     moves: computeMoves(config, results)
   }
 ): Omit<UpdateResult, 'written'> {
-  const { pinnedFiles, moves } = other
+  const { pinnedFiles, moves, reviews = [] } = other
   const updates: Update[] = moves.filter(hasMoved).map(m => ({
     name: m.entry.name,
     image: repositoryName(m.entry.reference),
@@ -223,7 +237,8 @@ export function planUpdate(
     platform: m.entry.platform?.text ?? null,
     previous: m.previous ?? null,
     current: m.current,
-    files: m.files
+    files: m.files,
+    ...updateDetails(reviewFor(reviews, m))
   }))
   const failed: Failure[] = results
     .filter(r => r.status === 'failed')
@@ -244,7 +259,7 @@ export function planUpdate(
     matrix: { include: results.map(matrixEntry) },
     updates,
     failed,
-    reviews: [],
+    reviews,
     held: []
   }
 }
@@ -318,12 +333,17 @@ export async function runUpdate(
     onProgress,
     options.words
   )
+  const { reviewSources } = options
+  const facts = await readImageFacts(client, results, { reviewSources, logger })
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
+  const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION
+  const reviews = await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources })
   const plan = planUpdate('update', config, results, {
     pinnedFiles: pinned,
-    moves: withFiles(moves, pinned)
+    moves: withFiles(moves, pinned),
+    reviews
   })
   let written = false
   if (plan.newText !== undefined && !options.dryRun) {
@@ -333,7 +353,7 @@ export async function runUpdate(
     for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
     written = true
   }
-  return { ...plan, written }
+  return { ...plan, written, facts: facts.lookup }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */

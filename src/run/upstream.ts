@@ -2,7 +2,7 @@
  * Where a moved image came from: the OCI `source` and `revision` labels of the old and
  * the new digest, which let a reviewer read the upstream commits between the two pins.
  */
-import { parsePlatform, type Platform } from '../domain/oci/platform.js'
+import type { Platform } from '../domain/oci/platform.js'
 import type { ConfigEntry } from '../domain/config.js'
 import type { Digest } from '../domain/oci/digest.js'
 import { imageKey } from '../domain/oci/reference.js'
@@ -10,12 +10,10 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
 import type { UpstreamInfo } from '../domain/pull-request/body.js'
 import type { Move } from './moves.js'
+import { DEFAULT_PLATFORM, type FactsLookup } from './image-facts.js'
 
 export const SOURCE_LABEL = 'org.opencontainers.image.source'
 export const REVISION_LABEL = 'org.opencontainers.image.revision'
-
-/** An index's labels are read from this platform's image unless the entry names one. */
-const DEFAULT_PLATFORM = parsePlatform('linux/amd64')
 
 export type { UpstreamInfo }
 
@@ -26,12 +24,17 @@ export type { UpstreamInfo }
 export async function lookUpUpstream(
   client: RegistryClient,
   moved: ReadonlyArray<Pick<Move, 'entry' | 'previous' | 'current'>>,
-  logger: Logger
+  logger: Logger,
+  facts: FactsLookup = () => undefined
 ): Promise<UpstreamInfo[]> {
   const cache = new Map<string, Promise<Record<string, string> | undefined>>()
   const labelsOf = (entry: ConfigEntry, digest: Digest) => {
     const platform: Platform = entry.platform ?? DEFAULT_PLATFORM
     const { registry, repository } = entry.reference
+    // The facts stage read these labels already; only a source without labels (Docker Hub's
+    // tags API) or a digest it did not read sends the links to the registry.
+    const known = facts({ registry, repository }, digest)
+    if (known?.labelsRead) return Promise.resolve(known.labels)
     const key = imageKey({ registry, repository, digest }, platform)
     let pending = cache.get(key)
     if (!pending) {

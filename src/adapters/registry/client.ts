@@ -31,6 +31,7 @@ import {
   verifiedManifest
 } from './manifest.js'
 import { untrustedText } from '../../domain/text/untrusted.js'
+import { DOCKER_HUB_API } from './docker-hub.js'
 
 export {
   type ImageConfig,
@@ -57,6 +58,8 @@ interface Resolution extends ResolvedDigest {
 export interface RegistryClientOptions extends TransportOptions {
   credentials: CredentialSource
   onSecret?: (secret: string) => void
+  /** Docker Hub's tags API origin; `https://hub.docker.com` unless a test points it at a fake. */
+  dockerHubApi?: string
 }
 
 export class RegistryClient {
@@ -67,12 +70,17 @@ export class RegistryClient {
   private readonly manifests = new Map<string, Promise<Manifest>>()
   /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
   private readonly tagManifests = new Map<string, Promise<Manifest>>()
+  /** Image configs by repository and digest: content-addressed blobs, read once per run. */
+  private readonly configs = new Map<string, Promise<ImageConfig>>()
   /** Digests a HEAD proved the registry serves, for this run. */
   private readonly servedDigests = new Map<string, Promise<void>>()
   private readonly rateLimitWarned = new Set<string>()
 
+  readonly dockerHubApi: string
+
   constructor(private readonly options: RegistryClientOptions) {
     this.transport = new HttpTransport(options)
+    this.dockerHubApi = options.dockerHubApi ?? DOCKER_HUB_API
   }
 
   private session(registry: string): RegistrySession {
@@ -303,14 +311,28 @@ export class RegistryClient {
     return response.body
   }
 
-  async fetchConfig(ref: RepositoryRef, manifest: Manifest): Promise<ImageConfig> {
+  /** The image config a manifest names, fetched once per run (resolution, facts and labels share it). */
+  fetchConfig(ref: RepositoryRef, manifest: Manifest): Promise<ImageConfig> {
     const digest = manifest.json.config?.digest
     if (typeof digest !== 'string') {
-      throw new RegistryError(
-        'invalid-response',
-        `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`
+      return Promise.reject(
+        new RegistryError(
+          'invalid-response',
+          `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`
+        )
       )
     }
+    const key = `${ref.registry}/${ref.repository}@${digest}`
+    let pending = this.configs.get(key)
+    if (!pending) {
+      pending = this.readConfig(ref, digest)
+      this.configs.set(key, pending)
+      pending.catch(() => this.configs.delete(key))
+    }
+    return pending
+  }
+
+  private async readConfig(ref: RepositoryRef, digest: string): Promise<ImageConfig> {
     const blob = await this.fetchBlob(ref, digest)
     try {
       return JSON.parse(blob.toString('utf8')) as ImageConfig

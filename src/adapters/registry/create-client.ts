@@ -21,6 +21,8 @@ export interface ClientSettings {
   logger: Logger
   /** Called with every secret the client learns (passwords, tokens) so the caller can mask it. */
   onSecret: (secret: string) => void
+  /** Test-only: Docker Hub's tags API on a loopback fake (see docker-hub.ts). */
+  dockerHubApi?: string
 }
 
 export function createRegistryClient(settings: ClientSettings): RegistryClient {
@@ -40,7 +42,8 @@ export function createRegistryClient(settings: ClientSettings): RegistryClient {
     maxAttempts: settings.maxAttempts,
     timeoutMs: settings.requestTimeoutMs,
     insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
-    logger: settings.logger
+    logger: settings.logger,
+    dockerHubApi: settings.dockerHubApi
   })
 }
 

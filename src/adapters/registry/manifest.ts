@@ -58,6 +58,7 @@ export interface Manifest {
 export interface Descriptor {
   mediaType?: string
   digest?: string
+  size?: number
   platform?: PlatformDescriptor
   annotations?: Record<string, string>
 }
@@ -66,6 +67,7 @@ export interface ManifestJson {
   mediaType?: string
   manifests?: Descriptor[]
   config?: Descriptor
+  layers?: Descriptor[]
   annotations?: Record<string, string>
 }
 
@@ -93,6 +95,8 @@ export interface ImageConfig {
   os?: string
   architecture?: string
   variant?: string
+  /** When the image was built (RFC 3339); untrusted, and 1970 for many reproducible builds. */
+  created?: string
   config?: { Labels?: Record<string, string> | null }
 }
 
@@ -104,7 +108,7 @@ export function stringRecord(value: unknown): Record<string, string> {
   return out
 }
 
-function isAttestation(d: Descriptor): boolean {
+export function isAttestation(d: Descriptor): boolean {
   return (
     d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
     (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown')

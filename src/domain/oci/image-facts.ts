@@ -37,6 +37,11 @@ export interface ImageFacts {
   base?: { name: string; digest: Digest }
   /** The image config's labels (of the default platform for an index); untrusted text. */
   labels: Readonly<Record<string, string>>
+  /**
+   * False when the source gives no labels (Docker Hub's tags API): `labels` is empty then and
+   * whoever needs them (the upstream links) reads them from the image itself.
+   */
+  labelsRead?: boolean
 }
 
 export interface BaseMove {
@@ -72,8 +77,9 @@ export function compareImages(
 ): ImageComparison {
   const before = new Map((previous?.platforms ?? []).map(p => [p.platform, p]))
   const after = new Map(current.platforms.map(p => [p.platform, p]))
+  // An empty list is a source that knows no layers (Docker Hub's tags API), not an empty image.
   const sameLayers = (a: readonly Digest[], b: readonly Digest[]): boolean =>
-    a.length === b.length && a.every((d, i) => d === b[i])
+    a.length > 0 && a.length === b.length && a.every((d, i) => d === b[i])
   const identicalLayers =
     previous !== undefined &&
     before.size === after.size &&
