@@ -203,6 +203,9 @@ describe('the body limit with details', () => {
             data({ updates: updates.map(u => ({ ...u, review: undefined })) })
           )
           if (bare.length <= BODY_LIMIT) expect(rowCount(body)).toBe(updates.length)
+          // Details are shown whenever there is room for the section at all.
+          if (specs.some(s => s.reviewed) && bare.length + 1000 < BODY_LIMIT)
+            expect(body).toContain('### Details')
           // Commit lists go before sizes: a body listing a headline shows every size line.
           if (/\n {2}- \[commit /.test(body))
             expect(body.split('- **Size**').length - 1).toBe(specs.filter(s => s.reviewed).length)
