@@ -220,6 +220,17 @@ describe('Size', () => {
     }
   })
 
+  it('leaves attestation entries out even when a producer lists them', () => {
+    const text = block({
+      comparison: comparison({
+        size: { 'linux/amd64': 2, 'unknown/unknown': 1 },
+        previousSize: { 'linux/amd64': 1, 'unknown/unknown': 1 }
+      })
+    })
+    expect(text).not.toContain('unknown/unknown')
+    expect(text).toContain('`linux/amd64`')
+  })
+
   it('has no Size line without sizes', () => {
     expect(lineOf(block({ comparison: comparison({ size: {} }) }), 'Size')).toBeUndefined()
   })

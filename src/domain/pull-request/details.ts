@@ -70,7 +70,8 @@ function sizeFlagged(flags: readonly string[], platform: string, platforms: stri
 function sizeLines(review: MoveReview): string[] {
   const c = review.comparison
   if (!c) return []
-  const platforms = Object.keys(c.size)
+  // Attestation manifests are not images a reviewer runs; ImageFacts leaves them out already.
+  const platforms = Object.keys(c.size).filter(p => p !== 'unknown/unknown')
   if (platforms.length === 0) return []
   const lines = platforms.map(p => {
     const mark = sizeFlagged(review.flags, p, platforms) ? ' ⚠️ flagged' : ''
