@@ -168,7 +168,7 @@ describe('the body limit with details', () => {
     expect(rowCount(body)).toBe(300)
     expect(body).not.toContain('- **Size**')
     expect(body).toMatch(
-      /_\d+ more targets not detailed \(body shortened to fit GitHub's limit\)\._/
+      /_\d+ more targets not detailed \(body shortened to fit GitHub's limit; see the job summary\)\._/
     )
   })
 

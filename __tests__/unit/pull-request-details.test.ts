@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import {
-  type DetailsTarget,
+  type ReviewedTarget,
   detailBlock,
   githubPageUrl,
   renderDetails
@@ -57,7 +57,7 @@ function review(overrides: Partial<MoveReview> = {}): MoveReview {
   }
 }
 
-function target(r: Partial<MoveReview> = {}, name = 'app'): DetailsTarget {
+function target(r: Partial<MoveReview> = {}, name = 'app'): ReviewedTarget {
   return { name, platform: null, review: review(r) }
 }
 

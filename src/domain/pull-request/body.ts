@@ -24,7 +24,7 @@
  */
 import type { HeldUpdate, MoveReview } from '../review.js'
 import { codeSpan, escapeMarkdown } from '../text/markdown.js'
-import { type DetailsLevel, detailBlock, detailsSection } from './details.js'
+import { type DetailsLevel, detailBlock, detailsSection, reviewedTargets } from './details.js'
 import { heldLines, heldSection } from './held.js'
 import { runLine } from './run-link.js'
 import {
@@ -251,7 +251,7 @@ export function triggerLine(published: string): string {
 }
 
 function detailBlocks(data: PullRequestBodyData): Record<DetailsLevel, string[]> {
-  const reviewed = data.updates.filter(u => u.review !== undefined)
+  const reviewed = reviewedTargets(data.updates)
   const at = (level: DetailsLevel) => reviewed.map(u => detailBlock(u, { now: data.date, level }))
   return { full: at('full'), 'no-commits': at('no-commits'), 'no-sizes': at('no-sizes') }
 }
@@ -271,7 +271,10 @@ function values(p: Pieces, caps: Caps): Map<string, string> {
     ['count', String(p.count)],
     ['date', p.date],
     ['trigger', p.trigger],
-    ['details', detailsSection(p.details[caps.level], caps.details, SHORTENED)],
+    [
+      'details',
+      detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
+    ],
     ['held', heldSection(p.held, caps.held, SHORTENED)],
     ['run', p.run]
   ])

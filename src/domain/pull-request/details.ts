@@ -125,9 +125,12 @@ function commitLines(range: CommitRange, withList: boolean): string[] {
   return [head, ...lines]
 }
 
+/** A target that has a review to show. */
+export type ReviewedTarget = DetailsTarget & { review: MoveReview }
+
 /** One target's block: its name, then one line per fact the review holds. */
-export function detailBlock(target: DetailsTarget, options: DetailsOptions): string {
-  const review = target.review!
+export function detailBlock(target: ReviewedTarget, options: DetailsOptions): string {
+  const review = target.review
   const level = options.level ?? 'full'
   const c = review.comparison
   const lines = [`#### ${targetName(target)}`, '']
@@ -143,8 +146,10 @@ export function detailBlock(target: DetailsTarget, options: DetailsOptions): str
 }
 
 /** The targets that have a review to show, in order. */
-export function reviewedTargets(targets: readonly DetailsTarget[]): DetailsTarget[] {
-  return targets.filter(t => t.review !== undefined)
+export function reviewedTargets<T extends DetailsTarget>(
+  targets: readonly T[]
+): Array<T & { review: MoveReview }> {
+  return targets.filter((t): t is T & { review: MoveReview } => t.review !== undefined)
 }
 
 /**
