@@ -4,6 +4,7 @@
  * and that untrusted text stays text and only checked URLs become links.
  */
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import {
   type ReviewedTarget,
   detailBlock,
@@ -22,6 +23,11 @@ import type { Digest } from '../../src/domain/oci/digest.js'
 import type { ImageComparison } from '../../src/domain/oci/image-facts.js'
 import type { CommitSummary, HeldUpdate, MoveReview } from '../../src/domain/review.js'
 import { activeMarkdown } from '../support/markdown-links.js'
+import { randomSeed } from '../support/random-seed.js'
+
+const RANDOM_SEED = randomSeed()
+const SEEDS = [7, 1234, 20261201, RANDOM_SEED]
+console.log(`details property seeds: ${SEEDS.join(', ')} (replay: FAST_CHECK_SEED=${RANDOM_SEED})`)
 
 const NOW = new Date('2024-05-01T08:00:00Z')
 const OLD = `sha256:${'a'.repeat(64)}` as Digest
@@ -190,6 +196,7 @@ describe('Size', () => {
     [2048, 1024, '2.0 KiB → 1.0 KiB (-1,024 bytes, -50.0%)'],
     [500, 500, '500 B → 500 B (0 bytes, 0.0%)'],
     [0, 10, '0 B → 10 B (+10 bytes)'],
+    [1, 2, '1 B → 2 B (+1 byte, +100.0%)'],
     [undefined, 3 * MIB, '3.0 MiB (new)']
   ])('%s → %s reads "%s"', (previous, current, text) => {
     expect(sizeChangeText(previous, current)).toBe(text)
@@ -341,6 +348,15 @@ describe('Commits', () => {
     )
   })
 
+  it('says so for a commit without a message', () => {
+    const text = block({
+      commits: { count: 1, url: COMPARE, commits: [commit(1, { headline: ' ' })] }
+    })
+    expect(text).toContain(
+      `  - [_no message_](https://github.com/o/r/commit/${commit(1).sha}) by dev1`
+    )
+  })
+
   it('shows an author login without @ and without a mention', () => {
     const text = block({
       commits: { count: 1, url: COMPARE, commits: [commit(1, { author: '@octocat' })] }
@@ -388,6 +404,85 @@ describe('untrusted values in Details', () => {
       expect(line).toMatch(
         /^(|### Details|#### .*|- \*\*[A-Z][a-z ]+\*\*:.*| {2}- .*|- details unavailable: .*)$/
       )
+  })
+})
+
+describe('any untrusted text in Details', () => {
+  const text = fc.oneof(
+    fc
+      .array(
+        fc.constantFrom(
+          'www.',
+          'evil',
+          '.example',
+          'https',
+          '://',
+          '@',
+          '#',
+          '1',
+          '_',
+          '*',
+          '~',
+          '(',
+          ')',
+          '[',
+          ']',
+          '!',
+          '<',
+          '>',
+          '`',
+          '\\',
+          '&',
+          ' ',
+          '\n',
+          '|',
+          'a'
+        ),
+        { maxLength: 16 }
+      )
+      .map(p => p.join('')),
+    fc.string({ maxLength: 24 })
+  )
+
+  it.each(SEEDS)('renders as text only (seed %d)', seed => {
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 8, maxLength: 8 }),
+        ([name, platform, base, headline, author, url, reason, flag]) => {
+          const rendered = renderDetails(
+            [
+              {
+                name: name!,
+                platform: platform!,
+                review: review({
+                  comparison: comparison({
+                    size: { [platform!]: 2 },
+                    previousSize: { [platform!]: 1 },
+                    platformsAdded: [platform!],
+                    base: { name: base!, previous: BASE_OLD, current: BASE_NEW }
+                  }),
+                  commits: {
+                    count: 1,
+                    url: url!,
+                    commits: [commit(1, { headline: headline!, author: author!, url: url! })]
+                  },
+                  unavailable: reason!,
+                  flags: [flag!]
+                })
+              }
+            ],
+            { now: NOW }
+          )
+          // Every line starts a block of its own (a heading or a list item), so no code span or
+          // emphasis reaches across lines, and each line is checked alone.
+          const lines = rendered.split('\n')
+          return lines.every(
+            line => /^(|#{3,4} .*|- .+| {2}- .+)$/.test(line) && activeMarkdown(line).length === 0
+          )
+        }
+      ),
+      { seed, numRuns: 300 }
+    )
   })
 })
 

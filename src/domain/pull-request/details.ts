@@ -7,7 +7,7 @@
  * from a URL rebuilt out of checked parts.
  */
 import type { CommitRange, MoveReview } from '../review.js'
-import { codeSpan, escapeMarkdown, link, linkDestination, safeUrl } from '../text/markdown.js'
+import { codeSpan, escapeMarkdown, linkDestination, safeUrl } from '../text/markdown.js'
 import { ageText, plural, shortDigest, sizeChangeText } from './review-text.js'
 
 /** One moved target and what its review found; no block is shown without a review. */
@@ -115,7 +115,8 @@ function commitLines(range: CommitRange, withList: boolean): string[] {
   const shown = range.commits.slice(-MAX_COMMITS)
   const lines = shown.map(commit => {
     const url = githubPageUrl(commit.url, 'commit')
-    const text = url ? link(commit.headline, url) : escapeMarkdown(commit.headline)
+    const label = commit.headline.trim() ? escapeMarkdown(commit.headline) : '_no message_'
+    const text = url ? `[${label}](${linkDestination(url)})` : label
     const author = commit.author ? ` by ${escapeMarkdown(commit.author.replace(/^@+/, ''))}` : ''
     return `  - ${text}${author}`
   })

@@ -62,7 +62,8 @@ export function sizeChangeText(previous: number | undefined, current: number): s
   const change = current - previous
   const sign = change > 0 ? '+' : ''
   const percent = previous > 0 ? `, ${sign}${((change / previous) * 100).toFixed(1)}%` : ''
-  return `${humanBytes(previous)} → ${humanBytes(current)} (${sign}${groupDigits(change)} bytes${percent})`
+  const bytes = Math.abs(change) === 1 ? 'byte' : 'bytes'
+  return `${humanBytes(previous)} → ${humanBytes(current)} (${sign}${groupDigits(change)} ${bytes}${percent})`
 }
 
 /** `sha256:` and the first 12 hex digits: enough to tell two digests apart at a glance. */
