@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(294);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(673);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 294:
+/***/ 673:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32013,6 +32013,147 @@ function sameImage(a, b) {
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
+/**
+ * Escaping for values from config files and registries that land in Markdown (job
+ * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
+ * HTML cannot render, and `@name` cannot notify anyone.
+ */
+/**
+ * C0/C1 controls and the bidirectional overrides: invisible in a rendered body, and the
+ * overrides can make a name read differently from what it is ("Trojan Source"), so a
+ * reviewer is shown a replacement character instead.
+ */
+const UNSAFE_CHARACTERS = 
+// eslint-disable-next-line no-control-regex
+/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** Text kept on one line: a line break would end a table row or start a new block. */
+function oneLine(value) {
+    return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
+}
+/**
+ * Escapes untrusted text for inline Markdown. GitHub links `@name`, `#123`, `GH-123` and
+ * bare URLs after rendering, on the text itself, so a backslash escape does not stop them;
+ * a zero-width space after the trigger does, and stays invisible to the reader.
+ */
+function escapeMarkdown(value) {
+    return (oneLine(value)
+        .trim()
+        .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
+        // At the start of a line (a template may put a value there) these open a list,
+        // a setext heading or a thematic break.
+        .replace(/^([-=])/, '\\$1')
+        .replace(/^(\d+)\./, '$1\\.')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/@/g, '@\u200b')
+        .replace(/#/g, '#\u200b')
+        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
+        .replace(/:\/\//g, ':\u200b//')
+        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
+        // word character, so every `www.` is broken, wherever it stands.
+        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
+}
+/** Inline code; the same as `codeSpan`, so no value can leave its span. */
+function code(value, options = {}) {
+    return codeSpan(value, options);
+}
+/**
+ * Inline code for any value, shown exactly: the fence is one backtick longer than the
+ * longest backtick run inside, so the value cannot close it. Inside a code span nothing is
+ * a link, mention or HTML. In a table cell GFM splits cells on `|` before it reads code
+ * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
+ */
+function codeSpan(value, options = {}) {
+    let text = oneLine(value);
+    if (options.inTable)
+        text = text.replace(/\|/g, '\\|');
+    let longest = 0;
+    for (const run of text.match(/`+/g) ?? [])
+        longest = Math.max(longest, run.length);
+    const fence = '`'.repeat(longest + 1);
+    // CommonMark strips one space from each end when both ends have one, and a backtick at
+    // an end would merge with the fence: pad so the value survives both rules.
+    if (text === '')
+        return '` `';
+    const pad = text.startsWith('`') ||
+        text.endsWith('`') ||
+        (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
+        ? ' '
+        : '';
+    return `${fence}${pad}${text}${pad}${fence}`;
+}
+/**
+ * The value as an http(s) URL, or undefined when it is not one: `javascript:` and other
+ * schemes, relative paths, and URLs with credentials, which must not be published.
+ */
+function safeUrl(value) {
+    let url;
+    try {
+        url = new URL(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+        return undefined;
+    if (url.username || url.password)
+        return undefined;
+    return url;
+}
+/**
+ * A URL as a Markdown link destination, percent-encoded where Markdown would read it
+ * differently: parentheses and spaces end it, and `<` `>` `"` and backticks have no business
+ * in it. Markdown decodes entities in a destination even after a backslash, so `&` is
+ * written as `&amp;`, which decodes back to exactly `&`.
+ */
+function linkDestination(url) {
+    return url.href
+        .replace(/[\s()<>"`\\[\]|{}^]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+        .replace(/&/g, '&amp;');
+}
+/** `[text](url)` with the text escaped; the URL must come from `safeUrl`. */
+function markdown_link(text, url) {
+    return `[${escapeMarkdown(text)}](${linkDestination(url)})`;
+}
+function table(headers, rows) {
+    const line = (cells) => `| ${cells.join(' | ')} |`;
+    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/run-link.ts
+/**
+ * The footer's link to the workflow run that made the update. The runner's environment names
+ * the host, the repository and the run; each part is checked, so a hostile value cannot turn
+ * the footer into a link elsewhere (another scheme, credentials, a path or query of its own).
+ */
+
+const REPOSITORY = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\/[A-Za-z0-9._-]+$/;
+const RUN_ID = /^[1-9][0-9]{0,19}$/;
+/**
+ * `https://host/owner/repo/actions/runs/ID`, or undefined when any part is missing or not of
+ * its form: the server must be a bare https origin (GitHub or a GHES host).
+ */
+function workflowRunUrl(server, repository, runId) {
+    if (!server || !repository || !runId)
+        return undefined;
+    const origin = safeUrl(server);
+    if (!origin || origin.protocol !== 'https:' || origin.search || origin.hash)
+        return undefined;
+    if (origin.pathname !== '/' || !/^[A-Za-z0-9.-]+$/.test(origin.hostname))
+        return undefined;
+    const name = repository.trim();
+    if (!REPOSITORY.test(name) || name.split('/')[1] === '.' || name.split('/')[1] === '..')
+        return undefined;
+    if (!RUN_ID.test(runId.trim()))
+        return undefined;
+    return new URL(`${origin.origin}/${name}/actions/runs/${runId.trim()}`);
+}
+/** The footer line; nothing without a run. */
+function runLine(url) {
+    return url ? `_Made by [this workflow run](${linkDestination(url)})._` : '';
+}
+
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
@@ -35139,6 +35280,7 @@ const actionsLogger = { debug: log_debug, info: log_info, warning: message => lo
  */
 
 
+
 /** GITHUB_EVENT_NAME and the JSON at GITHUB_EVENT_PATH ({} when there is none). */
 function readRunEvent(env = process.env) {
     let payload = {};
@@ -35161,6 +35303,21 @@ function runRepository(event, env = process.env) {
     if (repository)
         return { owner: repository.owner.login, repo: repository.name };
     throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+}
+/**
+ * The workflow run this step belongs to, for the pull request's footer: GITHUB_SERVER_URL,
+ * GITHUB_REPOSITORY and GITHUB_RUN_ID, read once here and checked part by part, so a value
+ * that is not a bare https host, an owner/name and a run number links nowhere rather than
+ * somewhere else. Undefined outside a workflow run.
+ */
+function readRunLink(env = process.env) {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env;
+    if (!server || !repository || !run)
+        return undefined;
+    const url = workflowRunUrl(server, repository, run);
+    if (!url)
+        log_info('The pull request gets no link to this run: GITHUB_SERVER_URL, GITHUB_REPOSITORY or GITHUB_RUN_ID is not of its usual form');
+    return url;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
@@ -35758,112 +35915,272 @@ function pullFields(pull) {
     return pull ? { number: pull.number, url: pull.html_url } : {};
 }
 
-;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
-/**
- * Escaping for values from config files and registries that land in Markdown (job
- * summary, pull request body): a `|` cannot break a table, a backtick cannot open code,
- * HTML cannot render, and `@name` cannot notify anyone.
- */
-/**
- * C0/C1 controls and the bidirectional overrides: invisible in a rendered body, and the
- * overrides can make a name read differently from what it is ("Trojan Source"), so a
- * reviewer is shown a replacement character instead.
- */
-const UNSAFE_CHARACTERS = 
-// eslint-disable-next-line no-control-regex
-/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** Text kept on one line: a line break would end a table row or start a new block. */
-function oneLine(value) {
-    return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
+;// CONCATENATED MODULE: ./src/domain/pull-request/review-text.ts
+/** Which source a creation time came from, as a reviewer reads it. */
+const CREATED_SOURCE_WORDS = {
+    'docker-hub': 'Docker Hub push time',
+    'github-packages': 'GitHub Packages',
+    'image-config': 'image config created',
+    'first-seen': 'first seen by image-digest-updater'
+};
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `2024-04-28, 3 days ago (Docker Hub push time)`; "unknown" without a usable time. */
+function ageText(created, now) {
+    const at = created ? new Date(created.at) : undefined;
+    if (!created || !at || Number.isNaN(at.getTime()))
+        return 'unknown';
+    // An unknown source (a newer producer) is named as unknown rather than as its raw text.
+    const source = Object.hasOwn(CREATED_SOURCE_WORDS, created.source)
+        ? CREATED_SOURCE_WORDS[created.source]
+        : 'unknown source';
+    return `${isoDate(at)}, ${daysAgo(at, now)} (${source})`;
 }
-/**
- * Escapes untrusted text for inline Markdown. GitHub links `@name`, `#123`, `GH-123` and
- * bare URLs after rendering, on the text itself, so a backslash escape does not stop them;
- * a zero-width space after the trigger does, and stays invisible to the reader.
- */
-function escapeMarkdown(value) {
-    return (oneLine(value)
-        .trim()
-        .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
-        // At the start of a line (a template may put a value there) these open a list,
-        // a setext heading or a thematic break.
-        .replace(/^([-=])/, '\\$1')
-        .replace(/^(\d+)\./, '$1\\.')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/@/g, '@\u200b')
-        .replace(/#/g, '#\u200b')
-        .replace(/\b(GH)-(?=\d)/gi, '$1\u200b-')
-        .replace(/:\/\//g, ':\u200b//')
-        // GFM links `www.` after a word boundary and after `_`, `*`, `~` or `(`, and `_` is a
-        // word character, so every `www.` is broken, wherever it stands.
-        .replace(/www\./gi, m => `${m.slice(0, 3)}\u200b.`));
+function isoDate(date) {
+    return date.toISOString().slice(0, 10);
 }
-/** Inline code; the same as `codeSpan`, so no value can leave its span. */
-function code(value, options = {}) {
-    return codeSpan(value, options);
+function daysAgo(at, now) {
+    if (Number.isNaN(now.getTime()))
+        return 'age unknown';
+    const days = Math.floor((now.getTime() - at.getTime()) / DAY_MS);
+    if (days < 0)
+        return 'dated in the future';
+    if (days === 0)
+        return 'today';
+    return days === 1 ? '1 day ago' : `${days} days ago`;
 }
-/**
- * Inline code for any value, shown exactly: the fence is one backtick longer than the
- * longest backtick run inside, so the value cannot close it. Inside a code span nothing is
- * a link, mention or HTML. In a table cell GFM splits cells on `|` before it reads code
- * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
- */
-function codeSpan(value, options = {}) {
-    let text = oneLine(value);
-    if (options.inTable)
-        text = text.replace(/\|/g, '\\|');
-    let longest = 0;
-    for (const run of text.match(/`+/g) ?? [])
-        longest = Math.max(longest, run.length);
-    const fence = '`'.repeat(longest + 1);
-    // CommonMark strips one space from each end when both ends have one, and a backtick at
-    // an end would merge with the fence: pad so the value survives both rules.
-    if (text === '')
-        return '` `';
-    const pad = text.startsWith('`') ||
-        text.endsWith('`') ||
-        (text.startsWith(' ') && text.endsWith(' ') && text.trim() !== '')
-        ? ' '
-        : '';
-    return `${fence}${pad}${text}${pad}${fence}`;
+/** `12,345,678`: grouped by hand, so the text does not depend on the machine's locale. */
+function groupDigits(n) {
+    const sign = n < 0 ? '-' : '';
+    return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
-/**
- * The value as an http(s) URL, or undefined when it is not one: `javascript:` and other
- * schemes, relative paths, and URLs with credentials, which must not be published.
- */
-function safeUrl(value) {
-    let url;
-    try {
-        url = new URL(value.trim());
+/** Bytes in binary units with one decimal: `512 B`, `1.5 KiB`, `30.2 MiB`. */
+function humanBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
     }
-    catch {
+    return unit === 0 ? `${groupDigits(value)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** `10.0 MiB → 13.0 MiB (+3,145,728 bytes, +30.0%)`, or `5.0 MiB (new)` without an old size. */
+function sizeChangeText(previous, current) {
+    if (previous === undefined)
+        return `${humanBytes(current)} (new)`;
+    const change = current - previous;
+    const sign = change > 0 ? '+' : '';
+    const percent = previous > 0 ? `, ${sign}${((change / previous) * 100).toFixed(1)}%` : '';
+    const bytes = Math.abs(change) === 1 ? 'byte' : 'bytes';
+    return `${humanBytes(previous)} → ${humanBytes(current)} (${sign}${groupDigits(change)} ${bytes}${percent})`;
+}
+/** `sha256:` and the first 12 hex digits: enough to tell two digests apart at a glance. */
+function shortDigest(digest) {
+    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['sha256', digest];
+    return `${algorithm}:${(hex ?? '').slice(0, 12)}`;
+}
+/** `1 commit`, `2 commits`. */
+function plural(n, one, many) {
+    return `${groupDigits(n)} ${n === 1 ? one : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/details.ts
+
+
+/** Targets beyond this many are folded into one `<details>` element. */
+const FOLD_AFTER = 3;
+/** A commit or compare page on a GitHub host; only these parts go into a link. */
+const OWNER = '([A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)';
+const REPO = '([A-Za-z0-9._-]+)';
+const SHA = '([0-9a-f]{7,64})';
+const COMMIT_PATH = new RegExp(`^/${OWNER}/${REPO}/commit/${SHA}$`, 'i');
+const COMPARE_PATH = new RegExp(`^/${OWNER}/${REPO}/compare/${SHA}\\.\\.\\.${SHA}$`, 'i');
+/**
+ * The URL rebuilt from its checked parts: https only, no credentials, query or fragment, and
+ * a path that is exactly a commit or compare page; undefined otherwise (shown unlinked).
+ */
+function githubPageUrl(value, page) {
+    const url = safeUrl(value);
+    if (!url || url.protocol !== 'https:' || url.search || url.hash)
         return undefined;
-    }
-    if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    const match = (page === 'commit' ? COMMIT_PATH : COMPARE_PATH).exec(url.pathname);
+    if (!match || match[2] === '.' || match[2] === '..')
         return undefined;
-    if (url.username || url.password)
-        return undefined;
-    return url;
+    const [, owner, repo, a, b] = match;
+    const tail = page === 'commit' ? a : `${a}...${b}`;
+    return new URL(`https://${url.host}/${owner}/${repo}/${page}/${tail.toLowerCase()}`);
+}
+function targetName(t) {
+    return escapeMarkdown(t.name) + (t.platform ? ` (${escapeMarkdown(t.platform)})` : '');
+}
+/** A size flag names "size"; it marks the platforms it names, or every one when it names none. */
+function sizeFlagged(flags, platform, platforms) {
+    return flags.some(flag => {
+        if (!/size/i.test(flag))
+            return false;
+        const named = platforms.filter(p => flag.includes(p));
+        return named.length === 0 || named.includes(platform);
+    });
+}
+function sizeLines(review) {
+    const c = review.comparison;
+    if (!c)
+        return [];
+    // Attestation manifests are not images a reviewer runs; ImageFacts leaves them out already.
+    const platforms = Object.keys(c.size).filter(p => p !== 'unknown/unknown');
+    if (platforms.length === 0)
+        return [];
+    const lines = platforms.map(p => {
+        const mark = sizeFlagged(review.flags, p, platforms) ? ' ⚠️ flagged' : '';
+        return `  - ${codeSpan(p)}: ${sizeChangeText(c.previousSize[p], c.size[p])}${mark}`;
+    });
+    return ['- **Size**:', ...lines];
+}
+function platformLine(review) {
+    const c = review.comparison;
+    if (!c || (c.platformsAdded.length === 0 && c.platformsRemoved.length === 0))
+        return [];
+    const list = (items) => items.map(p => codeSpan(p)).join(', ');
+    const parts = [];
+    if (c.platformsAdded.length > 0)
+        parts.push(`added ${list(c.platformsAdded)}`);
+    if (c.platformsRemoved.length > 0)
+        parts.push(`removed ${list(c.platformsRemoved)}`);
+    return [`- **Platforms**: ${parts.join('; ')}`];
+}
+function baseLine(review) {
+    const base = review.comparison?.base;
+    if (!base)
+        return [];
+    const name = codeSpan(base.name);
+    const current = codeSpan(shortDigest(base.current));
+    if (base.previous === null)
+        return [`- **Base image**: ${name} at ${current} (the previous digest named no base)`];
+    if (base.previous === base.current)
+        return [`- **Base image**: ${name} unchanged`];
+    return [
+        `- **Base image**: ${name} moved from ${codeSpan(shortDigest(base.previous))} to ${current}`
+    ];
+}
+/** At most this many headlines per target; the compare page has the rest. */
+const MAX_COMMITS = 10;
+function commitLines(range, withList) {
+    const compare = githubPageUrl(range.url, 'compare');
+    const total = plural(range.count, 'commit', 'commits');
+    const head = `- **Commits**: ${compare ? `[${total}](${linkDestination(compare)})` : total}`;
+    if (!withList)
+        return [head];
+    // The newest ten, oldest first: the last headline is what the new digest was built from.
+    const shown = range.commits.slice(-MAX_COMMITS);
+    const lines = shown.map(commit => {
+        const url = githubPageUrl(commit.url, 'commit');
+        const label = commit.headline.trim() ? escapeMarkdown(commit.headline) : '_no message_';
+        const text = url ? `[${label}](${linkDestination(url)})` : label;
+        const author = commit.author ? ` by ${escapeMarkdown(commit.author.replace(/^@+/, ''))}` : '';
+        return `  - ${text}${author}`;
+    });
+    const earlier = range.count - shown.length;
+    if (earlier > 0 && shown.length > 0)
+        lines.unshift(`  - _${plural(earlier, 'earlier commit', 'earlier commits')} not listed_`);
+    return [head, ...lines];
+}
+/** One target's block: its name, then one line per fact the review holds. */
+function detailBlock(target, options) {
+    const review = target.review;
+    const level = options.level ?? 'full';
+    const c = review.comparison;
+    const lines = [`#### ${targetName(target)}`, ''];
+    if (c)
+        lines.push(`- **Age**: ${ageText(c.created, options.now)}`);
+    if (level !== 'no-sizes')
+        lines.push(...sizeLines(review));
+    lines.push(...platformLine(review), ...baseLine(review));
+    if (c?.identicalLayers)
+        lines.push('- **Content**: rebuilt with identical layers');
+    if (review.commits)
+        lines.push(...commitLines(review.commits, level === 'full'));
+    if (review.unavailable)
+        lines.push(`- details unavailable: ${escapeMarkdown(review.unavailable)}`);
+    if (review.flags.length > 0)
+        lines.push(`- **Flagged**: ${review.flags.map(f => escapeMarkdown(f)).join('; ')}`);
+    return lines.join('\n');
+}
+/** The targets that have a review to show, in order. */
+function reviewedTargets(targets) {
+    return targets.filter((t) => t.review !== undefined);
 }
 /**
- * A URL as a Markdown link destination, percent-encoded where Markdown would read it
- * differently: parentheses and spaces end it, and `<` `>` `"` and backticks have no business
- * in it. Markdown decodes entities in a destination even after a backslash, so `&` is
- * written as `&amp;`, which decodes back to exactly `&`.
+ * The "### Details" section, or nothing when no target has a review. More than FOLD_AFTER
+ * targets are folded into one `<details>` element; its summary is our own words only, since
+ * text inside an HTML block is not read as Markdown and escapes would show.
  */
-function linkDestination(url) {
-    return url.href
-        .replace(/[\s()<>"`\\[\]|{}^]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
-        .replace(/&/g, '&amp;');
+function renderDetails(targets, options) {
+    const blocks = reviewedTargets(targets).map(t => detailBlock(t, options));
+    return detailsSection(blocks, options.cap ?? blocks.length, options.capReason);
 }
-/** `[text](url)` with the text escaped; the URL must come from `safeUrl`. */
-function markdown_link(text, url) {
-    return `[${escapeMarkdown(text)}](${linkDestination(url)})`;
+/** The section from blocks rendered already, showing the first `cap`. */
+function detailsSection(blocks, cap, why) {
+    if (blocks.length === 0)
+        return '';
+    const shown = blocks.slice(0, cap);
+    const rest = blocks.length - shown.length;
+    if (rest > 0)
+        shown.push(`_${plural(rest, 'more target', 'more targets')} not detailed${why ? ` (${why})` : ''}._`);
+    const parts = ['### Details', ''];
+    if (blocks.length > FOLD_AFTER) {
+        const summary = `Details of ${plural(blocks.length, 'target', 'targets')}`;
+        parts.push(`<details><summary>${summary}</summary>`, '', shown.join('\n\n'), '', '</details>');
+    }
+    else
+        parts.push(shown.join('\n\n'));
+    return parts.join('\n');
 }
-function table(headers, rows) {
-    const line = (cells) => `| ${cells.join(' | ')} |`;
-    return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
+
+;// CONCATENATED MODULE: ./src/domain/pull-request/held.ts
+
+
+const KIND_WORDS = {
+    held: 'held',
+    refused: 'refused',
+    error: 'needs a person'
+};
+/** `2026-12-03 14:00 UTC`, or the raw value in a code span when it is not a time. */
+function untilText(until) {
+    const at = new Date(until);
+    if (Number.isNaN(at.getTime()))
+        return codeSpan(until);
+    return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** One line: `- name (`image:tag` → `sha256:…`): held until …: reason`. */
+function heldLine(h) {
+    const reference = h.tag ? `${h.image}:${h.tag}` : h.image;
+    const kind = Object.hasOwn(KIND_WORDS, h.kind) ? KIND_WORDS[h.kind] : 'held';
+    const until = h.until ? ` until ${untilText(h.until)}` : '';
+    return `- ${escapeMarkdown(h.name)} (${codeSpan(reference)} → ${codeSpan(shortDigest(h.candidate))}): ${kind}${until}: ${escapeMarkdown(h.reason)}`;
+}
+/** The lines of each held update, in order. */
+function heldLines(held) {
+    return held.map(heldLine);
+}
+/**
+ * The section, showing the first `cap` lines and saying how many more it left out; nothing
+ * when no update was held.
+ */
+function renderHeld(held, cap = held.length, why = '') {
+    return heldSection(heldLines(held), cap, why);
+}
+function heldSection(lines, cap, why = '') {
+    if (lines.length === 0)
+        return '';
+    const n = lines.length;
+    const intro = n === 1
+        ? 'This update was not proposed and keeps its current digest:'
+        : `These ${n} updates were not proposed and keep their current digest:`;
+    const shown = lines.slice(0, cap);
+    const rest = n - shown.length;
+    if (rest > 0)
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${rest} more${why ? ` (${why})` : ''}._`);
+    return ['### Held back', '', intro, '', ...shown].join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/sections.ts
@@ -35872,7 +36189,7 @@ function table(headers, rows) {
  * more it left out: the changes table, the update list, the file line, failures, upstream.
  */
 const SHORTENED = "body shortened to fit GitHub's limit";
-function plural(n, one, many) {
+function sections_plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
@@ -35892,13 +36209,13 @@ function inline(items, cap, none) {
 function fileLine(files, cap) {
     if (files.length === 0)
         return '';
-    const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files');
+    const list = cap > 0 ? inline(files, cap, '') : sections_plural(files.length, 'other file', 'other files');
     return `Also updated: ${list}.`;
 }
 function moreUpdates(shown, rest) {
     return shown > 0
-        ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
-        : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
+        ? `…and ${sections_plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
+        : `${sections_plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
 }
 function changesTable(rows, cap) {
     if (rows.length === 0)
@@ -35940,7 +36257,7 @@ function upstreamSection(items, cap) {
     const shown = items.slice(0, cap);
     const rest = items.length - shown.length;
     if (rest > 0)
-        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${sections_plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
     return ['### Upstream Changes', '', ...shown].join('\n');
 }
 
@@ -36067,26 +36384,9 @@ function upstreamLinks(updates) {
 }
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/body.ts
-/**
- * The pull request body, a pure function of the run's data and a template the user may
- * replace. Every value in the data comes from a config file or a registry and is untrusted:
- * it is escaped for the place it lands in, and URLs are used only when they parse as http(s).
- *
- * Placeholders (anything else in braces is left as written):
- *   {image}    the distinct images, each in backticks: "`a`", "`a` and `b`", "`a`, `b` and `c`"
- *   {table}    the changes table (Target, Previous Hash, New Hash), one row per update
- *   {updates}  the same updates as a bullet list: "- target: `old` → `new`"
- *   {files}    "Also updated: `path`, …" for the other files the updates touched, or nothing
- *   {failures} a "### Not updated" section with each entry that failed and why, or nothing
- *   {upstream} a "### Upstream Changes" section with links to the upstream repositories
- *              and the commits between the two image revisions, or nothing
- *   {count}    the number of updates
- *   {date}     the run's date in UTC, YYYY-MM-DD
- *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
- *              started the run, or nothing
- * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
- * own. Runs of blank lines left by empty placeholders collapse to one.
- */
+
+
+
 
 
 
@@ -36106,7 +36406,11 @@ This PR updates the container SHA hashes for {image} images.
 
 {files}
 
+{details}
+
 {failures}
+
+{held}
 
 {upstream}
 
@@ -36117,32 +36421,48 @@ This PR updates the container SHA hashes for {image} images.
 - [ ] Security scan results reviewed
 
 _This PR was automatically generated on {date}_
+
+{run}
 `;
 /** Which lists keep their items longest when the body must shrink. */
-const PRIORITY = ['rows', 'failures', 'links', 'files', 'images'];
+const PRIORITY = ['rows', 'failures', 'held', 'links', 'files', 'images'];
+/** The Details shrink first: commit lists, then sizes, then whole blocks from the end. */
+const LEVELS = ['full', 'no-commits', 'no-sizes'];
 function renderPullRequestBody(data, template) {
     const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
     const pieces = collect(data);
     const render = (caps) => tidy(substitute(source, values(pieces, caps)));
+    const fits = (caps) => render(caps).length <= BODY_LIMIT;
     const full = {
         rows: pieces.rows.length,
         failures: pieces.failures.length,
+        held: pieces.held.length,
         links: pieces.links.length,
         files: pieces.files.length,
-        images: pieces.images.length
+        images: pieces.images.length,
+        details: pieces.details.full.length,
+        level: 'full'
     };
-    const whole = render(full);
-    if (whole.length <= BODY_LIMIT)
-        return whole;
+    for (const level of LEVELS) {
+        const body = render({ ...full, level });
+        if (body.length <= BODY_LIMIT)
+            return body;
+    }
+    const fewer = { ...full, level: 'no-sizes' };
+    if (fits({ ...fewer, details: 0 })) {
+        return render({
+            ...fewer,
+            details: largest(0, full.details, n => fits({ ...fewer, details: n }))
+        });
+    }
     // Every list first gets the same share, so one long list cannot crowd out the others;
     // what is left then goes to the lists in order of importance, the changes table first.
     const uniform = (n) => {
-        const caps = { ...full };
+        const caps = { ...fewer, details: 0 };
         for (const key of PRIORITY)
             caps[key] = Math.min(full[key], n);
         return caps;
     };
-    const fits = (caps) => render(caps).length <= BODY_LIMIT;
     if (!fits(uniform(0)))
         return hardCut(render(uniform(0)));
     const share = largest(0, Math.max(...PRIORITY.map(k => full[k])), n => fits(uniform(n)));
@@ -36185,12 +36505,20 @@ function collect(data) {
         links: upstreamLinks(data.updates),
         count: data.updates.length,
         date: formatDate(data.date),
-        trigger: data.published ? triggerLine(data.published) : ''
+        trigger: data.published ? triggerLine(data.published) : '',
+        details: detailBlocks(data),
+        held: heldLines(data.held ?? []),
+        run: runLine(data.run)
     };
 }
 /** The same words in the pull request body and the job summary. */
 function triggerLine(published) {
     return `Triggered by the publication of ${codeSpan(published)}.`;
+}
+function detailBlocks(data) {
+    const reviewed = reviewedTargets(data.updates);
+    const at = (level) => reviewed.map(u => detailBlock(u, { now: data.date, level }));
+    return { full: at('full'), 'no-commits': at('no-commits'), 'no-sizes': at('no-sizes') };
 }
 function distinct(values) {
     return [...new Set(values)];
@@ -36205,7 +36533,13 @@ function values(p, caps) {
         ['upstream', upstreamSection(p.links, caps.links)],
         ['count', String(p.count)],
         ['date', p.date],
-        ['trigger', p.trigger]
+        ['trigger', p.trigger],
+        [
+            'details',
+            detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
+        ],
+        ['held', heldSection(p.held, caps.held, SHORTENED)],
+        ['run', p.run]
     ]);
 }
 function formatDate(date) {
@@ -36240,6 +36574,11 @@ function hardCut(body) {
             return result;
         budget -= result.length - BODY_LIMIT;
     }
+}
+
+;// CONCATENATED MODULE: ./src/domain/review.ts
+function reviewFor(reviews, move) {
+    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
 }
 
 ;// CONCATENATED MODULE: ./src/run/upstream.ts
@@ -36305,11 +36644,15 @@ async function lookUpUpstream(client, moved, logger) {
 
 
 
+
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
-/** The body's rows: the moves that changed a digest, shown in the form their config stores. */
-async function bodyUpdates(moves, client, logger) {
+/**
+ * The body's rows: the moves that changed a digest, shown in the form their config stores,
+ * each with the review of that same move (same key and both digests), when there is one.
+ */
+async function bodyUpdates(moves, result, client, logger) {
     const moved = moves.filter(hasMoved);
     const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
     return moved.map((m, i) => ({
@@ -36320,17 +36663,25 @@ async function bodyUpdates(moves, client, logger) {
         previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
         current: formatStoredDigest(m.current, m.entry.digestForm),
         upstream: upstream[i],
-        files: m.files
+        files: m.files,
+        review: reviewFor(result.reviews, m)
     }));
 }
 function render(body, updates, result) {
-    return renderPullRequestBody({ updates, failures: result.failed, date: body.now, published: body.published }, body.template);
+    return renderPullRequestBody({
+        updates,
+        failures: result.failed,
+        date: body.now,
+        published: body.published,
+        held: result.held,
+        run: body.run
+    }, body.template);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 async function describeProposal(result, settings, client, logger) {
     if (result.newText === undefined)
         return undefined;
-    const updates = await bodyUpdates(result.moves, client, logger);
+    const updates = await bodyUpdates(result.moves, result, client, logger);
     const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
@@ -36375,7 +36726,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates(withFiles(moves, touched), client, logger);
+        const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger);
         body = render(settings.body, updates, result);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
@@ -36692,7 +37043,8 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
         body: {
             template: await readBodyTemplate(pr.bodyTemplate, workspace),
             published,
-            now: new Date()
+            now: new Date(),
+            run: readRunLink()
         }
     };
     if (inputs.dryRun) {
@@ -36727,6 +37079,10 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
 
 
 
+
+
+
+
 const STATUS_TEXT = {
     unchanged: 'unchanged',
     updated: 'updated',
@@ -36737,22 +37093,60 @@ const STATUS_TEXT = {
 function shownDigest(result, digest) {
     return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
 }
-/** The job summary: one row per entry, and what happened to the config file. */
-function renderSummary(result, options) {
-    const rows = result.results.map(r => [
+const HEADERS = ['Name', 'Reference', 'Previous', 'Current', 'Status'];
+function row(r) {
+    return [
         escapeMarkdown(r.entry.name),
         code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
             (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
         shownDigest(r, r.previous),
         r.status === 'failed' ? '—' : shownDigest(r, r.current),
         r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
-    ]);
+    ];
+}
+/** Which rows come first: what moved, then what failed, then the rest in config order. */
+const ORDER = {
+    updated: 0,
+    pinned: 0,
+    failed: 1,
+    'as-committed': 2,
+    unchanged: 3
+};
+/**
+ * The entries' tables: the moved and failed ones first, so a large config shows its moves at
+ * the top, and the unchanged ones folded into one collapsed line.
+ */
+function entryTables(results) {
+    const sorted = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+    const shown = sorted.filter(r => r.status !== 'unchanged').map(row);
+    const unchanged = sorted.filter(r => r.status === 'unchanged').map(row);
+    const parts = [];
+    if (shown.length > 0)
+        parts.push(table(HEADERS, shown), '');
+    if (unchanged.length > 0) {
+        const what = unchanged.length === 1 ? '1 unchanged entry' : `${unchanged.length} unchanged entries`;
+        // Our own words in the summary: text in an HTML block is not read as Markdown.
+        parts.push(`<details><summary>${what}</summary>`, '', table(HEADERS, unchanged), '', '</details>', '');
+    }
+    return parts;
+}
+/** The Details of each move and the Held back section, as the pull request body has them. */
+function reviewSections(result, now) {
+    const targets = result.moves.filter(hasMoved).map(m => ({
+        name: m.entry.name,
+        platform: m.entry.platform?.text ?? null,
+        review: reviewFor(result.reviews, m)
+    }));
+    return [renderDetails(targets, { now }), renderHeld(result.held)].filter(s => s !== '');
+}
+/** The job summary: one row per entry, what happened to the config file, and the reviews. */
+function renderSummary(result, options) {
     const parts = ['## Container image digests', ''];
     if (options.published)
         parts.push(triggerLine(options.published), '');
     if (result.skipped)
         parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '');
-    parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '');
+    parts.push(...entryTables(result.results));
     const file = code(result.config.file);
     if (result.mode === 'matrix')
         parts.push(`Matrix built from ${file} as committed; no registry was asked.`);
@@ -36773,6 +37167,8 @@ function renderSummary(result, options) {
     if (result.failed.length > 0) {
         parts.push('', `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`);
     }
+    for (const section of reviewSections(result, options.now ?? new Date()))
+        parts.push('', section);
     return parts.join('\n') + '\n';
 }
 

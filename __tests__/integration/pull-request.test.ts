@@ -66,7 +66,11 @@ describe('the pull request', () => {
         'team-reviewers': 'platform',
         ...inputs
       },
-      env: { GITHUB_API_URL: github.url }
+      env: {
+        GITHUB_API_URL: github.url,
+        GITHUB_SERVER_URL: 'https://github.com',
+        GITHUB_RUN_ID: '4242'
+      }
     })
   }
 
@@ -150,6 +154,10 @@ describe('the pull request', () => {
     )
     expect(body).toContain(`${SOURCE}/compare/a1b2c3d4e5f6...f6e5d4c3b2a1`)
     expect(body).toMatch(/_This PR was automatically generated on \d{4}-\d{2}-\d{2}_/)
+    // The footer links the run that made the update, from the runner's environment.
+    expect(body).toMatch(
+      /\n\n_Made by \[this workflow run\]\(https:\/\/github\.com\/acme\/builds\/actions\/runs\/4242\)\._\n$/
+    )
   })
 
   it('second run with no registry change makes no write call', async () => {

@@ -373,3 +373,64 @@ describe('describeProposal', () => {
     ).toBeUndefined()
   })
 })
+
+describe('the review data in the body', () => {
+  /** The workspace run with a review for each move and one held update, as other stages fill them. */
+  function reviewed(): UpdateResult {
+    const result = ran(config('1', '2'), { a: sha('3'), b: sha('4') })
+    result.reviews = result.moves
+      .filter(m => m.current !== m.previous)
+      .map(m => ({
+        key: m.key,
+        previous: m.previous,
+        current: m.current,
+        unavailable: `no facts for ${m.entry.name}`,
+        flags: []
+      }))
+    result.held = [
+      {
+        name: 'c',
+        image: IMAGE,
+        tag: 'tag-c',
+        current: sha('5'),
+        candidate: sha('6'),
+        reason: 'cooldown',
+        until: null,
+        kind: 'held'
+      }
+    ]
+    return result
+  }
+  const body = { template: '{details}\n\n{held}\n\n{run}', now: new Date(0) }
+  const run = new URL('https://github.com/o/r/actions/runs/9')
+
+  it('gives each moved target its review, the held updates and the run link', async () => {
+    const forge = new MemoryForge({ [CONFIG]: config('1', '2') })
+    await proposeUpdate(reviewed(), settings({ body: { ...body, run } }), forge, undefined, quiet)
+    const text = forge.changes[0]!.body
+    expect(text).toContain('#### a\n\n- details unavailable: no facts for a')
+    expect(text).toContain('#### b\n\n- details unavailable: no facts for b')
+    expect(text).toContain('### Held back')
+    expect(text).toContain('(https://github.com/o/r/actions/runs/9)')
+  })
+
+  it('shows the same in the preview', async () => {
+    const preview = await describeProposal(
+      reviewed(),
+      { repoPath: CONFIG, title: 'T', body },
+      undefined,
+      quiet
+    )
+    expect(preview?.body).toContain('#### a\n\n- details unavailable: no facts for a')
+    expect(preview?.body).toContain('### Held back')
+  })
+
+  it('leaves out a review computed for another previous digest than the base holds', async () => {
+    // The base moved on to 7 for a: the review of 1 → 3 does not describe 7 → 3.
+    const forge = new MemoryForge({ [CONFIG]: config('7', '2') })
+    await proposeUpdate(reviewed(), settings({ body }), forge, undefined, quiet)
+    const text = forge.changes[0]!.body
+    expect(text).not.toContain('#### a')
+    expect(text).toContain('#### b')
+  })
+})

@@ -5,6 +5,7 @@
  * GitHub client, which only a run that opens a pull request needs.
  */
 import { existsSync, readFileSync } from 'node:fs'
+import { workflowRunUrl } from '../domain/pull-request/run-link.js'
 import * as log from './log.js'
 
 export interface RunEvent {
@@ -39,4 +40,21 @@ export function runRepository(
   throw new Error(
     "context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'"
   )
+}
+
+/**
+ * The workflow run this step belongs to, for the pull request's footer: GITHUB_SERVER_URL,
+ * GITHUB_REPOSITORY and GITHUB_RUN_ID, read once here and checked part by part, so a value
+ * that is not a bare https host, an owner/name and a run number links nowhere rather than
+ * somewhere else. Undefined outside a workflow run.
+ */
+export function readRunLink(env: NodeJS.ProcessEnv = process.env): URL | undefined {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_RUN_ID: run } = env
+  if (!server || !repository || !run) return undefined
+  const url = workflowRunUrl(server, repository, run)
+  if (!url)
+    log.info(
+      'The pull request gets no link to this run: GITHUB_SERVER_URL, GITHUB_REPOSITORY or GITHUB_RUN_ID is not of its usual form'
+    )
+  return url
 }

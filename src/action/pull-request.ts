@@ -11,7 +11,7 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../run/propose.js'
 import type { PullRequestPort } from '../run/pull-request-port.js'
 import type { UpdateResult } from '../run/update.js'
-import { type RunEvent, runRepository } from './context.js'
+import { type RunEvent, readRunLink, runRepository } from './context.js'
 import { InputError, type Inputs } from './inputs.js'
 import { actionsLogger, secrets } from './log.js'
 import { writePullRequestOutputs } from './outputs.js'
@@ -96,7 +96,8 @@ export async function runPullRequestStep(
     body: {
       template: await readBodyTemplate(pr.bodyTemplate, workspace),
       published,
-      now: new Date()
+      now: new Date(),
+      run: readRunLink()
     }
   }
 

@@ -1,7 +1,11 @@
 import { formatStoredDigest } from '../domain/oci/digest.js'
 import { code, escapeMarkdown, table } from '../domain/text/markdown.js'
 import { triggerLine } from '../domain/pull-request/body.js'
+import { renderDetails } from '../domain/pull-request/details.js'
+import { renderHeld } from '../domain/pull-request/held.js'
 import { formatImageReference } from '../domain/oci/reference.js'
+import { reviewFor } from '../domain/review.js'
+import { hasMoved } from '../run/moves.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
 
 const STATUS_TEXT: Record<EntryResult['status'], string> = {
@@ -16,23 +20,73 @@ function shownDigest(result: EntryResult, digest: string | undefined): string {
   return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—'
 }
 
-/** The job summary: one row per entry, and what happened to the config file. */
-export function renderSummary(
-  result: UpdateResult,
-  options: { dryRun: boolean; published?: string }
-): string {
-  const rows = result.results.map(r => [
+const HEADERS = ['Name', 'Reference', 'Previous', 'Current', 'Status']
+
+function row(r: EntryResult): string[] {
+  return [
     escapeMarkdown(r.entry.name),
     code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
       (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
     shownDigest(r, r.previous),
     r.status === 'failed' ? '—' : shownDigest(r, r.current),
     r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
-  ])
+  ]
+}
+
+/** Which rows come first: what moved, then what failed, then the rest in config order. */
+const ORDER: Record<EntryResult['status'], number> = {
+  updated: 0,
+  pinned: 0,
+  failed: 1,
+  'as-committed': 2,
+  unchanged: 3
+}
+
+/**
+ * The entries' tables: the moved and failed ones first, so a large config shows its moves at
+ * the top, and the unchanged ones folded into one collapsed line.
+ */
+function entryTables(results: readonly EntryResult[]): string[] {
+  const sorted = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status])
+  const shown = sorted.filter(r => r.status !== 'unchanged').map(row)
+  const unchanged = sorted.filter(r => r.status === 'unchanged').map(row)
+  const parts: string[] = []
+  if (shown.length > 0) parts.push(table(HEADERS, shown), '')
+  if (unchanged.length > 0) {
+    const what =
+      unchanged.length === 1 ? '1 unchanged entry' : `${unchanged.length} unchanged entries`
+    // Our own words in the summary: text in an HTML block is not read as Markdown.
+    parts.push(
+      `<details><summary>${what}</summary>`,
+      '',
+      table(HEADERS, unchanged),
+      '',
+      '</details>',
+      ''
+    )
+  }
+  return parts
+}
+
+/** The Details of each move and the Held back section, as the pull request body has them. */
+function reviewSections(result: UpdateResult, now: Date): string[] {
+  const targets = result.moves.filter(hasMoved).map(m => ({
+    name: m.entry.name,
+    platform: m.entry.platform?.text ?? null,
+    review: reviewFor(result.reviews, m)
+  }))
+  return [renderDetails(targets, { now }), renderHeld(result.held)].filter(s => s !== '')
+}
+
+/** The job summary: one row per entry, what happened to the config file, and the reviews. */
+export function renderSummary(
+  result: UpdateResult,
+  options: { dryRun: boolean; published?: string; now?: Date }
+): string {
   const parts = ['## Container image digests', '']
   if (options.published) parts.push(triggerLine(options.published), '')
   if (result.skipped) parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '')
-  parts.push(table(['Name', 'Reference', 'Previous', 'Current', 'Status'], rows), '')
+  parts.push(...entryTables(result.results))
   const file = code(result.config.file)
   if (result.mode === 'matrix')
     parts.push(`Matrix built from ${file} as committed; no registry was asked.`)
@@ -59,5 +113,6 @@ export function renderSummary(
       `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`
     )
   }
+  for (const section of reviewSections(result, options.now ?? new Date())) parts.push('', section)
   return parts.join('\n') + '\n'
 }

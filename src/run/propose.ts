@@ -9,6 +9,7 @@ import { formatStoredDigest } from '../domain/oci/digest.js'
 import { unifiedDiff } from '../domain/pull-request/diff.js'
 import { type PullRequestOutcome, PullRequestError } from '../adapters/github/pull-requests.js'
 import { type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
+import { reviewFor } from '../domain/review.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { notice, rewritePinnedText } from './other-files.js'
@@ -16,7 +17,6 @@ import type { UpdateResult } from './update.js'
 import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 import type { BaseSnapshot, PullRequestChange, PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
-import type { FactsLookup } from './image-facts.js'
 
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 export const DEFAULT_BRANCH = 'image-digests/update'
@@ -29,6 +29,8 @@ export interface BodySettings {
   /** The reference whose publication started the run, if an event announced one. */
   published?: string
   now: Date
+  /** The workflow run that made the update (the action's footer link), checked at the edge. */
+  run?: URL
 }
 
 /** What a preview of the pull request reads (the action's dry run, the CLI's --show-pull-request). */
@@ -76,15 +78,18 @@ export interface Proposal {
   diff: string
 }
 
-/** The body's rows: the moves that changed a digest, shown in the form their config stores. */
+/**
+ * The body's rows: the moves that changed a digest, shown in the form their config stores,
+ * each with the review of that same move (same key and both digests), when there is one.
+ */
 async function bodyUpdates(
   moves: readonly Move[],
+  result: UpdateResult,
   client: RegistryClient | undefined,
-  logger: Logger,
-  facts?: FactsLookup
+  logger: Logger
 ): Promise<BodyUpdate[]> {
   const moved = moves.filter(hasMoved)
-  const upstream = client ? await lookUpUpstream(client, moved, logger, facts) : []
+  const upstream = client ? await lookUpUpstream(client, moved, logger) : []
   return moved.map((m, i) => ({
     name: m.entry.name,
     image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
@@ -93,13 +98,21 @@ async function bodyUpdates(
     previous: m.previous ? formatStoredDigest(m.previous, m.entry.digestForm) : null,
     current: formatStoredDigest(m.current, m.entry.digestForm),
     upstream: upstream[i],
-    files: m.files
+    files: m.files,
+    review: reviewFor(result.reviews, m)
   }))
 }
 
 function render(body: BodySettings, updates: BodyUpdate[], result: UpdateResult): string {
   return renderPullRequestBody(
-    { updates, failures: result.failed, date: body.now, published: body.published },
+    {
+      updates,
+      failures: result.failed,
+      date: body.now,
+      published: body.published,
+      held: result.held,
+      run: body.run
+    },
     body.template
   )
 }
@@ -112,7 +125,7 @@ export async function describeProposal(
   logger: Logger
 ): Promise<Proposal | undefined> {
   if (result.newText === undefined) return undefined
-  const updates = await bodyUpdates(result.moves, client, logger, result.facts)
+  const updates = await bodyUpdates(result.moves, result, client, logger)
   const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
   for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
   return {
@@ -172,7 +185,7 @@ export async function proposeUpdate(
   let proposal: Proposal | undefined
   let body = ''
   if (files.size > 0) {
-    const updates = await bodyUpdates(withFiles(moves, touched), client, logger, result.facts)
+    const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger)
     body = render(settings.body, updates, result)
     proposal = { title: request.title, body, diff: diffs.join('') }
   }

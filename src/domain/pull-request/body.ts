@@ -15,10 +15,18 @@
  *   {date}     the run's date in UTC, YYYY-MM-DD
  *   {trigger}  "Triggered by the publication of `image:tag`." when an image publication
  *              started the run, or nothing
- * Block placeholders ({table}, {updates}, {failures}, {upstream}) belong on a line of their
- * own. Runs of blank lines left by empty placeholders collapse to one.
+ *   {details}  a "### Details" section per moved target: age, sizes, platforms, base image,
+ *              identical layers, commits and flags (see details.ts), or nothing
+ *   {held}     a "### Held back" section with each update a policy did not propose, or nothing
+ *   {run}      a line linking the workflow run that made the update, or nothing
+ * Block placeholders ({table}, {updates}, {failures}, {upstream}, {details}, {held}) belong on
+ * a line of their own. Runs of blank lines left by empty placeholders collapse to one.
  */
+import type { HeldUpdate, MoveReview } from '../review.js'
 import { codeSpan, escapeMarkdown } from '../text/markdown.js'
+import { type DetailsLevel, detailBlock, detailsSection, reviewedTargets } from './details.js'
+import { heldLines, heldSection } from './held.js'
+import { runLine } from './run-link.js'
 import {
   SHORTENED,
   changesTable,
@@ -54,6 +62,8 @@ export interface BodyUpdate {
   upstream?: UpstreamInfo
   /** Other files updated for this entry. */
   files?: string[]
+  /** What the review of this move found; no Details block without one. */
+  review?: MoveReview
 }
 
 export interface BodyFailure {
@@ -69,6 +79,10 @@ export interface PullRequestBodyData {
   date: Date
   /** The reference whose publication started the run, e.g. `ghcr.io/x/y:1.2`; untrusted. */
   published?: string
+  /** Updates a policy held back or refused. */
+  held?: HeldUpdate[]
+  /** The workflow run that made the update, checked by workflowRunUrl. */
+  run?: URL
 }
 
 /** GitHub rejects a pull request body longer than this. */
@@ -87,7 +101,11 @@ This PR updates the container SHA hashes for {image} images.
 
 {files}
 
+{details}
+
 {failures}
+
+{held}
 
 {upstream}
 
@@ -98,6 +116,8 @@ This PR updates the container SHA hashes for {image} images.
 - [ ] Security scan results reviewed
 
 _This PR was automatically generated on {date}_
+
+{run}
 `
 
 /** Everything a render needs, escaped once; a render only picks how many of each to show. */
@@ -111,6 +131,10 @@ interface Pieces {
   count: number
   date: string
   trigger: string
+  /** Each reviewed target's Details block, at each level of shortening. */
+  details: Record<DetailsLevel, string[]>
+  held: string[]
+  run: string
 }
 
 /** How many items of each list a render shows; the rest are summarised in a note. */
@@ -120,34 +144,54 @@ interface Caps {
   links: number
   files: number
   images: number
+  held: number
+  /** How many Details blocks, and how much of each. */
+  details: number
+  level: DetailsLevel
 }
 
 /** Which lists keep their items longest when the body must shrink. */
-const PRIORITY: (keyof Caps)[] = ['rows', 'failures', 'links', 'files', 'images']
+const PRIORITY: ListCap[] = ['rows', 'failures', 'held', 'links', 'files', 'images']
+type ListCap = Exclude<keyof Caps, 'details' | 'level'>
+
+/** The Details shrink first: commit lists, then sizes, then whole blocks from the end. */
+const LEVELS: DetailsLevel[] = ['full', 'no-commits', 'no-sizes']
 
 export function renderPullRequestBody(data: PullRequestBodyData, template?: string): string {
   const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE
   const pieces = collect(data)
   const render = (caps: Caps): string => tidy(substitute(source, values(pieces, caps)))
+  const fits = (caps: Caps): boolean => render(caps).length <= BODY_LIMIT
 
   const full: Caps = {
     rows: pieces.rows.length,
     failures: pieces.failures.length,
+    held: pieces.held.length,
     links: pieces.links.length,
     files: pieces.files.length,
-    images: pieces.images.length
+    images: pieces.images.length,
+    details: pieces.details.full.length,
+    level: 'full'
   }
-  const whole = render(full)
-  if (whole.length <= BODY_LIMIT) return whole
+  for (const level of LEVELS) {
+    const body = render({ ...full, level })
+    if (body.length <= BODY_LIMIT) return body
+  }
+  const fewer = { ...full, level: 'no-sizes' as const }
+  if (fits({ ...fewer, details: 0 })) {
+    return render({
+      ...fewer,
+      details: largest(0, full.details, n => fits({ ...fewer, details: n }))
+    })
+  }
 
   // Every list first gets the same share, so one long list cannot crowd out the others;
   // what is left then goes to the lists in order of importance, the changes table first.
   const uniform = (n: number): Caps => {
-    const caps = { ...full }
+    const caps = { ...fewer, details: 0 }
     for (const key of PRIORITY) caps[key] = Math.min(full[key], n)
     return caps
   }
-  const fits = (caps: Caps): boolean => render(caps).length <= BODY_LIMIT
   if (!fits(uniform(0))) return hardCut(render(uniform(0)))
   const share = largest(0, Math.max(...PRIORITY.map(k => full[k])), n => fits(uniform(n)))
   const caps = uniform(share)
@@ -194,13 +238,22 @@ function collect(data: PullRequestBodyData): Pieces {
     links: upstreamLinks(data.updates),
     count: data.updates.length,
     date: formatDate(data.date),
-    trigger: data.published ? triggerLine(data.published) : ''
+    trigger: data.published ? triggerLine(data.published) : '',
+    details: detailBlocks(data),
+    held: heldLines(data.held ?? []),
+    run: runLine(data.run)
   }
 }
 
 /** The same words in the pull request body and the job summary. */
 export function triggerLine(published: string): string {
   return `Triggered by the publication of ${codeSpan(published)}.`
+}
+
+function detailBlocks(data: PullRequestBodyData): Record<DetailsLevel, string[]> {
+  const reviewed = reviewedTargets(data.updates)
+  const at = (level: DetailsLevel) => reviewed.map(u => detailBlock(u, { now: data.date, level }))
+  return { full: at('full'), 'no-commits': at('no-commits'), 'no-sizes': at('no-sizes') }
 }
 
 function distinct(values: string[]): string[] {
@@ -217,7 +270,13 @@ function values(p: Pieces, caps: Caps): Map<string, string> {
     ['upstream', upstreamSection(p.links, caps.links)],
     ['count', String(p.count)],
     ['date', p.date],
-    ['trigger', p.trigger]
+    ['trigger', p.trigger],
+    [
+      'details',
+      detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
+    ],
+    ['held', heldSection(p.held, caps.held, SHORTENED)],
+    ['run', p.run]
   ])
 }
 
