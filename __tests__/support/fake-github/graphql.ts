@@ -51,7 +51,11 @@ function autoMerge(ctx: Context, operation: Operation, pull: PullState, method: 
     pull.autoMerge = { mergeMethod: mergeMethod as 'MERGE' | 'SQUASH' | 'REBASE' }
   } else {
     if (!pull.autoMerge)
-      return errorReply(operation, 'UNPROCESSABLE', 'Auto-merge is not enabled on this pull request')
+      return errorReply(
+        operation,
+        'UNPROCESSABLE',
+        'Auto-merge is not enabled on this pull request'
+      )
     pull.autoMerge = null
   }
   return {
@@ -80,7 +84,11 @@ function graphql(ctx: Context): Reply {
   const operation = OPERATIONS.find(op => new RegExp(`\\b${op}\\s*\\(`).test(query))
   let reply: Reply
   if (!operation) {
-    reply = errorReply(undefined, 'NOT_SUPPORTED', 'fake-github: this GraphQL document is not served')
+    reply = errorReply(
+      undefined,
+      'NOT_SUPPORTED',
+      'fake-github: this GraphQL document is not served'
+    )
   } else {
     const id = variables.pullRequestId
     const pull = [...state.pulls.values()].find(p => pullNodeId(p) === id)

@@ -73,7 +73,7 @@ export interface RecordedRequest {
 export interface FailureSpec {
   /** Default 403. */
   status?: number
-  /** Merged over the usual headers; 403 and 429 default to `retry-after: 1`. */
+  /** Merged over the usual headers; 403 and 429 without a `body` default to `retry-after: 1`. */
   headers?: Record<string, string>
   /** Default: GitHub's message for the status (secondary rate limit for 403 and 429). */
   body?: unknown
