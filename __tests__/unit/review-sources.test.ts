@@ -4,7 +4,9 @@
  * API's versions list (organisations, users, pagination, refusals) for GHCR push times.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { createOctokit } from '../../src/adapters/github/octokit.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createAnonymousOctokit, createOctokit } from '../../src/adapters/github/octokit.js'
 import {
   GitHubReviewSourcesClient,
   containerRegistryHost,
@@ -242,5 +244,32 @@ describe('GitHubReviewSourcesClient against the fake GitHub', () => {
       ).toBeUndefined()
       expect(github.requests).toHaveLength(0)
     })
+  })
+})
+
+describe('createAnonymousOctokit', () => {
+  it('sends no authorization header at all', async () => {
+    const seen: Array<string | undefined> = []
+    const server = createServer((req, res) => {
+      seen.push(req.headers.authorization)
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end('{"total_commits":0,"commits":[]}')
+    })
+    await new Promise<void>(done => server.listen(0, '127.0.0.1', done))
+    const saved = process.env.GITHUB_API_URL
+    process.env.GITHUB_API_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    try {
+      await createAnonymousOctokit(quiet).request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+        owner: 'o',
+        repo: 'r',
+        basehead: 'a...b'
+      })
+      await createOctokit('ghs_secret', quiet).request('GET /rate_limit')
+    } finally {
+      if (saved === undefined) delete process.env.GITHUB_API_URL
+      else process.env.GITHUB_API_URL = saved
+      await new Promise(done => server.close(done))
+    }
+    expect(seen).toEqual([undefined, 'token ghs_secret'])
   })
 })

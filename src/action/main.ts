@@ -22,7 +22,7 @@ import { type Inputs, getInputs } from './inputs.js'
 import * as log from './log.js'
 import { actionsLogger, secrets } from './log.js'
 import { writeOutputs, writePullRequestOutputs } from './outputs.js'
-import { runPullRequestStep } from './pull-request.js'
+import { actionReviewSources, runPullRequestStep } from './pull-request.js'
 import { renderSummary } from './summary.js'
 import { INPUT_WORDS } from './words.js'
 
@@ -83,7 +83,8 @@ export async function run(): Promise<void> {
         // The action writes only into the repository it checked out.
         configWrite: { root: workspace, label: `input config ${inputs.config}` },
         defaultImageSource: 'the image input',
-        words: INPUT_WORDS
+        words: INPUT_WORDS,
+        github: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined
       },
       client,
       actionsLogger

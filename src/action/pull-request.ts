@@ -7,9 +7,11 @@ import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { PullRequestClient, type PullRequestOutcome } from '../adapters/github/pull-requests.js'
+import { GitHubReviewSourcesClient } from '../adapters/github/review-sources.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../run/propose.js'
 import type { PullRequestPort } from '../run/pull-request-port.js'
+import type { GitHubReviewSources } from '../run/review-sources.js'
 import type { UpdateResult } from '../run/update.js'
 import { type RunEvent, runRepository } from './context.js'
 import { InputError, type Inputs } from './inputs.js'
@@ -65,6 +67,33 @@ export async function readBodyTemplate(
   } finally {
     await file.close()
   }
+}
+
+/**
+ * What the review of each move may ask GitHub, with the action's token and only on the run's
+ * own host (GITHUB_SERVER_URL, API at GITHUB_API_URL); undefined without a token. Octokit is
+ * loaded on the first question, so a run where nothing moved never loads it.
+ */
+export function actionReviewSources(
+  token: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): GitHubReviewSources | undefined {
+  if (!token) return undefined
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  if (!URL.canParse(serverUrl)) {
+    actionsLogger.debug(`GITHUB_SERVER_URL is no URL; GitHub is not asked for review details`)
+    return undefined
+  }
+  return new GitHubReviewSourcesClient({
+    serverUrl,
+    authenticated: true,
+    logger: actionsLogger,
+    connect: async () => {
+      const { createOctokit } = await import('../adapters/github/octokit.js')
+      const octokit = createOctokit(token, actionsLogger, undefined, text => secrets.redact(text))
+      return (route, params) => octokit.request(route, params)
+    }
+  })
 }
 
 function repositoryPath(workspace: string, config: string, dryRun: boolean): string {

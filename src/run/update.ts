@@ -18,6 +18,7 @@ import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import type { GitHubReviewSources } from './review-sources.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -67,6 +68,11 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
+  /**
+   * What GitHub can tell the review of each move (GHCR push times, the commits behind it);
+   * undefined when the edge has no GitHub to ask.
+   */
+  github?: GitHubReviewSources
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
