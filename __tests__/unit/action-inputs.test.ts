@@ -74,7 +74,10 @@ const CASES: Case[] = [
   ['assignees', 'alice\nbob', i => pr(i).assignees, ['alice', 'bob']],
   ['reviewers', 'carol', i => pr(i).reviewers, ['carol']],
   ['team-reviewers', 'acme/ops', i => pr(i).teamReviewers, ['acme/ops']],
-  ['draft', 'on', i => pr(i).draft, true]
+  ['draft', 'on', i => pr(i).draft, true],
+  ['auto-merge', undefined, i => pr(i).autoMerge, undefined],
+  ['auto-merge', ' Squash ', i => pr(i).autoMerge, 'squash'],
+  ['auto-merge', 'rebase', i => pr(i).autoMerge, 'rebase']
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -110,6 +113,11 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'registry-auth',
     'ghcr.io: {username: u}',
     'input registry-auth entry "ghcr.io" must have string fields username and password'
+  ],
+  [
+    'auto-merge',
+    'true',
+    'input auto-merge must be merge, squash or rebase (or empty to leave auto-merge alone), got "true"'
   ]
 ]
 

@@ -11,6 +11,7 @@ import { GitHubReviewSourcesClient } from '../adapters/github/review-sources.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../run/propose.js'
 import type { PullRequestPort } from '../run/pull-request-port.js'
+import { autoMergeSummary } from '../run/auto-merge.js'
 import type { GitHubReviewSources } from '../run/review-sources.js'
 import type { UpdateResult } from '../run/update.js'
 import { type RunEvent, runRepository } from './context.js'
@@ -131,7 +132,12 @@ export async function runPullRequestStep(
 
   if (inputs.dryRun) {
     writePullRequestOutputs({ operation: 'none', branch: pr.branch })
-    const preview = { repoPath: settings.repoPath, title: pr.title, body: settings.body }
+    const preview = {
+      repoPath: settings.repoPath,
+      title: pr.title,
+      body: settings.body,
+      autoMerge: pr.autoMerge
+    }
     const proposal = await describeProposal(result, preview, client, actionsLogger)
     return { summary: showPreview(proposal, pr.branch) }
   }
@@ -160,5 +166,6 @@ export async function runPullRequestStep(
     closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
     none: 'No pull request needed.'
   }
-  return { summary: `\n${said[outcome.operation]}\n` }
+  const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : ''
+  return { summary: `\n${said[outcome.operation]}${autoMerge}\n` }
 }
