@@ -13,6 +13,7 @@ import {
 } from '../adapters/registry/create-client.js'
 import type { Mode } from '../run/update.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
+import { AUTO_MERGE_METHODS, type AutoMergeMethod } from '../adapters/github/auto-merge.js'
 
 export interface CliOptions {
   mode: Mode
@@ -33,6 +34,8 @@ export interface CliOptions {
   json: boolean
   showPullRequest: boolean
   verbose: boolean
+  /** The action's auto-merge input, for the preview's line about it; needs showPullRequest. */
+  autoMerge?: AutoMergeMethod
 }
 
 export type CliCommand =
@@ -138,6 +141,11 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'boolean',
     short: 'v',
     help: 'Print debug messages (retries, credential fallbacks) on stderr.'
+  },
+  'auto-merge': {
+    type: 'string',
+    value: 'merge|squash|rebase',
+    help: "With --show-pull-request: preview the action's auto-merge input, whose line in the body says whether every update passed every gate."
   },
   version: {
     type: 'boolean',
@@ -264,6 +272,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (mode === 'matrix' && bool('show-pull-request')) {
     throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing')
   }
+  const autoMerge = autoMergeFlag(str('auto-merge'), bool('show-pull-request'))
   if (bool('fail-on-error') && bool('no-fail-on-error')) {
     throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other')
   }
@@ -299,7 +308,20 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
-      verbose: bool('verbose')
+      verbose: bool('verbose'),
+      ...(autoMerge ? { autoMerge } : {})
     }
   }
+}
+
+function autoMergeFlag(text: string | undefined, preview: boolean): AutoMergeMethod | undefined {
+  if (text === undefined) return undefined
+  const value = text.trim().toLowerCase()
+  const method = AUTO_MERGE_METHODS.find(m => m === value)
+  if (!method) throw new UsageError(`--auto-merge must be merge, squash or rebase, got "${text}"`)
+  if (!preview)
+    throw new UsageError(
+      '--auto-merge needs --show-pull-request: the command line opens no pull request, it only previews one'
+    )
+  return method
 }

@@ -245,7 +245,8 @@ async function previewPullRequest(
   const preview = {
     repoPath: repositoryPath(options.config),
     title: DEFAULT_TITLE,
-    body: { now: new Date() }
+    body: { now: new Date() },
+    autoMerge: options.autoMerge
   }
   return (await describeProposal(result, preview, client, logger)) ?? null
 }

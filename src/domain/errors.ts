@@ -21,6 +21,7 @@ export type Setting =
   | 'branch'
   | 'pull-request'
   | 'token'
+  | 'auto-merge'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:
