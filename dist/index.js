@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(294);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1738);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 294:
+/***/ 1738:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35163,6 +35163,70 @@ function runRepository(event, env = process.env) {
     throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
 }
 
+;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
+/** The pull request step's error, and the status GitHub's API answered with. */
+
+class PullRequestError extends UpdaterError {
+    name = 'PullRequestError';
+}
+/** Our own fix for a branch holding commits the action may not replace. */
+const BRANCH_FIX = {
+    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
+    join: 'sentence'
+};
+function pull_request_error_status(error) {
+    const value = error.status;
+    return typeof value === 'number' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/auto-merge.ts
+
+const AUTO_MERGE_METHODS = ['merge', 'squash', 'rebase'];
+const ENABLE = `mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+    pullRequest { id }
+  }
+}`;
+const DISABLE = `mutation($pullRequestId: ID!) {
+  disablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId}) {
+    pullRequest { id }
+  }
+}`;
+/** Turns auto-merge on with `method`, or off when `method` is undefined. */
+async function changeAutoMerge(octokit, nodeId, method) {
+    try {
+        if (method)
+            await octokit.graphql(ENABLE, { pullRequestId: nodeId, mergeMethod: method.toUpperCase() });
+        else
+            await octokit.graphql(DISABLE, { pullRequestId: nodeId });
+        return { state: method ? 'enabled' : 'disabled' };
+    }
+    catch (error) {
+        return { state: 'refused', reason: refusal(error, method !== undefined) };
+    }
+}
+/** GitHub's refusal in our words; its own message is matched, never quoted. */
+function refusal(error, enabling) {
+    const verb = enabling ? 'enable' : 'disable';
+    const errors = error.errors ?? [];
+    const messages = [
+        ...errors.map(e => String(e.message ?? '')),
+        error instanceof Error ? error.message : ''
+    ];
+    const types = errors.map(e => String(e.type ?? ''));
+    if (messages.some(m => /auto.?merge is not allowed/i.test(m)))
+        return 'the repository does not allow auto-merge (Settings → General → Allow auto-merge)';
+    if (messages.some(m => /clean status/i.test(m)))
+        return 'the pull request can already be merged with nothing pending, so GitHub has nothing to wait for';
+    if (types.includes('FORBIDDEN') || messages.some(m => /not accessible by integration/i.test(m)))
+        return `the token may not ${verb} auto-merge (it needs contents: write and pull-requests: write)`;
+    const code = pull_request_error_status(error);
+    if (code !== undefined)
+        return `GitHub answered HTTP ${code} when asked to ${verb} auto-merge`;
+    const type = types.find(t => /^[A-Z_]{1,40}$/.test(t));
+    return `GitHub refused to ${verb} auto-merge${type ? ` (${type})` : ''}`;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
 function splitLines(text) {
     const lines = text.split('\n');
@@ -35213,22 +35277,6 @@ function unifiedDiff(path, before, after, context = 2) {
             out.push(`${l.kind}${l.text.replace(/\r$/, '')}`);
     }
     return out.join('\n') + '\n';
-}
-
-;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
-/** The pull request step's error, and the status GitHub's API answered with. */
-
-class PullRequestError extends UpdaterError {
-    name = 'PullRequestError';
-}
-/** Our own fix for a branch holding commits the action may not replace. */
-const BRANCH_FIX = {
-    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
-    join: 'sentence'
-};
-function pull_request_error_status(error) {
-    const value = error.status;
-    return typeof value === 'number' ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/trees.ts
@@ -35534,6 +35582,7 @@ function workflowRefusal(error, paths) {
 
 
 
+
 /** The GitHub side of the update: read the base, then create, update, or close the pull request. */
 class PullRequestClient {
     octokit;
@@ -35750,12 +35799,23 @@ class PullRequestClient {
         await this.addExtras(data.number, change);
         return data;
     }
+    /** Turns GitHub's auto-merge on with `method`, or off when it is undefined. */
+    setAutoMerge(nodeId, method) {
+        return changeAutoMerge(this.octokit, nodeId, method);
+    }
     addExtras(number, change, pull) {
         return addExtras(this.octokit, this.repository, this.logger, number, change, pull);
     }
 }
 function pullFields(pull) {
-    return pull ? { number: pull.number, url: pull.html_url } : {};
+    if (!pull)
+        return {};
+    return {
+        number: pull.number,
+        url: pull.html_url,
+        ...(pull.node_id ? { nodeId: pull.node_id } : {}),
+        autoMergeFound: pull.auto_merge ? (pull.auto_merge.merge_method ?? 'merge') : null
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
@@ -36290,6 +36350,107 @@ async function lookUpUpstream(client, moved, logger) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/run/auto-merge.ts
+
+
+/** How many reasons the body's line lists before it counts the rest. */
+const LISTED = 5;
+/**
+ * Why auto-merge must stay off for the pull request proposing these moves: each moved entry's
+ * flags, a moved entry no review covers (its gates never ran), and every update in error.
+ */
+function autoMergeBlockers(moves, reviews, held) {
+    const blockers = [];
+    for (const move of moves.filter(hasMoved)) {
+        const name = move.entry.platform
+            ? `${move.entry.name} (${move.entry.platform.text})`
+            : move.entry.name;
+        // The pull request's moves come from the base branch's config, whose old digest may not
+        // be the workspace's: the review is the one of the same entry ending on the same digest.
+        const review = reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current) ?? reviews.find(r => r.key === move.key && r.current === move.current);
+        if (!review)
+            blockers.push(`${name}: its new digest was not reviewed`);
+        else
+            for (const flag of review.flags)
+                blockers.push(`${name}: ${flag}`);
+    }
+    for (const h of held)
+        if (h.kind === 'error')
+            blockers.push(`${h.name}: ${h.reason}`);
+    return blockers;
+}
+/** The body's line about auto-merge; every reason is untrusted text, escaped. */
+function autoMergeLine(method, blockers) {
+    if (blockers.length === 0)
+        return `**Auto-merge** (${method}) requested: every update passed every gate.`;
+    const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ');
+    const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : '';
+    return `**Auto-merge is off**: ${listed}${more}.`;
+}
+/** The body with the line after it, cut so the whole stays within `limit` characters. */
+function withAutoMergeLine(body, line, limit) {
+    const tail = `\n\n${line}\n`;
+    const kept = body.replace(/\s+$/, '');
+    return kept.length + tail.length <= limit
+        ? kept + tail
+        : kept.slice(0, Math.max(0, limit - tail.length)) + tail;
+}
+/**
+ * After the pull request was created, updated or left as it was: auto-merge on when nothing
+ * blocks it, off when something does and it was on. Undefined when there is no open pull or
+ * the port cannot change auto-merge.
+ */
+async function applyAutoMerge(pullRequests, outcome, method, blockers, logger) {
+    const open = ['created', 'updated', 'unchanged'].includes(outcome.operation);
+    if (!open || !outcome.nodeId || !pullRequests.setAutoMerge)
+        return undefined;
+    const pull = `#${outcome.number}`;
+    const found = outcome.autoMergeFound ?? null;
+    const report = (state, reason) => ({
+        method,
+        state,
+        blockers,
+        ...(reason ? { reason } : {})
+    });
+    if (blockers.length === 0 && found) {
+        logger.info(`${pull}: auto-merge is on (${found})`);
+        return report('on');
+    }
+    if (blockers.length > 0 && !found) {
+        logger.info(`${pull}: auto-merge left off: ${blockers.join('; ')}`);
+        return report('off');
+    }
+    const enable = blockers.length === 0;
+    const change = await pullRequests.setAutoMerge(outcome.nodeId, enable ? method : undefined);
+    if (change.state === 'refused') {
+        logger.warning(`${pull}: auto-merge not ${enable ? 'enabled' : 'disabled'}: ${change.reason}`);
+        return report('refused', change.reason);
+    }
+    if (enable)
+        logger.info(`${pull}: auto-merge (${method}) enabled; GitHub merges it once its checks pass`);
+    else
+        logger.info(`${pull}: auto-merge disabled: ${blockers.join('; ')}`);
+    return report(change.state);
+}
+/** One line for the job summary. */
+function autoMergeSummary(report) {
+    const off = report.blockers.length > 0
+        ? `: ${autoMergeLine(report.method, report.blockers).replace(/^\*\*Auto-merge is off\*\*: /, '')}`
+        : '.';
+    switch (report.state) {
+        case 'enabled':
+            return `Auto-merge (${report.method}) enabled: every update passed every gate.`;
+        case 'on':
+            return `Auto-merge stays on: every update passed every gate.`;
+        case 'disabled':
+            return `Auto-merge disabled${off}`;
+        case 'off':
+            return `Auto-merge left off${off}`;
+        case 'refused':
+            return `Auto-merge could not be ${report.blockers.length === 0 ? 'enabled' : 'disabled'}: ${report.reason ?? 'GitHub refused'}.`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/propose.ts
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
@@ -36297,6 +36458,7 @@ async function lookUpUpstream(client, moved, logger) {
  * body is rendered from data. Side effects go through the clients it is given: the forge
  * only through PullRequestPort.
  */
+
 
 
 
@@ -36334,11 +36496,12 @@ async function describeProposal(result, settings, client, logger) {
     const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
-    return {
-        title: settings.title,
-        body: render(settings.body, updates, result),
-        diff: diffs.join('')
-    };
+    let body = render(settings.body, updates, result);
+    if (settings.autoMerge) {
+        const blockers = autoMergeBlockers(result.moves, result.reviews, result.held);
+        body = withAutoMergeLine(body, autoMergeLine(settings.autoMerge, blockers), BODY_LIMIT);
+    }
+    return { title: settings.title, body, diff: diffs.join('') };
 }
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -36374,9 +36537,12 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         : [];
     let proposal;
     let body = '';
+    const blockers = autoMergeBlockers(moves, result.reviews, result.held);
     if (files.size > 0) {
         const updates = await bodyUpdates(withFiles(moves, touched), client, logger);
         body = render(settings.body, updates, result);
+        if (request.autoMerge)
+            body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
@@ -36394,7 +36560,10 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         draft: request.draft,
         keepOpen: result.failed.length > 0
     });
-    return { ...outcome, proposal };
+    const autoMerge = request.autoMerge
+        ? await applyAutoMerge(pullRequests, outcome, request.autoMerge, blockers, logger)
+        : undefined;
+    return { ...outcome, proposal, ...(autoMerge ? { autoMerge } : {}) };
 }
 /** The base branch's config, parsed; a missing file or a directory there is an error. */
 function readBaseConfig(settings, base) {
@@ -36442,6 +36611,7 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
  * `@actions/core`'s getInput (modelled on docker/metadata-action's context.ts). Bad values
  * fail here, before anything runs, naming the input and what it accepts.
  */
+
 
 
 
@@ -36526,8 +36696,18 @@ function pullRequestInputs() {
         assignees: listInput(getInput('assignees')),
         reviewers: listInput(getInput('reviewers')),
         teamReviewers: listInput(getInput('team-reviewers')),
-        draft: booleanInput('draft', false)
+        draft: booleanInput('draft', false),
+        autoMerge: autoMergeInput()
     };
+}
+function autoMergeInput() {
+    const value = inputs_text('auto-merge').toLowerCase();
+    if (value === '')
+        return undefined;
+    const method = AUTO_MERGE_METHODS.find(m => m === value);
+    if (!method)
+        throw new InputError(`input auto-merge must be merge, squash or rebase (or empty to leave auto-merge alone), got "${value}"`);
+    return method;
 }
 /** Where credentials from the registry-auth input came from, as messages name it. */
 const REGISTRY_AUTH_SOURCE = 'the registry-auth input';
@@ -36576,6 +36756,219 @@ function writePullRequestOutputs(outcome) {
     log_setOutput('pull-request-branch', outcome.branch);
 }
 
+;// CONCATENATED MODULE: ./src/adapters/github/review-sources.ts
+
+/** Most commits a range lists; the count and the compare link tell the rest. */
+const MAX_COMMITS = 10;
+const VERSIONS_PER_PAGE = 100;
+const HEADLINE_MAX = 200;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+/** A revision as OCI labels carry it: a commit id, or a tag-like name without slashes. */
+const review_sources_REVISION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SHA = /^[0-9a-f]{40}$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** The container registry of a GitHub host: ghcr.io for github.com, `containers.<host>` else. */
+function containerRegistryHost(serverUrl) {
+    const host = new URL(serverUrl).host.toLowerCase();
+    return host === 'github.com' ? 'ghcr.io' : `containers.${host}`;
+}
+/**
+ * The repository an OCI `source` label names, when it is on the server: same scheme and host
+ * (and port), `/OWNER/REPO`, `.git` or further path allowed, nothing else (no credentials, no
+ * query, no fragment). Anything else is undefined: a label is untrusted text.
+ */
+function parseSourceRepository(source, serverUrl) {
+    let url;
+    try {
+        url = new URL(source.trim());
+    }
+    catch {
+        return undefined;
+    }
+    const server = new URL(serverUrl);
+    if (url.protocol !== server.protocol || url.host.toLowerCase() !== server.host.toLowerCase())
+        return undefined;
+    if (url.username || url.password || url.search || url.hash)
+        return undefined;
+    const [, owner = '', name = ''] = url.pathname.split('/');
+    const repo = name.endsWith('.git') ? name.slice(0, -4) : name;
+    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+        return undefined;
+    return { owner, repo };
+}
+class GitHubReviewSourcesClient {
+    options;
+    request;
+    server;
+    registry;
+    /** Per package (`owner/name`): the pages read so far, and under which owner kind. */
+    packages = new Map();
+    compares = new Map();
+    constructor(options) {
+        this.options = options;
+        this.server = options.serverUrl.replace(/\/+$/, '');
+        this.registry = containerRegistryHost(this.server);
+    }
+    async packageVersionCreated(image, digest) {
+        if (!this.options.authenticated || image.registry.toLowerCase() !== this.registry)
+            return undefined;
+        const slash = image.repository.indexOf('/');
+        if (slash < 1 || slash === image.repository.length - 1)
+            return undefined;
+        const owner = image.repository.slice(0, slash);
+        const name = image.repository.slice(slash + 1);
+        const maxPages = this.options.maxVersionPages ?? 5;
+        for (let page = 1; page <= maxPages; page++) {
+            const listing = await this.versionPage(owner, name, page);
+            const hit = listing.versions.find(v => v.name === digest);
+            if (hit)
+                return rfc3339(hit.created_at);
+            if (!listing.more)
+                return undefined;
+        }
+        this.options.logger.debug(`GitHub Packages: ${digest} is not among the newest ${maxPages * VERSIONS_PER_PAGE} versions of ${image.registry}/${image.repository}`);
+        return undefined;
+    }
+    compareCommits(source, base, head) {
+        const repository = parseSourceRepository(source, this.server);
+        if (!repository || !review_sources_REVISION.test(base) || !review_sources_REVISION.test(head))
+            return Promise.resolve(undefined);
+        if (!this.options.authenticated && new URL(this.server).host.toLowerCase() !== 'github.com')
+            return Promise.resolve(undefined);
+        const key = `${repository.owner}/${repository.repo}/${base}...${head}`.toLowerCase();
+        let range = this.compares.get(key);
+        if (!range) {
+            range = this.compare(repository, base, head);
+            this.compares.set(key, range);
+        }
+        return range;
+    }
+    connect() {
+        this.request ??= this.options.connect();
+        return this.request;
+    }
+    /** One page of a package's versions, read once; an unreadable package is an empty page. */
+    versionPage(owner, name, page) {
+        const key = `${owner}/${name}`.toLowerCase();
+        let known = this.packages.get(key);
+        if (!known) {
+            known = { pages: new Map() };
+            this.packages.set(key, known);
+        }
+        let cached = known.pages.get(page);
+        if (!cached) {
+            cached = this.readVersionPage(known, owner, name, page);
+            known.pages.set(page, cached);
+        }
+        return cached;
+    }
+    async readVersionPage(known, owner, name, page) {
+        const none = { versions: [], more: false };
+        const where = `ghcr package ${owner}/${name}`;
+        const ask = async (kind) => {
+            const request = await this.connect();
+            const route = kind === 'orgs'
+                ? 'GET /orgs/{owner}/packages/container/{name}/versions'
+                : 'GET /users/{owner}/packages/container/{name}/versions';
+            const { data, headers } = await request(route, {
+                owner,
+                name,
+                per_page: VERSIONS_PER_PAGE,
+                page
+            });
+            const link = typeof headers.link === 'string' ? headers.link : '';
+            return { versions: Array.isArray(data) ? data : [], more: /rel="next"/.test(link) };
+        };
+        try {
+            if (page === 1) {
+                // The owner is an organisation or a user; only GitHub knows which, so the first page
+                // asks the organisation path and falls back once. Later pages follow the first.
+                try {
+                    const first = await ask('orgs');
+                    known.kind = 'orgs';
+                    return first;
+                }
+                catch (error) {
+                    if (pull_request_error_status(error) !== 404)
+                        throw error;
+                    const first = await ask('users');
+                    known.kind = 'users';
+                    return first;
+                }
+            }
+            return known.kind ? await ask(known.kind) : none;
+        }
+        catch (error) {
+            known.kind = null;
+            const code = pull_request_error_status(error);
+            this.options.logger.debug(code === 403 || code === 404
+                ? `GitHub Packages: ${where} cannot be read (HTTP ${code}); the token needs packages: read and access to the package`
+                : `GitHub Packages: ${where} could not be read (${code ? `HTTP ${code}` : 'no answer'})`);
+            return none;
+        }
+    }
+    async compare(repository, base, head) {
+        const { owner, repo } = repository;
+        const web = `${this.server}/${owner}/${repo}`;
+        const basehead = `${base}...${head}`;
+        let data;
+        try {
+            const request = await this.connect();
+            // The first page of 10: the count is the whole range's, the list its oldest commits.
+            data = (await request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+                owner,
+                repo,
+                basehead,
+                per_page: MAX_COMMITS,
+                page: 1
+            })).data;
+        }
+        catch (error) {
+            const code = pull_request_error_status(error);
+            throw new Error(`GitHub did not compare ${owner}/${repo} ${review_sources_short(base)}...${review_sources_short(head)} (${code ? `HTTP ${code}` : 'no answer'})`, { cause: error });
+        }
+        const listed = Array.isArray(data.commits) ? data.commits : [];
+        const commits = listed
+            .slice(0, MAX_COMMITS)
+            .map(c => commitSummary(c, web))
+            .filter((c) => c !== undefined);
+        const total = Number(data.total_commits);
+        return {
+            count: Number.isInteger(total) && total >= commits.length ? total : commits.length,
+            url: `${web}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`,
+            commits
+        };
+    }
+}
+/** A commit as the compare API lists it, with its links built here, not taken from the answer. */
+function commitSummary(value, web) {
+    const c = value;
+    if (typeof c.sha !== 'string' || !SHA.test(c.sha))
+        return undefined;
+    const message = typeof c.commit?.message === 'string' ? c.commit.message : '';
+    let headline = message.split(/\r?\n/, 1)[0].trim();
+    if (headline.length > HEADLINE_MAX)
+        headline = `${headline.slice(0, HEADLINE_MAX - 1)}…`;
+    const login = c.author?.login;
+    return {
+        sha: c.sha,
+        headline,
+        ...(typeof login === 'string' && LOGIN.test(login) ? { author: login } : {}),
+        url: `${web}/commit/${c.sha}`
+    };
+}
+function review_sources_short(revision) {
+    return SHA.test(revision) ? revision.slice(0, 7) : revision;
+}
+/** An RFC 3339 time in UTC, or undefined for anything that is not a time. */
+function rfc3339(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+}
+
 ;// CONCATENATED MODULE: ./src/action/preview.ts
 
 
@@ -36614,6 +37007,8 @@ function showPreview(proposal, branch) {
  * preview or the pull request itself. The GitHub client is loaded here, on demand, so a run
  * that opens no pull request (matrix mode, dry runs, nothing to propose) never loads it.
  */
+
+
 
 
 
@@ -36672,6 +37067,30 @@ async function readBodyTemplate(value, workspace) {
         await file.close();
     }
 }
+/**
+ * What the review of each move may ask GitHub, with the action's token and only on the run's
+ * own host (GITHUB_SERVER_URL, API at GITHUB_API_URL); undefined without a token. Octokit is
+ * loaded on the first question, so a run where nothing moved never loads it.
+ */
+function actionReviewSources(token, env = process.env) {
+    if (!token)
+        return undefined;
+    const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com';
+    if (!URL.canParse(serverUrl)) {
+        actionsLogger.debug(`GITHUB_SERVER_URL is no URL; GitHub is not asked for review details`);
+        return undefined;
+    }
+    return new GitHubReviewSourcesClient({
+        serverUrl,
+        authenticated: true,
+        logger: actionsLogger,
+        connect: async () => {
+            const { createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887));
+            const octokit = createOctokit(token, actionsLogger, undefined, text => secrets.redact(text));
+            return (route, params) => octokit.request(route, params);
+        }
+    });
+}
 function repositoryPath(workspace, config, dryRun) {
     const path = (0,external_node_path_namespaceObject.relative)(workspace, (0,external_node_path_namespaceObject.resolve)(workspace, config));
     if (path.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(path)) {
@@ -36697,7 +37116,12 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
     };
     if (inputs.dryRun) {
         writePullRequestOutputs({ operation: 'none', branch: pr.branch });
-        const preview = { repoPath: settings.repoPath, title: pr.title, body: settings.body };
+        const preview = {
+            repoPath: settings.repoPath,
+            title: pr.title,
+            body: settings.body,
+            autoMerge: pr.autoMerge
+        };
         const proposal = await describeProposal(result, preview, client, actionsLogger);
         return { summary: showPreview(proposal, pr.branch) };
     }
@@ -36719,7 +37143,8 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
         closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
         none: 'No pull request needed.'
     };
-    return { summary: `\n${said[outcome.operation]}\n` };
+    const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : '';
+    return { summary: `\n${said[outcome.operation]}${autoMerge}\n` };
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
@@ -36854,7 +37279,8 @@ async function run() {
             // The action writes only into the repository it checked out.
             configWrite: { root: workspace, label: `input config ${inputs.config}` },
             defaultImageSource: 'the image input',
-            words: INPUT_WORDS
+            words: INPUT_WORDS,
+            github: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);

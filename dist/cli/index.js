@@ -5,7 +5,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -33,29 +32,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-module.exports.g6 = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -109,11 +108,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.hd = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -124,57 +123,57 @@ module.exports.hd = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28436,6 +28435,313 @@ async function checkWorkspacePath(workspace, path, label) {
 
 /***/ }),
 
+/***/ 8314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ AUTO_MERGE_METHODS)
+/* harmony export */ });
+/* unused harmony export changeAutoMerge */
+/* harmony import */ var _pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2652);
+
+const AUTO_MERGE_METHODS = ['merge', 'squash', 'rebase'];
+const ENABLE = (/* unused pure expression or super */ null && (`mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+    pullRequest { id }
+  }
+}`));
+const DISABLE = (/* unused pure expression or super */ null && (`mutation($pullRequestId: ID!) {
+  disablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId}) {
+    pullRequest { id }
+  }
+}`));
+/** Turns auto-merge on with `method`, or off when `method` is undefined. */
+async function changeAutoMerge(octokit, nodeId, method) {
+    try {
+        if (method)
+            await octokit.graphql(ENABLE, { pullRequestId: nodeId, mergeMethod: method.toUpperCase() });
+        else
+            await octokit.graphql(DISABLE, { pullRequestId: nodeId });
+        return { state: method ? 'enabled' : 'disabled' };
+    }
+    catch (error) {
+        return { state: 'refused', reason: refusal(error, method !== undefined) };
+    }
+}
+/** GitHub's refusal in our words; its own message is matched, never quoted. */
+function refusal(error, enabling) {
+    const verb = enabling ? 'enable' : 'disable';
+    const errors = error.errors ?? [];
+    const messages = [
+        ...errors.map(e => String(e.message ?? '')),
+        error instanceof Error ? error.message : ''
+    ];
+    const types = errors.map(e => String(e.type ?? ''));
+    if (messages.some(m => /auto.?merge is not allowed/i.test(m)))
+        return 'the repository does not allow auto-merge (Settings → General → Allow auto-merge)';
+    if (messages.some(m => /clean status/i.test(m)))
+        return 'the pull request can already be merged with nothing pending, so GitHub has nothing to wait for';
+    if (types.includes('FORBIDDEN') || messages.some(m => /not accessible by integration/i.test(m)))
+        return `the token may not ${verb} auto-merge (it needs contents: write and pull-requests: write)`;
+    const code = status(error);
+    if (code !== undefined)
+        return `GitHub answered HTTP ${code} when asked to ${verb} auto-merge`;
+    const type = types.find(t => /^[A-Z_]{1,40}$/.test(t));
+    return `GitHub refused to ${verb} auto-merge${type ? ` (${type})` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 2652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h5: () => (/* binding */ status)
+/* harmony export */ });
+/* unused harmony exports PullRequestError, BRANCH_FIX */
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/** The pull request step's error, and the status GitHub's API answered with. */
+
+class PullRequestError extends (/* unused pure expression or super */ null && (UpdaterError)) {
+    name = 'PullRequestError';
+}
+/** Our own fix for a branch holding commits the action may not replace. */
+const BRANCH_FIX = {
+    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
+    join: 'sentence'
+};
+function status(error) {
+    const value = error.status;
+    return typeof value === 'number' ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fA: () => (/* binding */ GitHubReviewSourcesClient)
+/* harmony export */ });
+/* unused harmony exports MAX_COMMITS, containerRegistryHost, parseSourceRepository */
+/* harmony import */ var _pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2652);
+
+/** Most commits a range lists; the count and the compare link tell the rest. */
+const MAX_COMMITS = 10;
+const VERSIONS_PER_PAGE = 100;
+const HEADLINE_MAX = 200;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+/** A revision as OCI labels carry it: a commit id, or a tag-like name without slashes. */
+const REVISION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SHA = /^[0-9a-f]{40}$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** The container registry of a GitHub host: ghcr.io for github.com, `containers.<host>` else. */
+function containerRegistryHost(serverUrl) {
+    const host = new URL(serverUrl).host.toLowerCase();
+    return host === 'github.com' ? 'ghcr.io' : `containers.${host}`;
+}
+/**
+ * The repository an OCI `source` label names, when it is on the server: same scheme and host
+ * (and port), `/OWNER/REPO`, `.git` or further path allowed, nothing else (no credentials, no
+ * query, no fragment). Anything else is undefined: a label is untrusted text.
+ */
+function parseSourceRepository(source, serverUrl) {
+    let url;
+    try {
+        url = new URL(source.trim());
+    }
+    catch {
+        return undefined;
+    }
+    const server = new URL(serverUrl);
+    if (url.protocol !== server.protocol || url.host.toLowerCase() !== server.host.toLowerCase())
+        return undefined;
+    if (url.username || url.password || url.search || url.hash)
+        return undefined;
+    const [, owner = '', name = ''] = url.pathname.split('/');
+    const repo = name.endsWith('.git') ? name.slice(0, -4) : name;
+    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+        return undefined;
+    return { owner, repo };
+}
+class GitHubReviewSourcesClient {
+    options;
+    request;
+    server;
+    registry;
+    /** Per package (`owner/name`): the pages read so far, and under which owner kind. */
+    packages = new Map();
+    compares = new Map();
+    constructor(options) {
+        this.options = options;
+        this.server = options.serverUrl.replace(/\/+$/, '');
+        this.registry = containerRegistryHost(this.server);
+    }
+    async packageVersionCreated(image, digest) {
+        if (!this.options.authenticated || image.registry.toLowerCase() !== this.registry)
+            return undefined;
+        const slash = image.repository.indexOf('/');
+        if (slash < 1 || slash === image.repository.length - 1)
+            return undefined;
+        const owner = image.repository.slice(0, slash);
+        const name = image.repository.slice(slash + 1);
+        const maxPages = this.options.maxVersionPages ?? 5;
+        for (let page = 1; page <= maxPages; page++) {
+            const listing = await this.versionPage(owner, name, page);
+            const hit = listing.versions.find(v => v.name === digest);
+            if (hit)
+                return rfc3339(hit.created_at);
+            if (!listing.more)
+                return undefined;
+        }
+        this.options.logger.debug(`GitHub Packages: ${digest} is not among the newest ${maxPages * VERSIONS_PER_PAGE} versions of ${image.registry}/${image.repository}`);
+        return undefined;
+    }
+    compareCommits(source, base, head) {
+        const repository = parseSourceRepository(source, this.server);
+        if (!repository || !REVISION.test(base) || !REVISION.test(head))
+            return Promise.resolve(undefined);
+        if (!this.options.authenticated && new URL(this.server).host.toLowerCase() !== 'github.com')
+            return Promise.resolve(undefined);
+        const key = `${repository.owner}/${repository.repo}/${base}...${head}`.toLowerCase();
+        let range = this.compares.get(key);
+        if (!range) {
+            range = this.compare(repository, base, head);
+            this.compares.set(key, range);
+        }
+        return range;
+    }
+    connect() {
+        this.request ??= this.options.connect();
+        return this.request;
+    }
+    /** One page of a package's versions, read once; an unreadable package is an empty page. */
+    versionPage(owner, name, page) {
+        const key = `${owner}/${name}`.toLowerCase();
+        let known = this.packages.get(key);
+        if (!known) {
+            known = { pages: new Map() };
+            this.packages.set(key, known);
+        }
+        let cached = known.pages.get(page);
+        if (!cached) {
+            cached = this.readVersionPage(known, owner, name, page);
+            known.pages.set(page, cached);
+        }
+        return cached;
+    }
+    async readVersionPage(known, owner, name, page) {
+        const none = { versions: [], more: false };
+        const where = `ghcr package ${owner}/${name}`;
+        const ask = async (kind) => {
+            const request = await this.connect();
+            const route = kind === 'orgs'
+                ? 'GET /orgs/{owner}/packages/container/{name}/versions'
+                : 'GET /users/{owner}/packages/container/{name}/versions';
+            const { data, headers } = await request(route, {
+                owner,
+                name,
+                per_page: VERSIONS_PER_PAGE,
+                page
+            });
+            const link = typeof headers.link === 'string' ? headers.link : '';
+            return { versions: Array.isArray(data) ? data : [], more: /rel="next"/.test(link) };
+        };
+        try {
+            if (page === 1) {
+                // The owner is an organisation or a user; only GitHub knows which, so the first page
+                // asks the organisation path and falls back once. Later pages follow the first.
+                try {
+                    const first = await ask('orgs');
+                    known.kind = 'orgs';
+                    return first;
+                }
+                catch (error) {
+                    if ((0,_pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .status */ .h5)(error) !== 404)
+                        throw error;
+                    const first = await ask('users');
+                    known.kind = 'users';
+                    return first;
+                }
+            }
+            return known.kind ? await ask(known.kind) : none;
+        }
+        catch (error) {
+            known.kind = null;
+            const code = (0,_pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .status */ .h5)(error);
+            this.options.logger.debug(code === 403 || code === 404
+                ? `GitHub Packages: ${where} cannot be read (HTTP ${code}); the token needs packages: read and access to the package`
+                : `GitHub Packages: ${where} could not be read (${code ? `HTTP ${code}` : 'no answer'})`);
+            return none;
+        }
+    }
+    async compare(repository, base, head) {
+        const { owner, repo } = repository;
+        const web = `${this.server}/${owner}/${repo}`;
+        const basehead = `${base}...${head}`;
+        let data;
+        try {
+            const request = await this.connect();
+            // The first page of 10: the count is the whole range's, the list its oldest commits.
+            data = (await request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+                owner,
+                repo,
+                basehead,
+                per_page: MAX_COMMITS,
+                page: 1
+            })).data;
+        }
+        catch (error) {
+            const code = (0,_pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .status */ .h5)(error);
+            throw new Error(`GitHub did not compare ${owner}/${repo} ${short(base)}...${short(head)} (${code ? `HTTP ${code}` : 'no answer'})`, { cause: error });
+        }
+        const listed = Array.isArray(data.commits) ? data.commits : [];
+        const commits = listed
+            .slice(0, MAX_COMMITS)
+            .map(c => commitSummary(c, web))
+            .filter((c) => c !== undefined);
+        const total = Number(data.total_commits);
+        return {
+            count: Number.isInteger(total) && total >= commits.length ? total : commits.length,
+            url: `${web}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`,
+            commits
+        };
+    }
+}
+/** A commit as the compare API lists it, with its links built here, not taken from the answer. */
+function commitSummary(value, web) {
+    const c = value;
+    if (typeof c.sha !== 'string' || !SHA.test(c.sha))
+        return undefined;
+    const message = typeof c.commit?.message === 'string' ? c.commit.message : '';
+    let headline = message.split(/\r?\n/, 1)[0].trim();
+    if (headline.length > HEADLINE_MAX)
+        headline = `${headline.slice(0, HEADLINE_MAX - 1)}…`;
+    const login = c.author?.login;
+    return {
+        sha: c.sha,
+        headline,
+        ...(typeof login === 'string' && LOGIN.test(login) ? { author: login } : {}),
+        url: `${web}/commit/${c.sha}`
+    };
+}
+function short(revision) {
+    return SHA.test(revision) ? revision.slice(0, 7) : revision;
+}
+/** An RFC 3339 time in UTC, or undefined for anything that is not a time. */
+function rfc3339(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+
+/***/ }),
+
 /***/ 4782:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29761,8 +30067,8 @@ var undici = __nccwpck_require__(4371);
  */
 
 function keepAliveFetch() {
-    const dispatcher = new undici/* Agent */.g6().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
-    return (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher });
+    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
+    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
 }
 
 // EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
@@ -30211,10 +30517,12 @@ function redactUrl(href) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4782);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_github_auto_merge_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8314);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
+
 
 
 
@@ -30308,6 +30616,11 @@ const FLAGS = {
         type: 'boolean',
         short: 'v',
         help: 'Print debug messages (retries, credential fallbacks) on stderr.'
+    },
+    'auto-merge': {
+        type: 'string',
+        value: 'merge|squash|rebase',
+        help: "With --show-pull-request: preview the action's auto-merge input, whose line in the body says whether every update passed every gate."
     },
     version: {
         type: 'boolean',
@@ -30432,6 +30745,7 @@ function parseCliArgs(argv) {
     if (mode === 'matrix' && bool('show-pull-request')) {
         throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing');
     }
+    const autoMerge = autoMergeFlag(str('auto-merge'), bool('show-pull-request'));
     if (bool('fail-on-error') && bool('no-fail-on-error')) {
         throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other');
     }
@@ -30459,9 +30773,21 @@ function parseCliArgs(argv) {
             files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
-            verbose: bool('verbose')
+            verbose: bool('verbose'),
+            ...(autoMerge ? { autoMerge } : {})
         }
     };
+}
+function autoMergeFlag(text, preview) {
+    if (text === undefined)
+        return undefined;
+    const value = text.trim().toLowerCase();
+    const method = _adapters_github_auto_merge_js__WEBPACK_IMPORTED_MODULE_4__/* .AUTO_MERGE_METHODS */ .O.find(m => m === value);
+    if (!method)
+        throw new UsageError(`--auto-merge must be merge, squash or rebase, got "${text}"`);
+    if (!preview)
+        throw new UsageError('--auto-merge needs --show-pull-request: the command line opens no pull request, it only previews one');
+    return method;
 }
 
 
@@ -30482,17 +30808,19 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
 /* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4782);
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3585);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(515);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7094);
 /* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4764);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8330);
+/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6311);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -30605,7 +30933,8 @@ async function run(options, stderr) {
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
         defaultImageSource: '--image',
-        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H
+        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H,
+        github: options.mode === 'update' ? cliReviewSources(logger) : undefined
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
@@ -30616,7 +30945,7 @@ async function run(options, stderr) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
         if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ||
             error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__/* .FilesPatternError */ .wD ||
-            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__/* .WorkspacePathError */ .T)
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_14__/* .WorkspacePathError */ .T)
             throw new SetupError(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
@@ -30651,6 +30980,35 @@ function terminalLogger(stderr, verbose) {
         notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`)
     };
 }
+/**
+ * What the review of each move may ask GitHub: with GITHUB_TOKEN from the environment when it
+ * is set (a flag would show the token in the process list), else anonymously, which only
+ * github.com answers. The host is GITHUB_SERVER_URL's (default github.com), the API
+ * GITHUB_API_URL's, as for the action on GitHub Enterprise Server.
+ */
+function cliReviewSources(logger) {
+    const token = process.env.GITHUB_TOKEN?.trim() || undefined;
+    if (token)
+        _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(token);
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    if (!URL.canParse(serverUrl)) {
+        logger.debug('GITHUB_SERVER_URL is no URL; GitHub is not asked for review details');
+        return undefined;
+    }
+    const github = { info: logger.info, warning: logger.warning };
+    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_13__/* .GitHubReviewSourcesClient */ .fA({
+        serverUrl,
+        authenticated: token !== undefined,
+        logger,
+        connect: async () => {
+            const { createAnonymousOctokit, createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887));
+            const octokit = token
+                ? createOctokit(token, github, undefined, text => _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.redact(text))
+                : createAnonymousOctokit(github);
+            return (route, params) => octokit.request(route, params);
+        }
+    });
+}
 function createClient(options, registryAuth, logger) {
     return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__/* .createRegistryClient */ .Hn)({
         registryAuth,
@@ -30667,7 +31025,8 @@ async function previewPullRequest(options, result, client, logger) {
     const preview = {
         repoPath: repositoryPath(options.config),
         title: _run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_TITLE */ .p3,
-        body: { now: new Date() }
+        body: { now: new Date() },
+        autoMerge: options.autoMerge
     };
     return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
@@ -30688,7 +31047,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_14__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_15__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -31081,7 +31440,8 @@ const FLAG = {
     'registry-auth': '--registry-auth-file',
     'insecure-registries': '--insecure-registry',
     'request-timeout': '--request-timeout',
-    files: '--files'
+    files: '--files',
+    'auto-merge': '--auto-merge'
 };
 const FLAG_WORDS = {
     set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
@@ -32469,7 +32829,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 
 /***/ }),
 
-/***/ 3585:
+/***/ 515:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32539,24 +32899,8 @@ function diff_unifiedDiff(path, before, after, context = 2) {
 
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
 var workspace_files = __nccwpck_require__(4689);
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __nccwpck_require__(241);
-;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
-/** The pull request step's error, and the status GitHub's API answered with. */
-
-class pull_request_error_PullRequestError extends (/* unused pure expression or super */ null && (UpdaterError)) {
-    name = 'PullRequestError';
-}
-/** Our own fix for a branch holding commits the action may not replace. */
-const pull_request_error_BRANCH_FIX = {
-    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
-    join: 'sentence'
-};
-function pull_request_error_status(error) {
-    const value = error.status;
-    return typeof value === 'number' ? value : undefined;
-}
-
+// EXTERNAL MODULE: ./src/adapters/github/pull-request-error.ts
+var pull_request_error = __nccwpck_require__(2652);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/github/trees.ts
@@ -32718,6 +33062,8 @@ async function readFile(octokit, repository, path, ref) {
     }
 }
 
+// EXTERNAL MODULE: ./src/adapters/github/auto-merge.ts
+var auto_merge = __nccwpck_require__(8314);
 ;// CONCATENATED MODULE: ./src/adapters/github/workflow-refusal.ts
 /**
  * GitHub's refusal of a commit that touches `.github/workflows/`, reworded to name every such
@@ -32761,6 +33107,7 @@ function workflow_refusal_workflowRefusal(error, paths) {
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
+
 
 
 
@@ -32987,12 +33334,23 @@ class PullRequestClient {
         await this.addExtras(data.number, change);
         return data;
     }
+    /** Turns GitHub's auto-merge on with `method`, or off when it is undefined. */
+    setAutoMerge(nodeId, method) {
+        return changeAutoMerge(this.octokit, nodeId, method);
+    }
     addExtras(number, change, pull) {
         return addExtras(this.octokit, this.repository, this.logger, number, change, pull);
     }
 }
 function pullFields(pull) {
-    return pull ? { number: pull.number, url: pull.html_url } : {};
+    if (!pull)
+        return {};
+    return {
+        number: pull.number,
+        url: pull.html_url,
+        ...(pull.node_id ? { nodeId: pull.node_id } : {}),
+        autoMergeFound: pull.auto_merge ? (pull.auto_merge.merge_method ?? 'merge') : null
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
@@ -33329,7 +33687,7 @@ function upstreamLinks(updates) {
 
 
 /** GitHub rejects a pull request body longer than this. */
-const BODY_LIMIT = 65536;
+const body_BODY_LIMIT = 65536;
 /** The hash-diff template: the product's wording, with its per-row lines as placeholders. */
 const DEFAULT_BODY_TEMPLATE = `## Container Hash Updates
 
@@ -33369,7 +33727,7 @@ function renderPullRequestBody(data, template) {
         images: pieces.images.length
     };
     const whole = render(full);
-    if (whole.length <= BODY_LIMIT)
+    if (whole.length <= body_BODY_LIMIT)
         return whole;
     // Every list first gets the same share, so one long list cannot crowd out the others;
     // what is left then goes to the lists in order of importance, the changes table first.
@@ -33379,7 +33737,7 @@ function renderPullRequestBody(data, template) {
             caps[key] = Math.min(full[key], n);
         return caps;
     };
-    const fits = (caps) => render(caps).length <= BODY_LIMIT;
+    const fits = (caps) => render(caps).length <= body_BODY_LIMIT;
     if (!fits(uniform(0)))
         return hardCut(render(uniform(0)));
     const share = largest(0, Math.max(...PRIORITY.map(k => full[k])), n => fits(uniform(n)));
@@ -33457,7 +33815,7 @@ function formatDate(date) {
  */
 function hardCut(body) {
     const note = `\n\n_…${SHORTENED}; see the job summary._\n`;
-    let budget = BODY_LIMIT - note.length;
+    let budget = body_BODY_LIMIT - note.length;
     for (;;) {
         let cut = body.lastIndexOf('\n', budget);
         if (cut <= 0) {
@@ -33473,9 +33831,9 @@ function hardCut(body) {
         if (open)
             head += `\n${open.char.repeat(open.length)}`;
         const result = head + note;
-        if (result.length <= BODY_LIMIT)
+        if (result.length <= body_BODY_LIMIT)
             return result;
-        budget -= result.length - BODY_LIMIT;
+        budget -= result.length - body_BODY_LIMIT;
     }
 }
 
@@ -33535,6 +33893,107 @@ async function lookUpUpstream(client, moved, logger) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/run/auto-merge.ts
+
+
+/** How many reasons the body's line lists before it counts the rest. */
+const LISTED = 5;
+/**
+ * Why auto-merge must stay off for the pull request proposing these moves: each moved entry's
+ * flags, a moved entry no review covers (its gates never ran), and every update in error.
+ */
+function auto_merge_autoMergeBlockers(moves, reviews, held) {
+    const blockers = [];
+    for (const move of moves.filter(run_moves/* hasMoved */.Q2)) {
+        const name = move.entry.platform
+            ? `${move.entry.name} (${move.entry.platform.text})`
+            : move.entry.name;
+        // The pull request's moves come from the base branch's config, whose old digest may not
+        // be the workspace's: the review is the one of the same entry ending on the same digest.
+        const review = reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current) ?? reviews.find(r => r.key === move.key && r.current === move.current);
+        if (!review)
+            blockers.push(`${name}: its new digest was not reviewed`);
+        else
+            for (const flag of review.flags)
+                blockers.push(`${name}: ${flag}`);
+    }
+    for (const h of held)
+        if (h.kind === 'error')
+            blockers.push(`${h.name}: ${h.reason}`);
+    return blockers;
+}
+/** The body's line about auto-merge; every reason is untrusted text, escaped. */
+function auto_merge_autoMergeLine(method, blockers) {
+    if (blockers.length === 0)
+        return `**Auto-merge** (${method}) requested: every update passed every gate.`;
+    const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ');
+    const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : '';
+    return `**Auto-merge is off**: ${listed}${more}.`;
+}
+/** The body with the line after it, cut so the whole stays within `limit` characters. */
+function auto_merge_withAutoMergeLine(body, line, limit) {
+    const tail = `\n\n${line}\n`;
+    const kept = body.replace(/\s+$/, '');
+    return kept.length + tail.length <= limit
+        ? kept + tail
+        : kept.slice(0, Math.max(0, limit - tail.length)) + tail;
+}
+/**
+ * After the pull request was created, updated or left as it was: auto-merge on when nothing
+ * blocks it, off when something does and it was on. Undefined when there is no open pull or
+ * the port cannot change auto-merge.
+ */
+async function auto_merge_applyAutoMerge(pullRequests, outcome, method, blockers, logger) {
+    const open = ['created', 'updated', 'unchanged'].includes(outcome.operation);
+    if (!open || !outcome.nodeId || !pullRequests.setAutoMerge)
+        return undefined;
+    const pull = `#${outcome.number}`;
+    const found = outcome.autoMergeFound ?? null;
+    const report = (state, reason) => ({
+        method,
+        state,
+        blockers,
+        ...(reason ? { reason } : {})
+    });
+    if (blockers.length === 0 && found) {
+        logger.info(`${pull}: auto-merge is on (${found})`);
+        return report('on');
+    }
+    if (blockers.length > 0 && !found) {
+        logger.info(`${pull}: auto-merge left off: ${blockers.join('; ')}`);
+        return report('off');
+    }
+    const enable = blockers.length === 0;
+    const change = await pullRequests.setAutoMerge(outcome.nodeId, enable ? method : undefined);
+    if (change.state === 'refused') {
+        logger.warning(`${pull}: auto-merge not ${enable ? 'enabled' : 'disabled'}: ${change.reason}`);
+        return report('refused', change.reason);
+    }
+    if (enable)
+        logger.info(`${pull}: auto-merge (${method}) enabled; GitHub merges it once its checks pass`);
+    else
+        logger.info(`${pull}: auto-merge disabled: ${blockers.join('; ')}`);
+    return report(change.state);
+}
+/** One line for the job summary. */
+function autoMergeSummary(report) {
+    const off = report.blockers.length > 0
+        ? `: ${auto_merge_autoMergeLine(report.method, report.blockers).replace(/^\*\*Auto-merge is off\*\*: /, '')}`
+        : '.';
+    switch (report.state) {
+        case 'enabled':
+            return `Auto-merge (${report.method}) enabled: every update passed every gate.`;
+        case 'on':
+            return `Auto-merge stays on: every update passed every gate.`;
+        case 'disabled':
+            return `Auto-merge disabled${off}`;
+        case 'off':
+            return `Auto-merge left off${off}`;
+        case 'refused':
+            return `Auto-merge could not be ${report.blockers.length === 0 ? 'enabled' : 'disabled'}: ${report.reason ?? 'GitHub refused'}.`;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/propose.ts
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
@@ -33542,6 +34001,7 @@ async function lookUpUpstream(client, moved, logger) {
  * body is rendered from data. Side effects go through the clients it is given: the forge
  * only through PullRequestPort.
  */
+
 
 
 
@@ -33579,11 +34039,12 @@ async function describeProposal(result, settings, client, logger) {
     const diffs = [diff_unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(diff_unifiedDiff(file.path, file.text, file.newText));
-    return {
-        title: settings.title,
-        body: render(settings.body, updates, result),
-        diff: diffs.join('')
-    };
+    let body = render(settings.body, updates, result);
+    if (settings.autoMerge) {
+        const blockers = auto_merge_autoMergeBlockers(result.moves, result.reviews, result.held);
+        body = auto_merge_withAutoMergeLine(body, auto_merge_autoMergeLine(settings.autoMerge, blockers), body_BODY_LIMIT);
+    }
+    return { title: settings.title, body, diff: diffs.join('') };
 }
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -33619,9 +34080,12 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         : [];
     let proposal;
     let body = '';
+    const blockers = autoMergeBlockers(moves, result.reviews, result.held);
     if (files.size > 0) {
         const updates = await bodyUpdates(withFiles(moves, touched), client, logger);
         body = render(settings.body, updates, result);
+        if (request.autoMerge)
+            body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
@@ -33639,7 +34103,10 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         draft: request.draft,
         keepOpen: result.failed.length > 0
     });
-    return { ...outcome, proposal };
+    const autoMerge = request.autoMerge
+        ? await applyAutoMerge(pullRequests, outcome, request.autoMerge, blockers, logger)
+        : undefined;
+    return { ...outcome, proposal, ...(autoMerge ? { autoMerge } : {}) };
 }
 /** The base branch's config, parsed; a missing file or a directory there is an error. */
 function readBaseConfig(settings, base) {
@@ -34000,10 +34467,52 @@ function sameImage(a, b) {
 
 /***/ }),
 
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -34161,6 +34670,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -34172,6 +34688,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -42771,7 +43301,7 @@ module.exports = {"rE":"1.0.0"};
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -42780,6 +43310,9 @@ module.exports = {"rE":"1.0.0"};
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -42878,9 +43411,94 @@ module.exports = {"rE":"1.0.0"};
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/
