@@ -8,7 +8,7 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   createOctokit: () => (/* binding */ createOctokit)
 /* harmony export */ });
-/* unused harmony export rateLimitWait */
+/* unused harmony exports rateLimitWait, createAnonymousOctokit */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /**
  * The Octokit the action uses: `getOctokit` for GITHUB_API_URL (GitHub Enterprise Server,
@@ -43,9 +43,25 @@ function rateLimitWait(error, now) {
 /** Request fields holding text a person reads: pull request title and body, commit message. */
 const SCRUBBED = ['title', 'body', 'message'];
 function createOctokit(token, logger, policy = DEFAULT_POLICY, scrub = text => text) {
-    // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
-    const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com';
-    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl });
+    return withPoliteWaits((0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, { baseUrl: apiUrl() }), logger, policy, scrub);
+}
+/**
+ * An Octokit that sends no token at all: the command line's, when it has none, for what
+ * github.com answers anonymously. getOctokit insists on a token; this auth strategy, which
+ * sends none, takes the token's place.
+ */
+function createAnonymousOctokit(logger, policy = DEFAULT_POLICY) {
+    const unauthenticated = () => Object.assign(async () => ({ type: 'unauthenticated' }), {
+        hook: (request, options) => request(options)
+    });
+    const octokit = getOctokit('unused', { baseUrl: apiUrl(), authStrategy: unauthenticated });
+    return withPoliteWaits(octokit, logger, policy);
+}
+/** Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported. */
+function apiUrl() {
+    return process.env.GITHUB_API_URL || 'https://api.github.com';
+}
+function withPoliteWaits(octokit, logger, policy, scrub = text => text) {
     // Every text the action writes to GitHub passes here: secrets leave no pull request,
     // commit or comment, whatever template or registry answer carried them.
     octokit.hook.before('request', options => {

@@ -42,6 +42,8 @@ export type {
   FakeFile,
   FakeGitHub,
   FakeGitHubOptions,
+  FakeGraphQLCall,
+  FakePackageVersion,
   FakePerson,
   FakePull,
   RecordedRequest

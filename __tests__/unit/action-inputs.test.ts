@@ -77,7 +77,11 @@ const CASES: Case[] = [
   ['draft', 'on', i => pr(i).draft, true],
   ['size-warn-increase', undefined, i => i.sizeWarnIncrease, 0.2],
   ['size-warn-increase', ' 30% ', i => i.sizeWarnIncrease, 0.3],
-  ['size-warn-increase', '0', i => i.sizeWarnIncrease, 0]
+  ['size-warn-increase', '0', i => i.sizeWarnIncrease, 0][
+    ('auto-merge', undefined, i => pr(i).autoMerge, undefined)
+  ],
+  ['auto-merge', ' Squash ', i => pr(i).autoMerge, 'squash'],
+  ['auto-merge', 'rebase', i => pr(i).autoMerge, 'rebase']
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -118,6 +122,11 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'size-warn-increase',
     '-5%',
     'input size-warn-increase must be a percentage such as 20% (0% flags any growth), got "-5%"'
+  ],
+  [
+    'auto-merge',
+    'true',
+    'input auto-merge must be merge, squash or rebase (or empty to leave auto-merge alone), got "true"'
   ]
 ]
 

@@ -101,6 +101,7 @@ describe('parseCliArgs', () => {
       '--size-warn-increase must be a percentage such as 20% (0% flags any growth), got "big"'
     )
     expect(options(['--fail-on-error']).failOnError).toBe(true)
+    expect(options(['--show-pull-request', '--auto-merge', 'Squash']).autoMerge).toBe('squash')
   })
 
   it('answers --help and --version before looking at other flags', () => {
@@ -131,7 +132,12 @@ describe('parseCliArgs', () => {
     [['--request-timeout', '301'], '--request-timeout must be a number of seconds'],
     [['--insecure-registry', ' , '], '--insecure-registry needs a host'],
     [['--fail-on-error', '--no-fail-on-error'], 'contradict each other'],
-    [['--mode', 'matrix', '--show-pull-request'], '--show-pull-request needs --mode update']
+    [['--mode', 'matrix', '--show-pull-request'], '--show-pull-request needs --mode update'],
+    [
+      ['--show-pull-request', '--auto-merge', 'fast'],
+      '--auto-merge must be merge, squash or rebase, got "fast"'
+    ],
+    [['--auto-merge', 'squash'], '--auto-merge needs --show-pull-request']
   ])('rejects %j with a one-line message', (argv, expected) => {
     const message = usageError(argv)
     expect(message).toContain(expected)

@@ -5,7 +5,6 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ 4371:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -33,29 +32,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-module.exports.g6 = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -109,11 +108,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.hd = async function fetch (init, options = undefined) {
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -124,57 +123,57 @@ module.exports.hd = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(660).Headers
+module.exports.Response = __nccwpck_require__(9051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(5910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
@@ -28436,7 +28435,314 @@ async function checkWorkspacePath(workspace, path, label) {
 
 /***/ }),
 
-/***/ 4782:
+/***/ 8314:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ AUTO_MERGE_METHODS)
+/* harmony export */ });
+/* unused harmony export changeAutoMerge */
+/* harmony import */ var _pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2652);
+
+const AUTO_MERGE_METHODS = ['merge', 'squash', 'rebase'];
+const ENABLE = (/* unused pure expression or super */ null && (`mutation($pullRequestId: ID!, $mergeMethod: PullRequestMergeMethod!) {
+  enablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId, mergeMethod: $mergeMethod}) {
+    pullRequest { id }
+  }
+}`));
+const DISABLE = (/* unused pure expression or super */ null && (`mutation($pullRequestId: ID!) {
+  disablePullRequestAutoMerge(input: {pullRequestId: $pullRequestId}) {
+    pullRequest { id }
+  }
+}`));
+/** Turns auto-merge on with `method`, or off when `method` is undefined. */
+async function changeAutoMerge(octokit, nodeId, method) {
+    try {
+        if (method)
+            await octokit.graphql(ENABLE, { pullRequestId: nodeId, mergeMethod: method.toUpperCase() });
+        else
+            await octokit.graphql(DISABLE, { pullRequestId: nodeId });
+        return { state: method ? 'enabled' : 'disabled' };
+    }
+    catch (error) {
+        return { state: 'refused', reason: refusal(error, method !== undefined) };
+    }
+}
+/** GitHub's refusal in our words; its own message is matched, never quoted. */
+function refusal(error, enabling) {
+    const verb = enabling ? 'enable' : 'disable';
+    const errors = error.errors ?? [];
+    const messages = [
+        ...errors.map(e => String(e.message ?? '')),
+        error instanceof Error ? error.message : ''
+    ];
+    const types = errors.map(e => String(e.type ?? ''));
+    if (messages.some(m => /auto.?merge is not allowed/i.test(m)))
+        return 'the repository does not allow auto-merge (Settings → General → Allow auto-merge)';
+    if (messages.some(m => /clean status/i.test(m)))
+        return 'the pull request can already be merged with nothing pending, so GitHub has nothing to wait for';
+    if (types.includes('FORBIDDEN') || messages.some(m => /not accessible by integration/i.test(m)))
+        return `the token may not ${verb} auto-merge (it needs contents: write and pull-requests: write)`;
+    const code = status(error);
+    if (code !== undefined)
+        return `GitHub answered HTTP ${code} when asked to ${verb} auto-merge`;
+    const type = types.find(t => /^[A-Z_]{1,40}$/.test(t));
+    return `GitHub refused to ${verb} auto-merge${type ? ` (${type})` : ''}`;
+}
+
+
+/***/ }),
+
+/***/ 2652:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h5: () => (/* binding */ status)
+/* harmony export */ });
+/* unused harmony exports PullRequestError, BRANCH_FIX */
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/** The pull request step's error, and the status GitHub's API answered with. */
+
+class PullRequestError extends (/* unused pure expression or super */ null && (UpdaterError)) {
+    name = 'PullRequestError';
+}
+/** Our own fix for a branch holding commits the action may not replace. */
+const BRANCH_FIX = {
+    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
+    join: 'sentence'
+};
+function status(error) {
+    const value = error.status;
+    return typeof value === 'number' ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   fA: () => (/* binding */ GitHubReviewSourcesClient)
+/* harmony export */ });
+/* unused harmony exports MAX_COMMITS, containerRegistryHost, parseSourceRepository */
+/* harmony import */ var _pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2652);
+
+/** Most commits a range lists; the count and the compare link tell the rest. */
+const MAX_COMMITS = 10;
+const VERSIONS_PER_PAGE = 100;
+const HEADLINE_MAX = 200;
+const OWNER = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+const REPO = /^[A-Za-z0-9._-]{1,100}$/;
+/** A revision as OCI labels carry it: a commit id, or a tag-like name without slashes. */
+const REVISION = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+const SHA = /^[0-9a-f]{40}$/;
+const LOGIN = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\[bot\])?$/;
+/** The container registry of a GitHub host: ghcr.io for github.com, `containers.<host>` else. */
+function containerRegistryHost(serverUrl) {
+    const host = new URL(serverUrl).host.toLowerCase();
+    return host === 'github.com' ? 'ghcr.io' : `containers.${host}`;
+}
+/**
+ * The repository an OCI `source` label names, when it is on the server: same scheme and host
+ * (and port), `/OWNER/REPO`, `.git` or further path allowed, nothing else (no credentials, no
+ * query, no fragment). Anything else is undefined: a label is untrusted text.
+ */
+function parseSourceRepository(source, serverUrl) {
+    let url;
+    try {
+        url = new URL(source.trim());
+    }
+    catch {
+        return undefined;
+    }
+    const server = new URL(serverUrl);
+    if (url.protocol !== server.protocol || url.host.toLowerCase() !== server.host.toLowerCase())
+        return undefined;
+    if (url.username || url.password || url.search || url.hash)
+        return undefined;
+    const [, owner = '', name = ''] = url.pathname.split('/');
+    const repo = name.endsWith('.git') ? name.slice(0, -4) : name;
+    if (!OWNER.test(owner) || !REPO.test(repo) || repo === '.' || repo === '..')
+        return undefined;
+    return { owner, repo };
+}
+class GitHubReviewSourcesClient {
+    options;
+    request;
+    server;
+    registry;
+    /** Per package (`owner/name`): the pages read so far, and under which owner kind. */
+    packages = new Map();
+    compares = new Map();
+    constructor(options) {
+        this.options = options;
+        this.server = options.serverUrl.replace(/\/+$/, '');
+        this.registry = containerRegistryHost(this.server);
+    }
+    async packageVersionCreated(image, digest) {
+        if (!this.options.authenticated || image.registry.toLowerCase() !== this.registry)
+            return undefined;
+        const slash = image.repository.indexOf('/');
+        if (slash < 1 || slash === image.repository.length - 1)
+            return undefined;
+        const owner = image.repository.slice(0, slash);
+        const name = image.repository.slice(slash + 1);
+        const maxPages = this.options.maxVersionPages ?? 5;
+        for (let page = 1; page <= maxPages; page++) {
+            const listing = await this.versionPage(owner, name, page);
+            const hit = listing.versions.find(v => v.name === digest);
+            if (hit)
+                return rfc3339(hit.created_at);
+            if (!listing.more)
+                return undefined;
+        }
+        this.options.logger.debug(`GitHub Packages: ${digest} is not among the newest ${maxPages * VERSIONS_PER_PAGE} versions of ${image.registry}/${image.repository}`);
+        return undefined;
+    }
+    compareCommits(source, base, head) {
+        const repository = parseSourceRepository(source, this.server);
+        if (!repository || !REVISION.test(base) || !REVISION.test(head))
+            return Promise.resolve(undefined);
+        if (!this.options.authenticated && new URL(this.server).host.toLowerCase() !== 'github.com')
+            return Promise.resolve(undefined);
+        const key = `${repository.owner}/${repository.repo}/${base}...${head}`.toLowerCase();
+        let range = this.compares.get(key);
+        if (!range) {
+            range = this.compare(repository, base, head);
+            this.compares.set(key, range);
+        }
+        return range;
+    }
+    connect() {
+        this.request ??= this.options.connect();
+        return this.request;
+    }
+    /** One page of a package's versions, read once; an unreadable package is an empty page. */
+    versionPage(owner, name, page) {
+        const key = `${owner}/${name}`.toLowerCase();
+        let known = this.packages.get(key);
+        if (!known) {
+            known = { pages: new Map() };
+            this.packages.set(key, known);
+        }
+        let cached = known.pages.get(page);
+        if (!cached) {
+            cached = this.readVersionPage(known, owner, name, page);
+            known.pages.set(page, cached);
+        }
+        return cached;
+    }
+    async readVersionPage(known, owner, name, page) {
+        const none = { versions: [], more: false };
+        const where = `ghcr package ${owner}/${name}`;
+        const ask = async (kind) => {
+            const request = await this.connect();
+            const route = kind === 'orgs'
+                ? 'GET /orgs/{owner}/packages/container/{name}/versions'
+                : 'GET /users/{owner}/packages/container/{name}/versions';
+            const { data, headers } = await request(route, {
+                owner,
+                name,
+                per_page: VERSIONS_PER_PAGE,
+                page
+            });
+            const link = typeof headers.link === 'string' ? headers.link : '';
+            return { versions: Array.isArray(data) ? data : [], more: /rel="next"/.test(link) };
+        };
+        try {
+            if (page === 1) {
+                // The owner is an organisation or a user; only GitHub knows which, so the first page
+                // asks the organisation path and falls back once. Later pages follow the first.
+                try {
+                    const first = await ask('orgs');
+                    known.kind = 'orgs';
+                    return first;
+                }
+                catch (error) {
+                    if ((0,_pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .status */ .h5)(error) !== 404)
+                        throw error;
+                    const first = await ask('users');
+                    known.kind = 'users';
+                    return first;
+                }
+            }
+            return known.kind ? await ask(known.kind) : none;
+        }
+        catch (error) {
+            known.kind = null;
+            const code = (0,_pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .status */ .h5)(error);
+            this.options.logger.debug(code === 403 || code === 404
+                ? `GitHub Packages: ${where} cannot be read (HTTP ${code}); the token needs packages: read and access to the package`
+                : `GitHub Packages: ${where} could not be read (${code ? `HTTP ${code}` : 'no answer'})`);
+            return none;
+        }
+    }
+    async compare(repository, base, head) {
+        const { owner, repo } = repository;
+        const web = `${this.server}/${owner}/${repo}`;
+        const basehead = `${base}...${head}`;
+        let data;
+        try {
+            const request = await this.connect();
+            // The first page of 10: the count is the whole range's, the list its oldest commits.
+            data = (await request('GET /repos/{owner}/{repo}/compare/{basehead}', {
+                owner,
+                repo,
+                basehead,
+                per_page: MAX_COMMITS,
+                page: 1
+            })).data;
+        }
+        catch (error) {
+            const code = (0,_pull_request_error_js__WEBPACK_IMPORTED_MODULE_0__/* .status */ .h5)(error);
+            throw new Error(`GitHub did not compare ${owner}/${repo} ${short(base)}...${short(head)} (${code ? `HTTP ${code}` : 'no answer'})`, { cause: error });
+        }
+        const listed = Array.isArray(data.commits) ? data.commits : [];
+        const commits = listed
+            .slice(0, MAX_COMMITS)
+            .map(c => commitSummary(c, web))
+            .filter((c) => c !== undefined);
+        const total = Number(data.total_commits);
+        return {
+            count: Number.isInteger(total) && total >= commits.length ? total : commits.length,
+            url: `${web}/compare/${encodeURIComponent(base)}...${encodeURIComponent(head)}`,
+            commits
+        };
+    }
+}
+/** A commit as the compare API lists it, with its links built here, not taken from the answer. */
+function commitSummary(value, web) {
+    const c = value;
+    if (typeof c.sha !== 'string' || !SHA.test(c.sha))
+        return undefined;
+    const message = typeof c.commit?.message === 'string' ? c.commit.message : '';
+    let headline = message.split(/\r?\n/, 1)[0].trim();
+    if (headline.length > HEADLINE_MAX)
+        headline = `${headline.slice(0, HEADLINE_MAX - 1)}…`;
+    const login = c.author?.login;
+    return {
+        sha: c.sha,
+        headline,
+        ...(typeof login === 'string' && LOGIN.test(login) ? { author: login } : {}),
+        url: `${web}/commit/${c.sha}`
+    };
+}
+function short(revision) {
+    return SHA.test(revision) ? revision.slice(0, 7) : revision;
+}
+/** An RFC 3339 time in UTC, or undefined for anything that is not a time. */
+function rfc3339(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString().replace(/\.000Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28894,97 +29200,8 @@ class RegistrySession {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/registry/manifest.ts
-/**
- * What a registry serves, as data: the manifest media types and shapes, the checks on a
- * manifest answer's type, and the choice of one platform's manifest from an index.
- */
-
-
-
-
-const MEDIA_TYPES = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
-};
-/**
- * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
- * silently converts a manifest list to a schema1 manifest with a different digest.
- */
-const MANIFEST_ACCEPT = [
-    MEDIA_TYPES.ociIndex,
-    MEDIA_TYPES.dockerList,
-    MEDIA_TYPES.ociManifest,
-    MEDIA_TYPES.dockerManifest
-].join(', ');
-const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
-const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
-const MANIFEST_LIMIT = 4 * 1024 * 1024;
-const BLOB_LIMIT = 4 * 1024 * 1024;
-function selectPlatform(ref, index, platform) {
-    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
-    const match = candidates.find(d => (0,oci_platform/* platformMatches */.J5)(platform, d.platform));
-    if (!match) {
-        const offered = (0,untrusted/* untrustedText */.U)(candidates.map(d => (0,oci_platform/* formatPlatform */.Bq)(d.platform)).join(', '), 200) || 'none';
-        throw new http/* RegistryError */.gl('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
-    }
-    if (typeof match.digest !== 'string' || !(0,oci_digest/* isDigest */.Bc)(match.digest)) {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
-    }
-    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
-}
-function stringRecord(value) {
-    const out = {};
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [k, v] of Object.entries(value))
-            if (typeof v === 'string')
-                out[k] = v;
-    }
-    return out;
-}
-function isAttestation(d) {
-    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
-}
-function checkMediaType(ref, response) {
-    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: unexpected content type "${(0,untrusted/* untrustedText */.U)(mediaType, 100) || 'none'}" for a manifest`);
-    }
-    return mediaType;
-}
-function describe(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
-}
-/**
- * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
- * the digest the registry claims and to the one asked for, and a JSON object.
- */
-function verifiedManifest(tagRef, reference, response) {
-    const mediaType = checkMediaType(tagRef, response);
-    const digest = (0,oci_digest/* sha256Digest */.sI)(response.body);
-    const claimed = response.headers.get('docker-content-digest')?.trim();
-    if (claimed && claimed !== digest) {
-        throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} but the manifest bytes hash to ${digest}`);
-    }
-    if ((0,oci_digest/* isDigest */.Bc)(reference) && reference !== digest) {
-        throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
-    }
-    let json;
-    try {
-        json = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
-    }
-    if (json === null || typeof json !== 'object') {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
-    }
-    return { digest, mediaType, json };
-}
-
+// EXTERNAL MODULE: ./src/adapters/registry/manifest.ts
+var registry_manifest = __nccwpck_require__(5601);
 ;// CONCATENATED MODULE: ./src/adapters/registry/explain.ts
 
 
@@ -29003,7 +29220,7 @@ async function explainAnswer(session, ref, response) {
         }
     }
     const status = response.status;
-    const where = describe(ref);
+    const where = (0,registry_manifest/* describe */.q0)(ref);
     switch (status) {
         case 404: {
             if (code === 'NAME_UNKNOWN') {
@@ -29032,7 +29249,10 @@ async function explainAnswer(session, ref, response) {
     }
 }
 
+// EXTERNAL MODULE: ./src/adapters/registry/docker-hub.ts
+var docker_hub = __nccwpck_require__(2258);
 ;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
+
 
 
 
@@ -29051,12 +29271,16 @@ class RegistryClient {
     manifests = new Map();
     /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
     tagManifests = new Map();
+    /** Image configs by repository and digest: content-addressed blobs, read once per run. */
+    configs = new Map();
     /** Digests a HEAD proved the registry serves, for this run. */
     servedDigests = new Map();
     rateLimitWarned = new Set();
+    dockerHubApi;
     constructor(options) {
         this.options = options;
         this.transport = new http/* HttpTransport */.G5(options);
+        this.dockerHubApi = options.dockerHubApi ?? docker_hub/* DOCKER_HUB_API */.sg;
     }
     session(registry) {
         let session = this.sessions.get(registry);
@@ -29121,17 +29345,17 @@ class RegistryClient {
         const check = (async () => {
             const target = { ...ref, tag: digest };
             const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
-                Accept: MANIFEST_ACCEPT
+                Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
             });
             if (head.status === 404) {
-                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
+                throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
             }
             if (head.status !== 200)
                 throw await this.explain(target, head);
-            checkMediaType(target, head);
+            (0,registry_manifest/* checkMediaType */.xQ)(target, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && claimed !== digest) {
-                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(target)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} for it`);
+                throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)(target)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} for it`);
             }
         })();
         this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
@@ -29145,17 +29369,17 @@ class RegistryClient {
         }
         catch (error) {
             if (error instanceof http/* RegistryError */.gl && error.kind === 'not-found') {
-                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
+                throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
             }
             throw error;
         }
     }
     async resolveTag(ref) {
         const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
-            Accept: MANIFEST_ACCEPT
+            Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
         });
         if (head.status === 200) {
-            const mediaType = checkMediaType(ref, head);
+            const mediaType = (0,registry_manifest/* checkMediaType */.xQ)(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && (0,oci_digest/* isDigest */.Bc)(claimed))
                 return { digest: claimed, mediaType, unproven: 'tag-header' };
@@ -29183,8 +29407,8 @@ class RegistryClient {
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.tagManifest(ref);
-        if (INDEX_TYPES.has(manifest.mediaType))
-            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
+        if (registry_manifest/* INDEX_TYPES */.V.has(manifest.mediaType))
+            return { ...(0,registry_manifest/* selectPlatform */.md)(ref, manifest, platform), unproven: 'index-entry' };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -29192,7 +29416,7 @@ class RegistryClient {
             variant: config.variant
         };
         if (!(0,oci_platform/* platformMatches */.J5)(platform, actual)) {
-            throw new http/* RegistryError */.gl('platform', `${describe(ref)} is a single ${(0,oci_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
+            throw new http/* RegistryError */.gl('platform', `${(0,registry_manifest/* describe */.q0)(ref)} is a single ${(0,oci_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
         }
         return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
@@ -29203,14 +29427,14 @@ class RegistryClient {
      */
     async imageLabels(ref, digest, platform) {
         let manifest = await this.fetchManifest(ref, digest);
-        const labels = { ...stringRecord(manifest.json.annotations) };
-        if (INDEX_TYPES.has(manifest.mediaType)) {
-            const chosen = selectPlatform({ ...ref, tag: digest }, manifest, platform);
+        const labels = { ...(0,registry_manifest/* stringRecord */.JM)(manifest.json.annotations) };
+        if (registry_manifest/* INDEX_TYPES */.V.has(manifest.mediaType)) {
+            const chosen = (0,registry_manifest/* selectPlatform */.md)({ ...ref, tag: digest }, manifest, platform);
             manifest = await this.fetchManifest(ref, chosen.digest);
-            Object.assign(labels, stringRecord(manifest.json.annotations));
+            Object.assign(labels, (0,registry_manifest/* stringRecord */.JM)(manifest.json.annotations));
         }
         const config = await this.fetchConfig(ref, manifest);
-        return Object.assign(labels, stringRecord(config.config?.Labels));
+        return Object.assign(labels, (0,registry_manifest/* stringRecord */.JM)(config.config?.Labels));
     }
     /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
     fetchManifest(ref, reference) {
@@ -29231,12 +29455,12 @@ class RegistryClient {
             throw new http/* RegistryError */.gl('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
         }
         const response = await this.send(ref, 'GET', `/manifests/${encodeURIComponent(reference)}`, {
-            Accept: MANIFEST_ACCEPT
+            Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
         });
         const tagRef = { ...ref, tag: reference };
         if (response.status !== 200)
             throw await this.explain(tagRef, response);
-        return verifiedManifest(tagRef, reference, response);
+        return (0,registry_manifest/* verifiedManifest */.uS)(tagRef, reference, response);
     }
     /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
     async fetchBlob(ref, digest) {
@@ -29246,27 +29470,38 @@ class RegistryClient {
         if (response.status !== 200)
             throw await this.explain({ ...ref, tag: digest }, response);
         if ((0,oci_digest/* sha256Digest */.sI)(response.body) !== digest) {
-            throw new http/* RegistryError */.gl('digest-mismatch', `${describe({ ...ref, tag: digest })}: blob bytes do not match their digest`);
+            throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)({ ...ref, tag: digest })}: blob bytes do not match their digest`);
         }
         return response.body;
     }
-    async fetchConfig(ref, manifest) {
+    /** The image config a manifest names, fetched once per run (resolution, facts and labels share it). */
+    fetchConfig(ref, manifest) {
         const digest = manifest.json.config?.digest;
         if (typeof digest !== 'string') {
-            throw new http/* RegistryError */.gl('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`);
+            return Promise.reject(new http/* RegistryError */.gl('invalid-response', `${(0,registry_manifest/* describe */.q0)({ ...ref, tag: manifest.digest })}: manifest has no config`));
         }
+        const key = `${ref.registry}/${ref.repository}@${digest}`;
+        let pending = this.configs.get(key);
+        if (!pending) {
+            pending = this.readConfig(ref, digest);
+            this.configs.set(key, pending);
+            pending.catch(() => this.configs.delete(key));
+        }
+        return pending;
+    }
+    async readConfig(ref, digest) {
         const blob = await this.fetchBlob(ref, digest);
         try {
             return JSON.parse(blob.toString('utf8'));
         }
         catch {
-            throw new http/* RegistryError */.gl('invalid-response', `${describe({ ...ref, tag: digest })}: image config is not JSON`);
+            throw new http/* RegistryError */.gl('invalid-response', `${(0,registry_manifest/* describe */.q0)({ ...ref, tag: digest })}: image config is not JSON`);
         }
     }
     async send(ref, method, path, headers) {
         const session = this.session(ref.registry);
         const url = await session.url(`/v2/${ref.repository}${path}`);
-        const maxBodyBytes = path.startsWith('/blobs/') ? BLOB_LIMIT : MANIFEST_LIMIT;
+        const maxBodyBytes = path.startsWith('/blobs/') ? registry_manifest/* BLOB_LIMIT */.Ys : registry_manifest/* MANIFEST_LIMIT */.MV;
         const attempt = async () => this.transport.request({
             method,
             url,
@@ -29325,7 +29560,8 @@ function createRegistryClient(settings) {
         maxAttempts: settings.maxAttempts,
         timeoutMs: settings.requestTimeoutMs,
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
-        logger: settings.logger
+        logger: settings.logger,
+        dockerHubApi: settings.dockerHubApi
     });
 }
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
@@ -29662,6 +29898,248 @@ async function readDockerConfig(path, onWarning) {
 
 /***/ }),
 
+/***/ 2258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   db: () => (/* binding */ dockerHubApiFromEnv),
+/* harmony export */   f2: () => (/* binding */ readDockerHubFacts),
+/* harmony export */   sg: () => (/* binding */ DOCKER_HUB_API)
+/* harmony export */ });
+/* unused harmony export TEST_DOCKER_HUB_API_ENV */
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6855);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2513);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5489);
+
+
+
+
+
+const DOCKER_HUB_API = 'https://hub.docker.com';
+/**
+ * Test-only: points the tags API at a loopback fake. Anything but a loopback URL is ignored,
+ * so the variable cannot send a run's questions anywhere else.
+ */
+const TEST_DOCKER_HUB_API_ENV = 'IMAGE_DIGEST_UPDATER_TEST_DOCKER_HUB_API';
+const ANSWER_LIMIT = 1024 * 1024;
+function dockerHubApiFromEnv(env) {
+    const value = env[TEST_DOCKER_HUB_API_ENV];
+    if (!value)
+        return undefined;
+    try {
+        const url = new URL(value);
+        return /^https?:$/.test(url.protocol) && (0,_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.host) ? url.origin : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The facts of the digest `ref`'s tag points to on Docker Hub: an index's platforms (or, for
+ * a platform digest, that one image), each image's size as the Hub states it, and the push
+ * time. The Hub knows no layers, base or labels: `layers` stay empty and `labelsRead` false.
+ * Undefined when the Hub's answer is about another digest (the tag moved again).
+ */
+async function readDockerHubFacts(transport, api, ref, digest, platform) {
+    const [namespace, ...rest] = ref.repository.split('/');
+    const path = `/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(rest.join('/'))}/tags/${encodeURIComponent(ref.tag)}`;
+    const response = await transport.request({
+        method: 'GET',
+        url: `${api}${path}`,
+        origin: new URL(api).host,
+        headers: { Accept: 'application/json' },
+        maxBodyBytes: ANSWER_LIMIT
+    });
+    const where = `Docker Hub's tags API for ${ref.repository}:${ref.tag}`;
+    if (response.status !== 200)
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${where} answered ${response.status}`);
+    let tag;
+    try {
+        tag = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${where} did not answer JSON`);
+    }
+    const images = (Array.isArray(tag.images) ? tag.images : [])
+        .map(hubImage)
+        .filter((i) => i !== undefined);
+    const created = (0,_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .createdAt */ .CT)(tag.last_pushed, 'docker-hub');
+    if (tag.digest === digest && images.length > 0) {
+        return {
+            digest,
+            created,
+            platforms: images.map(({ pushed: _pushed, ...image }) => image),
+            isIndex: images.length > 1 || images[0].digest !== digest,
+            labels: {},
+            labelsRead: false
+        };
+    }
+    const image = images.find(i => i.digest === digest && (!platform || (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .platformMatches */ .J5)(platform, parse(i.platform))));
+    if (!image)
+        return undefined;
+    const { pushed, ...only } = image;
+    return {
+        digest,
+        created: (0,_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .createdAt */ .CT)(pushed, 'docker-hub') ?? created,
+        platforms: [only],
+        isIndex: false,
+        labels: {},
+        labelsRead: false
+    };
+}
+function hubImage(image) {
+    const os = typeof image.os === 'string' ? image.os : undefined;
+    const architecture = typeof image.architecture === 'string' ? image.architecture : undefined;
+    const variant = typeof image.variant === 'string' && image.variant ? image.variant : undefined;
+    if (!os || os === 'unknown' || !architecture || architecture === 'unknown')
+        return undefined;
+    if (typeof image.digest !== 'string' || !(0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(image.digest))
+        return undefined;
+    if (typeof image.size !== 'number' || !Number.isSafeInteger(image.size) || image.size < 0)
+        return undefined;
+    const platform = (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq)({ os, architecture, variant });
+    if (!(0,_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlatformText */ .bN)(platform))
+        return undefined;
+    return {
+        platform,
+        digest: image.digest,
+        size: image.size,
+        layers: [],
+        pushed: image.last_pushed
+    };
+}
+function parse(text) {
+    const [os, architecture, variant] = text.split('/');
+    return { os: os, architecture, variant };
+}
+
+
+/***/ }),
+
+/***/ 5489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ createdAt),
+/* harmony export */   bN: () => (/* binding */ isPlatformText),
+/* harmony export */   vh: () => (/* binding */ readRegistryFacts)
+/* harmony export */ });
+/* unused harmony exports BASE_NAME_ANNOTATION, BASE_DIGEST_ANNOTATION, configCreated */
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6855);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5601);
+/**
+ * What a registry's manifests and image config say about one digest: its platforms, their
+ * compressed sizes and layers, its base image, its labels and its build time. Every read goes
+ * through the client's per-run caches, so resolution, these facts and the upstream labels
+ * fetch each manifest and config blob at most once.
+ */
+
+
+
+
+const BASE_NAME_ANNOTATION = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_ANNOTATION = 'org.opencontainers.image.base.digest';
+/**
+ * Reads the facts of `digest`. An index's labels and build time are those of its `platform`
+ * image (the first platform when it has none such); labels are the annotations of the index
+ * and of that manifest with the config's labels over them, as the upstream links read them.
+ */
+async function readRegistryFacts(client, ref, digest, platform) {
+    const top = await client.fetchManifest(ref, digest);
+    if (!_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .INDEX_TYPES */ .V.has(top.mediaType)) {
+        const config = await client.fetchConfig(ref, top);
+        return {
+            digest,
+            created: configCreated(config),
+            platforms: [platformImage(ref, top, (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlatform */ .Bq)(config))],
+            isIndex: false,
+            base: baseOf(top),
+            labels: labelsOf([top], config),
+            labelsRead: true
+        };
+    }
+    const entries = (top.json.manifests ?? []).filter(d => !(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .isAttestation */ .H3)(d));
+    const manifests = await Promise.all(entries.map(d => client.fetchManifest(ref, descriptorDigest(ref, top, d))));
+    const chosen = Math.max(0, entries.findIndex(d => (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platformMatches */ .J5)(platform, d.platform)));
+    const image = manifests[chosen];
+    const config = image ? await client.fetchConfig(ref, image) : undefined;
+    return {
+        digest,
+        created: config ? configCreated(config) : undefined,
+        platforms: manifests.map((m, i) => platformImage(ref, m, (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlatform */ .Bq)(entries[i].platform))),
+        isIndex: true,
+        base: baseOf(top) ?? (image ? baseOf(image) : undefined),
+        labels: labelsOf(image ? [top, image] : [top], config),
+        labelsRead: true
+    };
+}
+function descriptorDigest(ref, index, d) {
+    if (typeof d.digest === 'string' && (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(d.digest))
+        return d.digest;
+    throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: index.digest })}: the index lists a malformed digest`);
+}
+/**
+ * `os/arch[/variant]` from a registry's words: a platform is a key of the outputs and part of
+ * a flag's line, so one that is not plain `linux/amd64`-like text is refused, never shown.
+ */
+function isPlatformText(text) {
+    return /^[a-z0-9][a-z0-9._-]{0,31}(\/[a-z0-9][a-z0-9._-]{0,31}){1,2}$/i.test(text);
+}
+/** Config plus layers, as the manifest's descriptors state their sizes. */
+function platformImage(ref, manifest, platform) {
+    if (!isPlatformText(platform)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: manifest.digest })}: the registry names no plain platform for it`);
+    }
+    const layers = manifest.json.layers ?? [];
+    const descriptors = [manifest.json.config, ...layers];
+    let size = 0;
+    for (const d of descriptors) {
+        if (!d || typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+            throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: manifest.digest })}: a descriptor of the manifest states no valid size`);
+        }
+        size += d.size;
+    }
+    const digests = layers.map(l => l.digest ?? '');
+    if (!digests.every(_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: manifest.digest })}: the manifest lists a malformed layer digest`);
+    }
+    return { platform, digest: manifest.digest, size, layers: digests };
+}
+function baseOf(manifest) {
+    const annotations = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .stringRecord */ .JM)(manifest.json.annotations);
+    const name = annotations[BASE_NAME_ANNOTATION];
+    const digest = annotations[BASE_DIGEST_ANNOTATION];
+    return name && digest && (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? { name, digest } : undefined;
+}
+function labelsOf(manifests, config) {
+    const labels = {};
+    for (const m of manifests)
+        Object.assign(labels, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .stringRecord */ .JM)(m.json.annotations));
+    return Object.assign(labels, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .stringRecord */ .JM)(config?.config?.Labels));
+}
+/**
+ * The config's `created` as RFC 3339 UTC. Reproducible builds often stamp the epoch (or
+ * year 1): a time before 1980 says nothing about when the image was made, so it is unknown.
+ */
+function configCreated(config) {
+    return createdAt(config.created, 'image-config');
+}
+function createdAt(text, source) {
+    if (typeof text !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(text))
+        return undefined;
+    const time = Date.parse(text);
+    if (!Number.isFinite(time) || new Date(time).getUTCFullYear() < 1980)
+        return undefined;
+    return { at: new Date(time).toISOString(), source };
+}
+
+
+/***/ }),
+
 /***/ 2513:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -29761,8 +30239,8 @@ var undici = __nccwpck_require__(4371);
  */
 
 function keepAliveFetch() {
-    const dispatcher = new undici/* Agent */.g6().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
-    return (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher });
+    const dispatcher = new undici.Agent().compose(dispatch => (options, handler) => dispatch(options.method === 'HEAD' ? { ...options, reset: false } : options, handler));
+    return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
 }
 
 // EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
@@ -30196,6 +30674,119 @@ function redactUrl(href) {
 
 /***/ }),
 
+/***/ 5601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H3: () => (/* binding */ isAttestation),
+/* harmony export */   JM: () => (/* binding */ stringRecord),
+/* harmony export */   MV: () => (/* binding */ MANIFEST_LIMIT),
+/* harmony export */   V: () => (/* binding */ INDEX_TYPES),
+/* harmony export */   Ys: () => (/* binding */ BLOB_LIMIT),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   md: () => (/* binding */ selectPlatform),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   uS: () => (/* binding */ verifiedManifest),
+/* harmony export */   xQ: () => (/* binding */ checkMediaType)
+/* harmony export */ });
+/* unused harmony export MEDIA_TYPES */
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6855);
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2852);
+/**
+ * What a registry serves, as data: the manifest media types and shapes, the checks on a
+ * manifest answer's type, and the choice of one platform's manifest from an index.
+ */
+
+
+
+
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+/**
+ * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
+ * silently converts a manifest list to a schema1 manifest with a different digest.
+ */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.dockerList,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.dockerManifest
+].join(', ');
+const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
+const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
+const MANIFEST_LIMIT = 4 * 1024 * 1024;
+const BLOB_LIMIT = 4 * 1024 * 1024;
+function selectPlatform(ref, index, platform) {
+    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
+    const match = candidates.find(d => (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .platformMatches */ .J5)(platform, d.platform));
+    if (!match) {
+        const offered = (0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedText */ .U)(candidates.map(d => (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq)(d.platform)).join(', '), 200) || 'none';
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
+    }
+    if (typeof match.digest !== 'string' || !(0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(match.digest)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
+    }
+    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
+}
+function stringRecord(value) {
+    const out = {};
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value))
+            if (typeof v === 'string')
+                out[k] = v;
+    }
+    return out;
+}
+function isAttestation(d) {
+    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
+}
+function checkMediaType(ref, response) {
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(ref)}: unexpected content type "${(0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedText */ .U)(mediaType, 100) || 'none'}" for a manifest`);
+    }
+    return mediaType;
+}
+function describe(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
+}
+/**
+ * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
+ * the digest the registry claims and to the one asked for, and a JSON object.
+ */
+function verifiedManifest(tagRef, reference, response) {
+    const mediaType = checkMediaType(tagRef, response);
+    const digest = (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(response.body);
+    const claimed = response.headers.get('docker-content-digest')?.trim();
+    if (claimed && claimed !== digest) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${(0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedText */ .U)(claimed, 80)} but the manifest bytes hash to ${digest}`);
+    }
+    if ((0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) && reference !== digest) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
+    }
+    if (json === null || typeof json !== 'object') {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
+    }
+    return { digest, mediaType, json };
+}
+
+
+/***/ }),
+
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30209,12 +30800,16 @@ function redactUrl(href) {
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4782);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(861);
+/* harmony import */ var _run_review_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2751);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_github_auto_merge_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8314);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
+
+
 
 
 
@@ -30309,6 +30904,16 @@ const FLAGS = {
         short: 'v',
         help: 'Print debug messages (retries, credential fallbacks) on stderr.'
     },
+    'size-warn-increase': {
+        type: 'string',
+        value: 'percent',
+        help: `Flag a move whose compressed size grows by more than this on any platform (default ${_run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SIZE_WARN_INCREASE */ .mE}).`
+    },
+    'auto-merge': {
+        type: 'string',
+        value: 'merge|squash|rebase',
+        help: "With --show-pull-request: preview the action's auto-merge input, whose line in the body says whether every update passed every gate."
+    },
     version: {
         type: 'boolean',
         short: 'V',
@@ -30375,6 +30980,12 @@ function requestTimeout(text) {
         throw new UsageError(`--request-timeout must be ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
     return ms;
 }
+function sizeWarnIncrease(text) {
+    const fraction = (0,_run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSizeWarnIncrease */ .z3)(text ?? _run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SIZE_WARN_INCREASE */ .mE);
+    if (fraction === undefined)
+        throw new UsageError(`--size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${text}"`);
+    return fraction;
+}
 function nonEmpty(name, text) {
     if (text === undefined)
         return undefined;
@@ -30432,6 +31043,7 @@ function parseCliArgs(argv) {
     if (mode === 'matrix' && bool('show-pull-request')) {
         throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing');
     }
+    const autoMerge = autoMergeFlag(str('auto-merge'), bool('show-pull-request'));
     if (bool('fail-on-error') && bool('no-fail-on-error')) {
         throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other');
     }
@@ -30456,12 +31068,25 @@ function parseCliArgs(argv) {
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPatternList */ .RL),
+            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
-            verbose: bool('verbose')
+            verbose: bool('verbose'),
+            sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase')),
+            ...(autoMerge ? { autoMerge } : {})
         }
     };
+}
+function autoMergeFlag(text, preview) {
+    if (text === undefined)
+        return undefined;
+    const value = text.trim().toLowerCase();
+    const method = _adapters_github_auto_merge_js__WEBPACK_IMPORTED_MODULE_5__/* .AUTO_MERGE_METHODS */ .O.find(m => m === value);
+    if (!method)
+        throw new UsageError(`--auto-merge must be merge, squash or rebase, got "${text}"`);
+    if (!preview)
+        throw new UsageError('--auto-merge needs --show-pull-request: the command line opens no pull request, it only previews one');
+    return method;
 }
 
 
@@ -30480,19 +31105,23 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1862);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4782);
-/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5377);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4764);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8330);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(861);
+/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2258);
+/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6304);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9505);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7094);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4764);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6311);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
+
 
 
 
@@ -30516,7 +31145,7 @@ const EXIT_USAGE = 2;
 class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UpdaterError */ .em {
     name = 'SetupError';
 }
-const out = _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStdout */ .jQ;
+const out = _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -30527,9 +31156,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(this.progress);
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -30541,7 +31170,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(this.progress);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -30549,7 +31178,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)('\r\x1b[K');
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -30562,13 +31191,13 @@ async function readRegistryAuthFile(path) {
         throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
     }
     try {
-        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
+        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
         for (const credentials of parsed.values())
-            _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(credentials.password);
+            _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(credentials.password);
         return parsed;
     }
     catch (error) {
-        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__/* .CredentialsInputError */ .$O)
+        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__/* .CredentialsInputError */ .$O)
             throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
         throw error;
     }
@@ -30605,18 +31234,20 @@ async function run(options, stderr) {
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
         defaultImageSource: '--image',
-        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H
+        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H,
+        sizeWarnIncrease: options.sizeWarnIncrease,
+        github: options.mode === 'update' ? cliReviewSources(logger) : undefined
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
     try {
-        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_11__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_12__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
         if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ||
-            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__/* .FilesPatternError */ .wD ||
-            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__/* .WorkspacePathError */ .T)
+            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_13__/* .FilesPatternError */ .wD ||
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_15__/* .WorkspacePathError */ .T)
             throw new SetupError(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
@@ -30644,12 +31275,41 @@ function terminalLogger(stderr, verbose) {
     return {
         debug: message => {
             if (verbose)
-                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`);
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`)
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`)
     };
+}
+/**
+ * What the review of each move may ask GitHub: with GITHUB_TOKEN from the environment when it
+ * is set (a flag would show the token in the process list), else anonymously, which only
+ * github.com answers. The host is GITHUB_SERVER_URL's (default github.com), the API
+ * GITHUB_API_URL's, as for the action on GitHub Enterprise Server.
+ */
+function cliReviewSources(logger) {
+    const token = process.env.GITHUB_TOKEN?.trim() || undefined;
+    if (token)
+        _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(token);
+    const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
+    if (!URL.canParse(serverUrl)) {
+        logger.debug('GITHUB_SERVER_URL is no URL; GitHub is not asked for review details');
+        return undefined;
+    }
+    const github = { info: logger.info, warning: logger.warning };
+    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_14__/* .GitHubReviewSourcesClient */ .fA({
+        serverUrl,
+        authenticated: token !== undefined,
+        logger,
+        connect: async () => {
+            const { createAnonymousOctokit, createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887));
+            const octokit = token
+                ? createOctokit(token, github, undefined, text => _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.redact(text))
+                : createAnonymousOctokit(github);
+            return (route, params) => octokit.request(route, params);
+        }
+    });
 }
 function createClient(options, registryAuth, logger) {
     return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__/* .createRegistryClient */ .Hn)({
@@ -30659,17 +31319,19 @@ function createClient(options, registryAuth, logger) {
         maxAttempts: options.maxAttempts,
         requestTimeoutMs: options.requestTimeoutMs,
         logger,
-        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(secret)
+        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(secret),
+        dockerHubApi: (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerHubApiFromEnv */ .db)(process.env)
     });
 }
 /** The pull request the action would propose for this run; null when nothing moved. */
 async function previewPullRequest(options, result, client, logger) {
     const preview = {
         repoPath: repositoryPath(options.config),
-        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_TITLE */ .p3,
-        body: { now: new Date() }
+        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_10__/* .DEFAULT_TITLE */ .p3,
+        body: { now: new Date() },
+        autoMerge: options.autoMerge
     };
-    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
+    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_10__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
 async function main(argv) {
     const stderr = new Stderr(process.stderr.isTTY === true);
@@ -30680,7 +31342,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(error.message)));
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -30688,7 +31350,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_14__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_16__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -30696,7 +31358,7 @@ async function main(argv) {
     }
     catch (error) {
         // The one place the CLI words errors: settings named as its flags.
-        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H))));
+        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -31081,7 +31743,9 @@ const FLAG = {
     'registry-auth': '--registry-auth-file',
     'insecure-registries': '--insecure-registry',
     'request-timeout': '--request-timeout',
-    files: '--files'
+    files: '--files',
+    'size-warn-increase': '--size-warn-increase',
+    'auto-merge': '--auto-merge'
 };
 const FLAG_WORDS = {
     set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
@@ -32106,6 +32770,19 @@ function formatImageReference(ref) {
 
 /***/ }),
 
+/***/ 5130:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ reviewFor)
+/* harmony export */ });
+function reviewFor(reviews, move) {
+    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
+}
+
+
+/***/ }),
+
 /***/ 2852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32128,6 +32805,113 @@ function untrustedText(value, max = 100) {
 /** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
 function registryErrorCode(value) {
     return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Er: () => (/* binding */ DEFAULT_PLATFORM),
+/* harmony export */   vX: () => (/* binding */ readImageFacts)
+/* harmony export */ });
+/* unused harmony exports NO_FACTS, MAX_DETAILED_DIGESTS */
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6855);
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
+/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2258);
+/* harmony import */ var _adapters_registry_facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5489);
+
+
+
+
+
+/** An index's labels and build time are read from this platform unless the entry names one. */
+const DEFAULT_PLATFORM = (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePlatform */ .FL)('linux/amd64');
+const NO_FACTS = { lookup: () => undefined, failure: () => undefined };
+const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
+/**
+ * Details are read for at most this many digests a run: a run that moves a thousand images
+ * would otherwise send thousands of GETs for a body that cannot show them all anyway.
+ */
+const MAX_DETAILED_DIGESTS = 200;
+/**
+ * The facts of the previous (if any) and current digest of every updated or pinned entry,
+ * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
+ * requests in flight is the run's concurrency.
+ */
+async function readImageFacts(client, results, options, limit = MAX_DETAILED_DIGESTS) {
+    const facts = new Map();
+    const failures = new Map();
+    const read = (entry, digest, tagged) => {
+        const key = keyOf(entry.reference, digest);
+        if (facts.has(key) || failures.has(key))
+            return;
+        if (facts.size >= limit) {
+            failures.set(key, `not read: a run reads the details of at most ${limit} digests`);
+            return;
+        }
+        const pending = factsOf(client, entry, digest, tagged, options);
+        facts.set(key, pending);
+        pending.catch(() => undefined);
+    };
+    const moved = results.filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current !== undefined);
+    for (const r of moved)
+        read(r.entry, r.current, true);
+    for (const r of moved)
+        if (r.previous && r.previous !== r.current)
+            read(r.entry, r.previous, false);
+    const known = new Map();
+    await Promise.all([...facts].map(async ([key, pending]) => {
+        try {
+            const found = await pending;
+            if (found)
+                known.set(key, found);
+        }
+        catch (error) {
+            const reason = oneLine((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error, _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NEUTRAL_WORDS */ .eF));
+            options.logger.debug(`no image details for ${key}: ${reason}`);
+            failures.set(key, reason);
+        }
+    }));
+    return {
+        lookup: (repository, digest) => known.get(keyOf(repository, digest)),
+        failure: (repository, digest) => failures.get(keyOf(repository, digest))
+    };
+}
+/**
+ * One digest's facts. On Docker Hub the tag's current digest is read from the Hub's tags
+ * API, which is not a counted pull; the API describes no older digest, and reading one from
+ * the registry would cost counted pulls, so an older Docker Hub digest is left unread
+ * (undefined: its comparison has no previous sizes or platforms, and no failure is noted).
+ */
+async function factsOf(client, entry, digest, tagged, options) {
+    const { reference } = entry;
+    const platform = entry.platform ?? DEFAULT_PLATFORM;
+    if (reference.registry === _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb) {
+        if (!tagged)
+            return undefined;
+        const hub = await (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_2__/* .readDockerHubFacts */ .f2)(client.transport, client.dockerHubApi, reference, digest, entry.platform);
+        if (hub)
+            return hub;
+        throw new Error(`Docker Hub's tags API names another digest for ${reference.repository}:${reference.tag} now`);
+    }
+    const [facts, packageCreated] = await Promise.all([
+        (0,_adapters_registry_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegistryFacts */ .vh)(client, reference, digest, platform),
+        options.reviewSources?.packageVersionCreated(reference, digest).catch((error) => {
+            options.logger.debug(`no package version time for ${digest}: ${(0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error, _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NEUTRAL_WORDS */ .eF)}`);
+            return undefined;
+        })
+    ]);
+    const at = packageCreated ? Date.parse(packageCreated) : NaN;
+    return Number.isFinite(at)
+        ? { ...facts, created: { at: new Date(at).toISOString(), source: 'github-packages' } }
+        : facts;
+}
+function oneLine(text) {
+    return text.split('\n')[0] ?? text;
 }
 
 
@@ -32469,7 +33253,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 
 /***/ }),
 
-/***/ 5377:
+/***/ 9505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32539,24 +33323,8 @@ function diff_unifiedDiff(path, before, after, context = 2) {
 
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
 var workspace_files = __nccwpck_require__(4689);
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __nccwpck_require__(241);
-;// CONCATENATED MODULE: ./src/adapters/github/pull-request-error.ts
-/** The pull request step's error, and the status GitHub's API answered with. */
-
-class pull_request_error_PullRequestError extends (/* unused pure expression or super */ null && (UpdaterError)) {
-    name = 'PullRequestError';
-}
-/** Our own fix for a branch holding commits the action may not replace. */
-const pull_request_error_BRANCH_FIX = {
-    text: 'Delete the branch, or {set:branch} explicitly to let the action replace it',
-    join: 'sentence'
-};
-function pull_request_error_status(error) {
-    const value = error.status;
-    return typeof value === 'number' ? value : undefined;
-}
-
+// EXTERNAL MODULE: ./src/adapters/github/pull-request-error.ts
+var pull_request_error = __nccwpck_require__(2652);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/github/trees.ts
@@ -32718,6 +33486,8 @@ async function readFile(octokit, repository, path, ref) {
     }
 }
 
+// EXTERNAL MODULE: ./src/adapters/github/auto-merge.ts
+var auto_merge = __nccwpck_require__(8314);
 ;// CONCATENATED MODULE: ./src/adapters/github/workflow-refusal.ts
 /**
  * GitHub's refusal of a commit that touches `.github/workflows/`, reworded to name every such
@@ -32761,6 +33531,7 @@ function workflow_refusal_workflowRefusal(error, paths) {
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/github/pull-requests.ts
+
 
 
 
@@ -32987,12 +33758,23 @@ class PullRequestClient {
         await this.addExtras(data.number, change);
         return data;
     }
+    /** Turns GitHub's auto-merge on with `method`, or off when it is undefined. */
+    setAutoMerge(nodeId, method) {
+        return changeAutoMerge(this.octokit, nodeId, method);
+    }
     addExtras(number, change, pull) {
         return addExtras(this.octokit, this.repository, this.logger, number, change, pull);
     }
 }
 function pullFields(pull) {
-    return pull ? { number: pull.number, url: pull.html_url } : {};
+    if (!pull)
+        return {};
+    return {
+        number: pull.number,
+        url: pull.html_url,
+        ...(pull.node_id ? { nodeId: pull.node_id } : {}),
+        autoMergeFound: pull.auto_merge ? (pull.auto_merge.merge_method ?? 'merge') : null
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/domain/text/markdown.ts
@@ -33613,7 +34395,7 @@ function upstreamLinks(updates) {
 
 
 /** GitHub rejects a pull request body longer than this. */
-const BODY_LIMIT = 65536;
+const body_BODY_LIMIT = 65536;
 /** The hash-diff template: the product's wording, with its per-row lines as placeholders. */
 const DEFAULT_BODY_TEMPLATE = `## Container Hash Updates
 
@@ -33653,7 +34435,7 @@ function renderPullRequestBody(data, template) {
     const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
     const pieces = collect(data);
     const render = (caps) => tidy(substitute(source, values(pieces, caps)));
-    const fits = (caps) => render(caps).length <= BODY_LIMIT;
+    const fits = (caps) => render(caps).length <= body_BODY_LIMIT;
     const full = {
         rows: pieces.rows.length,
         failures: pieces.failures.length,
@@ -33666,7 +34448,7 @@ function renderPullRequestBody(data, template) {
     };
     for (const level of LEVELS) {
         const body = render({ ...full, level });
-        if (body.length <= BODY_LIMIT)
+        if (body.length <= body_BODY_LIMIT)
             return body;
     }
     const fewer = { ...full, level: 'no-sizes' };
@@ -33775,7 +34557,7 @@ function formatDate(date) {
  */
 function hardCut(body) {
     const note = `\n\n_…${SHORTENED}; see the job summary._\n`;
-    let budget = BODY_LIMIT - note.length;
+    let budget = body_BODY_LIMIT - note.length;
     for (;;) {
         let cut = body.lastIndexOf('\n', budget);
         if (cut <= 0) {
@@ -33791,71 +34573,119 @@ function hardCut(body) {
         if (open)
             head += `\n${open.char.repeat(open.length)}`;
         const result = head + note;
-        if (result.length <= BODY_LIMIT)
+        if (result.length <= body_BODY_LIMIT)
             return result;
-        budget -= result.length - BODY_LIMIT;
+        budget -= result.length - body_BODY_LIMIT;
     }
 }
 
-;// CONCATENATED MODULE: ./src/domain/review.ts
-function reviewFor(reviews, move) {
-    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
-}
-
+// EXTERNAL MODULE: ./src/domain/review.ts
+var review = __nccwpck_require__(5130);
 // EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
 var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
-// EXTERNAL MODULE: ./src/domain/oci/platform.ts
-var platform = __nccwpck_require__(6855);
-// EXTERNAL MODULE: ./src/domain/oci/reference.ts
-var reference = __nccwpck_require__(1007);
-;// CONCATENATED MODULE: ./src/run/upstream.ts
-/**
- * Where a moved image came from: the OCI `source` and `revision` labels of the old and
- * the new digest, which let a reviewer read the upstream commits between the two pins.
- */
+// EXTERNAL MODULE: ./src/run/upstream.ts
+var run_upstream = __nccwpck_require__(8040);
+;// CONCATENATED MODULE: ./src/run/auto-merge.ts
 
 
-const SOURCE_LABEL = 'org.opencontainers.image.source';
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** An index's labels are read from this platform's image unless the entry names one. */
-const DEFAULT_PLATFORM = (0,platform/* parsePlatform */.FL)('linux/amd64');
+/** How many reasons the body's line lists before it counts the rest. */
+const LISTED = 5;
 /**
- * Reads the labels of both digests of every moved entry, each distinct image once. Missing
- * labels or an old digest the registry no longer has only cost the links, never the run.
+ * Why auto-merge must stay off for the pull request proposing these moves: each moved entry's
+ * flags, a moved entry no review covers (its gates never ran), and every update in error.
  */
-async function lookUpUpstream(client, moved, logger) {
-    const cache = new Map();
-    const labelsOf = (entry, digest) => {
-        const platform = entry.platform ?? DEFAULT_PLATFORM;
-        const { registry, repository } = entry.reference;
-        const key = (0,reference/* imageKey */.p2)({ registry, repository, digest }, platform);
-        let pending = cache.get(key);
-        if (!pending) {
-            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
-                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
-                return undefined;
-            });
-            cache.set(key, pending);
-        }
-        return pending;
-    };
-    return Promise.all(moved.map(async ({ entry, previous, current }) => {
-        const [before, after] = await Promise.all([
-            previous ? labelsOf(entry, previous) : undefined,
-            labelsOf(entry, current)
-        ]);
-        const info = {};
-        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
-        if (source)
-            info.source = source;
-        if (before?.[REVISION_LABEL])
-            info.previousRevision = before[REVISION_LABEL];
-        if (after?.[REVISION_LABEL])
-            info.currentRevision = after[REVISION_LABEL];
-        return info;
-    }));
+function auto_merge_autoMergeBlockers(moves, reviews, held) {
+    const blockers = [];
+    for (const move of moves.filter(run_moves/* hasMoved */.Q2)) {
+        const name = move.entry.platform
+            ? `${move.entry.name} (${move.entry.platform.text})`
+            : move.entry.name;
+        // The pull request's moves come from the base branch's config, whose old digest may not
+        // be the workspace's: the review is the one of the same entry ending on the same digest.
+        const review = reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current) ?? reviews.find(r => r.key === move.key && r.current === move.current);
+        if (!review)
+            blockers.push(`${name}: its new digest was not reviewed`);
+        else
+            for (const flag of review.flags)
+                blockers.push(`${name}: ${flag}`);
+    }
+    for (const h of held)
+        if (h.kind === 'error')
+            blockers.push(`${h.name}: ${h.reason}`);
+    return blockers;
+}
+/** The body's line about auto-merge; every reason is untrusted text, escaped. */
+function auto_merge_autoMergeLine(method, blockers) {
+    if (blockers.length === 0)
+        return `**Auto-merge** (${method}) requested: every update passed every gate.`;
+    const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ');
+    const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : '';
+    return `**Auto-merge is off**: ${listed}${more}.`;
+}
+/** The body with the line after it, cut so the whole stays within `limit` characters. */
+function auto_merge_withAutoMergeLine(body, line, limit) {
+    const tail = `\n\n${line}\n`;
+    const kept = body.replace(/\s+$/, '');
+    return kept.length + tail.length <= limit
+        ? kept + tail
+        : kept.slice(0, Math.max(0, limit - tail.length)) + tail;
+}
+/**
+ * After the pull request was created, updated or left as it was: auto-merge on when nothing
+ * blocks it, off when something does and it was on. Undefined when there is no open pull or
+ * the port cannot change auto-merge.
+ */
+async function auto_merge_applyAutoMerge(pullRequests, outcome, method, blockers, logger) {
+    const open = ['created', 'updated', 'unchanged'].includes(outcome.operation);
+    if (!open || !outcome.nodeId || !pullRequests.setAutoMerge)
+        return undefined;
+    const pull = `#${outcome.number}`;
+    const found = outcome.autoMergeFound ?? null;
+    const report = (state, reason) => ({
+        method,
+        state,
+        blockers,
+        ...(reason ? { reason } : {})
+    });
+    if (blockers.length === 0 && found) {
+        logger.info(`${pull}: auto-merge is on (${found})`);
+        return report('on');
+    }
+    if (blockers.length > 0 && !found) {
+        logger.info(`${pull}: auto-merge left off: ${blockers.join('; ')}`);
+        return report('off');
+    }
+    const enable = blockers.length === 0;
+    const change = await pullRequests.setAutoMerge(outcome.nodeId, enable ? method : undefined);
+    if (change.state === 'refused') {
+        logger.warning(`${pull}: auto-merge not ${enable ? 'enabled' : 'disabled'}: ${change.reason}`);
+        return report('refused', change.reason);
+    }
+    if (enable)
+        logger.info(`${pull}: auto-merge (${method}) enabled; GitHub merges it once its checks pass`);
+    else
+        logger.info(`${pull}: auto-merge disabled: ${blockers.join('; ')}`);
+    return report(change.state);
+}
+/** One line for the job summary. */
+function autoMergeSummary(report) {
+    const off = report.blockers.length > 0
+        ? `: ${auto_merge_autoMergeLine(report.method, report.blockers).replace(/^\*\*Auto-merge is off\*\*: /, '')}`
+        : '.';
+    switch (report.state) {
+        case 'enabled':
+            return `Auto-merge (${report.method}) enabled: every update passed every gate.`;
+        case 'on':
+            return `Auto-merge stays on: every update passed every gate.`;
+        case 'disabled':
+            return `Auto-merge disabled${off}`;
+        case 'off':
+            return `Auto-merge left off${off}`;
+        case 'refused':
+            return `Auto-merge could not be ${report.blockers.length === 0 ? 'enabled' : 'disabled'}: ${report.reason ?? 'GitHub refused'}.`;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/run/propose.ts
@@ -33874,6 +34704,7 @@ async function lookUpUpstream(client, moved, logger) {
 
 
 
+
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
@@ -33883,7 +34714,7 @@ const DEFAULT_TITLE = 'chore: Update container image digests';
  */
 async function bodyUpdates(moves, result, client, logger) {
     const moved = moves.filter(run_moves/* hasMoved */.Q2);
-    const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
+    const upstream = client ? await (0,run_upstream/* lookUpUpstream */.s0)(client, moved, logger) : [];
     return moved.map((m, i) => ({
         name: m.entry.name,
         image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
@@ -33893,7 +34724,7 @@ async function bodyUpdates(moves, result, client, logger) {
         current: (0,digest/* formatStoredDigest */.Dp)(m.current, m.entry.digestForm),
         upstream: upstream[i],
         files: m.files,
-        review: reviewFor(result.reviews, m)
+        review: (0,review/* reviewFor */.E)(result.reviews, m)
     }));
 }
 function render(body, updates, result) {
@@ -33914,11 +34745,12 @@ async function describeProposal(result, settings, client, logger) {
     const diffs = [diff_unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(diff_unifiedDiff(file.path, file.text, file.newText));
-    return {
-        title: settings.title,
-        body: render(settings.body, updates, result),
-        diff: diffs.join('')
-    };
+    let body = render(settings.body, updates, result);
+    if (settings.autoMerge) {
+        const blockers = auto_merge_autoMergeBlockers(result.moves, result.reviews, result.held);
+        body = auto_merge_withAutoMergeLine(body, auto_merge_autoMergeLine(settings.autoMerge, blockers), body_BODY_LIMIT);
+    }
+    return { title: settings.title, body, diff: diffs.join('') };
 }
 function stripBom(text) {
     return text.startsWith('\uFEFF') ? text.slice(1) : text;
@@ -33954,9 +34786,12 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         : [];
     let proposal;
     let body = '';
+    const blockers = autoMergeBlockers(moves, result.reviews, result.held);
     if (files.size > 0) {
         const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger);
         body = render(settings.body, updates, result);
+        if (request.autoMerge)
+            body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
@@ -33974,7 +34809,10 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         draft: request.draft,
         keepOpen: result.failed.length > 0
     });
-    return { ...outcome, proposal };
+    const autoMerge = request.autoMerge
+        ? await applyAutoMerge(pullRequests, outcome, request.autoMerge, blockers, logger)
+        : undefined;
+    return { ...outcome, proposal, ...(autoMerge ? { autoMerge } : {}) };
 }
 /** The base branch's config, parsed; a missing file or a directory there is an error. */
 function readBaseConfig(settings, base) {
@@ -34014,6 +34852,166 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
         touched.push({ path, entries: rewrite.entries });
     }
     return touched;
+}
+
+
+/***/ }),
+
+/***/ 2751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _7: () => (/* binding */ DEFAULT_SIZE_WARN_FRACTION),
+  mE: () => (/* binding */ DEFAULT_SIZE_WARN_INCREASE),
+  z3: () => (/* binding */ parseSizeWarnIncrease),
+  FA: () => (/* binding */ reviewMoves),
+  kI: () => (/* binding */ updateDetails)
+});
+
+// UNUSED EXPORTS: sizeFlags
+
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
+;// CONCATENATED MODULE: ./src/domain/oci/image-facts.ts
+function sizes(facts) {
+    const out = {};
+    for (const p of facts?.platforms ?? [])
+        out[p.platform] = p.size;
+    return out;
+}
+/** Pure. `previous` is undefined for a newly pinned entry or an old digest the registry lost. */
+function compareImages(previous, current) {
+    const before = new Map((previous?.platforms ?? []).map(p => [p.platform, p]));
+    const after = new Map(current.platforms.map(p => [p.platform, p]));
+    // An empty list is a source that knows no layers (Docker Hub's tags API), not an empty image.
+    const sameLayers = (a, b) => a.length > 0 && a.length === b.length && a.every((d, i) => d === b[i]);
+    const identicalLayers = previous !== undefined &&
+        before.size === after.size &&
+        after.size > 0 &&
+        [...after].every(([platform, p]) => {
+            const old = before.get(platform);
+            return old !== undefined && sameLayers(old.layers, p.layers);
+        });
+    return {
+        created: current.created ?? null,
+        size: sizes(current),
+        previousSize: sizes(previous),
+        platformsAdded: previous ? [...after.keys()].filter(p => !before.has(p)) : [],
+        platformsRemoved: previous ? [...before.keys()].filter(p => !after.has(p)) : [],
+        base: current.base
+            ? {
+                name: current.base.name,
+                previous: previous?.base?.digest ?? null,
+                current: current.base.digest
+            }
+            : null,
+        identicalLayers
+    };
+}
+
+// EXTERNAL MODULE: ./src/run/moves.ts
+var run_moves = __nccwpck_require__(7471);
+// EXTERNAL MODULE: ./src/run/upstream.ts
+var upstream = __nccwpck_require__(8040);
+;// CONCATENATED MODULE: ./src/run/review.ts
+/**
+ * One MoveReview per move that moved: the image comparison from the facts stage, the commits
+ * behind it from GitHub, and the flags a maintainer should read before merging. A detail that
+ * cannot be read becomes one line of `unavailable` and a flag; the move is still proposed.
+ */
+
+
+
+
+const DEFAULT_SIZE_WARN_INCREASE = '20%';
+const DEFAULT_SIZE_WARN_FRACTION = 0.2;
+/**
+ * `20%` or `20` (percent) as the fraction 0.2; undefined when it is not a non-negative
+ * number of percent. `0%` flags any growth.
+ */
+function parseSizeWarnIncrease(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
+    return match ? Number(match[1]) / 100 : undefined;
+}
+async function reviewMoves(moves, facts, options) {
+    return Promise.all(moves.filter(run_moves/* hasMoved */.Q2).map(move => reviewMove(move, facts, options)));
+}
+async function reviewMove(move, facts, options) {
+    const repository = move.entry.reference;
+    const review = {
+        key: move.key,
+        ...(move.previous ? { previous: move.previous } : {}),
+        current: move.current,
+        flags: []
+    };
+    const current = facts.lookup(repository, move.current);
+    const previous = move.previous ? facts.lookup(repository, move.previous) : undefined;
+    const failed = facts.failure(repository, move.current) ??
+        (move.previous ? previousFailure(facts.failure(repository, move.previous)) : undefined);
+    if (current) {
+        review.comparison = compareImages(previous, current);
+        review.flags.push(...sizeFlags(review.comparison, options.sizeWarnIncrease));
+        const commits = await commitsBetween(previous, current, options.reviewSources);
+        if (typeof commits === 'string')
+            review.unavailable = commits;
+        else if (commits)
+            review.commits = commits;
+    }
+    if (failed)
+        review.unavailable = failed;
+    if (review.unavailable)
+        review.flags.push(`details unavailable: ${review.unavailable}`);
+    return review;
+}
+function previousFailure(reason) {
+    return reason && `previous digest: ${reason}`;
+}
+/** `size +31% on linux/amd64`, for each platform both digests have that grew past the limit. */
+function sizeFlags(comparison, limit) {
+    const flags = [];
+    for (const [platform, size] of Object.entries(comparison.size)) {
+        const before = comparison.previousSize[platform];
+        if (before === undefined || before <= 0 || size <= before)
+            continue;
+        const increase = (size - before) / before;
+        if (increase > limit)
+            flags.push(`size +${Math.round(increase * 100)}% on ${platform}`);
+    }
+    return flags;
+}
+/**
+ * The commits between the two digests' revisions, when both and a source are labelled and
+ * GitHub is asked; the reason as a string when GitHub refused.
+ */
+async function commitsBetween(previous, current, sources) {
+    const source = current.labels[upstream/* SOURCE_LABEL */.Rc] ?? previous?.labels[upstream/* SOURCE_LABEL */.Rc];
+    const base = previous?.labels[upstream/* REVISION_LABEL */.P1];
+    const head = current.labels[upstream/* REVISION_LABEL */.P1];
+    if (!sources || !source || !base || !head || base === head)
+        return undefined;
+    try {
+        return await sources.compareCommits(source, base, head);
+    }
+    catch (error) {
+        const message = (0,errors/* describeError */.Uc)(error, errors/* NEUTRAL_WORDS */.eF);
+        return `commits: ${message.split('\n')[0] ?? message}`;
+    }
+}
+function updateDetails(review) {
+    const c = review?.comparison;
+    return {
+        created: c?.created?.at ?? null,
+        created_source: c?.created?.source ?? null,
+        size: c?.size ?? {},
+        previous_size: c?.previousSize ?? {},
+        platforms_added: c?.platformsAdded ?? [],
+        platforms_removed: c?.platformsRemoved ?? [],
+        base: c?.base ?? null,
+        identical_layers: c?.identicalLayers ?? false,
+        commits: review?.commits ? { count: review.commits.count, url: review.commits.url } : null
+    };
 }
 
 
@@ -34127,11 +35125,20 @@ var workspace_path = __nccwpck_require__(5663);
 var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
+// EXTERNAL MODULE: ./src/domain/review.ts
+var review = __nccwpck_require__(5130);
+// EXTERNAL MODULE: ./src/run/image-facts.ts
+var image_facts = __nccwpck_require__(9402);
+// EXTERNAL MODULE: ./src/run/review.ts + 1 modules
+var run_review = __nccwpck_require__(2751);
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
+
+
 
 
 
@@ -34211,7 +35218,7 @@ function planUpdate(mode, config, results, other = {
     pinnedFiles: [],
     moves: (0,run_moves/* computeMoves */.IR)(config, results)
 }) {
-    const { pinnedFiles, moves } = other;
+    const { pinnedFiles, moves, reviews = [] } = other;
     const updates = moves.filter(run_moves/* hasMoved */.Q2).map(m => ({
         name: m.entry.name,
         image: (0,reference/* repositoryName */.aR)(m.entry.reference),
@@ -34219,7 +35226,8 @@ function planUpdate(mode, config, results, other = {
         platform: m.entry.platform?.text ?? null,
         previous: m.previous ?? null,
         current: m.current,
-        files: m.files
+        files: m.files,
+        ...(0,run_review/* updateDetails */.kI)((0,review/* reviewFor */.E)(reviews, m))
     }));
     const failed = results
         .filter(r => r.status === 'failed')
@@ -34240,7 +35248,7 @@ function planUpdate(mode, config, results, other = {
         matrix: { include: results.map(matrixEntry) },
         updates,
         failed,
-        reviews: [],
+        reviews,
         held: []
     };
 }
@@ -34297,12 +35305,17 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const { reviewSources } = options;
+    const facts = await (0,image_facts/* readImageFacts */.vX)(client, results, { reviewSources, logger });
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
     const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
+    const sizeWarnIncrease = options.sizeWarnIncrease ?? run_review/* DEFAULT_SIZE_WARN_FRACTION */._7;
+    const reviews = await (0,run_review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources });
     const plan = planUpdate('update', config, results, {
         pinnedFiles: pinned,
-        moves: (0,run_moves/* withFiles */.oT)(moves, pinned)
+        moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
+        reviews
     });
     let written = false;
     if (plan.newText !== undefined && !options.dryRun) {
@@ -34313,7 +35326,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written };
+    return { ...plan, written, facts: facts.lookup };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -34335,10 +35348,111 @@ function sameImage(a, b) {
 
 /***/ }),
 
+/***/ 8040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
+/* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL),
+/* harmony export */   s0: () => (/* binding */ lookUpUpstream)
+/* harmony export */ });
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _image_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9402);
+
+
+const SOURCE_LABEL = 'org.opencontainers.image.source';
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/**
+ * Reads the labels of both digests of every moved entry, each distinct image once. Missing
+ * labels or an old digest the registry no longer has only cost the links, never the run.
+ */
+async function lookUpUpstream(client, moved, logger, facts = () => undefined) {
+    const cache = new Map();
+    const labelsOf = (entry, digest) => {
+        const platform = entry.platform ?? _image_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PLATFORM */ .Er;
+        const { registry, repository } = entry.reference;
+        // The facts stage read these labels already; only a source without labels (Docker Hub's
+        // tags API) or a digest it did not read sends the links to the registry.
+        const known = facts({ registry, repository }, digest);
+        if (known?.labelsRead)
+            return Promise.resolve(known.labels);
+        const key = (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageKey */ .p2)({ registry, repository, digest }, platform);
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
+                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+            });
+            cache.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(moved.map(async ({ entry, previous, current }) => {
+        const [before, after] = await Promise.all([
+            previous ? labelsOf(entry, previous) : undefined,
+            labelsOf(entry, current)
+        ]);
+        const info = {};
+        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
+        if (source)
+            info.source = source;
+        if (before?.[REVISION_LABEL])
+            info.previousRevision = before[REVISION_LABEL];
+        if (after?.[REVISION_LABEL])
+            info.currentRevision = after[REVISION_LABEL];
+        return info;
+    }));
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
 /***/ 181:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
@@ -34496,6 +35610,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
 /***/ 932:
 /***/ ((module) => {
 
@@ -34507,6 +35628,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
@@ -43106,7 +44241,7 @@ module.exports = {"rE":"1.0.0"};
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
@@ -43115,6 +44250,9 @@ module.exports = {"rE":"1.0.0"};
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -43213,9 +44351,94 @@ module.exports = {"rE":"1.0.0"};
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
 /******/ })();
 /******/ 
 /************************************************************************/

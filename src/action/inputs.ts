@@ -16,6 +16,7 @@ import {
 } from '../adapters/registry/credentials.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
 import { UpdaterError } from '../domain/errors.js'
+import { AUTO_MERGE_METHODS, type AutoMergeMethod } from '../adapters/github/auto-merge.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE } from '../run/propose.js'
 import type { Mode } from '../run/update.js'
 import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
@@ -62,6 +63,8 @@ export interface PullRequestInputs {
   reviewers: string[]
   teamReviewers: string[]
   draft: boolean
+  /** Auto-merge with this method when every update passed every gate; undefined: left alone. */
+  autoMerge?: AutoMergeMethod
 }
 
 /** A bad input value: the run stops before anything is asked or written. */
@@ -139,7 +142,8 @@ function pullRequestInputs(): PullRequestInputs {
     assignees: listInput(core.getInput('assignees')),
     reviewers: listInput(core.getInput('reviewers')),
     teamReviewers: listInput(core.getInput('team-reviewers')),
-    draft: booleanInput('draft', false)
+    draft: booleanInput('draft', false),
+    autoMerge: autoMergeInput()
   }
 }
 
@@ -151,6 +155,17 @@ function sizeWarnIncreaseInput(): number {
       `input size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${value}"`
     )
   return fraction
+}
+
+function autoMergeInput(): AutoMergeMethod | undefined {
+  const value = text('auto-merge').toLowerCase()
+  if (value === '') return undefined
+  const method = AUTO_MERGE_METHODS.find(m => m === value)
+  if (!method)
+    throw new InputError(
+      `input auto-merge must be merge, squash or rebase (or empty to leave auto-merge alone), got "${value}"`
+    )
+  return method
 }
 
 /** Where credentials from the registry-auth input came from, as messages name it. */

@@ -23,7 +23,7 @@ import { type Inputs, getInputs } from './inputs.js'
 import * as log from './log.js'
 import { actionsLogger, secrets } from './log.js'
 import { writeOutputs, writePullRequestOutputs } from './outputs.js'
-import { runPullRequestStep } from './pull-request.js'
+import { actionReviewSources, runPullRequestStep } from './pull-request.js'
 import { renderSummary } from './summary.js'
 import { INPUT_WORDS } from './words.js'
 
@@ -85,7 +85,8 @@ export async function run(): Promise<void> {
         configWrite: { root: workspace, label: `input config ${inputs.config}` },
         defaultImageSource: 'the image input',
         words: INPUT_WORDS,
-        sizeWarnIncrease: inputs.sizeWarnIncrease
+        sizeWarnIncrease: inputs.sizeWarnIncrease,
+        github: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined
       },
       client,
       actionsLogger

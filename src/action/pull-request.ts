@@ -7,9 +7,12 @@ import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
 import { PullRequestClient, type PullRequestOutcome } from '../adapters/github/pull-requests.js'
+import { GitHubReviewSourcesClient } from '../adapters/github/review-sources.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../run/propose.js'
 import type { PullRequestPort } from '../run/pull-request-port.js'
+import { autoMergeSummary } from '../run/auto-merge.js'
+import type { GitHubReviewSources } from '../run/review-sources.js'
 import type { UpdateResult } from '../run/update.js'
 import { type RunEvent, readRunLink, runRepository } from './context.js'
 import { InputError, type Inputs } from './inputs.js'
@@ -67,6 +70,33 @@ export async function readBodyTemplate(
   }
 }
 
+/**
+ * What the review of each move may ask GitHub, with the action's token and only on the run's
+ * own host (GITHUB_SERVER_URL, API at GITHUB_API_URL); undefined without a token. Octokit is
+ * loaded on the first question, so a run where nothing moved never loads it.
+ */
+export function actionReviewSources(
+  token: string | undefined,
+  env: NodeJS.ProcessEnv = process.env
+): GitHubReviewSources | undefined {
+  if (!token) return undefined
+  const serverUrl = env.GITHUB_SERVER_URL || 'https://github.com'
+  if (!URL.canParse(serverUrl)) {
+    actionsLogger.debug(`GITHUB_SERVER_URL is no URL; GitHub is not asked for review details`)
+    return undefined
+  }
+  return new GitHubReviewSourcesClient({
+    serverUrl,
+    authenticated: true,
+    logger: actionsLogger,
+    connect: async () => {
+      const { createOctokit } = await import('../adapters/github/octokit.js')
+      const octokit = createOctokit(token, actionsLogger, undefined, text => secrets.redact(text))
+      return (route, params) => octokit.request(route, params)
+    }
+  })
+}
+
 function repositoryPath(workspace: string, config: string, dryRun: boolean): string {
   const path = relative(workspace, resolve(workspace, config))
   if (path.startsWith('..') || isAbsolute(path)) {
@@ -103,7 +133,12 @@ export async function runPullRequestStep(
 
   if (inputs.dryRun) {
     writePullRequestOutputs({ operation: 'none', branch: pr.branch })
-    const preview = { repoPath: settings.repoPath, title: pr.title, body: settings.body }
+    const preview = {
+      repoPath: settings.repoPath,
+      title: pr.title,
+      body: settings.body,
+      autoMerge: pr.autoMerge
+    }
     const proposal = await describeProposal(result, preview, client, actionsLogger)
     return { summary: showPreview(proposal, pr.branch) }
   }
@@ -132,5 +167,6 @@ export async function runPullRequestStep(
     closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
     none: 'No pull request needed.'
   }
-  return { summary: `\n${said[outcome.operation]}\n` }
+  const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : ''
+  return { summary: `\n${said[outcome.operation]}${autoMerge}\n` }
 }

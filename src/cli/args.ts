@@ -14,6 +14,7 @@ import {
 import type { Mode } from '../run/update.js'
 import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
+import { AUTO_MERGE_METHODS, type AutoMergeMethod } from '../adapters/github/auto-merge.js'
 
 export interface CliOptions {
   mode: Mode
@@ -36,6 +37,8 @@ export interface CliOptions {
   verbose: boolean
   /** A platform growing by more than this fraction is flagged (--size-warn-increase, `20%`). */
   sizeWarnIncrease: number
+  /** The action's auto-merge input, for the preview's line about it; needs showPullRequest. */
+  autoMerge?: AutoMergeMethod
 }
 
 export type CliCommand =
@@ -146,6 +149,11 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'string',
     value: 'percent',
     help: `Flag a move whose compressed size grows by more than this on any platform (default ${DEFAULT_SIZE_WARN_INCREASE}).`
+  },
+  'auto-merge': {
+    type: 'string',
+    value: 'merge|squash|rebase',
+    help: "With --show-pull-request: preview the action's auto-merge input, whose line in the body says whether every update passed every gate."
   },
   version: {
     type: 'boolean',
@@ -281,6 +289,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (mode === 'matrix' && bool('show-pull-request')) {
     throw new UsageError('--show-pull-request needs --mode update: matrix mode proposes nothing')
   }
+  const autoMerge = autoMergeFlag(str('auto-merge'), bool('show-pull-request'))
   if (bool('fail-on-error') && bool('no-fail-on-error')) {
     throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other')
   }
@@ -317,7 +326,20 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
       verbose: bool('verbose'),
-      sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase'))
+      sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase')),
+      ...(autoMerge ? { autoMerge } : {})
     }
   }
+}
+
+function autoMergeFlag(text: string | undefined, preview: boolean): AutoMergeMethod | undefined {
+  if (text === undefined) return undefined
+  const value = text.trim().toLowerCase()
+  const method = AUTO_MERGE_METHODS.find(m => m === value)
+  if (!method) throw new UsageError(`--auto-merge must be merge, squash or rebase, got "${text}"`)
+  if (!preview)
+    throw new UsageError(
+      '--auto-merge needs --show-pull-request: the command line opens no pull request, it only previews one'
+    )
+  return method
 }

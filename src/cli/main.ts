@@ -34,6 +34,8 @@ import type { Logger } from '../adapters/registry/http.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
 import { type UpdateResult, runUpdate } from '../run/update.js'
 import { FilesPatternError } from '../adapters/fs/workspace-files.js'
+import { GitHubReviewSourcesClient } from '../adapters/github/review-sources.js'
+import type { GitHubReviewSources } from '../run/review-sources.js'
 import { WorkspacePathError } from '../adapters/fs/workspace-path.js'
 // Bundled in, so the version printed is the one the bundle was built from.
 import packageJson from '../../package.json' with { type: 'json' }
@@ -136,7 +138,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
     defaultImageSource: '--image',
     words: FLAG_WORDS,
-    sizeWarnIncrease: options.sizeWarnIncrease
+    sizeWarnIncrease: options.sizeWarnIncrease,
+    github: options.mode === 'update' ? cliReviewSources(logger) : undefined
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 
@@ -188,6 +191,36 @@ function terminalLogger(stderr: Stderr, verbose: boolean): Logger {
   }
 }
 
+/**
+ * What the review of each move may ask GitHub: with GITHUB_TOKEN from the environment when it
+ * is set (a flag would show the token in the process list), else anonymously, which only
+ * github.com answers. The host is GITHUB_SERVER_URL's (default github.com), the API
+ * GITHUB_API_URL's, as for the action on GitHub Enterprise Server.
+ */
+function cliReviewSources(logger: Logger): GitHubReviewSources | undefined {
+  const token = process.env.GITHUB_TOKEN?.trim() || undefined
+  if (token) secrets.add(token)
+  const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com'
+  if (!URL.canParse(serverUrl)) {
+    logger.debug('GITHUB_SERVER_URL is no URL; GitHub is not asked for review details')
+    return undefined
+  }
+  const github = { info: logger.info, warning: logger.warning }
+  return new GitHubReviewSourcesClient({
+    serverUrl,
+    authenticated: token !== undefined,
+    logger,
+    connect: async () => {
+      const { createAnonymousOctokit, createOctokit } =
+        await import('../adapters/github/octokit.js')
+      const octokit = token
+        ? createOctokit(token, github, undefined, text => secrets.redact(text))
+        : createAnonymousOctokit(github)
+      return (route, params) => octokit.request(route, params)
+    }
+  })
+}
+
 function createClient(
   options: CliOptions,
   registryAuth: Map<string, Credentials>,
@@ -215,7 +248,8 @@ async function previewPullRequest(
   const preview = {
     repoPath: repositoryPath(options.config),
     title: DEFAULT_TITLE,
-    body: { now: new Date() }
+    body: { now: new Date() },
+    autoMerge: options.autoMerge
   }
   return (await describeProposal(result, preview, client, logger)) ?? null
 }

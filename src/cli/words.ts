@@ -9,7 +9,8 @@ const FLAG: Partial<Record<Setting, string>> = {
   'insecure-registries': '--insecure-registry',
   'request-timeout': '--request-timeout',
   files: '--files',
-  'size-warn-increase': '--size-warn-increase'
+  'size-warn-increase': '--size-warn-increase',
+  'auto-merge': '--auto-merge'
 }
 
 export const FLAG_WORDS: SettingWords = {

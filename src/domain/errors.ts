@@ -22,6 +22,7 @@ export type Setting =
   | 'pull-request'
   | 'token'
   | 'size-warn-increase'
+  | 'auto-merge'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:

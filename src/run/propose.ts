@@ -8,7 +8,7 @@ import { type ParsedConfig, parseConfig } from '../domain/config.js'
 import { formatStoredDigest } from '../domain/oci/digest.js'
 import { unifiedDiff } from '../domain/pull-request/diff.js'
 import { type PullRequestOutcome, PullRequestError } from '../adapters/github/pull-requests.js'
-import { type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
+import { BODY_LIMIT, type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
 import { reviewFor } from '../domain/review.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
@@ -17,6 +17,14 @@ import type { UpdateResult } from './update.js'
 import { type Move, anyMoved, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 import type { BaseSnapshot, PullRequestChange, PullRequestPort } from './pull-request-port.js'
 import { lookUpUpstream } from './upstream.js'
+import {
+  type AutoMergeMethod,
+  type AutoMergeReport,
+  applyAutoMerge,
+  autoMergeBlockers,
+  autoMergeLine,
+  withAutoMergeLine
+} from './auto-merge.js'
 
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 export const DEFAULT_BRANCH = 'image-digests/update'
@@ -39,6 +47,8 @@ export interface PreviewSettings {
   repoPath: string
   title: string
   body: BodySettings
+  /** The auto-merge the pull request would ask for; its line goes in the body. */
+  autoMerge?: AutoMergeMethod
 }
 
 /**
@@ -59,6 +69,8 @@ export type PullRequestRequest = Pick<
 > & {
   /** The base branch; the repository's default branch when undefined. */
   base?: string
+  /** GitHub's auto-merge with this method when every update passed every gate; none when undefined. */
+  autoMerge?: AutoMergeMethod
 }
 
 export interface ProposalSettings {
@@ -128,11 +140,12 @@ export async function describeProposal(
   const updates = await bodyUpdates(result.moves, result, client, logger)
   const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
   for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
-  return {
-    title: settings.title,
-    body: render(settings.body, updates, result),
-    diff: diffs.join('')
+  let body = render(settings.body, updates, result)
+  if (settings.autoMerge) {
+    const blockers = autoMergeBlockers(result.moves, result.reviews, result.held)
+    body = withAutoMergeLine(body, autoMergeLine(settings.autoMerge, blockers), BODY_LIMIT)
   }
+  return { title: settings.title, body, diff: diffs.join('') }
 }
 
 function stripBom(text: string): string {
@@ -152,7 +165,7 @@ export async function proposeUpdate(
   pullRequests: PullRequestPort,
   client: RegistryClient | undefined,
   logger: Logger
-): Promise<PullRequestOutcome & { proposal?: Proposal }> {
+): Promise<PullRequestOutcome & { proposal?: Proposal; autoMerge?: AutoMergeReport }> {
   const patterns = settings.files ?? []
   const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
   // The files this run rewrote are read too: they are what is left to propose when GitHub
@@ -184,9 +197,12 @@ export async function proposeUpdate(
 
   let proposal: Proposal | undefined
   let body = ''
+  const blockers = autoMergeBlockers(moves, result.reviews, result.held)
   if (files.size > 0) {
     const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger)
     body = render(settings.body, updates, result)
+    if (request.autoMerge)
+      body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT)
     proposal = { title: request.title, body, diff: diffs.join('') }
   }
   const outcome = await pullRequests.sync({
@@ -204,7 +220,10 @@ export async function proposeUpdate(
     draft: request.draft,
     keepOpen: result.failed.length > 0
   })
-  return { ...outcome, proposal }
+  const autoMerge = request.autoMerge
+    ? await applyAutoMerge(pullRequests, outcome, request.autoMerge, blockers, logger)
+    : undefined
+  return { ...outcome, proposal, ...(autoMerge ? { autoMerge } : {}) }
 }
 
 /** The base branch's config, parsed; a missing file or a directory there is an error. */

@@ -5,13 +5,14 @@
  * structurally, since adapters may not import the run), and the unit tests plug in one that
  * keeps a repository in memory.
  */
+import type { AutoMergeChange, AutoMergeMethod } from '../adapters/github/auto-merge.js'
 import type {
   BaseSnapshot,
   PullRequestChange,
   PullRequestOutcome
 } from '../adapters/github/pull-requests.js'
 
-export type { BaseSnapshot, PullRequestChange, PullRequestOutcome }
+export type { AutoMergeChange, BaseSnapshot, PullRequestChange, PullRequestOutcome }
 
 export interface PullRequestPort {
   /**
@@ -25,4 +26,9 @@ export interface PullRequestPort {
   ): Promise<BaseSnapshot>
   /** Creates, updates, leaves or closes the pull request so it proposes exactly `change`. */
   sync(change: PullRequestChange): Promise<PullRequestOutcome>
+  /**
+   * Turns GitHub's auto-merge on the open pull (by its node id) on with `method`, or off when
+   * it is undefined; a refusal is an answer. A forge without auto-merge leaves it out.
+   */
+  setAutoMerge?(nodeId: string, method: AutoMergeMethod | undefined): Promise<AutoMergeChange>
 }

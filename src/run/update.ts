@@ -79,6 +79,11 @@ export interface UpdateOptions {
   reviewSources?: GitHubReviewSources
   /** A platform growing by more than this fraction is flagged; 0.2 (`20%`) by default. */
   sizeWarnIncrease?: number
+  /**
+   * What GitHub can tell the review of each move (GHCR push times, the commits behind it);
+   * undefined when the edge has no GitHub to ask.
+   */
+  github?: GitHubReviewSources
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'

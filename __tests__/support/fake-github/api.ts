@@ -8,6 +8,8 @@ import { commits } from './commits.js'
 import { compare } from './compare.js'
 import { contents } from './contents.js'
 import { gitDatabase } from './git-database.js'
+import { graphqlApi } from './graphql.js'
+import { packages } from './packages.js'
 import { pulls } from './pulls.js'
 import { repository } from './repository.js'
 import type { RouteTable } from './router.js'
@@ -18,11 +20,7 @@ export const apiAreas: RouteTable[] = [
   contents,
   commits,
   compare, // more of the compare API goes in its module
-  pulls
-  // Planned, each its own module:
-  // - packages: GET /orgs/{org}/packages/{package_type}/{package_name}/versions and the
-  //   /users/{username}/… twin. The router checks only {owner} and {repo}; the handler checks
-  //   {org} or {username}.
-  // - graphql: POST /graphql, e.g. enablePullRequestAutoMerge on the pulls in state.ts. GraphQL
-  //   answers its errors with 200 and an `errors` array, so the handler replies, not throws.
+  pulls,
+  packages, // the container versions list, for orgs and users
+  graphqlApi // auto-merge mutations
 ]

@@ -1,6 +1,7 @@
 /**
  * The compare API: `base...head` (either side may be `owner:branch`), with the commits the head
- * is ahead by, oldest first, and the files changed since the merge base.
+ * is ahead by, oldest first, and the files changed since the merge base. Like GitHub it pages
+ * the commits (`per_page`, default 250, and `page`) while `total_commits` counts them all.
  */
 import { fail, notFound } from './http-errors.js'
 import type { RouteTable } from './router.js'
@@ -31,6 +32,10 @@ export const compare: RouteTable = {
           : ahead.length === 0
             ? 'behind'
             : 'diverged'
+    const perPage = Math.min(250, Math.max(1, Number(ctx.query.per_page) || 250))
+    const page = Math.max(1, Number(ctx.query.page) || 1)
+    // Oldest first, as GitHub lists them.
+    const listed = ahead.reverse().slice((page - 1) * perPage, page * perPage)
     return {
       status: 200,
       body: {
@@ -45,8 +50,7 @@ export const compare: RouteTable = {
         ahead_by: ahead.length,
         behind_by: behind.length,
         total_commits: ahead.length,
-        // Oldest first, as GitHub lists them.
-        commits: ahead.reverse().map(c => commitJson(state, c)),
+        commits: listed.map(c => commitJson(state, c)),
         files: filesJson(
           state,
           state.git.changes(common.tree, state.git.commits.get(headSha)!.tree)

@@ -6,7 +6,7 @@ import type { Person, StoredCommit } from './git-store.js'
 import type { FailureQueue } from './faults.js'
 import type { RunningServer } from './server.js'
 import { personJson } from './shapes.js'
-import { BOT, type RepositoryState } from './state.js'
+import { BOT, lower, pullNodeId, type RepositoryState } from './state.js'
 import { editTree, place, writeTree } from './tree-edit.js'
 import type { FakeCommit, FakeFile, FakeGitHub } from './types.js'
 
@@ -179,11 +179,31 @@ export function controlApi(
           requestedTeams: [...p.requestedTeams],
           comments: p.comments.map(c => ({ id: c.id, body: c.body, user: c.user })),
           maintainerCanModify: p.maintainerCanModify,
-          user: p.user
+          user: p.user,
+          nodeId: pullNodeId(p),
+          autoMerge: p.autoMerge ? { ...p.autoMerge } : null
         })),
     truncateTrees(on) {
       state.truncating = on
     },
+    addPackageVersion(v) {
+      const key = `${v.ownerKind === 'org' ? 'orgs' : 'users'}/${lower(v.owner)}`
+      const owned = state.packages.get(key) ?? new Map()
+      state.packages.set(key, owned)
+      const list = owned.get(v.name) ?? []
+      owned.set(v.name, list)
+      list.unshift({
+        id: state.nextId++,
+        name: v.digest,
+        createdAt: v.createdAt,
+        updatedAt: v.updatedAt ?? v.createdAt,
+        tags: [...(v.tags ?? [])]
+      })
+    },
+    setAllowAutoMerge(on) {
+      state.allowAutoMerge = on
+    },
+    graphqlCalls: () => state.graphqlCalls.map(c => ({ ...c, errors: [...c.errors] })),
     failNext(count, failure = {}) {
       failures.add(count, failure)
     },

@@ -34,7 +34,11 @@ export class FailureQueue {
     return {
       status,
       body: failure.spec.body ?? { message, documentation_url: DOCS, status: String(status) },
-      headers: { ...(limited ? { 'retry-after': '1' } : {}), ...failure.spec.headers }
+      // A body of the test's own (a permission refusal, say) is no rate limit unless it says so.
+      headers: {
+        ...(limited && !failure.spec.body ? { 'retry-after': '1' } : {}),
+        ...failure.spec.headers
+      }
     }
   }
 }

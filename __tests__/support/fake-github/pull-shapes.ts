@@ -1,6 +1,6 @@
 /** The JSON of pulls and of the issues behind them: labels, comments and the branches. */
 import { repoJson, userJson } from './shapes.js'
-import { lower, type PullState, type RepositoryState } from './state.js'
+import { BOT, lower, pullNodeId, type PullState, type RepositoryState } from './state.js'
 
 /** A label, given the id of the first label of that name (any case). */
 export function labelJson(state: RepositoryState, name: string) {
@@ -43,7 +43,7 @@ export function pullJson(state: RepositoryState, pull: PullState, full: boolean)
   const simple = {
     url: `${state.repoUrl}/pulls/${pull.number}`,
     id: pull.id,
-    node_id: '',
+    node_id: pullNodeId(pull),
     html_url: `${state.htmlUrl}/pull/${pull.number}`,
     diff_url: `${state.htmlUrl}/pull/${pull.number}.diff`,
     patch_url: `${state.htmlUrl}/pull/${pull.number}.patch`,
@@ -69,7 +69,14 @@ export function pullJson(state: RepositoryState, pull: PullState, full: boolean)
     head: branchJson(state, pull.head.ref, pull.head.sha),
     base: branchJson(state, pull.base.ref, baseSha),
     author_association: 'NONE',
-    auto_merge: null,
+    auto_merge: pull.autoMerge
+      ? {
+          enabled_by: userJson(state, BOT.login),
+          merge_method: pull.autoMerge.mergeMethod.toLowerCase(),
+          commit_title: null,
+          commit_message: null
+        }
+      : null,
     draft: pull.draft
   }
   if (!full) return simple

@@ -90,7 +90,8 @@ export const pulls: RouteTable = {
       requestedReviewers: [],
       requestedTeams: [],
       comments: [],
-      user: BOT.login
+      user: BOT.login,
+      autoMerge: null
     }
     state.pulls.set(pull.number, pull)
     return {

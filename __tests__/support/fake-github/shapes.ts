@@ -39,6 +39,7 @@ export function repoJson(state: RepositoryState) {
     allow_merge_commit: true,
     allow_squash_merge: true,
     allow_rebase_merge: true,
+    allow_auto_merge: state.allowAutoMerge,
     delete_branch_on_merge: false
   }
 }
@@ -104,7 +105,13 @@ export function gitCommitJson(state: RepositoryState, c: StoredCommit) {
 
 /** The shape of GET commits and compare: the git commit nested under `commit`. */
 export function commitJson(state: RepositoryState, c: StoredCommit) {
-  const account = (p: Person) => (p.email === BOT.email ? userJson(state, BOT.login) : null)
+  // GitHub links a commit to the account whose address it carries; the fake knows only
+  // noreply addresses (`login@…` or `id+login@users.noreply.github.com`).
+  const account = (p: Person) => {
+    if (p.email === BOT.email) return userJson(state, BOT.login)
+    const login = /^(?:\d+\+)?([^@+]+)@users\.noreply\.github\.com$/.exec(p.email)?.[1]
+    return login ? userJson(state, login) : null
+  }
   return {
     sha: c.sha,
     node_id: '',

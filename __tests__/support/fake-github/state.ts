@@ -4,7 +4,7 @@
  * the pulls on it). Every API area and the test-facing control API share one of these.
  */
 import { GitStore } from './git-store.js'
-import type { FakeComment, FakeGitHubOptions } from './types.js'
+import type { FakeComment, FakeGitHubOptions, FakeGraphQLCall } from './types.js'
 
 /** The token's bot identity: who opens pulls and who commits when no identity is given. */
 export const BOT = {
@@ -42,6 +42,23 @@ export interface PullState {
   requestedTeams: string[]
   comments: Array<FakeComment & { createdAt: string }>
   user: string
+  /** Set by GraphQL enablePullRequestAutoMerge; null when auto-merge is off. */
+  autoMerge: { mergeMethod: 'MERGE' | 'SQUASH' | 'REBASE' } | null
+}
+
+/** One version of a container package, as the Packages API lists it. */
+export interface PackageVersionState {
+  id: number
+  /** The digest. */
+  name: string
+  createdAt: string
+  updatedAt: string
+  tags: string[]
+}
+
+/** The GraphQL node id GitHub gives a pull; the fake's own encoding, opaque to callers. */
+export function pullNodeId(pull: { id: number }): string {
+  return `PR_kwDOfake${pull.id}`
 }
 
 export class RepositoryState {
@@ -61,6 +78,14 @@ export class RepositoryState {
   nextIssue = 1
   /** Ids of pulls, comments and labels, from one counter. */
   nextId = 1000
+  /**
+   * Container packages by `orgs/<owner>` or `users/<owner>` (lower case), then package name
+   * (`a/b` for ghcr.io/owner/a/b); versions newest first, as GitHub lists them.
+   */
+  readonly packages = new Map<string, Map<string, PackageVersionState[]>>()
+  /** The repository setting "Allow auto-merge"; GraphQL enablePullRequestAutoMerge needs it. */
+  allowAutoMerge: boolean
+  readonly graphqlCalls: FakeGraphQLCall[] = []
   /** Set by truncateTrees(): recursive tree listings answer truncated. */
   truncating = false
   /** The server's address; known once it listens. */
@@ -76,6 +101,7 @@ export class RepositoryState {
     this.collaborators = options.collaborators
     this.teams = options.teams
     this.now = options.now ?? (() => new Date())
+    this.allowAutoMerge = options.allowAutoMerge ?? true
   }
 
   seconds(): number {

@@ -29,6 +29,31 @@ export interface FakeGitHubOptions {
   teams?: string[]
   /** Clock for commit and pull timestamps; default the real time. */
   now?: () => Date
+  /** The repository setting "Allow auto-merge"; default true (switch with setAllowAutoMerge). */
+  allowAutoMerge?: boolean
+}
+
+export interface FakePackageVersion {
+  /** `org` for /orgs/<owner>/packages, `user` for /users/<owner>/packages. */
+  ownerKind: 'org' | 'user'
+  owner: string
+  /** The package name: `a/b` for ghcr.io/<owner>/a/b. */
+  name: string
+  digest: string
+  /** RFC 3339. */
+  createdAt: string
+  /** Default createdAt. */
+  updatedAt?: string
+  tags?: string[]
+}
+
+/** One POST to /graphql (or /api/graphql): what was asked and whether GitHub answered errors. */
+export interface FakeGraphQLCall {
+  /** The first field of the document's selection, e.g. enablePullRequestAutoMerge. */
+  operation: string | undefined
+  variables: Record<string, unknown>
+  /** The messages of the `errors` array; empty when the call succeeded. */
+  errors: string[]
 }
 
 export interface RecordedRequest {
@@ -48,7 +73,7 @@ export interface RecordedRequest {
 export interface FailureSpec {
   /** Default 403. */
   status?: number
-  /** Merged over the usual headers; 403 and 429 default to `retry-after: 1`. */
+  /** Merged over the usual headers; 403 and 429 without a `body` default to `retry-after: 1`. */
   headers?: Record<string, string>
   /** Default: GitHub's message for the status (secondary rate limit for 403 and 429). */
   body?: unknown
@@ -98,6 +123,10 @@ export interface FakePull {
   maintainerCanModify: boolean
   /** Login that opened the pull: the token's bot identity. */
   user: string
+  /** The GraphQL id REST calls node_id. */
+  nodeId: string
+  /** Null when auto-merge is off. */
+  autoMerge: { mergeMethod: 'MERGE' | 'SQUASH' | 'REBASE' } | null
 }
 
 export interface FakeGitHub {
@@ -150,5 +179,11 @@ export interface FakeGitHub {
    * only, with `truncated: true`.
    */
   truncateTrees(on: boolean): void
+  /** Publishes a container package version for the Packages API; newest added lists first. */
+  addPackageVersion(version: FakePackageVersion): void
+  /** The repository setting "Allow auto-merge". */
+  setAllowAutoMerge(on: boolean): void
+  /** Every GraphQL call so far, in order; `requests` has the raw requests too. */
+  graphqlCalls(): FakeGraphQLCall[]
   stop(): Promise<void>
 }

@@ -52,9 +52,37 @@ export function createOctokit(
   policy: RateLimitPolicy = DEFAULT_POLICY,
   scrub: (text: string) => string = text => text
 ): Octokit {
-  // Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported.
-  const baseUrl = process.env.GITHUB_API_URL || 'https://api.github.com'
-  const octokit = getOctokit(token, { baseUrl })
+  return withPoliteWaits(getOctokit(token, { baseUrl: apiUrl() }), logger, policy, scrub)
+}
+
+/**
+ * An Octokit that sends no token at all: the command line's, when it has none, for what
+ * github.com answers anonymously. getOctokit insists on a token; this auth strategy, which
+ * sends none, takes the token's place.
+ */
+export function createAnonymousOctokit(
+  logger: PullRequestLogger,
+  policy: RateLimitPolicy = DEFAULT_POLICY
+): Octokit {
+  const unauthenticated = () =>
+    Object.assign(async () => ({ type: 'unauthenticated' }), {
+      hook: (request: (options: unknown) => Promise<unknown>, options: unknown) => request(options)
+    })
+  const octokit = getOctokit('unused', { baseUrl: apiUrl(), authStrategy: unauthenticated })
+  return withPoliteWaits(octokit, logger, policy)
+}
+
+/** Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported. */
+function apiUrl(): string {
+  return process.env.GITHUB_API_URL || 'https://api.github.com'
+}
+
+function withPoliteWaits(
+  octokit: Octokit,
+  logger: PullRequestLogger,
+  policy: RateLimitPolicy,
+  scrub: (text: string) => string = text => text
+): Octokit {
   // Every text the action writes to GitHub passes here: secrets leave no pull request,
   // commit or comment, whatever template or registry answer carried them.
   octokit.hook.before('request', options => {

@@ -14,6 +14,7 @@ import {
   shortList,
   withTrailer
 } from './branch-trust.js'
+import { type AutoMergeChange, type AutoMergeMethod, changeAutoMerge } from './auto-merge.js'
 import { addExtras } from './extras.js'
 import { BRANCH_FIX, PullRequestError, status } from './pull-request-error.js'
 import { buildTree, treeIsComputed } from './trees.js'
@@ -91,6 +92,13 @@ export interface PullRequestOutcome {
   branch: string
   /** Set when a commit was made. */
   commitSha?: string
+  /** The pull's GraphQL id (REST `node_id`), when there is an open pull. */
+  nodeId?: string
+  /**
+   * GitHub's auto-merge on the open pull as this run found it (its REST `auto_merge`):
+   * the merge method when on, null when off; undefined when there is no open pull.
+   */
+  autoMergeFound?: string | null
 }
 
 export interface PullRequestLogger {
@@ -107,6 +115,8 @@ export interface OpenPull {
   assignees?: Array<{ login: string }> | null
   requested_reviewers?: Array<{ login: string }> | null
   requested_teams?: Array<{ slug: string }> | null
+  node_id?: string
+  auto_merge?: { merge_method?: string } | null
 }
 
 /** The GitHub side of the update: read the base, then create, update, or close the pull request. */
@@ -357,11 +367,24 @@ export class PullRequestClient {
     return data
   }
 
+  /** Turns GitHub's auto-merge on with `method`, or off when it is undefined. */
+  setAutoMerge(nodeId: string, method: AutoMergeMethod | undefined): Promise<AutoMergeChange> {
+    return changeAutoMerge(this.octokit, nodeId, method)
+  }
+
   private addExtras(number: number, change: PullRequestChange, pull?: OpenPull): Promise<void> {
     return addExtras(this.octokit, this.repository, this.logger, number, change, pull)
   }
 }
 
-function pullFields(pull: OpenPull | undefined): { number?: number; url?: string } {
-  return pull ? { number: pull.number, url: pull.html_url } : {}
+function pullFields(
+  pull: OpenPull | undefined
+): Pick<PullRequestOutcome, 'number' | 'url' | 'nodeId' | 'autoMergeFound'> {
+  if (!pull) return {}
+  return {
+    number: pull.number,
+    url: pull.html_url,
+    ...(pull.node_id ? { nodeId: pull.node_id } : {}),
+    autoMergeFound: pull.auto_merge ? (pull.auto_merge.merge_method ?? 'merge') : null
+  }
 }
