@@ -272,3 +272,18 @@ describe('the gates', () => {
     expect(decide(candidate({ tag: 'v1.2' }), byPattern, NOW).kind).toBe('held')
   })
 })
+
+describe('platform names', () => {
+  it('takes linux/arm64 and linux/arm64/v8 as one platform', () => {
+    const decision = decide(
+      candidate({
+        policy: { platforms: ['linux/arm64'] },
+        previousFacts: facts(sha('1'), { 'linux/amd64': 1, 'linux/arm64/v8': 1 }),
+        candidateFacts: facts(sha('2'), { 'linux/amd64': 1, 'linux/arm64/v8': 1 })
+      }),
+      settings(),
+      NOW
+    )
+    expect(decision.kind).toBe('propose')
+  })
+})

@@ -6,6 +6,7 @@
  */
 import type { Digest } from '../oci/digest.js'
 import type { CreatedTime, ImageFacts } from '../oci/image-facts.js'
+import { type PlatformDescriptor, parsePlatform, platformMatches } from '../oci/platform.js'
 import { type Duration, describeProgress, formatSize } from './units.js'
 
 /** What one config entry sets for the policies (its `min_age`, `immutable`, `platforms`, `max_size`). */
@@ -111,12 +112,20 @@ function rewind(c: PolicyCandidate, settings: PolicySettings): string | undefine
 function lostPlatforms(c: PolicyCandidate): string | undefined {
   const after = c.candidateFacts
   if (!after) return undefined
-  const offered = new Set(after.platforms.map(p => p.platform))
+  const offered = after.platforms.map(p => descriptor(p.platform))
   const wanted = new Set(c.policy.platforms ?? [])
   if (c.previousFacts?.isIndex) for (const p of c.previousFacts.platforms) wanted.add(p.platform)
-  const lost = [...wanted].filter(p => !offered.has(p)).sort()
+  // linux/arm64 and linux/arm64/v8 are one platform: compared as the resolver matches them.
+  const lost = [...wanted]
+    .filter(p => !offered.some(o => platformMatches(parsePlatform(p), o)))
+    .sort()
   if (lost.length === 0) return undefined
   return `lost platform${lost.length > 1 ? 's' : ''}: the new digest lacks ${lost.join(', ')}`
+}
+
+function descriptor(text: string): PlatformDescriptor {
+  const [os, architecture, variant] = text.split('/')
+  return { os, architecture, variant }
 }
 
 /** What is over a size limit, in one line; undefined when nothing is (or nothing is known). */
