@@ -74,7 +74,22 @@ const CASES: Case[] = [
   ['assignees', 'alice\nbob', i => pr(i).assignees, ['alice', 'bob']],
   ['reviewers', 'carol', i => pr(i).reviewers, ['carol']],
   ['team-reviewers', 'acme/ops', i => pr(i).teamReviewers, ['acme/ops']],
-  ['draft', 'on', i => pr(i).draft, true]
+  ['draft', 'on', i => pr(i).draft, true],
+  ['min-age', undefined, i => i.policies.minAge, undefined],
+  ['min-age', ' 3d ', i => i.policies.minAge, { ms: 3 * 86_400_000, unit: 'd', text: '3d' }],
+  ['min-age-unknown', undefined, i => i.policies.minAgeUnknown, 'first-seen'],
+  ['min-age-unknown', 'hold', i => i.policies.minAgeUnknown, 'hold'],
+  ['allow-rewind', undefined, i => i.policies.allowRewind, false],
+  ['allow-rewind', 'true', i => i.policies.allowRewind, true],
+  [
+    'immutable-tags',
+    '^pr-[0-9]+-[0-9a-f]{7}$\n^v[0-9]{1,3}$',
+    i => i.policies.immutableTags.map(r => r.source),
+    ['^pr-[0-9]+-[0-9a-f]{7}$', '^v[0-9]{1,3}$']
+  ],
+  ['size-limit-increase', '20%', i => i.policies.sizeLimitIncrease, 20],
+  ['size-policy', undefined, i => i.policies.sizePolicy, 'warn'],
+  ['size-policy', 'block', i => i.policies.sizePolicy, 'block']
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -110,7 +125,17 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'registry-auth',
     'ghcr.io: {username: u}',
     'input registry-auth entry "ghcr.io" must have string fields username and password'
-  ]
+  ],
+  [
+    'min-age',
+    '3 weeks',
+    'input min-age must be a whole number of days, hours or minutes such as 3d, 72h or 90m, got "3 weeks"'
+  ],
+  ['min-age-unknown', 'never', 'input min-age-unknown must be first-seen, hold or allow'],
+  ['allow-rewind', 'perhaps', 'input allow-rewind must be true or false, got "perhaps"'],
+  ['immutable-tags', '^v[0-9', 'input immutable-tags has an invalid regular expression "^v[0-9"'],
+  ['size-limit-increase', '20', 'input size-limit-increase must be a percentage such as 20%'],
+  ['size-policy', 'fail', 'input size-policy must be warn or block, got "fail"']
 ]
 
 describe('getInputs', () => {

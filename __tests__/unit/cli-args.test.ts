@@ -7,6 +7,7 @@ import {
   helpText,
   parseCliArgs
 } from '../../src/cli/args.js'
+import { DEFAULT_POLICY_SETTINGS } from '../../src/domain/policy/engine.js'
 
 function options(argv: string[]): CliOptions {
   const command = parseCliArgs(argv)
@@ -41,7 +42,8 @@ describe('parseCliArgs', () => {
       files: [],
       json: false,
       showPullRequest: false,
-      verbose: false
+      verbose: false,
+      policies: DEFAULT_POLICY_SETTINGS
     })
   })
 
@@ -89,10 +91,36 @@ describe('parseCliArgs', () => {
       files: ['Dockerfile', 'deploy/*.yaml', 'compose.yml'],
       json: true,
       showPullRequest: true,
-      verbose: true
+      verbose: true,
+      policies: DEFAULT_POLICY_SETTINGS
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
     expect(options(['--fail-on-error']).failOnError).toBe(true)
+  })
+
+  it('reads the policy flags', () => {
+    const { policies } = options([
+      '--min-age',
+      '72h',
+      '--min-age-unknown',
+      'allow',
+      '--allow-rewind',
+      '--immutable-tag',
+      '^v[0-9]{1,3}$',
+      '--immutable-tag=^pr-',
+      '--size-limit-increase',
+      '20%',
+      '--size-policy',
+      'block'
+    ])
+    expect({ ...policies, immutableTags: policies.immutableTags.map(r => r.source) }).toEqual({
+      minAge: { ms: 72 * 3_600_000, unit: 'h', text: '72h' },
+      minAgeUnknown: 'allow',
+      allowRewind: true,
+      immutableTags: ['^v[0-9]{1,3}$', '^pr-'],
+      sizeLimitIncrease: 20,
+      sizePolicy: 'block'
+    })
   })
 
   it('answers --help and --version before looking at other flags', () => {
@@ -123,7 +151,12 @@ describe('parseCliArgs', () => {
     [['--request-timeout', '301'], '--request-timeout must be a number of seconds'],
     [['--insecure-registry', ' , '], '--insecure-registry needs a host'],
     [['--fail-on-error', '--no-fail-on-error'], 'contradict each other'],
-    [['--mode', 'matrix', '--show-pull-request'], '--show-pull-request needs --mode update']
+    [['--mode', 'matrix', '--show-pull-request'], '--show-pull-request needs --mode update'],
+    [['--min-age', '3w'], '--min-age must be a whole number of days, hours or minutes'],
+    [['--min-age-unknown', 'no'], '--min-age-unknown must be first-seen, hold or allow'],
+    [['--immutable-tag', '('], '--immutable-tag has an invalid regular expression "("'],
+    [['--size-limit-increase', 'lots'], '--size-limit-increase must be a percentage'],
+    [['--size-policy', 'stop'], '--size-policy must be warn or block, got "stop"']
   ])('rejects %j with a one-line message', (argv, expected) => {
     const message = usageError(argv)
     expect(message).toContain(expected)

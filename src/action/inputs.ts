@@ -18,6 +18,8 @@ import { splitPatternList } from '../adapters/fs/workspace-files.js'
 import { UpdaterError } from '../domain/errors.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE } from '../run/propose.js'
 import type { Mode } from '../run/update.js'
+import type { PolicySettings } from '../domain/policy/engine.js'
+import { PolicySettingError, parsePolicySettings } from '../domain/policy/settings.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -42,6 +44,8 @@ export interface Inputs {
   /** Globs of other files pinning the same images, relative to the workspace. */
   files: string[]
   pullRequest: PullRequestInputs
+  /** min-age, min-age-unknown, allow-rewind, immutable-tags, size-limit-increase, size-policy. */
+  policies: PolicySettings
 }
 
 export interface PullRequestInputs {
@@ -140,6 +144,28 @@ function pullRequestInputs(): PullRequestInputs {
   }
 }
 
+function policyInputs(): PolicySettings {
+  try {
+    return parsePolicySettings({
+      minAge: text('min-age'),
+      minAgeUnknown: text('min-age-unknown'),
+      allowRewind: booleanInput('allow-rewind', false),
+      // One pattern a line: a comma is part of a regular expression (`{1,3}`).
+      immutableTags: core
+        .getInput('immutable-tags')
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean),
+      sizeLimitIncrease: text('size-limit-increase'),
+      sizePolicy: text('size-policy')
+    })
+  } catch (error) {
+    if (error instanceof PolicySettingError)
+      throw new InputError(`input ${error.setting} ${error.detail}`)
+    throw error
+  }
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -167,6 +193,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     failOnError: booleanInput('fail-on-error', false),
     token,
     files: splitPatternList(core.getInput('files')),
-    pullRequest: pullRequestInputs()
+    pullRequest: pullRequestInputs(),
+    policies: policyInputs()
   }
 }

@@ -9,7 +9,8 @@ const STATUS_TEXT: Record<EntryResult['status'], string> = {
   updated: 'updated',
   pinned: 'pinned',
   failed: 'failed',
-  'as-committed': 'as committed'
+  'as-committed': 'as committed',
+  held: 'held'
 }
 
 function shownDigest(result: EntryResult, digest: string | undefined): string {
@@ -27,7 +28,11 @@ export function renderSummary(
       (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
     shownDigest(r, r.previous),
     r.status === 'failed' ? '—' : shownDigest(r, r.current),
-    r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
+    r.status === 'failed'
+      ? `failed: ${escapeMarkdown(r.error ?? '')}`
+      : r.status === 'held'
+        ? `held: ${escapeMarkdown(r.reason ?? '')}`
+        : STATUS_TEXT[r.status]
   ])
   const parts = ['## Container image digests', '']
   if (options.published) parts.push(triggerLine(options.published), '')

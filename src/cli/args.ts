@@ -13,6 +13,12 @@ import {
 } from '../adapters/registry/create-client.js'
 import type { Mode } from '../run/update.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
+import type { PolicySettings } from '../domain/policy/engine.js'
+import {
+  type PolicySettingName,
+  PolicySettingError,
+  parsePolicySettings
+} from '../domain/policy/settings.js'
 
 export interface CliOptions {
   mode: Mode
@@ -33,6 +39,8 @@ export interface CliOptions {
   json: boolean
   showPullRequest: boolean
   verbose: boolean
+  /** --min-age, --min-age-unknown, --allow-rewind, --immutable-tag, --size-limit-increase, --size-policy. */
+  policies: PolicySettings
 }
 
 export type CliCommand =
@@ -139,6 +147,36 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     short: 'v',
     help: 'Print debug messages (retries, credential fallbacks) on stderr.'
   },
+  'min-age': {
+    type: 'string',
+    value: 'duration',
+    help: "Propose a new digest only once it is this old (3d, 72h, 90m); an entry's min_age wins."
+  },
+  'min-age-unknown': {
+    type: 'string',
+    value: 'first-seen|hold|allow',
+    help: 'When no push or build time is known. The CLI keeps no first-seen times, so first-seen (the default) waits as hold does.'
+  },
+  'allow-rewind': {
+    type: 'boolean',
+    help: 'Propose a new digest even when it was created before the pinned one.'
+  },
+  'immutable-tag': {
+    type: 'string',
+    multiple: true,
+    value: 'regex',
+    help: 'Tags matching this must never move: a moved one fails its entry. Repeat for several.'
+  },
+  'size-limit-increase': {
+    type: 'string',
+    value: 'percent',
+    help: "How much a platform's size may grow against the pinned digest, e.g. 20%."
+  },
+  'size-policy': {
+    type: 'string',
+    value: 'warn|block',
+    help: "Over --size-limit-increase or an entry's max_size: warn (default) flags, block refuses."
+  },
   version: {
     type: 'boolean',
     short: 'V',
@@ -233,6 +271,35 @@ function usageFromParseError(error: unknown): UsageError {
   }
 }
 
+const POLICY_FLAG: Record<PolicySettingName, string> = {
+  'min-age': '--min-age',
+  'min-age-unknown': '--min-age-unknown',
+  'immutable-tags': '--immutable-tag',
+  'size-limit-increase': '--size-limit-increase',
+  'size-policy': '--size-policy'
+}
+
+function policyFlags(
+  str: (name: string) => string | undefined,
+  allowRewind: boolean,
+  immutableTags: string[] | undefined
+): PolicySettings {
+  try {
+    return parsePolicySettings({
+      minAge: str('min-age')?.trim(),
+      minAgeUnknown: str('min-age-unknown')?.trim(),
+      allowRewind,
+      immutableTags,
+      sizeLimitIncrease: str('size-limit-increase')?.trim(),
+      sizePolicy: str('size-policy')?.trim()
+    })
+  } catch (error) {
+    if (error instanceof PolicySettingError)
+      throw new UsageError(`${POLICY_FLAG[error.setting]} ${error.detail}`)
+    throw error
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
     Object.entries(FLAGS).map(([name, spec]) => [
@@ -299,7 +366,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
-      verbose: bool('verbose')
+      verbose: bool('verbose'),
+      policies: policyFlags(
+        str,
+        bool('allow-rewind'),
+        values['immutable-tag'] as string[] | undefined
+      )
     }
   }
 }

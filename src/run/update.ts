@@ -18,6 +18,7 @@ import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -67,9 +68,18 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
+  /** The cooldown and the gates on new digests (src/run/policies.ts); none when undefined. */
+  policies?: PolicyOptions
 }
 
-export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
+export type EntryStatus =
+  | 'unchanged'
+  | 'updated'
+  | 'pinned'
+  | 'failed'
+  | 'as-committed'
+  /** A policy held the new digest back or refused it: `current` is the old one. */
+  | 'held'
 
 export interface EntryResult {
   entry: ConfigEntry
@@ -79,6 +89,10 @@ export interface EntryResult {
   /** The digest the config holds after the run (the old one when resolving failed). */
   current?: Digest
   error?: string
+  /** For a held entry: the digest its tag points at, which was not proposed. */
+  candidate?: Digest
+  /** For a held entry: why, in one line. */
+  reason?: string
 }
 
 export interface Update {
@@ -122,6 +136,8 @@ export interface UpdateResult {
   reviews: MoveReview[]
   /** Updates a policy held back or refused: kept on their old digest, always reported. */
   held: HeldUpdate[]
+  /** Flags the policies raise on proposed moves (a size warning), for their reviews. */
+  policyFlags?: PolicyFlags[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
 }
@@ -311,13 +327,17 @@ export async function runUpdate(
   if (!client) throw new Error('update mode needs a registry client')
   // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
   const candidates = await findPinnedFiles(options, logger)
-  const results = await resolveEntries(
+  const resolved = await resolveEntries(
     config,
     client,
     options.concurrency,
     onProgress,
     options.words
   )
+  const policed = options.policies
+    ? await applyPolicies(resolved, options.policies, logger)
+    : { results: resolved, held: [], flags: [] }
+  const results = policed.results
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
@@ -333,7 +353,7 @@ export async function runUpdate(
     for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
     written = true
   }
-  return { ...plan, written }
+  return { ...plan, held: policed.held, policyFlags: policed.flags, written }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
