@@ -25,6 +25,7 @@ import { writeOutputs, writePullRequestOutputs } from './outputs.js'
 import { runPullRequestStep } from './pull-request.js'
 import { renderSummary } from './summary.js'
 import { INPUT_WORDS } from './words.js'
+import { policyOptions } from './policies.js'
 
 /** The registry's answer wins; a publisher whose event names another digest is worth a warning. */
 function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateResult): void {
@@ -46,12 +47,20 @@ function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateRe
 
 function logResults(result: UpdateResult, config: string): void {
   for (const r of result.results) {
-    if (r.status === 'failed') {
+    if (r.policy === 'error') {
+      log.error(`${r.entry.name}: ${r.error}`, {
+        title: 'Immutable tag moved',
+        file: config,
+        startLine: r.entry.line
+      })
+    } else if (r.status === 'failed') {
       log.warning(`${r.entry.name}: ${r.error}`, {
         title: 'Digest not updated',
         file: config,
         startLine: r.entry.line
       })
+    } else if (r.status === 'held') {
+      log.info(`${r.entry.name}: ${r.candidate} held back: ${r.reason}`)
     } else if (r.status === 'updated' || r.status === 'pinned') {
       log.info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`)
     }
@@ -83,7 +92,8 @@ export async function run(): Promise<void> {
         // The action writes only into the repository it checked out.
         configWrite: { root: workspace, label: `input config ${inputs.config}` },
         defaultImageSource: 'the image input',
-        words: INPUT_WORDS
+        words: INPUT_WORDS,
+        policies: policyOptions(inputs, event)
       },
       client,
       actionsLogger

@@ -16,6 +16,7 @@ import {
 } from '../domain/policy/engine.js'
 import { repositoryName } from '../domain/oci/reference.js'
 import type { HeldUpdate } from '../domain/review.js'
+import type { FirstSeenChanges, FirstSeenRecord } from '../domain/policy/first-seen.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { entryKey } from './moves.js'
 import { notice } from './other-files.js'
@@ -30,19 +31,9 @@ export type FactsLookup = (
 /** Nothing is known: only first-seen times (and the immutable gate) apply. */
 export const NO_FACTS: FactsLookup = () => undefined
 
-/** When this project first saw `digest` for a tag. */
-export interface FirstSeenRecord {
-  digest: Digest
-  /** RFC 3339, UTC. */
-  first_seen: string
-}
+export type { FirstSeenChanges, FirstSeenRecord } from '../domain/policy/first-seen.js'
 
-/** One run's changes to the store, applied again on top of a newer copy after a race. */
-export interface FirstSeenChanges {
-  put: ReadonlyMap<string, FirstSeenRecord>
-  remove: ReadonlySet<string>
-}
-
+/** The port: src/adapters/github/first-seen.ts keeps the times in the repository. */
 export interface FirstSeenStore {
   /** Where the times live, for messages. */
   readonly location: string
@@ -160,15 +151,9 @@ export function heldOutput(held: readonly HeldUpdate[]): Array<Omit<HeldUpdate, 
 
 function keptIfNotProposed(r: EntryResult, decision: PolicyDecision | undefined): EntryResult {
   if (!decision || decision.kind === 'propose') return r
-  if (decision.kind === 'error')
-    return { ...r, status: 'failed', current: r.previous, error: decision.reason }
-  return {
-    ...r,
-    status: 'held',
-    current: r.previous,
-    candidate: r.current,
-    reason: decision.reason
-  }
+  const kept = { ...r, current: r.previous, candidate: r.current, policy: decision.kind }
+  if (decision.kind === 'error') return { ...kept, status: 'failed', error: decision.reason }
+  return { ...kept, status: 'held', reason: decision.reason }
 }
 
 async function loadFirstSeen(

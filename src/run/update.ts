@@ -93,6 +93,8 @@ export interface EntryResult {
   candidate?: Digest
   /** For a held entry: why, in one line. */
   reason?: string
+  /** What a policy made of the new digest, when it was not proposed (see HeldUpdate.kind). */
+  policy?: HeldUpdate['kind']
 }
 
 export interface Update {
