@@ -32,6 +32,7 @@ import { controlApi, pushCommit } from './fake-github/control.js'
 import { FailureQueue } from './fake-github/faults.js'
 import { Router } from './fake-github/router.js'
 import { startServer } from './fake-github/server.js'
+import { loadState, saveState } from './fake-github/persist.js'
 import { RepositoryState } from './fake-github/state.js'
 import type { FakeGitHub, FakeGitHubOptions } from './fake-github/types.js'
 
@@ -53,7 +54,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const state = new RepositoryState(options)
   const failures = new FailureQueue()
   const server = await startServer(state, router, failures)
-  const initial = pushCommit(state, undefined, options.files, 'Initial commit')
-  state.setRef(`refs/heads/${state.defaultBranch}`, initial)
-  return controlApi(state, server, failures)
+  const { stateFile } = options
+  if (!stateFile || !loadState(state, stateFile)) {
+    const initial = pushCommit(state, undefined, options.files, 'Initial commit')
+    state.setRef(`refs/heads/${state.defaultBranch}`, initial)
+  }
+  const api = controlApi(state, server, failures)
+  if (!stateFile) return api
+  return {
+    ...api,
+    stop: async () => {
+      saveState(state, stateFile)
+      await api.stop()
+    }
+  }
 }

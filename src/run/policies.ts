@@ -14,7 +14,7 @@ import {
   decide,
   minAgeFor
 } from '../domain/policy/engine.js'
-import { repositoryName } from '../domain/oci/reference.js'
+import { formatImageReference, repositoryName } from '../domain/oci/reference.js'
 import type { HeldUpdate } from '../domain/review.js'
 import type { FirstSeenChanges, FirstSeenRecord } from '../domain/policy/first-seen.js'
 import type { Logger } from '../adapters/registry/http.js'
@@ -66,15 +66,17 @@ export interface PolicyOutcome {
   flags: PolicyFlags[]
 }
 
+type MovedResult = EntryResult & { previous: Digest; current: Digest }
+
 /** Turns held, refused and immutable moves into kept digests; the rest pass as they are. */
 export async function applyPolicies(
   results: readonly EntryResult[],
   options: PolicyOptions,
   logger: Logger
 ): Promise<PolicyOutcome> {
-  const { settings, now, facts } = options
+  const { settings } = options
   const moved = results.filter(
-    (r): r is EntryResult & { previous: Digest; current: Digest } =>
+    (r): r is MovedResult =>
       r.status === 'updated' && r.previous !== undefined && r.current !== undefined
   )
   const wantsFirstSeen =
@@ -86,54 +88,76 @@ export async function applyPolicies(
   const flags: PolicyFlags[] = []
   const decided = new Map<EntryResult, PolicyDecision>()
   for (const r of moved) {
-    const key = entryKey(r.entry)
     let firstSeen: string | undefined
     if (known && minAgeFor(r.entry.policy ?? {}, settings)) {
       // A new digest for the tag restarts the clock: a bad push quickly replaced never ages.
-      const record = known.get(key)
-      firstSeen = record?.digest === r.current ? record.first_seen : isoSeconds(now)
-      put.set(key, { digest: r.current, first_seen: firstSeen })
+      const record = known.get(storeKey(r.entry))
+      firstSeen = record?.digest === r.current ? record.first_seen : isoSeconds(options.now)
+      put.set(storeKey(r.entry), { digest: r.current, first_seen: firstSeen })
     }
-    const image = { registry: r.entry.reference.registry, repository: r.entry.reference.repository }
-    const decision = decide(
-      {
-        tag: r.entry.reference.tag,
-        policy: r.entry.policy ?? {},
-        previous: r.previous,
-        candidate: r.current,
-        previousFacts: facts(image, r.previous),
-        candidateFacts: facts(image, r.current),
-        firstSeen
-      },
-      settings,
-      now
-    )
+    const decision = decideEntry(r, firstSeen, options)
     decided.set(r, decision)
-    if (decision.kind === 'propose') {
-      if (decision.flags.length > 0)
-        flags.push({ key, previous: r.previous, current: r.current, flags: decision.flags })
-      continue
-    }
-    held.push({
-      name: r.entry.name,
-      image: repositoryName(r.entry.reference),
-      tag: r.entry.reference.tag,
-      current: r.previous,
-      candidate: r.current,
-      reason: decision.reason,
-      until: decision.until,
-      kind: decision.kind
-    })
+    if (decision.kind !== 'propose') held.push(heldUpdate(r, decision))
+    else if (decision.flags.length > 0)
+      flags.push({
+        key: entryKey(r.entry),
+        previous: r.previous,
+        current: r.current,
+        flags: decision.flags
+      })
   }
   if (known && options.store && options.persist) {
     // A pin that caught up with its tag needs no record; a failed entry keeps its clock.
     const remove = new Set(
-      results.filter(r => r.status === 'unchanged').map(r => entryKey(r.entry))
+      results.filter(r => r.status === 'unchanged').map(r => storeKey(r.entry))
     )
     for (const key of put.keys()) remove.delete(key)
     await saveFirstSeen(options.store, { put, remove }, logger)
   }
   return { results: results.map(r => keptIfNotProposed(r, decided.get(r))), held, flags }
+}
+
+function decideEntry(
+  r: MovedResult,
+  firstSeen: string | undefined,
+  { facts, settings, now }: PolicyOptions
+): PolicyDecision {
+  const image = { registry: r.entry.reference.registry, repository: r.entry.reference.repository }
+  return decide(
+    {
+      tag: r.entry.reference.tag,
+      policy: r.entry.policy ?? {},
+      previous: r.previous,
+      candidate: r.current,
+      previousFacts: facts(image, r.previous),
+      candidateFacts: facts(image, r.current),
+      firstSeen
+    },
+    settings,
+    now
+  )
+}
+
+function heldUpdate(
+  r: MovedResult,
+  decision: Exclude<PolicyDecision, { kind: 'propose' }>
+): HeldUpdate {
+  return {
+    name: r.entry.name,
+    image: repositoryName(r.entry.reference),
+    tag: r.entry.reference.tag,
+    current: r.previous,
+    candidate: r.current,
+    reason: decision.reason,
+    until: decision.until,
+    kind: decision.kind
+  }
+}
+
+/** A tag's key in the store, as a person reads it: `ghcr.io/o/app:1.2`, then ` linux/arm64` when pinned per platform. */
+function storeKey(entry: EntryResult['entry']): string {
+  const image = formatImageReference({ ...entry.reference, digest: undefined })
+  return entry.platform ? `${image} ${entry.platform.text}` : image
 }
 
 /** The `held` output's rows: every update not proposed, with why and when it may be. */

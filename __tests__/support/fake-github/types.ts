@@ -29,6 +29,11 @@ export interface FakeGitHubOptions {
   teams?: string[]
   /** Clock for commit and pull timestamps; default the real time. */
   now?: () => Date
+  /**
+   * A file the repository is saved to when the fake stops and restored from when a fake
+   * starts on it (then `files` is ignored): a restart of GitHub, which keeps what was written.
+   */
+  stateFile?: string
 }
 
 export interface RecordedRequest {
