@@ -136,7 +136,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   },
   json: {
     type: 'boolean',
-    help: 'Print one JSON object {matrix, changed, updates, failed} instead of the table.'
+    help: 'Print one JSON object {matrix, changed, updates, failed, held} instead of the table.'
   },
   'show-pull-request': {
     type: 'boolean',
