@@ -12,6 +12,10 @@ import { join } from 'node:path'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js'
 import { annotations, runAction } from '../support/run-action.js'
+import { GitHubFirstSeenStore } from '../../src/adapters/github/first-seen.js'
+import { createOctokit } from '../../src/adapters/github/octokit.js'
+import { silentLogger } from '../../src/adapters/registry/http.js'
+import type { Digest } from '../../src/domain/oci/digest.js'
 
 const CONFIG = '.github/containers.yml'
 const REF = 'refs/image-digest-updater/first-seen'
@@ -179,5 +183,58 @@ describe('policies', () => {
     expect(held(result.outputs).map(h => h.name)).toEqual(['release'])
     expect(result.outputs.changed).toBe('true')
     expect(readFileSync(join(workspace, CONFIG), 'utf8')).toBe(config(candidate, old.release!))
+  })
+})
+
+describe('the first-seen store', () => {
+  let github: FakeGitHub
+  const record = (c: string, at: string) => ({
+    digest: `sha256:${c.repeat(64)}` as Digest,
+    first_seen: at
+  })
+
+  beforeAll(async () => {
+    github = await startFakeGitHub({ owner: 'acme', repo: 'builds', files: { 'README.md': '' } })
+    process.env.GITHUB_API_URL = github.url
+  })
+
+  afterAll(async () => {
+    delete process.env.GITHUB_API_URL
+    await github?.stop()
+  })
+
+  const store = () =>
+    new GitHubFirstSeenStore(createOctokit(github.token, silentLogger), {
+      owner: 'acme',
+      repo: 'builds'
+    })
+
+  it('two runs racing keep both their times: the loser re-reads and fast-forwards once more', async () => {
+    const first = store()
+    const second = store()
+    await first.load()
+    await second.load()
+    await second.save({
+      put: new Map([['a:1', record('a', '2026-11-01T00:00:00Z')]]),
+      remove: new Set()
+    })
+    github.clearRequests()
+    await first.save({
+      put: new Map([['b:1', record('b', '2026-11-02T00:00:00Z')]]),
+      remove: new Set()
+    })
+    const refWrites = github
+      .writeRequests()
+      .filter(r => r.path.includes('/git/refs'))
+      .map(r => [r.method, r.status, (r.body as { force?: boolean }).force])
+    // The winner created the ref; the loser's create is refused, so it re-reads and moves
+    // the ref as a fast forward on top of the winner's commit.
+    expect(refWrites).toEqual([
+      ['POST', 422, undefined],
+      ['PATCH', 200, false]
+    ])
+    const stored = JSON.parse(github.readFile(REF, 'first-seen.json')!) as { tags: object }
+    expect(Object.keys(stored.tags)).toEqual(['a:1', 'b:1'])
+    expect([...(await store().load()).keys()]).toEqual(['a:1', 'b:1'])
   })
 })

@@ -106,7 +106,8 @@ function rewind(c: PolicyCandidate, settings: PolicySettings): string | undefine
   const before = knownTime(c.previousFacts?.created)
   const after = knownTime(c.candidateFacts?.created)
   if (before === undefined || after === undefined || after >= before) return undefined
-  return `tag rewind: the new digest was created ${c.candidateFacts!.created!.at}, before the pinned one (${c.previousFacts!.created!.at}); allow-rewind allows it`
+  // Dates as parsed, never as the registry wrote them: the reason is shown everywhere.
+  return `tag rewind: the new digest was created ${iso(after)}, before the pinned one (${iso(before)}); allow-rewind allows it`
 }
 
 function lostPlatforms(c: PolicyCandidate): string | undefined {
@@ -179,11 +180,14 @@ function checkCooldown(
   }
   const elapsed = now.getTime() - since
   if (elapsed >= minAge.ms) return undefined
-  const until = new Date(since + minAge.ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
-  const at = new Date(since).toISOString().replace(/\.\d{3}Z$/, 'Z')
   return {
     kind: 'held',
-    reason: `waiting, ${describeProgress(elapsed, minAge)} (${how} ${at})`,
-    until
+    reason: `waiting, ${describeProgress(elapsed, minAge)} (${how} ${iso(since)})`,
+    until: iso(since + minAge.ms)
   }
+}
+
+/** RFC 3339 in UTC to the second, as the outputs show times. */
+function iso(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
