@@ -12,6 +12,7 @@ import { join } from 'node:path'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js'
 import { annotations, runAction } from '../support/run-action.js'
+import { runCli } from '../support/run-cli.js'
 import { GitHubFirstSeenStore } from '../../src/adapters/github/first-seen.js'
 import { createOctokit } from '../../src/adapters/github/octokit.js'
 import { silentLogger } from '../../src/adapters/registry/http.js'
@@ -236,5 +237,55 @@ describe('the first-seen store', () => {
     const stored = JSON.parse(github.readFile(REF, 'first-seen.json')!) as { tags: object }
     expect(Object.keys(stored.tags)).toEqual(['a:1', 'b:1'])
     expect([...(await store().load()).keys()]).toEqual(['a:1', 'b:1'])
+  })
+})
+
+describe('the command line', () => {
+  let registry: RegistryHandle
+  let work: string
+
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'none' })
+    work = mkdtempSync(join(tmpdir(), 'policies-cli-'))
+  })
+
+  afterAll(async () => {
+    await registry?.stop()
+    if (work) rmSync(work, { recursive: true, force: true })
+  })
+
+  it('has no first-seen store: a re-pushed tag waits, with a notice, and --json lists it', async () => {
+    const image = `${registry.host}/acme/cli`
+    const old = (await registry.pushImage('acme/cli', 'x86_64', { seed: 'cli old' })).digest
+    const next = (await registry.pushImage('acme/cli', 'x86_64', { seed: 'cli new' })).digest
+    const text = `containers:\n  - name: x86_64\n    tag: x86_64\n    digest: ${old}\n`
+    writeFileSync(join(work, 'containers.yml'), text)
+    const run = await runCli(
+      ['--config', 'containers.yml', '--image', image, '--min-age', '3d', '--json'],
+      { cwd: work }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.stderr).toContain('notice: min-age: no first-seen store')
+    const report = JSON.parse(run.stdout) as { changed: boolean; held: Held[] }
+    expect(report.changed).toBe(false)
+    expect(report.held).toEqual([
+      expect.objectContaining({ name: 'x86_64', current: old, candidate: next, until: null })
+    ])
+    expect(readFileSync(join(work, 'containers.yml'), 'utf8')).toBe(text)
+    const allowed = await runCli(
+      [
+        '--config',
+        'containers.yml',
+        '--image',
+        image,
+        '--min-age',
+        '3d',
+        '--min-age-unknown',
+        'allow'
+      ],
+      { cwd: work }
+    )
+    expect(allowed.exitCode).toBe(0)
+    expect(readFileSync(join(work, 'containers.yml'), 'utf8')).toContain(`digest: ${next}`)
   })
 })

@@ -5,24 +5,10 @@
  */
 import { FIRST_SEEN_REF, GitHubFirstSeenStore } from '../adapters/github/first-seen.js'
 import type { FirstSeenStore, PolicyOptions } from '../run/policies.js'
-import { NO_FACTS } from '../run/policies.js'
+import { NO_FACTS, TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import { type RunEvent, runRepository } from './context.js'
 import type { Inputs } from './inputs.js'
 import { actionsLogger, secrets } from './log.js'
-
-/**
- * Tests only: the time the run takes as now, so a cooldown can be crossed without sleeping.
- * Anyone who can set the job's environment can edit the workflow too, so it grants nothing.
- */
-export const TEST_NOW_VARIABLE = 'IMAGE_DIGEST_UPDATER_TEST_NOW'
-
-export function runClock(env: NodeJS.ProcessEnv = process.env): Date {
-  const text = env[TEST_NOW_VARIABLE]
-  if (!text) return new Date()
-  const at = Date.parse(text)
-  if (!Number.isFinite(at)) throw new Error(`${TEST_NOW_VARIABLE} is not a time: ${text}`)
-  return new Date(at)
-}
 
 function firstSeenStore(inputs: Inputs, event: RunEvent): FirstSeenStore | undefined {
   if (!inputs.token) return undefined
@@ -52,7 +38,7 @@ function firstSeenStore(inputs: Inputs, event: RunEvent): FirstSeenStore | undef
 export function policyOptions(inputs: Inputs, event: RunEvent): PolicyOptions {
   return {
     settings: inputs.policies,
-    now: runClock(),
+    now: runClock(process.env[TEST_NOW_VARIABLE]),
     // Team facts' stage gives the real lookup once merged.
     facts: NO_FACTS,
     store: firstSeenStore(inputs, event),

@@ -32,6 +32,7 @@ import { DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.j
 import type { Logger } from '../adapters/registry/http.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
 import { type UpdateResult, runUpdate } from '../run/update.js'
+import { NO_FACTS, TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import { FilesPatternError } from '../adapters/fs/workspace-files.js'
 import { WorkspacePathError } from '../adapters/fs/workspace-path.js'
 // Bundled in, so the version printed is the one the bundle was built from.
@@ -134,7 +135,14 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     workspace: process.cwd(),
     configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
     defaultImageSource: '--image',
-    words: FLAG_WORDS
+    words: FLAG_WORDS,
+    // No first-seen store: the CLI has no repository to keep the times in (docs/policies.md).
+    policies: {
+      settings: options.policies,
+      now: runClock(process.env[TEST_NOW_VARIABLE]),
+      facts: NO_FACTS,
+      persist: !options.dryRun
+    }
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 

@@ -28,6 +28,20 @@ export type FactsLookup = (
   digest: Digest
 ) => ImageFacts | undefined
 
+/**
+ * Tests only: the time a run takes as now, read by each edge from its environment, so a
+ * cooldown can be crossed without sleeping. Whoever sets a job's environment can edit the
+ * workflow too, so it grants nothing.
+ */
+export const TEST_NOW_VARIABLE = 'IMAGE_DIGEST_UPDATER_TEST_NOW'
+
+export function runClock(testNow: string | undefined): Date {
+  if (!testNow) return new Date()
+  const at = Date.parse(testNow)
+  if (!Number.isFinite(at)) throw new Error(`${TEST_NOW_VARIABLE} is not a time: ${testNow}`)
+  return new Date(at)
+}
+
 /** Nothing is known: only first-seen times (and the immutable gate) apply. */
 export const NO_FACTS: FactsLookup = () => undefined
 
