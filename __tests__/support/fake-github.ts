@@ -24,8 +24,9 @@
  * The fake lives in fake-github/, one module per concern: types.ts (what callers see),
  * git-store.ts and tree-edit.ts (the object model), state.ts (refs, pulls and how they move
  * together), one module per API area listed in api.ts, router.ts (the route table),
- * permissions.ts (tokens and the workflows refusal), faults.ts (failNext), server.ts (HTTP) and
- * control.ts (what tests call directly). This file is the entry callers import.
+ * permissions.ts (tokens and the workflows refusal), faults.ts (failNext), server.ts (HTTP),
+ * persist.ts (a restart: the repository saved on stop and restored on start, with `stateFile`)
+ * and control.ts (what tests call directly). This file is the entry callers import.
  */
 import { apiAreas } from './fake-github/api.js'
 import { controlApi, pushCommit } from './fake-github/control.js'
