@@ -36,7 +36,8 @@ function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateRe
       r.entry.platform ||
       repositoryName(ref) !== announcement.image ||
       (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
-      r.current === announcement.digest
+      // A held entry's tag points at its candidate, which may well be the announced digest.
+      (r.candidate ?? r.current) === announcement.digest
     )
       continue
     log.warning(
