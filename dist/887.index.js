@@ -5,10 +5,11 @@ export const modules = {
 /***/ 2887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
+/* harmony export */   rateLimitWait: () => (/* binding */ rateLimitWait)
 /* harmony export */ });
-/* unused harmony export rateLimitWait */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /**
  * The Octokit the action uses: `getOctokit` for GITHUB_API_URL (GitHub Enterprise Server,
