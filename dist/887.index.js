@@ -5,10 +5,12 @@ export const modules = {
 /***/ 2887:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   createOctokit: () => (/* binding */ createOctokit)
+/* harmony export */   createAnonymousOctokit: () => (/* binding */ createAnonymousOctokit),
+/* harmony export */   createOctokit: () => (/* binding */ createOctokit),
+/* harmony export */   rateLimitWait: () => (/* binding */ rateLimitWait)
 /* harmony export */ });
-/* unused harmony exports rateLimitWait, createAnonymousOctokit */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 /**
  * The Octokit the action uses: `getOctokit` for GITHUB_API_URL (GitHub Enterprise Server,
@@ -54,7 +56,7 @@ function createAnonymousOctokit(logger, policy = DEFAULT_POLICY) {
     const unauthenticated = () => Object.assign(async () => ({ type: 'unauthenticated' }), {
         hook: (request, options) => request(options)
     });
-    const octokit = getOctokit('unused', { baseUrl: apiUrl(), authStrategy: unauthenticated });
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)('unused', { baseUrl: apiUrl(), authStrategy: unauthenticated });
     return withPoliteWaits(octokit, logger, policy);
 }
 /** Read at call time: @actions/github resolves GITHUB_API_URL once, when first imported. */

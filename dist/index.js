@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4468);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9703);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4468:
+/***/ 9703:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29027,11 +29027,138 @@ function assertInside(slot, map, field) {
         throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 
+;// CONCATENATED MODULE: ./src/domain/policy/units.ts
+/**
+ * The units the policies are written in: durations (`3d`, `72h`, `90m`), sizes (`200MB`,
+ * `1.5GiB`) and percents (`20%`). Pure; each parser returns undefined on bad text so the
+ * caller can name the file, line and field or the input in its own error.
+ */
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+const UNIT_WORD = {
+    d: ['day', 'days'],
+    h: ['hour', 'hours'],
+    m: ['minute', 'minutes']
+};
+const DURATION_FORMS = 'a whole number of days, hours or minutes such as 3d, 72h or 90m';
+const SIZE_FORMS = 'a size such as 200MB, 1.5GiB or 500kB (B, kB, MB, GB, TB; KiB, MiB, GiB, TiB)';
+const PERCENT_FORMS = 'a percentage such as 20%';
+function parseDuration(text) {
+    const m = /^\s*(\d{1,6})\s*([dhm])\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const count = Number(m[1]);
+    const unit = m[2];
+    if (count === 0)
+        return undefined;
+    return { ms: count * UNIT_MS[unit], unit, text: `${count}${unit}` };
+}
+/** "1 of 3 days": whole units elapsed, never more than the total. */
+function describeProgress(elapsedMs, total) {
+    const size = UNIT_MS[total.unit];
+    const whole = Math.round(total.ms / size);
+    const done = Math.min(whole, Math.max(0, Math.floor(elapsedMs / size)));
+    return `${done} of ${whole} ${UNIT_WORD[total.unit][whole === 1 ? 0 : 1]}`;
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40
+};
+/** Bytes, or undefined for text that is no size. */
+function parseSize(text) {
+    const m = /^\s*(\d{1,9}(?:\.\d{1,3})?)\s*([kmgt]i?b|b)\s*$/i.exec(text);
+    if (!m)
+        return undefined;
+    const bytes = Math.round(Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()]);
+    return bytes > 0 ? bytes : undefined;
+}
+/** Bytes as a person reads them, in decimal units like the registries' pages: `212.4 MB`. */
+function formatSize(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let i = 0;
+    while (value >= 1000 && i < units.length - 1) {
+        value /= 1000;
+        i++;
+    }
+    return i === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[i]}`;
+}
+/** A percentage as a number (`20%` → 20), or undefined. */
+function parsePercent(text) {
+    const m = /^\s*(\d{1,5}(?:\.\d{1,2})?)\s*%\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const value = Number(m[1]);
+    return value > 0 ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/domain/config/policy-fields.ts
+/**
+ * An entry's policy fields (issue 15): `min_age`, `immutable`, `platforms` and `max_size`,
+ * checked like every other field so a bad value names the file, line and field.
+ */
+
+
+
+
+const POLICY_KEYS = ['min_age', 'immutable', 'platforms', 'max_size'];
+/** The entry's policy, or undefined when it sets none of the keys. */
+function readEntryPolicy(reader, pairs, index) {
+    if (!POLICY_KEYS.some(k => pairs.has(k)))
+        return undefined;
+    const policy = {};
+    const field = (key) => fieldPath(index, key);
+    const minAge = pairs.get('min_age')?.value;
+    if (minAge !== undefined) {
+        const text = reader.scalarString(minAge, field('min_age'));
+        policy.minAge =
+            parseDuration(text) ??
+                reader.fail(minAge, field('min_age'), `invalid duration ${shownValue(text)}: expected ${DURATION_FORMS}`);
+    }
+    const immutable = pairs.get('immutable')?.value;
+    if (immutable !== undefined) {
+        if (!(0,dist/* isScalar */.jn)(immutable) || typeof immutable.value !== 'boolean')
+            reader.fail(immutable, field('immutable'), 'expected true or false');
+        policy.immutable = immutable.value;
+    }
+    const platforms = pairs.get('platforms')?.value;
+    if (platforms !== undefined)
+        policy.platforms = readPlatforms(reader, platforms, field('platforms'));
+    const maxSize = pairs.get('max_size')?.value;
+    if (maxSize !== undefined) {
+        const text = reader.scalarString(maxSize, field('max_size'));
+        policy.maxSize =
+            parseSize(text) ??
+                reader.fail(maxSize, field('max_size'), `invalid size ${shownValue(text)}: expected ${SIZE_FORMS}`);
+    }
+    return policy;
+}
+function readPlatforms(reader, node, field) {
+    if (!(0,dist/* isSeq */.oP)(node))
+        return reader.fail(node, field, 'expected a list of platforms, like [linux/amd64, linux/arm64]');
+    return node.items.map((item, i) => {
+        const text = reader.scalarString(item, `${field}[${i}]`);
+        try {
+            return parsePlatform(text).text;
+        }
+        catch (error) {
+            return reader.fail(item, `${field}[${i}]`, error.message);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/domain/config/entry.ts
 /**
  * One entry of `containers`: its keys, image, tag, platform, name and digest, each read and
  * checked in the order the messages expect, then the duplicate check against earlier entries.
  */
+
 
 
 
@@ -29046,6 +29173,7 @@ function readEntry(context, item, index) {
     const tagField = oneOf(reader, pairs, index, TAG_KEYS);
     const tag = entryTag(reader, map, index, tagField, reference, imageText);
     const platform = entryPlatform(context, map, pairs, index);
+    const policy = readEntryPolicy(reader, pairs, index);
     const nameField = oneOf(reader, pairs, index, NAME_KEYS);
     const name = nameField
         ? reader.scalarString(nameField[1].value, fieldPath(index, nameField[0]))
@@ -29074,7 +29202,8 @@ function readEntry(context, item, index) {
         digestKey,
         digestForm,
         fields,
-        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line
+        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line,
+        ...(policy ? { policy } : {})
     };
     return { entry, slot };
 }
@@ -31900,7 +32029,8 @@ function computeMoves(config, results) {
     const resolved = new Map();
     for (const r of results) {
         own.set(r.entry, r);
-        if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
+        // A held entry's current is its old digest: another copy of the config keeps its own.
+        if (r.status !== 'failed' && r.status !== 'as-committed' && r.status !== 'held' && r.current)
             resolved.set(entryKey(r.entry), r.current);
     }
     const moves = [];
@@ -32314,11 +32444,291 @@ function updateDetails(review) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/domain/policy/engine.ts
+
+
+const DEFAULT_POLICY_SETTINGS = {
+    minAgeUnknown: 'first-seen',
+    allowRewind: false,
+    immutableTags: [],
+    sizePolicy: 'warn'
+};
+/** The settings and the entry's own fields together: the entry wins where it sets one. */
+function minAgeFor(policy, settings) {
+    return policy.minAge ?? settings.minAge;
+}
+function isImmutable(tag, policy, settings) {
+    return policy.immutable === true || settings.immutableTags.some(re => re.test(tag));
+}
+function decide(c, settings, now) {
+    if (isImmutable(c.tag, c.policy, settings)) {
+        return {
+            kind: 'error',
+            reason: `immutable tag ${c.tag} moved from ${c.previous} to ${c.candidate}; keeping ${c.previous}`,
+            until: null
+        };
+    }
+    const refusal = rewind(c, settings) ?? lostPlatforms(c);
+    if (refusal)
+        return { kind: 'refused', reason: refusal, until: null };
+    const size = sizeOverLimit(c, settings);
+    if (size && settings.sizePolicy === 'block')
+        return { kind: 'refused', reason: `size over limit: ${size}`, until: null };
+    const cooldown = checkCooldown(c, settings, now);
+    if (cooldown)
+        return cooldown;
+    return { kind: 'propose', flags: size ? [`size over limit: ${size}`] : [] };
+}
+/**
+ * A time a builder or registry gave, when it is worth trusting for age: reproducible builds
+ * stamp the epoch, and a time after `now` is a wrong clock, so neither says how old a digest is.
+ */
+function knownTime(created, now) {
+    if (!created || created.source === 'first-seen')
+        return undefined;
+    const at = Date.parse(created.at);
+    if (!Number.isFinite(at) || at <= 0)
+        return undefined;
+    if (now && at > now.getTime())
+        return undefined;
+    return at;
+}
+const SOURCE_WORDS = {
+    'docker-hub': 'pushed',
+    'github-packages': 'pushed',
+    'image-config': 'built',
+    'first-seen': 'first seen'
+};
+function rewind(c, settings) {
+    if (settings.allowRewind)
+        return undefined;
+    const before = knownTime(c.previousFacts?.created);
+    const after = knownTime(c.candidateFacts?.created);
+    if (before === undefined || after === undefined || after >= before)
+        return undefined;
+    // Dates as parsed, never as the registry wrote them: the reason is shown everywhere.
+    return `tag rewind: the new digest was created ${iso(after)}, before the pinned one (${iso(before)}); allow-rewind allows it`;
+}
+function lostPlatforms(c) {
+    const after = c.candidateFacts;
+    if (!after)
+        return undefined;
+    const offered = after.platforms.map(p => descriptor(p.platform));
+    const wanted = new Set(c.policy.platforms ?? []);
+    if (c.previousFacts?.isIndex)
+        for (const p of c.previousFacts.platforms)
+            wanted.add(p.platform);
+    // linux/arm64 and linux/arm64/v8 are one platform: compared as the resolver matches them.
+    const lost = [...wanted]
+        .filter(p => !offered.some(o => platformMatches(parsePlatform(p), o)))
+        .sort();
+    if (lost.length === 0)
+        return undefined;
+    return `lost platform${lost.length > 1 ? 's' : ''}: the new digest lacks ${lost.join(', ')}`;
+}
+function descriptor(text) {
+    const [os, architecture, variant] = text.split('/');
+    return { os, architecture, variant };
+}
+/** What is over a size limit, in one line; undefined when nothing is (or nothing is known). */
+function sizeOverLimit(c, settings) {
+    const over = [];
+    const before = new Map((c.previousFacts?.platforms ?? []).map(p => [p.platform, p.size]));
+    for (const p of c.candidateFacts?.platforms ?? []) {
+        if (c.policy.maxSize !== undefined && p.size > c.policy.maxSize)
+            over.push(`${p.platform} ${formatSize(p.size)} > max_size ${formatSize(c.policy.maxSize)}`);
+        const old = before.get(p.platform);
+        const limit = settings.sizeLimitIncrease;
+        if (limit !== undefined && old !== undefined && old > 0 && p.size > old * (1 + limit / 100)) {
+            const grew = Math.round(((p.size - old) / old) * 100);
+            over.push(`${p.platform} grew ${grew}% (${formatSize(old)} → ${formatSize(p.size)}) > size-limit-increase ${limit}%`);
+        }
+    }
+    return over.length > 0 ? over.join('; ') : undefined;
+}
+/** Held while younger than its minimum age; undefined when old enough or no age is asked. */
+function checkCooldown(c, settings, now) {
+    const minAge = minAgeFor(c.policy, settings);
+    if (!minAge)
+        return undefined;
+    const created = c.candidateFacts?.created;
+    let since = knownTime(created, now);
+    let how = since !== undefined ? SOURCE_WORDS[created.source] : '';
+    if (since === undefined) {
+        if (settings.minAgeUnknown === 'allow')
+            return undefined;
+        if (settings.minAgeUnknown === 'hold') {
+            return {
+                kind: 'held',
+                reason: `waiting: no push or build time is known and min-age-unknown is hold (min-age ${minAge.text})`,
+                until: null
+            };
+        }
+        if (c.firstSeen === undefined) {
+            return {
+                kind: 'held',
+                reason: `waiting: no push or build time is known and there is no first-seen store to count ${minAge.text} from`,
+                until: null
+            };
+        }
+        since = Date.parse(c.firstSeen);
+        how = 'first seen';
+    }
+    const elapsed = now.getTime() - since;
+    if (elapsed >= minAge.ms)
+        return undefined;
+    return {
+        kind: 'held',
+        reason: `waiting, ${describeProgress(elapsed, minAge)} (${how} ${iso(since)})`,
+        until: iso(since + minAge.ms)
+    };
+}
+/** RFC 3339 in UTC to the second, as the outputs show times. */
+function iso(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+;// CONCATENATED MODULE: ./src/run/policies.ts
+
+
+
+
+/**
+ * Tests only: the time a run takes as now, read by each edge from its environment, so a
+ * cooldown can be crossed without sleeping. Whoever sets a job's environment can edit the
+ * workflow too, so it grants nothing.
+ */
+const TEST_NOW_VARIABLE = 'IMAGE_DIGEST_UPDATER_TEST_NOW';
+function runClock(testNow) {
+    if (!testNow)
+        return new Date();
+    const at = Date.parse(testNow);
+    if (!Number.isFinite(at))
+        throw new Error(`${TEST_NOW_VARIABLE} is not a time: ${testNow}`);
+    return new Date(at);
+}
+/** Nothing is known: only first-seen times (and the immutable gate) apply. */
+const policies_NO_FACTS = () => undefined;
+/** Turns held, refused and immutable moves into kept digests; the rest pass as they are. */
+async function applyPolicies(results, options, logger) {
+    const { settings } = options;
+    const moved = results.filter((r) => r.status === 'updated' && r.previous !== undefined && r.current !== undefined);
+    const wantsFirstSeen = settings.minAgeUnknown === 'first-seen' &&
+        moved.some(r => minAgeFor(r.entry.policy ?? {}, settings) !== undefined);
+    const known = wantsFirstSeen ? await loadFirstSeen(options.store, logger) : undefined;
+    const put = new Map();
+    const held = [];
+    const flags = [];
+    const decided = new Map();
+    for (const r of moved) {
+        let firstSeen;
+        if (known && minAgeFor(r.entry.policy ?? {}, settings)) {
+            // A new digest for the tag restarts the clock: a bad push quickly replaced never ages.
+            const record = known.get(storeKey(r.entry));
+            firstSeen = record?.digest === r.current ? record.first_seen : isoSeconds(options.now);
+            put.set(storeKey(r.entry), { digest: r.current, first_seen: firstSeen });
+        }
+        const decision = decideEntry(r, firstSeen, options);
+        decided.set(r, decision);
+        if (decision.kind !== 'propose')
+            held.push(heldUpdate(r, decision));
+        else if (decision.flags.length > 0)
+            flags.push({
+                key: entryKey(r.entry),
+                previous: r.previous,
+                current: r.current,
+                flags: decision.flags
+            });
+    }
+    if (known && options.store && options.persist) {
+        // A pin that caught up with its tag needs no record; a failed entry keeps its clock.
+        const remove = new Set(results.filter(r => r.status === 'unchanged').map(r => storeKey(r.entry)));
+        for (const key of put.keys())
+            remove.delete(key);
+        await saveFirstSeen(options.store, { put, remove }, logger);
+    }
+    return { results: results.map(r => keptIfNotProposed(r, decided.get(r))), held, flags };
+}
+function decideEntry(r, firstSeen, { facts, settings, now }) {
+    const image = { registry: r.entry.reference.registry, repository: r.entry.reference.repository };
+    return decide({
+        tag: r.entry.reference.tag,
+        policy: r.entry.policy ?? {},
+        previous: r.previous,
+        candidate: r.current,
+        previousFacts: facts(image, r.previous),
+        candidateFacts: facts(image, r.current),
+        firstSeen
+    }, settings, now);
+}
+function heldUpdate(r, decision) {
+    return {
+        name: r.entry.name,
+        image: repositoryName(r.entry.reference),
+        tag: r.entry.reference.tag,
+        current: r.previous,
+        candidate: r.current,
+        reason: decision.reason,
+        until: decision.until,
+        kind: decision.kind
+    };
+}
+/** A tag's key in the store, as a person reads it: `ghcr.io/o/app:1.2`, then ` linux/arm64` when pinned per platform. */
+function storeKey(entry) {
+    const image = formatImageReference({ ...entry.reference, digest: undefined });
+    return entry.platform ? `${image} ${entry.platform.text}` : image;
+}
+/** The `held` output's rows: every update not proposed, with why and when it may be. */
+function heldOutput(held) {
+    return held.map(({ name, image, tag, current, candidate, reason, until }) => ({
+        name,
+        image,
+        tag,
+        current,
+        candidate,
+        reason,
+        until
+    }));
+}
+function keptIfNotProposed(r, decision) {
+    if (!decision || decision.kind === 'propose')
+        return r;
+    const kept = { ...r, current: r.previous, candidate: r.current, policy: decision.kind };
+    if (decision.kind === 'error')
+        return { ...kept, status: 'failed', error: decision.reason };
+    return { ...kept, status: 'held', reason: decision.reason };
+}
+async function loadFirstSeen(store, logger) {
+    if (!store) {
+        notice(logger, 'min-age: no first-seen store in this run (it needs a GitHub repository and token), so digests without a push or build time wait');
+        return undefined;
+    }
+    try {
+        return await store.load();
+    }
+    catch (error) {
+        logger.warning(`min-age: cannot read the first-seen times from ${store.location} (${error.message}); digests without a push or build time wait`);
+        return undefined;
+    }
+}
+async function saveFirstSeen(store, changes, logger) {
+    try {
+        await store.save(changes);
+    }
+    catch (error) {
+        logger.warning(`min-age: cannot save the first-seen times to ${store.location} (${error.message}); their clocks start again next run`);
+    }
+}
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -32487,14 +32897,19 @@ async function runUpdate(options, client, logger, onProgress) {
         throw new Error('update mode needs a registry client');
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
-    const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
     const { reviewSources } = options;
-    const facts = await readImageFacts(client, results, { reviewSources, logger });
+    const facts = await readImageFacts(client, resolved, { reviewSources, logger });
+    // The policies judge each candidate by the facts just read: its age, size and platforms.
+    const policed = options.policies
+        ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
+        : { results: resolved, held: [], flags: [] };
+    const results = policed.results;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = computeMoves(config, results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
     const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION;
-    const reviews = await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources });
+    const reviews = withPolicyFlags(await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
     const plan = planUpdate('update', config, results, {
         pinnedFiles: pinned,
         moves: withFiles(moves, pinned),
@@ -32509,7 +32924,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written, facts: facts.lookup };
+    return { ...plan, held: policed.held, policyFlags: policed.flags, written, facts: facts.lookup };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -32526,6 +32941,17 @@ function sameImage(a, b) {
     catch {
         return a.trim() === b.trim();
     }
+}
+/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
+function withPolicyFlags(reviews, flags) {
+    if (flags.length === 0)
+        return reviews;
+    return reviews.map(review => {
+        const extra = flags
+            .filter(f => f.key === review.key && f.previous === review.previous && f.current === review.current)
+            .flatMap(f => f.flags);
+        return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review;
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -37420,12 +37846,71 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
     return touched;
 }
 
+;// CONCATENATED MODULE: ./src/domain/policy/settings.ts
+/**
+ * The policy settings from their text, as both edges read them (the action's inputs, the
+ * CLI's flags): one parser, so each edge only says how it names a setting in the error.
+ */
+
+
+/** A bad setting: `setting` is its neutral name, the edge words it (`input min-age`, `--min-age`). */
+class PolicySettingError extends Error {
+    setting;
+    detail;
+    constructor(setting, detail) {
+        super(`${setting} ${detail}`);
+        this.setting = setting;
+        this.detail = detail;
+    }
+}
+const MIN_AGE_UNKNOWN = ['first-seen', 'hold', 'allow'];
+const SIZE_POLICIES = ['warn', 'block'];
+function parsePolicySettings(text) {
+    const fail = (setting, detail) => {
+        throw new PolicySettingError(setting, detail);
+    };
+    const settings = { ...DEFAULT_POLICY_SETTINGS };
+    if (text.minAge) {
+        settings.minAge =
+            parseDuration(text.minAge) ??
+                fail('min-age', `must be ${DURATION_FORMS}, got "${text.minAge}"`);
+    }
+    if (text.minAgeUnknown) {
+        const value = text.minAgeUnknown;
+        if (!MIN_AGE_UNKNOWN.includes(value))
+            fail('min-age-unknown', `must be first-seen, hold or allow, got "${text.minAgeUnknown}"`);
+        settings.minAgeUnknown = value;
+    }
+    settings.allowRewind = text.allowRewind ?? false;
+    settings.immutableTags = (text.immutableTags ?? []).map(pattern => {
+        try {
+            return new RegExp(pattern, 'u');
+        }
+        catch (error) {
+            return fail('immutable-tags', `has an invalid regular expression "${pattern}": ${error.message}`);
+        }
+    });
+    if (text.sizeLimitIncrease) {
+        settings.sizeLimitIncrease =
+            parsePercent(text.sizeLimitIncrease) ??
+                fail('size-limit-increase', `must be ${PERCENT_FORMS}, got "${text.sizeLimitIncrease}"`);
+    }
+    if (text.sizePolicy) {
+        const value = text.sizePolicy;
+        if (!SIZE_POLICIES.includes(value))
+            fail('size-policy', `must be warn or block, got "${text.sizePolicy}"`);
+        settings.sizePolicy = value;
+    }
+    return settings;
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 /**
  * The action's inputs, read once into a typed object: the only module that calls
  * `@actions/core`'s getInput (modelled on docker/metadata-action's context.ts). Bad values
  * fail here, before anything runs, naming the input and what it accepts.
  */
+
 
 
 
@@ -37532,6 +38017,27 @@ function autoMergeInput() {
         throw new InputError(`input auto-merge must be merge, squash or rebase (or empty to leave auto-merge alone), got "${value}"`);
     return method;
 }
+function policyInputs() {
+    try {
+        return parsePolicySettings({
+            minAge: inputs_text('min-age'),
+            minAgeUnknown: inputs_text('min-age-unknown'),
+            allowRewind: booleanInput('allow-rewind', false),
+            // One pattern a line: a comma is part of a regular expression (`{1,3}`).
+            immutableTags: getInput('immutable-tags')
+                .split('\n')
+                .map(s => s.trim())
+                .filter(Boolean),
+            sizeLimitIncrease: inputs_text('size-limit-increase'),
+            sizePolicy: inputs_text('size-policy')
+        });
+    }
+    catch (error) {
+        if (error instanceof PolicySettingError)
+            throw new InputError(`input ${error.setting} ${error.detail}`);
+        throw error;
+    }
+}
 /** Where credentials from the registry-auth input came from, as messages name it. */
 const REGISTRY_AUTH_SOURCE = 'the registry-auth input';
 /**
@@ -37561,17 +38067,20 @@ function getInputs(onSecret = () => undefined) {
         token,
         files: splitPatternList(getInput('files')),
         pullRequest: pullRequestInputs(),
-        sizeWarnIncrease: sizeWarnIncreaseInput()
+        sizeWarnIncrease: sizeWarnIncreaseInput(),
+        policies: policyInputs()
     };
 }
 
 ;// CONCATENATED MODULE: ./src/action/outputs.ts
+
 
 function writeOutputs(result) {
     log_setOutput('matrix', JSON.stringify(result.matrix));
     log_setOutput('changed', String(result.changed));
     log_setOutput('updates', JSON.stringify(result.updates));
     log_setOutput('failed', JSON.stringify(result.failed));
+    log_setOutput('held', JSON.stringify(heldOutput(result.held)));
 }
 function writePullRequestOutputs(outcome) {
     log_setOutput('pull-request-number', outcome.number === undefined ? '' : String(outcome.number));
@@ -37986,7 +38495,8 @@ const STATUS_TEXT = {
     updated: 'updated',
     pinned: 'pinned',
     failed: 'failed',
-    'as-committed': 'as committed'
+    'as-committed': 'as committed',
+    held: 'held'
 };
 function shownDigest(result, digest) {
     return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
@@ -37999,7 +38509,11 @@ function row(r) {
             (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
         shownDigest(r, r.previous),
         r.status === 'failed' ? '—' : shownDigest(r, r.current),
-        r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
+        r.status === 'failed'
+            ? `failed: ${escapeMarkdown(r.error ?? '')}`
+            : r.status === 'held'
+                ? `held: ${escapeMarkdown(r.reason ?? '')}`
+                : STATUS_TEXT[r.status]
     ];
 }
 /** Which rows come first: what moved, then what failed, then the rest in config order. */
@@ -38007,6 +38521,7 @@ const ORDER = {
     updated: 0,
     pinned: 0,
     failed: 1,
+    held: 1,
     'as-committed': 2,
     unchanged: 3
 };
@@ -38077,6 +38592,203 @@ const INPUT_WORDS = {
     bare: setting => setting
 };
 
+;// CONCATENATED MODULE: ./src/domain/policy/first-seen.ts
+/**
+ * The first-seen times the cooldown falls back to when no registry or builder says how old
+ * a digest is: one record per tag (the entry's imageKey), kept between runs in the repository
+ * (src/adapters/github/first-seen.ts). Pure: the file's format, read leniently, and how one
+ * run's changes apply on top of whatever copy is newest.
+ */
+
+const FIRST_SEEN_VERSION = 1;
+/**
+ * The records in a stored file. Anyone who can push can write it, so it is data: a record
+ * that is not a digest and a time is dropped (its clock starts again), never trusted.
+ */
+function parseFirstSeen(text) {
+    const records = new Map();
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        return records;
+    }
+    const tags = parsed?.tags;
+    if (typeof tags !== 'object' || tags === null || Array.isArray(tags))
+        return records;
+    for (const [key, value] of Object.entries(tags)) {
+        const record = value;
+        if (typeof record?.digest !== 'string' || typeof record.first_seen !== 'string')
+            continue;
+        const digest = parseStoredDigest(record.digest);
+        const at = Date.parse(record.first_seen);
+        if (!digest || digest.form !== 'prefixed' || !Number.isFinite(at))
+            continue;
+        records.set(key, {
+            digest: digest.digest,
+            first_seen: new Date(at).toISOString().replace(/\.\d{3}Z$/, 'Z')
+        });
+    }
+    return records;
+}
+function formatFirstSeen(records) {
+    const tags = {};
+    for (const key of [...records.keys()].sort())
+        tags[key] = records.get(key);
+    return `${JSON.stringify({ version: FIRST_SEEN_VERSION, tags }, null, 2)}\n`;
+}
+/** `records` with the changes applied; a record this run did not touch stays as it is. */
+function applyFirstSeen(records, changes) {
+    const next = new Map(records);
+    for (const key of changes.remove)
+        next.delete(key);
+    for (const [key, record] of changes.put) {
+        // Another run saw the same digest first: the earlier time is the truer one.
+        const other = next.get(key);
+        if (other?.digest === record.digest && other.first_seen < record.first_seen)
+            continue;
+        next.set(key, record);
+    }
+    return next;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/github/first-seen.ts
+/**
+ * The first-seen store in the repository, through the git database API: a ref outside
+ * branches and tags, `refs/image-digest-updater/first-seen`, pointing at a commit whose tree
+ * holds one file, first-seen.json. Outside refs/heads it is no branch: no checkout fetches it,
+ * no push event fires, the working tree and the config never see it; deleting the ref resets
+ * every clock. Each save is a new commit on top of the one read, and the ref moves only as a
+ * fast forward (force false), so two runs racing cannot lose each other's times: the loser
+ * reads the winner's copy, applies its own changes on top and tries once more.
+ */
+
+
+const FIRST_SEEN_REF = 'refs/image-digest-updater/first-seen';
+const FIRST_SEEN_FILE = 'first-seen.json';
+class GitHubFirstSeenStore {
+    octokit;
+    repository;
+    ref;
+    location;
+    snapshot;
+    constructor(octokit, repository, ref = FIRST_SEEN_REF) {
+        this.octokit = octokit;
+        this.repository = repository;
+        this.ref = ref;
+        this.location = `${ref} in ${repository.owner}/${repository.repo}`;
+    }
+    async load() {
+        this.snapshot = await this.read();
+        return new Map(this.snapshot.records);
+    }
+    async save(changes) {
+        let base = this.snapshot ?? (await this.read());
+        for (let attempt = 1;; attempt++) {
+            const records = applyFirstSeen(base.records, changes);
+            if (formatFirstSeen(records) === formatFirstSeen(base.records))
+                return;
+            try {
+                this.snapshot = { commit: await this.write(base.commit, records), records };
+                return;
+            }
+            catch (error) {
+                // 422: another run moved (or created) the ref since we read it.
+                if (pull_request_error_status(error) !== 422 || attempt >= 2)
+                    throw error;
+                base = await this.read();
+            }
+        }
+    }
+    async read() {
+        const { owner, repo } = this.repository;
+        let commit;
+        try {
+            const found = await this.octokit.rest.git.getRef({ owner, repo, ref: this.ref.slice(5) });
+            commit = found.data.object.sha;
+        }
+        catch (error) {
+            if (pull_request_error_status(error) === 404)
+                return { commit: null, records: new Map() };
+            throw error;
+        }
+        const tree = (await this.octokit.rest.git.getCommit({ owner, repo, commit_sha: commit })).data
+            .tree.sha;
+        const listing = (await this.octokit.rest.git.getTree({ owner, repo, tree_sha: tree })).data;
+        const file = listing.tree.find(e => e.path === FIRST_SEEN_FILE && e.type === 'blob');
+        if (!file?.sha)
+            return { commit, records: new Map() };
+        const blob = await this.octokit.rest.git.getBlob({ owner, repo, file_sha: file.sha });
+        return { commit, records: parseFirstSeen(Buffer.from(blob.data.content, 'base64').toString()) };
+    }
+    /** Commits the records on top of `parent` and moves the ref there; returns the commit. */
+    async write(parent, records) {
+        const { owner, repo } = this.repository;
+        const { git } = this.octokit.rest;
+        const tree = await git.createTree({
+            owner,
+            repo,
+            tree: [
+                { path: FIRST_SEEN_FILE, mode: '100644', type: 'blob', content: formatFirstSeen(records) }
+            ]
+        });
+        const commit = await git.createCommit({
+            owner,
+            repo,
+            message: 'image-digest-updater: first-seen times of new digests',
+            tree: tree.data.sha,
+            parents: parent ? [parent] : []
+        });
+        const sha = commit.data.sha;
+        if (parent === null)
+            await git.createRef({ owner, repo, ref: this.ref, sha });
+        else
+            await git.updateRef({ owner, repo, ref: this.ref.slice(5), sha, force: false });
+        return sha;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/policies.ts
+/**
+ * What the action gives the policies stage besides its inputs: the clock, and the first-seen
+ * store in the run's repository, opened (and the GitHub client loaded) only when a cooldown
+ * needs it.
+ */
+
+
+
+
+function firstSeenStore(inputs, event) {
+    if (!inputs.token)
+        return undefined;
+    let repository;
+    try {
+        repository = runRepository(event);
+    }
+    catch {
+        return undefined;
+    }
+    const token = inputs.token;
+    let store;
+    const open = () => (store ??= Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887)).then(({ createOctokit }) => new GitHubFirstSeenStore(createOctokit(token, actionsLogger, undefined, text => secrets.redact(text)), repository)));
+    return {
+        location: `${FIRST_SEEN_REF} in ${repository.owner}/${repository.repo}`,
+        load: async () => (await open()).load(),
+        save: async (changes) => (await open()).save(changes)
+    };
+}
+function policyOptions(inputs, event) {
+    return {
+        settings: inputs.policies,
+        now: runClock(process.env[TEST_NOW_VARIABLE]),
+        // Team facts' stage gives the real lookup once merged.
+        facts: policies_NO_FACTS,
+        store: firstSeenStore(inputs, event),
+        persist: !inputs.dryRun
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/action/main.ts
 /**
  * The action's run: read the inputs (./inputs.ts) and the event (./context.ts), run the
@@ -38084,6 +38796,7 @@ const INPUT_WORDS = {
  * the pull-request step (./pull-request.ts). Everything written goes through ./log.ts, which
  * makes it safe for the runner; every error is worded once, as inputs (./words.ts).
  */
+
 
 
 
@@ -38108,19 +38821,30 @@ function warnOnAnnouncedDigest(announcement, result) {
             r.entry.platform ||
             repositoryName(ref) !== announcement.image ||
             (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
-            r.current === announcement.digest)
+            // A held entry's tag points at its candidate, which may well be the announced digest.
+            (r.candidate ?? r.current) === announcement.digest)
             continue;
         log_warning(`${r.entry.name}: the ${announcement.event} event announced ${announcement.digest} for ${announcement.image}:${ref.tag}, but the registry returns ${r.current}; using the registry's digest`);
     }
 }
 function logResults(result, config) {
     for (const r of result.results) {
-        if (r.status === 'failed') {
+        if (r.policy === 'error') {
+            log_error(`${r.entry.name}: ${r.error}`, {
+                title: 'Immutable tag moved',
+                file: config,
+                startLine: r.entry.line
+            });
+        }
+        else if (r.status === 'failed') {
             log_warning(`${r.entry.name}: ${r.error}`, {
                 title: 'Digest not updated',
                 file: config,
                 startLine: r.entry.line
             });
+        }
+        else if (r.status === 'held') {
+            log_info(`${r.entry.name}: ${r.candidate} held back: ${r.reason}`);
         }
         else if (r.status === 'updated' || r.status === 'pinned') {
             log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
@@ -38151,7 +38875,8 @@ async function run() {
             defaultImageSource: 'the image input',
             words: INPUT_WORDS,
             sizeWarnIncrease: inputs.sizeWarnIncrease,
-            github: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined
+            reviewSources: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined,
+            policies: policyOptions(inputs, event)
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
@@ -47169,6 +47894,17 @@ exports.visitAsync = visitAsync;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

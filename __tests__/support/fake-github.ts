@@ -24,14 +24,16 @@
  * The fake lives in fake-github/, one module per concern: types.ts (what callers see),
  * git-store.ts and tree-edit.ts (the object model), state.ts (refs, pulls and how they move
  * together), one module per API area listed in api.ts, router.ts (the route table),
- * permissions.ts (tokens and the workflows refusal), faults.ts (failNext), server.ts (HTTP) and
- * control.ts (what tests call directly). This file is the entry callers import.
+ * permissions.ts (tokens and the workflows refusal), faults.ts (failNext), server.ts (HTTP),
+ * persist.ts (a restart: the repository saved on stop and restored on start, with `stateFile`)
+ * and control.ts (what tests call directly). This file is the entry callers import.
  */
 import { apiAreas } from './fake-github/api.js'
 import { controlApi, pushCommit } from './fake-github/control.js'
 import { FailureQueue } from './fake-github/faults.js'
 import { Router } from './fake-github/router.js'
 import { startServer } from './fake-github/server.js'
+import { loadState, saveState } from './fake-github/persist.js'
 import { RepositoryState } from './fake-github/state.js'
 import type { FakeGitHub, FakeGitHubOptions } from './fake-github/types.js'
 
@@ -55,7 +57,18 @@ export async function startFakeGitHub(options: FakeGitHubOptions): Promise<FakeG
   const state = new RepositoryState(options)
   const failures = new FailureQueue()
   const server = await startServer(state, router, failures)
-  const initial = pushCommit(state, undefined, options.files, 'Initial commit')
-  state.setRef(`refs/heads/${state.defaultBranch}`, initial)
-  return controlApi(state, server, failures)
+  const { stateFile } = options
+  if (!stateFile || !loadState(state, stateFile)) {
+    const initial = pushCommit(state, undefined, options.files, 'Initial commit')
+    state.setRef(`refs/heads/${state.defaultBranch}`, initial)
+  }
+  const api = controlApi(state, server, failures)
+  if (!stateFile) return api
+  return {
+    ...api,
+    stop: async () => {
+      saveState(state, stateFile)
+      await api.stop()
+    }
+  }
 }

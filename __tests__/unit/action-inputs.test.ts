@@ -81,7 +81,22 @@ const CASES: Case[] = [
     ('auto-merge', undefined, i => pr(i).autoMerge, undefined)
   ],
   ['auto-merge', ' Squash ', i => pr(i).autoMerge, 'squash'],
-  ['auto-merge', 'rebase', i => pr(i).autoMerge, 'rebase']
+  ['auto-merge', 'rebase', i => pr(i).autoMerge, 'rebase'],
+  ['min-age', undefined, i => i.policies.minAge, undefined],
+  ['min-age', ' 3d ', i => i.policies.minAge, { ms: 3 * 86_400_000, unit: 'd', text: '3d' }],
+  ['min-age-unknown', undefined, i => i.policies.minAgeUnknown, 'first-seen'],
+  ['min-age-unknown', 'hold', i => i.policies.minAgeUnknown, 'hold'],
+  ['allow-rewind', undefined, i => i.policies.allowRewind, false],
+  ['allow-rewind', 'true', i => i.policies.allowRewind, true],
+  [
+    'immutable-tags',
+    '^pr-[0-9]+-[0-9a-f]{7}$\n^v[0-9]{1,3}$',
+    i => i.policies.immutableTags.map(r => r.source),
+    ['^pr-[0-9]+-[0-9a-f]{7}$', '^v[0-9]{1,3}$']
+  ],
+  ['size-limit-increase', '20%', i => i.policies.sizeLimitIncrease, 20],
+  ['size-policy', undefined, i => i.policies.sizePolicy, 'warn'],
+  ['size-policy', 'block', i => i.policies.sizePolicy, 'block']
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -127,7 +142,17 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'auto-merge',
     'true',
     'input auto-merge must be merge, squash or rebase (or empty to leave auto-merge alone), got "true"'
-  ]
+  ],
+  [
+    'min-age',
+    '3 weeks',
+    'input min-age must be a whole number of days, hours or minutes such as 3d, 72h or 90m, got "3 weeks"'
+  ],
+  ['min-age-unknown', 'never', 'input min-age-unknown must be first-seen, hold or allow'],
+  ['allow-rewind', 'perhaps', 'input allow-rewind must be true or false, got "perhaps"'],
+  ['immutable-tags', '^v[0-9', 'input immutable-tags has an invalid regular expression "^v[0-9"'],
+  ['size-limit-increase', '20', 'input size-limit-increase must be a percentage such as 20%'],
+  ['size-policy', 'fail', 'input size-policy must be warn or block, got "fail"']
 ]
 
 describe('getInputs', () => {

@@ -7,6 +7,7 @@ import {
   helpText,
   parseCliArgs
 } from '../../src/cli/args.js'
+import { DEFAULT_POLICY_SETTINGS } from '../../src/domain/policy/engine.js'
 
 function options(argv: string[]): CliOptions {
   const command = parseCliArgs(argv)
@@ -42,7 +43,8 @@ describe('parseCliArgs', () => {
       json: false,
       showPullRequest: false,
       verbose: false,
-      sizeWarnIncrease: 0.2
+      sizeWarnIncrease: 0.2,
+      policies: DEFAULT_POLICY_SETTINGS
     })
   })
 
@@ -93,7 +95,8 @@ describe('parseCliArgs', () => {
       json: true,
       showPullRequest: true,
       verbose: true,
-      sizeWarnIncrease: 0.35
+      sizeWarnIncrease: 0.35,
+      policies: DEFAULT_POLICY_SETTINGS
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
     expect(options(['--size-warn-increase', '0']).sizeWarnIncrease).toBe(0)
@@ -102,6 +105,31 @@ describe('parseCliArgs', () => {
     )
     expect(options(['--fail-on-error']).failOnError).toBe(true)
     expect(options(['--show-pull-request', '--auto-merge', 'Squash']).autoMerge).toBe('squash')
+  })
+
+  it('reads the policy flags', () => {
+    const { policies } = options([
+      '--min-age',
+      '72h',
+      '--min-age-unknown',
+      'allow',
+      '--allow-rewind',
+      '--immutable-tag',
+      '^v[0-9]{1,3}$',
+      '--immutable-tag=^pr-',
+      '--size-limit-increase',
+      '20%',
+      '--size-policy',
+      'block'
+    ])
+    expect({ ...policies, immutableTags: policies.immutableTags.map(r => r.source) }).toEqual({
+      minAge: { ms: 72 * 3_600_000, unit: 'h', text: '72h' },
+      minAgeUnknown: 'allow',
+      allowRewind: true,
+      immutableTags: ['^v[0-9]{1,3}$', '^pr-'],
+      sizeLimitIncrease: 20,
+      sizePolicy: 'block'
+    })
   })
 
   it('answers --help and --version before looking at other flags', () => {
@@ -137,7 +165,12 @@ describe('parseCliArgs', () => {
       ['--show-pull-request', '--auto-merge', 'fast'],
       '--auto-merge must be merge, squash or rebase, got "fast"'
     ],
-    [['--auto-merge', 'squash'], '--auto-merge needs --show-pull-request']
+    [['--auto-merge', 'squash'], '--auto-merge needs --show-pull-request'],
+    [['--min-age', '3w'], '--min-age must be a whole number of days, hours or minutes'],
+    [['--min-age-unknown', 'no'], '--min-age-unknown must be first-seen, hold or allow'],
+    [['--immutable-tag', '('], '--immutable-tag has an invalid regular expression "("'],
+    [['--size-limit-increase', 'lots'], '--size-limit-increase must be a percentage'],
+    [['--size-policy', 'stop'], '--size-policy must be warn or block, got "stop"']
   ])('rejects %j with a one-line message', (argv, expected) => {
     const message = usageError(argv)
     expect(message).toContain(expected)

@@ -143,11 +143,41 @@ describe('useColor', () => {
   })
 })
 
+describe('held updates', () => {
+  const held: UpdateResult['held'] = [
+    {
+      name: 'x86_64',
+      image: 'ghcr.io/rust-cross/rust-musl-cross',
+      tag: 'x86_64-unknown-linux-musl',
+      current: digest('1'),
+      candidate: digest('a'),
+      reason: 'waiting, 1 of 3 days (first seen 2026-11-30T12:00:00Z)',
+      until: '2026-12-03T12:00:00Z',
+      kind: 'held'
+    }
+  ]
+
+  it('lists each with its reason and when it becomes eligible', () => {
+    const text = renderTable(result({}, { held }), { dryRun: false })
+    expect(text).toContain('1 update held back, the old digest kept:')
+    expect(text).toContain(
+      'x86_64: waiting, 1 of 3 days (first seen 2026-11-30T12:00:00Z) (eligible 2026-12-03T12:00:00Z)'
+    )
+  })
+
+  it('carries them in --json without the kind', () => {
+    const report = JSON.parse(renderJson(result({}, { held }))) as { held: unknown[] }
+    const row: Record<string, unknown> = { ...held[0]! }
+    delete row.kind
+    expect(report.held).toEqual([row])
+  })
+})
+
 describe('JSON report', () => {
   it('carries the action outputs, with changed as a boolean', () => {
     const run = result({ 'i686-unknown-linux-musl': { status: 'updated', to: 'a' } })
     const report = JSON.parse(renderJson(run)) as Record<string, unknown>
-    expect(Object.keys(report)).toEqual(['matrix', 'changed', 'updates', 'failed'])
+    expect(Object.keys(report)).toEqual(['matrix', 'changed', 'updates', 'failed', 'held'])
     expect(report.changed).toBe(true)
     expect(report.updates).toEqual([
       {

@@ -30787,23 +30787,95 @@ function verifiedManifest(tagRef, reference, response) {
 
 /***/ }),
 
-/***/ 7593:
+/***/ 6306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ helpText),
-/* harmony export */   RX: () => (/* binding */ PROGRAM),
-/* harmony export */   eb: () => (/* binding */ UsageError),
-/* harmony export */   hT: () => (/* binding */ parseCliArgs)
-/* harmony export */ });
-/* unused harmony exports DEFAULT_CONFIG, DEFAULT_CONCURRENCY, MAX_CONCURRENCY, DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS, FLAGS */
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(861);
-/* harmony import */ var _run_review_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2751);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_github_auto_merge_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8314);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RX: () => (/* binding */ PROGRAM),
+  eb: () => (/* binding */ UsageError),
+  BK: () => (/* binding */ helpText),
+  hT: () => (/* binding */ parseCliArgs)
+});
+
+// UNUSED EXPORTS: DEFAULT_CONCURRENCY, DEFAULT_CONFIG, DEFAULT_MAX_ATTEMPTS, FLAGS, MAX_CONCURRENCY, MAX_MAX_ATTEMPTS
+
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/adapters/registry/create-client.ts + 5 modules
+var create_client = __nccwpck_require__(861);
+// EXTERNAL MODULE: ./src/run/review.ts + 1 modules
+var review = __nccwpck_require__(2751);
+// EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
+var workspace_files = __nccwpck_require__(4689);
+// EXTERNAL MODULE: ./src/adapters/github/auto-merge.ts
+var auto_merge = __nccwpck_require__(8314);
+// EXTERNAL MODULE: ./src/domain/policy/engine.ts
+var engine = __nccwpck_require__(133);
+// EXTERNAL MODULE: ./src/domain/policy/units.ts
+var units = __nccwpck_require__(2816);
+;// CONCATENATED MODULE: ./src/domain/policy/settings.ts
+/**
+ * The policy settings from their text, as both edges read them (the action's inputs, the
+ * CLI's flags): one parser, so each edge only says how it names a setting in the error.
+ */
+
+
+/** A bad setting: `setting` is its neutral name, the edge words it (`input min-age`, `--min-age`). */
+class PolicySettingError extends Error {
+    setting;
+    detail;
+    constructor(setting, detail) {
+        super(`${setting} ${detail}`);
+        this.setting = setting;
+        this.detail = detail;
+    }
+}
+const MIN_AGE_UNKNOWN = ['first-seen', 'hold', 'allow'];
+const SIZE_POLICIES = ['warn', 'block'];
+function parsePolicySettings(text) {
+    const fail = (setting, detail) => {
+        throw new PolicySettingError(setting, detail);
+    };
+    const settings = { ...engine/* DEFAULT_POLICY_SETTINGS */.tL };
+    if (text.minAge) {
+        settings.minAge =
+            (0,units/* parseDuration */.E9)(text.minAge) ??
+                fail('min-age', `must be ${units/* DURATION_FORMS */.nv}, got "${text.minAge}"`);
+    }
+    if (text.minAgeUnknown) {
+        const value = text.minAgeUnknown;
+        if (!MIN_AGE_UNKNOWN.includes(value))
+            fail('min-age-unknown', `must be first-seen, hold or allow, got "${text.minAgeUnknown}"`);
+        settings.minAgeUnknown = value;
+    }
+    settings.allowRewind = text.allowRewind ?? false;
+    settings.immutableTags = (text.immutableTags ?? []).map(pattern => {
+        try {
+            return new RegExp(pattern, 'u');
+        }
+        catch (error) {
+            return fail('immutable-tags', `has an invalid regular expression "${pattern}": ${error.message}`);
+        }
+    });
+    if (text.sizeLimitIncrease) {
+        settings.sizeLimitIncrease =
+            (0,units/* parsePercent */.lo)(text.sizeLimitIncrease) ??
+                fail('size-limit-increase', `must be ${units/* PERCENT_FORMS */.Mi}, got "${text.sizeLimitIncrease}"`);
+    }
+    if (text.sizePolicy) {
+        const value = text.sizePolicy;
+        if (!SIZE_POLICIES.includes(value))
+            fail('size-policy', `must be warn or block, got "${text.sizePolicy}"`);
+        settings.sizePolicy = value;
+    }
+    return settings;
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
@@ -30814,8 +30886,9 @@ function verifiedManifest(tagRef, reference, response) {
 
 
 
+
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
-class UsageError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
+class UsageError extends errors/* UpdaterError */.em {
     name = 'UsageError';
 }
 const DEFAULT_CONFIG = '.github/containers.yml';
@@ -30864,7 +30937,7 @@ const FLAGS = {
     'request-timeout': {
         type: 'string',
         value: 'seconds',
-        help: `Time one request may take, headers and body, ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_REQUEST_TIMEOUT_SECONDS */ .Fl}-${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .MAX_REQUEST_TIMEOUT_SECONDS */ .$X} s (default ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il}).`
+        help: `Time one request may take, headers and body, ${create_client/* MIN_REQUEST_TIMEOUT_SECONDS */.Fl}-${create_client/* MAX_REQUEST_TIMEOUT_SECONDS */.$X} s (default ${create_client/* DEFAULT_REQUEST_TIMEOUT_SECONDS */.il}).`
     },
     'fail-on-error': {
         type: 'boolean',
@@ -30893,7 +30966,7 @@ const FLAGS = {
     },
     json: {
         type: 'boolean',
-        help: 'Print one JSON object {matrix, changed, updates, failed} instead of the table.'
+        help: 'Print one JSON object {matrix, changed, updates, failed, held} instead of the table.'
     },
     'show-pull-request': {
         type: 'boolean',
@@ -30907,12 +30980,42 @@ const FLAGS = {
     'size-warn-increase': {
         type: 'string',
         value: 'percent',
-        help: `Flag a move whose compressed size grows by more than this on any platform (default ${_run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SIZE_WARN_INCREASE */ .mE}).`
+        help: `Flag a move whose compressed size grows by more than this on any platform (default ${review/* DEFAULT_SIZE_WARN_INCREASE */.mE}).`
     },
     'auto-merge': {
         type: 'string',
         value: 'merge|squash|rebase',
         help: "With --show-pull-request: preview the action's auto-merge input, whose line in the body says whether every update passed every gate."
+    },
+    'min-age': {
+        type: 'string',
+        value: 'duration',
+        help: "Propose a new digest only once it is this old (3d, 72h, 90m); an entry's min_age wins."
+    },
+    'min-age-unknown': {
+        type: 'string',
+        value: 'first-seen|hold|allow',
+        help: 'When no push or build time is known. The CLI keeps no first-seen times, so first-seen (the default) waits as hold does.'
+    },
+    'allow-rewind': {
+        type: 'boolean',
+        help: 'Propose a new digest even when it was created before the pinned one.'
+    },
+    'immutable-tag': {
+        type: 'string',
+        multiple: true,
+        value: 'regex',
+        help: 'Tags matching this must never move: a moved one fails its entry. Repeat for several.'
+    },
+    'size-limit-increase': {
+        type: 'string',
+        value: 'percent',
+        help: "How much a platform's size may grow against the pinned digest, e.g. 20%."
+    },
+    'size-policy': {
+        type: 'string',
+        value: 'warn|block',
+        help: "Over --size-limit-increase or an entry's max_size: warn (default) flags, block refuses."
     },
     version: {
         type: 'boolean',
@@ -30974,14 +31077,14 @@ function integer(name, text, fallback, max) {
 }
 function requestTimeout(text) {
     if (text === undefined)
-        return _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_REQUEST_TIMEOUT_SECONDS */ .il * 1000;
-    const ms = (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRequestTimeout */ .wZ)(text);
+        return create_client/* DEFAULT_REQUEST_TIMEOUT_SECONDS */.il * 1000;
+    const ms = (0,create_client/* parseRequestTimeout */.wZ)(text);
     if (ms === undefined)
-        throw new UsageError(`--request-timeout must be ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
+        throw new UsageError(`--request-timeout must be ${create_client/* REQUEST_TIMEOUT_RANGE */.OE}, got "${text}"`);
     return ms;
 }
 function sizeWarnIncrease(text) {
-    const fraction = (0,_run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSizeWarnIncrease */ .z3)(text ?? _run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SIZE_WARN_INCREASE */ .mE);
+    const fraction = (0,review/* parseSizeWarnIncrease */.z3)(text ?? review/* DEFAULT_SIZE_WARN_INCREASE */.mE);
     if (fraction === undefined)
         throw new UsageError(`--size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${text}"`);
     return fraction;
@@ -31013,6 +31116,30 @@ function usageFromParseError(error) {
             return new UsageError(message.split('\n')[0] ?? message);
     }
 }
+const POLICY_FLAG = {
+    'min-age': '--min-age',
+    'min-age-unknown': '--min-age-unknown',
+    'immutable-tags': '--immutable-tag',
+    'size-limit-increase': '--size-limit-increase',
+    'size-policy': '--size-policy'
+};
+function policyFlags(str, allowRewind, immutableTags) {
+    try {
+        return parsePolicySettings({
+            minAge: str('min-age')?.trim(),
+            minAgeUnknown: str('min-age-unknown')?.trim(),
+            allowRewind,
+            immutableTags,
+            sizeLimitIncrease: str('size-limit-increase')?.trim(),
+            sizePolicy: str('size-policy')?.trim()
+        });
+    }
+    catch (error) {
+        if (error instanceof PolicySettingError)
+            throw new UsageError(`${POLICY_FLAG[error.setting]} ${error.detail}`);
+        throw error;
+    }
+}
 function parseCliArgs(argv) {
     const options = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [
         name,
@@ -31024,7 +31151,7 @@ function parseCliArgs(argv) {
     ]));
     let values;
     try {
-        values = (0,node_util__WEBPACK_IMPORTED_MODULE_1__.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
+        values = (0,external_node_util_.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
             .values;
     }
     catch (error) {
@@ -31068,12 +31195,13 @@ function parseCliArgs(argv) {
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPatternList */ .RL),
+            files: (values.files ?? []).flatMap(workspace_files/* splitPatternList */.RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
             verbose: bool('verbose'),
             sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase')),
-            ...(autoMerge ? { autoMerge } : {})
+            ...(autoMerge ? { autoMerge } : {}),
+            policies: policyFlags(str, bool('allow-rewind'), values['immutable-tag'])
         }
     };
 }
@@ -31081,7 +31209,7 @@ function autoMergeFlag(text, preview) {
     if (text === undefined)
         return undefined;
     const value = text.trim().toLowerCase();
-    const method = _adapters_github_auto_merge_js__WEBPACK_IMPORTED_MODULE_5__/* .AUTO_MERGE_METHODS */ .O.find(m => m === value);
+    const method = auto_merge/* AUTO_MERGE_METHODS */.O.find(m => m === value);
     if (!method)
         throw new UsageError(`--auto-merge must be merge, squash or rebase, got "${text}"`);
     if (!preview)
@@ -31100,9 +31228,9 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6306);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
-/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1862);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2562);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
 /* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(861);
@@ -31111,15 +31239,17 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9505);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7094);
 /* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4764);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(6311);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(8330);
+/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8991);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6311);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -31236,7 +31366,14 @@ async function run(options, stderr) {
         defaultImageSource: '--image',
         words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H,
         sizeWarnIncrease: options.sizeWarnIncrease,
-        github: options.mode === 'update' ? cliReviewSources(logger) : undefined
+        reviewSources: options.mode === 'update' ? cliReviewSources(logger) : undefined,
+        // No first-seen store: the CLI has no repository to keep the times in (docs/policies.md).
+        policies: {
+            settings: options.policies,
+            now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .TEST_NOW_VARIABLE */ .R7]),
+            facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .NO_FACTS */ .Kj,
+            persist: !options.dryRun
+        }
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
@@ -31246,8 +31383,8 @@ async function run(options, stderr) {
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
         if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ||
-            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_13__/* .FilesPatternError */ .wD ||
-            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_15__/* .WorkspacePathError */ .T)
+            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_14__/* .FilesPatternError */ .wD ||
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_16__/* .WorkspacePathError */ .T)
             throw new SetupError(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
@@ -31298,7 +31435,7 @@ function cliReviewSources(logger) {
         return undefined;
     }
     const github = { info: logger.info, warning: logger.warning };
-    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_14__/* .GitHubReviewSourcesClient */ .fA({
+    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_15__/* .GitHubReviewSourcesClient */ .fA({
         serverUrl,
         authenticated: token !== undefined,
         logger,
@@ -31350,7 +31487,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_16__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_17__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -31386,7 +31523,9 @@ __webpack_async_result__();
 /* unused harmony exports shortDigest, jsonReport */
 /* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7094);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8991);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6306);
+
 
 
 
@@ -31419,13 +31558,16 @@ const STATUS_TEXT = {
     pinned: 'pinned',
     unchanged: 'unchanged',
     failed: 'failed',
-    'as-committed': 'as committed'
+    'as-committed': 'as committed',
+    held: 'held'
 };
 function statusStyle(status, style) {
     if (status === 'updated' || status === 'pinned')
         return style.green;
     if (status === 'failed')
         return style.red;
+    if (status === 'held')
+        return style.yellow;
     if (status === 'unchanged')
         return style.dim;
     return identity;
@@ -31509,6 +31651,14 @@ function renderTable(result, options) {
         for (const f of result.failed)
             lines.push(`  ${style.red('✗')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
     }
+    const held = result.held.filter(h => h.kind !== 'error');
+    if (held.length > 0) {
+        lines.push('', `${plural(held.length, 'update', 'updates')} held back, the old digest kept:`);
+        for (const h of held) {
+            const until = h.until ? ` (eligible ${h.until})` : '';
+            lines.push(`  ${style.yellow('…')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(h.name)}: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(h.reason)}${until}`);
+        }
+    }
     return lines.join('\n') + '\n';
 }
 /** The action's outputs as one object, with `changed` a boolean rather than the output's string. */
@@ -31517,7 +31667,8 @@ function jsonReport(result, proposal) {
         matrix: result.matrix,
         changed: result.changed,
         updates: result.updates,
-        failed: result.failed
+        failed: result.failed,
+        held: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_2__/* .heldOutput */ .L)(result.held)
     };
     if (proposal !== undefined)
         report.pull_request = proposal;
@@ -31573,10 +31724,10 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_3__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_3__/* .PROGRAM */ .RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
+    return `${_args_js__WEBPACK_IMPORTED_MODULE_3__/* .PROGRAM */ .RX}: ${message}\n`;
 }
 
 
@@ -31756,7 +31907,7 @@ const FLAG_WORDS = {
 
 /***/ }),
 
-/***/ 1862:
+/***/ 2562:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32167,11 +32318,69 @@ function assertInside(slot, map, field) {
         throw new Error(`${field}: the digest position ${at} is outside the entry`);
 }
 
+// EXTERNAL MODULE: ./src/domain/policy/units.ts
+var units = __nccwpck_require__(2816);
+;// CONCATENATED MODULE: ./src/domain/config/policy-fields.ts
+/**
+ * An entry's policy fields (issue 15): `min_age`, `immutable`, `platforms` and `max_size`,
+ * checked like every other field so a bad value names the file, line and field.
+ */
+
+
+
+
+const POLICY_KEYS = ['min_age', 'immutable', 'platforms', 'max_size'];
+/** The entry's policy, or undefined when it sets none of the keys. */
+function readEntryPolicy(reader, pairs, index) {
+    if (!POLICY_KEYS.some(k => pairs.has(k)))
+        return undefined;
+    const policy = {};
+    const field = (key) => fieldPath(index, key);
+    const minAge = pairs.get('min_age')?.value;
+    if (minAge !== undefined) {
+        const text = reader.scalarString(minAge, field('min_age'));
+        policy.minAge =
+            (0,units/* parseDuration */.E9)(text) ??
+                reader.fail(minAge, field('min_age'), `invalid duration ${shownValue(text)}: expected ${units/* DURATION_FORMS */.nv}`);
+    }
+    const immutable = pairs.get('immutable')?.value;
+    if (immutable !== undefined) {
+        if (!(0,dist/* isScalar */.jn)(immutable) || typeof immutable.value !== 'boolean')
+            reader.fail(immutable, field('immutable'), 'expected true or false');
+        policy.immutable = immutable.value;
+    }
+    const platforms = pairs.get('platforms')?.value;
+    if (platforms !== undefined)
+        policy.platforms = readPlatforms(reader, platforms, field('platforms'));
+    const maxSize = pairs.get('max_size')?.value;
+    if (maxSize !== undefined) {
+        const text = reader.scalarString(maxSize, field('max_size'));
+        policy.maxSize =
+            (0,units/* parseSize */.DB)(text) ??
+                reader.fail(maxSize, field('max_size'), `invalid size ${shownValue(text)}: expected ${units/* SIZE_FORMS */.qy}`);
+    }
+    return policy;
+}
+function readPlatforms(reader, node, field) {
+    if (!(0,dist/* isSeq */.oP)(node))
+        return reader.fail(node, field, 'expected a list of platforms, like [linux/amd64, linux/arm64]');
+    return node.items.map((item, i) => {
+        const text = reader.scalarString(item, `${field}[${i}]`);
+        try {
+            return (0,oci_platform/* parsePlatform */.FL)(text).text;
+        }
+        catch (error) {
+            return reader.fail(item, `${field}[${i}]`, error.message);
+        }
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/domain/config/entry.ts
 /**
  * One entry of `containers`: its keys, image, tag, platform, name and digest, each read and
  * checked in the order the messages expect, then the duplicate check against earlier entries.
  */
+
 
 
 
@@ -32186,6 +32395,7 @@ function readEntry(context, item, index) {
     const tagField = oneOf(reader, pairs, index, TAG_KEYS);
     const tag = entryTag(reader, map, index, tagField, reference, imageText);
     const platform = entryPlatform(context, map, pairs, index);
+    const policy = readEntryPolicy(reader, pairs, index);
     const nameField = oneOf(reader, pairs, index, NAME_KEYS);
     const name = nameField
         ? reader.scalarString(nameField[1].value, fieldPath(index, nameField[0]))
@@ -32214,7 +32424,8 @@ function readEntry(context, item, index) {
         digestKey,
         digestForm,
         fields,
-        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line
+        line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line,
+        ...(policy ? { policy } : {})
     };
     return { entry, slot };
 }
@@ -32770,6 +32981,249 @@ function formatImageReference(ref) {
 
 /***/ }),
 
+/***/ 133:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ minAgeFor),
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   tL: () => (/* binding */ DEFAULT_POLICY_SETTINGS)
+/* harmony export */ });
+/* unused harmony exports isImmutable, sizeOverLimit */
+/* harmony import */ var _oci_platform_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6855);
+/* harmony import */ var _units_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2816);
+
+
+const DEFAULT_POLICY_SETTINGS = {
+    minAgeUnknown: 'first-seen',
+    allowRewind: false,
+    immutableTags: [],
+    sizePolicy: 'warn'
+};
+/** The settings and the entry's own fields together: the entry wins where it sets one. */
+function minAgeFor(policy, settings) {
+    return policy.minAge ?? settings.minAge;
+}
+function isImmutable(tag, policy, settings) {
+    return policy.immutable === true || settings.immutableTags.some(re => re.test(tag));
+}
+function decide(c, settings, now) {
+    if (isImmutable(c.tag, c.policy, settings)) {
+        return {
+            kind: 'error',
+            reason: `immutable tag ${c.tag} moved from ${c.previous} to ${c.candidate}; keeping ${c.previous}`,
+            until: null
+        };
+    }
+    const refusal = rewind(c, settings) ?? lostPlatforms(c);
+    if (refusal)
+        return { kind: 'refused', reason: refusal, until: null };
+    const size = sizeOverLimit(c, settings);
+    if (size && settings.sizePolicy === 'block')
+        return { kind: 'refused', reason: `size over limit: ${size}`, until: null };
+    const cooldown = checkCooldown(c, settings, now);
+    if (cooldown)
+        return cooldown;
+    return { kind: 'propose', flags: size ? [`size over limit: ${size}`] : [] };
+}
+/**
+ * A time a builder or registry gave, when it is worth trusting for age: reproducible builds
+ * stamp the epoch, and a time after `now` is a wrong clock, so neither says how old a digest is.
+ */
+function knownTime(created, now) {
+    if (!created || created.source === 'first-seen')
+        return undefined;
+    const at = Date.parse(created.at);
+    if (!Number.isFinite(at) || at <= 0)
+        return undefined;
+    if (now && at > now.getTime())
+        return undefined;
+    return at;
+}
+const SOURCE_WORDS = {
+    'docker-hub': 'pushed',
+    'github-packages': 'pushed',
+    'image-config': 'built',
+    'first-seen': 'first seen'
+};
+function rewind(c, settings) {
+    if (settings.allowRewind)
+        return undefined;
+    const before = knownTime(c.previousFacts?.created);
+    const after = knownTime(c.candidateFacts?.created);
+    if (before === undefined || after === undefined || after >= before)
+        return undefined;
+    // Dates as parsed, never as the registry wrote them: the reason is shown everywhere.
+    return `tag rewind: the new digest was created ${iso(after)}, before the pinned one (${iso(before)}); allow-rewind allows it`;
+}
+function lostPlatforms(c) {
+    const after = c.candidateFacts;
+    if (!after)
+        return undefined;
+    const offered = after.platforms.map(p => descriptor(p.platform));
+    const wanted = new Set(c.policy.platforms ?? []);
+    if (c.previousFacts?.isIndex)
+        for (const p of c.previousFacts.platforms)
+            wanted.add(p.platform);
+    // linux/arm64 and linux/arm64/v8 are one platform: compared as the resolver matches them.
+    const lost = [...wanted]
+        .filter(p => !offered.some(o => (0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .platformMatches */ .J5)((0,_oci_platform_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePlatform */ .FL)(p), o)))
+        .sort();
+    if (lost.length === 0)
+        return undefined;
+    return `lost platform${lost.length > 1 ? 's' : ''}: the new digest lacks ${lost.join(', ')}`;
+}
+function descriptor(text) {
+    const [os, architecture, variant] = text.split('/');
+    return { os, architecture, variant };
+}
+/** What is over a size limit, in one line; undefined when nothing is (or nothing is known). */
+function sizeOverLimit(c, settings) {
+    const over = [];
+    const before = new Map((c.previousFacts?.platforms ?? []).map(p => [p.platform, p.size]));
+    for (const p of c.candidateFacts?.platforms ?? []) {
+        if (c.policy.maxSize !== undefined && p.size > c.policy.maxSize)
+            over.push(`${p.platform} ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .Xq)(p.size)} > max_size ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .Xq)(c.policy.maxSize)}`);
+        const old = before.get(p.platform);
+        const limit = settings.sizeLimitIncrease;
+        if (limit !== undefined && old !== undefined && old > 0 && p.size > old * (1 + limit / 100)) {
+            const grew = Math.round(((p.size - old) / old) * 100);
+            over.push(`${p.platform} grew ${grew}% (${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .Xq)(old)} → ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .formatSize */ .Xq)(p.size)}) > size-limit-increase ${limit}%`);
+        }
+    }
+    return over.length > 0 ? over.join('; ') : undefined;
+}
+/** Held while younger than its minimum age; undefined when old enough or no age is asked. */
+function checkCooldown(c, settings, now) {
+    const minAge = minAgeFor(c.policy, settings);
+    if (!minAge)
+        return undefined;
+    const created = c.candidateFacts?.created;
+    let since = knownTime(created, now);
+    let how = since !== undefined ? SOURCE_WORDS[created.source] : '';
+    if (since === undefined) {
+        if (settings.minAgeUnknown === 'allow')
+            return undefined;
+        if (settings.minAgeUnknown === 'hold') {
+            return {
+                kind: 'held',
+                reason: `waiting: no push or build time is known and min-age-unknown is hold (min-age ${minAge.text})`,
+                until: null
+            };
+        }
+        if (c.firstSeen === undefined) {
+            return {
+                kind: 'held',
+                reason: `waiting: no push or build time is known and there is no first-seen store to count ${minAge.text} from`,
+                until: null
+            };
+        }
+        since = Date.parse(c.firstSeen);
+        how = 'first seen';
+    }
+    const elapsed = now.getTime() - since;
+    if (elapsed >= minAge.ms)
+        return undefined;
+    return {
+        kind: 'held',
+        reason: `waiting, ${(0,_units_js__WEBPACK_IMPORTED_MODULE_0__/* .describeProgress */ .vk)(elapsed, minAge)} (${how} ${iso(since)})`,
+        until: iso(since + minAge.ms)
+    };
+}
+/** RFC 3339 in UTC to the second, as the outputs show times. */
+function iso(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
+/***/ 2816:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DB: () => (/* binding */ parseSize),
+/* harmony export */   E9: () => (/* binding */ parseDuration),
+/* harmony export */   Mi: () => (/* binding */ PERCENT_FORMS),
+/* harmony export */   Xq: () => (/* binding */ formatSize),
+/* harmony export */   lo: () => (/* binding */ parsePercent),
+/* harmony export */   nv: () => (/* binding */ DURATION_FORMS),
+/* harmony export */   qy: () => (/* binding */ SIZE_FORMS),
+/* harmony export */   vk: () => (/* binding */ describeProgress)
+/* harmony export */ });
+/**
+ * The units the policies are written in: durations (`3d`, `72h`, `90m`), sizes (`200MB`,
+ * `1.5GiB`) and percents (`20%`). Pure; each parser returns undefined on bad text so the
+ * caller can name the file, line and field or the input in its own error.
+ */
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+const UNIT_WORD = {
+    d: ['day', 'days'],
+    h: ['hour', 'hours'],
+    m: ['minute', 'minutes']
+};
+const DURATION_FORMS = 'a whole number of days, hours or minutes such as 3d, 72h or 90m';
+const SIZE_FORMS = 'a size such as 200MB, 1.5GiB or 500kB (B, kB, MB, GB, TB; KiB, MiB, GiB, TiB)';
+const PERCENT_FORMS = 'a percentage such as 20%';
+function parseDuration(text) {
+    const m = /^\s*(\d{1,6})\s*([dhm])\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const count = Number(m[1]);
+    const unit = m[2];
+    if (count === 0)
+        return undefined;
+    return { ms: count * UNIT_MS[unit], unit, text: `${count}${unit}` };
+}
+/** "1 of 3 days": whole units elapsed, never more than the total. */
+function describeProgress(elapsedMs, total) {
+    const size = UNIT_MS[total.unit];
+    const whole = Math.round(total.ms / size);
+    const done = Math.min(whole, Math.max(0, Math.floor(elapsedMs / size)));
+    return `${done} of ${whole} ${UNIT_WORD[total.unit][whole === 1 ? 0 : 1]}`;
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40
+};
+/** Bytes, or undefined for text that is no size. */
+function parseSize(text) {
+    const m = /^\s*(\d{1,9}(?:\.\d{1,3})?)\s*([kmgt]i?b|b)\s*$/i.exec(text);
+    if (!m)
+        return undefined;
+    const bytes = Math.round(Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()]);
+    return bytes > 0 ? bytes : undefined;
+}
+/** Bytes as a person reads them, in decimal units like the registries' pages: `212.4 MB`. */
+function formatSize(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let i = 0;
+    while (value >= 1000 && i < units.length - 1) {
+        value /= 1000;
+        i++;
+    }
+    return i === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[i]}`;
+}
+/** A percentage as a number (`20%` → 20), or undefined. */
+function parsePercent(text) {
+    const m = /^\s*(\d{1,5}(?:\.\d{1,2})?)\s*%\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const value = Number(m[1]);
+    return value > 0 ? value : undefined;
+}
+
+
+/***/ }),
+
 /***/ 5130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32924,12 +33378,12 @@ function oneLine(text) {
 /* harmony export */   IR: () => (/* binding */ computeMoves),
 /* harmony export */   Q2: () => (/* binding */ hasMoved),
 /* harmony export */   ZU: () => (/* binding */ rewriteConfig),
+/* harmony export */   k2: () => (/* binding */ entryKey),
 /* harmony export */   kT: () => (/* binding */ anyMoved),
 /* harmony export */   lJ: () => (/* binding */ pinnedMoves),
 /* harmony export */   oT: () => (/* binding */ withFiles)
 /* harmony export */ });
-/* unused harmony export entryKey */
-/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1862);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2562);
 /* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
 /**
  * The one model of what a run moved. A Move is one config entry with the digest it held and
@@ -32963,7 +33417,8 @@ function computeMoves(config, results) {
     const resolved = new Map();
     for (const r of results) {
         own.set(r.entry, r);
-        if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
+        // A held entry's current is its old digest: another copy of the config keeps its own.
+        if (r.status !== 'failed' && r.status !== 'as-committed' && r.status !== 'held' && r.current)
             resolved.set(entryKey(r.entry), r.current);
     }
     const moves = [];
@@ -33253,6 +33708,157 @@ async function rewritePinnedFiles(files, moves, logger) {
 
 /***/ }),
 
+/***/ 8991:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   At: () => (/* binding */ runClock),
+/* harmony export */   Kj: () => (/* binding */ NO_FACTS),
+/* harmony export */   L: () => (/* binding */ heldOutput),
+/* harmony export */   R7: () => (/* binding */ TEST_NOW_VARIABLE),
+/* harmony export */   fv: () => (/* binding */ applyPolicies)
+/* harmony export */ });
+/* harmony import */ var _domain_policy_engine_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(133);
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7471);
+/* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7776);
+
+
+
+
+/**
+ * Tests only: the time a run takes as now, read by each edge from its environment, so a
+ * cooldown can be crossed without sleeping. Whoever sets a job's environment can edit the
+ * workflow too, so it grants nothing.
+ */
+const TEST_NOW_VARIABLE = 'IMAGE_DIGEST_UPDATER_TEST_NOW';
+function runClock(testNow) {
+    if (!testNow)
+        return new Date();
+    const at = Date.parse(testNow);
+    if (!Number.isFinite(at))
+        throw new Error(`${TEST_NOW_VARIABLE} is not a time: ${testNow}`);
+    return new Date(at);
+}
+/** Nothing is known: only first-seen times (and the immutable gate) apply. */
+const NO_FACTS = () => undefined;
+/** Turns held, refused and immutable moves into kept digests; the rest pass as they are. */
+async function applyPolicies(results, options, logger) {
+    const { settings } = options;
+    const moved = results.filter((r) => r.status === 'updated' && r.previous !== undefined && r.current !== undefined);
+    const wantsFirstSeen = settings.minAgeUnknown === 'first-seen' &&
+        moved.some(r => (0,_domain_policy_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .minAgeFor */ .$x)(r.entry.policy ?? {}, settings) !== undefined);
+    const known = wantsFirstSeen ? await loadFirstSeen(options.store, logger) : undefined;
+    const put = new Map();
+    const held = [];
+    const flags = [];
+    const decided = new Map();
+    for (const r of moved) {
+        let firstSeen;
+        if (known && (0,_domain_policy_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .minAgeFor */ .$x)(r.entry.policy ?? {}, settings)) {
+            // A new digest for the tag restarts the clock: a bad push quickly replaced never ages.
+            const record = known.get(storeKey(r.entry));
+            firstSeen = record?.digest === r.current ? record.first_seen : isoSeconds(options.now);
+            put.set(storeKey(r.entry), { digest: r.current, first_seen: firstSeen });
+        }
+        const decision = decideEntry(r, firstSeen, options);
+        decided.set(r, decision);
+        if (decision.kind !== 'propose')
+            held.push(heldUpdate(r, decision));
+        else if (decision.flags.length > 0)
+            flags.push({
+                key: (0,_moves_js__WEBPACK_IMPORTED_MODULE_2__/* .entryKey */ .k2)(r.entry),
+                previous: r.previous,
+                current: r.current,
+                flags: decision.flags
+            });
+    }
+    if (known && options.store && options.persist) {
+        // A pin that caught up with its tag needs no record; a failed entry keeps its clock.
+        const remove = new Set(results.filter(r => r.status === 'unchanged').map(r => storeKey(r.entry)));
+        for (const key of put.keys())
+            remove.delete(key);
+        await saveFirstSeen(options.store, { put, remove }, logger);
+    }
+    return { results: results.map(r => keptIfNotProposed(r, decided.get(r))), held, flags };
+}
+function decideEntry(r, firstSeen, { facts, settings, now }) {
+    const image = { registry: r.entry.reference.registry, repository: r.entry.reference.repository };
+    return (0,_domain_policy_engine_js__WEBPACK_IMPORTED_MODULE_0__/* .decide */ .LD)({
+        tag: r.entry.reference.tag,
+        policy: r.entry.policy ?? {},
+        previous: r.previous,
+        candidate: r.current,
+        previousFacts: facts(image, r.previous),
+        candidateFacts: facts(image, r.current),
+        firstSeen
+    }, settings, now);
+}
+function heldUpdate(r, decision) {
+    return {
+        name: r.entry.name,
+        image: (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(r.entry.reference),
+        tag: r.entry.reference.tag,
+        current: r.previous,
+        candidate: r.current,
+        reason: decision.reason,
+        until: decision.until,
+        kind: decision.kind
+    };
+}
+/** A tag's key in the store, as a person reads it: `ghcr.io/o/app:1.2`, then ` linux/arm64` when pinned per platform. */
+function storeKey(entry) {
+    const image = (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatImageReference */ .my)({ ...entry.reference, digest: undefined });
+    return entry.platform ? `${image} ${entry.platform.text}` : image;
+}
+/** The `held` output's rows: every update not proposed, with why and when it may be. */
+function heldOutput(held) {
+    return held.map(({ name, image, tag, current, candidate, reason, until }) => ({
+        name,
+        image,
+        tag,
+        current,
+        candidate,
+        reason,
+        until
+    }));
+}
+function keptIfNotProposed(r, decision) {
+    if (!decision || decision.kind === 'propose')
+        return r;
+    const kept = { ...r, current: r.previous, candidate: r.current, policy: decision.kind };
+    if (decision.kind === 'error')
+        return { ...kept, status: 'failed', error: decision.reason };
+    return { ...kept, status: 'held', reason: decision.reason };
+}
+async function loadFirstSeen(store, logger) {
+    if (!store) {
+        (0,_other_files_js__WEBPACK_IMPORTED_MODULE_3__/* .notice */ .lm)(logger, 'min-age: no first-seen store in this run (it needs a GitHub repository and token), so digests without a push or build time wait');
+        return undefined;
+    }
+    try {
+        return await store.load();
+    }
+    catch (error) {
+        logger.warning(`min-age: cannot read the first-seen times from ${store.location} (${error.message}); digests without a push or build time wait`);
+        return undefined;
+    }
+}
+async function saveFirstSeen(store, changes, logger) {
+    try {
+        await store.save(changes);
+    }
+    catch (error) {
+        logger.warning(`min-age: cannot save the first-seen times to ${store.location} (${error.message}); their clocks start again next run`);
+    }
+}
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+
+/***/ }),
+
 /***/ 9505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33265,8 +33871,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_BRANCH, proposeUpdate
 
-// EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
-var config = __nccwpck_require__(1862);
+// EXTERNAL MODULE: ./src/domain/config.ts + 9 modules
+var config = __nccwpck_require__(2562);
 // EXTERNAL MODULE: ./src/domain/oci/digest.ts
 var digest = __nccwpck_require__(7128);
 ;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
@@ -35032,8 +35638,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(241);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
-var config = __nccwpck_require__(1862);
+// EXTERNAL MODULE: ./src/domain/config.ts + 9 modules
+var config = __nccwpck_require__(2562);
 // EXTERNAL MODULE: ./src/domain/oci/digest.ts
 var digest = __nccwpck_require__(7128);
 // EXTERNAL MODULE: external "node:crypto"
@@ -35131,11 +35737,14 @@ var review = __nccwpck_require__(5130);
 var image_facts = __nccwpck_require__(9402);
 // EXTERNAL MODULE: ./src/run/review.ts + 1 modules
 var run_review = __nccwpck_require__(2751);
+// EXTERNAL MODULE: ./src/run/policies.ts
+var policies = __nccwpck_require__(8991);
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -35304,14 +35913,19 @@ async function runUpdate(options, client, logger, onProgress) {
         throw new Error('update mode needs a registry client');
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
-    const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
     const { reviewSources } = options;
-    const facts = await (0,image_facts/* readImageFacts */.vX)(client, results, { reviewSources, logger });
+    const facts = await (0,image_facts/* readImageFacts */.vX)(client, resolved, { reviewSources, logger });
+    // The policies judge each candidate by the facts just read: its age, size and platforms.
+    const policed = options.policies
+        ? await (0,policies/* applyPolicies */.fv)(resolved, { ...options.policies, facts: facts.lookup }, logger)
+        : { results: resolved, held: [], flags: [] };
+    const results = policed.results;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
     const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
     const sizeWarnIncrease = options.sizeWarnIncrease ?? run_review/* DEFAULT_SIZE_WARN_FRACTION */._7;
-    const reviews = await (0,run_review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources });
+    const reviews = withPolicyFlags(await (0,run_review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
     const plan = planUpdate('update', config, results, {
         pinnedFiles: pinned,
         moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
@@ -35326,7 +35940,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written, facts: facts.lookup };
+    return { ...plan, held: policed.held, policyFlags: policed.flags, written, facts: facts.lookup };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -35343,6 +35957,17 @@ function sameImage(a, b) {
     catch {
         return a.trim() === b.trim();
     }
+}
+/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
+function withPolicyFlags(reviews, flags) {
+    if (flags.length === 0)
+        return reviews;
+    return reviews.map(review => {
+        const extra = flags
+            .filter(f => f.key === review.key && f.previous === review.previous && f.current === review.current)
+            .flatMap(f => f.flags);
+        return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review;
+    });
 }
 
 

@@ -20,6 +20,8 @@ import { AUTO_MERGE_METHODS, type AutoMergeMethod } from '../adapters/github/aut
 import { DEFAULT_BRANCH, DEFAULT_TITLE } from '../run/propose.js'
 import type { Mode } from '../run/update.js'
 import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
+import type { PolicySettings } from '../domain/policy/engine.js'
+import { PolicySettingError, parsePolicySettings } from '../domain/policy/settings.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -46,6 +48,8 @@ export interface Inputs {
   pullRequest: PullRequestInputs
   /** A platform growing by more than this fraction is flagged (size-warn-increase, `20%`). */
   sizeWarnIncrease: number
+  /** min-age, min-age-unknown, allow-rewind, immutable-tags, size-limit-increase, size-policy. */
+  policies: PolicySettings
 }
 
 export interface PullRequestInputs {
@@ -168,6 +172,28 @@ function autoMergeInput(): AutoMergeMethod | undefined {
   return method
 }
 
+function policyInputs(): PolicySettings {
+  try {
+    return parsePolicySettings({
+      minAge: text('min-age'),
+      minAgeUnknown: text('min-age-unknown'),
+      allowRewind: booleanInput('allow-rewind', false),
+      // One pattern a line: a comma is part of a regular expression (`{1,3}`).
+      immutableTags: core
+        .getInput('immutable-tags')
+        .split('\n')
+        .map(s => s.trim())
+        .filter(Boolean),
+      sizeLimitIncrease: text('size-limit-increase'),
+      sizePolicy: text('size-policy')
+    })
+  } catch (error) {
+    if (error instanceof PolicySettingError)
+      throw new InputError(`input ${error.setting} ${error.detail}`)
+    throw error
+  }
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -196,6 +222,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     token,
     files: splitPatternList(core.getInput('files')),
     pullRequest: pullRequestInputs(),
-    sizeWarnIncrease: sizeWarnIncreaseInput()
+    sizeWarnIncrease: sizeWarnIncreaseInput(),
+    policies: policyInputs()
   }
 }

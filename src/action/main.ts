@@ -26,6 +26,7 @@ import { writeOutputs, writePullRequestOutputs } from './outputs.js'
 import { actionReviewSources, runPullRequestStep } from './pull-request.js'
 import { renderSummary } from './summary.js'
 import { INPUT_WORDS } from './words.js'
+import { policyOptions } from './policies.js'
 
 /** The registry's answer wins; a publisher whose event names another digest is worth a warning. */
 function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateResult): void {
@@ -36,7 +37,8 @@ function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateRe
       r.entry.platform ||
       repositoryName(ref) !== announcement.image ||
       (announcement.tag !== undefined && ref.tag !== announcement.tag) ||
-      r.current === announcement.digest
+      // A held entry's tag points at its candidate, which may well be the announced digest.
+      (r.candidate ?? r.current) === announcement.digest
     )
       continue
     log.warning(
@@ -47,12 +49,20 @@ function warnOnAnnouncedDigest(announcement: ImageAnnouncement, result: UpdateRe
 
 function logResults(result: UpdateResult, config: string): void {
   for (const r of result.results) {
-    if (r.status === 'failed') {
+    if (r.policy === 'error') {
+      log.error(`${r.entry.name}: ${r.error}`, {
+        title: 'Immutable tag moved',
+        file: config,
+        startLine: r.entry.line
+      })
+    } else if (r.status === 'failed') {
       log.warning(`${r.entry.name}: ${r.error}`, {
         title: 'Digest not updated',
         file: config,
         startLine: r.entry.line
       })
+    } else if (r.status === 'held') {
+      log.info(`${r.entry.name}: ${r.candidate} held back: ${r.reason}`)
     } else if (r.status === 'updated' || r.status === 'pinned') {
       log.info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`)
     }
@@ -86,7 +96,8 @@ export async function run(): Promise<void> {
         defaultImageSource: 'the image input',
         words: INPUT_WORDS,
         sizeWarnIncrease: inputs.sizeWarnIncrease,
-        github: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined
+        reviewSources: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined,
+        policies: policyOptions(inputs, event)
       },
       client,
       actionsLogger

@@ -1,6 +1,7 @@
 /** The action's outputs, as action.yml declares them. */
 import type { PullRequestOutcome } from '../adapters/github/pull-requests.js'
 import type { UpdateResult } from '../run/update.js'
+import { heldOutput } from '../run/policies.js'
 import * as log from './log.js'
 
 export function writeOutputs(result: UpdateResult): void {
@@ -8,6 +9,7 @@ export function writeOutputs(result: UpdateResult): void {
   log.setOutput('changed', String(result.changed))
   log.setOutput('updates', JSON.stringify(result.updates))
   log.setOutput('failed', JSON.stringify(result.failed))
+  log.setOutput('held', JSON.stringify(heldOutput(result.held)))
 }
 
 export function writePullRequestOutputs(outcome: PullRequestOutcome): void {

@@ -13,7 +13,8 @@ const STATUS_TEXT: Record<EntryResult['status'], string> = {
   updated: 'updated',
   pinned: 'pinned',
   failed: 'failed',
-  'as-committed': 'as committed'
+  'as-committed': 'as committed',
+  held: 'held'
 }
 
 function shownDigest(result: EntryResult, digest: string | undefined): string {
@@ -29,7 +30,11 @@ function row(r: EntryResult): string[] {
       (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
     shownDigest(r, r.previous),
     r.status === 'failed' ? '—' : shownDigest(r, r.current),
-    r.status === 'failed' ? `failed: ${escapeMarkdown(r.error ?? '')}` : STATUS_TEXT[r.status]
+    r.status === 'failed'
+      ? `failed: ${escapeMarkdown(r.error ?? '')}`
+      : r.status === 'held'
+        ? `held: ${escapeMarkdown(r.reason ?? '')}`
+        : STATUS_TEXT[r.status]
   ]
 }
 
@@ -38,6 +43,7 @@ const ORDER: Record<EntryResult['status'], number> = {
   updated: 0,
   pinned: 0,
   failed: 1,
+  held: 1,
   'as-committed': 2,
   unchanged: 3
 }

@@ -15,6 +15,12 @@ import type { Mode } from '../run/update.js'
 import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
 import { AUTO_MERGE_METHODS, type AutoMergeMethod } from '../adapters/github/auto-merge.js'
+import type { PolicySettings } from '../domain/policy/engine.js'
+import {
+  type PolicySettingName,
+  PolicySettingError,
+  parsePolicySettings
+} from '../domain/policy/settings.js'
 
 export interface CliOptions {
   mode: Mode
@@ -39,6 +45,8 @@ export interface CliOptions {
   sizeWarnIncrease: number
   /** The action's auto-merge input, for the preview's line about it; needs showPullRequest. */
   autoMerge?: AutoMergeMethod
+  /** --min-age, --min-age-unknown, --allow-rewind, --immutable-tag, --size-limit-increase, --size-policy. */
+  policies: PolicySettings
 }
 
 export type CliCommand =
@@ -134,7 +142,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   },
   json: {
     type: 'boolean',
-    help: 'Print one JSON object {matrix, changed, updates, failed} instead of the table.'
+    help: 'Print one JSON object {matrix, changed, updates, failed, held} instead of the table.'
   },
   'show-pull-request': {
     type: 'boolean',
@@ -154,6 +162,36 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'string',
     value: 'merge|squash|rebase',
     help: "With --show-pull-request: preview the action's auto-merge input, whose line in the body says whether every update passed every gate."
+  },
+  'min-age': {
+    type: 'string',
+    value: 'duration',
+    help: "Propose a new digest only once it is this old (3d, 72h, 90m); an entry's min_age wins."
+  },
+  'min-age-unknown': {
+    type: 'string',
+    value: 'first-seen|hold|allow',
+    help: 'When no push or build time is known. The CLI keeps no first-seen times, so first-seen (the default) waits as hold does.'
+  },
+  'allow-rewind': {
+    type: 'boolean',
+    help: 'Propose a new digest even when it was created before the pinned one.'
+  },
+  'immutable-tag': {
+    type: 'string',
+    multiple: true,
+    value: 'regex',
+    help: 'Tags matching this must never move: a moved one fails its entry. Repeat for several.'
+  },
+  'size-limit-increase': {
+    type: 'string',
+    value: 'percent',
+    help: "How much a platform's size may grow against the pinned digest, e.g. 20%."
+  },
+  'size-policy': {
+    type: 'string',
+    value: 'warn|block',
+    help: "Over --size-limit-increase or an entry's max_size: warn (default) flags, block refuses."
   },
   version: {
     type: 'boolean',
@@ -258,6 +296,35 @@ function usageFromParseError(error: unknown): UsageError {
   }
 }
 
+const POLICY_FLAG: Record<PolicySettingName, string> = {
+  'min-age': '--min-age',
+  'min-age-unknown': '--min-age-unknown',
+  'immutable-tags': '--immutable-tag',
+  'size-limit-increase': '--size-limit-increase',
+  'size-policy': '--size-policy'
+}
+
+function policyFlags(
+  str: (name: string) => string | undefined,
+  allowRewind: boolean,
+  immutableTags: string[] | undefined
+): PolicySettings {
+  try {
+    return parsePolicySettings({
+      minAge: str('min-age')?.trim(),
+      minAgeUnknown: str('min-age-unknown')?.trim(),
+      allowRewind,
+      immutableTags,
+      sizeLimitIncrease: str('size-limit-increase')?.trim(),
+      sizePolicy: str('size-policy')?.trim()
+    })
+  } catch (error) {
+    if (error instanceof PolicySettingError)
+      throw new UsageError(`${POLICY_FLAG[error.setting]} ${error.detail}`)
+    throw error
+  }
+}
+
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
     Object.entries(FLAGS).map(([name, spec]) => [
@@ -327,7 +394,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       showPullRequest: bool('show-pull-request'),
       verbose: bool('verbose'),
       sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase')),
-      ...(autoMerge ? { autoMerge } : {})
+      ...(autoMerge ? { autoMerge } : {}),
+      policies: policyFlags(
+        str,
+        bool('allow-rewind'),
+        values['immutable-tag'] as string[] | undefined
+      )
     }
   }
 }

@@ -33,6 +33,7 @@ import { DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.j
 import type { Logger } from '../adapters/registry/http.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
 import { type UpdateResult, runUpdate } from '../run/update.js'
+import { NO_FACTS, TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import { FilesPatternError } from '../adapters/fs/workspace-files.js'
 import { GitHubReviewSourcesClient } from '../adapters/github/review-sources.js'
 import type { GitHubReviewSources } from '../run/review-sources.js'
@@ -139,7 +140,14 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     defaultImageSource: '--image',
     words: FLAG_WORDS,
     sizeWarnIncrease: options.sizeWarnIncrease,
-    github: options.mode === 'update' ? cliReviewSources(logger) : undefined
+    reviewSources: options.mode === 'update' ? cliReviewSources(logger) : undefined,
+    // No first-seen store: the CLI has no repository to keep the times in (docs/policies.md).
+    policies: {
+      settings: options.policies,
+      now: runClock(process.env[TEST_NOW_VARIABLE]),
+      facts: NO_FACTS,
+      persist: !options.dryRun
+    }
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 

@@ -9,6 +9,7 @@ import type { Proposal } from '../run/propose.js'
 import { formatImageReference } from '../domain/oci/reference.js'
 import { terminalSafe as safe } from './terminal.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
+import { heldOutput } from '../run/policies.js'
 import { PROGRAM } from './args.js'
 
 export interface Style {
@@ -54,12 +55,14 @@ const STATUS_TEXT: Record<EntryResult['status'], string> = {
   pinned: 'pinned',
   unchanged: 'unchanged',
   failed: 'failed',
-  'as-committed': 'as committed'
+  'as-committed': 'as committed',
+  held: 'held'
 }
 
 function statusStyle(status: EntryResult['status'], style: Style): (text: string) => string {
   if (status === 'updated' || status === 'pinned') return style.green
   if (status === 'failed') return style.red
+  if (status === 'held') return style.yellow
   if (status === 'unchanged') return style.dim
   return identity
 }
@@ -157,6 +160,14 @@ export function renderTable(
     for (const f of result.failed)
       lines.push(`  ${style.red('✗')} ${safe(f.name)}: ${safe(f.error)}`)
   }
+  const held = result.held.filter(h => h.kind !== 'error')
+  if (held.length > 0) {
+    lines.push('', `${plural(held.length, 'update', 'updates')} held back, the old digest kept:`)
+    for (const h of held) {
+      const until = h.until ? ` (eligible ${h.until})` : ''
+      lines.push(`  ${style.yellow('…')} ${safe(h.name)}: ${safe(h.reason)}${until}`)
+    }
+  }
   return lines.join('\n') + '\n'
 }
 
@@ -166,7 +177,8 @@ export function jsonReport(result: UpdateResult, proposal?: Proposal | null): ob
     matrix: result.matrix,
     changed: result.changed,
     updates: result.updates,
-    failed: result.failed
+    failed: result.failed,
+    held: heldOutput(result.held)
   }
   if (proposal !== undefined) report.pull_request = proposal
   return report

@@ -26,7 +26,7 @@ export interface Move {
 /** What computeMoves needs of a per-entry result. */
 export interface ResolvedEntry {
   entry: ConfigEntry
-  status: 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
+  status: 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed' | 'held'
   previous?: Digest
   current?: Digest
 }
@@ -57,7 +57,8 @@ export function computeMoves(config: ParsedConfig, results: readonly ResolvedEnt
   const resolved = new Map<string, Digest>()
   for (const r of results) {
     own.set(r.entry, r)
-    if (r.status !== 'failed' && r.status !== 'as-committed' && r.current)
+    // A held entry's current is its old digest: another copy of the config keeps its own.
+    if (r.status !== 'failed' && r.status !== 'as-committed' && r.status !== 'held' && r.current)
       resolved.set(entryKey(r.entry), r.current)
   }
   const moves: Move[] = []

@@ -26,6 +26,7 @@ import {
   updateDetails
 } from './review.js'
 import type { GitHubReviewSources } from './review-sources.js'
+import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -75,18 +76,25 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
-  /** GitHub's answers for the reviews (package version times, commits); none when not given. */
-  reviewSources?: GitHubReviewSources
-  /** A platform growing by more than this fraction is flagged; 0.2 (`20%`) by default. */
-  sizeWarnIncrease?: number
   /**
    * What GitHub can tell the review of each move (GHCR push times, the commits behind it);
    * undefined when the edge has no GitHub to ask.
    */
-  github?: GitHubReviewSources
+  reviewSources?: GitHubReviewSources
+  /** A platform growing by more than this fraction is flagged; 0.2 (`20%`) by default. */
+  sizeWarnIncrease?: number
+  /** The cooldown and the gates on new digests (src/run/policies.ts); none when undefined. */
+  policies?: PolicyOptions
 }
 
-export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
+export type EntryStatus =
+  | 'unchanged'
+  | 'updated'
+  | 'pinned'
+  | 'failed'
+  | 'as-committed'
+  /** A policy held the new digest back or refused it: `current` is the old one. */
+  | 'held'
 
 export interface EntryResult {
   entry: ConfigEntry
@@ -96,6 +104,12 @@ export interface EntryResult {
   /** The digest the config holds after the run (the old one when resolving failed). */
   current?: Digest
   error?: string
+  /** For a held entry: the digest its tag points at, which was not proposed. */
+  candidate?: Digest
+  /** For a held entry: why, in one line. */
+  reason?: string
+  /** What a policy made of the new digest, when it was not proposed (see HeldUpdate.kind). */
+  policy?: HeldUpdate['kind']
 }
 
 export interface Update extends UpdateDetails {
@@ -141,6 +155,8 @@ export interface UpdateResult {
   held: HeldUpdate[]
   /** The image facts the run read (moved digests only); the upstream links read their labels. */
   facts?: FactsLookup
+  /** Flags the policies raise on proposed moves (a size warning), for their reviews. */
+  policyFlags?: PolicyFlags[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
 }
@@ -331,7 +347,7 @@ export async function runUpdate(
   if (!client) throw new Error('update mode needs a registry client')
   // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
   const candidates = await findPinnedFiles(options, logger)
-  const results = await resolveEntries(
+  const resolved = await resolveEntries(
     config,
     client,
     options.concurrency,
@@ -339,12 +355,20 @@ export async function runUpdate(
     options.words
   )
   const { reviewSources } = options
-  const facts = await readImageFacts(client, results, { reviewSources, logger })
+  const facts = await readImageFacts(client, resolved, { reviewSources, logger })
+  // The policies judge each candidate by the facts just read: its age, size and platforms.
+  const policed = options.policies
+    ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
+    : { results: resolved, held: [], flags: [] }
+  const results = policed.results
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
   const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION
-  const reviews = await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources })
+  const reviews = withPolicyFlags(
+    await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }),
+    policed.flags
+  )
   const plan = planUpdate('update', config, results, {
     pinnedFiles: pinned,
     moves: withFiles(moves, pinned),
@@ -358,7 +382,7 @@ export async function runUpdate(
     for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
     written = true
   }
-  return { ...plan, written, facts: facts.lookup }
+  return { ...plan, held: policed.held, policyFlags: policed.flags, written, facts: facts.lookup }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
@@ -380,4 +404,17 @@ function sameImage(a: string, b: string): boolean {
   } catch {
     return a.trim() === b.trim()
   }
+}
+
+/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
+function withPolicyFlags(reviews: MoveReview[], flags: readonly PolicyFlags[]): MoveReview[] {
+  if (flags.length === 0) return reviews
+  return reviews.map(review => {
+    const extra = flags
+      .filter(
+        f => f.key === review.key && f.previous === review.previous && f.current === review.current
+      )
+      .flatMap(f => f.flags)
+    return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review
+  })
 }

@@ -70,7 +70,8 @@ export class GitStore {
   readonly blobs = new Map<string, Buffer>()
   readonly trees = new Map<string, TreeEntry[]>()
   readonly commits = new Map<string, StoredCommit>()
-  private seq = 0
+  /** The next commit's creation order; saved and restored with the store (persist.ts). */
+  seq = 0
 
   constructor() {
     this.putTree([])

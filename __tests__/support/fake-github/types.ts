@@ -54,6 +54,11 @@ export interface FakeGraphQLCall {
   variables: Record<string, unknown>
   /** The messages of the `errors` array; empty when the call succeeded. */
   errors: string[]
+  /**
+   * A file the repository is saved to when the fake stops and restored from when a fake
+   * starts on it (then `files` is ignored): a restart of GitHub, which keeps what was written.
+   */
+  stateFile?: string
 }
 
 export interface RecordedRequest {

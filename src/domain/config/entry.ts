@@ -16,6 +16,7 @@ import { type Platform, parsePlatform } from '../oci/platform.js'
 import { type ConfigEntry, DIGEST_KEYS, type DigestSlot, NAME_KEYS, TAG_KEYS } from './model.js'
 import { type ConfigReader, fieldPath, firstAlias, shownValue } from './reader.js'
 import { type DigestStyle, assertInside, insertSlot, replaceSlot } from './slots.js'
+import { readEntryPolicy } from './policy-fields.js'
 
 export interface EntryContext {
   reader: ConfigReader
@@ -43,6 +44,7 @@ export function readEntry(
   const tag = entryTag(reader, map, index, tagField, reference, imageText)
   const platform = entryPlatform(context, map, pairs, index)
 
+  const policy = readEntryPolicy(reader, pairs, index)
   const nameField = oneOf(reader, pairs, index, NAME_KEYS)
   const name = nameField
     ? reader.scalarString(nameField[1].value, fieldPath(index, nameField[0]))
@@ -77,7 +79,8 @@ export function readEntry(
     digestKey,
     digestForm,
     fields,
-    line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line
+    line: reader.lineCounter.linePos(map.range?.[0] ?? 0).line,
+    ...(policy ? { policy } : {})
   }
   return { entry, slot }
 }

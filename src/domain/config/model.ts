@@ -2,6 +2,7 @@
 import type { Digest, DigestForm } from '../oci/digest.js'
 import type { ImageReference } from '../oci/reference.js'
 import type { Platform } from '../oci/platform.js'
+import type { EntryPolicy } from '../policy/engine.js'
 
 export const TOP_LEVEL_KEYS = new Set(['image', 'containers'])
 export const TAG_KEYS = ['tag', 'image_tag'] as const
@@ -25,6 +26,8 @@ export interface ConfigEntry {
   fields: Record<string, unknown>
   /** 1-based line of the entry, for messages. */
   line: number
+  /** Its `min_age`, `immutable`, `platforms` and `max_size`; undefined when it sets none. */
+  policy?: EntryPolicy
 }
 
 export interface ParsedConfig {
