@@ -77,9 +77,8 @@ const CASES: Case[] = [
   ['draft', 'on', i => pr(i).draft, true],
   ['size-warn-increase', undefined, i => i.sizeWarnIncrease, 0.2],
   ['size-warn-increase', ' 30% ', i => i.sizeWarnIncrease, 0.3],
-  ['size-warn-increase', '0', i => i.sizeWarnIncrease, 0][
-    ('auto-merge', undefined, i => pr(i).autoMerge, undefined)
-  ],
+  ['size-warn-increase', '0', i => i.sizeWarnIncrease, 0],
+  ['auto-merge', undefined, i => pr(i).autoMerge, undefined],
   ['auto-merge', ' Squash ', i => pr(i).autoMerge, 'squash'],
   ['auto-merge', 'rebase', i => pr(i).autoMerge, 'rebase'],
   ['min-age', undefined, i => i.policies.minAge, undefined],
