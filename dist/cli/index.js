@@ -28530,8 +28530,8 @@ function parseWwwAuthenticate(header) {
     return challenges;
 }
 
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 4 modules
-var http = __nccwpck_require__(2701);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
 // EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
 var hosts = __nccwpck_require__(2513);
 ;// CONCATENATED MODULE: ./src/adapters/registry/token-service.ts
@@ -29032,6 +29032,8 @@ async function explainAnswer(session, ref, response) {
     }
 }
 
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
 ;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
 
 
@@ -29041,6 +29043,8 @@ async function explainAnswer(session, ref, response) {
 
 
 
+
+const tagKey = (ref) => `${ref.repository}:${ref.tag}`;
 
 class RegistryClient {
     options;
@@ -29053,10 +29057,17 @@ class RegistryClient {
     tagManifests = new Map();
     /** Digests a HEAD proved the registry serves, for this run. */
     servedDigests = new Map();
-    rateLimitWarned = new Set();
     constructor(options) {
         this.options = options;
         this.transport = new http/* HttpTransport */.G5(options);
+    }
+    /**
+     * What each registry has left in its rate-limit window. Stages that read optional details
+     * ask `budget.allowOptional(registry, cost)` before each read and report it as skipped
+     * ("details skipped: rate limit") when refused.
+     */
+    get budget() {
+        return this.transport.budget;
     }
     session(registry) {
         let session = this.sessions.get(registry);
@@ -29079,6 +29090,9 @@ class RegistryClient {
             const list = byRegistry.get(ref.registry) ?? [];
             list.push(ref.repository);
             byRegistry.set(ref.registry, list);
+            // Each tag costs at least one request: optional reads leave room for them.
+            if (ref.tag !== undefined)
+                this.budget.expectRequired(ref.registry, [tagKey(ref)]);
         }
         await Promise.all([...byRegistry].map(([registry, repositories]) => 
         // A registry that cannot be reached fails each of its entries later, with its own message.
@@ -29100,14 +29114,33 @@ class RegistryClient {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        const { digest, mediaType, unproven } = await pending;
-        if (unproven && digest !== pinned) {
-            if (unproven === 'tag-header')
-                await this.verifyTagDigest(ref, digest);
-            else
-                await this.verifyIndexEntry(ref, digest, platform);
+        try {
+            const { digest, mediaType, unproven } = await pending;
+            if (unproven && digest !== pinned) {
+                if (unproven === 'tag-header')
+                    await this.verifyTagDigest(ref, digest);
+                else
+                    await this.verifyIndexEntry(ref, digest, platform);
+            }
+            return { digest, mediaType };
         }
-        return { digest, mediaType };
+        finally {
+            this.budget.settleRequired(ref.registry, tagKey(ref));
+        }
+    }
+    /**
+     * Whether the registry still serves the manifest `digest` (one HEAD by digest): false when
+     * it answers 404; throws when it cannot tell (a transport failure, 401, 5xx).
+     */
+    async isServed(ref, digest) {
+        const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+            Accept: MANIFEST_ACCEPT
+        });
+        if (head.status === 404)
+            return false;
+        if (head.status !== 200)
+            throw await this.explain({ ...ref, tag: digest }, head);
+        return true;
     }
     /**
      * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
@@ -29202,6 +29235,9 @@ class RegistryClient {
      * it is only used for digests that moved.
      */
     async imageLabels(ref, digest, platform) {
+        // The index, the platform's manifest and its config: optional, like every detail.
+        if (!this.budget.allowOptional(ref.registry, 3))
+            throw new http/* RegistryError */.gl('rate-limited', `details skipped: ${rate_limit/* RATE_LIMIT_SKIP */.$E}`);
         let manifest = await this.fetchManifest(ref, digest);
         const labels = { ...stringRecord(manifest.json.annotations) };
         if (INDEX_TYPES.has(manifest.mediaType)) {
@@ -29279,20 +29315,8 @@ class RegistryClient {
             (await session.renew(ref.repository, response))) {
             response = await attempt();
         }
-        this.noteRateLimit(ref.registry, response);
+        this.budget.observe(ref.registry, response.headers);
         return response;
-    }
-    noteRateLimit(registry, response) {
-        const remaining = response.headers.get('ratelimit-remaining');
-        const limit = response.headers.get('ratelimit-limit');
-        if (!remaining || !limit || this.rateLimitWarned.has(registry))
-            return;
-        const left = Number.parseInt(remaining, 10);
-        const total = Number.parseInt(limit, 10);
-        if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
-            this.rateLimitWarned.add(registry);
-            this.transport.logger.warning(`${registry}: only ${left} of ${total} pulls left in the current rate-limit window`);
-        }
     }
     /** Turns a non-200 answer into an error that says what is wrong and what to try. */
     explain(ref, response) {
@@ -29728,15 +29752,15 @@ function isPrivateHost(host) {
 
 /***/ }),
 
-/***/ 2701:
+/***/ 8183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  EE: () => (/* reexport */ CertificateError),
+  EE: () => (/* reexport */ transport_errors/* CertificateError */.EE),
   G5: () => (/* binding */ HttpTransport),
-  gl: () => (/* reexport */ RegistryError),
+  gl: () => (/* reexport */ transport_errors/* RegistryError */.gl),
   BO: () => (/* binding */ redactUrl)
 });
 
@@ -29765,6 +29789,8 @@ function keepAliveFetch() {
     return (url, init) => (0,undici/* fetch */.hd)(url, { ...init, dispatcher });
 }
 
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
 // EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
 var hosts = __nccwpck_require__(2513);
 // EXTERNAL MODULE: ./src/domain/text/untrusted.ts
@@ -29825,113 +29851,15 @@ function isRetryableStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
 
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __nccwpck_require__(241);
-;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
-/**
- * What a failed exchange with a registry means: the error kinds the rest of the run tells
- * apart, and the translation of fetch's and undici's failures into them, with a hint.
- */
-
-
-class RegistryError extends errors/* UpdaterError */.em {
-    kind;
-    status;
-    name = 'RegistryError';
-    constructor(kind, message, status, fix) {
-        super(message, { fix });
-        this.kind = kind;
-        this.status = status;
-    }
-}
-/** A host given up on earlier in the run: never retried. */
-class DeadHostError extends RegistryError {
-    constructor(message) {
-        super('timeout', message, undefined, {
-            text: 'raise {request-timeout} if it is only slow',
-            join: 'aside'
-        });
-    }
-}
-/** Transport codes that mean the host never took the connection in time. */
-const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
-const NETWORK_HINTS = {
-    ENOTFOUND: 'host not found: check the registry name',
-    EAI_AGAIN: 'DNS lookup failed',
-    ECONNREFUSED: 'nothing listens there',
-    ECONNRESET: 'connection reset',
-    ETIMEDOUT: 'the connection timed out',
-    EPIPE: 'the connection closed while sending',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    // undici's codes, which fetch reports for a connection that ends mid-exchange.
-    UND_ERR_SOCKET: 'the connection closed before the response was complete',
-    UND_ERR_CLOSED: 'the connection closed before the response was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
-    CERT_HAS_EXPIRED: 'TLS certificate expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
-};
-function transportError(error, what, timeoutMs) {
-    const e = error;
-    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
-    }
-    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
-    const cause = (0,untrusted/* untrustedText */.U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
-    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
-    if (isCertificateFailure(cause)) {
-        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
-    }
-    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
-}
-/**
- * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
- * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
- * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
- */
-class CertificateError extends RegistryError {
-    constructor(message) {
-        super('tls', message);
-    }
-}
-const CERTIFICATE_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_REVOKED',
-    'CERT_SIGNATURE_FAILURE',
-    'HOSTNAME_MISMATCH'
-]);
-function isCertificateFailure(code) {
-    return CERTIFICATE_CODES.has(code);
-}
-/** Handshake and certificate errors answer the same way every time. */
-function isTlsFailure(code) {
-    return (code.startsWith('ERR_SSL_') ||
-        code === 'EPROTO' ||
-        code.includes('CERT') ||
-        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
-        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
-        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
-}
-
+// EXTERNAL MODULE: ./src/adapters/registry/transport-errors.ts
+var transport_errors = __nccwpck_require__(6355);
 ;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+
 
 
 
@@ -29955,6 +29883,8 @@ class HttpTransport {
     fetch;
     clock;
     logger;
+    /** What each registry has left, and the registries a 429 closed for the run. */
+    budget;
     semaphore;
     maxAttempts;
     timeoutMs;
@@ -29970,6 +29900,7 @@ class HttpTransport {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
+        this.budget = options.budget ?? new rate_limit/* RateLimitBudget */.r0(message => this.logger.warning(message));
         this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
         this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
         this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -30029,10 +29960,10 @@ class HttpTransport {
             return;
         const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has((0,hosts/* hostname */.OI)(target));
         if (url.protocol === 'http:' && !explicitlyInsecure) {
-            throw new RegistryError('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`, undefined, { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' });
+            throw new transport_errors/* RegistryError */.gl('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`, undefined, { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' });
         }
         if (!explicitlyInsecure && (await this.isLocalHost(target))) {
-            throw new RegistryError('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+            throw new transport_errors/* RegistryError */.gl('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
         }
     }
     /**
@@ -30064,28 +29995,32 @@ class HttpTransport {
     failIfDead(url) {
         const reason = this.deadHosts.get(url.host);
         if (reason)
-            throw new DeadHostError(reason);
+            throw new transport_errors/* DeadHostError */.rf(reason);
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
+        const host = req.origin ?? new URL(req.url).host;
         for (let attempt = 1;; attempt++) {
             let waitMs;
+            const paused = this.budget.waitBefore(host, this.clock.now());
+            if (paused > 0)
+                await this.clock.sleep(paused);
             try {
                 const response = await this.semaphore.run(() => this.followRedirects(req));
+                if (response.status === 429 && !this.mayRetry429(host, response, attempt))
+                    return response;
                 if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts)
                     return response;
                 const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
-                    // Waiting out a long quota window would stall the run; say so instead.
+                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs)
                     return response;
-                }
                 waitMs = retryAfter ?? backoffDelay(attempt, this.random);
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
             catch (error) {
-                if (!(error instanceof RegistryError) ||
+                if (!(error instanceof transport_errors/* RegistryError */.gl) ||
                     !['network', 'timeout'].includes(error.kind) ||
-                    error instanceof DeadHostError)
+                    error instanceof transport_errors/* DeadHostError */.rf)
                     throw error;
                 if (attempt >= this.maxAttempts)
                     throw error;
@@ -30094,6 +30029,24 @@ class HttpTransport {
             }
             await this.clock.sleep(waitMs);
         }
+    }
+    /**
+     * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
+     * the cap every request to it waits that long, and without one (a spent quota, as Docker
+     * Hub answers), with a longer one or on the last attempt, nothing more is sent to it in
+     * this run, so parallel entries cannot turn one 429 into a burst of them.
+     */
+    mayRetry429(host, response, attempt) {
+        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
+        if (retryAfter !== undefined &&
+            retryAfter <= this.maxRetryAfterMs &&
+            attempt < this.maxAttempts) {
+            this.budget.pause(host, this.clock.now() + retryAfter);
+            return true;
+        }
+        const asked = retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`;
+        this.budget.close(host, `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`);
+        return false;
     }
     async followRedirects(req) {
         let url = new URL(req.url);
@@ -30105,16 +30058,16 @@ class HttpTransport {
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
                 return response;
             if (hop >= MAX_REDIRECTS) {
-                throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
+                throw new transport_errors/* RegistryError */.gl('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
             await this.learnHost(next.host);
             if (next.username !== '' || next.password !== '') {
-                throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)})`);
+                throw new transport_errors/* RegistryError */.gl('redirect', `refusing redirect to a URL with credentials in it (${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)})`);
             }
             if (next.protocol !== 'https:' &&
                 !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))) {
-                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)}`);
+                throw new transport_errors/* RegistryError */.gl('redirect', `refusing redirect to insecure or unsupported URL ${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)}`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
@@ -30133,8 +30086,8 @@ class HttpTransport {
             response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
         }
         catch (error) {
-            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
-            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+            const failure = (0,transport_errors/* transportError */.WQ)(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || transport_errors/* CONNECT_TIMEOUTS */.mV.some(c => failure.message.includes(c)))
                 this.noteTimeout(url.host);
             throw failure;
         }
@@ -30144,9 +30097,9 @@ class HttpTransport {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
         }
         catch (error) {
-            if (error instanceof RegistryError)
+            if (error instanceof transport_errors/* RegistryError */.gl)
                 throw error;
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+            throw (0,transport_errors/* transportError */.WQ)(error, `${method} ${shown}`, this.timeoutMs);
         }
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
@@ -30155,7 +30108,7 @@ async function readCapped(response, maxBytes, what) {
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        throw new RegistryError('too-large', `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
+        throw new transport_errors/* RegistryError */.gl('too-large', `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
     }
     if (!response.body)
         return Buffer.alloc(0);
@@ -30169,7 +30122,7 @@ async function readCapped(response, maxBytes, what) {
         total += value.byteLength;
         if (total > maxBytes) {
             await reader.cancel().catch(() => undefined);
-            throw new RegistryError('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`);
+            throw new transport_errors/* RegistryError */.gl('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`);
         }
         chunks.push(Buffer.from(value));
     }
@@ -30191,6 +30144,268 @@ function redactUrl(href) {
     catch {
         return '<invalid URL>';
     }
+}
+
+
+/***/ }),
+
+/***/ 1000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ RATE_LIMIT_SKIP),
+/* harmony export */   dK: () => (/* binding */ RateLimitedHostError),
+/* harmony export */   r0: () => (/* binding */ RateLimitBudget)
+/* harmony export */ });
+/* unused harmony export parseRateLimit */
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _transport_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6355);
+/**
+ * The run's rate-limit budget, per registry: what the registry says is left in its window
+ * (`RateLimit-Limit` / `RateLimit-Remaining`, Docker Hub's `76;w=21600`, or `X-RateLimit-*`),
+ * the required requests still to come (resolving a tag and verifying its digest), and the
+ * registries that answered 429. Optional reads (details, labels, pin health) ask
+ * `allowOptional` first and are skipped when they would eat into what the rest needs.
+ */
+
+
+/** The reason optional reads are reported with when the budget refuses them. */
+const RATE_LIMIT_SKIP = 'rate limit';
+const COUNT = /^\s*(\d{1,12})\s*(?:;|$)/;
+const WINDOW = /(?:^|;)\s*w\s*=\s*(\d{1,12})\s*(?:;|$)/;
+function count(value) {
+    const match = value === null ? null : COUNT.exec(value);
+    return match ? Number(match[1]) : undefined;
+}
+function windowOf(...values) {
+    for (const value of values) {
+        const match = value === null ? null : WINDOW.exec(value);
+        if (match)
+            return Number(match[1]);
+    }
+    return null;
+}
+/** What a registry answer says about its limit; undefined unless it sends both counts. */
+function parseRateLimit(headers) {
+    for (const prefix of ['ratelimit-', 'x-ratelimit-']) {
+        const limitText = headers.get(`${prefix}limit`);
+        const remainingText = headers.get(`${prefix}remaining`);
+        const limit = count(limitText);
+        const remaining = count(remainingText);
+        if (limit === undefined || remaining === undefined)
+            continue;
+        return {
+            limit,
+            remaining: Math.min(remaining, limit),
+            window: windowOf(remainingText, limitText, headers.get(`${prefix}policy`))
+        };
+    }
+    return undefined;
+}
+/**
+ * Optional reads leave this share of the window untouched: the builds that pull the pinned
+ * images after the run draw on the same quota (Docker Hub counts per IP address).
+ */
+const RESERVED_SHARE = 0.1;
+/** A request not sent: its registry answered 429 earlier in the run. */
+class RateLimitedHostError extends _transport_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl {
+    constructor(message) {
+        super('rate-limited', message, 429);
+    }
+}
+class RateLimitBudget {
+    onLow;
+    windows = new Map();
+    /** Per registry, the tags whose resolution is still to come. */
+    pendingRequired = new Map();
+    /** By API host: a 429 there ends the run's requests to it. */
+    closed = new Map();
+    /** By API host: when a short Retry-After ends. */
+    pausedUntil = new Map();
+    warned = new Set();
+    constructor(onLow) {
+        this.onLow = onLow;
+    }
+    /** Records the counts of one answer from `registry`. */
+    observe(registry, headers) {
+        const seen = parseRateLimit(headers);
+        if (!seen)
+            return;
+        const known = this.windows.get(registry);
+        // Never above what optional reads were already granted: a registry that does not count a
+        // request (Docker Hub's HEADs) answers with the figure from before it.
+        const remaining = known ? Math.min(known.remaining, seen.remaining) : seen.remaining;
+        this.windows.set(registry, { ...seen, remaining });
+        if (!this.warned.has(registry) && remaining <= Math.max(5, seen.limit * RESERVED_SHARE)) {
+            this.warned.add(registry);
+            this.onLow?.(`${registry}: only ${remaining} of ${seen.limit} pulls left in the current rate-limit window`);
+        }
+    }
+    /** The tags of `registry` the run is about to resolve: each needs at least one request. */
+    expectRequired(registry, tags) {
+        const pending = this.pendingRequired.get(registry) ?? new Set();
+        for (const tag of tags)
+            pending.add(tag);
+        this.pendingRequired.set(registry, pending);
+    }
+    settleRequired(registry, tag) {
+        this.pendingRequired.get(registry)?.delete(tag);
+    }
+    /**
+     * Whether an optional read costing `cost` counted requests may go to `registry`; when it
+     * may, the cost is taken from what is left at once, so parallel callers cannot overspend.
+     * A registry that sends no counts is never refused, one that answered 429 always is.
+     */
+    allowOptional(registry, cost) {
+        if (this.closed.has((0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .registryApiHost */ .Mb)(registry)))
+            return false;
+        const known = this.windows.get(registry);
+        if (!known)
+            return true;
+        const reserve = Math.max(1, Math.ceil(known.limit * RESERVED_SHARE)) +
+            (this.pendingRequired.get(registry)?.size ?? 0);
+        if (known.remaining - cost < reserve)
+            return false;
+        this.windows.set(registry, { ...known, remaining: known.remaining - cost });
+        return true;
+    }
+    /** What is left per registry that sent counts, for the summary. */
+    snapshot() {
+        return [...this.windows].map(([registry, w]) => ({ registry, ...w }));
+    }
+    /** After a 429 that will not be retried: no request goes to `host` again in this run. */
+    close(host, reason) {
+        if (!this.closed.has(host))
+            this.closed.set(host, { reason });
+    }
+    /** After a 429 with a short Retry-After: every request to `host` waits until `until`. */
+    pause(host, until) {
+        this.pausedUntil.set(host, Math.max(until, this.pausedUntil.get(host) ?? 0));
+    }
+    /**
+     * Before each request to `host`: fails at once when it answered 429 earlier, else the time
+     * to wait first (0 when none).
+     */
+    waitBefore(host, now) {
+        const closed = this.closed.get(host);
+        if (closed) {
+            throw new RateLimitedHostError(closed.reason);
+        }
+        return Math.max(0, (this.pausedUntil.get(host) ?? 0) - now);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EE: () => (/* binding */ CertificateError),
+/* harmony export */   WQ: () => (/* binding */ transportError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   mV: () => (/* binding */ CONNECT_TIMEOUTS),
+/* harmony export */   rf: () => (/* binding */ DeadHostError)
+/* harmony export */ });
+/* harmony import */ var _domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2852);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/**
+ * What a failed exchange with a registry means: the error kinds the rest of the run tells
+ * apart, and the translation of fetch's and undici's failures into them, with a hint.
+ */
+
+
+class RegistryError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
+    kind;
+    status;
+    name = 'RegistryError';
+    constructor(kind, message, status, fix) {
+        super(message, { fix });
+        this.kind = kind;
+        this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message, undefined, {
+            text: 'raise {request-timeout} if it is only slow',
+            join: 'aside'
+        });
+    }
+}
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
+const NETWORK_HINTS = {
+    ENOTFOUND: 'host not found: check the registry name',
+    EAI_AGAIN: 'DNS lookup failed',
+    ECONNREFUSED: 'nothing listens there',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection closed while sending',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    // undici's codes, which fetch reports for a connection that ends mid-exchange.
+    UND_ERR_SOCKET: 'the connection closed before the response was complete',
+    UND_ERR_CLOSED: 'the connection closed before the response was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
+};
+function transportError(error, what, timeoutMs) {
+    const e = error;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
+    }
+    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+    const cause = (0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedText */ .U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
+    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
+    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
+}
+/** Handshake and certificate errors answer the same way every time. */
+function isTlsFailure(code) {
+    return (code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO' ||
+        code.includes('CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
 }
 
 
@@ -33784,8 +33999,10 @@ async function writeFileAtomic(path, text) {
 
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 4 modules
-var http = __nccwpck_require__(2701);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
 var workspace_path = __nccwpck_require__(5663);
 // EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
@@ -33797,6 +34014,7 @@ var run_moves = __nccwpck_require__(7471);
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -33857,7 +34075,8 @@ async function resolveEntry(entry, client, words) {
     }
     catch (error) {
         let message = errorMessage(error, words);
-        if (error instanceof http/* RegistryError */.gl && TRANSPORT_KINDS.has(error.kind)) {
+        if (error instanceof http/* RegistryError */.gl &&
+            (TRANSPORT_KINDS.has(error.kind) || error instanceof rate_limit/* RateLimitedHostError */.dK)) {
             // Transport errors name a URL, not the image: say which image they cost.
             message = `${(0,reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
         }

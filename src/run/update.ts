@@ -14,6 +14,7 @@ import {
 } from '../domain/oci/reference.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
+import { RateLimitedHostError } from '../adapters/registry/rate-limit.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
@@ -189,7 +190,10 @@ async function resolveEntry(
     return { entry, status, previous, current: digest }
   } catch (error) {
     let message = errorMessage(error, words)
-    if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
+    if (
+      error instanceof RegistryError &&
+      (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)
+    ) {
       // Transport errors name a URL, not the image: say which image they cost.
       message = `${formatImageReference(entry.reference)}: ${message}`
     }
