@@ -74,7 +74,9 @@ const CASES: Case[] = [
   ['assignees', 'alice\nbob', i => pr(i).assignees, ['alice', 'bob']],
   ['reviewers', 'carol', i => pr(i).reviewers, ['carol']],
   ['team-reviewers', 'acme/ops', i => pr(i).teamReviewers, ['acme/ops']],
-  ['draft', 'on', i => pr(i).draft, true]
+  ['draft', 'on', i => pr(i).draft, true],
+  ['check-pins', undefined, i => i.checkPins, false],
+  ['check-pins', 'true', i => i.checkPins, true]
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [

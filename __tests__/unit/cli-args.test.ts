@@ -41,7 +41,8 @@ describe('parseCliArgs', () => {
       files: [],
       json: false,
       showPullRequest: false,
-      verbose: false
+      verbose: false,
+      checkPins: false
     })
   })
 
@@ -72,7 +73,8 @@ describe('parseCliArgs', () => {
         '--files=compose.yml',
         '--json',
         '--show-pull-request',
-        '-v'
+        '-v',
+        '--check-pins'
       ])
     ).toEqual({
       mode: 'update',
@@ -89,7 +91,8 @@ describe('parseCliArgs', () => {
       files: ['Dockerfile', 'deploy/*.yaml', 'compose.yml'],
       json: true,
       showPullRequest: true,
-      verbose: true
+      verbose: true,
+      checkPins: true
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
     expect(options(['--fail-on-error']).failOnError).toBe(true)

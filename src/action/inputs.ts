@@ -42,6 +42,8 @@ export interface Inputs {
   /** Globs of other files pinning the same images, relative to the workspace. */
   files: string[]
   pullRequest: PullRequestInputs
+  /** Ask whether every pinned digest is still served (check-pins). */
+  checkPins: boolean
 }
 
 export interface PullRequestInputs {
@@ -167,6 +169,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     failOnError: booleanInput('fail-on-error', false),
     token,
     files: splitPatternList(core.getInput('files')),
-    pullRequest: pullRequestInputs()
+    pullRequest: pullRequestInputs(),
+    checkPins: booleanInput('check-pins', false)
   }
 }

@@ -56,6 +56,15 @@ function logResults(result: UpdateResult, config: string): void {
       log.info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`)
     }
   }
+  for (const gone of result.pinHealth?.gone ?? []) {
+    log.error(`${gone.name}: ${gone.reason}`, {
+      title: 'Pinned digest gone',
+      file: config,
+      startLine: gone.line
+    })
+  }
+  for (const u of result.pinHealth?.unchecked ?? [])
+    log.warning(`${u.name}: pin health ${u.reason}`, { file: config, startLine: u.line })
 }
 
 export async function run(): Promise<void> {
@@ -83,7 +92,8 @@ export async function run(): Promise<void> {
         // The action writes only into the repository it checked out.
         configWrite: { root: workspace, label: `input config ${inputs.config}` },
         defaultImageSource: 'the image input',
-        words: INPUT_WORDS
+        words: INPUT_WORDS,
+        checkPins: inputs.checkPins
       },
       client,
       actionsLogger
@@ -148,6 +158,11 @@ function readAnnouncement(event: RunEvent): {
 function failOnUnresolved(result: UpdateResult, failOnError: boolean): void {
   const total = result.results.length
   const failed = result.failed.length
+  const gone = result.pinHealth?.gone.length ?? 0
+  if (gone > 0 && failOnError && failed < total) {
+    log.setFailed(`${gone} pinned digest(s) are no longer served (fail-on-error is on)`)
+    return
+  }
   if (failed === 0 || (failed < total && !failOnError)) return
   log.setFailed(
     failed === total

@@ -3,6 +3,7 @@ import { code, escapeMarkdown, table } from '../domain/text/markdown.js'
 import { triggerLine } from '../domain/pull-request/body.js'
 import { formatImageReference } from '../domain/oci/reference.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
+import { budgetLines } from '../run/budget-lines.js'
 
 const STATUS_TEXT: Record<EntryResult['status'], string> = {
   unchanged: 'unchanged',
@@ -59,5 +60,6 @@ export function renderSummary(
       `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`
     )
   }
+  for (const line of budgetLines(result)) parts.push('', escapeMarkdown(line))
   return parts.join('\n') + '\n'
 }

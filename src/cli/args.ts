@@ -33,6 +33,8 @@ export interface CliOptions {
   json: boolean
   showPullRequest: boolean
   verbose: boolean
+  /** Ask whether every pinned digest is still served, as the check-pins input. */
+  checkPins: boolean
 }
 
 export type CliCommand =
@@ -138,6 +140,10 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'boolean',
     short: 'v',
     help: 'Print debug messages (retries, credential fallbacks) on stderr.'
+  },
+  'check-pins': {
+    type: 'boolean',
+    help: 'Also ask the registry whether every pinned digest is still served (one HEAD each); a gone one exits 1.'
   },
   version: {
     type: 'boolean',
@@ -299,7 +305,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
-      verbose: bool('verbose')
+      verbose: bool('verbose'),
+      checkPins: bool('check-pins')
     }
   }
 }

@@ -10,6 +10,7 @@ import { formatImageReference } from '../domain/oci/reference.js'
 import { terminalSafe as safe } from './terminal.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
 import { PROGRAM } from './args.js'
+import { budgetLines } from '../run/budget-lines.js'
 
 export interface Style {
   bold(text: string): string
@@ -157,6 +158,8 @@ export function renderTable(
     for (const f of result.failed)
       lines.push(`  ${style.red('✗')} ${safe(f.name)}: ${safe(f.error)}`)
   }
+  const budget = budgetLines(result)
+  if (budget.length > 0) lines.push('', ...budget.map(line => safe(line)))
   return lines.join('\n') + '\n'
 }
 
@@ -169,6 +172,8 @@ export function jsonReport(result: UpdateResult, proposal?: Proposal | null): ob
     failed: result.failed
   }
   if (proposal !== undefined) report.pull_request = proposal
+  if (result.rateLimits) report.rate_limits = result.rateLimits
+  if (result.pinHealth) report.pin_health = result.pinHealth
   return report
 }
 

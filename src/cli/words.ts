@@ -8,7 +8,8 @@ const FLAG: Partial<Record<Setting, string>> = {
   'registry-auth': '--registry-auth-file',
   'insecure-registries': '--insecure-registry',
   'request-timeout': '--request-timeout',
-  files: '--files'
+  files: '--files',
+  'check-pins': '--check-pins'
 }
 
 export const FLAG_WORDS: SettingWords = {

@@ -21,6 +21,7 @@ export type Setting =
   | 'branch'
   | 'pull-request'
   | 'token'
+  | 'check-pins'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:

@@ -19,6 +19,8 @@ import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
 import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
+import { type PinHealthReport, checkPins, withRunReports } from './pin-health.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -68,6 +70,8 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
+  /** Ask the registry whether every pinned digest is still served (`check-pins`). */
+  checkPins?: boolean
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -125,6 +129,10 @@ export interface UpdateResult {
   held: HeldUpdate[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
+  /** What each registry that sends rate-limit counts had left at the end of the run. */
+  rateLimits?: RegistryRateLimit[]
+  /** With `checkPins`: which pinned digests the registry no longer serves, or could not say. */
+  pinHealth?: PinHealthReport
 }
 
 export async function loadConfig(
@@ -322,6 +330,9 @@ export async function runUpdate(
     onProgress,
     options.words
   )
+  const pins = options.checkPins
+    ? await checkPins(results, client, options.concurrency, options.words)
+    : undefined
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
@@ -337,7 +348,7 @@ export async function runUpdate(
     for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
     written = true
   }
-  return { ...plan, written }
+  return { ...withRunReports(plan, pins, client), written }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
