@@ -12,6 +12,10 @@ import { join } from 'node:path'
 import { type FaultProxy, startFaultProxy } from '../../scripts/testkit/fault-proxy.mjs'
 import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { type ActionRun, annotations, runAction } from '../support/run-action.js'
+import { RegistryClient } from '../../src/adapters/registry/client.js'
+import { parseConfig } from '../../src/domain/config.js'
+import { resolveEntries } from '../../src/run/update.js'
+import { checkPins } from '../../src/run/pin-health.js'
 
 /** Workflow commands of one kind as written, with their properties (file, line). */
 const commands = (run: ActionRun, kind: string) =>
@@ -147,6 +151,7 @@ describe('check-pins', () => {
       .requests()
       .filter(r => r.method === 'HEAD' && /\/manifests\/sha256:/.test(r.path))
       .map(r => decodeURIComponent(r.path))
+    expect(heads).toHaveLength(5)
     for (const pin of [pins.amd64, pins.arm64, pins.app, pins.flaky, pins.moved])
       expect(heads).toContainEqual(expect.stringContaining(pin!))
     expect(result.exitCode).toBe(0)
@@ -157,6 +162,52 @@ describe('check-pins', () => {
     expect(result.exitCode).not.toBe(0)
     expect(annotations(result, 'error')).toEqual(
       expect.arrayContaining([expect.stringMatching(/no longer served \(fail-on-error is on\)/)])
+    )
+  })
+})
+
+describe('what check-pins costs', () => {
+  let registry: RegistryHandle
+
+  beforeAll(async () => {
+    registry = await startRegistry({ auth: 'token', anonymousPull: false })
+  })
+
+  afterAll(async () => {
+    await registry?.stop()
+  })
+
+  it('is one HEAD by digest per distinct pinned digest, and nothing else', async () => {
+    const lines = ['containers:']
+    for (let i = 0; i < 30; i++) {
+      const { digest } = await registry.pushImage(`cost/svc-${i}`, 'v1', { seed: `cost ${i}` })
+      // Every image pinned twice: the second entry shares the first one's check.
+      for (const copy of ['a', 'b'])
+        lines.push(
+          `  - name: svc-${i}-${copy}`,
+          `    image: ${registry.host}/cost/svc-${i}`,
+          '    tag: v1',
+          `    digest: ${digest}`
+        )
+    }
+    const config = parseConfig('containers.yml', Buffer.from(lines.join('\n') + '\n'), {})
+    const sent: string[] = []
+    const client = new RegistryClient({
+      credentials: {
+        lookup: async () => ({ username: 'alice', password: 'alice-s3cret-pass', source: 'test' }),
+        fallback: () => undefined
+      },
+      onRequest: (method, url) =>
+        sent.push(`${method} ${decodeURIComponent(new URL(url).pathname)}`)
+    })
+    const results = await resolveEntries(config, client, 8)
+    const beforePins = sent.length
+    const { report } = await checkPins(results, client, 8)
+    const added = sent.slice(beforePins)
+    expect(report).toEqual({ checked: 30, gone: [], unchecked: [] })
+    expect(added).toHaveLength(30)
+    expect(added.every(line => /^HEAD \/v2\/cost\/svc-\d+\/manifests\/sha256:/.test(line))).toBe(
+      true
     )
   })
 })
