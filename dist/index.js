@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(139);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1743);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 139:
+/***/ 1743:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31990,11 +31990,99 @@ async function rewritePinnedFiles(files, moves, logger) {
     return pinned;
 }
 
+;// CONCATENATED MODULE: ./src/run/pin-health.ts
+
+
+
+/** One HEAD per distinct pinned digest, each asked of the budget first. */
+async function checkPins(results, client, concurrency, words = NEUTRAL_WORDS) {
+    const verdicts = new Map();
+    const pinned = results.filter(r => r.previous !== undefined);
+    const verdictOf = (r) => {
+        const { registry, repository } = r.entry.reference;
+        const key = `${registry}/${repository}@${r.previous}`;
+        let pending = verdicts.get(key);
+        if (!pending) {
+            pending = askRegistry(client, { registry, repository }, r.previous, words);
+            verdicts.set(key, pending);
+        }
+        return pending;
+    };
+    const answers = new Array(pinned.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < pinned.length) {
+            const i = next++;
+            answers[i] = await verdictOf(pinned[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pinned.length)) }, worker));
+    const report = { checked: 0, gone: [], unchecked: [] };
+    const held = [];
+    for (const verdict of await Promise.all(verdicts.values()))
+        if ('served' in verdict)
+            report.checked++;
+    pinned.forEach((r, i) => {
+        const verdict = answers[i];
+        const { name, line } = r.entry;
+        if ('unchecked' in verdict) {
+            report.unchecked.push({ name, line, reason: verdict.unchecked });
+            return;
+        }
+        if (verdict.served)
+            return;
+        const digest = r.previous;
+        const reason = `pinned digest ${digest} is no longer served by ${r.entry.reference.registry}: builds pinned to it will fail`;
+        const replaced = r.current !== undefined && r.current !== digest;
+        report.gone.push({
+            name,
+            line,
+            digest,
+            reason: replaced ? `${reason} until this update lands` : reason
+        });
+        // An update that replaces the digest is the fix, not a held update.
+        if (replaced)
+            return;
+        held.push({
+            name,
+            image: repositoryName(r.entry.reference),
+            tag: r.entry.reference.tag,
+            current: digest,
+            candidate: r.current ?? digest,
+            reason,
+            until: null,
+            kind: 'error'
+        });
+    });
+    return { report, held };
+}
+async function askRegistry(client, ref, digest, words) {
+    if (!client.budget.allowOptional(ref.registry, 1))
+        return { unchecked: `skipped: ${RATE_LIMIT_SKIP}` };
+    try {
+        return { served: await client.isServed(ref, digest) };
+    }
+    catch (error) {
+        return { unchecked: `could not check: ${describeError(error, words).split('\n')[0]}` };
+    }
+}
+/** A pin the registry lost is held as an error; what each registry had left is reported. */
+function withRunReports(plan, pins, client) {
+    const rateLimits = client.budget.snapshot();
+    return {
+        ...plan,
+        held: [...plan.held, ...(pins?.held ?? [])],
+        ...(pins ? { pinHealth: pins.report } : {}),
+        ...(rateLimits.length > 0 ? { rateLimits } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -32162,6 +32250,9 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const pins = options.checkPins
+        ? await checkPins(results, client, options.concurrency, options.words)
+        : undefined;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = computeMoves(config, results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
@@ -32178,7 +32269,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written };
+    return { ...withRunReports(plan, pins, client), written };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -36743,7 +36834,8 @@ function getInputs(onSecret = () => undefined) {
         failOnError: booleanInput('fail-on-error', false),
         token,
         files: splitPatternList(getInput('files')),
-        pullRequest: pullRequestInputs()
+        pullRequest: pullRequestInputs(),
+        checkPins: booleanInput('check-pins', false)
     };
 }
 
@@ -36908,7 +37000,37 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
     return { summary: `\n${said[outcome.operation]}\n` };
 }
 
+;// CONCATENATED MODULE: ./src/run/budget-lines.ts
+function duration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600} h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60} min`;
+    return `${seconds} s`;
+}
+/** Nothing for a run that met no rate-limit counts and checked no pins. */
+function budgetLines(result) {
+    const lines = [];
+    const limits = result.rateLimits ?? [];
+    if (limits.length > 0) {
+        const each = limits.map(l => `${l.registry} ${l.remaining} of ${l.limit}${l.window === null ? '' : ` per ${duration(l.window)}`}`);
+        lines.push(`Rate limit left: ${each.join('; ')}.`);
+    }
+    const pins = result.pinHealth;
+    if (pins) {
+        const gone = pins.gone.length;
+        lines.push(`Pin health: ${pins.checked} pinned digest${pins.checked === 1 ? '' : 's'} checked` +
+            (gone > 0 ? `; ${gone} no longer served.` : '; every one checked is served.'));
+        for (const g of pins.gone)
+            lines.push(`Error: ${g.name}: ${g.reason}.`);
+        for (const u of pins.unchecked)
+            lines.push(`${u.name}: pin health ${u.reason}.`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -36959,6 +37081,8 @@ function renderSummary(result, options) {
     if (result.failed.length > 0) {
         parts.push('', `${result.failed.length} entr${result.failed.length === 1 ? 'y' : 'ies'} could not be resolved and kept their previous digest.`);
     }
+    for (const line of budgetLines(result))
+        parts.push('', escapeMarkdown(line));
     return parts.join('\n') + '\n';
 }
 
@@ -37017,6 +37141,15 @@ function logResults(result, config) {
             log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
         }
     }
+    for (const gone of result.pinHealth?.gone ?? []) {
+        log_error(`${gone.name}: ${gone.reason}`, {
+            title: 'Pinned digest gone',
+            file: config,
+            startLine: gone.line
+        });
+    }
+    for (const u of result.pinHealth?.unchecked ?? [])
+        log_warning(`${u.name}: pin health ${u.reason}`, { file: config, startLine: u.line });
 }
 async function run() {
     try {
@@ -37040,7 +37173,8 @@ async function run() {
             // The action writes only into the repository it checked out.
             configWrite: { root: workspace, label: `input config ${inputs.config}` },
             defaultImageSource: 'the image input',
-            words: INPUT_WORDS
+            words: INPUT_WORDS,
+            checkPins: inputs.checkPins
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
@@ -37099,6 +37233,11 @@ function readAnnouncement(event) {
 function failOnUnresolved(result, failOnError) {
     const total = result.results.length;
     const failed = result.failed.length;
+    const gone = result.pinHealth?.gone.length ?? 0;
+    if (gone > 0 && failOnError && failed < total) {
+        log_setFailed(`${gone} pinned digest(s) are no longer served (fail-on-error is on)`);
+        return;
+    }
     if (failed === 0 || (failed < total && !failOnError))
         return;
     log_setFailed(failed === total

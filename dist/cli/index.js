@@ -30524,6 +30524,10 @@ const FLAGS = {
         short: 'v',
         help: 'Print debug messages (retries, credential fallbacks) on stderr.'
     },
+    'check-pins': {
+        type: 'boolean',
+        help: 'Also ask the registry whether every pinned digest is still served (one HEAD each); a gone one exits 1.'
+    },
     version: {
         type: 'boolean',
         short: 'V',
@@ -30674,7 +30678,8 @@ function parseCliArgs(argv) {
             files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
-            verbose: bool('verbose')
+            verbose: bool('verbose'),
+            checkPins: bool('check-pins')
         }
     };
 }
@@ -30691,7 +30696,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4772);
 /* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1862);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
@@ -30699,7 +30704,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6304);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3585);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4764);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(177);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5663);
 /* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8330);
@@ -30820,7 +30825,8 @@ async function run(options, stderr) {
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
         defaultImageSource: '--image',
-        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H
+        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H,
+        checkPins: options.checkPins
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
@@ -30852,6 +30858,9 @@ async function run(options, stderr) {
     }
     const failed = result.failed.length;
     const total = result.results.length;
+    // A pinned digest the registry lost breaks the builds pinned to it, like an entry that failed.
+    if ((result.pinHealth?.gone.length ?? 0) > 0 && options.failOnError)
+        return EXIT_FAILED;
     return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK;
 }
 /** The core's messages on stderr, made safe for the terminal; debug lines only with -v. */
@@ -30922,24 +30931,62 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4984:
+/***/ 4772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ renderProgress),
-/* harmony export */   GZ: () => (/* binding */ renderUsageError),
-/* harmony export */   bo: () => (/* binding */ renderTable),
-/* harmony export */   by: () => (/* binding */ useColor),
-/* harmony export */   hF: () => (/* binding */ renderJson),
-/* harmony export */   o$: () => (/* binding */ COLOR),
-/* harmony export */   t7: () => (/* binding */ renderProposal),
-/* harmony export */   tZ: () => (/* binding */ PLAIN),
-/* harmony export */   vr: () => (/* binding */ renderError)
-/* harmony export */ });
-/* unused harmony exports shortDigest, jsonReport */
-/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7094);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7593);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o$: () => (/* binding */ COLOR),
+  tZ: () => (/* binding */ PLAIN),
+  vr: () => (/* binding */ renderError),
+  hF: () => (/* binding */ renderJson),
+  EY: () => (/* binding */ renderProgress),
+  t7: () => (/* binding */ renderProposal),
+  bo: () => (/* binding */ renderTable),
+  GZ: () => (/* binding */ renderUsageError),
+  by: () => (/* binding */ useColor)
+});
+
+// UNUSED EXPORTS: jsonReport, shortDigest
+
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var oci_reference = __nccwpck_require__(1007);
+// EXTERNAL MODULE: ./src/cli/terminal.ts + 2 modules
+var terminal = __nccwpck_require__(7094);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __nccwpck_require__(7593);
+;// CONCATENATED MODULE: ./src/run/budget-lines.ts
+function duration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600} h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60} min`;
+    return `${seconds} s`;
+}
+/** Nothing for a run that met no rate-limit counts and checked no pins. */
+function budgetLines(result) {
+    const lines = [];
+    const limits = result.rateLimits ?? [];
+    if (limits.length > 0) {
+        const each = limits.map(l => `${l.registry} ${l.remaining} of ${l.limit}${l.window === null ? '' : ` per ${duration(l.window)}`}`);
+        lines.push(`Rate limit left: ${each.join('; ')}.`);
+    }
+    const pins = result.pinHealth;
+    if (pins) {
+        const gone = pins.gone.length;
+        lines.push(`Pin health: ${pins.checked} pinned digest${pins.checked === 1 ? '' : 's'} checked` +
+            (gone > 0 ? `; ${gone} no longer served.` : '; every one checked is served.'));
+        for (const g of pins.gone)
+            lines.push(`Error: ${g.name}: ${g.reason}.`);
+        for (const u of pins.unchecked)
+            lines.push(`${u.name}: pin health ${u.reason}.`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/cli/render.ts
+
 
 
 
@@ -30996,8 +31043,8 @@ function digestCell(r) {
     }
 }
 function referenceCell(r) {
-    const reference = (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
+    const reference = (0,oci_reference/* formatImageReference */.my)({ ...r.entry.reference, digest: undefined });
+    return (0,terminal/* terminalSafe */.kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
 }
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
@@ -31017,7 +31064,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
+    const file = (0,terminal/* terminalSafe */.kJ)(result.config.file);
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -31026,7 +31073,7 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
+    const others = result.pinnedFiles.map(f => (0,terminal/* terminalSafe */.kJ)(f.path));
     const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
         return `Wrote ${moved} to ${file}${also}.`;
@@ -31038,13 +31085,13 @@ function outcomeLine(result, dryRun) {
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
+        return `No entries in ${(0,terminal/* terminalSafe */.kJ)(result.config.file)}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
     }));
     const rows = result.results.map(r => [
-        { text: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
+        { text: (0,terminal/* terminalSafe */.kJ)(r.entry.name) },
         { text: referenceCell(r) },
         { text: digestCell(r) },
         { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -31060,8 +31107,11 @@ function renderTable(result, options) {
     if (result.failed.length > 0) {
         lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
         for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
+            lines.push(`  ${style.red('✗')} ${(0,terminal/* terminalSafe */.kJ)(f.name)}: ${(0,terminal/* terminalSafe */.kJ)(f.error)}`);
     }
+    const budget = budgetLines(result);
+    if (budget.length > 0)
+        lines.push('', ...budget.map(line => (0,terminal/* terminalSafe */.kJ)(line)));
     return lines.join('\n') + '\n';
 }
 /** The action's outputs as one object, with `changed` a boolean rather than the output's string. */
@@ -31074,6 +31124,10 @@ function jsonReport(result, proposal) {
     };
     if (proposal !== undefined)
         report.pull_request = proposal;
+    if (result.rateLimits)
+        report.rate_limits = result.rateLimits;
+    if (result.pinHealth)
+        report.pin_health = result.pinHealth;
     return report;
 }
 /**
@@ -31113,12 +31167,12 @@ function renderProposal(proposal, style = PLAIN) {
         rule,
         style.bold('Pull request the action would propose'),
         rule,
-        `${style.bold('Title:')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
+        `${style.bold('Title:')} ${(0,terminal/* terminalSafe */.kJ)(proposal.title)}`,
         '',
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
+        (0,terminal/* terminalSafe */.kJ)(proposal.body).replace(/\n+$/, ''),
         '',
         rule,
-        paintDiff((0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
+        paintDiff((0,terminal/* terminalSafe */.kJ)(proposal.diff).replace(/\n$/, ''), style),
         ''
     ].join('\n');
 }
@@ -31126,10 +31180,10 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} --help)\n`;
+    return `${args/* PROGRAM */.RX}: ${message} (see ${args/* PROGRAM */.RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX}: ${message}\n`;
+    return `${args/* PROGRAM */.RX}: ${message}\n`;
 }
 
 
@@ -31296,7 +31350,8 @@ const FLAG = {
     'registry-auth': '--registry-auth-file',
     'insecure-registries': '--insecure-registry',
     'request-timeout': '--request-timeout',
-    files: '--files'
+    files: '--files',
+    'check-pins': '--check-pins'
 };
 const FLAG_WORDS = {
     set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
@@ -33899,7 +33954,7 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
 
 /***/ }),
 
-/***/ 4764:
+/***/ 177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34009,11 +34064,99 @@ var workspace_path = __nccwpck_require__(5663);
 var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
+;// CONCATENATED MODULE: ./src/run/pin-health.ts
+
+
+
+/** One HEAD per distinct pinned digest, each asked of the budget first. */
+async function checkPins(results, client, concurrency, words = errors/* NEUTRAL_WORDS */.eF) {
+    const verdicts = new Map();
+    const pinned = results.filter(r => r.previous !== undefined);
+    const verdictOf = (r) => {
+        const { registry, repository } = r.entry.reference;
+        const key = `${registry}/${repository}@${r.previous}`;
+        let pending = verdicts.get(key);
+        if (!pending) {
+            pending = askRegistry(client, { registry, repository }, r.previous, words);
+            verdicts.set(key, pending);
+        }
+        return pending;
+    };
+    const answers = new Array(pinned.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < pinned.length) {
+            const i = next++;
+            answers[i] = await verdictOf(pinned[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pinned.length)) }, worker));
+    const report = { checked: 0, gone: [], unchecked: [] };
+    const held = [];
+    for (const verdict of await Promise.all(verdicts.values()))
+        if ('served' in verdict)
+            report.checked++;
+    pinned.forEach((r, i) => {
+        const verdict = answers[i];
+        const { name, line } = r.entry;
+        if ('unchecked' in verdict) {
+            report.unchecked.push({ name, line, reason: verdict.unchecked });
+            return;
+        }
+        if (verdict.served)
+            return;
+        const digest = r.previous;
+        const reason = `pinned digest ${digest} is no longer served by ${r.entry.reference.registry}: builds pinned to it will fail`;
+        const replaced = r.current !== undefined && r.current !== digest;
+        report.gone.push({
+            name,
+            line,
+            digest,
+            reason: replaced ? `${reason} until this update lands` : reason
+        });
+        // An update that replaces the digest is the fix, not a held update.
+        if (replaced)
+            return;
+        held.push({
+            name,
+            image: (0,reference/* repositoryName */.aR)(r.entry.reference),
+            tag: r.entry.reference.tag,
+            current: digest,
+            candidate: r.current ?? digest,
+            reason,
+            until: null,
+            kind: 'error'
+        });
+    });
+    return { report, held };
+}
+async function askRegistry(client, ref, digest, words) {
+    if (!client.budget.allowOptional(ref.registry, 1))
+        return { unchecked: `skipped: ${rate_limit/* RATE_LIMIT_SKIP */.$E}` };
+    try {
+        return { served: await client.isServed(ref, digest) };
+    }
+    catch (error) {
+        return { unchecked: `could not check: ${(0,errors/* describeError */.Uc)(error, words).split('\n')[0]}` };
+    }
+}
+/** A pin the registry lost is held as an error; what each registry had left is reported. */
+function withRunReports(plan, pins, client) {
+    const rateLimits = client.budget.snapshot();
+    return {
+        ...plan,
+        held: [...plan.held, ...(pins?.held ?? [])],
+        ...(pins ? { pinHealth: pins.report } : {}),
+        ...(rateLimits.length > 0 ? { rateLimits } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -34181,6 +34324,9 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const pins = options.checkPins
+        ? await checkPins(results, client, options.concurrency, options.words)
+        : undefined;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
     const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
@@ -34197,7 +34343,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written };
+    return { ...withRunReports(plan, pins, client), written };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
