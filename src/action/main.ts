@@ -158,11 +158,10 @@ function readAnnouncement(event: RunEvent): {
 function failOnUnresolved(result: UpdateResult, failOnError: boolean): void {
   const total = result.results.length
   const failed = result.failed.length
+  // A pin the registry lost breaks the builds pinned to it, like an entry that failed.
   const gone = result.pinHealth?.gone.length ?? 0
-  if (gone > 0 && failOnError && failed < total) {
+  if (gone > 0 && failOnError)
     log.setFailed(`${gone} pinned digest(s) are no longer served (fail-on-error is on)`)
-    return
-  }
   if (failed === 0 || (failed < total && !failOnError)) return
   log.setFailed(
     failed === total

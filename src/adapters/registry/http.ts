@@ -241,6 +241,7 @@ export class HttpTransport {
         if (response.status === 429 && !this.mayRetry429(host, response, attempt)) return response
         if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts) return response
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now())
+        // Waiting out a long quota window would stall the run; say so instead.
         if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) return response
         waitMs = retryAfter ?? backoffDelay(attempt, this.random)
         this.logger.debug(
