@@ -238,7 +238,16 @@ export class HttpTransport {
       if (paused > 0) await this.clock.sleep(paused)
       try {
         const response = await this.semaphore.run(() => this.followRedirects(req))
-        if (response.status === 429 && !this.mayRetry429(host, response, attempt)) return response
+        if (
+          response.status === 429 &&
+          !this.budget.retryAfter429(host, {
+            retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+            cap: this.maxRetryAfterMs,
+            lastAttempt: attempt >= this.maxAttempts,
+            now: this.clock.now()
+          })
+        )
+          return response
         if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts) return response
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now())
         // Waiting out a long quota window would stall the run; say so instead.
@@ -262,31 +271,6 @@ export class HttpTransport {
       }
       await this.clock.sleep(waitMs)
     }
-  }
-
-  /**
-   * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
-   * the cap every request to it waits that long, and without one (a spent quota, as Docker
-   * Hub answers), with a longer one or on the last attempt, nothing more is sent to it in
-   * this run, so parallel entries cannot turn one 429 into a burst of them.
-   */
-  private mayRetry429(host: string, response: HttpResponse, attempt: number): boolean {
-    const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now())
-    if (
-      retryAfter !== undefined &&
-      retryAfter <= this.maxRetryAfterMs &&
-      attempt < this.maxAttempts
-    ) {
-      this.budget.pause(host, this.clock.now() + retryAfter)
-      return true
-    }
-    const asked =
-      retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`
-    this.budget.close(
-      host,
-      `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`
-    )
-    return false
   }
 
   private async followRedirects(req: HttpRequest): Promise<HttpResponse> {

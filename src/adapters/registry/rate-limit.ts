@@ -135,6 +135,30 @@ export class RateLimitBudget {
     return [...this.windows].map(([registry, w]) => ({ registry, ...w }))
   }
 
+  /**
+   * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
+   * the cap every request to it waits that long (true: retry), and without one (a spent
+   * quota, as Docker Hub answers), with a longer one or on the last attempt, nothing more is
+   * sent to it in this run, so parallel entries cannot turn one 429 into a burst of them.
+   */
+  retryAfter429(
+    host: string,
+    answer: { retryAfter: number | undefined; cap: number; lastAttempt: boolean; now: number }
+  ): boolean {
+    const { retryAfter, cap, lastAttempt, now } = answer
+    if (retryAfter !== undefined && retryAfter <= cap && !lastAttempt) {
+      this.pause(host, now + retryAfter)
+      return true
+    }
+    const asked =
+      retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`
+    this.close(
+      host,
+      `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`
+    )
+    return false
+  }
+
   /** After a 429 that will not be retried: no request goes to `host` again in this run. */
   close(host: string, reason: string): void {
     if (!this.closed.has(host)) this.closed.set(host, { reason })
