@@ -30007,11 +30007,18 @@ class HttpTransport {
                 await this.clock.sleep(paused);
             try {
                 const response = await this.semaphore.run(() => this.followRedirects(req));
-                if (response.status === 429 && !this.mayRetry429(host, response, attempt))
+                if (response.status === 429 &&
+                    !this.budget.retryAfter429(host, {
+                        retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+                        cap: this.maxRetryAfterMs,
+                        lastAttempt: attempt >= this.maxAttempts,
+                        now: this.clock.now()
+                    }))
                     return response;
                 if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts)
                     return response;
                 const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
+                // Waiting out a long quota window would stall the run; say so instead.
                 if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs)
                     return response;
                 waitMs = retryAfter ?? backoffDelay(attempt, this.random);
@@ -30029,24 +30036,6 @@ class HttpTransport {
             }
             await this.clock.sleep(waitMs);
         }
-    }
-    /**
-     * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
-     * the cap every request to it waits that long, and without one (a spent quota, as Docker
-     * Hub answers), with a longer one or on the last attempt, nothing more is sent to it in
-     * this run, so parallel entries cannot turn one 429 into a burst of them.
-     */
-    mayRetry429(host, response, attempt) {
-        const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-        if (retryAfter !== undefined &&
-            retryAfter <= this.maxRetryAfterMs &&
-            attempt < this.maxAttempts) {
-            this.budget.pause(host, this.clock.now() + retryAfter);
-            return true;
-        }
-        const asked = retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`;
-        this.budget.close(host, `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`);
-        return false;
     }
     async followRedirects(req) {
         let url = new URL(req.url);
@@ -30272,6 +30261,22 @@ class RateLimitBudget {
     /** What is left per registry that sent counts, for the summary. */
     snapshot() {
         return [...this.windows].map(([registry, w]) => ({ registry, ...w }));
+    }
+    /**
+     * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
+     * the cap every request to it waits that long (true: retry), and without one (a spent
+     * quota, as Docker Hub answers), with a longer one or on the last attempt, nothing more is
+     * sent to it in this run, so parallel entries cannot turn one 429 into a burst of them.
+     */
+    retryAfter429(host, answer) {
+        const { retryAfter, cap, lastAttempt, now } = answer;
+        if (retryAfter !== undefined && retryAfter <= cap && !lastAttempt) {
+            this.pause(host, now + retryAfter);
+            return true;
+        }
+        const asked = retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`;
+        this.close(host, `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`);
+        return false;
     }
     /** After a 429 that will not be retried: no request goes to `host` again in this run. */
     close(host, reason) {
