@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9703);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9926);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9703:
+/***/ 9926:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29945,60 +29945,6 @@ function keepAliveFetch() {
     return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
 }
 
-;// CONCATENATED MODULE: ./src/adapters/registry/hosts.ts
-/**
- * Address classes used to decide where credentials and plain HTTP may go. Host names
- * are judged by their text only (no DNS), which is what a credential decision needs:
- * the name the user configured is the name the secret belongs to.
- */
-
-function stripBrackets(host) {
-    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
-}
-/** `host` without a port: `localhost:5000` → `localhost`, `[::1]:5000` → `::1`. */
-function hostname(hostWithPort) {
-    if (hostWithPort.startsWith('['))
-        return stripBrackets(hostWithPort.slice(0, hostWithPort.indexOf(']') + 1));
-    const colon = hostWithPort.indexOf(':');
-    return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
-}
-/**
- * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
- * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
- */
-function isLoopbackHost(host) {
-    const name = stripBrackets(hostname(host));
-    if (name === 'localhost')
-        return true;
-    if ((0,external_node_net_.isIP)(name) === 4)
-        return name.startsWith('127.');
-    if ((0,external_node_net_.isIP)(name) === 6)
-        return name === '::1' || name === '0:0:0:0:0:0:0:1';
-    return false;
-}
-/** Loopback, RFC 1918, link-local, unique-local, unspecified. */
-function isPrivateHost(host) {
-    if (isLoopbackHost(host))
-        return true;
-    const name = stripBrackets(hostname(host));
-    if ((0,external_node_net_.isIP)(name) === 4) {
-        const [a, b] = name.split('.').map(Number);
-        return (a === 10 ||
-            a === 0 ||
-            (a === 172 && b >= 16 && b <= 31) ||
-            (a === 192 && b === 168) ||
-            (a === 169 && b === 254));
-    }
-    if ((0,external_node_net_.isIP)(name) === 6) {
-        const lower = name.toLowerCase();
-        return (lower === '::' ||
-            /^f[cd]/.test(lower) ||
-            /^fe[89ab]/.test(lower) ||
-            lower.startsWith('::ffff:'));
-    }
-    return false;
-}
-
 ;// CONCATENATED MODULE: ./src/domain/text/untrusted.ts
 /**
  * Text a registry chose (error codes, content types, header values, platform names) ends
@@ -30015,62 +29961,6 @@ function untrustedText(value, max = 100) {
 /** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
 function registryErrorCode(value) {
     return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/adapters/registry/retry.ts
-/**
- * The retry policy: which answers are worth another attempt, how long to wait before it
- * (Retry-After, else exponential backoff with jitter), and the cap on requests in flight.
- */
-const systemClock = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
-};
-const BASE_BACKOFF_MS = 500;
-const MAX_BACKOFF_MS = 10_000;
-/** Counts waiting callers so at most `limit` run at once. */
-class Semaphore {
-    limit;
-    active = 0;
-    queue = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    async run(task) {
-        if (this.active >= this.limit)
-            await new Promise(resolve => this.queue.push(resolve));
-        else
-            this.active++;
-        try {
-            return await task();
-        }
-        finally {
-            const next = this.queue.shift();
-            if (next)
-                next();
-            else
-                this.active--;
-        }
-    }
-}
-function parseRetryAfter(value, now) {
-    if (!value)
-        return undefined;
-    const trimmed = value.trim();
-    if (/^\d+$/.test(trimmed))
-        return Number(trimmed) * 1000;
-    const date = Date.parse(trimmed);
-    if (Number.isNaN(date))
-        return undefined;
-    return Math.max(0, date - now);
-}
-/** Exponential backoff with full jitter: attempt 1 waits up to 500 ms, then 1 s, 2 s, … */
-function backoffDelay(attempt, random) {
-    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-function isRetryableStatus(status) {
-    return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
 
 ;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
@@ -30172,12 +30062,275 @@ function isTlsFailure(code) {
         code === 'ERR_TLS_CERT_ALTNAME_INVALID');
 }
 
+;// CONCATENATED MODULE: ./src/adapters/registry/rate-limit.ts
+/**
+ * The run's rate-limit budget, per registry: what the registry says is left in its window
+ * (`RateLimit-Limit` / `RateLimit-Remaining`, Docker Hub's `76;w=21600`, or `X-RateLimit-*`),
+ * the required requests still to come (resolving a tag and verifying its digest), and the
+ * registries that answered 429. Optional reads (details, labels, pin health) ask
+ * `allowOptional` first and are skipped when they would eat into what the rest needs.
+ */
+
+
+/** The reason optional reads are reported with when the budget refuses them. */
+const RATE_LIMIT_SKIP = 'rate limit';
+const COUNT = /^\s*(\d{1,12})\s*(?:;|$)/;
+const WINDOW = /(?:^|;)\s*w\s*=\s*(\d{1,12})\s*(?:;|$)/;
+function count(value) {
+    const match = value === null ? null : COUNT.exec(value);
+    return match ? Number(match[1]) : undefined;
+}
+function windowOf(...values) {
+    for (const value of values) {
+        const match = value === null ? null : WINDOW.exec(value);
+        if (match)
+            return Number(match[1]);
+    }
+    return null;
+}
+/** What a registry answer says about its limit; undefined unless it sends both counts. */
+function parseRateLimit(headers) {
+    for (const prefix of ['ratelimit-', 'x-ratelimit-']) {
+        const limitText = headers.get(`${prefix}limit`);
+        const remainingText = headers.get(`${prefix}remaining`);
+        const limit = count(limitText);
+        const remaining = count(remainingText);
+        if (limit === undefined || remaining === undefined)
+            continue;
+        return {
+            limit,
+            remaining: Math.min(remaining, limit),
+            window: windowOf(remainingText, limitText, headers.get(`${prefix}policy`))
+        };
+    }
+    return undefined;
+}
+/**
+ * Optional reads leave this share of the window untouched: the builds that pull the pinned
+ * images after the run draw on the same quota (Docker Hub counts per IP address).
+ */
+const RESERVED_SHARE = 0.1;
+/** A request not sent: its registry answered 429 earlier in the run. */
+class RateLimitedHostError extends RegistryError {
+    constructor(message) {
+        super('rate-limited', message, 429);
+    }
+}
+class RateLimitBudget {
+    onLow;
+    windows = new Map();
+    /** Per registry, the tags whose resolution is still to come. */
+    pendingRequired = new Map();
+    /** By API host: a 429 there ends the run's requests to it. */
+    closed = new Map();
+    /** By API host: when a short Retry-After ends. */
+    pausedUntil = new Map();
+    warned = new Set();
+    constructor(onLow) {
+        this.onLow = onLow;
+    }
+    /** Records the counts of one answer from `registry`. */
+    observe(registry, headers) {
+        const seen = parseRateLimit(headers);
+        if (!seen)
+            return;
+        const known = this.windows.get(registry);
+        // Never above what optional reads were already granted: a registry that does not count a
+        // request (Docker Hub's HEADs) answers with the figure from before it.
+        const remaining = known ? Math.min(known.remaining, seen.remaining) : seen.remaining;
+        this.windows.set(registry, { ...seen, remaining });
+        if (!this.warned.has(registry) && remaining <= Math.max(5, seen.limit * RESERVED_SHARE)) {
+            this.warned.add(registry);
+            this.onLow?.(`${registry}: only ${remaining} of ${seen.limit} pulls left in the current rate-limit window`);
+        }
+    }
+    /** The tags of `registry` the run is about to resolve: each needs at least one request. */
+    expectRequired(registry, tags) {
+        const pending = this.pendingRequired.get(registry) ?? new Set();
+        for (const tag of tags)
+            pending.add(tag);
+        this.pendingRequired.set(registry, pending);
+    }
+    settleRequired(registry, tag) {
+        this.pendingRequired.get(registry)?.delete(tag);
+    }
+    /**
+     * Whether an optional read costing `cost` counted requests may go to `registry`; when it
+     * may, the cost is taken from what is left at once, so parallel callers cannot overspend.
+     * A registry that sends no counts is never refused, one that answered 429 always is.
+     */
+    allowOptional(registry, cost) {
+        if (this.closed.has(registryApiHost(registry)))
+            return false;
+        const known = this.windows.get(registry);
+        if (!known)
+            return true;
+        const reserve = Math.max(1, Math.ceil(known.limit * RESERVED_SHARE)) +
+            (this.pendingRequired.get(registry)?.size ?? 0);
+        if (known.remaining - cost < reserve)
+            return false;
+        this.windows.set(registry, { ...known, remaining: known.remaining - cost });
+        return true;
+    }
+    /** What is left per registry that sent counts, for the summary. */
+    snapshot() {
+        return [...this.windows].map(([registry, w]) => ({ registry, ...w }));
+    }
+    /**
+     * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
+     * the cap every request to it waits that long (true: retry), and without one (a spent
+     * quota, as Docker Hub answers), with a longer one or on the last attempt, nothing more is
+     * sent to it in this run, so parallel entries cannot turn one 429 into a burst of them.
+     */
+    retryAfter429(host, answer) {
+        const { retryAfter, cap, lastAttempt, now } = answer;
+        if (retryAfter !== undefined && retryAfter <= cap && !lastAttempt) {
+            this.pause(host, now + retryAfter);
+            return true;
+        }
+        const asked = retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`;
+        this.close(host, `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`);
+        return false;
+    }
+    /** After a 429 that will not be retried: no request goes to `host` again in this run. */
+    close(host, reason) {
+        if (!this.closed.has(host))
+            this.closed.set(host, { reason });
+    }
+    /** After a 429 with a short Retry-After: every request to `host` waits until `until`. */
+    pause(host, until) {
+        this.pausedUntil.set(host, Math.max(until, this.pausedUntil.get(host) ?? 0));
+    }
+    /**
+     * Before each request to `host`: fails at once when it answered 429 earlier, else the time
+     * to wait first (0 when none).
+     */
+    waitBefore(host, now) {
+        const closed = this.closed.get(host);
+        if (closed) {
+            throw new RateLimitedHostError(closed.reason);
+        }
+        return Math.max(0, (this.pausedUntil.get(host) ?? 0) - now);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/hosts.ts
+/**
+ * Address classes used to decide where credentials and plain HTTP may go. Host names
+ * are judged by their text only (no DNS), which is what a credential decision needs:
+ * the name the user configured is the name the secret belongs to.
+ */
+
+function stripBrackets(host) {
+    return host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
+}
+/** `host` without a port: `localhost:5000` → `localhost`, `[::1]:5000` → `::1`. */
+function hostname(hostWithPort) {
+    if (hostWithPort.startsWith('['))
+        return stripBrackets(hostWithPort.slice(0, hostWithPort.indexOf(']') + 1));
+    const colon = hostWithPort.indexOf(':');
+    return (colon === -1 ? hostWithPort : hostWithPort.slice(0, colon)).toLowerCase();
+}
+/**
+ * By text: `localhost`, 127/8, ::1. A `*.localhost` name is not loopback on its word (a
+ * resolver may send it anywhere); the transport counts it as loopback once it resolved there.
+ */
+function isLoopbackHost(host) {
+    const name = stripBrackets(hostname(host));
+    if (name === 'localhost')
+        return true;
+    if ((0,external_node_net_.isIP)(name) === 4)
+        return name.startsWith('127.');
+    if ((0,external_node_net_.isIP)(name) === 6)
+        return name === '::1' || name === '0:0:0:0:0:0:0:1';
+    return false;
+}
+/** Loopback, RFC 1918, link-local, unique-local, unspecified. */
+function isPrivateHost(host) {
+    if (isLoopbackHost(host))
+        return true;
+    const name = stripBrackets(hostname(host));
+    if ((0,external_node_net_.isIP)(name) === 4) {
+        const [a, b] = name.split('.').map(Number);
+        return (a === 10 ||
+            a === 0 ||
+            (a === 172 && b >= 16 && b <= 31) ||
+            (a === 192 && b === 168) ||
+            (a === 169 && b === 254));
+    }
+    if ((0,external_node_net_.isIP)(name) === 6) {
+        const lower = name.toLowerCase();
+        return (lower === '::' ||
+            /^f[cd]/.test(lower) ||
+            /^fe[89ab]/.test(lower) ||
+            lower.startsWith('::ffff:'));
+    }
+    return false;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/retry.ts
+/**
+ * The retry policy: which answers are worth another attempt, how long to wait before it
+ * (Retry-After, else exponential backoff with jitter), and the cap on requests in flight.
+ */
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+const BASE_BACKOFF_MS = 500;
+const MAX_BACKOFF_MS = 10_000;
+/** Counts waiting callers so at most `limit` run at once. */
+class Semaphore {
+    limit;
+    active = 0;
+    queue = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    async run(task) {
+        if (this.active >= this.limit)
+            await new Promise(resolve => this.queue.push(resolve));
+        else
+            this.active++;
+        try {
+            return await task();
+        }
+        finally {
+            const next = this.queue.shift();
+            if (next)
+                next();
+            else
+                this.active--;
+        }
+    }
+}
+function parseRetryAfter(value, now) {
+    if (!value)
+        return undefined;
+    const trimmed = value.trim();
+    if (/^\d+$/.test(trimmed))
+        return Number(trimmed) * 1000;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+/** Exponential backoff with full jitter: attempt 1 waits up to 500 ms, then 1 s, 2 s, … */
+function backoffDelay(attempt, random) {
+    const ceiling = Math.min(MAX_BACKOFF_MS, BASE_BACKOFF_MS * 2 ** (attempt - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+function isRetryableStatus(status) {
+    return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+
 
 
 
@@ -30201,6 +30354,8 @@ class HttpTransport {
     fetch;
     clock;
     logger;
+    /** What each registry has left, and the registries a 429 closed for the run. */
+    budget;
     semaphore;
     maxAttempts;
     timeoutMs;
@@ -30216,6 +30371,7 @@ class HttpTransport {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
+        this.budget = options.budget ?? new RateLimitBudget(message => this.logger.warning(message));
         this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
         this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
         this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -30314,17 +30470,28 @@ class HttpTransport {
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
+        const host = req.origin ?? new URL(req.url).host;
         for (let attempt = 1;; attempt++) {
             let waitMs;
+            const paused = this.budget.waitBefore(host, this.clock.now());
+            if (paused > 0)
+                await this.clock.sleep(paused);
             try {
                 const response = await this.semaphore.run(() => this.followRedirects(req));
+                if (response.status === 429 &&
+                    !this.budget.retryAfter429(host, {
+                        retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+                        cap: this.maxRetryAfterMs,
+                        lastAttempt: attempt >= this.maxAttempts,
+                        now: this.clock.now()
+                    }))
+                    return response;
                 if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts)
                     return response;
                 const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
-                    // Waiting out a long quota window would stall the run; say so instead.
+                // Waiting out a long quota window would stall the run; say so instead.
+                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs)
                     return response;
-                }
                 waitMs = retryAfter ?? backoffDelay(attempt, this.random);
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
@@ -31157,6 +31324,8 @@ function parse(text) {
 
 
 
+const tagKey = (ref) => `${ref.repository}:${ref.tag}`;
+
 class RegistryClient {
     options;
     transport;
@@ -31170,12 +31339,19 @@ class RegistryClient {
     configs = new Map();
     /** Digests a HEAD proved the registry serves, for this run. */
     servedDigests = new Map();
-    rateLimitWarned = new Set();
     dockerHubApi;
     constructor(options) {
         this.options = options;
         this.transport = new HttpTransport(options);
         this.dockerHubApi = options.dockerHubApi ?? DOCKER_HUB_API;
+    }
+    /**
+     * What each registry has left in its rate-limit window. Stages that read optional details
+     * ask `budget.allowOptional(registry, cost)` before each read and report it as skipped
+     * ("details skipped: rate limit") when refused.
+     */
+    get budget() {
+        return this.transport.budget;
     }
     session(registry) {
         let session = this.sessions.get(registry);
@@ -31198,6 +31374,9 @@ class RegistryClient {
             const list = byRegistry.get(ref.registry) ?? [];
             list.push(ref.repository);
             byRegistry.set(ref.registry, list);
+            // Each tag costs at least one request: optional reads leave room for them.
+            if (ref.tag !== undefined)
+                this.budget.expectRequired(ref.registry, [tagKey(ref)]);
         }
         await Promise.all([...byRegistry].map(([registry, repositories]) => 
         // A registry that cannot be reached fails each of its entries later, with its own message.
@@ -31219,14 +31398,33 @@ class RegistryClient {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        const { digest, mediaType, unproven } = await pending;
-        if (unproven && digest !== pinned) {
-            if (unproven === 'tag-header')
-                await this.verifyTagDigest(ref, digest);
-            else
-                await this.verifyIndexEntry(ref, digest, platform);
+        try {
+            const { digest, mediaType, unproven } = await pending;
+            if (unproven && digest !== pinned) {
+                if (unproven === 'tag-header')
+                    await this.verifyTagDigest(ref, digest);
+                else
+                    await this.verifyIndexEntry(ref, digest, platform);
+            }
+            return { digest, mediaType };
         }
-        return { digest, mediaType };
+        finally {
+            this.budget.settleRequired(ref.registry, tagKey(ref));
+        }
+    }
+    /**
+     * Whether the registry still serves the manifest `digest` (one HEAD by digest): false when
+     * it answers 404; throws when it cannot tell (a transport failure, 401, 5xx).
+     */
+    async isServed(ref, digest) {
+        const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+            Accept: MANIFEST_ACCEPT
+        });
+        if (head.status === 404)
+            return false;
+        if (head.status !== 200)
+            throw await this.explain({ ...ref, tag: digest }, head);
+        return true;
     }
     /**
      * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
@@ -31321,6 +31519,9 @@ class RegistryClient {
      * it is only used for digests that moved.
      */
     async imageLabels(ref, digest, platform) {
+        // The index, the platform's manifest and its config: optional, like every detail.
+        if (!this.budget.allowOptional(ref.registry, 3))
+            throw new RegistryError('rate-limited', `details skipped: ${RATE_LIMIT_SKIP}`);
         let manifest = await this.fetchManifest(ref, digest);
         const labels = { ...stringRecord(manifest.json.annotations) };
         if (INDEX_TYPES.has(manifest.mediaType)) {
@@ -31409,20 +31610,8 @@ class RegistryClient {
             (await session.renew(ref.repository, response))) {
             response = await attempt();
         }
-        this.noteRateLimit(ref.registry, response);
+        this.budget.observe(ref.registry, response.headers);
         return response;
-    }
-    noteRateLimit(registry, response) {
-        const remaining = response.headers.get('ratelimit-remaining');
-        const limit = response.headers.get('ratelimit-limit');
-        if (!remaining || !limit || this.rateLimitWarned.has(registry))
-            return;
-        const left = Number.parseInt(remaining, 10);
-        const total = Number.parseInt(limit, 10);
-        if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
-            this.rateLimitWarned.add(registry);
-            this.transport.logger.warning(`${registry}: only ${left} of ${total} pulls left in the current rate-limit window`);
-        }
     }
     /** Turns a non-200 answer into an error that says what is wrong and what to try. */
     explain(ref, response) {
@@ -32723,11 +32912,100 @@ function isoSeconds(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+;// CONCATENATED MODULE: ./src/run/pin-health.ts
+
+
+
+/** One HEAD per distinct pinned digest, each asked of the budget first. */
+async function checkPins(results, client, concurrency, words = NEUTRAL_WORDS) {
+    const verdicts = new Map();
+    const pinned = results.filter(r => r.previous !== undefined);
+    const verdictOf = (r) => {
+        const { registry, repository } = r.entry.reference;
+        const key = `${registry}/${repository}@${r.previous}`;
+        let pending = verdicts.get(key);
+        if (!pending) {
+            pending = askRegistry(client, { registry, repository }, r.previous, words);
+            verdicts.set(key, pending);
+        }
+        return pending;
+    };
+    const answers = new Array(pinned.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < pinned.length) {
+            const i = next++;
+            answers[i] = await verdictOf(pinned[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pinned.length)) }, worker));
+    const report = { checked: 0, gone: [], unchecked: [] };
+    const held = [];
+    for (const verdict of await Promise.all(verdicts.values()))
+        if ('served' in verdict)
+            report.checked++;
+    pinned.forEach((r, i) => {
+        const verdict = answers[i];
+        const { name, line } = r.entry;
+        if ('unchecked' in verdict) {
+            report.unchecked.push({ name, line, reason: verdict.unchecked });
+            return;
+        }
+        if (verdict.served)
+            return;
+        const digest = r.previous;
+        const reason = `pinned digest ${digest} is no longer served by ${r.entry.reference.registry}: builds pinned to it will fail`;
+        const replaced = r.current !== undefined && r.current !== digest;
+        report.gone.push({
+            name,
+            line,
+            digest,
+            reason: replaced ? `${reason} until this update lands` : reason
+        });
+        // An update that replaces the digest is the fix, not a held update.
+        if (replaced)
+            return;
+        held.push({
+            name,
+            image: repositoryName(r.entry.reference),
+            tag: r.entry.reference.tag,
+            current: digest,
+            candidate: r.current ?? digest,
+            reason,
+            until: null,
+            kind: 'error'
+        });
+    });
+    return { report, held };
+}
+async function askRegistry(client, ref, digest, words) {
+    if (!client.budget.allowOptional(ref.registry, 1))
+        return { unchecked: `skipped: ${RATE_LIMIT_SKIP}` };
+    try {
+        return { served: await client.isServed(ref, digest) };
+    }
+    catch (error) {
+        return { unchecked: `could not check: ${describeError(error, words).split('\n')[0]}` };
+    }
+}
+/** A pin the registry lost is held as an error; what each registry had left is reported. */
+function withRunReports(plan, pins, client) {
+    const rateLimits = client.budget.snapshot();
+    return {
+        ...plan,
+        held: [...plan.held, ...(pins?.held ?? [])],
+        ...(pins ? { pinHealth: pins.report } : {}),
+        ...(rateLimits.length > 0 ? { rateLimits } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
+
 
 
 
@@ -32792,7 +33070,8 @@ async function resolveEntry(entry, client, words) {
     }
     catch (error) {
         let message = errorMessage(error, words);
-        if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
+        if (error instanceof RegistryError &&
+            (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)) {
             // Transport errors name a URL, not the image: say which image they cost.
             message = `${formatImageReference(entry.reference)}: ${message}`;
         }
@@ -32905,6 +33184,9 @@ async function runUpdate(options, client, logger, onProgress) {
         ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
         : { results: resolved, held: [], flags: [] };
     const results = policed.results;
+    const pins = options.checkPins
+        ? await checkPins(results, client, options.concurrency, options.words)
+        : undefined;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = computeMoves(config, results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
@@ -32924,7 +33206,11 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, held: policed.held, policyFlags: policed.flags, written, facts: facts.lookup };
+    return {
+        ...withRunReports({ ...plan, held: policed.held, policyFlags: policed.flags }, pins, client),
+        written,
+        facts: facts.lookup
+    };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -38068,7 +38354,8 @@ function getInputs(onSecret = () => undefined) {
         files: splitPatternList(getInput('files')),
         pullRequest: pullRequestInputs(),
         sizeWarnIncrease: sizeWarnIncreaseInput(),
-        policies: policyInputs()
+        policies: policyInputs(),
+        checkPins: booleanInput('check-pins', false)
     };
 }
 
@@ -38481,7 +38768,37 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
     return { summary: `\n${said[outcome.operation]}${autoMerge}\n` };
 }
 
+;// CONCATENATED MODULE: ./src/run/budget-lines.ts
+function duration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600} h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60} min`;
+    return `${seconds} s`;
+}
+/** Nothing for a run that met no rate-limit counts and checked no pins. */
+function budgetLines(result) {
+    const lines = [];
+    const limits = result.rateLimits ?? [];
+    if (limits.length > 0) {
+        const each = limits.map(l => `${l.registry} ${l.remaining} of ${l.limit}${l.window === null ? '' : ` per ${duration(l.window)}`}`);
+        lines.push(`Rate limit left: ${each.join('; ')}.`);
+    }
+    const pins = result.pinHealth;
+    if (pins) {
+        const gone = pins.gone.length;
+        lines.push(`Pin health: ${pins.checked} pinned digest${pins.checked === 1 ? '' : 's'} checked` +
+            (gone > 0 ? `; ${gone} no longer served.` : '; every one checked is served.'));
+        for (const g of pins.gone)
+            lines.push(`Error: ${g.name}: ${g.reason}.`);
+        for (const u of pins.unchecked)
+            lines.push(`${u.name}: pin health ${u.reason}.`);
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -38582,6 +38899,8 @@ function renderSummary(result, options) {
     }
     for (const section of reviewSections(result, options.now ?? new Date()))
         parts.push('', section);
+    for (const line of budgetLines(result))
+        parts.push('', escapeMarkdown(line));
     return parts.join('\n') + '\n';
 }
 
@@ -38850,6 +39169,15 @@ function logResults(result, config) {
             log_info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`);
         }
     }
+    for (const gone of result.pinHealth?.gone ?? []) {
+        log_error(`${gone.name}: ${gone.reason}`, {
+            title: 'Pinned digest gone',
+            file: config,
+            startLine: gone.line
+        });
+    }
+    for (const u of result.pinHealth?.unchecked ?? [])
+        log_warning(`${u.name}: pin health ${u.reason}`, { file: config, startLine: u.line });
 }
 async function run() {
     try {
@@ -38876,7 +39204,8 @@ async function run() {
             words: INPUT_WORDS,
             sizeWarnIncrease: inputs.sizeWarnIncrease,
             reviewSources: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined,
-            policies: policyOptions(inputs, event)
+            policies: policyOptions(inputs, event),
+            checkPins: inputs.checkPins
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
@@ -38936,6 +39265,10 @@ function readAnnouncement(event) {
 function failOnUnresolved(result, failOnError) {
     const total = result.results.length;
     const failed = result.failed.length;
+    // A pin the registry lost breaks the builds pinned to it, like an entry that failed.
+    const gone = result.pinHealth?.gone.length ?? 0;
+    if (gone > 0 && failOnError)
+        log_setFailed(`${gone} pinned digest(s) are no longer served (fail-on-error is on)`);
     if (failed === 0 || (failed < total && !failOnError))
         return;
     log_setFailed(failed === total

@@ -95,7 +95,9 @@ const CASES: Case[] = [
   ],
   ['size-limit-increase', '20%', i => i.policies.sizeLimitIncrease, 20],
   ['size-policy', undefined, i => i.policies.sizePolicy, 'warn'],
-  ['size-policy', 'block', i => i.policies.sizePolicy, 'block']
+  ['size-policy', 'block', i => i.policies.sizePolicy, 'block'],
+  ['check-pins', undefined, i => i.checkPins, false],
+  ['check-pins', 'true', i => i.checkPins, true]
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [

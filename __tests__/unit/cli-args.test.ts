@@ -44,7 +44,8 @@ describe('parseCliArgs', () => {
       showPullRequest: false,
       verbose: false,
       sizeWarnIncrease: 0.2,
-      policies: DEFAULT_POLICY_SETTINGS
+      policies: DEFAULT_POLICY_SETTINGS,
+      checkPins: false
     })
   })
 
@@ -77,7 +78,8 @@ describe('parseCliArgs', () => {
         '--show-pull-request',
         '-v',
         '--size-warn-increase',
-        '35%'
+        '35%',
+        '--check-pins'
       ])
     ).toEqual({
       mode: 'update',
@@ -96,7 +98,8 @@ describe('parseCliArgs', () => {
       showPullRequest: true,
       verbose: true,
       sizeWarnIncrease: 0.35,
-      policies: DEFAULT_POLICY_SETTINGS
+      policies: DEFAULT_POLICY_SETTINGS,
+      checkPins: true
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
     expect(options(['--size-warn-increase', '0']).sizeWarnIncrease).toBe(0)

@@ -302,3 +302,35 @@ describe('renderJson with untrusted text', () => {
     expect(parsed.failed[0]!.error).toBe(error)
   })
 })
+
+describe('the rate-limit budget and pin health in the report', () => {
+  const rateLimits = [{ registry: 'docker.io', limit: 100, remaining: 7, window: 21600 }]
+  const pinHealth = {
+    checked: 1,
+    gone: [
+      {
+        name: 'x86_64',
+        line: 7,
+        digest: digest('b'),
+        reason: `pinned digest ${digest('b')} is no longer served by docker.io: builds pinned to it will fail`
+      }
+    ],
+    unchecked: [{ name: 'i686', line: 3, reason: 'skipped: rate limit' }]
+  }
+
+  it('ends the table with what is left and what is gone', () => {
+    const text = renderTable(result({}, { rateLimits, pinHealth }), { dryRun: false })
+    expect(text).toContain('\nRate limit left: docker.io 7 of 100 per 6 h.\n')
+    expect(text).toContain('Pin health: 1 pinned digest checked; 1 no longer served.\n')
+    expect(text).toContain(`Error: x86_64: pinned digest ${digest('b')} is no longer served`)
+    expect(text).toContain('i686: pin health skipped: rate limit.\n')
+    expect(renderTable(result({}), { dryRun: false })).not.toContain('Rate limit')
+  })
+
+  it('puts them in the JSON report only when the run has them', () => {
+    expect(jsonReport(result({}))).not.toHaveProperty('rate_limits')
+    const report = jsonReport(result({}, { rateLimits, pinHealth }))
+    expect(report).toHaveProperty('rate_limits', rateLimits)
+    expect(report).toHaveProperty('pin_health', pinHealth)
+  })
+})

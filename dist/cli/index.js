@@ -28836,8 +28836,8 @@ function parseWwwAuthenticate(header) {
     return challenges;
 }
 
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 4 modules
-var http = __nccwpck_require__(2701);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
 // EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
 var hosts = __nccwpck_require__(2513);
 ;// CONCATENATED MODULE: ./src/adapters/registry/token-service.ts
@@ -29251,6 +29251,8 @@ async function explainAnswer(session, ref, response) {
 
 // EXTERNAL MODULE: ./src/adapters/registry/docker-hub.ts
 var docker_hub = __nccwpck_require__(2258);
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
 ;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
 
 
@@ -29261,6 +29263,8 @@ var docker_hub = __nccwpck_require__(2258);
 
 
 
+
+const tagKey = (ref) => `${ref.repository}:${ref.tag}`;
 
 class RegistryClient {
     options;
@@ -29275,12 +29279,19 @@ class RegistryClient {
     configs = new Map();
     /** Digests a HEAD proved the registry serves, for this run. */
     servedDigests = new Map();
-    rateLimitWarned = new Set();
     dockerHubApi;
     constructor(options) {
         this.options = options;
         this.transport = new http/* HttpTransport */.G5(options);
         this.dockerHubApi = options.dockerHubApi ?? docker_hub/* DOCKER_HUB_API */.sg;
+    }
+    /**
+     * What each registry has left in its rate-limit window. Stages that read optional details
+     * ask `budget.allowOptional(registry, cost)` before each read and report it as skipped
+     * ("details skipped: rate limit") when refused.
+     */
+    get budget() {
+        return this.transport.budget;
     }
     session(registry) {
         let session = this.sessions.get(registry);
@@ -29303,6 +29314,9 @@ class RegistryClient {
             const list = byRegistry.get(ref.registry) ?? [];
             list.push(ref.repository);
             byRegistry.set(ref.registry, list);
+            // Each tag costs at least one request: optional reads leave room for them.
+            if (ref.tag !== undefined)
+                this.budget.expectRequired(ref.registry, [tagKey(ref)]);
         }
         await Promise.all([...byRegistry].map(([registry, repositories]) => 
         // A registry that cannot be reached fails each of its entries later, with its own message.
@@ -29324,14 +29338,33 @@ class RegistryClient {
             pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref);
             this.resolutions.set(key, pending);
         }
-        const { digest, mediaType, unproven } = await pending;
-        if (unproven && digest !== pinned) {
-            if (unproven === 'tag-header')
-                await this.verifyTagDigest(ref, digest);
-            else
-                await this.verifyIndexEntry(ref, digest, platform);
+        try {
+            const { digest, mediaType, unproven } = await pending;
+            if (unproven && digest !== pinned) {
+                if (unproven === 'tag-header')
+                    await this.verifyTagDigest(ref, digest);
+                else
+                    await this.verifyIndexEntry(ref, digest, platform);
+            }
+            return { digest, mediaType };
         }
-        return { digest, mediaType };
+        finally {
+            this.budget.settleRequired(ref.registry, tagKey(ref));
+        }
+    }
+    /**
+     * Whether the registry still serves the manifest `digest` (one HEAD by digest): false when
+     * it answers 404; throws when it cannot tell (a transport failure, 401, 5xx).
+     */
+    async isServed(ref, digest) {
+        const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+            Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
+        });
+        if (head.status === 404)
+            return false;
+        if (head.status !== 200)
+            throw await this.explain({ ...ref, tag: digest }, head);
+        return true;
     }
     /**
      * One HEAD by digest with the full Accept list: the registry must answer 200 with a manifest
@@ -29426,6 +29459,9 @@ class RegistryClient {
      * it is only used for digests that moved.
      */
     async imageLabels(ref, digest, platform) {
+        // The index, the platform's manifest and its config: optional, like every detail.
+        if (!this.budget.allowOptional(ref.registry, 3))
+            throw new http/* RegistryError */.gl('rate-limited', `details skipped: ${rate_limit/* RATE_LIMIT_SKIP */.$E}`);
         let manifest = await this.fetchManifest(ref, digest);
         const labels = { ...(0,registry_manifest/* stringRecord */.JM)(manifest.json.annotations) };
         if (registry_manifest/* INDEX_TYPES */.V.has(manifest.mediaType)) {
@@ -29514,20 +29550,8 @@ class RegistryClient {
             (await session.renew(ref.repository, response))) {
             response = await attempt();
         }
-        this.noteRateLimit(ref.registry, response);
+        this.budget.observe(ref.registry, response.headers);
         return response;
-    }
-    noteRateLimit(registry, response) {
-        const remaining = response.headers.get('ratelimit-remaining');
-        const limit = response.headers.get('ratelimit-limit');
-        if (!remaining || !limit || this.rateLimitWarned.has(registry))
-            return;
-        const left = Number.parseInt(remaining, 10);
-        const total = Number.parseInt(limit, 10);
-        if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
-            this.rateLimitWarned.add(registry);
-            this.transport.logger.warning(`${registry}: only ${left} of ${total} pulls left in the current rate-limit window`);
-        }
     }
     /** Turns a non-200 answer into an error that says what is wrong and what to try. */
     explain(ref, response) {
@@ -29909,7 +29933,7 @@ async function readDockerConfig(path, onWarning) {
 /* unused harmony export TEST_DOCKER_HUB_API_ENV */
 /* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
 /* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6855);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8183);
 /* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2513);
 /* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5489);
 
@@ -30029,7 +30053,7 @@ function parse(text) {
 /* unused harmony exports BASE_NAME_ANNOTATION, BASE_DIGEST_ANNOTATION, configCreated */
 /* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
 /* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6855);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8183);
 /* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5601);
 /**
  * What a registry's manifests and image config say about one digest: its platforms, their
@@ -30206,15 +30230,15 @@ function isPrivateHost(host) {
 
 /***/ }),
 
-/***/ 2701:
+/***/ 8183:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  EE: () => (/* reexport */ CertificateError),
+  EE: () => (/* reexport */ transport_errors/* CertificateError */.EE),
   G5: () => (/* binding */ HttpTransport),
-  gl: () => (/* reexport */ RegistryError),
+  gl: () => (/* reexport */ transport_errors/* RegistryError */.gl),
   BO: () => (/* binding */ redactUrl)
 });
 
@@ -30243,6 +30267,8 @@ function keepAliveFetch() {
     return (url, init) => (0,undici.fetch)(url, { ...init, dispatcher });
 }
 
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
 // EXTERNAL MODULE: ./src/adapters/registry/hosts.ts
 var hosts = __nccwpck_require__(2513);
 // EXTERNAL MODULE: ./src/domain/text/untrusted.ts
@@ -30303,113 +30329,15 @@ function isRetryableStatus(status) {
     return status === 429 || status === 408 || (status >= 500 && status <= 599 && status !== 501);
 }
 
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __nccwpck_require__(241);
-;// CONCATENATED MODULE: ./src/adapters/registry/transport-errors.ts
-/**
- * What a failed exchange with a registry means: the error kinds the rest of the run tells
- * apart, and the translation of fetch's and undici's failures into them, with a hint.
- */
-
-
-class RegistryError extends errors/* UpdaterError */.em {
-    kind;
-    status;
-    name = 'RegistryError';
-    constructor(kind, message, status, fix) {
-        super(message, { fix });
-        this.kind = kind;
-        this.status = status;
-    }
-}
-/** A host given up on earlier in the run: never retried. */
-class DeadHostError extends RegistryError {
-    constructor(message) {
-        super('timeout', message, undefined, {
-            text: 'raise {request-timeout} if it is only slow',
-            join: 'aside'
-        });
-    }
-}
-/** Transport codes that mean the host never took the connection in time. */
-const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
-const NETWORK_HINTS = {
-    ENOTFOUND: 'host not found: check the registry name',
-    EAI_AGAIN: 'DNS lookup failed',
-    ECONNREFUSED: 'nothing listens there',
-    ECONNRESET: 'connection reset',
-    ETIMEDOUT: 'the connection timed out',
-    EPIPE: 'the connection closed while sending',
-    EHOSTUNREACH: 'host unreachable',
-    ENETUNREACH: 'network unreachable',
-    // undici's codes, which fetch reports for a connection that ends mid-exchange.
-    UND_ERR_SOCKET: 'the connection closed before the response was complete',
-    UND_ERR_CLOSED: 'the connection closed before the response was complete',
-    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
-    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
-    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
-    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
-    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
-    CERT_HAS_EXPIRED: 'TLS certificate expired',
-    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
-    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
-};
-function transportError(error, what, timeoutMs) {
-    const e = error;
-    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
-        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
-    }
-    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
-    const cause = (0,untrusted/* untrustedText */.U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
-    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
-    if (isCertificateFailure(cause)) {
-        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
-    }
-    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
-}
-/**
- * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
- * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
- * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
- */
-class CertificateError extends RegistryError {
-    constructor(message) {
-        super('tls', message);
-    }
-}
-const CERTIFICATE_CODES = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-    'CERT_HAS_EXPIRED',
-    'CERT_NOT_YET_VALID',
-    'CERT_UNTRUSTED',
-    'CERT_REVOKED',
-    'CERT_SIGNATURE_FAILURE',
-    'HOSTNAME_MISMATCH'
-]);
-function isCertificateFailure(code) {
-    return CERTIFICATE_CODES.has(code);
-}
-/** Handshake and certificate errors answer the same way every time. */
-function isTlsFailure(code) {
-    return (code.startsWith('ERR_SSL_') ||
-        code === 'EPROTO' ||
-        code.includes('CERT') ||
-        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
-        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
-        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
-}
-
+// EXTERNAL MODULE: ./src/adapters/registry/transport-errors.ts
+var transport_errors = __nccwpck_require__(6355);
 ;// CONCATENATED MODULE: ./src/adapters/registry/http.ts
 /**
  * One HTTP exchange with a registry or token service: redirects followed by hand (so
  * credentials never cross to another host), bodies capped, a per-request timeout, a
  * global cap on requests in flight, and retries with backoff for what is retryable.
  */
+
 
 
 
@@ -30433,6 +30361,8 @@ class HttpTransport {
     fetch;
     clock;
     logger;
+    /** What each registry has left, and the registries a 429 closed for the run. */
+    budget;
     semaphore;
     maxAttempts;
     timeoutMs;
@@ -30448,6 +30378,7 @@ class HttpTransport {
         this.fetch = options.fetch ?? keepAliveFetch();
         this.clock = options.clock ?? systemClock;
         this.logger = options.logger ?? silentLogger;
+        this.budget = options.budget ?? new rate_limit/* RateLimitBudget */.r0(message => this.logger.warning(message));
         this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8));
         this.maxAttempts = Math.max(1, options.maxAttempts ?? 3);
         this.timeoutMs = options.timeoutMs ?? 30_000;
@@ -30507,10 +30438,10 @@ class HttpTransport {
             return;
         const explicitlyInsecure = this.insecureHosts.has(target) || this.insecureHosts.has((0,hosts/* hostname */.OI)(target));
         if (url.protocol === 'http:' && !explicitlyInsecure) {
-            throw new RegistryError('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`, undefined, { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' });
+            throw new transport_errors/* RegistryError */.gl('insecure', `refusing plain-HTTP ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: remote registry ${registry} may only send the action to HTTPS`, undefined, { text: 'list the host in {insecure-registries} if that is intended', join: 'aside' });
         }
         if (!explicitlyInsecure && (await this.isLocalHost(target))) {
-            throw new RegistryError('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
+            throw new transport_errors/* RegistryError */.gl('insecure', `refusing ${(0,untrusted/* untrustedText */.U)(redactUrl(url.href), 200)}: ${(0,untrusted/* untrustedText */.U)((0,hosts/* hostname */.OI)(target), 100)} is a loopback or private address, and remote registry ${registry} may not send the action there`);
         }
     }
     /**
@@ -30542,28 +30473,39 @@ class HttpTransport {
     failIfDead(url) {
         const reason = this.deadHosts.get(url.host);
         if (reason)
-            throw new DeadHostError(reason);
+            throw new transport_errors/* DeadHostError */.rf(reason);
     }
     /** Sends the request with retries for network errors, 408, 429 and 5xx. */
     async request(req) {
+        const host = req.origin ?? new URL(req.url).host;
         for (let attempt = 1;; attempt++) {
             let waitMs;
+            const paused = this.budget.waitBefore(host, this.clock.now());
+            if (paused > 0)
+                await this.clock.sleep(paused);
             try {
                 const response = await this.semaphore.run(() => this.followRedirects(req));
+                if (response.status === 429 &&
+                    !this.budget.retryAfter429(host, {
+                        retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+                        cap: this.maxRetryAfterMs,
+                        lastAttempt: attempt >= this.maxAttempts,
+                        now: this.clock.now()
+                    }))
+                    return response;
                 if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts)
                     return response;
                 const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now());
-                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
-                    // Waiting out a long quota window would stall the run; say so instead.
+                // Waiting out a long quota window would stall the run; say so instead.
+                if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs)
                     return response;
-                }
                 waitMs = retryAfter ?? backoffDelay(attempt, this.random);
                 this.logger.debug(`${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`);
             }
             catch (error) {
-                if (!(error instanceof RegistryError) ||
+                if (!(error instanceof transport_errors/* RegistryError */.gl) ||
                     !['network', 'timeout'].includes(error.kind) ||
-                    error instanceof DeadHostError)
+                    error instanceof transport_errors/* DeadHostError */.rf)
                     throw error;
                 if (attempt >= this.maxAttempts)
                     throw error;
@@ -30583,16 +30525,16 @@ class HttpTransport {
             if (![301, 302, 303, 307, 308].includes(response.status) || !location)
                 return response;
             if (hop >= MAX_REDIRECTS) {
-                throw new RegistryError('redirect', `too many redirects from ${redactUrl(req.url)}`);
+                throw new transport_errors/* RegistryError */.gl('redirect', `too many redirects from ${redactUrl(req.url)}`);
             }
             const next = new URL(location, url);
             await this.learnHost(next.host);
             if (next.username !== '' || next.password !== '') {
-                throw new RegistryError('redirect', `refusing redirect to a URL with credentials in it (${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)})`);
+                throw new transport_errors/* RegistryError */.gl('redirect', `refusing redirect to a URL with credentials in it (${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)})`);
             }
             if (next.protocol !== 'https:' &&
                 !(next.protocol === 'http:' && this.mayUsePlainHttp(next.host))) {
-                throw new RegistryError('redirect', `refusing redirect to insecure or unsupported URL ${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)}`);
+                throw new transport_errors/* RegistryError */.gl('redirect', `refusing redirect to insecure or unsupported URL ${(0,untrusted/* untrustedText */.U)(redactUrl(next.href), 200)}`);
             }
             if (next.host !== url.host || next.protocol !== url.protocol) {
                 // Credentials belong to the host that asked for them (distribution spec: MUST NOT forward).
@@ -30611,8 +30553,8 @@ class HttpTransport {
             response = await this.fetch(url.href, { method, headers, redirect: 'manual', signal });
         }
         catch (error) {
-            const failure = transportError(error, `${method} ${shown}`, this.timeoutMs);
-            if (failure.kind === 'timeout' || CONNECT_TIMEOUTS.some(c => failure.message.includes(c)))
+            const failure = (0,transport_errors/* transportError */.WQ)(error, `${method} ${shown}`, this.timeoutMs);
+            if (failure.kind === 'timeout' || transport_errors/* CONNECT_TIMEOUTS */.mV.some(c => failure.message.includes(c)))
                 this.noteTimeout(url.host);
             throw failure;
         }
@@ -30622,9 +30564,9 @@ class HttpTransport {
             body = await readCapped(response, maxBodyBytes, `${method} ${shown}`);
         }
         catch (error) {
-            if (error instanceof RegistryError)
+            if (error instanceof transport_errors/* RegistryError */.gl)
                 throw error;
-            throw transportError(error, `${method} ${shown}`, this.timeoutMs);
+            throw (0,transport_errors/* transportError */.WQ)(error, `${method} ${shown}`, this.timeoutMs);
         }
         return { status: response.status, headers: response.headers, body, url: url.href };
     }
@@ -30633,7 +30575,7 @@ async function readCapped(response, maxBytes, what) {
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) {
         await response.body?.cancel().catch(() => undefined);
-        throw new RegistryError('too-large', `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
+        throw new transport_errors/* RegistryError */.gl('too-large', `${what}: response of ${declared} bytes exceeds the ${maxBytes}-byte limit`);
     }
     if (!response.body)
         return Buffer.alloc(0);
@@ -30647,7 +30589,7 @@ async function readCapped(response, maxBytes, what) {
         total += value.byteLength;
         if (total > maxBytes) {
             await reader.cancel().catch(() => undefined);
-            throw new RegistryError('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`);
+            throw new transport_errors/* RegistryError */.gl('too-large', `${what}: response exceeds the ${maxBytes}-byte limit`);
         }
         chunks.push(Buffer.from(value));
     }
@@ -30692,7 +30634,7 @@ function redactUrl(href) {
 /* unused harmony export MEDIA_TYPES */
 /* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6855);
 /* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8183);
 /* harmony import */ var _domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2852);
 /**
  * What a registry serves, as data: the manifest media types and shapes, the checks on a
@@ -30782,6 +30724,284 @@ function verifiedManifest(tagRef, reference, response) {
         throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
     }
     return { digest, mediaType, json };
+}
+
+
+/***/ }),
+
+/***/ 1000:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ RATE_LIMIT_SKIP),
+/* harmony export */   dK: () => (/* binding */ RateLimitedHostError),
+/* harmony export */   r0: () => (/* binding */ RateLimitBudget)
+/* harmony export */ });
+/* unused harmony export parseRateLimit */
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _transport_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6355);
+/**
+ * The run's rate-limit budget, per registry: what the registry says is left in its window
+ * (`RateLimit-Limit` / `RateLimit-Remaining`, Docker Hub's `76;w=21600`, or `X-RateLimit-*`),
+ * the required requests still to come (resolving a tag and verifying its digest), and the
+ * registries that answered 429. Optional reads (details, labels, pin health) ask
+ * `allowOptional` first and are skipped when they would eat into what the rest needs.
+ */
+
+
+/** The reason optional reads are reported with when the budget refuses them. */
+const RATE_LIMIT_SKIP = 'rate limit';
+const COUNT = /^\s*(\d{1,12})\s*(?:;|$)/;
+const WINDOW = /(?:^|;)\s*w\s*=\s*(\d{1,12})\s*(?:;|$)/;
+function count(value) {
+    const match = value === null ? null : COUNT.exec(value);
+    return match ? Number(match[1]) : undefined;
+}
+function windowOf(...values) {
+    for (const value of values) {
+        const match = value === null ? null : WINDOW.exec(value);
+        if (match)
+            return Number(match[1]);
+    }
+    return null;
+}
+/** What a registry answer says about its limit; undefined unless it sends both counts. */
+function parseRateLimit(headers) {
+    for (const prefix of ['ratelimit-', 'x-ratelimit-']) {
+        const limitText = headers.get(`${prefix}limit`);
+        const remainingText = headers.get(`${prefix}remaining`);
+        const limit = count(limitText);
+        const remaining = count(remainingText);
+        if (limit === undefined || remaining === undefined)
+            continue;
+        return {
+            limit,
+            remaining: Math.min(remaining, limit),
+            window: windowOf(remainingText, limitText, headers.get(`${prefix}policy`))
+        };
+    }
+    return undefined;
+}
+/**
+ * Optional reads leave this share of the window untouched: the builds that pull the pinned
+ * images after the run draw on the same quota (Docker Hub counts per IP address).
+ */
+const RESERVED_SHARE = 0.1;
+/** A request not sent: its registry answered 429 earlier in the run. */
+class RateLimitedHostError extends _transport_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl {
+    constructor(message) {
+        super('rate-limited', message, 429);
+    }
+}
+class RateLimitBudget {
+    onLow;
+    windows = new Map();
+    /** Per registry, the tags whose resolution is still to come. */
+    pendingRequired = new Map();
+    /** By API host: a 429 there ends the run's requests to it. */
+    closed = new Map();
+    /** By API host: when a short Retry-After ends. */
+    pausedUntil = new Map();
+    warned = new Set();
+    constructor(onLow) {
+        this.onLow = onLow;
+    }
+    /** Records the counts of one answer from `registry`. */
+    observe(registry, headers) {
+        const seen = parseRateLimit(headers);
+        if (!seen)
+            return;
+        const known = this.windows.get(registry);
+        // Never above what optional reads were already granted: a registry that does not count a
+        // request (Docker Hub's HEADs) answers with the figure from before it.
+        const remaining = known ? Math.min(known.remaining, seen.remaining) : seen.remaining;
+        this.windows.set(registry, { ...seen, remaining });
+        if (!this.warned.has(registry) && remaining <= Math.max(5, seen.limit * RESERVED_SHARE)) {
+            this.warned.add(registry);
+            this.onLow?.(`${registry}: only ${remaining} of ${seen.limit} pulls left in the current rate-limit window`);
+        }
+    }
+    /** The tags of `registry` the run is about to resolve: each needs at least one request. */
+    expectRequired(registry, tags) {
+        const pending = this.pendingRequired.get(registry) ?? new Set();
+        for (const tag of tags)
+            pending.add(tag);
+        this.pendingRequired.set(registry, pending);
+    }
+    settleRequired(registry, tag) {
+        this.pendingRequired.get(registry)?.delete(tag);
+    }
+    /**
+     * Whether an optional read costing `cost` counted requests may go to `registry`; when it
+     * may, the cost is taken from what is left at once, so parallel callers cannot overspend.
+     * A registry that sends no counts is never refused, one that answered 429 always is.
+     */
+    allowOptional(registry, cost) {
+        if (this.closed.has((0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .registryApiHost */ .Mb)(registry)))
+            return false;
+        const known = this.windows.get(registry);
+        if (!known)
+            return true;
+        const reserve = Math.max(1, Math.ceil(known.limit * RESERVED_SHARE)) +
+            (this.pendingRequired.get(registry)?.size ?? 0);
+        if (known.remaining - cost < reserve)
+            return false;
+        this.windows.set(registry, { ...known, remaining: known.remaining - cost });
+        return true;
+    }
+    /** What is left per registry that sent counts, for the summary. */
+    snapshot() {
+        return [...this.windows].map(([registry, w]) => ({ registry, ...w }));
+    }
+    /**
+     * A 429 asks the whole registry to slow down, not one request: with a Retry-After within
+     * the cap every request to it waits that long (true: retry), and without one (a spent
+     * quota, as Docker Hub answers), with a longer one or on the last attempt, nothing more is
+     * sent to it in this run, so parallel entries cannot turn one 429 into a burst of them.
+     */
+    retryAfter429(host, answer) {
+        const { retryAfter, cap, lastAttempt, now } = answer;
+        if (retryAfter !== undefined && retryAfter <= cap && !lastAttempt) {
+            this.pause(host, now + retryAfter);
+            return true;
+        }
+        const asked = retryAfter === undefined ? '' : ` asking to wait ${Math.ceil(retryAfter / 1000)} s`;
+        this.close(host, `${host} answered HTTP 429${asked} earlier in this run; not asking it again in this run (authenticate, or lower the concurrency, and run again later)`);
+        return false;
+    }
+    /** After a 429 that will not be retried: no request goes to `host` again in this run. */
+    close(host, reason) {
+        if (!this.closed.has(host))
+            this.closed.set(host, { reason });
+    }
+    /** After a 429 with a short Retry-After: every request to `host` waits until `until`. */
+    pause(host, until) {
+        this.pausedUntil.set(host, Math.max(until, this.pausedUntil.get(host) ?? 0));
+    }
+    /**
+     * Before each request to `host`: fails at once when it answered 429 earlier, else the time
+     * to wait first (0 when none).
+     */
+    waitBefore(host, now) {
+        const closed = this.closed.get(host);
+        if (closed) {
+            throw new RateLimitedHostError(closed.reason);
+        }
+        return Math.max(0, (this.pausedUntil.get(host) ?? 0) - now);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EE: () => (/* binding */ CertificateError),
+/* harmony export */   WQ: () => (/* binding */ transportError),
+/* harmony export */   gl: () => (/* binding */ RegistryError),
+/* harmony export */   mV: () => (/* binding */ CONNECT_TIMEOUTS),
+/* harmony export */   rf: () => (/* binding */ DeadHostError)
+/* harmony export */ });
+/* harmony import */ var _domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2852);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/**
+ * What a failed exchange with a registry means: the error kinds the rest of the run tells
+ * apart, and the translation of fetch's and undici's failures into them, with a hint.
+ */
+
+
+class RegistryError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
+    kind;
+    status;
+    name = 'RegistryError';
+    constructor(kind, message, status, fix) {
+        super(message, { fix });
+        this.kind = kind;
+        this.status = status;
+    }
+}
+/** A host given up on earlier in the run: never retried. */
+class DeadHostError extends RegistryError {
+    constructor(message) {
+        super('timeout', message, undefined, {
+            text: 'raise {request-timeout} if it is only slow',
+            join: 'aside'
+        });
+    }
+}
+/** Transport codes that mean the host never took the connection in time. */
+const CONNECT_TIMEOUTS = ['UND_ERR_CONNECT_TIMEOUT', 'ETIMEDOUT'];
+const NETWORK_HINTS = {
+    ENOTFOUND: 'host not found: check the registry name',
+    EAI_AGAIN: 'DNS lookup failed',
+    ECONNREFUSED: 'nothing listens there',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'the connection timed out',
+    EPIPE: 'the connection closed while sending',
+    EHOSTUNREACH: 'host unreachable',
+    ENETUNREACH: 'network unreachable',
+    // undici's codes, which fetch reports for a connection that ends mid-exchange.
+    UND_ERR_SOCKET: 'the connection closed before the response was complete',
+    UND_ERR_CLOSED: 'the connection closed before the response was complete',
+    UND_ERR_CONNECT_TIMEOUT: 'connecting timed out',
+    UND_ERR_HEADERS_TIMEOUT: 'no response headers in time',
+    UND_ERR_BODY_TIMEOUT: 'the response body stopped arriving',
+    UND_ERR_RES_CONTENT_LENGTH_MISMATCH: 'the body did not match its Content-Length',
+    ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak TLS there',
+    CERT_HAS_EXPIRED: 'TLS certificate expired',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'self-signed TLS certificate',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted'
+};
+function transportError(error, what, timeoutMs) {
+    const e = error;
+    if (e?.name === 'TimeoutError' || e?.name === 'AbortError') {
+        return new RegistryError('timeout', `${what} timed out after ${timeoutMs} ms`);
+    }
+    // Messages may quote the URL; a URL may carry user info (not ours, but not to be shown).
+    const cause = (0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_1__/* .untrustedText */ .U)((e?.cause?.code ?? e?.cause?.message ?? e?.message ?? String(error)).replace(/\/\/[^/@\s]*@/g, '//'), 200);
+    const hint = NETWORK_HINTS[cause] ? ` (${NETWORK_HINTS[cause]})` : '';
+    if (isCertificateFailure(cause)) {
+        return new CertificateError(`${what} failed: ${cause}${hint}; the TLS certificate is not trusted: if the registry uses your own CA, set NODE_EXTRA_CA_CERTS to that CA's PEM file in the step's env, or fix the certificate`);
+    }
+    return new RegistryError(isTlsFailure(cause) ? 'tls' : 'network', `${what} failed: ${cause}${hint}`);
+}
+/**
+ * The server speaks TLS but its certificate failed verification (untrusted, self-signed,
+ * expired, wrong name). Unlike a server that does not speak TLS at all, this is never a
+ * reason to try plain HTTP: the registry is on HTTPS and the runner must learn to trust it.
+ */
+class CertificateError extends RegistryError {
+    constructor(message) {
+        super('tls', message);
+    }
+}
+const CERTIFICATE_CODES = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+    'CERT_HAS_EXPIRED',
+    'CERT_NOT_YET_VALID',
+    'CERT_UNTRUSTED',
+    'CERT_REVOKED',
+    'CERT_SIGNATURE_FAILURE',
+    'HOSTNAME_MISMATCH'
+]);
+function isCertificateFailure(code) {
+    return CERTIFICATE_CODES.has(code);
+}
+/** Handshake and certificate errors answer the same way every time. */
+function isTlsFailure(code) {
+    return (code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO' ||
+        code.includes('CERT') ||
+        code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE' ||
+        code === 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' ||
+        code === 'ERR_TLS_CERT_ALTNAME_INVALID');
 }
 
 
@@ -31017,6 +31237,10 @@ const FLAGS = {
         value: 'warn|block',
         help: "Over --size-limit-increase or an entry's max_size: warn (default) flags, block refuses."
     },
+    'check-pins': {
+        type: 'boolean',
+        help: 'Also ask the registry whether every pinned digest is still served (one HEAD each); a gone one exits 1.'
+    },
     version: {
         type: 'boolean',
         short: 'V',
@@ -31201,7 +31425,8 @@ function parseCliArgs(argv) {
             verbose: bool('verbose'),
             sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase')),
             ...(autoMerge ? { autoMerge } : {}),
-            policies: policyFlags(str, bool('allow-rewind'), values['immutable-tag'])
+            policies: policyFlags(str, bool('allow-rewind'), values['immutable-tag']),
+            checkPins: bool('check-pins')
         }
     };
 }
@@ -31229,7 +31454,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6306);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4984);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4772);
 /* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2562);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
@@ -31238,7 +31463,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6304);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9505);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4764);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(177);
 /* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8991);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6311);
@@ -31373,7 +31598,8 @@ async function run(options, stderr) {
             now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .TEST_NOW_VARIABLE */ .R7]),
             facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .NO_FACTS */ .Kj,
             persist: !options.dryRun
-        }
+        },
+        checkPins: options.checkPins
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
@@ -31405,6 +31631,9 @@ async function run(options, stderr) {
     }
     const failed = result.failed.length;
     const total = result.results.length;
+    // A pinned digest the registry lost breaks the builds pinned to it, like an entry that failed.
+    if ((result.pinHealth?.gone.length ?? 0) > 0 && options.failOnError)
+        return EXIT_FAILED;
     return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK;
 }
 /** The core's messages on stderr, made safe for the terminal; debug lines only with -v. */
@@ -31506,25 +31735,64 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4984:
+/***/ 4772:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   EY: () => (/* binding */ renderProgress),
-/* harmony export */   GZ: () => (/* binding */ renderUsageError),
-/* harmony export */   bo: () => (/* binding */ renderTable),
-/* harmony export */   by: () => (/* binding */ useColor),
-/* harmony export */   hF: () => (/* binding */ renderJson),
-/* harmony export */   o$: () => (/* binding */ COLOR),
-/* harmony export */   t7: () => (/* binding */ renderProposal),
-/* harmony export */   tZ: () => (/* binding */ PLAIN),
-/* harmony export */   vr: () => (/* binding */ renderError)
-/* harmony export */ });
-/* unused harmony exports shortDigest, jsonReport */
-/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8991);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6306);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o$: () => (/* binding */ COLOR),
+  tZ: () => (/* binding */ PLAIN),
+  vr: () => (/* binding */ renderError),
+  hF: () => (/* binding */ renderJson),
+  EY: () => (/* binding */ renderProgress),
+  t7: () => (/* binding */ renderProposal),
+  bo: () => (/* binding */ renderTable),
+  GZ: () => (/* binding */ renderUsageError),
+  by: () => (/* binding */ useColor)
+});
+
+// UNUSED EXPORTS: jsonReport, shortDigest
+
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var oci_reference = __nccwpck_require__(1007);
+// EXTERNAL MODULE: ./src/cli/terminal.ts + 2 modules
+var terminal = __nccwpck_require__(7094);
+// EXTERNAL MODULE: ./src/run/policies.ts
+var policies = __nccwpck_require__(8991);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __nccwpck_require__(6306);
+;// CONCATENATED MODULE: ./src/run/budget-lines.ts
+function duration(seconds) {
+    if (seconds % 3600 === 0)
+        return `${seconds / 3600} h`;
+    if (seconds % 60 === 0)
+        return `${seconds / 60} min`;
+    return `${seconds} s`;
+}
+/** Nothing for a run that met no rate-limit counts and checked no pins. */
+function budgetLines(result) {
+    const lines = [];
+    const limits = result.rateLimits ?? [];
+    if (limits.length > 0) {
+        const each = limits.map(l => `${l.registry} ${l.remaining} of ${l.limit}${l.window === null ? '' : ` per ${duration(l.window)}`}`);
+        lines.push(`Rate limit left: ${each.join('; ')}.`);
+    }
+    const pins = result.pinHealth;
+    if (pins) {
+        const gone = pins.gone.length;
+        lines.push(`Pin health: ${pins.checked} pinned digest${pins.checked === 1 ? '' : 's'} checked` +
+            (gone > 0 ? `; ${gone} no longer served.` : '; every one checked is served.'));
+        for (const g of pins.gone)
+            lines.push(`Error: ${g.name}: ${g.reason}.`);
+        for (const u of pins.unchecked)
+            lines.push(`${u.name}: pin health ${u.reason}.`);
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/cli/render.ts
+
 
 
 
@@ -31585,8 +31853,8 @@ function digestCell(r) {
     }
 }
 function referenceCell(r) {
-    const reference = (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .formatImageReference */ .my)({ ...r.entry.reference, digest: undefined });
-    return (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
+    const reference = (0,oci_reference/* formatImageReference */.my)({ ...r.entry.reference, digest: undefined });
+    return (0,terminal/* terminalSafe */.kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
 }
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
@@ -31606,7 +31874,7 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file);
+    const file = (0,terminal/* terminalSafe */.kJ)(result.config.file);
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -31615,7 +31883,7 @@ function outcomeLine(result, dryRun) {
             : `Every digest in ${file} that could be checked is current.`;
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
-    const others = result.pinnedFiles.map(f => (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.path));
+    const others = result.pinnedFiles.map(f => (0,terminal/* terminalSafe */.kJ)(f.path));
     const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
     if (result.written)
         return `Wrote ${moved} to ${file}${also}.`;
@@ -31627,13 +31895,13 @@ function outcomeLine(result, dryRun) {
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(result.config.file)}.\n`;
+        return `No entries in ${(0,terminal/* terminalSafe */.kJ)(result.config.file)}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
     }));
     const rows = result.results.map(r => [
-        { text: (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(r.entry.name) },
+        { text: (0,terminal/* terminalSafe */.kJ)(r.entry.name) },
         { text: referenceCell(r) },
         { text: digestCell(r) },
         { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
@@ -31649,16 +31917,19 @@ function renderTable(result, options) {
     if (result.failed.length > 0) {
         lines.push('', `${plural(result.failed.length, 'entry', 'entries')} could not be resolved and kept ${result.failed.length === 1 ? 'its' : 'their'} previous digest:`);
         for (const f of result.failed)
-            lines.push(`  ${style.red('✗')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.name)}: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(f.error)}`);
+            lines.push(`  ${style.red('✗')} ${(0,terminal/* terminalSafe */.kJ)(f.name)}: ${(0,terminal/* terminalSafe */.kJ)(f.error)}`);
     }
     const held = result.held.filter(h => h.kind !== 'error');
     if (held.length > 0) {
         lines.push('', `${plural(held.length, 'update', 'updates')} held back, the old digest kept:`);
         for (const h of held) {
             const until = h.until ? ` (eligible ${h.until})` : '';
-            lines.push(`  ${style.yellow('…')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(h.name)}: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(h.reason)}${until}`);
+            lines.push(`  ${style.yellow('…')} ${(0,terminal/* terminalSafe */.kJ)(h.name)}: ${(0,terminal/* terminalSafe */.kJ)(h.reason)}${until}`);
         }
     }
+    const budget = budgetLines(result);
+    if (budget.length > 0)
+        lines.push('', ...budget.map(line => (0,terminal/* terminalSafe */.kJ)(line)));
     return lines.join('\n') + '\n';
 }
 /** The action's outputs as one object, with `changed` a boolean rather than the output's string. */
@@ -31668,10 +31939,14 @@ function jsonReport(result, proposal) {
         changed: result.changed,
         updates: result.updates,
         failed: result.failed,
-        held: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_2__/* .heldOutput */ .L)(result.held)
+        held: (0,policies/* heldOutput */.L)(result.held)
     };
     if (proposal !== undefined)
         report.pull_request = proposal;
+    if (result.rateLimits)
+        report.rate_limits = result.rateLimits;
+    if (result.pinHealth)
+        report.pin_health = result.pinHealth;
     return report;
 }
 /**
@@ -31711,12 +31986,12 @@ function renderProposal(proposal, style = PLAIN) {
         rule,
         style.bold('Pull request the action would propose'),
         rule,
-        `${style.bold('Title:')} ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.title)}`,
+        `${style.bold('Title:')} ${(0,terminal/* terminalSafe */.kJ)(proposal.title)}`,
         '',
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.body).replace(/\n+$/, ''),
+        (0,terminal/* terminalSafe */.kJ)(proposal.body).replace(/\n+$/, ''),
         '',
         rule,
-        paintDiff((0,_terminal_js__WEBPACK_IMPORTED_MODULE_1__/* .terminalSafe */ .kJ)(proposal.diff).replace(/\n$/, ''), style),
+        paintDiff((0,terminal/* terminalSafe */.kJ)(proposal.diff).replace(/\n$/, ''), style),
         ''
     ].join('\n');
 }
@@ -31724,10 +31999,10 @@ function renderProgress(done, total) {
     return `resolved ${done}/${total}`;
 }
 function renderUsageError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_3__/* .PROGRAM */ .RX}: ${message} (see ${_args_js__WEBPACK_IMPORTED_MODULE_3__/* .PROGRAM */ .RX} --help)\n`;
+    return `${args/* PROGRAM */.RX}: ${message} (see ${args/* PROGRAM */.RX} --help)\n`;
 }
 function renderError(message) {
-    return `${_args_js__WEBPACK_IMPORTED_MODULE_3__/* .PROGRAM */ .RX}: ${message}\n`;
+    return `${args/* PROGRAM */.RX}: ${message}\n`;
 }
 
 
@@ -31896,7 +32171,8 @@ const FLAG = {
     'request-timeout': '--request-timeout',
     files: '--files',
     'size-warn-increase': '--size-warn-increase',
-    'auto-merge': '--auto-merge'
+    'auto-merge': '--auto-merge',
+    'check-pins': '--check-pins'
 };
 const FLAG_WORDS = {
     set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
@@ -35623,7 +35899,7 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 4764:
+/***/ 177:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35723,8 +35999,10 @@ async function writeFileAtomic(path, text) {
 
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 4 modules
-var http = __nccwpck_require__(2701);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
 var workspace_path = __nccwpck_require__(5663);
 // EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
@@ -35739,11 +36017,100 @@ var image_facts = __nccwpck_require__(9402);
 var run_review = __nccwpck_require__(2751);
 // EXTERNAL MODULE: ./src/run/policies.ts
 var policies = __nccwpck_require__(8991);
+;// CONCATENATED MODULE: ./src/run/pin-health.ts
+
+
+
+/** One HEAD per distinct pinned digest, each asked of the budget first. */
+async function checkPins(results, client, concurrency, words = errors/* NEUTRAL_WORDS */.eF) {
+    const verdicts = new Map();
+    const pinned = results.filter(r => r.previous !== undefined);
+    const verdictOf = (r) => {
+        const { registry, repository } = r.entry.reference;
+        const key = `${registry}/${repository}@${r.previous}`;
+        let pending = verdicts.get(key);
+        if (!pending) {
+            pending = askRegistry(client, { registry, repository }, r.previous, words);
+            verdicts.set(key, pending);
+        }
+        return pending;
+    };
+    const answers = new Array(pinned.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < pinned.length) {
+            const i = next++;
+            answers[i] = await verdictOf(pinned[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pinned.length)) }, worker));
+    const report = { checked: 0, gone: [], unchecked: [] };
+    const held = [];
+    for (const verdict of await Promise.all(verdicts.values()))
+        if ('served' in verdict)
+            report.checked++;
+    pinned.forEach((r, i) => {
+        const verdict = answers[i];
+        const { name, line } = r.entry;
+        if ('unchecked' in verdict) {
+            report.unchecked.push({ name, line, reason: verdict.unchecked });
+            return;
+        }
+        if (verdict.served)
+            return;
+        const digest = r.previous;
+        const reason = `pinned digest ${digest} is no longer served by ${r.entry.reference.registry}: builds pinned to it will fail`;
+        const replaced = r.current !== undefined && r.current !== digest;
+        report.gone.push({
+            name,
+            line,
+            digest,
+            reason: replaced ? `${reason} until this update lands` : reason
+        });
+        // An update that replaces the digest is the fix, not a held update.
+        if (replaced)
+            return;
+        held.push({
+            name,
+            image: (0,reference/* repositoryName */.aR)(r.entry.reference),
+            tag: r.entry.reference.tag,
+            current: digest,
+            candidate: r.current ?? digest,
+            reason,
+            until: null,
+            kind: 'error'
+        });
+    });
+    return { report, held };
+}
+async function askRegistry(client, ref, digest, words) {
+    if (!client.budget.allowOptional(ref.registry, 1))
+        return { unchecked: `skipped: ${rate_limit/* RATE_LIMIT_SKIP */.$E}` };
+    try {
+        return { served: await client.isServed(ref, digest) };
+    }
+    catch (error) {
+        return { unchecked: `could not check: ${(0,errors/* describeError */.Uc)(error, words).split('\n')[0]}` };
+    }
+}
+/** A pin the registry lost is held as an error; what each registry had left is reported. */
+function withRunReports(plan, pins, client) {
+    const rateLimits = client.budget.snapshot();
+    return {
+        ...plan,
+        held: [...plan.held, ...(pins?.held ?? [])],
+        ...(pins ? { pinHealth: pins.report } : {}),
+        ...(rateLimits.length > 0 ? { rateLimits } : {})
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
+
 
 
 
@@ -35808,7 +36175,8 @@ async function resolveEntry(entry, client, words) {
     }
     catch (error) {
         let message = errorMessage(error, words);
-        if (error instanceof http/* RegistryError */.gl && TRANSPORT_KINDS.has(error.kind)) {
+        if (error instanceof http/* RegistryError */.gl &&
+            (TRANSPORT_KINDS.has(error.kind) || error instanceof rate_limit/* RateLimitedHostError */.dK)) {
             // Transport errors name a URL, not the image: say which image they cost.
             message = `${(0,reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
         }
@@ -35921,6 +36289,9 @@ async function runUpdate(options, client, logger, onProgress) {
         ? await (0,policies/* applyPolicies */.fv)(resolved, { ...options.policies, facts: facts.lookup }, logger)
         : { results: resolved, held: [], flags: [] };
     const results = policed.results;
+    const pins = options.checkPins
+        ? await checkPins(results, client, options.concurrency, options.words)
+        : undefined;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
     const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
@@ -35940,7 +36311,11 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, held: policed.held, policyFlags: policed.flags, written, facts: facts.lookup };
+    return {
+        ...withRunReports({ ...plan, held: policed.held, policyFlags: policed.flags }, pins, client),
+        written,
+        facts: facts.lookup
+    };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {

@@ -85,6 +85,8 @@ export interface RegistryHandle {
   pushIndex(repo: string, tag: string, options?: PushIndexOptions): Promise<PushedIndex>
   headDigest(repo: string, tag: string): Promise<string | null>
   deleteTag(repo: string, tag: string): Promise<string>
+  /** Deletes a manifest by digest (a platform manifest of an index, say), as a retention policy would. */
+  deleteManifest(repo: string, digest: string): Promise<void>
   stop(): Promise<void>
 }
 

@@ -764,6 +764,15 @@ function createHandle(ctx) {
       return digest
     },
 
+    async deleteManifest(repo, digest) {
+      const res = await fetch(`${url}/v2/${repo}/manifests/${digest}`, {
+        method: 'DELETE',
+        headers: await authFor(repo)
+      })
+      if (res.status !== 202) throw await httpError(`DELETE ${repo}@${digest}`, res)
+      await res.arrayBuffer()
+    },
+
     stop: ctx.stop
   }
 }

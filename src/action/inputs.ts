@@ -50,6 +50,8 @@ export interface Inputs {
   sizeWarnIncrease: number
   /** min-age, min-age-unknown, allow-rewind, immutable-tags, size-limit-increase, size-policy. */
   policies: PolicySettings
+  /** Ask whether every pinned digest is still served (check-pins). */
+  checkPins: boolean
 }
 
 export interface PullRequestInputs {
@@ -223,6 +225,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     files: splitPatternList(core.getInput('files')),
     pullRequest: pullRequestInputs(),
     sizeWarnIncrease: sizeWarnIncreaseInput(),
-    policies: policyInputs()
+    policies: policyInputs(),
+    checkPins: booleanInput('check-pins', false)
   }
 }

@@ -67,6 +67,15 @@ function logResults(result: UpdateResult, config: string): void {
       log.info(`${r.entry.name}: ${r.previous ?? 'unpinned'} → ${r.current}`)
     }
   }
+  for (const gone of result.pinHealth?.gone ?? []) {
+    log.error(`${gone.name}: ${gone.reason}`, {
+      title: 'Pinned digest gone',
+      file: config,
+      startLine: gone.line
+    })
+  }
+  for (const u of result.pinHealth?.unchecked ?? [])
+    log.warning(`${u.name}: pin health ${u.reason}`, { file: config, startLine: u.line })
 }
 
 export async function run(): Promise<void> {
@@ -97,7 +106,8 @@ export async function run(): Promise<void> {
         words: INPUT_WORDS,
         sizeWarnIncrease: inputs.sizeWarnIncrease,
         reviewSources: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined,
-        policies: policyOptions(inputs, event)
+        policies: policyOptions(inputs, event),
+        checkPins: inputs.checkPins
       },
       client,
       actionsLogger
@@ -163,6 +173,10 @@ function readAnnouncement(event: RunEvent): {
 function failOnUnresolved(result: UpdateResult, failOnError: boolean): void {
   const total = result.results.length
   const failed = result.failed.length
+  // A pin the registry lost breaks the builds pinned to it, like an entry that failed.
+  const gone = result.pinHealth?.gone.length ?? 0
+  if (gone > 0 && failOnError)
+    log.setFailed(`${gone} pinned digest(s) are no longer served (fail-on-error is on)`)
   if (failed === 0 || (failed < total && !failOnError)) return
   log.setFailed(
     failed === total

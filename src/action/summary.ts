@@ -7,6 +7,7 @@ import { formatImageReference } from '../domain/oci/reference.js'
 import { reviewFor } from '../domain/review.js'
 import { hasMoved } from '../run/moves.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
+import { budgetLines } from '../run/budget-lines.js'
 
 const STATUS_TEXT: Record<EntryResult['status'], string> = {
   unchanged: 'unchanged',
@@ -120,5 +121,6 @@ export function renderSummary(
     )
   }
   for (const section of reviewSections(result, options.now ?? new Date())) parts.push('', section)
+  for (const line of budgetLines(result)) parts.push('', escapeMarkdown(line))
   return parts.join('\n') + '\n'
 }

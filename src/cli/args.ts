@@ -47,6 +47,8 @@ export interface CliOptions {
   autoMerge?: AutoMergeMethod
   /** --min-age, --min-age-unknown, --allow-rewind, --immutable-tag, --size-limit-increase, --size-policy. */
   policies: PolicySettings
+  /** Ask whether every pinned digest is still served, as the check-pins input. */
+  checkPins: boolean
 }
 
 export type CliCommand =
@@ -192,6 +194,10 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'string',
     value: 'warn|block',
     help: "Over --size-limit-increase or an entry's max_size: warn (default) flags, block refuses."
+  },
+  'check-pins': {
+    type: 'boolean',
+    help: 'Also ask the registry whether every pinned digest is still served (one HEAD each); a gone one exits 1.'
   },
   version: {
     type: 'boolean',
@@ -399,7 +405,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         str,
         bool('allow-rewind'),
         values['immutable-tag'] as string[] | undefined
-      )
+      ),
+      checkPins: bool('check-pins')
     }
   }
 }

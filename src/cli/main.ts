@@ -147,7 +147,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
       now: runClock(process.env[TEST_NOW_VARIABLE]),
       facts: NO_FACTS,
       persist: !options.dryRun
-    }
+    },
+    checkPins: options.checkPins
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 
@@ -184,6 +185,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
 
   const failed = result.failed.length
   const total = result.results.length
+  // A pinned digest the registry lost breaks the builds pinned to it, like an entry that failed.
+  if ((result.pinHealth?.gone.length ?? 0) > 0 && options.failOnError) return EXIT_FAILED
   return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK
 }
 

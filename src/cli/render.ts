@@ -11,6 +11,7 @@ import { terminalSafe as safe } from './terminal.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
 import { heldOutput } from '../run/policies.js'
 import { PROGRAM } from './args.js'
+import { budgetLines } from '../run/budget-lines.js'
 
 export interface Style {
   bold(text: string): string
@@ -168,6 +169,8 @@ export function renderTable(
       lines.push(`  ${style.yellow('…')} ${safe(h.name)}: ${safe(h.reason)}${until}`)
     }
   }
+  const budget = budgetLines(result)
+  if (budget.length > 0) lines.push('', ...budget.map(line => safe(line)))
   return lines.join('\n') + '\n'
 }
 
@@ -181,6 +184,8 @@ export function jsonReport(result: UpdateResult, proposal?: Proposal | null): ob
     held: heldOutput(result.held)
   }
   if (proposal !== undefined) report.pull_request = proposal
+  if (result.rateLimits) report.rate_limits = result.rateLimits
+  if (result.pinHealth) report.pin_health = result.pinHealth
   return report
 }
 

@@ -10,7 +10,8 @@ const FLAG: Partial<Record<Setting, string>> = {
   'request-timeout': '--request-timeout',
   files: '--files',
   'size-warn-increase': '--size-warn-increase',
-  'auto-merge': '--auto-merge'
+  'auto-merge': '--auto-merge',
+  'check-pins': '--check-pins'
 }
 
 export const FLAG_WORDS: SettingWords = {

@@ -23,6 +23,7 @@ export type Setting =
   | 'token'
   | 'size-warn-increase'
   | 'auto-merge'
+  | 'check-pins'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:

@@ -14,6 +14,7 @@ import {
 } from '../domain/oci/reference.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
+import { RateLimitedHostError } from '../adapters/registry/rate-limit.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
@@ -27,6 +28,8 @@ import {
 } from './review.js'
 import type { GitHubReviewSources } from './review-sources.js'
 import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.js'
+import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
+import { type PinHealthReport, checkPins, withRunReports } from './pin-health.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -85,6 +88,8 @@ export interface UpdateOptions {
   sizeWarnIncrease?: number
   /** The cooldown and the gates on new digests (src/run/policies.ts); none when undefined. */
   policies?: PolicyOptions
+  /** Ask the registry whether every pinned digest is still served (`check-pins`). */
+  checkPins?: boolean
 }
 
 export type EntryStatus =
@@ -159,6 +164,10 @@ export interface UpdateResult {
   policyFlags?: PolicyFlags[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
+  /** What each registry that sends rate-limit counts had left at the end of the run. */
+  rateLimits?: RegistryRateLimit[]
+  /** With `checkPins`: which pinned digests the registry no longer serves, or could not say. */
+  pinHealth?: PinHealthReport
 }
 
 export async function loadConfig(
@@ -224,7 +233,10 @@ async function resolveEntry(
     return { entry, status, previous, current: digest }
   } catch (error) {
     let message = errorMessage(error, words)
-    if (error instanceof RegistryError && TRANSPORT_KINDS.has(error.kind)) {
+    if (
+      error instanceof RegistryError &&
+      (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)
+    ) {
       // Transport errors name a URL, not the image: say which image they cost.
       message = `${formatImageReference(entry.reference)}: ${message}`
     }
@@ -361,6 +373,9 @@ export async function runUpdate(
     ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
     : { results: resolved, held: [], flags: [] }
   const results = policed.results
+  const pins = options.checkPins
+    ? await checkPins(results, client, options.concurrency, options.words)
+    : undefined
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
@@ -382,7 +397,11 @@ export async function runUpdate(
     for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
     written = true
   }
-  return { ...plan, held: policed.held, policyFlags: policed.flags, written, facts: facts.lookup }
+  return {
+    ...withRunReports({ ...plan, held: policed.held, policyFlags: policed.flags }, pins, client),
+    written,
+    facts: facts.lookup
+  }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */

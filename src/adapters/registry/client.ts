@@ -32,6 +32,9 @@ import {
 } from './manifest.js'
 import { untrustedText } from '../../domain/text/untrusted.js'
 import { DOCKER_HUB_API } from './docker-hub.js'
+import { RATE_LIMIT_SKIP, type RateLimitBudget } from './rate-limit.js'
+
+const tagKey = (ref: RepositoryRef & { tag?: string }) => `${ref.repository}:${ref.tag}`
 
 export {
   type ImageConfig,
@@ -74,13 +77,21 @@ export class RegistryClient {
   private readonly configs = new Map<string, Promise<ImageConfig>>()
   /** Digests a HEAD proved the registry serves, for this run. */
   private readonly servedDigests = new Map<string, Promise<void>>()
-  private readonly rateLimitWarned = new Set<string>()
 
   readonly dockerHubApi: string
 
   constructor(private readonly options: RegistryClientOptions) {
     this.transport = new HttpTransport(options)
     this.dockerHubApi = options.dockerHubApi ?? DOCKER_HUB_API
+  }
+
+  /**
+   * What each registry has left in its rate-limit window. Stages that read optional details
+   * ask `budget.allowOptional(registry, cost)` before each read and report it as skipped
+   * ("details skipped: rate limit") when refused.
+   */
+  get budget(): RateLimitBudget {
+    return this.transport.budget
   }
 
   private session(registry: string): RegistrySession {
@@ -99,12 +110,14 @@ export class RegistryClient {
   }
 
   /** Pings every registry and fetches tokens for all repositories in batched requests. */
-  async prepare(refs: readonly RepositoryRef[]): Promise<void> {
+  async prepare(refs: ReadonlyArray<RepositoryRef & { tag?: string }>): Promise<void> {
     const byRegistry = new Map<string, string[]>()
     for (const ref of refs) {
       const list = byRegistry.get(ref.registry) ?? []
       list.push(ref.repository)
       byRegistry.set(ref.registry, list)
+      // Each tag costs at least one request: optional reads leave room for them.
+      if (ref.tag !== undefined) this.budget.expectRequired(ref.registry, [tagKey(ref)])
     }
     await Promise.all(
       [...byRegistry].map(([registry, repositories]) =>
@@ -133,12 +146,29 @@ export class RegistryClient {
       pending = platform ? this.resolvePlatform(ref, platform) : this.resolveTag(ref)
       this.resolutions.set(key, pending)
     }
-    const { digest, mediaType, unproven } = await pending
-    if (unproven && digest !== pinned) {
-      if (unproven === 'tag-header') await this.verifyTagDigest(ref, digest)
-      else await this.verifyIndexEntry(ref, digest, platform!)
+    try {
+      const { digest, mediaType, unproven } = await pending
+      if (unproven && digest !== pinned) {
+        if (unproven === 'tag-header') await this.verifyTagDigest(ref, digest)
+        else await this.verifyIndexEntry(ref, digest, platform!)
+      }
+      return { digest, mediaType }
+    } finally {
+      this.budget.settleRequired(ref.registry, tagKey(ref))
     }
-    return { digest, mediaType }
+  }
+
+  /**
+   * Whether the registry still serves the manifest `digest` (one HEAD by digest): false when
+   * it answers 404; throws when it cannot tell (a transport failure, 401, 5xx).
+   */
+  async isServed(ref: RepositoryRef, digest: Digest): Promise<boolean> {
+    const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
+      Accept: MANIFEST_ACCEPT
+    })
+    if (head.status === 404) return false
+    if (head.status !== 200) throw await this.explain({ ...ref, tag: digest }, head)
+    return true
   }
 
   /**
@@ -253,6 +283,9 @@ export class RegistryClient {
     digest: Digest,
     platform: Platform
   ): Promise<Record<string, string>> {
+    // The index, the platform's manifest and its config: optional, like every detail.
+    if (!this.budget.allowOptional(ref.registry, 3))
+      throw new RegistryError('rate-limited', `details skipped: ${RATE_LIMIT_SKIP}`)
     let manifest = await this.fetchManifest(ref, digest)
     const labels: Record<string, string> = { ...stringRecord(manifest.json.annotations) }
     if (INDEX_TYPES.has(manifest.mediaType)) {
@@ -368,22 +401,8 @@ export class RegistryClient {
     ) {
       response = await attempt()
     }
-    this.noteRateLimit(ref.registry, response)
+    this.budget.observe(ref.registry, response.headers)
     return response
-  }
-
-  private noteRateLimit(registry: string, response: HttpResponse): void {
-    const remaining = response.headers.get('ratelimit-remaining')
-    const limit = response.headers.get('ratelimit-limit')
-    if (!remaining || !limit || this.rateLimitWarned.has(registry)) return
-    const left = Number.parseInt(remaining, 10)
-    const total = Number.parseInt(limit, 10)
-    if (Number.isFinite(left) && Number.isFinite(total) && left <= Math.max(5, total * 0.1)) {
-      this.rateLimitWarned.add(registry)
-      this.transport.logger.warning(
-        `${registry}: only ${left} of ${total} pulls left in the current rate-limit window`
-      )
-    }
   }
 
   /** Turns a non-200 answer into an error that says what is wrong and what to try. */

@@ -6,6 +6,7 @@
 import { lookup } from 'node:dns/promises'
 import { isIP } from 'node:net'
 import { keepAliveFetch } from './connections.js'
+import { RateLimitBudget } from './rate-limit.js'
 import { hostname, isLoopbackHost, isPrivateHost } from './hosts.js'
 import { untrustedText } from '../../domain/text/untrusted.js'
 import {
@@ -78,6 +79,8 @@ export interface TransportOptions {
   onRequest?: (method: string, url: string) => void
   /** The addresses a host name resolves to (none when it does not); the system resolver by default. */
   resolve?: (hostname: string) => Promise<string[]>
+  /** The run's rate-limit budget; a fresh one by default. */
+  budget?: RateLimitBudget
 }
 
 async function systemResolve(name: string): Promise<string[]> {
@@ -94,6 +97,8 @@ export class HttpTransport {
   private readonly fetch: FetchLike
   readonly clock: Clock
   readonly logger: Logger
+  /** What each registry has left, and the registries a 429 closed for the run. */
+  readonly budget: RateLimitBudget
   private readonly semaphore: Semaphore
   private readonly maxAttempts: number
   private readonly timeoutMs: number
@@ -110,6 +115,7 @@ export class HttpTransport {
     this.fetch = options.fetch ?? keepAliveFetch()
     this.clock = options.clock ?? systemClock
     this.logger = options.logger ?? silentLogger
+    this.budget = options.budget ?? new RateLimitBudget(message => this.logger.warning(message))
     this.semaphore = new Semaphore(Math.max(1, options.concurrency ?? 8))
     this.maxAttempts = Math.max(1, options.maxAttempts ?? 3)
     this.timeoutMs = options.timeoutMs ?? 30_000
@@ -225,16 +231,27 @@ export class HttpTransport {
 
   /** Sends the request with retries for network errors, 408, 429 and 5xx. */
   async request(req: HttpRequest): Promise<HttpResponse> {
+    const host = req.origin ?? new URL(req.url).host
     for (let attempt = 1; ; attempt++) {
       let waitMs: number
+      const paused = this.budget.waitBefore(host, this.clock.now())
+      if (paused > 0) await this.clock.sleep(paused)
       try {
         const response = await this.semaphore.run(() => this.followRedirects(req))
+        if (
+          response.status === 429 &&
+          !this.budget.retryAfter429(host, {
+            retryAfter: parseRetryAfter(response.headers.get('retry-after'), this.clock.now()),
+            cap: this.maxRetryAfterMs,
+            lastAttempt: attempt >= this.maxAttempts,
+            now: this.clock.now()
+          })
+        )
+          return response
         if (!isRetryableStatus(response.status) || attempt >= this.maxAttempts) return response
         const retryAfter = parseRetryAfter(response.headers.get('retry-after'), this.clock.now())
-        if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) {
-          // Waiting out a long quota window would stall the run; say so instead.
-          return response
-        }
+        // Waiting out a long quota window would stall the run; say so instead.
+        if (retryAfter !== undefined && retryAfter > this.maxRetryAfterMs) return response
         waitMs = retryAfter ?? backoffDelay(attempt, this.random)
         this.logger.debug(
           `${req.method} ${redactUrl(req.url)} answered ${response.status}; retry ${attempt + 1}/${this.maxAttempts} in ${waitMs} ms`
