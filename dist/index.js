@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(294);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4242);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 294:
+/***/ 4242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30806,7 +30806,219 @@ async function explainAnswer(session, ref, response) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/adapters/registry/facts.ts
+/**
+ * What a registry's manifests and image config say about one digest: its platforms, their
+ * compressed sizes and layers, its base image, its labels and its build time. Every read goes
+ * through the client's per-run caches, so resolution, these facts and the upstream labels
+ * fetch each manifest and config blob at most once.
+ */
+
+
+
+
+const BASE_NAME_ANNOTATION = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_ANNOTATION = 'org.opencontainers.image.base.digest';
+/**
+ * Reads the facts of `digest`. An index's labels and build time are those of its `platform`
+ * image (the first platform when it has none such); labels are the annotations of the index
+ * and of that manifest with the config's labels over them, as the upstream links read them.
+ */
+async function readRegistryFacts(client, ref, digest, platform) {
+    const top = await client.fetchManifest(ref, digest);
+    if (!INDEX_TYPES.has(top.mediaType)) {
+        const config = await client.fetchConfig(ref, top);
+        return {
+            digest,
+            created: configCreated(config),
+            platforms: [platformImage(ref, top, formatPlatform(config))],
+            isIndex: false,
+            base: baseOf(top),
+            labels: labelsOf([top], config),
+            labelsRead: true
+        };
+    }
+    const entries = (top.json.manifests ?? []).filter(d => !isAttestation(d));
+    const manifests = await Promise.all(entries.map(d => client.fetchManifest(ref, descriptorDigest(ref, top, d))));
+    const chosen = Math.max(0, entries.findIndex(d => platformMatches(platform, d.platform)));
+    const image = manifests[chosen];
+    const config = image ? await client.fetchConfig(ref, image) : undefined;
+    return {
+        digest,
+        created: config ? configCreated(config) : undefined,
+        platforms: manifests.map((m, i) => platformImage(ref, m, formatPlatform(entries[i].platform))),
+        isIndex: true,
+        base: baseOf(top) ?? (image ? baseOf(image) : undefined),
+        labels: labelsOf(image ? [top, image] : [top], config),
+        labelsRead: true
+    };
+}
+function descriptorDigest(ref, index, d) {
+    if (typeof d.digest === 'string' && isDigest(d.digest))
+        return d.digest;
+    throw new RegistryError('invalid-response', `${describe({ ...ref, tag: index.digest })}: the index lists a malformed digest`);
+}
+/**
+ * `os/arch[/variant]` from a registry's words: a platform is a key of the outputs and part of
+ * a flag's line, so one that is not plain `linux/amd64`-like text is refused, never shown.
+ */
+function isPlatformText(text) {
+    return /^[a-z0-9][a-z0-9._-]{0,31}(\/[a-z0-9][a-z0-9._-]{0,31}){1,2}$/i.test(text);
+}
+/** Config plus layers, as the manifest's descriptors state their sizes. */
+function platformImage(ref, manifest, platform) {
+    if (!isPlatformText(platform)) {
+        throw new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: the registry names no plain platform for it`);
+    }
+    const layers = manifest.json.layers ?? [];
+    const descriptors = [manifest.json.config, ...layers];
+    let size = 0;
+    for (const d of descriptors) {
+        if (!d || typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+            throw new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: a descriptor of the manifest states no valid size`);
+        }
+        size += d.size;
+    }
+    const digests = layers.map(l => l.digest ?? '');
+    if (!digests.every(isDigest)) {
+        throw new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: the manifest lists a malformed layer digest`);
+    }
+    return { platform, digest: manifest.digest, size, layers: digests };
+}
+function baseOf(manifest) {
+    const annotations = stringRecord(manifest.json.annotations);
+    const name = annotations[BASE_NAME_ANNOTATION];
+    const digest = annotations[BASE_DIGEST_ANNOTATION];
+    return name && digest && isDigest(digest) ? { name, digest } : undefined;
+}
+function labelsOf(manifests, config) {
+    const labels = {};
+    for (const m of manifests)
+        Object.assign(labels, stringRecord(m.json.annotations));
+    return Object.assign(labels, stringRecord(config?.config?.Labels));
+}
+/**
+ * The config's `created` as RFC 3339 UTC. Reproducible builds often stamp the epoch (or
+ * year 1): a time before 1980 says nothing about when the image was made, so it is unknown.
+ */
+function configCreated(config) {
+    return createdAt(config.created, 'image-config');
+}
+function createdAt(text, source) {
+    if (typeof text !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(text))
+        return undefined;
+    const time = Date.parse(text);
+    if (!Number.isFinite(time) || new Date(time).getUTCFullYear() < 1980)
+        return undefined;
+    return { at: new Date(time).toISOString(), source };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/registry/docker-hub.ts
+
+
+
+
+
+const DOCKER_HUB_API = 'https://hub.docker.com';
+/**
+ * Test-only: points the tags API at a loopback fake. Anything but a loopback URL is ignored,
+ * so the variable cannot send a run's questions anywhere else.
+ */
+const TEST_DOCKER_HUB_API_ENV = 'IMAGE_DIGEST_UPDATER_TEST_DOCKER_HUB_API';
+const ANSWER_LIMIT = 1024 * 1024;
+function dockerHubApiFromEnv(env) {
+    const value = env[TEST_DOCKER_HUB_API_ENV];
+    if (!value)
+        return undefined;
+    try {
+        const url = new URL(value);
+        return /^https?:$/.test(url.protocol) && isLoopbackHost(url.host) ? url.origin : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The facts of the digest `ref`'s tag points to on Docker Hub: an index's platforms (or, for
+ * a platform digest, that one image), each image's size as the Hub states it, and the push
+ * time. The Hub knows no layers, base or labels: `layers` stay empty and `labelsRead` false.
+ * Undefined when the Hub's answer is about another digest (the tag moved again).
+ */
+async function readDockerHubFacts(transport, api, ref, digest, platform) {
+    const [namespace, ...rest] = ref.repository.split('/');
+    const path = `/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(rest.join('/'))}/tags/${encodeURIComponent(ref.tag)}`;
+    const response = await transport.request({
+        method: 'GET',
+        url: `${api}${path}`,
+        origin: new URL(api).host,
+        headers: { Accept: 'application/json' },
+        maxBodyBytes: ANSWER_LIMIT
+    });
+    const where = `Docker Hub's tags API for ${ref.repository}:${ref.tag}`;
+    if (response.status !== 200)
+        throw new RegistryError('invalid-response', `${where} answered ${response.status}`);
+    let tag;
+    try {
+        tag = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new RegistryError('invalid-response', `${where} did not answer JSON`);
+    }
+    const images = (Array.isArray(tag.images) ? tag.images : [])
+        .map(hubImage)
+        .filter((i) => i !== undefined);
+    const created = createdAt(tag.last_pushed, 'docker-hub');
+    if (tag.digest === digest && images.length > 0) {
+        return {
+            digest,
+            created,
+            platforms: images.map(({ pushed: _pushed, ...image }) => image),
+            isIndex: images.length > 1 || images[0].digest !== digest,
+            labels: {},
+            labelsRead: false
+        };
+    }
+    const image = images.find(i => i.digest === digest && (!platform || platformMatches(platform, parse(i.platform))));
+    if (!image)
+        return undefined;
+    const { pushed, ...only } = image;
+    return {
+        digest,
+        created: createdAt(pushed, 'docker-hub') ?? created,
+        platforms: [only],
+        isIndex: false,
+        labels: {},
+        labelsRead: false
+    };
+}
+function hubImage(image) {
+    const os = typeof image.os === 'string' ? image.os : undefined;
+    const architecture = typeof image.architecture === 'string' ? image.architecture : undefined;
+    const variant = typeof image.variant === 'string' && image.variant ? image.variant : undefined;
+    if (!os || os === 'unknown' || !architecture || architecture === 'unknown')
+        return undefined;
+    if (typeof image.digest !== 'string' || !isDigest(image.digest))
+        return undefined;
+    if (typeof image.size !== 'number' || !Number.isSafeInteger(image.size) || image.size < 0)
+        return undefined;
+    const platform = formatPlatform({ os, architecture, variant });
+    if (!isPlatformText(platform))
+        return undefined;
+    return {
+        platform,
+        digest: image.digest,
+        size: image.size,
+        layers: [],
+        pushed: image.last_pushed
+    };
+}
+function parse(text) {
+    const [os, architecture, variant] = text.split('/');
+    return { os: os, architecture, variant };
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
+
 
 
 
@@ -30825,12 +31037,16 @@ class RegistryClient {
     manifests = new Map();
     /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
     tagManifests = new Map();
+    /** Image configs by repository and digest: content-addressed blobs, read once per run. */
+    configs = new Map();
     /** Digests a HEAD proved the registry serves, for this run. */
     servedDigests = new Map();
     rateLimitWarned = new Set();
+    dockerHubApi;
     constructor(options) {
         this.options = options;
         this.transport = new HttpTransport(options);
+        this.dockerHubApi = options.dockerHubApi ?? DOCKER_HUB_API;
     }
     session(registry) {
         let session = this.sessions.get(registry);
@@ -31024,11 +31240,22 @@ class RegistryClient {
         }
         return response.body;
     }
-    async fetchConfig(ref, manifest) {
+    /** The image config a manifest names, fetched once per run (resolution, facts and labels share it). */
+    fetchConfig(ref, manifest) {
         const digest = manifest.json.config?.digest;
         if (typeof digest !== 'string') {
-            throw new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`);
+            return Promise.reject(new RegistryError('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`));
         }
+        const key = `${ref.registry}/${ref.repository}@${digest}`;
+        let pending = this.configs.get(key);
+        if (!pending) {
+            pending = this.readConfig(ref, digest);
+            this.configs.set(key, pending);
+            pending.catch(() => this.configs.delete(key));
+        }
+        return pending;
+    }
+    async readConfig(ref, digest) {
         const blob = await this.fetchBlob(ref, digest);
         try {
             return JSON.parse(blob.toString('utf8'));
@@ -31099,7 +31326,8 @@ function createRegistryClient(settings) {
         maxAttempts: settings.maxAttempts,
         timeoutMs: settings.requestTimeoutMs,
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
-        logger: settings.logger
+        logger: settings.logger,
+        dockerHubApi: settings.dockerHubApi
     });
 }
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
@@ -31806,11 +32034,294 @@ async function rewritePinnedFiles(files, moves, logger) {
     return pinned;
 }
 
+;// CONCATENATED MODULE: ./src/domain/review.ts
+function reviewFor(reviews, move) {
+    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
+}
+
+;// CONCATENATED MODULE: ./src/run/image-facts.ts
+
+
+
+
+
+/** An index's labels and build time are read from this platform unless the entry names one. */
+const DEFAULT_PLATFORM = parsePlatform('linux/amd64');
+const NO_FACTS = { lookup: () => undefined, failure: () => undefined };
+const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
+/**
+ * Details are read for at most this many digests a run: a run that moves a thousand images
+ * would otherwise send thousands of GETs for a body that cannot show them all anyway.
+ */
+const MAX_DETAILED_DIGESTS = 200;
+/**
+ * The facts of the previous (if any) and current digest of every updated or pinned entry,
+ * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
+ * requests in flight is the run's concurrency.
+ */
+async function readImageFacts(client, results, options, limit = MAX_DETAILED_DIGESTS) {
+    const facts = new Map();
+    const failures = new Map();
+    const read = (entry, digest, tagged) => {
+        const key = keyOf(entry.reference, digest);
+        if (facts.has(key) || failures.has(key))
+            return;
+        if (facts.size >= limit) {
+            failures.set(key, `not read: a run reads the details of at most ${limit} digests`);
+            return;
+        }
+        const pending = factsOf(client, entry, digest, tagged, options);
+        facts.set(key, pending);
+        pending.catch(() => undefined);
+    };
+    const moved = results.filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current !== undefined);
+    for (const r of moved)
+        read(r.entry, r.current, true);
+    for (const r of moved)
+        if (r.previous && r.previous !== r.current)
+            read(r.entry, r.previous, false);
+    const known = new Map();
+    await Promise.all([...facts].map(async ([key, pending]) => {
+        try {
+            const found = await pending;
+            if (found)
+                known.set(key, found);
+        }
+        catch (error) {
+            const reason = oneLine(describeError(error, NEUTRAL_WORDS));
+            options.logger.debug(`no image details for ${key}: ${reason}`);
+            failures.set(key, reason);
+        }
+    }));
+    return {
+        lookup: (repository, digest) => known.get(keyOf(repository, digest)),
+        failure: (repository, digest) => failures.get(keyOf(repository, digest))
+    };
+}
+/**
+ * One digest's facts. On Docker Hub the tag's current digest is read from the Hub's tags
+ * API, which is not a counted pull; the API describes no older digest, and reading one from
+ * the registry would cost counted pulls, so an older Docker Hub digest is left unread
+ * (undefined: its comparison has no previous sizes or platforms, and no failure is noted).
+ */
+async function factsOf(client, entry, digest, tagged, options) {
+    const { reference } = entry;
+    const platform = entry.platform ?? DEFAULT_PLATFORM;
+    if (reference.registry === DOCKER_HUB) {
+        if (!tagged)
+            return undefined;
+        const hub = await readDockerHubFacts(client.transport, client.dockerHubApi, reference, digest, entry.platform);
+        if (hub)
+            return hub;
+        throw new Error(`Docker Hub's tags API names another digest for ${reference.repository}:${reference.tag} now`);
+    }
+    const [facts, packageCreated] = await Promise.all([
+        readRegistryFacts(client, reference, digest, platform),
+        options.reviewSources?.packageVersionCreated(reference, digest).catch((error) => {
+            options.logger.debug(`no package version time for ${digest}: ${describeError(error, NEUTRAL_WORDS)}`);
+            return undefined;
+        })
+    ]);
+    const at = packageCreated ? Date.parse(packageCreated) : NaN;
+    return Number.isFinite(at)
+        ? { ...facts, created: { at: new Date(at).toISOString(), source: 'github-packages' } }
+        : facts;
+}
+function oneLine(text) {
+    return text.split('\n')[0] ?? text;
+}
+
+;// CONCATENATED MODULE: ./src/domain/oci/image-facts.ts
+function sizes(facts) {
+    const out = {};
+    for (const p of facts?.platforms ?? [])
+        out[p.platform] = p.size;
+    return out;
+}
+/** Pure. `previous` is undefined for a newly pinned entry or an old digest the registry lost. */
+function compareImages(previous, current) {
+    const before = new Map((previous?.platforms ?? []).map(p => [p.platform, p]));
+    const after = new Map(current.platforms.map(p => [p.platform, p]));
+    // An empty list is a source that knows no layers (Docker Hub's tags API), not an empty image.
+    const sameLayers = (a, b) => a.length > 0 && a.length === b.length && a.every((d, i) => d === b[i]);
+    const identicalLayers = previous !== undefined &&
+        before.size === after.size &&
+        after.size > 0 &&
+        [...after].every(([platform, p]) => {
+            const old = before.get(platform);
+            return old !== undefined && sameLayers(old.layers, p.layers);
+        });
+    return {
+        created: current.created ?? null,
+        size: sizes(current),
+        previousSize: sizes(previous),
+        platformsAdded: previous ? [...after.keys()].filter(p => !before.has(p)) : [],
+        platformsRemoved: previous ? [...before.keys()].filter(p => !after.has(p)) : [],
+        base: current.base
+            ? {
+                name: current.base.name,
+                previous: previous?.base?.digest ?? null,
+                current: current.base.digest
+            }
+            : null,
+        identicalLayers
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/upstream.ts
+
+
+const SOURCE_LABEL = 'org.opencontainers.image.source';
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/**
+ * Reads the labels of both digests of every moved entry, each distinct image once. Missing
+ * labels or an old digest the registry no longer has only cost the links, never the run.
+ */
+async function lookUpUpstream(client, moved, logger, facts = () => undefined) {
+    const cache = new Map();
+    const labelsOf = (entry, digest) => {
+        const platform = entry.platform ?? DEFAULT_PLATFORM;
+        const { registry, repository } = entry.reference;
+        // The facts stage read these labels already; only a source without labels (Docker Hub's
+        // tags API) or a digest it did not read sends the links to the registry.
+        const known = facts({ registry, repository }, digest);
+        if (known?.labelsRead)
+            return Promise.resolve(known.labels);
+        const key = imageKey({ registry, repository, digest }, platform);
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
+                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+            });
+            cache.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(moved.map(async ({ entry, previous, current }) => {
+        const [before, after] = await Promise.all([
+            previous ? labelsOf(entry, previous) : undefined,
+            labelsOf(entry, current)
+        ]);
+        const info = {};
+        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
+        if (source)
+            info.source = source;
+        if (before?.[REVISION_LABEL])
+            info.previousRevision = before[REVISION_LABEL];
+        if (after?.[REVISION_LABEL])
+            info.currentRevision = after[REVISION_LABEL];
+        return info;
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/run/review.ts
+/**
+ * One MoveReview per move that moved: the image comparison from the facts stage, the commits
+ * behind it from GitHub, and the flags a maintainer should read before merging. A detail that
+ * cannot be read becomes one line of `unavailable` and a flag; the move is still proposed.
+ */
+
+
+
+
+const DEFAULT_SIZE_WARN_INCREASE = '20%';
+const DEFAULT_SIZE_WARN_FRACTION = 0.2;
+/**
+ * `20%` or `20` (percent) as the fraction 0.2; undefined when it is not a non-negative
+ * number of percent. `0%` flags any growth.
+ */
+function parseSizeWarnIncrease(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
+    return match ? Number(match[1]) / 100 : undefined;
+}
+async function reviewMoves(moves, facts, options) {
+    return Promise.all(moves.filter(hasMoved).map(move => reviewMove(move, facts, options)));
+}
+async function reviewMove(move, facts, options) {
+    const repository = move.entry.reference;
+    const review = {
+        key: move.key,
+        ...(move.previous ? { previous: move.previous } : {}),
+        current: move.current,
+        flags: []
+    };
+    const current = facts.lookup(repository, move.current);
+    const previous = move.previous ? facts.lookup(repository, move.previous) : undefined;
+    const failed = facts.failure(repository, move.current) ??
+        (move.previous ? previousFailure(facts.failure(repository, move.previous)) : undefined);
+    if (current) {
+        review.comparison = compareImages(previous, current);
+        review.flags.push(...sizeFlags(review.comparison, options.sizeWarnIncrease));
+        const commits = await commitsBetween(previous, current, options.reviewSources);
+        if (typeof commits === 'string')
+            review.unavailable = commits;
+        else if (commits)
+            review.commits = commits;
+    }
+    if (failed)
+        review.unavailable = failed;
+    if (review.unavailable)
+        review.flags.push(`details unavailable: ${review.unavailable}`);
+    return review;
+}
+function previousFailure(reason) {
+    return reason && `previous digest: ${reason}`;
+}
+/** `size +31% on linux/amd64`, for each platform both digests have that grew past the limit. */
+function sizeFlags(comparison, limit) {
+    const flags = [];
+    for (const [platform, size] of Object.entries(comparison.size)) {
+        const before = comparison.previousSize[platform];
+        if (before === undefined || before <= 0 || size <= before)
+            continue;
+        const increase = (size - before) / before;
+        if (increase > limit)
+            flags.push(`size +${Math.round(increase * 100)}% on ${platform}`);
+    }
+    return flags;
+}
+/**
+ * The commits between the two digests' revisions, when both and a source are labelled and
+ * GitHub is asked; the reason as a string when GitHub refused.
+ */
+async function commitsBetween(previous, current, sources) {
+    const source = current.labels[SOURCE_LABEL] ?? previous?.labels[SOURCE_LABEL];
+    const base = previous?.labels[REVISION_LABEL];
+    const head = current.labels[REVISION_LABEL];
+    if (!sources || !source || !base || !head || base === head)
+        return undefined;
+    try {
+        return await sources.compareCommits(source, base, head);
+    }
+    catch (error) {
+        const message = describeError(error, NEUTRAL_WORDS);
+        return `commits: ${message.split('\n')[0] ?? message}`;
+    }
+}
+function updateDetails(review) {
+    const c = review?.comparison;
+    return {
+        created: c?.created?.at ?? null,
+        created_source: c?.created?.source ?? null,
+        size: c?.size ?? {},
+        previous_size: c?.previousSize ?? {},
+        platforms_added: c?.platformsAdded ?? [],
+        platforms_removed: c?.platformsRemoved ?? [],
+        base: c?.base ?? null,
+        identical_layers: c?.identicalLayers ?? false,
+        commits: review?.commits ? { count: review.commits.count, url: review.commits.url } : null
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
+
+
 
 
 
@@ -31890,7 +32401,7 @@ function planUpdate(mode, config, results, other = {
     pinnedFiles: [],
     moves: computeMoves(config, results)
 }) {
-    const { pinnedFiles, moves } = other;
+    const { pinnedFiles, moves, reviews = [] } = other;
     const updates = moves.filter(hasMoved).map(m => ({
         name: m.entry.name,
         image: repositoryName(m.entry.reference),
@@ -31898,7 +32409,8 @@ function planUpdate(mode, config, results, other = {
         platform: m.entry.platform?.text ?? null,
         previous: m.previous ?? null,
         current: m.current,
-        files: m.files
+        files: m.files,
+        ...updateDetails(reviewFor(reviews, m))
     }));
     const failed = results
         .filter(r => r.status === 'failed')
@@ -31919,7 +32431,7 @@ function planUpdate(mode, config, results, other = {
         matrix: { include: results.map(matrixEntry) },
         updates,
         failed,
-        reviews: [],
+        reviews,
         held: []
     };
 }
@@ -31976,12 +32488,17 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await findPinnedFiles(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const { reviewSources } = options;
+    const facts = await readImageFacts(client, results, { reviewSources, logger });
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = computeMoves(config, results);
     const pinned = await rewritePinnedFiles(candidates, moves, logger);
+    const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION;
+    const reviews = await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources });
     const plan = planUpdate('update', config, results, {
         pinnedFiles: pinned,
-        moves: withFiles(moves, pinned)
+        moves: withFiles(moves, pinned),
+        reviews
     });
     let written = false;
     if (plan.newText !== undefined && !options.dryRun) {
@@ -31992,7 +32509,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written };
+    return { ...plan, written, facts: facts.lookup };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -35773,7 +36290,7 @@ const UNSAFE_CHARACTERS =
 // eslint-disable-next-line no-control-regex
 /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
 /** Text kept on one line: a line break would end a table row or start a new block. */
-function oneLine(value) {
+function markdown_oneLine(value) {
     return value.replace(/[\r\n]+/g, ' ').replace(UNSAFE_CHARACTERS, '\ufffd');
 }
 /**
@@ -35782,7 +36299,7 @@ function oneLine(value) {
  * a zero-width space after the trigger does, and stays invisible to the reader.
  */
 function escapeMarkdown(value) {
-    return (oneLine(value)
+    return (markdown_oneLine(value)
         .trim()
         .replace(/[\\`*_{}[\]()#+!|~>$]/g, ch => `\\${ch}`)
         // At the start of a line (a template may put a value there) these open a list,
@@ -35810,7 +36327,7 @@ function code(value, options = {}) {
  * spans, so `inTable` escapes pipes (GitHub removes that backslash again).
  */
 function codeSpan(value, options = {}) {
-    let text = oneLine(value);
+    let text = markdown_oneLine(value);
     if (options.inTable)
         text = text.replace(/\|/g, '\\|');
     let longest = 0;
@@ -36242,54 +36759,6 @@ function hardCut(body) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/run/upstream.ts
-/**
- * Where a moved image came from: the OCI `source` and `revision` labels of the old and
- * the new digest, which let a reviewer read the upstream commits between the two pins.
- */
-
-
-const SOURCE_LABEL = 'org.opencontainers.image.source';
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** An index's labels are read from this platform's image unless the entry names one. */
-const DEFAULT_PLATFORM = parsePlatform('linux/amd64');
-/**
- * Reads the labels of both digests of every moved entry, each distinct image once. Missing
- * labels or an old digest the registry no longer has only cost the links, never the run.
- */
-async function lookUpUpstream(client, moved, logger) {
-    const cache = new Map();
-    const labelsOf = (entry, digest) => {
-        const platform = entry.platform ?? DEFAULT_PLATFORM;
-        const { registry, repository } = entry.reference;
-        const key = imageKey({ registry, repository, digest }, platform);
-        let pending = cache.get(key);
-        if (!pending) {
-            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
-                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
-                return undefined;
-            });
-            cache.set(key, pending);
-        }
-        return pending;
-    };
-    return Promise.all(moved.map(async ({ entry, previous, current }) => {
-        const [before, after] = await Promise.all([
-            previous ? labelsOf(entry, previous) : undefined,
-            labelsOf(entry, current)
-        ]);
-        const info = {};
-        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
-        if (source)
-            info.source = source;
-        if (before?.[REVISION_LABEL])
-            info.previousRevision = before[REVISION_LABEL];
-        if (after?.[REVISION_LABEL])
-            info.currentRevision = after[REVISION_LABEL];
-        return info;
-    }));
-}
-
 ;// CONCATENATED MODULE: ./src/run/propose.ts
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
@@ -36309,9 +36778,9 @@ async function lookUpUpstream(client, moved, logger) {
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
 /** The body's rows: the moves that changed a digest, shown in the form their config stores. */
-async function bodyUpdates(moves, client, logger) {
+async function bodyUpdates(moves, client, logger, facts) {
     const moved = moves.filter(hasMoved);
-    const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
+    const upstream = client ? await lookUpUpstream(client, moved, logger, facts) : [];
     return moved.map((m, i) => ({
         name: m.entry.name,
         image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
@@ -36330,7 +36799,7 @@ function render(body, updates, result) {
 async function describeProposal(result, settings, client, logger) {
     if (result.newText === undefined)
         return undefined;
-    const updates = await bodyUpdates(result.moves, client, logger);
+    const updates = await bodyUpdates(result.moves, client, logger, result.facts);
     const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
@@ -36375,7 +36844,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates(withFiles(moves, touched), client, logger);
+        const updates = await bodyUpdates(withFiles(moves, touched), client, logger, result.facts);
         body = render(settings.body, updates, result);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
@@ -36442,6 +36911,7 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
  * `@actions/core`'s getInput (modelled on docker/metadata-action's context.ts). Bad values
  * fail here, before anything runs, naming the input and what it accepts.
  */
+
 
 
 
@@ -36529,6 +36999,13 @@ function pullRequestInputs() {
         draft: booleanInput('draft', false)
     };
 }
+function sizeWarnIncreaseInput() {
+    const value = inputs_text('size-warn-increase') || DEFAULT_SIZE_WARN_INCREASE;
+    const fraction = parseSizeWarnIncrease(value);
+    if (fraction === undefined)
+        throw new InputError(`input size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${value}"`);
+    return fraction;
+}
 /** Where credentials from the registry-auth input came from, as messages name it. */
 const REGISTRY_AUTH_SOURCE = 'the registry-auth input';
 /**
@@ -36557,7 +37034,8 @@ function getInputs(onSecret = () => undefined) {
         failOnError: booleanInput('fail-on-error', false),
         token,
         files: splitPatternList(getInput('files')),
-        pullRequest: pullRequestInputs()
+        pullRequest: pullRequestInputs(),
+        sizeWarnIncrease: sizeWarnIncreaseInput()
     };
 }
 
@@ -36805,6 +37283,7 @@ const INPUT_WORDS = {
 
 
 
+
 /** The registry's answer wins; a publisher whose event names another digest is worth a warning. */
 function warnOnAnnouncedDigest(announcement, result) {
     for (const r of result.results) {
@@ -36854,7 +37333,8 @@ async function run() {
             // The action writes only into the repository it checked out.
             configWrite: { root: workspace, label: `input config ${inputs.config}` },
             defaultImageSource: 'the image input',
-            words: INPUT_WORDS
+            words: INPUT_WORDS,
+            sizeWarnIncrease: inputs.sizeWarnIncrease
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
@@ -36895,7 +37375,8 @@ function createClient(inputs) {
         githubToken: inputs.token,
         githubTokenSource: 'the token input',
         logger: actionsLogger,
-        onSecret: secret => secrets.add(secret)
+        onSecret: secret => secrets.add(secret),
+        dockerHubApi: dockerHubApiFromEnv(process.env)
     });
 }
 /** What the event that started the run says: a hint, and the reference it announced. */

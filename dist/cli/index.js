@@ -28436,7 +28436,7 @@ async function checkWorkspacePath(workspace, path, label) {
 
 /***/ }),
 
-/***/ 4782:
+/***/ 861:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28894,97 +28894,8 @@ class RegistrySession {
     }
 }
 
-;// CONCATENATED MODULE: ./src/adapters/registry/manifest.ts
-/**
- * What a registry serves, as data: the manifest media types and shapes, the checks on a
- * manifest answer's type, and the choice of one platform's manifest from an index.
- */
-
-
-
-
-const MEDIA_TYPES = {
-    ociIndex: 'application/vnd.oci.image.index.v1+json',
-    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
-    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
-    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
-};
-/**
- * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
- * silently converts a manifest list to a schema1 manifest with a different digest.
- */
-const MANIFEST_ACCEPT = [
-    MEDIA_TYPES.ociIndex,
-    MEDIA_TYPES.dockerList,
-    MEDIA_TYPES.ociManifest,
-    MEDIA_TYPES.dockerManifest
-].join(', ');
-const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
-const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
-const MANIFEST_LIMIT = 4 * 1024 * 1024;
-const BLOB_LIMIT = 4 * 1024 * 1024;
-function selectPlatform(ref, index, platform) {
-    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
-    const match = candidates.find(d => (0,oci_platform/* platformMatches */.J5)(platform, d.platform));
-    if (!match) {
-        const offered = (0,untrusted/* untrustedText */.U)(candidates.map(d => (0,oci_platform/* formatPlatform */.Bq)(d.platform)).join(', '), 200) || 'none';
-        throw new http/* RegistryError */.gl('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
-    }
-    if (typeof match.digest !== 'string' || !(0,oci_digest/* isDigest */.Bc)(match.digest)) {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
-    }
-    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
-}
-function stringRecord(value) {
-    const out = {};
-    if (value && typeof value === 'object' && !Array.isArray(value)) {
-        for (const [k, v] of Object.entries(value))
-            if (typeof v === 'string')
-                out[k] = v;
-    }
-    return out;
-}
-function isAttestation(d) {
-    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
-        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
-}
-function checkMediaType(ref, response) {
-    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
-    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(ref)}: unexpected content type "${(0,untrusted/* untrustedText */.U)(mediaType, 100) || 'none'}" for a manifest`);
-    }
-    return mediaType;
-}
-function describe(ref) {
-    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
-}
-/**
- * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
- * the digest the registry claims and to the one asked for, and a JSON object.
- */
-function verifiedManifest(tagRef, reference, response) {
-    const mediaType = checkMediaType(tagRef, response);
-    const digest = (0,oci_digest/* sha256Digest */.sI)(response.body);
-    const claimed = response.headers.get('docker-content-digest')?.trim();
-    if (claimed && claimed !== digest) {
-        throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} but the manifest bytes hash to ${digest}`);
-    }
-    if ((0,oci_digest/* isDigest */.Bc)(reference) && reference !== digest) {
-        throw new http/* RegistryError */.gl('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
-    }
-    let json;
-    try {
-        json = JSON.parse(response.body.toString('utf8'));
-    }
-    catch {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
-    }
-    if (json === null || typeof json !== 'object') {
-        throw new http/* RegistryError */.gl('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
-    }
-    return { digest, mediaType, json };
-}
-
+// EXTERNAL MODULE: ./src/adapters/registry/manifest.ts
+var registry_manifest = __nccwpck_require__(5601);
 ;// CONCATENATED MODULE: ./src/adapters/registry/explain.ts
 
 
@@ -29003,7 +28914,7 @@ async function explainAnswer(session, ref, response) {
         }
     }
     const status = response.status;
-    const where = describe(ref);
+    const where = (0,registry_manifest/* describe */.q0)(ref);
     switch (status) {
         case 404: {
             if (code === 'NAME_UNKNOWN') {
@@ -29032,7 +28943,10 @@ async function explainAnswer(session, ref, response) {
     }
 }
 
+// EXTERNAL MODULE: ./src/adapters/registry/docker-hub.ts
+var docker_hub = __nccwpck_require__(2258);
 ;// CONCATENATED MODULE: ./src/adapters/registry/client.ts
+
 
 
 
@@ -29051,12 +28965,16 @@ class RegistryClient {
     manifests = new Map();
     /** Manifests by tag, for this run: several entries may need the same tag's manifest. */
     tagManifests = new Map();
+    /** Image configs by repository and digest: content-addressed blobs, read once per run. */
+    configs = new Map();
     /** Digests a HEAD proved the registry serves, for this run. */
     servedDigests = new Map();
     rateLimitWarned = new Set();
+    dockerHubApi;
     constructor(options) {
         this.options = options;
         this.transport = new http/* HttpTransport */.G5(options);
+        this.dockerHubApi = options.dockerHubApi ?? docker_hub/* DOCKER_HUB_API */.sg;
     }
     session(registry) {
         let session = this.sessions.get(registry);
@@ -29121,17 +29039,17 @@ class RegistryClient {
         const check = (async () => {
             const target = { ...ref, tag: digest };
             const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(digest)}`, {
-                Accept: MANIFEST_ACCEPT
+                Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
             });
             if (head.status === 404) {
-                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
+                throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)(ref)}: the index of tag "${ref.tag}" names ${digest} for ${platform.text}, but ${ref.registry} has no manifest with that digest`, 404);
             }
             if (head.status !== 200)
                 throw await this.explain(target, head);
-            checkMediaType(target, head);
+            (0,registry_manifest/* checkMediaType */.xQ)(target, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && claimed !== digest) {
-                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(target)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} for it`);
+                throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)(target)}: the registry claims digest ${(0,untrusted/* untrustedText */.U)(claimed, 80)} for it`);
             }
         })();
         this.servedDigests.set(`${ref.registry}/${ref.repository}@${digest}`, check);
@@ -29145,17 +29063,17 @@ class RegistryClient {
         }
         catch (error) {
             if (error instanceof http/* RegistryError */.gl && error.kind === 'not-found') {
-                throw new http/* RegistryError */.gl('digest-mismatch', `${describe(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
+                throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)(ref)}: ${ref.registry} names ${digest} for tag "${ref.tag}", but has no manifest with that digest`, error.status);
             }
             throw error;
         }
     }
     async resolveTag(ref) {
         const head = await this.send(ref, 'HEAD', `/manifests/${encodeURIComponent(ref.tag)}`, {
-            Accept: MANIFEST_ACCEPT
+            Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
         });
         if (head.status === 200) {
-            const mediaType = checkMediaType(ref, head);
+            const mediaType = (0,registry_manifest/* checkMediaType */.xQ)(ref, head);
             const claimed = head.headers.get('docker-content-digest')?.trim();
             if (claimed && (0,oci_digest/* isDigest */.Bc)(claimed))
                 return { digest: claimed, mediaType, unproven: 'tag-header' };
@@ -29183,8 +29101,8 @@ class RegistryClient {
     }
     async resolvePlatform(ref, platform) {
         const manifest = await this.tagManifest(ref);
-        if (INDEX_TYPES.has(manifest.mediaType))
-            return { ...selectPlatform(ref, manifest, platform), unproven: 'index-entry' };
+        if (registry_manifest/* INDEX_TYPES */.V.has(manifest.mediaType))
+            return { ...(0,registry_manifest/* selectPlatform */.md)(ref, manifest, platform), unproven: 'index-entry' };
         const config = await this.fetchConfig(ref, manifest);
         const actual = {
             os: config.os,
@@ -29192,7 +29110,7 @@ class RegistryClient {
             variant: config.variant
         };
         if (!(0,oci_platform/* platformMatches */.J5)(platform, actual)) {
-            throw new http/* RegistryError */.gl('platform', `${describe(ref)} is a single ${(0,oci_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
+            throw new http/* RegistryError */.gl('platform', `${(0,registry_manifest/* describe */.q0)(ref)} is a single ${(0,oci_platform/* formatPlatform */.Bq)(actual)} image, not a multi-platform index with ${platform.text}`);
         }
         return { digest: manifest.digest, mediaType: manifest.mediaType };
     }
@@ -29203,14 +29121,14 @@ class RegistryClient {
      */
     async imageLabels(ref, digest, platform) {
         let manifest = await this.fetchManifest(ref, digest);
-        const labels = { ...stringRecord(manifest.json.annotations) };
-        if (INDEX_TYPES.has(manifest.mediaType)) {
-            const chosen = selectPlatform({ ...ref, tag: digest }, manifest, platform);
+        const labels = { ...(0,registry_manifest/* stringRecord */.JM)(manifest.json.annotations) };
+        if (registry_manifest/* INDEX_TYPES */.V.has(manifest.mediaType)) {
+            const chosen = (0,registry_manifest/* selectPlatform */.md)({ ...ref, tag: digest }, manifest, platform);
             manifest = await this.fetchManifest(ref, chosen.digest);
-            Object.assign(labels, stringRecord(manifest.json.annotations));
+            Object.assign(labels, (0,registry_manifest/* stringRecord */.JM)(manifest.json.annotations));
         }
         const config = await this.fetchConfig(ref, manifest);
-        return Object.assign(labels, stringRecord(config.config?.Labels));
+        return Object.assign(labels, (0,registry_manifest/* stringRecord */.JM)(config.config?.Labels));
     }
     /** GETs a manifest by tag or digest and checks that its bytes hash to the digest the registry claims. */
     fetchManifest(ref, reference) {
@@ -29231,12 +29149,12 @@ class RegistryClient {
             throw new http/* RegistryError */.gl('invalid-response', `refusing to request malformed digest ${JSON.stringify(reference)}`);
         }
         const response = await this.send(ref, 'GET', `/manifests/${encodeURIComponent(reference)}`, {
-            Accept: MANIFEST_ACCEPT
+            Accept: registry_manifest/* MANIFEST_ACCEPT */.dY
         });
         const tagRef = { ...ref, tag: reference };
         if (response.status !== 200)
             throw await this.explain(tagRef, response);
-        return verifiedManifest(tagRef, reference, response);
+        return (0,registry_manifest/* verifiedManifest */.uS)(tagRef, reference, response);
     }
     /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
     async fetchBlob(ref, digest) {
@@ -29246,27 +29164,38 @@ class RegistryClient {
         if (response.status !== 200)
             throw await this.explain({ ...ref, tag: digest }, response);
         if ((0,oci_digest/* sha256Digest */.sI)(response.body) !== digest) {
-            throw new http/* RegistryError */.gl('digest-mismatch', `${describe({ ...ref, tag: digest })}: blob bytes do not match their digest`);
+            throw new http/* RegistryError */.gl('digest-mismatch', `${(0,registry_manifest/* describe */.q0)({ ...ref, tag: digest })}: blob bytes do not match their digest`);
         }
         return response.body;
     }
-    async fetchConfig(ref, manifest) {
+    /** The image config a manifest names, fetched once per run (resolution, facts and labels share it). */
+    fetchConfig(ref, manifest) {
         const digest = manifest.json.config?.digest;
         if (typeof digest !== 'string') {
-            throw new http/* RegistryError */.gl('invalid-response', `${describe({ ...ref, tag: manifest.digest })}: manifest has no config`);
+            return Promise.reject(new http/* RegistryError */.gl('invalid-response', `${(0,registry_manifest/* describe */.q0)({ ...ref, tag: manifest.digest })}: manifest has no config`));
         }
+        const key = `${ref.registry}/${ref.repository}@${digest}`;
+        let pending = this.configs.get(key);
+        if (!pending) {
+            pending = this.readConfig(ref, digest);
+            this.configs.set(key, pending);
+            pending.catch(() => this.configs.delete(key));
+        }
+        return pending;
+    }
+    async readConfig(ref, digest) {
         const blob = await this.fetchBlob(ref, digest);
         try {
             return JSON.parse(blob.toString('utf8'));
         }
         catch {
-            throw new http/* RegistryError */.gl('invalid-response', `${describe({ ...ref, tag: digest })}: image config is not JSON`);
+            throw new http/* RegistryError */.gl('invalid-response', `${(0,registry_manifest/* describe */.q0)({ ...ref, tag: digest })}: image config is not JSON`);
         }
     }
     async send(ref, method, path, headers) {
         const session = this.session(ref.registry);
         const url = await session.url(`/v2/${ref.repository}${path}`);
-        const maxBodyBytes = path.startsWith('/blobs/') ? BLOB_LIMIT : MANIFEST_LIMIT;
+        const maxBodyBytes = path.startsWith('/blobs/') ? registry_manifest/* BLOB_LIMIT */.Ys : registry_manifest/* MANIFEST_LIMIT */.MV;
         const attempt = async () => this.transport.request({
             method,
             url,
@@ -29325,7 +29254,8 @@ function createRegistryClient(settings) {
         maxAttempts: settings.maxAttempts,
         timeoutMs: settings.requestTimeoutMs,
         insecureHosts: new Set(settings.insecureRegistries.map(h => h.toLowerCase())),
-        logger: settings.logger
+        logger: settings.logger,
+        dockerHubApi: settings.dockerHubApi
     });
 }
 const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
@@ -29657,6 +29587,248 @@ async function readDockerConfig(path, onWarning) {
         onWarning?.(`${path} is not valid JSON; ignoring it`);
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 2258:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   db: () => (/* binding */ dockerHubApiFromEnv),
+/* harmony export */   f2: () => (/* binding */ readDockerHubFacts),
+/* harmony export */   sg: () => (/* binding */ DOCKER_HUB_API)
+/* harmony export */ });
+/* unused harmony export TEST_DOCKER_HUB_API_ENV */
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6855);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _hosts_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2513);
+/* harmony import */ var _facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5489);
+
+
+
+
+
+const DOCKER_HUB_API = 'https://hub.docker.com';
+/**
+ * Test-only: points the tags API at a loopback fake. Anything but a loopback URL is ignored,
+ * so the variable cannot send a run's questions anywhere else.
+ */
+const TEST_DOCKER_HUB_API_ENV = 'IMAGE_DIGEST_UPDATER_TEST_DOCKER_HUB_API';
+const ANSWER_LIMIT = 1024 * 1024;
+function dockerHubApiFromEnv(env) {
+    const value = env[TEST_DOCKER_HUB_API_ENV];
+    if (!value)
+        return undefined;
+    try {
+        const url = new URL(value);
+        return /^https?:$/.test(url.protocol) && (0,_hosts_js__WEBPACK_IMPORTED_MODULE_2__/* .isLoopbackHost */ .cW)(url.host) ? url.origin : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * The facts of the digest `ref`'s tag points to on Docker Hub: an index's platforms (or, for
+ * a platform digest, that one image), each image's size as the Hub states it, and the push
+ * time. The Hub knows no layers, base or labels: `layers` stay empty and `labelsRead` false.
+ * Undefined when the Hub's answer is about another digest (the tag moved again).
+ */
+async function readDockerHubFacts(transport, api, ref, digest, platform) {
+    const [namespace, ...rest] = ref.repository.split('/');
+    const path = `/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(rest.join('/'))}/tags/${encodeURIComponent(ref.tag)}`;
+    const response = await transport.request({
+        method: 'GET',
+        url: `${api}${path}`,
+        origin: new URL(api).host,
+        headers: { Accept: 'application/json' },
+        maxBodyBytes: ANSWER_LIMIT
+    });
+    const where = `Docker Hub's tags API for ${ref.repository}:${ref.tag}`;
+    if (response.status !== 200)
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${where} answered ${response.status}`);
+    let tag;
+    try {
+        tag = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${where} did not answer JSON`);
+    }
+    const images = (Array.isArray(tag.images) ? tag.images : [])
+        .map(hubImage)
+        .filter((i) => i !== undefined);
+    const created = (0,_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .createdAt */ .CT)(tag.last_pushed, 'docker-hub');
+    if (tag.digest === digest && images.length > 0) {
+        return {
+            digest,
+            created,
+            platforms: images.map(({ pushed: _pushed, ...image }) => image),
+            isIndex: images.length > 1 || images[0].digest !== digest,
+            labels: {},
+            labelsRead: false
+        };
+    }
+    const image = images.find(i => i.digest === digest && (!platform || (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .platformMatches */ .J5)(platform, parse(i.platform))));
+    if (!image)
+        return undefined;
+    const { pushed, ...only } = image;
+    return {
+        digest,
+        created: (0,_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .createdAt */ .CT)(pushed, 'docker-hub') ?? created,
+        platforms: [only],
+        isIndex: false,
+        labels: {},
+        labelsRead: false
+    };
+}
+function hubImage(image) {
+    const os = typeof image.os === 'string' ? image.os : undefined;
+    const architecture = typeof image.architecture === 'string' ? image.architecture : undefined;
+    const variant = typeof image.variant === 'string' && image.variant ? image.variant : undefined;
+    if (!os || os === 'unknown' || !architecture || architecture === 'unknown')
+        return undefined;
+    if (typeof image.digest !== 'string' || !(0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(image.digest))
+        return undefined;
+    if (typeof image.size !== 'number' || !Number.isSafeInteger(image.size) || image.size < 0)
+        return undefined;
+    const platform = (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .formatPlatform */ .Bq)({ os, architecture, variant });
+    if (!(0,_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .isPlatformText */ .bN)(platform))
+        return undefined;
+    return {
+        platform,
+        digest: image.digest,
+        size: image.size,
+        layers: [],
+        pushed: image.last_pushed
+    };
+}
+function parse(text) {
+    const [os, architecture, variant] = text.split('/');
+    return { os: os, architecture, variant };
+}
+
+
+/***/ }),
+
+/***/ 5489:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CT: () => (/* binding */ createdAt),
+/* harmony export */   bN: () => (/* binding */ isPlatformText),
+/* harmony export */   vh: () => (/* binding */ readRegistryFacts)
+/* harmony export */ });
+/* unused harmony exports BASE_NAME_ANNOTATION, BASE_DIGEST_ANNOTATION, configCreated */
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6855);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _manifest_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5601);
+/**
+ * What a registry's manifests and image config say about one digest: its platforms, their
+ * compressed sizes and layers, its base image, its labels and its build time. Every read goes
+ * through the client's per-run caches, so resolution, these facts and the upstream labels
+ * fetch each manifest and config blob at most once.
+ */
+
+
+
+
+const BASE_NAME_ANNOTATION = 'org.opencontainers.image.base.name';
+const BASE_DIGEST_ANNOTATION = 'org.opencontainers.image.base.digest';
+/**
+ * Reads the facts of `digest`. An index's labels and build time are those of its `platform`
+ * image (the first platform when it has none such); labels are the annotations of the index
+ * and of that manifest with the config's labels over them, as the upstream links read them.
+ */
+async function readRegistryFacts(client, ref, digest, platform) {
+    const top = await client.fetchManifest(ref, digest);
+    if (!_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .INDEX_TYPES */ .V.has(top.mediaType)) {
+        const config = await client.fetchConfig(ref, top);
+        return {
+            digest,
+            created: configCreated(config),
+            platforms: [platformImage(ref, top, (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlatform */ .Bq)(config))],
+            isIndex: false,
+            base: baseOf(top),
+            labels: labelsOf([top], config),
+            labelsRead: true
+        };
+    }
+    const entries = (top.json.manifests ?? []).filter(d => !(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .isAttestation */ .H3)(d));
+    const manifests = await Promise.all(entries.map(d => client.fetchManifest(ref, descriptorDigest(ref, top, d))));
+    const chosen = Math.max(0, entries.findIndex(d => (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .platformMatches */ .J5)(platform, d.platform)));
+    const image = manifests[chosen];
+    const config = image ? await client.fetchConfig(ref, image) : undefined;
+    return {
+        digest,
+        created: config ? configCreated(config) : undefined,
+        platforms: manifests.map((m, i) => platformImage(ref, m, (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlatform */ .Bq)(entries[i].platform))),
+        isIndex: true,
+        base: baseOf(top) ?? (image ? baseOf(image) : undefined),
+        labels: labelsOf(image ? [top, image] : [top], config),
+        labelsRead: true
+    };
+}
+function descriptorDigest(ref, index, d) {
+    if (typeof d.digest === 'string' && (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(d.digest))
+        return d.digest;
+    throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: index.digest })}: the index lists a malformed digest`);
+}
+/**
+ * `os/arch[/variant]` from a registry's words: a platform is a key of the outputs and part of
+ * a flag's line, so one that is not plain `linux/amd64`-like text is refused, never shown.
+ */
+function isPlatformText(text) {
+    return /^[a-z0-9][a-z0-9._-]{0,31}(\/[a-z0-9][a-z0-9._-]{0,31}){1,2}$/i.test(text);
+}
+/** Config plus layers, as the manifest's descriptors state their sizes. */
+function platformImage(ref, manifest, platform) {
+    if (!isPlatformText(platform)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: manifest.digest })}: the registry names no plain platform for it`);
+    }
+    const layers = manifest.json.layers ?? [];
+    const descriptors = [manifest.json.config, ...layers];
+    let size = 0;
+    for (const d of descriptors) {
+        if (!d || typeof d.size !== 'number' || !Number.isSafeInteger(d.size) || d.size < 0) {
+            throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: manifest.digest })}: a descriptor of the manifest states no valid size`);
+        }
+        size += d.size;
+    }
+    const digests = layers.map(l => l.digest ?? '');
+    if (!digests.every(_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${(0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)({ ...ref, tag: manifest.digest })}: the manifest lists a malformed layer digest`);
+    }
+    return { platform, digest: manifest.digest, size, layers: digests };
+}
+function baseOf(manifest) {
+    const annotations = (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .stringRecord */ .JM)(manifest.json.annotations);
+    const name = annotations[BASE_NAME_ANNOTATION];
+    const digest = annotations[BASE_DIGEST_ANNOTATION];
+    return name && digest && (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(digest) ? { name, digest } : undefined;
+}
+function labelsOf(manifests, config) {
+    const labels = {};
+    for (const m of manifests)
+        Object.assign(labels, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .stringRecord */ .JM)(m.json.annotations));
+    return Object.assign(labels, (0,_manifest_js__WEBPACK_IMPORTED_MODULE_2__/* .stringRecord */ .JM)(config?.config?.Labels));
+}
+/**
+ * The config's `created` as RFC 3339 UTC. Reproducible builds often stamp the epoch (or
+ * year 1): a time before 1980 says nothing about when the image was made, so it is unknown.
+ */
+function configCreated(config) {
+    return createdAt(config.created, 'image-config');
+}
+function createdAt(text, source) {
+    if (typeof text !== 'string' || !/^\d{4}-\d\d-\d\dT/.test(text))
+        return undefined;
+    const time = Date.parse(text);
+    if (!Number.isFinite(time) || new Date(time).getUTCFullYear() < 1980)
+        return undefined;
+    return { at: new Date(time).toISOString(), source };
 }
 
 
@@ -30196,6 +30368,119 @@ function redactUrl(href) {
 
 /***/ }),
 
+/***/ 5601:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H3: () => (/* binding */ isAttestation),
+/* harmony export */   JM: () => (/* binding */ stringRecord),
+/* harmony export */   MV: () => (/* binding */ MANIFEST_LIMIT),
+/* harmony export */   V: () => (/* binding */ INDEX_TYPES),
+/* harmony export */   Ys: () => (/* binding */ BLOB_LIMIT),
+/* harmony export */   dY: () => (/* binding */ MANIFEST_ACCEPT),
+/* harmony export */   md: () => (/* binding */ selectPlatform),
+/* harmony export */   q0: () => (/* binding */ describe),
+/* harmony export */   uS: () => (/* binding */ verifiedManifest),
+/* harmony export */   xQ: () => (/* binding */ checkMediaType)
+/* harmony export */ });
+/* unused harmony export MEDIA_TYPES */
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6855);
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2701);
+/* harmony import */ var _domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2852);
+/**
+ * What a registry serves, as data: the manifest media types and shapes, the checks on a
+ * manifest answer's type, and the choice of one platform's manifest from an index.
+ */
+
+
+
+
+const MEDIA_TYPES = {
+    ociIndex: 'application/vnd.oci.image.index.v1+json',
+    dockerList: 'application/vnd.docker.distribution.manifest.list.v2+json',
+    ociManifest: 'application/vnd.oci.image.manifest.v1+json',
+    dockerManifest: 'application/vnd.docker.distribution.manifest.v2+json'
+};
+/**
+ * All four in one header: with fewer, distribution 2.8 answers 404 for OCI content or
+ * silently converts a manifest list to a schema1 manifest with a different digest.
+ */
+const MANIFEST_ACCEPT = [
+    MEDIA_TYPES.ociIndex,
+    MEDIA_TYPES.dockerList,
+    MEDIA_TYPES.ociManifest,
+    MEDIA_TYPES.dockerManifest
+].join(', ');
+const KNOWN_MEDIA_TYPES = new Set(Object.values(MEDIA_TYPES));
+const INDEX_TYPES = new Set([MEDIA_TYPES.ociIndex, MEDIA_TYPES.dockerList]);
+const MANIFEST_LIMIT = 4 * 1024 * 1024;
+const BLOB_LIMIT = 4 * 1024 * 1024;
+function selectPlatform(ref, index, platform) {
+    const candidates = (index.json.manifests ?? []).filter(d => !isAttestation(d));
+    const match = candidates.find(d => (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .platformMatches */ .J5)(platform, d.platform));
+    if (!match) {
+        const offered = (0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedText */ .U)(candidates.map(d => (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_2__/* .formatPlatform */ .Bq)(d.platform)).join(', '), 200) || 'none';
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('platform', `${describe(ref)} has no ${platform.text} manifest (the index offers ${offered})`);
+    }
+    if (typeof match.digest !== 'string' || !(0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(match.digest)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(ref)}: the index lists a malformed digest for ${platform.text}`);
+    }
+    return { digest: match.digest, mediaType: match.mediaType ?? MEDIA_TYPES.ociManifest };
+}
+function stringRecord(value) {
+    const out = {};
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [k, v] of Object.entries(value))
+            if (typeof v === 'string')
+                out[k] = v;
+    }
+    return out;
+}
+function isAttestation(d) {
+    return (d.annotations?.['vnd.docker.reference.type'] === 'attestation-manifest' ||
+        (d.platform?.os === 'unknown' && d.platform?.architecture === 'unknown'));
+}
+function checkMediaType(ref, response) {
+    const mediaType = (response.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+    if (!KNOWN_MEDIA_TYPES.has(mediaType)) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(ref)}: unexpected content type "${(0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedText */ .U)(mediaType, 100) || 'none'}" for a manifest`);
+    }
+    return mediaType;
+}
+function describe(ref) {
+    return `${ref.registry}/${ref.repository}${ref.tag.startsWith('sha256:') ? '@' : ':'}${ref.tag}`;
+}
+/**
+ * A manifest answer (200) checked against itself: a manifest media type, bytes that hash to
+ * the digest the registry claims and to the one asked for, and a JSON object.
+ */
+function verifiedManifest(tagRef, reference, response) {
+    const mediaType = checkMediaType(tagRef, response);
+    const digest = (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .sha256Digest */ .sI)(response.body);
+    const claimed = response.headers.get('docker-content-digest')?.trim();
+    if (claimed && claimed !== digest) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('digest-mismatch', `${describe(tagRef)}: the registry claims digest ${(0,_domain_text_untrusted_js__WEBPACK_IMPORTED_MODULE_3__/* .untrustedText */ .U)(claimed, 80)} but the manifest bytes hash to ${digest}`);
+    }
+    if ((0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(reference) && reference !== digest) {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('digest-mismatch', `${describe(tagRef)}: the manifest bytes hash to ${digest}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(response.body.toString('utf8'));
+    }
+    catch {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(tagRef)}: the manifest is not valid JSON`);
+    }
+    if (json === null || typeof json !== 'object') {
+        throw new _http_js__WEBPACK_IMPORTED_MODULE_1__/* .RegistryError */ .gl('invalid-response', `${describe(tagRef)}: the manifest is not a JSON object`);
+    }
+    return { digest, mediaType, json };
+}
+
+
+/***/ }),
+
 /***/ 7593:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -30209,12 +30494,14 @@ function redactUrl(href) {
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7975);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4782);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(861);
+/* harmony import */ var _run_review_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2751);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4689);
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
+
 
 
 
@@ -30309,6 +30596,11 @@ const FLAGS = {
         short: 'v',
         help: 'Print debug messages (retries, credential fallbacks) on stderr.'
     },
+    'size-warn-increase': {
+        type: 'string',
+        value: 'percent',
+        help: `Flag a move whose compressed size grows by more than this on any platform (default ${_run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SIZE_WARN_INCREASE */ .mE}).`
+    },
     version: {
         type: 'boolean',
         short: 'V',
@@ -30374,6 +30666,12 @@ function requestTimeout(text) {
     if (ms === undefined)
         throw new UsageError(`--request-timeout must be ${_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_2__/* .REQUEST_TIMEOUT_RANGE */ .OE}, got "${text}"`);
     return ms;
+}
+function sizeWarnIncrease(text) {
+    const fraction = (0,_run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .parseSizeWarnIncrease */ .z3)(text ?? _run_review_js__WEBPACK_IMPORTED_MODULE_3__/* .DEFAULT_SIZE_WARN_INCREASE */ .mE);
+    if (fraction === undefined)
+        throw new UsageError(`--size-warn-increase must be a percentage such as 20% (0% flags any growth), got "${text}"`);
+    return fraction;
 }
 function nonEmpty(name, text) {
     if (text === undefined)
@@ -30456,10 +30754,11 @@ function parseCliArgs(argv) {
             failOnError: !bool('no-fail-on-error'),
             registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
             insecureRegistries: insecure,
-            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__/* .splitPatternList */ .RL),
+            files: (values.files ?? []).flatMap(_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_4__/* .splitPatternList */ .RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
-            verbose: bool('verbose')
+            verbose: bool('verbose'),
+            sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase'))
         }
     };
 }
@@ -30480,19 +30779,21 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1862);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4782);
-/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3585);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4764);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8330);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(861);
+/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2258);
+/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6304);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8404);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7094);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3794);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -30516,7 +30817,7 @@ const EXIT_USAGE = 2;
 class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UpdaterError */ .em {
     name = 'SetupError';
 }
-const out = _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStdout */ .jQ;
+const out = _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -30527,9 +30828,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(this.progress);
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -30541,7 +30842,7 @@ class Stderr {
         this.lastDraw = now;
         this.clearProgress();
         this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)(this.progress);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -30549,7 +30850,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)('\r\x1b[K');
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -30562,13 +30863,13 @@ async function readRegistryAuthFile(path) {
         throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
     }
     try {
-        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
+        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
         for (const credentials of parsed.values())
-            _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(credentials.password);
+            _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(credentials.password);
         return parsed;
     }
     catch (error) {
-        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_8__/* .CredentialsInputError */ .$O)
+        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__/* .CredentialsInputError */ .$O)
             throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
         throw error;
     }
@@ -30605,18 +30906,19 @@ async function run(options, stderr) {
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
         defaultImageSource: '--image',
-        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H
+        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H,
+        sizeWarnIncrease: options.sizeWarnIncrease
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
     try {
-        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_11__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_12__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
         if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ||
-            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_12__/* .FilesPatternError */ .wD ||
-            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_13__/* .WorkspacePathError */ .T)
+            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_13__/* .FilesPatternError */ .wD ||
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_14__/* .WorkspacePathError */ .T)
             throw new SetupError(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
@@ -30644,11 +30946,11 @@ function terminalLogger(stderr, verbose) {
     return {
         debug: message => {
             if (verbose)
-                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`);
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(message)}`)
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`)
     };
 }
 function createClient(options, registryAuth, logger) {
@@ -30659,17 +30961,18 @@ function createClient(options, registryAuth, logger) {
         maxAttempts: options.maxAttempts,
         requestTimeoutMs: options.requestTimeoutMs,
         logger,
-        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .secrets */ .O3.add(secret)
+        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(secret),
+        dockerHubApi: (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerHubApiFromEnv */ .db)(process.env)
     });
 }
 /** The pull request the action would propose for this run; null when nothing moved. */
 async function previewPullRequest(options, result, client, logger) {
     const preview = {
         repoPath: repositoryPath(options.config),
-        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .DEFAULT_TITLE */ .p3,
+        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_10__/* .DEFAULT_TITLE */ .p3,
         body: { now: new Date() }
     };
-    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_9__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
+    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_10__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
 async function main(argv) {
     const stderr = new Stderr(process.stderr.isTTY === true);
@@ -30680,7 +30983,7 @@ async function main(argv) {
     catch (error) {
         if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)(error.message)));
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -30688,7 +30991,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_14__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_15__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -30696,7 +30999,7 @@ async function main(argv) {
     }
     catch (error) {
         // The one place the CLI words errors: settings named as its flags.
-        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_10__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H))));
+        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -31081,7 +31384,8 @@ const FLAG = {
     'registry-auth': '--registry-auth-file',
     'insecure-registries': '--insecure-registry',
     'request-timeout': '--request-timeout',
-    files: '--files'
+    files: '--files',
+    'size-warn-increase': '--size-warn-increase'
 };
 const FLAG_WORDS = {
     set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
@@ -32133,6 +32437,113 @@ function registryErrorCode(value) {
 
 /***/ }),
 
+/***/ 9402:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Er: () => (/* binding */ DEFAULT_PLATFORM),
+/* harmony export */   vX: () => (/* binding */ readImageFacts)
+/* harmony export */ });
+/* unused harmony exports NO_FACTS, MAX_DETAILED_DIGESTS */
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6855);
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
+/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2258);
+/* harmony import */ var _adapters_registry_facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5489);
+
+
+
+
+
+/** An index's labels and build time are read from this platform unless the entry names one. */
+const DEFAULT_PLATFORM = (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePlatform */ .FL)('linux/amd64');
+const NO_FACTS = { lookup: () => undefined, failure: () => undefined };
+const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
+/**
+ * Details are read for at most this many digests a run: a run that moves a thousand images
+ * would otherwise send thousands of GETs for a body that cannot show them all anyway.
+ */
+const MAX_DETAILED_DIGESTS = 200;
+/**
+ * The facts of the previous (if any) and current digest of every updated or pinned entry,
+ * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
+ * requests in flight is the run's concurrency.
+ */
+async function readImageFacts(client, results, options, limit = MAX_DETAILED_DIGESTS) {
+    const facts = new Map();
+    const failures = new Map();
+    const read = (entry, digest, tagged) => {
+        const key = keyOf(entry.reference, digest);
+        if (facts.has(key) || failures.has(key))
+            return;
+        if (facts.size >= limit) {
+            failures.set(key, `not read: a run reads the details of at most ${limit} digests`);
+            return;
+        }
+        const pending = factsOf(client, entry, digest, tagged, options);
+        facts.set(key, pending);
+        pending.catch(() => undefined);
+    };
+    const moved = results.filter(r => (r.status === 'updated' || r.status === 'pinned') && r.current !== undefined);
+    for (const r of moved)
+        read(r.entry, r.current, true);
+    for (const r of moved)
+        if (r.previous && r.previous !== r.current)
+            read(r.entry, r.previous, false);
+    const known = new Map();
+    await Promise.all([...facts].map(async ([key, pending]) => {
+        try {
+            const found = await pending;
+            if (found)
+                known.set(key, found);
+        }
+        catch (error) {
+            const reason = oneLine((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error, _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NEUTRAL_WORDS */ .eF));
+            options.logger.debug(`no image details for ${key}: ${reason}`);
+            failures.set(key, reason);
+        }
+    }));
+    return {
+        lookup: (repository, digest) => known.get(keyOf(repository, digest)),
+        failure: (repository, digest) => failures.get(keyOf(repository, digest))
+    };
+}
+/**
+ * One digest's facts. On Docker Hub the tag's current digest is read from the Hub's tags
+ * API, which is not a counted pull; the API describes no older digest, and reading one from
+ * the registry would cost counted pulls, so an older Docker Hub digest is left unread
+ * (undefined: its comparison has no previous sizes or platforms, and no failure is noted).
+ */
+async function factsOf(client, entry, digest, tagged, options) {
+    const { reference } = entry;
+    const platform = entry.platform ?? DEFAULT_PLATFORM;
+    if (reference.registry === _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb) {
+        if (!tagged)
+            return undefined;
+        const hub = await (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_2__/* .readDockerHubFacts */ .f2)(client.transport, client.dockerHubApi, reference, digest, entry.platform);
+        if (hub)
+            return hub;
+        throw new Error(`Docker Hub's tags API names another digest for ${reference.repository}:${reference.tag} now`);
+    }
+    const [facts, packageCreated] = await Promise.all([
+        (0,_adapters_registry_facts_js__WEBPACK_IMPORTED_MODULE_3__/* .readRegistryFacts */ .vh)(client, reference, digest, platform),
+        options.reviewSources?.packageVersionCreated(reference, digest).catch((error) => {
+            options.logger.debug(`no package version time for ${digest}: ${(0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .describeError */ .Uc)(error, _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .NEUTRAL_WORDS */ .eF)}`);
+            return undefined;
+        })
+    ]);
+    const at = packageCreated ? Date.parse(packageCreated) : NaN;
+    return Number.isFinite(at)
+        ? { ...facts, created: { at: new Date(at).toISOString(), source: 'github-packages' } }
+        : facts;
+}
+function oneLine(text) {
+    return text.split('\n')[0] ?? text;
+}
+
+
+/***/ }),
+
 /***/ 7471:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -32469,7 +32880,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 
 /***/ }),
 
-/***/ 3585:
+/***/ 8404:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33483,58 +33894,8 @@ function hardCut(body) {
 var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
-// EXTERNAL MODULE: ./src/domain/oci/platform.ts
-var platform = __nccwpck_require__(6855);
-// EXTERNAL MODULE: ./src/domain/oci/reference.ts
-var reference = __nccwpck_require__(1007);
-;// CONCATENATED MODULE: ./src/run/upstream.ts
-/**
- * Where a moved image came from: the OCI `source` and `revision` labels of the old and
- * the new digest, which let a reviewer read the upstream commits between the two pins.
- */
-
-
-const SOURCE_LABEL = 'org.opencontainers.image.source';
-const REVISION_LABEL = 'org.opencontainers.image.revision';
-/** An index's labels are read from this platform's image unless the entry names one. */
-const DEFAULT_PLATFORM = (0,platform/* parsePlatform */.FL)('linux/amd64');
-/**
- * Reads the labels of both digests of every moved entry, each distinct image once. Missing
- * labels or an old digest the registry no longer has only cost the links, never the run.
- */
-async function lookUpUpstream(client, moved, logger) {
-    const cache = new Map();
-    const labelsOf = (entry, digest) => {
-        const platform = entry.platform ?? DEFAULT_PLATFORM;
-        const { registry, repository } = entry.reference;
-        const key = (0,reference/* imageKey */.p2)({ registry, repository, digest }, platform);
-        let pending = cache.get(key);
-        if (!pending) {
-            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
-                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
-                return undefined;
-            });
-            cache.set(key, pending);
-        }
-        return pending;
-    };
-    return Promise.all(moved.map(async ({ entry, previous, current }) => {
-        const [before, after] = await Promise.all([
-            previous ? labelsOf(entry, previous) : undefined,
-            labelsOf(entry, current)
-        ]);
-        const info = {};
-        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
-        if (source)
-            info.source = source;
-        if (before?.[REVISION_LABEL])
-            info.previousRevision = before[REVISION_LABEL];
-        if (after?.[REVISION_LABEL])
-            info.currentRevision = after[REVISION_LABEL];
-        return info;
-    }));
-}
-
+// EXTERNAL MODULE: ./src/run/upstream.ts
+var run_upstream = __nccwpck_require__(8040);
 ;// CONCATENATED MODULE: ./src/run/propose.ts
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
@@ -33554,9 +33915,9 @@ async function lookUpUpstream(client, moved, logger) {
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
 /** The body's rows: the moves that changed a digest, shown in the form their config stores. */
-async function bodyUpdates(moves, client, logger) {
+async function bodyUpdates(moves, client, logger, facts) {
     const moved = moves.filter(run_moves/* hasMoved */.Q2);
-    const upstream = client ? await lookUpUpstream(client, moved, logger) : [];
+    const upstream = client ? await (0,run_upstream/* lookUpUpstream */.s0)(client, moved, logger, facts) : [];
     return moved.map((m, i) => ({
         name: m.entry.name,
         image: `${m.entry.reference.registry}/${m.entry.reference.repository}`,
@@ -33575,7 +33936,7 @@ function render(body, updates, result) {
 async function describeProposal(result, settings, client, logger) {
     if (result.newText === undefined)
         return undefined;
-    const updates = await bodyUpdates(result.moves, client, logger);
+    const updates = await bodyUpdates(result.moves, client, logger, result.facts);
     const diffs = [diff_unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(diff_unifiedDiff(file.path, file.text, file.newText));
@@ -33620,7 +33981,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     let proposal;
     let body = '';
     if (files.size > 0) {
-        const updates = await bodyUpdates(withFiles(moves, touched), client, logger);
+        const updates = await bodyUpdates(withFiles(moves, touched), client, logger, result.facts);
         body = render(settings.body, updates, result);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
@@ -33684,7 +34045,167 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
 
 /***/ }),
 
-/***/ 4764:
+/***/ 2751:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  _7: () => (/* binding */ DEFAULT_SIZE_WARN_FRACTION),
+  mE: () => (/* binding */ DEFAULT_SIZE_WARN_INCREASE),
+  z3: () => (/* binding */ parseSizeWarnIncrease),
+  FA: () => (/* binding */ reviewMoves),
+  kI: () => (/* binding */ updateDetails)
+});
+
+// UNUSED EXPORTS: sizeFlags
+
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
+;// CONCATENATED MODULE: ./src/domain/oci/image-facts.ts
+function sizes(facts) {
+    const out = {};
+    for (const p of facts?.platforms ?? [])
+        out[p.platform] = p.size;
+    return out;
+}
+/** Pure. `previous` is undefined for a newly pinned entry or an old digest the registry lost. */
+function compareImages(previous, current) {
+    const before = new Map((previous?.platforms ?? []).map(p => [p.platform, p]));
+    const after = new Map(current.platforms.map(p => [p.platform, p]));
+    // An empty list is a source that knows no layers (Docker Hub's tags API), not an empty image.
+    const sameLayers = (a, b) => a.length > 0 && a.length === b.length && a.every((d, i) => d === b[i]);
+    const identicalLayers = previous !== undefined &&
+        before.size === after.size &&
+        after.size > 0 &&
+        [...after].every(([platform, p]) => {
+            const old = before.get(platform);
+            return old !== undefined && sameLayers(old.layers, p.layers);
+        });
+    return {
+        created: current.created ?? null,
+        size: sizes(current),
+        previousSize: sizes(previous),
+        platformsAdded: previous ? [...after.keys()].filter(p => !before.has(p)) : [],
+        platformsRemoved: previous ? [...before.keys()].filter(p => !after.has(p)) : [],
+        base: current.base
+            ? {
+                name: current.base.name,
+                previous: previous?.base?.digest ?? null,
+                current: current.base.digest
+            }
+            : null,
+        identicalLayers
+    };
+}
+
+// EXTERNAL MODULE: ./src/run/moves.ts
+var run_moves = __nccwpck_require__(7471);
+// EXTERNAL MODULE: ./src/run/upstream.ts
+var upstream = __nccwpck_require__(8040);
+;// CONCATENATED MODULE: ./src/run/review.ts
+/**
+ * One MoveReview per move that moved: the image comparison from the facts stage, the commits
+ * behind it from GitHub, and the flags a maintainer should read before merging. A detail that
+ * cannot be read becomes one line of `unavailable` and a flag; the move is still proposed.
+ */
+
+
+
+
+const DEFAULT_SIZE_WARN_INCREASE = '20%';
+const DEFAULT_SIZE_WARN_FRACTION = 0.2;
+/**
+ * `20%` or `20` (percent) as the fraction 0.2; undefined when it is not a non-negative
+ * number of percent. `0%` flags any growth.
+ */
+function parseSizeWarnIncrease(text) {
+    const match = /^(\d+(?:\.\d+)?)\s*%?$/.exec(text.trim());
+    return match ? Number(match[1]) / 100 : undefined;
+}
+async function reviewMoves(moves, facts, options) {
+    return Promise.all(moves.filter(run_moves/* hasMoved */.Q2).map(move => reviewMove(move, facts, options)));
+}
+async function reviewMove(move, facts, options) {
+    const repository = move.entry.reference;
+    const review = {
+        key: move.key,
+        ...(move.previous ? { previous: move.previous } : {}),
+        current: move.current,
+        flags: []
+    };
+    const current = facts.lookup(repository, move.current);
+    const previous = move.previous ? facts.lookup(repository, move.previous) : undefined;
+    const failed = facts.failure(repository, move.current) ??
+        (move.previous ? previousFailure(facts.failure(repository, move.previous)) : undefined);
+    if (current) {
+        review.comparison = compareImages(previous, current);
+        review.flags.push(...sizeFlags(review.comparison, options.sizeWarnIncrease));
+        const commits = await commitsBetween(previous, current, options.reviewSources);
+        if (typeof commits === 'string')
+            review.unavailable = commits;
+        else if (commits)
+            review.commits = commits;
+    }
+    if (failed)
+        review.unavailable = failed;
+    if (review.unavailable)
+        review.flags.push(`details unavailable: ${review.unavailable}`);
+    return review;
+}
+function previousFailure(reason) {
+    return reason && `previous digest: ${reason}`;
+}
+/** `size +31% on linux/amd64`, for each platform both digests have that grew past the limit. */
+function sizeFlags(comparison, limit) {
+    const flags = [];
+    for (const [platform, size] of Object.entries(comparison.size)) {
+        const before = comparison.previousSize[platform];
+        if (before === undefined || before <= 0 || size <= before)
+            continue;
+        const increase = (size - before) / before;
+        if (increase > limit)
+            flags.push(`size +${Math.round(increase * 100)}% on ${platform}`);
+    }
+    return flags;
+}
+/**
+ * The commits between the two digests' revisions, when both and a source are labelled and
+ * GitHub is asked; the reason as a string when GitHub refused.
+ */
+async function commitsBetween(previous, current, sources) {
+    const source = current.labels[upstream/* SOURCE_LABEL */.Rc] ?? previous?.labels[upstream/* SOURCE_LABEL */.Rc];
+    const base = previous?.labels[upstream/* REVISION_LABEL */.P1];
+    const head = current.labels[upstream/* REVISION_LABEL */.P1];
+    if (!sources || !source || !base || !head || base === head)
+        return undefined;
+    try {
+        return await sources.compareCommits(source, base, head);
+    }
+    catch (error) {
+        const message = (0,errors/* describeError */.Uc)(error, errors/* NEUTRAL_WORDS */.eF);
+        return `commits: ${message.split('\n')[0] ?? message}`;
+    }
+}
+function updateDetails(review) {
+    const c = review?.comparison;
+    return {
+        created: c?.created?.at ?? null,
+        created_source: c?.created?.source ?? null,
+        size: c?.size ?? {},
+        previous_size: c?.previousSize ?? {},
+        platforms_added: c?.platformsAdded ?? [],
+        platforms_removed: c?.platformsRemoved ?? [],
+        base: c?.base ?? null,
+        identical_layers: c?.identicalLayers ?? false,
+        commits: review?.commits ? { count: review.commits.count, url: review.commits.url } : null
+    };
+}
+
+
+/***/ }),
+
+/***/ 3794:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33792,11 +34313,23 @@ var workspace_path = __nccwpck_require__(5663);
 var other_files = __nccwpck_require__(7776);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
+;// CONCATENATED MODULE: ./src/domain/review.ts
+function reviewFor(reviews, move) {
+    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
+}
+
+// EXTERNAL MODULE: ./src/run/image-facts.ts
+var image_facts = __nccwpck_require__(9402);
+// EXTERNAL MODULE: ./src/run/review.ts + 1 modules
+var review = __nccwpck_require__(2751);
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
+
+
 
 
 
@@ -33876,7 +34409,7 @@ function planUpdate(mode, config, results, other = {
     pinnedFiles: [],
     moves: (0,run_moves/* computeMoves */.IR)(config, results)
 }) {
-    const { pinnedFiles, moves } = other;
+    const { pinnedFiles, moves, reviews = [] } = other;
     const updates = moves.filter(run_moves/* hasMoved */.Q2).map(m => ({
         name: m.entry.name,
         image: (0,reference/* repositoryName */.aR)(m.entry.reference),
@@ -33884,7 +34417,8 @@ function planUpdate(mode, config, results, other = {
         platform: m.entry.platform?.text ?? null,
         previous: m.previous ?? null,
         current: m.current,
-        files: m.files
+        files: m.files,
+        ...(0,review/* updateDetails */.kI)(reviewFor(reviews, m))
     }));
     const failed = results
         .filter(r => r.status === 'failed')
@@ -33905,7 +34439,7 @@ function planUpdate(mode, config, results, other = {
         matrix: { include: results.map(matrixEntry) },
         updates,
         failed,
-        reviews: [],
+        reviews,
         held: []
     };
 }
@@ -33962,12 +34496,17 @@ async function runUpdate(options, client, logger, onProgress) {
     // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
     const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
     const results = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const { reviewSources } = options;
+    const facts = await (0,image_facts/* readImageFacts */.vX)(client, results, { reviewSources, logger });
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
     const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
+    const sizeWarnIncrease = options.sizeWarnIncrease ?? review/* DEFAULT_SIZE_WARN_FRACTION */._7;
+    const reviews = await (0,review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources });
     const plan = planUpdate('update', config, results, {
         pinnedFiles: pinned,
-        moves: (0,run_moves/* withFiles */.oT)(moves, pinned)
+        moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
+        reviews
     });
     let written = false;
     if (plan.newText !== undefined && !options.dryRun) {
@@ -33978,7 +34517,7 @@ async function runUpdate(options, client, logger, onProgress) {
             await writeFileAtomic(file.absolutePath, file.newText);
         written = true;
     }
-    return { ...plan, written };
+    return { ...plan, written, facts: facts.lookup };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -33995,6 +34534,65 @@ function sameImage(a, b) {
     catch {
         return a.trim() === b.trim();
     }
+}
+
+
+/***/ }),
+
+/***/ 8040:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P1: () => (/* binding */ REVISION_LABEL),
+/* harmony export */   Rc: () => (/* binding */ SOURCE_LABEL),
+/* harmony export */   s0: () => (/* binding */ lookUpUpstream)
+/* harmony export */ });
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/* harmony import */ var _image_facts_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9402);
+
+
+const SOURCE_LABEL = 'org.opencontainers.image.source';
+const REVISION_LABEL = 'org.opencontainers.image.revision';
+/**
+ * Reads the labels of both digests of every moved entry, each distinct image once. Missing
+ * labels or an old digest the registry no longer has only cost the links, never the run.
+ */
+async function lookUpUpstream(client, moved, logger, facts = () => undefined) {
+    const cache = new Map();
+    const labelsOf = (entry, digest) => {
+        const platform = entry.platform ?? _image_facts_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_PLATFORM */ .Er;
+        const { registry, repository } = entry.reference;
+        // The facts stage read these labels already; only a source without labels (Docker Hub's
+        // tags API) or a digest it did not read sends the links to the registry.
+        const known = facts({ registry, repository }, digest);
+        if (known?.labelsRead)
+            return Promise.resolve(known.labels);
+        const key = (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .imageKey */ .p2)({ registry, repository, digest }, platform);
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = client.imageLabels(entry.reference, digest, platform).catch((error) => {
+                logger.debug(`no upstream labels for ${key}: ${error instanceof Error ? error.message : String(error)}`);
+                return undefined;
+            });
+            cache.set(key, pending);
+        }
+        return pending;
+    };
+    return Promise.all(moved.map(async ({ entry, previous, current }) => {
+        const [before, after] = await Promise.all([
+            previous ? labelsOf(entry, previous) : undefined,
+            labelsOf(entry, current)
+        ]);
+        const info = {};
+        const source = after?.[SOURCE_LABEL] ?? before?.[SOURCE_LABEL];
+        if (source)
+            info.source = source;
+        if (before?.[REVISION_LABEL])
+            info.previousRevision = before[REVISION_LABEL];
+        if (after?.[REVISION_LABEL])
+            info.currentRevision = after[REVISION_LABEL];
+        return info;
+    }));
 }
 
 
