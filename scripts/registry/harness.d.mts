@@ -74,6 +74,15 @@ export interface RegistryHandle {
   headDigest(repo: string, tag: string): Promise<string | null>
   deleteTag(repo: string, tag: string): Promise<string>
   stop(): Promise<void>
+  /** Uploads raw bytes as a blob; returns its digest. */
+  pushBlob(repo: string, bytes: Buffer): Promise<string>
+  /** PUTs a manifest (any JSON) under `reference`, or by its digest when null. */
+  putManifest(
+    repo: string,
+    reference: string | null,
+    mediaType: string,
+    json: unknown
+  ): Promise<{ digest: string; size: number }>
 }
 
 export const MEDIA_TYPES: Readonly<Record<string, string>>

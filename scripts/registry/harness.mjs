@@ -737,7 +737,24 @@ function createHandle(ctx) {
       return digest
     },
 
-    stop: ctx.stop
+    stop: ctx.stop,
+
+    /** Uploads raw bytes as a blob; returns its digest. */
+    async pushBlob(repo, bytes) {
+      return pushBlob(repo, await authFor(repo), bytes)
+    },
+
+    /** PUTs a manifest (any JSON) under `reference`, or by its digest when null. */
+    async putManifest(repo, reference, mediaType, json) {
+      const { digest, bytes } = await putManifest(
+        repo,
+        reference,
+        mediaType,
+        json,
+        await authFor(repo)
+      )
+      return { digest, size: bytes.length }
+    }
   }
 }
 

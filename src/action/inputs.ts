@@ -18,6 +18,7 @@ import { splitPatternList } from '../adapters/fs/workspace-files.js'
 import { UpdaterError } from '../domain/errors.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE } from '../run/propose.js'
 import type { Mode } from '../run/update.js'
+import { VERIFY_MODES, type VerifyMode, parseVerifyMode } from '../domain/signature/policy.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -42,6 +43,14 @@ export interface Inputs {
   /** Globs of other files pinning the same images, relative to the workspace. */
   files: string[]
   pullRequest: PullRequestInputs
+  /** verify-signatures, signature-keys, sigstore-trusted-root (issue 16). */
+  signatures: SignatureInputs
+}
+
+export interface SignatureInputs {
+  mode: VerifyMode
+  keys?: string
+  trustedRoot?: string
 }
 
 export interface PullRequestInputs {
@@ -140,6 +149,21 @@ function pullRequestInputs(): PullRequestInputs {
   }
 }
 
+function signatureInputs(): SignatureInputs {
+  const value = text('verify-signatures')
+  const mode = value === '' ? 'off' : parseVerifyMode(value)
+  if (mode === undefined) {
+    throw new InputError(
+      `input verify-signatures must be one of ${VERIFY_MODES.join(', ')}, got "${value}"`
+    )
+  }
+  return {
+    mode,
+    keys: core.getInput('signature-keys').trim() || undefined,
+    trustedRoot: text('sigstore-trusted-root') || undefined
+  }
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -167,6 +191,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     failOnError: booleanInput('fail-on-error', false),
     token,
     files: splitPatternList(core.getInput('files')),
-    pullRequest: pullRequestInputs()
+    pullRequest: pullRequestInputs(),
+    signatures: signatureInputs()
   }
 }

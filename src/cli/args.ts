@@ -13,6 +13,7 @@ import {
 } from '../adapters/registry/create-client.js'
 import type { Mode } from '../run/update.js'
 import { splitPatternList } from '../adapters/fs/workspace-files.js'
+import { VERIFY_MODES, type VerifyMode, parseVerifyMode } from '../domain/signature/policy.js'
 
 export interface CliOptions {
   mode: Mode
@@ -33,6 +34,10 @@ export interface CliOptions {
   json: boolean
   showPullRequest: boolean
   verbose: boolean
+  /** --verify-signatures, --signature-key (repeatable), --sigstore-trusted-root. */
+  verifySignatures: VerifyMode
+  signatureKeys: string[]
+  sigstoreTrustedRoot?: string
 }
 
 export type CliCommand =
@@ -148,6 +153,22 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'boolean',
     short: 'h',
     help: 'Print this help and exit.'
+  },
+  'verify-signatures': {
+    type: 'string',
+    value: 'off|warn|require',
+    help: 'Check who signed each moved digest, old against new (default off); see docs/signatures.md.'
+  },
+  'signature-key': {
+    type: 'string',
+    multiple: true,
+    value: 'path',
+    help: 'PEM public key file that key-based cosign signatures must verify with; repeat for several.'
+  },
+  'sigstore-trusted-root': {
+    type: 'string',
+    value: 'path',
+    help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
   }
 }
 
@@ -197,6 +218,16 @@ function integer(name: string, text: string | undefined, fallback: number, max: 
     throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`)
   }
   return value
+}
+
+function verifyMode(text: string | undefined): VerifyMode {
+  if (text === undefined) return 'off'
+  const mode = parseVerifyMode(text)
+  if (!mode)
+    throw new UsageError(
+      `--verify-signatures must be one of ${VERIFY_MODES.join(', ')}, got "${text}"`
+    )
+  return mode
 }
 
 function requestTimeout(text: string | undefined): number {
@@ -299,7 +330,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),
-      verbose: bool('verbose')
+      verbose: bool('verbose'),
+      verifySignatures: verifyMode(str('verify-signatures')),
+      signatureKeys: (values['signature-key'] as string[] | undefined) ?? [],
+      sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root'))
     }
   }
 }

@@ -134,7 +134,13 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
     workspace: process.cwd(),
     configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
     defaultImageSource: '--image',
-    words: FLAG_WORDS
+    words: FLAG_WORDS,
+    signatures: {
+      mode: options.verifySignatures,
+      keys: options.signatureKeys.join('\n') || undefined,
+      trustedRoot: options.sigstoreTrustedRoot,
+      names: { keys: '--signature-key', trustedRoot: '--sigstore-trusted-root' }
+    }
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 

@@ -8,7 +8,10 @@ const FLAG: Partial<Record<Setting, string>> = {
   'registry-auth': '--registry-auth-file',
   'insecure-registries': '--insecure-registry',
   'request-timeout': '--request-timeout',
-  files: '--files'
+  files: '--files',
+  'verify-signatures': '--verify-signatures',
+  'signature-keys': '--signature-key',
+  'sigstore-trusted-root': '--sigstore-trusted-root'
 }
 
 export const FLAG_WORDS: SettingWords = {

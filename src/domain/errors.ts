@@ -21,6 +21,9 @@ export type Setting =
   | 'branch'
   | 'pull-request'
   | 'token'
+  | 'verify-signatures'
+  | 'signature-keys'
+  | 'sigstore-trusted-root'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:

@@ -17,7 +17,8 @@ import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
-import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import type { HeldUpdate, MoveReview, ProvenanceCheck, SignatureCheck } from '../domain/review.js'
+import { type SignatureOptions, prepareSignatures, withSignatures } from './signatures.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -67,6 +68,8 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
+  /** verify-signatures, signature-keys, sigstore-trusted-root (issue 16); off when absent. */
+  signatures?: SignatureOptions
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -90,6 +93,10 @@ export interface Update {
   current: Digest
   /** Other files (workspace-relative, forward slashes) where this entry's digest was replaced. */
   files: string[]
+  /** Who signed the new digest, when the entry verifies signatures (issue 16). */
+  signature?: SignatureCheck
+  /** The new digest's build provenance, when the entry names a provenance_repository. */
+  provenance?: ProvenanceCheck
 }
 
 export interface Failure {
@@ -309,22 +316,33 @@ export async function runUpdate(
   }
 
   if (!client) throw new Error('update mode needs a registry client')
-  // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
+  // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
   const candidates = await findPinnedFiles(options, logger)
-  const results = await resolveEntries(
+  const signatureStage = await prepareSignatures(
+    config,
+    options.signatures,
+    options.workspace ?? process.cwd(),
+    logger
+  )
+  const resolved = await resolveEntries(
     config,
     client,
     options.concurrency,
     onProgress,
     options.words
   )
+  const signed = await signatureStage?.check(resolved, client, options.concurrency)
+  const results = signed?.results ?? resolved
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
-  const plan = planUpdate('update', config, results, {
-    pinnedFiles: pinned,
-    moves: withFiles(moves, pinned)
-  })
+  const plan = withSignatures(
+    planUpdate('update', config, results, {
+      pinnedFiles: pinned,
+      moves: withFiles(moves, pinned)
+    }),
+    signed
+  )
   let written = false
   if (plan.newText !== undefined && !options.dryRun) {
     await writeFileAtomic(options.configPath, plan.newText)
