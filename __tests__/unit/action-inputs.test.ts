@@ -74,7 +74,14 @@ const CASES: Case[] = [
   ['assignees', 'alice\nbob', i => pr(i).assignees, ['alice', 'bob']],
   ['reviewers', 'carol', i => pr(i).reviewers, ['carol']],
   ['team-reviewers', 'acme/ops', i => pr(i).teamReviewers, ['acme/ops']],
-  ['draft', 'on', i => pr(i).draft, true]
+  ['draft', 'on', i => pr(i).draft, true],
+  ['verify-signatures', undefined, i => i.signatures.mode, 'off'],
+  ['verify-signatures', ' Require ', i => i.signatures.mode, 'require'],
+  ['verify-signatures', 'warn', i => i.signatures.mode, 'warn'],
+  ['signature-keys', undefined, i => i.signatures.keys, undefined],
+  ['signature-keys', ' keys/a.pub\nkeys/b.pub\n', i => i.signatures.keys, 'keys/a.pub\nkeys/b.pub'],
+  ['sigstore-trusted-root', undefined, i => i.signatures.trustedRoot, undefined],
+  ['sigstore-trusted-root', ' trust.json ', i => i.signatures.trustedRoot, 'trust.json']
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -110,6 +117,11 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'registry-auth',
     'ghcr.io: {username: u}',
     'input registry-auth entry "ghcr.io" must have string fields username and password'
+  ],
+  [
+    'verify-signatures',
+    'yes',
+    'input verify-signatures must be one of off, warn, require, got "yes"'
   ]
 ]
 

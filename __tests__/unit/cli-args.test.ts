@@ -41,7 +41,10 @@ describe('parseCliArgs', () => {
       files: [],
       json: false,
       showPullRequest: false,
-      verbose: false
+      verbose: false,
+      verifySignatures: 'off',
+      signatureKeys: [],
+      sigstoreTrustedRoot: undefined
     })
   })
 
@@ -72,7 +75,15 @@ describe('parseCliArgs', () => {
         '--files=compose.yml',
         '--json',
         '--show-pull-request',
-        '-v'
+        '-v',
+        '--verify-signatures',
+        'warn',
+        '--signature-key',
+        'a.pub',
+        '--signature-key',
+        'b.pub',
+        '--sigstore-trusted-root',
+        'trust.json'
       ])
     ).toEqual({
       mode: 'update',
@@ -89,7 +100,10 @@ describe('parseCliArgs', () => {
       files: ['Dockerfile', 'deploy/*.yaml', 'compose.yml'],
       json: true,
       showPullRequest: true,
-      verbose: true
+      verbose: true,
+      verifySignatures: 'warn',
+      signatureKeys: ['a.pub', 'b.pub'],
+      sigstoreTrustedRoot: 'trust.json'
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
     expect(options(['--fail-on-error']).failOnError).toBe(true)

@@ -318,21 +318,7 @@ export async function runUpdate(
   if (!client) throw new Error('update mode needs a registry client')
   // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
   const candidates = await findPinnedFiles(options, logger)
-  const signatureStage = await prepareSignatures(
-    config,
-    options.signatures,
-    options.workspace ?? process.cwd(),
-    logger
-  )
-  const resolved = await resolveEntries(
-    config,
-    client,
-    options.concurrency,
-    onProgress,
-    options.words
-  )
-  const signed = await signatureStage?.check(resolved, client, options.concurrency)
-  const results = signed?.results ?? resolved
+  const { results, signed } = await resolveAndVerify(options, config, client, logger, onProgress)
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
   const pinned = await rewritePinnedFiles(candidates, moves, logger)
@@ -352,6 +338,27 @@ export async function runUpdate(
     written = true
   }
   return { ...plan, written }
+}
+
+/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
+async function resolveAndVerify(
+  options: UpdateOptions,
+  config: ParsedConfig,
+  client: RegistryClient,
+  logger: Logger,
+  onProgress?: (done: number, total: number) => void
+) {
+  const workspace = options.workspace ?? process.cwd()
+  const stage = await prepareSignatures(config, options.signatures, workspace, logger)
+  const resolved = await resolveEntries(
+    config,
+    client,
+    options.concurrency,
+    onProgress,
+    options.words
+  )
+  const signed = await stage?.check(resolved, client, options.concurrency)
+  return { results: signed?.results ?? resolved, signed }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
