@@ -26,6 +26,8 @@ import type { BundleVerifier } from '../adapters/signature/sigstore.js'
 export interface Trust {
   keys: readonly TrustedKey[]
   signedBy?: SignedBy
+  /** The entry asks for build provenance, which only Sigstore bundles carry. */
+  provenance: boolean
 }
 
 /** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
@@ -53,7 +55,9 @@ export async function verifyDigest(
   const found: DigestSignatures = { signers: [], provenance: [] }
   let artifacts: SignatureArtifact[]
   try {
-    artifacts = await findSignatureArtifacts(client, ref, digest)
+    artifacts = await findSignatureArtifacts(client, ref, digest, {
+      bundles: trust.signedBy !== undefined || trust.provenance
+    })
   } catch (error) {
     found.problem = `signatures could not be read: ${firstLine(describeError(error, NEUTRAL_WORDS))}`
     return found

@@ -112,7 +112,11 @@ export async function prepareSignatures(
         `${config.file}:${entry.line}: ${entry.name} must be verified (${policy.mode}) but names no signer: set signature_key or signed_by on the entry, or give keys in ${names.keys}`
       )
     }
-    trusts.set(index, { keys, signedBy: policy.signedBy })
+    trusts.set(index, {
+      keys,
+      signedBy: policy.signedBy,
+      provenance: policy.provenanceRepository !== undefined
+    })
   }
   const trustedRoot = options?.trustedRoot
     ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)

@@ -42,15 +42,20 @@ export function cosignTag(digest: Digest, suffix: '' | '.sig'): string {
   return `sha256-${hexOf(digest)}${suffix}`
 }
 
-/** Every signature artifact of `digest` this registry holds, in the two layouts. */
+/**
+ * Every signature artifact of `digest` this registry holds, in the two layouts; Sigstore
+ * bundles only when `bundles` is set (a check against keys alone reads none: two requests
+ * fewer per digest).
+ */
 export async function findSignatureArtifacts(
   client: RegistryClient,
   ref: RepositoryRef,
-  digest: Digest
+  digest: Digest,
+  options: { bundles: boolean }
 ): Promise<SignatureArtifact[]> {
   const [legacy, bundles] = await Promise.all([
     simpleSignatures(client, ref, digest),
-    sigstoreBundles(client, ref, digest)
+    options.bundles ? sigstoreBundles(client, ref, digest) : []
   ])
   return [...legacy, ...bundles]
 }
