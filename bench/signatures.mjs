@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench:signatures`: what `--verify-signatures require` costs against `off`, in
+ * `node bench/signatures.mjs`: what `--verify-signatures require` costs against `off`, in
  * requests per moved image and wall time, for the CLI bundle in dist/ (run `npm run bundle`
  * first) against the real local registry (token auth) behind the latency proxy. Every image
  * moved, and its old and new digest are signed with a cosign key, so each check finds and
