@@ -11,7 +11,13 @@ import { resolve } from 'node:path'
 import type { ParsedConfig } from '../domain/config.js'
 import type { Digest } from '../domain/oci/digest.js'
 import { repositoryName } from '../domain/oci/reference.js'
-import type { HeldUpdate, MoveReview, ProvenanceCheck, SignatureCheck } from '../domain/review.js'
+import {
+  type HeldUpdate,
+  type MoveReview,
+  type ProvenanceCheck,
+  type SignatureCheck,
+  reviewFor
+} from '../domain/review.js'
 import { type EntrySignaturePolicy, readEntryPolicy } from '../domain/signature/entry-policy.js'
 import {
   type DigestSignatures,
@@ -307,7 +313,29 @@ export function withSignatures<P extends PlanLike>(
   return {
     ...plan,
     updates,
-    reviews: [...plan.reviews, ...signatureReviews(signed.outcomes, moved)],
+    reviews: mergeReviews(plan.reviews, signatureReviews(signed.outcomes, moved)),
     held: [...plan.held, ...signed.held]
   }
+}
+
+/**
+ * One review per move: when an earlier stage (the image facts) already reviewed a move, its
+ * signature, provenance and flags join that review rather than make a second one.
+ */
+export function mergeReviews(
+  reviews: readonly MoveReview[],
+  additions: readonly MoveReview[]
+): MoveReview[] {
+  const merged = reviews.map(r => ({ ...r, flags: [...r.flags] }))
+  for (const addition of additions) {
+    const existing = reviewFor(merged, addition)
+    if (!existing) {
+      merged.push(addition)
+      continue
+    }
+    if (addition.signature) existing.signature = addition.signature
+    if (addition.provenance) existing.provenance = addition.provenance
+    existing.flags.push(...addition.flags)
+  }
+  return merged
 }
