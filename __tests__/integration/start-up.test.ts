@@ -1,6 +1,7 @@
 /**
  * A run loads only what it needs: the GitHub client (@actions/github, Octokit) is in a chunk
- * of its own that the action imports only to open a pull request, and not in the CLI at all.
+ * of its own that the action imports only to open a pull request, and not in the CLI at all;
+ * the Sigstore verifier is in a chunk loaded only when a signature check meets a bundle.
  * The bundles are the ones the suite runs (scripts/testkit/bundle.mjs).
  */
 import { describe, expect, it } from '@jest/globals'
@@ -13,6 +14,8 @@ import { CLI_ENTRY } from '../support/run-cli.js'
 
 /** Code only Octokit's packages carry: its user agent and its request-error class. */
 const OCTOKIT = [/octokit-core\.js\//, /@octokit\/request-error/, /function getOctokit\(/]
+/** An error code only @sigstore/verify carries. */
+const SIGSTORE = /TLOG_BODY_ERROR/
 
 describe('start-up', () => {
   it("keeps the GitHub client out of the action's main bundle, in a chunk loaded on demand", () => {
@@ -69,6 +72,21 @@ describe('start-up', () => {
   it('keeps the GitHub client out of the CLI', () => {
     const cli = readFileSync(CLI_ENTRY, 'utf8')
     for (const marker of OCTOKIT) expect(cli).not.toMatch(marker)
-    expect(readdirSync(dirname(CLI_ENTRY)).filter(f => f.endsWith('.index.js'))).toEqual([])
+    // The CLI's only chunks are the Sigstore verifier's (below).
+    for (const chunk of readdirSync(dirname(CLI_ENTRY)).filter(f => f.endsWith('.index.js'))) {
+      const text = readFileSync(join(dirname(CLI_ENTRY), chunk), 'utf8')
+      for (const marker of OCTOKIT) expect(text).not.toMatch(marker)
+    }
+  })
+
+  it('keeps the Sigstore verifier out of both main bundles, in a chunk loaded on demand', () => {
+    for (const entry of [ACTION_ENTRY, CLI_ENTRY]) {
+      expect(readFileSync(entry, 'utf8')).not.toMatch(SIGSTORE)
+      const chunks = readdirSync(dirname(entry)).filter(f => /^\d+\.index\.js$/.test(f))
+      const withVerifier = chunks.filter(f =>
+        SIGSTORE.test(readFileSync(join(dirname(entry), f), 'utf8'))
+      )
+      expect(withVerifier).toHaveLength(1)
+    }
   })
 })
