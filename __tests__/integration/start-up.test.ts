@@ -1,7 +1,8 @@
 /**
  * A run loads only what it needs: the GitHub client (@actions/github, Octokit) is in a chunk
  * of its own that the action imports only to open a pull request or ask GitHub about a move,
- * and that the CLI imports only for its questions about a move (never to open anything).
+ * and that the CLI imports only for its questions about a move (never to open anything);
+ * the Sigstore verifier is in a chunk loaded only when a signature check meets a bundle.
  * The bundles are the ones the suite runs (scripts/testkit/bundle.mjs).
  */
 import { describe, expect, it } from '@jest/globals'
@@ -14,6 +15,8 @@ import { CLI_ENTRY } from '../support/run-cli.js'
 
 /** Code only Octokit's packages carry: its user agent and its request-error class. */
 const OCTOKIT = [/octokit-core\.js\//, /@octokit\/request-error/, /function getOctokit\(/]
+/** An error code only @sigstore/verify carries. */
+const SIGSTORE = /TLOG_BODY_ERROR/
 
 describe('start-up', () => {
   it("keeps the GitHub client out of the action's main bundle, in a chunk loaded on demand", () => {
@@ -75,5 +78,16 @@ describe('start-up', () => {
       OCTOKIT.every(m => m.test(readFileSync(join(dirname(CLI_ENTRY), f), 'utf8')))
     )
     expect(withClient).toHaveLength(1)
+  })
+
+  it('keeps the Sigstore verifier out of both main bundles, in a chunk loaded on demand', () => {
+    for (const entry of [ACTION_ENTRY, CLI_ENTRY]) {
+      expect(readFileSync(entry, 'utf8')).not.toMatch(SIGSTORE)
+      const chunks = readdirSync(dirname(entry)).filter(f => /^\d+\.index\.js$/.test(f))
+      const withVerifier = chunks.filter(f =>
+        SIGSTORE.test(readFileSync(join(dirname(entry), f), 'utf8'))
+      )
+      expect(withVerifier).toHaveLength(1)
+    }
   })
 })

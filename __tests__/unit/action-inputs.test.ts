@@ -97,7 +97,14 @@ const CASES: Case[] = [
   ['size-policy', undefined, i => i.policies.sizePolicy, 'warn'],
   ['size-policy', 'block', i => i.policies.sizePolicy, 'block'],
   ['check-pins', undefined, i => i.checkPins, false],
-  ['check-pins', 'true', i => i.checkPins, true]
+  ['check-pins', 'true', i => i.checkPins, true],
+  ['verify-signatures', undefined, i => i.signatures.mode, 'off'],
+  ['verify-signatures', ' Require ', i => i.signatures.mode, 'require'],
+  ['verify-signatures', 'warn', i => i.signatures.mode, 'warn'],
+  ['signature-keys', undefined, i => i.signatures.keys, undefined],
+  ['signature-keys', ' keys/a.pub\nkeys/b.pub\n', i => i.signatures.keys, 'keys/a.pub\nkeys/b.pub'],
+  ['sigstore-trusted-root', undefined, i => i.signatures.trustedRoot, undefined],
+  ['sigstore-trusted-root', ' trust.json ', i => i.signatures.trustedRoot, 'trust.json']
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -153,7 +160,12 @@ const BAD: Array<[input: string, value: string, message: string]> = [
   ['allow-rewind', 'perhaps', 'input allow-rewind must be true or false, got "perhaps"'],
   ['immutable-tags', '^v[0-9', 'input immutable-tags has an invalid regular expression "^v[0-9"'],
   ['size-limit-increase', '20', 'input size-limit-increase must be a percentage such as 20%'],
-  ['size-policy', 'fail', 'input size-policy must be warn or block, got "fail"']
+  ['size-policy', 'fail', 'input size-policy must be warn or block, got "fail"'],
+  [
+    'verify-signatures',
+    'yes',
+    'input verify-signatures must be one of off, warn, require, got "yes"'
+  ]
 ]
 
 describe('getInputs', () => {

@@ -45,7 +45,10 @@ describe('parseCliArgs', () => {
       verbose: false,
       sizeWarnIncrease: 0.2,
       policies: DEFAULT_POLICY_SETTINGS,
-      checkPins: false
+      checkPins: false,
+      verifySignatures: 'off',
+      signatureKeys: [],
+      sigstoreTrustedRoot: undefined
     })
   })
 
@@ -79,7 +82,15 @@ describe('parseCliArgs', () => {
         '-v',
         '--size-warn-increase',
         '35%',
-        '--check-pins'
+        '--check-pins',
+        '--verify-signatures',
+        'warn',
+        '--signature-key',
+        'a.pub',
+        '--signature-key',
+        'b.pub',
+        '--sigstore-trusted-root',
+        'trust.json'
       ])
     ).toEqual({
       mode: 'update',
@@ -99,7 +110,10 @@ describe('parseCliArgs', () => {
       verbose: true,
       sizeWarnIncrease: 0.35,
       policies: DEFAULT_POLICY_SETTINGS,
-      checkPins: true
+      checkPins: true,
+      verifySignatures: 'warn',
+      signatureKeys: ['a.pub', 'b.pub'],
+      sigstoreTrustedRoot: 'trust.json'
     })
     expect(options(['--mode', 'matrix']).mode).toBe('matrix')
     expect(options(['--size-warn-increase', '0']).sizeWarnIncrease).toBe(0)

@@ -29265,6 +29265,7 @@ var rate_limit = __nccwpck_require__(1000);
 
 
 const tagKey = (ref) => `${ref.repository}:${ref.tag}`;
+const MEDIA_TYPES_INDEX = 'application/vnd.oci.image.index.v1+json';
 
 class RegistryClient {
     options;
@@ -29497,6 +29498,21 @@ class RegistryClient {
         if (response.status !== 200)
             throw await this.explain(tagRef, response);
         return (0,registry_manifest/* verifiedManifest */.uS)(tagRef, reference, response);
+    }
+    /**
+     * The OCI 1.1 referrers index of `digest`, or undefined when the registry has no referrers
+     * API (404, 400, 405, 501: distribution 2.8 among them), so the caller tries the fallback tag.
+     */
+    async fetchReferrers(ref, digest) {
+        const response = await this.send(ref, 'GET', `/referrers/${digest}`, {
+            Accept: MEDIA_TYPES_INDEX
+        });
+        if ([400, 404, 405, 501].includes(response.status))
+            return undefined;
+        const tagRef = { ...ref, tag: digest };
+        if (response.status !== 200)
+            throw await this.explain(tagRef, response);
+        return (0,registry_manifest/* verifiedManifest */.uS)(tagRef, 'referrers', response);
     }
     /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */
     async fetchBlob(ref, digest) {
@@ -31095,11 +31111,14 @@ function parsePolicySettings(text) {
     return settings;
 }
 
+// EXTERNAL MODULE: ./src/domain/signature/policy.ts
+var policy = __nccwpck_require__(3155);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
+
 
 
 
@@ -31250,6 +31269,22 @@ const FLAGS = {
         type: 'boolean',
         short: 'h',
         help: 'Print this help and exit.'
+    },
+    'verify-signatures': {
+        type: 'string',
+        value: 'off|warn|require',
+        help: 'Check who signed each moved digest, old against new (default off); see docs/signatures.md.'
+    },
+    'signature-key': {
+        type: 'string',
+        multiple: true,
+        value: 'path',
+        help: 'PEM public key file that key-based cosign signatures must verify with; repeat for several.'
+    },
+    'sigstore-trusted-root': {
+        type: 'string',
+        value: 'path',
+        help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
     }
 };
 const PROGRAM = 'image-digest-updater';
@@ -31298,6 +31333,14 @@ function integer(name, text, fallback, max) {
         throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`);
     }
     return value;
+}
+function verifyMode(text) {
+    if (text === undefined)
+        return 'off';
+    const mode = (0,policy/* parseVerifyMode */.iZ)(text);
+    if (!mode)
+        throw new UsageError(`--verify-signatures must be one of ${policy/* VERIFY_MODES */.v4.join(', ')}, got "${text}"`);
+    return mode;
 }
 function requestTimeout(text) {
     if (text === undefined)
@@ -31426,7 +31469,10 @@ function parseCliArgs(argv) {
             sizeWarnIncrease: sizeWarnIncrease(str('size-warn-increase')),
             ...(autoMerge ? { autoMerge } : {}),
             policies: policyFlags(str, bool('allow-rewind'), values['immutable-tag']),
-            checkPins: bool('check-pins')
+            checkPins: bool('check-pins'),
+            verifySignatures: verifyMode(str('verify-signatures')),
+            signatureKeys: values['signature-key'] ?? [],
+            sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root'))
         }
     };
 }
@@ -31455,7 +31501,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6306);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4772);
-/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2562);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5718);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
 /* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
 /* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(861);
@@ -31463,7 +31509,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6304);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9505);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(177);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4357);
 /* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8991);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6311);
@@ -31599,7 +31645,13 @@ async function run(options, stderr) {
             facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .NO_FACTS */ .Kj,
             persist: !options.dryRun
         },
-        checkPins: options.checkPins
+        checkPins: options.checkPins,
+        signatures: {
+            mode: options.verifySignatures,
+            keys: options.signatureKeys.join('\n') || undefined,
+            trustedRoot: options.sigstoreTrustedRoot,
+            names: { keys: '--signature-key', trustedRoot: '--sigstore-trusted-root' }
+        }
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
@@ -32172,7 +32224,10 @@ const FLAG = {
     files: '--files',
     'size-warn-increase': '--size-warn-increase',
     'auto-merge': '--auto-merge',
-    'check-pins': '--check-pins'
+    'check-pins': '--check-pins',
+    'verify-signatures': '--verify-signatures',
+    'signature-keys': '--signature-key',
+    'sigstore-trusted-root': '--sigstore-trusted-root'
 };
 const FLAG_WORDS = {
     set: setting => (FLAG[setting] ? `pass ${FLAG[setting]}` : _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF.set(setting)),
@@ -32183,13 +32238,13 @@ const FLAG_WORDS = {
 
 /***/ }),
 
-/***/ 2562:
+/***/ 5718:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  xL: () => (/* reexport */ ConfigError),
+  xL: () => (/* reexport */ error/* ConfigError */.x),
   o4: () => (/* reexport */ parseConfig),
   I3: () => (/* reexport */ rewriteDigests)
 });
@@ -32198,41 +32253,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __nccwpck_require__(241);
-;// CONCATENATED MODULE: ./src/domain/config/error.ts
-/** The config's one error: names the file, the position and the field, on one line. */
-
-// eslint-disable-next-line no-control-regex
-const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
-/** Control characters from the file, written as escapes: a message stays on one line. */
-function escapeControls(text) {
-    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-class ConfigError extends errors/* UpdaterError */.em {
-    file;
-    position;
-    field;
-    name = 'ConfigError';
-    /** What is wrong, without file and field (an annotation names those itself) or fix. */
-    detail;
-    constructor(file, position, field, detail, options) {
-        const where = position ? `${file}:${position.line}:${position.col}` : file;
-        // Values quoted from the file may hold any character.
-        const safe = escapeControls(detail);
-        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
-        this.file = file;
-        this.position = position;
-        this.field = field;
-        this.detail = safe;
-    }
-    /** The detail with the fix in an edge's words, for an annotation. */
-    describeDetail(words) {
-        return this.fix ? `${this.detail}${(0,errors/* joinFix */.eG)(this.fix, words)}` : this.detail;
-    }
-}
-
+// EXTERNAL MODULE: ./src/domain/config/error.ts
+var error = __nccwpck_require__(2709);
 ;// CONCATENATED MODULE: ./src/domain/config/document.ts
 /** Reading the config's bytes into a YAML document: size, encoding, control characters, syntax. */
 
@@ -32246,7 +32268,7 @@ const MAX_CONFIG_BYTES = 1024 * 1024;
 function readDocument(file, bytes) {
     const size = typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
     if (size > MAX_CONFIG_BYTES) {
-        throw new ConfigError(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
+        throw new error/* ConfigError */.x(file, undefined, undefined, `is ${size} bytes; a config may be at most ${MAX_CONFIG_BYTES} bytes (1 MiB)`);
     }
     const text = typeof bytes === 'string' ? bytes : decodeUtf8(file, bytes);
     const hasBom = text.startsWith('\uFEFF');
@@ -32271,12 +32293,12 @@ function readDocument(file, bytes) {
     }
     if (control) {
         const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-        throw new ConfigError(file, lineCounter.linePos(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
+        throw new error/* ConfigError */.x(file, lineCounter.linePos(control.index), undefined, `contains the control character U+${code}, which YAML does not allow; remove it`);
     }
     const firstError = doc.errors[0];
     if (firstError) {
         const pos = lineCounter.linePos(firstError.pos[0]);
-        throw new ConfigError(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
+        throw new error/* ConfigError */.x(file, pos, undefined, `invalid YAML: ${yamlErrorDetail(firstError)}`);
     }
     return { source, hasBom, doc, lineCounter };
 }
@@ -32289,14 +32311,14 @@ function decodeUtf8(file, bytes) {
         // Falls through to find where, for the message.
     }
     if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
+        throw new error/* ConfigError */.x(file, { line: 1, col: 1 }, undefined, 'is UTF-16 text; save it as UTF-8');
     }
     const offset = firstInvalidUtf8(bytes);
     const before = new TextDecoder('utf-8').decode(bytes.subarray(0, offset));
     const lines = before.split('\n');
     const position = { line: lines.length, col: [...lines[lines.length - 1]].length + 1 };
     const byte = bytes[offset].toString(16).toUpperCase().padStart(2, '0');
-    throw new ConfigError(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
+    throw new error/* ConfigError */.x(file, position, undefined, `is not valid UTF-8 (byte 0x${byte} here); save it as UTF-8`);
 }
 /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */
 function firstInvalidUtf8(bytes) {
@@ -32315,7 +32337,7 @@ function firstInvalidUtf8(bytes) {
     return bytes.length - 1;
 }
 function tooDeep(file) {
-    return new ConfigError(file, undefined, undefined, 'nests too deeply to be read');
+    return new error/* ConfigError */.x(file, undefined, undefined, 'nests too deeply to be read');
 }
 /** The parser's messages, reworded where they speak of its API rather than of the file. */
 function yamlErrorDetail(error) {
@@ -32352,7 +32374,7 @@ function configReader(file, source, lineCounter) {
     const fail = (node, field, detail, fix) => {
         const range = node && 'range' in node ? node.range : undefined;
         const keyRange = node && 'key' in node && (0,dist/* isScalar */.jn)(node.key) ? node.key.range : undefined;
-        throw new ConfigError(file, at((range ?? keyRange)?.[0]), field, detail, { fix });
+        throw new error/* ConfigError */.x(file, at((range ?? keyRange)?.[0]), field, detail, { fix });
     };
     function scalarString(node, field) {
         if ((0,dist/* isAlias */.Vj)(node))
@@ -32871,7 +32893,7 @@ function parseConfig(file, bytes, options = {}) {
 function rootMap({ file, fail }, doc) {
     const root = doc.contents;
     if (root === null || ((0,dist/* isScalar */.jn)(root) && root.value === null)) {
-        throw new ConfigError(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
+        throw new error/* ConfigError */.x(file, { line: 1, col: 1 }, undefined, 'is empty; expected a mapping with a `containers:` list at the top level');
     }
     if (!(0,dist/* isMap */.jh)(root)) {
         return fail(root, undefined, 'expected a mapping with a `containers:` list at the top level');
@@ -32957,6 +32979,48 @@ function rewriteDigests(config, newDigests) {
 
 
 
+
+
+/***/ }),
+
+/***/ 2709:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ ConfigError)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/** The config's one error: names the file, the position and the field, on one line. */
+
+// eslint-disable-next-line no-control-regex
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]/g;
+/** Control characters from the file, written as escapes: a message stays on one line. */
+function escapeControls(text) {
+    const named = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+    return text.replace(LINE_BREAKING, c => named[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+class ConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterError */ .em {
+    file;
+    position;
+    field;
+    name = 'ConfigError';
+    /** What is wrong, without file and field (an annotation names those itself) or fix. */
+    detail;
+    constructor(file, position, field, detail, options) {
+        const where = position ? `${file}:${position.line}:${position.col}` : file;
+        // Values quoted from the file may hold any character.
+        const safe = escapeControls(detail);
+        super(`${where}: ${field ? `${field}: ` : ''}${safe}`, options);
+        this.file = file;
+        this.position = position;
+        this.field = field;
+        this.detail = safe;
+    }
+    /** The detail with the fix in an edge's words, for an annotation. */
+    describeDetail(words) {
+        return this.fix ? `${this.detail}${(0,_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .joinFix */ .eG)(this.fix, words)}` : this.detail;
+    }
+}
 
 
 /***/ }),
@@ -33513,6 +33577,87 @@ function reviewFor(reviews, move) {
 
 /***/ }),
 
+/***/ 3155:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D8: () => (/* binding */ judgeSignatures),
+/* harmony export */   iZ: () => (/* binding */ parseVerifyMode),
+/* harmony export */   n6: () => (/* binding */ matchesSignedBy),
+/* harmony export */   v4: () => (/* binding */ VERIFY_MODES)
+/* harmony export */ });
+/* unused harmony export signerLabel */
+/* harmony import */ var _text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2852);
+
+const VERIFY_MODES = ['off', 'warn', 'require'];
+function parseVerifyMode(text) {
+    const mode = text.trim().toLowerCase();
+    return VERIFY_MODES.includes(mode) ? mode : undefined;
+}
+/** One line, whatever a certificate says: its identity and issuer are the signer's text. */
+function signerLabel(signer) {
+    if (signer.key !== undefined)
+        return `key ${(0,_text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .untrustedText */ .U)(signer.key, 200)}`;
+    const identity = (0,_text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .untrustedText */ .U)(signer.identity ?? 'unknown identity', 200);
+    return `${identity} (${(0,_text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .untrustedText */ .U)(signer.issuer ?? 'unknown issuer', 100)})`;
+}
+function matchesSignedBy(signedBy, identity, issuer) {
+    if (identity === undefined || issuer !== signedBy.issuer)
+        return false;
+    if (signedBy.identity !== undefined)
+        return identity === signedBy.identity;
+    return signedBy.identityRegexp?.test(identity) ?? false;
+}
+const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
+/**
+ * The new digest's signatures against the old one's. Good: signed by a trusted signer who
+ * also signed the old digest, or by a trusted signer when the old one was never signed.
+ * Alarms: the new digest is not signed (worse when the old one was), the signer changed,
+ * the required provenance is missing or names another repository.
+ */
+function judgeSignatures(previous, current, rules) {
+    const { provenanceRepository, signatureRequired } = rules;
+    const signer = current.signers[0];
+    const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
+    const chosen = shared ?? signer;
+    const signature = {
+        verified: chosen !== undefined,
+        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
+        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
+        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
+        same_as_previous: previous === undefined ? null : shared !== undefined
+    };
+    const alarms = [];
+    const before = previous?.signers[0];
+    if (!chosen && signatureRequired) {
+        const why = current.problem ? ` (${current.problem})` : '';
+        alarms.push(before
+            ? `the new digest is not signed, but the old one was signed by ${signerLabel(before)}${why}`
+            : `the new digest has no trusted signature${why}`);
+    }
+    else if (chosen && before && !shared) {
+        alarms.push(`the signer changed from ${signerLabel(before)} to ${signerLabel(chosen)}`);
+    }
+    let provenance;
+    if (provenanceRepository !== undefined) {
+        const wanted = provenanceRepository.toLowerCase();
+        const match = current.provenance.find(p => p.repository.toLowerCase() === wanted);
+        const other = current.provenance[0];
+        provenance = match
+            ? { verified: true, repository: match.repository, workflow: match.workflow }
+            : { verified: false, ...(other ? { repository: other.repository } : {}) };
+        if (!match) {
+            alarms.push(other
+                ? `the build provenance names ${(0,_text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .untrustedText */ .U)(other.repository, 200)}, not ${provenanceRepository}`
+                : `no verified build provenance from ${provenanceRepository}`);
+        }
+    }
+    return { signature, provenance, alarm: alarms.length > 0 ? alarms.join('; ') : undefined };
+}
+
+
+/***/ }),
+
 /***/ 2852:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33659,7 +33804,7 @@ function oneLine(text) {
 /* harmony export */   lJ: () => (/* binding */ pinnedMoves),
 /* harmony export */   oT: () => (/* binding */ withFiles)
 /* harmony export */ });
-/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2562);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5718);
 /* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
 /**
  * The one model of what a run moved. A Move is one config entry with the digest it held and
@@ -34147,8 +34292,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_BRANCH, proposeUpdate
 
-// EXTERNAL MODULE: ./src/domain/config.ts + 9 modules
-var config = __nccwpck_require__(2562);
+// EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
+var config = __nccwpck_require__(5718);
 // EXTERNAL MODULE: ./src/domain/oci/digest.ts
 var digest = __nccwpck_require__(7128);
 ;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
@@ -35899,7 +36044,7 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 177:
+/***/ 4357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35914,10 +36059,10 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(241);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/domain/config.ts + 9 modules
-var config = __nccwpck_require__(2562);
+// EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
+var config = __nccwpck_require__(5718);
 // EXTERNAL MODULE: ./src/domain/oci/digest.ts
-var digest = __nccwpck_require__(7128);
+var oci_digest = __nccwpck_require__(7128);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:path"
@@ -36104,11 +36249,631 @@ function withRunReports(plan, pins, client) {
     };
 }
 
+// EXTERNAL MODULE: ./src/domain/config/error.ts
+var error = __nccwpck_require__(2709);
+// EXTERNAL MODULE: ./src/domain/signature/policy.ts
+var signature_policy = __nccwpck_require__(3155);
+;// CONCATENATED MODULE: ./src/domain/signature/entry-policy.ts
+
+
+const SIGNATURE_FIELDS = (/* unused pure expression or super */ null && (['verify', 'signature_key', 'signed_by', 'provenance_repository']));
+function readEntryPolicy(file, entry, defaultMode) {
+    const fail = (field, message) => {
+        throw new error/* ConfigError */.x(file, { line: entry.line, col: 1 }, `containers[${entry.index}].${field}`, message);
+    };
+    const { fields } = entry;
+    const text = (field) => {
+        const value = fields[field];
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value !== 'string' || value.trim() === '')
+            fail(field, 'expected a non-empty string');
+        return value.trim();
+    };
+    const verify = text('verify');
+    const mode = verify === undefined ? defaultMode : (0,signature_policy/* parseVerifyMode */.iZ)(verify);
+    if (mode === undefined)
+        fail('verify', `expected one of ${signature_policy/* VERIFY_MODES */.v4.join(', ')}`);
+    const repository = text('provenance_repository');
+    if (repository !== undefined && !/^[\w.-]+\/[\w.-]+$/.test(repository))
+        fail('provenance_repository', 'expected owner/repo');
+    return {
+        mode: mode,
+        signatureKey: text('signature_key'),
+        signedBy: readSignedBy(fields.signed_by, fail),
+        provenanceRepository: repository
+    };
+}
+function readSignedBy(value, fail) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value !== 'object' || Array.isArray(value))
+        return fail('signed_by', 'expected a mapping with identity (or identity_regexp) and issuer');
+    const map = value;
+    for (const key of Object.keys(map)) {
+        if (!['identity', 'identity_regexp', 'issuer'].includes(key))
+            fail(`signed_by.${key}`, 'unknown key; expected identity, identity_regexp and issuer');
+    }
+    const str = (key) => {
+        const v = map[key];
+        if (v === undefined || v === null)
+            return undefined;
+        if (typeof v !== 'string' || v.trim() === '')
+            fail(`signed_by.${key}`, 'expected a non-empty string');
+        return v.trim();
+    };
+    const identity = str('identity');
+    const pattern = str('identity_regexp');
+    const issuer = str('issuer');
+    if (issuer === undefined)
+        fail('signed_by.issuer', 'missing: the OIDC issuer, e.g. https://token.actions.githubusercontent.com');
+    if ((identity === undefined) === (pattern === undefined))
+        fail('signed_by', 'set exactly one of identity and identity_regexp');
+    let identityRegexp;
+    if (pattern !== undefined) {
+        try {
+            // Anchored: a pattern meant for one workflow must not match a longer identity.
+            identityRegexp = new RegExp(`^(?:${pattern})$`);
+        }
+        catch (error) {
+            fail('signed_by.identity_regexp', `not a valid regular expression: ${error.message}`);
+        }
+    }
+    return { identity, identityRegexp, issuer: issuer };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/signature/keys.ts
+/**
+ * Public keys for key-based cosign signatures: PEM text, inline or read from a workspace
+ * file, each with a label the report can show (the file's path, or the key's fingerprint).
+ * Verification is node:crypto's: cosign signs the payload bytes with ECDSA (or RSA, Ed25519)
+ * over SHA-256, and a signature is the base64 of its DER encoding.
+ */
+
+const PEM_BLOCK = /-----BEGIN PUBLIC KEY-----[\s\S]*?-----END PUBLIC KEY-----/g;
+class KeyError extends Error {
+    name = 'KeyError';
+}
+/** Every PEM public key in `text`; throws naming `source` when there is none or one is bad. */
+function parsePublicKeys(text, source, label) {
+    const blocks = text.match(PEM_BLOCK) ?? [];
+    if (blocks.length === 0)
+        throw new KeyError(`${source} holds no PEM public key`);
+    return blocks.map((pem, i) => {
+        let key;
+        try {
+            key = (0,external_node_crypto_.createPublicKey)(pem);
+        }
+        catch (error) {
+            throw new KeyError(`${source}: public key ${i + 1} is not valid (${error.message})`);
+        }
+        const fingerprint = (0,external_node_crypto_.createHash)('sha256')
+            .update(key.export({ type: 'spki', format: 'der' }))
+            .digest('hex')
+            .slice(0, 16);
+        const name = label === undefined ? `sha256:${fingerprint}` : label;
+        return { label: blocks.length > 1 && label !== undefined ? `${name}#${i + 1}` : name, key };
+    });
+}
+/** The label of the first key that verifies `signature` (base64) over `payload`. */
+function verifyWithKeys(payload, signature, keys) {
+    const bytes = Buffer.from(signature, 'base64');
+    if (bytes.length === 0)
+        return undefined;
+    for (const { label, key } of keys) {
+        try {
+            // Ed25519 hashes inside the algorithm; the others sign a SHA-256 digest.
+            const hash = key.asymmetricKeyType === 'ed25519' ? null : 'sha256';
+            if ((0,external_node_crypto_.verify)(hash, payload, key, bytes))
+                return label;
+        }
+        catch {
+            // A key of another type for this signature: try the next.
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/domain/signature/payload.ts
+/**
+ * What a signature says it signs, read from its payload: cosign's simple-signing JSON and
+ * the in-toto statements inside DSSE envelopes (Sigstore bundles, build provenance). Pure;
+ * every value is untrusted until the signature over these bytes was verified.
+ */
+
+/** The simple-signing payload's signed digest, or a one-line reason it is not one. */
+function parseSimpleSigning(bytes) {
+    const json = parseJson(bytes);
+    const critical = record(record(json)?.critical);
+    if (!critical)
+        return 'the payload is not a cosign simple-signing document';
+    if (critical.type !== 'cosign container image signature')
+        return 'the payload is not a cosign container image signature';
+    const digest = record(critical.image)?.['docker-manifest-digest'];
+    if (typeof digest !== 'string' || !(0,oci_digest/* isDigest */.Bc)(digest))
+        return 'the payload names no docker-manifest-digest';
+    const reference = record(critical.identity)?.['docker-reference'];
+    return {
+        dockerManifestDigest: digest,
+        dockerReference: typeof reference === 'string' ? reference : undefined
+    };
+}
+const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1';
+const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
+function parseStatement(bytes) {
+    const json = record(parseJson(bytes));
+    if (!json || typeof json._type !== 'string' || !json._type.startsWith('https://in-toto.io/'))
+        return 'the payload is not an in-toto statement';
+    const subjects = [];
+    for (const subject of Array.isArray(json.subject) ? json.subject : []) {
+        const hex = record(record(subject)?.digest)?.sha256;
+        const digest = `sha256:${String(hex)}`;
+        if (typeof hex === 'string' && (0,oci_digest/* isDigest */.Bc)(digest))
+            subjects.push(digest);
+    }
+    return {
+        predicateType: typeof json.predicateType === 'string' ? json.predicateType : '',
+        subjects,
+        predicate: record(json.predicate) ?? {}
+    };
+}
+/**
+ * The source repository (`owner/repo`) and workflow file of a SLSA v1 provenance made by a
+ * GitHub workflow (actions/attest-build-provenance): `externalParameters.workflow`.
+ */
+function provenanceSource(statement) {
+    if (statement.predicateType !== SLSA_PROVENANCE_V1)
+        return undefined;
+    const definition = record(statement.predicate.buildDefinition);
+    const workflow = record(record(definition?.externalParameters)?.workflow);
+    const url = workflow?.repository;
+    if (typeof url !== 'string')
+        return undefined;
+    const match = /^https:\/\/[^/]+\/([^/]+\/[^/]+?)(?:\.git)?\/?$/.exec(url);
+    if (!match)
+        return undefined;
+    return {
+        repository: match[1],
+        url: url.replace(/(?:\.git)?\/?$/, ''),
+        workflow: typeof workflow?.path === 'string' ? workflow.path : undefined
+    };
+}
+function parseJson(bytes) {
+    try {
+        return JSON.parse(new TextDecoder().decode(bytes));
+    }
+    catch {
+        return undefined;
+    }
+}
+function record(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? value
+        : undefined;
+}
+
+// EXTERNAL MODULE: ./src/domain/text/untrusted.ts
+var untrusted = __nccwpck_require__(2852);
+;// CONCATENATED MODULE: ./src/adapters/registry/referrers.ts
+
+const SIMPLE_SIGNING_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
+const SIGSTORE_BUNDLE_PREFIX = 'application/vnd.dev.sigstore.bundle';
+const COSIGN_ANNOTATIONS = {
+    signature: 'dev.cosignproject.cosign/signature',
+    certificate: 'dev.sigstore.cosign/certificate',
+    chain: 'dev.sigstore.cosign/chain',
+    bundle: 'dev.sigstore.cosign/bundle'
+};
+/** At most this many signature layers or referrers are read per digest. */
+const MAX_ARTIFACTS = 10;
+const hexOf = (digest) => digest.slice('sha256:'.length);
+/** cosign's tag scheme: `sha256:<hex>` becomes `sha256-<hex>` plus a suffix. */
+function cosignTag(digest, suffix) {
+    return `sha256-${hexOf(digest)}${suffix}`;
+}
+/**
+ * Every signature artifact of `digest` this registry holds, in the two layouts; Sigstore
+ * bundles only when `bundles` is set (a check against keys alone reads none: two requests
+ * fewer per digest).
+ */
+async function findSignatureArtifacts(client, ref, digest, options) {
+    const [legacy, bundles] = await Promise.all([
+        simpleSignatures(client, ref, digest),
+        options.bundles ? sigstoreBundles(client, ref, digest) : []
+    ]);
+    return [...legacy, ...bundles];
+}
+async function manifestIfAny(client, ref, reference) {
+    try {
+        return await client.fetchManifest(ref, reference);
+    }
+    catch (error) {
+        if (error instanceof http/* RegistryError */.gl && error.kind === 'not-found')
+            return undefined;
+        throw error;
+    }
+}
+async function simpleSignatures(client, ref, digest) {
+    const manifest = await manifestIfAny(client, ref, cosignTag(digest, '.sig'));
+    const layers = layersOf(manifest).filter(l => l.mediaType === SIMPLE_SIGNING_TYPE);
+    const out = [];
+    for (const layer of layers.slice(0, MAX_ARTIFACTS)) {
+        const signature = layer.annotations?.[COSIGN_ANNOTATIONS.signature];
+        if (typeof layer.digest !== 'string' || typeof signature !== 'string')
+            continue;
+        out.push({
+            kind: 'simple-signing',
+            payload: await client.fetchBlob(ref, layer.digest),
+            signature,
+            certificate: layer.annotations?.[COSIGN_ANNOTATIONS.certificate],
+            chain: layer.annotations?.[COSIGN_ANNOTATIONS.chain],
+            bundle: layer.annotations?.[COSIGN_ANNOTATIONS.bundle]
+        });
+    }
+    return out;
+}
+async function sigstoreBundles(client, ref, digest) {
+    const index = (await client.fetchReferrers(ref, digest)) ??
+        (await manifestIfAny(client, ref, cosignTag(digest, '')));
+    const referrers = (index?.json.manifests ?? []).filter((d) => typeof d.digest === 'string' && d.artifactType?.startsWith(SIGSTORE_BUNDLE_PREFIX));
+    const out = [];
+    for (const descriptor of referrers.slice(0, MAX_ARTIFACTS)) {
+        const manifest = await client.fetchManifest(ref, descriptor.digest);
+        const layer = layersOf(manifest).find(l => l.mediaType?.startsWith(SIGSTORE_BUNDLE_PREFIX));
+        if (typeof layer?.digest !== 'string')
+            continue;
+        const bytes = await client.fetchBlob(ref, layer.digest);
+        try {
+            out.push({ kind: 'sigstore-bundle', bundle: JSON.parse(bytes.toString('utf8')) });
+        }
+        catch {
+            // Not JSON: not a bundle, and so not a signature.
+        }
+    }
+    return out;
+}
+function layersOf(manifest) {
+    const layers = manifest?.json?.layers;
+    return Array.isArray(layers) ? layers : [];
+}
+
+;// CONCATENATED MODULE: ./src/run/signature-check.ts
+
+
+
+
+
+
+/** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
+const verifiers = new WeakMap();
+function bundleVerifier(trustedRoot) {
+    const key = (trustedRoot ?? verifiers);
+    let pending = verifiers.get(key);
+    if (!pending) {
+        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7127)).then(m => m.createBundleVerifier(trustedRoot));
+        verifiers.set(key, pending);
+    }
+    return pending;
+}
+async function verifyDigest(client, ref, digest, trust, trustedRoot) {
+    const found = { signers: [], provenance: [] };
+    let artifacts;
+    try {
+        artifacts = await findSignatureArtifacts(client, ref, digest, {
+            bundles: trust.signedBy !== undefined || trust.provenance
+        });
+    }
+    catch (error) {
+        found.problem = `signatures could not be read: ${firstLine((0,errors/* describeError */.Uc)(error, errors/* NEUTRAL_WORDS */.eF))}`;
+        return found;
+    }
+    const problems = [];
+    for (const artifact of artifacts) {
+        try {
+            if (artifact.kind === 'simple-signing')
+                checkSimpleSigning(artifact, digest, trust, found);
+            else
+                await checkBundle(artifact.bundle, digest, trust, trustedRoot, found);
+        }
+        catch (error) {
+            problems.push(firstLine(error.message));
+        }
+    }
+    if (artifacts.length === 0)
+        found.problem = 'no signature found';
+    else if (found.signers.length === 0 && found.provenance.length === 0)
+        found.problem = problems[0] ?? 'no signature by a trusted signer';
+    return found;
+}
+function firstLine(text) {
+    return (0,untrusted/* untrustedText */.U)(text.split('\n')[0] ?? text, 200);
+}
+function checkSimpleSigning(artifact, digest, trust, found) {
+    if (artifact.certificate !== undefined && trust.keys.length === 0)
+        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
+    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+    if (key === undefined)
+        throw new Error('a signature does not verify with any trusted key');
+    // Only after the signature verified is the payload's claim worth reading.
+    const payload = parseSimpleSigning(artifact.payload);
+    if (typeof payload === 'string')
+        throw new Error(payload);
+    if (payload.dockerManifestDigest !== digest)
+        throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
+    if (!found.signers.some(s => s.key === key))
+        found.signers.push({ key });
+}
+async function checkBundle(bundle, digest, trust, trustedRoot, found) {
+    const verifier = await bundleVerifier(trustedRoot);
+    const verified = verifier(bundle);
+    if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+        throw new Error('a Sigstore bundle holds no in-toto statement');
+    const statement = parseStatement(verified.payload);
+    if (typeof statement === 'string')
+        throw new Error(statement);
+    if (!statement.subjects.includes(digest))
+        throw new Error('a Sigstore bundle is about another digest');
+    const source = provenanceSource(statement);
+    if (source) {
+        // The predicate is the builder's word; the certificate says which workflow signed it.
+        const prefix = `${source.url.toLowerCase()}/`;
+        if (verified.identity?.toLowerCase().startsWith(prefix)) {
+            found.provenance.push({ repository: source.repository, workflow: source.workflow });
+        }
+        else
+            throw new Error(`a provenance for ${source.repository} was signed by another identity`);
+        return;
+    }
+    if (!trust.signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(trust.signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+    const signer = { identity: verified.identity, issuer: verified.issuer };
+    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
+        found.signers.push(signer);
+}
+
+;// CONCATENATED MODULE: ./src/run/signatures.ts
+/**
+ * The signature stage of a run (issue 16): for each entry whose digest moved, the new and the
+ * old digest's signatures are found, verified and compared. With `require` a new digest that
+ * is not verified, or whose signer changed, is not proposed: the entry keeps its digest and
+ * the update is listed as refused. With `warn` it is proposed with a flag, so auto-merge stays
+ * off. Lookups are made for moved digests only, at most `concurrency` at a time, once per
+ * digest and run.
+ */
+
+
+
+
+
+
+
+
+
+
+class SignatureSettingsError extends errors/* UpdaterError */.em {
+    name = 'SignatureSettingsError';
+}
+/**
+ * Reads every entry's signature settings and the keys and trust root they need, before any
+ * registry is asked; undefined when no entry verifies anything.
+ */
+async function prepareSignatures(config, options, workspace, logger) {
+    const policies = new Map();
+    for (const entry of config.entries) {
+        const policy = readEntryPolicy(config.file, entry, options?.mode ?? 'off');
+        if (policy.mode !== 'off')
+            policies.set(entry.index, policy);
+    }
+    if (policies.size === 0)
+        return undefined;
+    const names = options?.names ?? { keys: 'signature-keys', trustedRoot: 'sigstore-trusted-root' };
+    const globalKeys = options?.keys?.trim()
+        ? await readKeys(options.keys, names.keys, workspace)
+        : [];
+    const trusts = new Map();
+    for (const [index, policy] of policies) {
+        const entry = config.entries[index];
+        const where = `${config.file}:${entry.line}: containers[${index}].signature_key`;
+        const keys = policy.signatureKey
+            ? await readKeys(policy.signatureKey, where, workspace)
+            : policy.signedBy
+                ? []
+                : globalKeys;
+        if (keys.length === 0 && !policy.signedBy && !policy.provenanceRepository) {
+            throw new SignatureSettingsError(`${config.file}:${entry.line}: ${entry.name} must be verified (${policy.mode}) but names no signer: set signature_key or signed_by on the entry, or give keys in ${names.keys}`);
+        }
+        trusts.set(index, {
+            keys,
+            signedBy: policy.signedBy,
+            provenance: policy.provenanceRepository !== undefined
+        });
+    }
+    const trustedRoot = options?.trustedRoot
+        ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+        : undefined;
+    return {
+        check: async (results, client, concurrency) => {
+            const outcome = await checkMoves(results, client, concurrency, {
+                policies,
+                trusts,
+                trustedRoot
+            });
+            for (const { index, verdict, mode } of outcome.outcomes) {
+                if (!verdict.alarm)
+                    continue;
+                const entry = config.entries[index];
+                logger.warning(`${config.file}:${entry.line}: ${entry.name} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`);
+            }
+            return outcome;
+        }
+    };
+}
+async function readWorkspaceFile(path, label, workspace) {
+    await (0,workspace_path/* checkWorkspacePath */.D)(workspace, path, `${label} ${path}`);
+    try {
+        return await (0,promises_.readFile)((0,external_node_path_.resolve)(workspace, path), 'utf8');
+    }
+    catch (error) {
+        throw new SignatureSettingsError(`${label}: cannot read ${path} (${error.code ?? error.message})`, { cause: error });
+    }
+}
+/** Inline PEM blocks, and every other non-empty line as a workspace path of a PEM file. */
+async function readKeys(text, label, workspace) {
+    try {
+        const keys = text.includes('-----BEGIN') ? parsePublicKeys(text, label) : [];
+        const outside = text.replace(/-----BEGIN[\s\S]*?-----END [A-Z ]+-----/g, '');
+        for (const line of outside.split('\n').map(l => l.trim())) {
+            if (line === '')
+                continue;
+            const pem = await readWorkspaceFile(line, label, workspace);
+            keys.push(...parsePublicKeys(pem, `${label} ${line}`, line));
+        }
+        return keys;
+    }
+    catch (error) {
+        if (error instanceof KeyError)
+            throw new SignatureSettingsError(error.message);
+        throw error;
+    }
+}
+async function readTrustedRoot(path, label, workspace) {
+    const text = await readWorkspaceFile(path, label, workspace);
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new SignatureSettingsError(`${label} ${path} is not JSON (a Sigstore trusted root)`);
+    }
+}
+async function checkMoves(results, client, concurrency, prepared) {
+    const moved = results.filter(r => prepared.policies.has(r.entry.index) &&
+        (r.status === 'updated' || r.status === 'pinned') &&
+        r.current !== undefined);
+    const cache = new Map();
+    const lookup = (ref, digest, index) => {
+        // Per trust as well as digest: two entries may trust different signers of one image.
+        const key = `${ref.registry}/${ref.repository}@${digest}#${index}`;
+        let pending = cache.get(key);
+        if (!pending) {
+            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.trustedRoot);
+            cache.set(key, pending);
+        }
+        return pending;
+    };
+    const outcomes = [];
+    let next = 0;
+    const worker = async () => {
+        while (next < moved.length) {
+            const result = moved[next++];
+            const { entry } = result;
+            const policy = prepared.policies.get(entry.index);
+            const ref = entry.reference;
+            const [previous, current] = await Promise.all([
+                result.previous ? lookup(ref, result.previous, entry.index) : undefined,
+                lookup(ref, result.current, entry.index)
+            ]);
+            const trust = prepared.trusts.get(entry.index);
+            const verdict = (0,signature_policy/* judgeSignatures */.D8)(previous, current, {
+                provenanceRepository: policy.provenanceRepository,
+                signatureRequired: trust.keys.length > 0 || trust.signedBy !== undefined
+            });
+            outcomes.push({ index: entry.index, verdict, mode: policy.mode });
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, moved.length)) }, worker));
+    return refuse(results, outcomes);
+}
+/** `require` and an alarm: the entry keeps its digest and the candidate is listed as refused. */
+function refuse(results, outcomes) {
+    const refused = new Map(outcomes.filter(o => o.mode === 'require' && o.verdict.alarm).map(o => [o.index, o]));
+    const held = [];
+    const kept = results.map(r => {
+        const outcome = refused.get(r.entry.index);
+        if (!outcome || r.current === undefined)
+            return r;
+        held.push({
+            name: r.entry.name,
+            image: (0,reference/* repositoryName */.aR)(r.entry.reference),
+            tag: r.entry.reference.tag,
+            current: r.previous ?? null,
+            candidate: r.current,
+            reason: `signature: ${outcome.verdict.alarm}`,
+            until: null,
+            kind: 'refused'
+        });
+        return { ...r, status: 'unchanged', current: r.previous };
+    });
+    return { results: kept, outcomes, held };
+}
+/** The review of each proposed move, with its signature and a flag for each warning. */
+function signatureReviews(outcomes, moves) {
+    const byIndex = new Map(outcomes.map(o => [o.index, o]));
+    const reviews = [];
+    for (const move of moves) {
+        const outcome = byIndex.get(move.entry.index);
+        if (!outcome || move.current === move.previous)
+            continue;
+        reviews.push({
+            key: move.key,
+            previous: move.previous,
+            current: move.current,
+            signature: outcome.verdict.signature,
+            ...(outcome.verdict.provenance ? { provenance: outcome.verdict.provenance } : {}),
+            flags: outcome.verdict.alarm ? [`signature: ${outcome.verdict.alarm}`] : []
+        });
+    }
+    return reviews;
+}
+/** The signature stage's verdicts in the plan: each update's check, its review and the refused. */
+function withSignatures(plan, signed) {
+    if (!signed)
+        return plan;
+    const byIndex = new Map(signed.outcomes.map(o => [o.index, o.verdict]));
+    const moved = plan.moves.filter(m => m.current !== m.previous);
+    const updates = plan.updates.map((update, i) => {
+        const verdict = byIndex.get(moved[i].entry.index);
+        if (!verdict)
+            return update;
+        return {
+            ...update,
+            signature: verdict.signature,
+            ...(verdict.provenance ? { provenance: verdict.provenance } : {})
+        };
+    });
+    return {
+        ...plan,
+        updates,
+        reviews: mergeReviews(plan.reviews, signatureReviews(signed.outcomes, moved)),
+        held: [...plan.held, ...signed.held]
+    };
+}
+/**
+ * One review per move: when an earlier stage (the image facts) already reviewed a move, its
+ * signature, provenance and flags join that review rather than make a second one.
+ */
+function mergeReviews(reviews, additions) {
+    const merged = reviews.map(r => ({ ...r, flags: [...r.flags] }));
+    for (const addition of additions) {
+        const existing = (0,review/* reviewFor */.E)(merged, addition);
+        if (!existing) {
+            merged.push(addition);
+            continue;
+        }
+        if (addition.signature)
+            existing.signature = addition.signature;
+        if (addition.provenance)
+            existing.provenance = addition.provenance;
+        existing.flags.push(...addition.flags);
+    }
+    return merged;
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
+
 
 
 
@@ -36233,7 +36998,7 @@ function matrixEntry(result) {
     const { entry, current } = result;
     const fields = { ...entry.fields };
     if (current)
-        fields[entry.digestKey] = (0,digest/* formatStoredDigest */.Dp)(current, entry.digestForm);
+        fields[entry.digestKey] = (0,oci_digest/* formatStoredDigest */.Dp)(current, entry.digestForm);
     return {
         ...fields,
         image_ref: (0,reference/* formatImageReference */.my)({ ...entry.reference, digest: current })
@@ -36279,9 +37044,10 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     if (!client)
         throw new Error('update mode needs a registry client');
-    // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
+    // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
     const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
-    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
+    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
     const { reviewSources } = options;
     const facts = await (0,image_facts/* readImageFacts */.vX)(client, resolved, { reviewSources, logger });
     // The policies judge each candidate by the facts just read: its age, size and platforms.
@@ -36297,11 +37063,11 @@ async function runUpdate(options, client, logger, onProgress) {
     const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
     const sizeWarnIncrease = options.sizeWarnIncrease ?? run_review/* DEFAULT_SIZE_WARN_FRACTION */._7;
     const reviews = withPolicyFlags(await (0,run_review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const plan = planUpdate('update', config, results, {
+    const plan = withSignatures(planUpdate('update', config, results, {
         pinnedFiles: pinned,
         moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
         reviews
-    });
+    }), signed);
     let written = false;
     if (plan.newText !== undefined && !options.dryRun) {
         await writeFileAtomic(options.configPath, plan.newText);
@@ -36312,10 +37078,18 @@ async function runUpdate(options, client, logger, onProgress) {
         written = true;
     }
     return {
-        ...withRunReports({ ...plan, held: policed.held, policyFlags: policed.flags }, pins, client),
+        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
         written,
         facts: facts.lookup
     };
+}
+/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
+async function resolveAndVerify(options, config, client, logger, onProgress) {
+    const workspace = options.workspace ?? process.cwd();
+    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
+    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const signed = await stage?.check(resolved, client, options.concurrency);
+    return { results: signed?.results ?? resolved, signed };
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -36418,6 +37192,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 6982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
 
 /***/ }),
 
@@ -45376,6 +46157,17 @@ module.exports = {"rE":"1.0.0"};
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

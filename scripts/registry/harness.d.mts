@@ -88,6 +88,15 @@ export interface RegistryHandle {
   /** Deletes a manifest by digest (a platform manifest of an index, say), as a retention policy would. */
   deleteManifest(repo: string, digest: string): Promise<void>
   stop(): Promise<void>
+  /** Uploads raw bytes as a blob; returns its digest. */
+  pushBlob(repo: string, bytes: Buffer): Promise<string>
+  /** PUTs a manifest (any JSON) under `reference`, or by its digest when null. */
+  putManifest(
+    repo: string,
+    reference: string | null,
+    mediaType: string,
+    json: unknown
+  ): Promise<{ digest: string; size: number }>
 }
 
 export const MEDIA_TYPES: Readonly<Record<string, string>>

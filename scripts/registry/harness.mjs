@@ -773,6 +773,23 @@ function createHandle(ctx) {
       await res.arrayBuffer()
     },
 
+    /** Uploads raw bytes as a blob; returns its digest. */
+    async pushBlob(repo, bytes) {
+      return pushBlob(repo, await authFor(repo), bytes)
+    },
+
+    /** PUTs a manifest (any JSON) under `reference`, or by its digest when null. */
+    async putManifest(repo, reference, mediaType, json) {
+      const { digest, bytes } = await putManifest(
+        repo,
+        reference,
+        mediaType,
+        json,
+        await authFor(repo)
+      )
+      return { digest, size: bytes.length }
+    },
+
     stop: ctx.stop
   }
 }

@@ -22,6 +22,7 @@ import type { Mode } from '../run/update.js'
 import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review.js'
 import type { PolicySettings } from '../domain/policy/engine.js'
 import { PolicySettingError, parsePolicySettings } from '../domain/policy/settings.js'
+import { VERIFY_MODES, type VerifyMode, parseVerifyMode } from '../domain/signature/policy.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -52,6 +53,14 @@ export interface Inputs {
   policies: PolicySettings
   /** Ask whether every pinned digest is still served (check-pins). */
   checkPins: boolean
+  /** verify-signatures, signature-keys, sigstore-trusted-root (issue 16). */
+  signatures: SignatureInputs
+}
+
+export interface SignatureInputs {
+  mode: VerifyMode
+  keys?: string
+  trustedRoot?: string
 }
 
 export interface PullRequestInputs {
@@ -196,6 +205,21 @@ function policyInputs(): PolicySettings {
   }
 }
 
+function signatureInputs(): SignatureInputs {
+  const value = text('verify-signatures')
+  const mode = value === '' ? 'off' : parseVerifyMode(value)
+  if (mode === undefined) {
+    throw new InputError(
+      `input verify-signatures must be one of ${VERIFY_MODES.join(', ')}, got "${value}"`
+    )
+  }
+  return {
+    mode,
+    keys: core.getInput('signature-keys').trim() || undefined,
+    trustedRoot: text('sigstore-trusted-root') || undefined
+  }
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -226,6 +250,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     pullRequest: pullRequestInputs(),
     sizeWarnIncrease: sizeWarnIncreaseInput(),
     policies: policyInputs(),
-    checkPins: booleanInput('check-pins', false)
+    checkPins: booleanInput('check-pins', false),
+    signatures: signatureInputs()
   }
 }

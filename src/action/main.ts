@@ -107,7 +107,14 @@ export async function run(): Promise<void> {
         sizeWarnIncrease: inputs.sizeWarnIncrease,
         reviewSources: inputs.mode === 'update' ? actionReviewSources(inputs.token) : undefined,
         policies: policyOptions(inputs, event),
-        checkPins: inputs.checkPins
+        checkPins: inputs.checkPins,
+        signatures: {
+          ...inputs.signatures,
+          names: {
+            keys: 'the signature-keys input',
+            trustedRoot: 'the sigstore-trusted-root input'
+          }
+        }
       },
       client,
       actionsLogger

@@ -21,6 +21,7 @@ import {
   PolicySettingError,
   parsePolicySettings
 } from '../domain/policy/settings.js'
+import { VERIFY_MODES, type VerifyMode, parseVerifyMode } from '../domain/signature/policy.js'
 
 export interface CliOptions {
   mode: Mode
@@ -49,6 +50,10 @@ export interface CliOptions {
   policies: PolicySettings
   /** Ask whether every pinned digest is still served, as the check-pins input. */
   checkPins: boolean
+  /** --verify-signatures, --signature-key (repeatable), --sigstore-trusted-root. */
+  verifySignatures: VerifyMode
+  signatureKeys: string[]
+  sigstoreTrustedRoot?: string
 }
 
 export type CliCommand =
@@ -208,6 +213,22 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'boolean',
     short: 'h',
     help: 'Print this help and exit.'
+  },
+  'verify-signatures': {
+    type: 'string',
+    value: 'off|warn|require',
+    help: 'Check who signed each moved digest, old against new (default off); see docs/signatures.md.'
+  },
+  'signature-key': {
+    type: 'string',
+    multiple: true,
+    value: 'path',
+    help: 'PEM public key file that key-based cosign signatures must verify with; repeat for several.'
+  },
+  'sigstore-trusted-root': {
+    type: 'string',
+    value: 'path',
+    help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
   }
 }
 
@@ -257,6 +278,16 @@ function integer(name: string, text: string | undefined, fallback: number, max: 
     throw new UsageError(`--${name} must be a whole number from 1 to ${max}, got "${text}"`)
   }
   return value
+}
+
+function verifyMode(text: string | undefined): VerifyMode {
+  if (text === undefined) return 'off'
+  const mode = parseVerifyMode(text)
+  if (!mode)
+    throw new UsageError(
+      `--verify-signatures must be one of ${VERIFY_MODES.join(', ')}, got "${text}"`
+    )
+  return mode
 }
 
 function requestTimeout(text: string | undefined): number {
@@ -406,7 +437,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         bool('allow-rewind'),
         values['immutable-tag'] as string[] | undefined
       ),
-      checkPins: bool('check-pins')
+      checkPins: bool('check-pins'),
+      verifySignatures: verifyMode(str('verify-signatures')),
+      signatureKeys: (values['signature-key'] as string[] | undefined) ?? [],
+      sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root'))
     }
   }
 }

@@ -148,7 +148,13 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
       facts: NO_FACTS,
       persist: !options.dryRun
     },
-    checkPins: options.checkPins
+    checkPins: options.checkPins,
+    signatures: {
+      mode: options.verifySignatures,
+      keys: options.signatureKeys.join('\n') || undefined,
+      trustedRoot: options.sigstoreTrustedRoot,
+      names: { keys: '--signature-key', trustedRoot: '--sigstore-trusted-root' }
+    }
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 

@@ -11,7 +11,10 @@ const FLAG: Partial<Record<Setting, string>> = {
   files: '--files',
   'size-warn-increase': '--size-warn-increase',
   'auto-merge': '--auto-merge',
-  'check-pins': '--check-pins'
+  'check-pins': '--check-pins',
+  'verify-signatures': '--verify-signatures',
+  'signature-keys': '--signature-key',
+  'sigstore-trusted-root': '--sigstore-trusted-root'
 }
 
 export const FLAG_WORDS: SettingWords = {

@@ -24,6 +24,9 @@ export type Setting =
   | 'size-warn-increase'
   | 'auto-merge'
   | 'check-pins'
+  | 'verify-signatures'
+  | 'signature-keys'
+  | 'sigstore-trusted-root'
 
 /**
  * How an edge names a setting in a fix. The template forms: `{set:config}` (the imperative:

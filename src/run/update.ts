@@ -18,7 +18,13 @@ import { RateLimitedHostError } from '../adapters/registry/rate-limit.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
 import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
-import { type HeldUpdate, type MoveReview, reviewFor } from '../domain/review.js'
+import {
+  type HeldUpdate,
+  type MoveReview,
+  type ProvenanceCheck,
+  type SignatureCheck,
+  reviewFor
+} from '../domain/review.js'
 import { type FactsLookup, readImageFacts } from './image-facts.js'
 import {
   type UpdateDetails,
@@ -30,6 +36,7 @@ import type { GitHubReviewSources } from './review-sources.js'
 import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.js'
 import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
 import { type PinHealthReport, checkPins, withRunReports } from './pin-health.js'
+import { type SignatureOptions, prepareSignatures, withSignatures } from './signatures.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -90,6 +97,8 @@ export interface UpdateOptions {
   policies?: PolicyOptions
   /** Ask the registry whether every pinned digest is still served (`check-pins`). */
   checkPins?: boolean
+  /** verify-signatures, signature-keys, sigstore-trusted-root (issue 16); off when absent. */
+  signatures?: SignatureOptions
 }
 
 export type EntryStatus =
@@ -126,6 +135,10 @@ export interface Update extends UpdateDetails {
   current: Digest
   /** Other files (workspace-relative, forward slashes) where this entry's digest was replaced. */
   files: string[]
+  /** Who signed the new digest, when the entry verifies signatures (issue 16). */
+  signature?: SignatureCheck
+  /** The new digest's build provenance, when the entry names a provenance_repository. */
+  provenance?: ProvenanceCheck
 }
 
 export interface Failure {
@@ -357,14 +370,15 @@ export async function runUpdate(
   }
 
   if (!client) throw new Error('update mode needs a registry client')
-  // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
+  // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
   const candidates = await findPinnedFiles(options, logger)
-  const resolved = await resolveEntries(
+  // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
+  const { results: resolved, signed } = await resolveAndVerify(
+    options,
     config,
     client,
-    options.concurrency,
-    onProgress,
-    options.words
+    logger,
+    onProgress
   )
   const { reviewSources } = options
   const facts = await readImageFacts(client, resolved, { reviewSources, logger })
@@ -384,11 +398,14 @@ export async function runUpdate(
     await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }),
     policed.flags
   )
-  const plan = planUpdate('update', config, results, {
-    pinnedFiles: pinned,
-    moves: withFiles(moves, pinned),
-    reviews
-  })
+  const plan = withSignatures(
+    planUpdate('update', config, results, {
+      pinnedFiles: pinned,
+      moves: withFiles(moves, pinned),
+      reviews
+    }),
+    signed
+  )
   let written = false
   if (plan.newText !== undefined && !options.dryRun) {
     await writeFileAtomic(options.configPath, plan.newText)
@@ -398,10 +415,35 @@ export async function runUpdate(
     written = true
   }
   return {
-    ...withRunReports({ ...plan, held: policed.held, policyFlags: policed.flags }, pins, client),
+    ...withRunReports(
+      { ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags },
+      pins,
+      client
+    ),
     written,
     facts: facts.lookup
   }
+}
+
+/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
+async function resolveAndVerify(
+  options: UpdateOptions,
+  config: ParsedConfig,
+  client: RegistryClient,
+  logger: Logger,
+  onProgress?: (done: number, total: number) => void
+) {
+  const workspace = options.workspace ?? process.cwd()
+  const stage = await prepareSignatures(config, options.signatures, workspace, logger)
+  const resolved = await resolveEntries(
+    config,
+    client,
+    options.concurrency,
+    onProgress,
+    options.words
+  )
+  const signed = await stage?.check(resolved, client, options.concurrency)
+  return { results: signed?.results ?? resolved, signed }
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */

@@ -36,6 +36,8 @@ import { RATE_LIMIT_SKIP, type RateLimitBudget } from './rate-limit.js'
 
 const tagKey = (ref: RepositoryRef & { tag?: string }) => `${ref.repository}:${ref.tag}`
 
+const MEDIA_TYPES_INDEX = 'application/vnd.oci.image.index.v1+json'
+
 export {
   type ImageConfig,
   MANIFEST_ACCEPT,
@@ -324,6 +326,20 @@ export class RegistryClient {
     const tagRef = { ...ref, tag: reference }
     if (response.status !== 200) throw await this.explain(tagRef, response)
     return verifiedManifest(tagRef, reference, response)
+  }
+
+  /**
+   * The OCI 1.1 referrers index of `digest`, or undefined when the registry has no referrers
+   * API (404, 400, 405, 501: distribution 2.8 among them), so the caller tries the fallback tag.
+   */
+  async fetchReferrers(ref: RepositoryRef, digest: Digest): Promise<Manifest | undefined> {
+    const response = await this.send(ref, 'GET', `/referrers/${digest}`, {
+      Accept: MEDIA_TYPES_INDEX
+    })
+    if ([400, 404, 405, 501].includes(response.status)) return undefined
+    const tagRef = { ...ref, tag: digest }
+    if (response.status !== 200) throw await this.explain(tagRef, response)
+    return verifiedManifest(tagRef, 'referrers', response)
   }
 
   /** GETs a blob by digest (following redirects to storage without credentials) and verifies it. */

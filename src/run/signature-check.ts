@@ -1,0 +1,133 @@
+/**
+ * One digest's signatures, found and verified: key-based cosign signatures against the
+ * entry's keys, Sigstore bundles against the trusted root and the entry's `signed_by`, SLSA
+ * provenance from the bundles' in-toto statements. A registry that cannot be asked, or a
+ * signature that does not verify, leaves the digest unsigned with the reason: never a crash.
+ */
+import type { Digest } from '../domain/oci/digest.js'
+import { NEUTRAL_WORDS, describeError } from '../domain/errors.js'
+import {
+  IN_TOTO_PAYLOAD_TYPE,
+  parseSimpleSigning,
+  parseStatement,
+  provenanceSource
+} from '../domain/signature/payload.js'
+import {
+  type DigestSignatures,
+  type SignedBy,
+  matchesSignedBy
+} from '../domain/signature/policy.js'
+import { untrustedText } from '../domain/text/untrusted.js'
+import type { RegistryClient, RepositoryRef } from '../adapters/registry/client.js'
+import { type SignatureArtifact, findSignatureArtifacts } from '../adapters/registry/referrers.js'
+import { type TrustedKey, verifyWithKeys } from '../adapters/signature/keys.js'
+import type { BundleVerifier } from '../adapters/signature/sigstore.js'
+
+export interface Trust {
+  keys: readonly TrustedKey[]
+  signedBy?: SignedBy
+  /** The entry asks for build provenance, which only Sigstore bundles carry. */
+  provenance: boolean
+}
+
+/** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
+const verifiers = new WeakMap<object, Promise<BundleVerifier>>()
+
+function bundleVerifier(trustedRoot: unknown): Promise<BundleVerifier> {
+  const key = (trustedRoot ?? verifiers) as object
+  let pending = verifiers.get(key)
+  if (!pending) {
+    pending = import('../adapters/signature/sigstore.js').then(m =>
+      m.createBundleVerifier(trustedRoot)
+    )
+    verifiers.set(key, pending)
+  }
+  return pending
+}
+
+export async function verifyDigest(
+  client: RegistryClient,
+  ref: RepositoryRef,
+  digest: Digest,
+  trust: Trust,
+  trustedRoot: unknown
+): Promise<DigestSignatures> {
+  const found: DigestSignatures = { signers: [], provenance: [] }
+  let artifacts: SignatureArtifact[]
+  try {
+    artifacts = await findSignatureArtifacts(client, ref, digest, {
+      bundles: trust.signedBy !== undefined || trust.provenance
+    })
+  } catch (error) {
+    found.problem = `signatures could not be read: ${firstLine(describeError(error, NEUTRAL_WORDS))}`
+    return found
+  }
+  const problems: string[] = []
+  for (const artifact of artifacts) {
+    try {
+      if (artifact.kind === 'simple-signing') checkSimpleSigning(artifact, digest, trust, found)
+      else await checkBundle(artifact.bundle, digest, trust, trustedRoot, found)
+    } catch (error) {
+      problems.push(firstLine((error as Error).message))
+    }
+  }
+  if (artifacts.length === 0) found.problem = 'no signature found'
+  else if (found.signers.length === 0 && found.provenance.length === 0)
+    found.problem = problems[0] ?? 'no signature by a trusted signer'
+  return found
+}
+
+function firstLine(text: string): string {
+  return untrustedText(text.split('\n')[0] ?? text, 200)
+}
+
+function checkSimpleSigning(
+  artifact: Extract<SignatureArtifact, { kind: 'simple-signing' }>,
+  digest: Digest,
+  trust: Trust,
+  found: DigestSignatures
+): void {
+  if (artifact.certificate !== undefined && trust.keys.length === 0)
+    throw new Error('keyless signatures in the legacy cosign layout are not read yet')
+  const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys)
+  if (key === undefined) throw new Error('a signature does not verify with any trusted key')
+  // Only after the signature verified is the payload's claim worth reading.
+  const payload = parseSimpleSigning(artifact.payload)
+  if (typeof payload === 'string') throw new Error(payload)
+  if (payload.dockerManifestDigest !== digest)
+    throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`)
+  if (!found.signers.some(s => s.key === key)) found.signers.push({ key })
+}
+
+async function checkBundle(
+  bundle: unknown,
+  digest: Digest,
+  trust: Trust,
+  trustedRoot: unknown,
+  found: DigestSignatures
+): Promise<void> {
+  const verifier = await bundleVerifier(trustedRoot)
+  const verified = verifier(bundle)
+  if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    throw new Error('a Sigstore bundle holds no in-toto statement')
+  const statement = parseStatement(verified.payload)
+  if (typeof statement === 'string') throw new Error(statement)
+  if (!statement.subjects.includes(digest))
+    throw new Error('a Sigstore bundle is about another digest')
+  const source = provenanceSource(statement)
+  if (source) {
+    // The predicate is the builder's word; the certificate says which workflow signed it.
+    const prefix = `${source.url.toLowerCase()}/`
+    if (verified.identity?.toLowerCase().startsWith(prefix)) {
+      found.provenance.push({ repository: source.repository, workflow: source.workflow })
+    } else throw new Error(`a provenance for ${source.repository} was signed by another identity`)
+    return
+  }
+  if (!trust.signedBy || !matchesSignedBy(trust.signedBy, verified.identity, verified.issuer))
+    throw new Error(
+      `a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`
+    )
+  const signer = { identity: verified.identity, issuer: verified.issuer }
+  if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
+    found.signers.push(signer)
+}
