@@ -74,7 +74,35 @@ const CASES: Case[] = [
   ['assignees', 'alice\nbob', i => pr(i).assignees, ['alice', 'bob']],
   ['reviewers', 'carol', i => pr(i).reviewers, ['carol']],
   ['team-reviewers', 'acme/ops', i => pr(i).teamReviewers, ['acme/ops']],
-  ['draft', 'on', i => pr(i).draft, true]
+  ['draft', 'on', i => pr(i).draft, true],
+  ['discover', undefined, i => i.discover, undefined],
+  [
+    'discover',
+    'true',
+    i => i.discover,
+    { pin: false, pinUntagged: false, ignore: [], registryMap: [] }
+  ]
+]
+
+/** Discovery's inputs, each read with discover on. */
+const DISCOVERY: Case[] = [
+  ['pin', 'true', i => i.discover?.pin, true],
+  ['pin-untagged', 'yes', i => i.discover?.pinUntagged, true],
+  [
+    'ignore',
+    'docker.io/library/*\nghcr.io/acme/**',
+    i => i.discover?.ignore,
+    ['docker.io/library/*', 'ghcr.io/acme/**']
+  ],
+  [
+    'registry-map',
+    'mirror.example.com/library=docker.io/library\n\nMirror.Example.com = registry.example.org',
+    i => i.discover?.registryMap,
+    [
+      { mirror: 'mirror.example.com/library', upstream: 'docker.io/library' },
+      { mirror: 'mirror.example.com', upstream: 'registry.example.org' }
+    ]
+  ]
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -110,13 +138,27 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'registry-auth',
     'ghcr.io: {username: u}',
     'input registry-auth entry "ghcr.io" must have string fields username and password'
-  ]
+  ],
+  ['pin', 'true', 'input pin needs discover: true'],
+  ['registry-map', 'mirror.example.com', 'input registry-map needs discover: true']
 ]
 
 describe('getInputs', () => {
   it.each(CASES)('%s = %j', (input, value, read, want) => {
     if (value !== undefined) given({ [input]: value })
     expect(read(getInputs())).toEqual(want)
+  })
+
+  it.each(DISCOVERY)('with discover, %s = %j', (input, value, read, want) => {
+    given({ discover: 'true', [input]: value! })
+    expect(read(getInputs())).toEqual(want)
+  })
+
+  it('refuses a registry-map line that is not mirror=upstream', () => {
+    given({ discover: 'true', 'registry-map': 'ok.example=docker.io\nmirror.example.com' })
+    expect(() => getInputs()).toThrow(
+      'input registry-map line 2 "mirror.example.com" is not mirror=upstream'
+    )
   })
 
   it.each(BAD)('refuses %s = %j', (input, value, message) => {

@@ -18,6 +18,8 @@ import { splitPatternList } from '../adapters/fs/workspace-files.js'
 import { UpdaterError } from '../domain/errors.js'
 import { DEFAULT_BRANCH, DEFAULT_TITLE } from '../run/propose.js'
 import type { Mode } from '../run/update.js'
+import type { PinSettings } from '../run/discover.js'
+import { parseRegistryMap } from '../domain/discovery/pin.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -42,6 +44,8 @@ export interface Inputs {
   /** Globs of other files pinning the same images, relative to the workspace. */
   files: string[]
   pullRequest: PullRequestInputs
+  /** Discovery's settings, from discover, pin, pin-untagged, ignore and registry-map; undefined when discover is off. */
+  discover?: PinSettings
 }
 
 export interface PullRequestInputs {
@@ -140,6 +144,28 @@ function pullRequestInputs(): PullRequestInputs {
   }
 }
 
+const DISCOVERY_INPUTS = ['pin', 'pin-untagged', 'ignore', 'registry-map'] as const
+
+function discoverInputs(): PinSettings | undefined {
+  if (!booleanInput('discover', false)) {
+    const given = DISCOVERY_INPUTS.find(name => text(name) !== '')
+    if (given) throw new InputError(`input ${given} needs discover: true`)
+    return undefined
+  }
+  let registryMap
+  try {
+    registryMap = parseRegistryMap(listInput(core.getInput('registry-map').replace(/,/g, '\n')))
+  } catch (error) {
+    throw new InputError(`input registry-map ${(error as Error).message}`)
+  }
+  return {
+    pin: booleanInput('pin', false),
+    pinUntagged: booleanInput('pin-untagged', false),
+    ignore: listInput(core.getInput('ignore')),
+    registryMap
+  }
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -167,6 +193,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     failOnError: booleanInput('fail-on-error', false),
     token,
     files: splitPatternList(core.getInput('files')),
-    pullRequest: pullRequestInputs()
+    pullRequest: pullRequestInputs(),
+    discover: discoverInputs()
   }
 }

@@ -83,7 +83,8 @@ export async function run(): Promise<void> {
         // The action writes only into the repository it checked out.
         configWrite: { root: workspace, label: `input config ${inputs.config}` },
         defaultImageSource: 'the image input',
-        words: INPUT_WORDS
+        words: INPUT_WORDS,
+        discover: inputs.discover
       },
       client,
       actionsLogger

@@ -5,7 +5,7 @@
 import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
 import { readFile } from 'node:fs/promises'
 import { ConfigError, type ConfigEntry, type ParsedConfig, parseConfig } from '../domain/config.js'
-import { type Digest, formatStoredDigest } from '../domain/oci/digest.js'
+import type { Digest } from '../domain/oci/digest.js'
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import {
   formatImageReference,
@@ -16,8 +16,18 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
-import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
+import { type Move, computeMoves, rewriteConfig, withFiles } from './moves.js'
 import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import type { Discovery, PinSettings } from './discover.js'
+import {
+  configMissing,
+  discoverMatrix,
+  discoverScan,
+  emptyConfig,
+  runDiscovery,
+  withDiscovery
+} from './discover-stage.js'
+import { failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -67,6 +77,11 @@ export interface UpdateOptions {
   defaultImageSource?: string
   /** How the edge names settings in per-entry errors' fixes (see domain/errors.ts). */
   words?: SettingWords
+  /**
+   * Discovery (src/run/discover.ts): when set, the `files` (or, when none are given, every
+   * Dockerfile and YAML file) are scanned for image references, and the config is optional.
+   */
+  discover?: PinSettings
 }
 
 export type EntryStatus = 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
@@ -124,6 +139,8 @@ export interface UpdateResult {
   held: HeldUpdate[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
+  /** What discovery found and resolved, when it ran: the pull request rewrites the base with it. */
+  discovery?: Discovery
 }
 
 export async function loadConfig(
@@ -216,23 +233,8 @@ export function planUpdate(
   }
 ): Omit<UpdateResult, 'written'> {
   const { pinnedFiles, moves } = other
-  const updates: Update[] = moves.filter(hasMoved).map(m => ({
-    name: m.entry.name,
-    image: repositoryName(m.entry.reference),
-    tag: m.entry.reference.tag,
-    platform: m.entry.platform?.text ?? null,
-    previous: m.previous ?? null,
-    current: m.current,
-    files: m.files
-  }))
-  const failed: Failure[] = results
-    .filter(r => r.status === 'failed')
-    .map(r => ({
-      name: r.entry.name,
-      image: repositoryName(r.entry.reference),
-      tag: r.entry.reference.tag,
-      error: r.error ?? 'unknown error'
-    }))
+  const updates = updatesOf(moves)
+  const failed = failuresOf(results)
   return {
     mode,
     config,
@@ -249,16 +251,6 @@ export function planUpdate(
   }
 }
 
-function matrixEntry(result: EntryResult): MatrixEntry {
-  const { entry, current } = result
-  const fields: Record<string, unknown> = { ...entry.fields }
-  if (current) fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm)
-  return {
-    ...fields,
-    image_ref: formatImageReference({ ...entry.reference, digest: current })
-  }
-}
-
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 export async function runUpdate(
   options: UpdateOptions,
@@ -270,15 +262,22 @@ export async function runUpdate(
     const { root, label } = options.configWrite
     await checkWorkspacePath(root, options.configPath, label)
   }
-  const config = await loadConfig(options)
+  const discover = options.discover
+  const config =
+    discover && (await configMissing(options.configPath))
+      ? emptyConfig(options.configLabel)
+      : await loadConfig(options)
   noticeOverriddenImage(options, config, logger)
-  if (config.entries.length === 0)
+  if (config.entries.length === 0 && !discover)
     logger.warning(`${options.configLabel}: the containers list is empty`)
+  const scan = discoverScan(options)
 
   const announced = options.announcedImage
   const skipped =
     options.skipReason ??
-    (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
+    (announced !== undefined &&
+    !discover &&
+    !config.entries.some(e => repositoryName(e.reference) === announced)
       ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
       : undefined)
   if (options.mode === 'update' && skipped !== undefined) {
@@ -305,12 +304,13 @@ export async function runUpdate(
       }
       return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
     })
-    return { ...planUpdate('matrix', config, results), written: false }
+    const plan = planUpdate('matrix', config, results)
+    return { ...(await discoverMatrix(plan, scan, logger)), written: false }
   }
 
   if (!client) throw new Error('update mode needs a registry client')
   // Globs are checked and expanded before any registry is asked, so a bad pattern fails fast.
-  const candidates = await findPinnedFiles(options, logger)
+  const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles)
   const results = await resolveEntries(
     config,
     client,
@@ -320,20 +320,29 @@ export async function runUpdate(
   )
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
-  const pinned = await rewritePinnedFiles(candidates, moves, logger)
-  const plan = planUpdate('update', config, results, {
+  const stage = scan.discover
+    ? await runDiscovery(candidates, config, moves, scan, client, logger)
+    : undefined
+  const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger)
+  const configPlan = planUpdate('update', config, results, {
     pinnedFiles: pinned,
     moves: withFiles(moves, pinned)
   })
-  let written = false
-  if (plan.newText !== undefined && !options.dryRun) {
-    await writeFileAtomic(options.configPath, plan.newText)
-    // After the config, which is the record of what is pinned: if a write below fails, a
-    // rerun finds these files still on the old digest and the config telling it which one.
-    for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
-    written = true
-  }
-  return { ...plan, written }
+  const plan = stage ? withDiscovery(configPlan, stage) : configPlan
+  return { ...plan, written: await writePlan(options, plan) }
+}
+
+/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
+async function writePlan(
+  options: UpdateOptions,
+  plan: Omit<UpdateResult, 'written'>
+): Promise<boolean> {
+  if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0)) return false
+  if (plan.newText !== undefined) await writeFileAtomic(options.configPath, plan.newText)
+  // After the config, which is the record of what is pinned: if a write below fails, a
+  // rerun finds these files still on the old digest and the config telling it which one.
+  for (const file of plan.pinnedFiles) await writeFileAtomic(file.absolutePath, file.newText)
+  return true
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
