@@ -144,8 +144,12 @@ describe('YAML references', () => {
       'spec:',
       '  ephemeralContainers:',
       '    - image: debian:12',
+      '---',
+      'kind: Pod',
+      'spec:',
       '  containers:',
       '    - image: "{{ .Values.image }}"',
+      '    - image: redis:7',
       '---',
       'apiVersion: v1',
       'kind: ConfigMap',
@@ -199,6 +203,18 @@ describe('YAML references', () => {
       '      {{- end }}'
     ].join('\n')
     expect(found('templates/deploy.yaml', text)).toEqual([[5, 'pinned', `nginx:1.27@${A}`, null]])
+  })
+
+  it('a Helm template that happens to parse as YAML is still left to the pinned finder', () => {
+    const text = [
+      'kind: Pod',
+      'metadata:',
+      '  name: "{{ .Release.Name }}"',
+      'spec:',
+      '  containers:',
+      '    - image: nginx:1.27'
+    ].join('\n')
+    expect(found('templates/pod.yaml', text)).toEqual([])
   })
 })
 

@@ -173,7 +173,8 @@ export function targetEntry(
     name: targetName(target),
     image,
     reference,
-    platform: platform ?? (found.platform ? parsePlatform(found.platform) : undefined),
+    // Only a manifest resolved for a platform carries one: an index pin is every platform's.
+    platform,
     digest: planned.previous,
     digestKey: 'digest',
     digestForm: 'prefixed',

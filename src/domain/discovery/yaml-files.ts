@@ -22,6 +22,7 @@ import { type FoundReference, type ReferenceKind, lineOf, lineStarts } from './m
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
 const DOCKER_SCHEME = 'docker://'
+const HELM_TEMPLATE = /(?<!\$)\{\{/
 
 type Found = Omit<FoundReference, 'line'>
 
@@ -90,6 +91,9 @@ export function findYamlReferences(source: string): FoundReference[] {
   }
   for (const doc of parseAllDocuments(source, { uniqueKeys: false })) {
     if (!('errors' in doc) || doc.errors.length > 0) continue
+    // A Helm-style template (`{{ }}`, not a workflow's `${{ }}`) is not the YAML it renders to.
+    const [from, , to] = doc.range
+    if (HELM_TEMPLATE.test(source.slice(from, to))) continue
     const root = doc.contents
     if (!isMap(root)) continue
     const jobs = get(doc, root, 'jobs')
