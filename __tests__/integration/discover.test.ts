@@ -72,7 +72,7 @@ describe('discovery without a config', () => {
     before = { ...fixed, APP: oldApp.digest, BUILDER: oldBuilder.digest, RT_ARM: arm64(oldRuntime) }
     after = { ...fixed, APP: newApp.digest, BUILDER: newBuilder.digest, RT_ARM: arm64(newRuntime) }
     pins = { WEB: web.digest, TOOL: tool.digest, RT_INDEX: newRuntime.digest }
-    github = await startFakeGitHub({ owner: 'acme', repo: 'stack', files: tree(before, {}) })
+    github = await startFakeGitHub({ owner: 'acme', repo: 'builds', files: tree(before, {}) })
     workspace = mkdtempSync(join(tmpdir(), 'discover-'))
   })
 
@@ -142,7 +142,8 @@ describe('discovery without a config', () => {
       ['.github/workflows/ci.yml:17 (+3 more)', `${host}/acme/app`, '1.0', null, after.APP],
       ['Dockerfile:2 (+1 more)', `${host}/acme/builder`, '1.22', null, after.BUILDER],
       ['Dockerfile:8', `${host}/acme/runtime`, '3', 'linux/arm64', after.RT_ARM],
-      ['compose.yaml:21', 'mirror.example.test/acme/app', '1.0', null, after.APP],
+      // Resolved at the upstream, so reported as it; the file keeps the mirror's form.
+      ['compose.yaml:21', `${host}/acme/app`, '1.0', null, after.APP],
       ['deploy/Containerfile.arm:1', `${host}/acme/runtime`, '3', null, pins.RT_INDEX]
     ])
     const matrix = JSON.parse(first.outputs.matrix!) as { include: Array<Record<string, unknown>> }
@@ -163,6 +164,7 @@ describe('discovery without a config', () => {
   it('proposes the same change in one pull request whose table names each reference by file and line', async () => {
     checkout()
     const result = await run({ 'pull-request': 'true', token: github.workflowsToken })
+    expect(annotations(result, 'error')).toEqual([])
     expect(result.exitCode).toBe(0)
     expect(result.outputs['pull-request-operation']).toBe('created')
     const proposed = github.readTree('image-digests/update')
@@ -202,5 +204,29 @@ describe('discovery without a config', () => {
     const missing = await runCli(['pin', 'nope.yaml'], { cwd: workspace })
     expect(missing.exitCode).toBe(2)
     expect(missing.stderr).toContain('nope.yaml: not found')
+  })
+
+  it('with a config, references an entry pins move by the config, once, and the rest by discovery', async () => {
+    checkout()
+    const config = (digest: string) =>
+      `containers:\n  - name: app\n    image: ${registry.host}/acme/app\n    tag: "1.0"\n    digest: ${digest}\n`
+    writeFileSync(join(workspace, '.github/containers.yml'), config(before.APP!))
+    const result = await run()
+    expect(result.exitCode).toBe(0)
+    expect(read('.github/containers.yml')).toBe(config(after.APP!))
+    // The config's rule also moves a reference by digest alone that holds the entry's digest.
+    const byConfig = { ...after, APP_OLD: after.APP! }
+    for (const path of FILES)
+      expect([path, read(path)]).toEqual([
+        path,
+        render(path, path === 'deploy/k8s/app.yaml' ? byConfig : after, pins)
+      ])
+    const updates = JSON.parse(result.outputs.updates!) as Array<Record<string, unknown>>
+    const app = updates.filter(u => u.image === `${registry.host}/acme/app`)
+    // The mirror's reference is discovery's: its written repository is not the entry's.
+    expect(app.map(u => [u.name, u.files])).toEqual([
+      ['app', ['.github/workflows/ci.yml', 'compose.yaml', 'deploy/k8s/app.yaml']],
+      ['compose.yaml:21', ['compose.yaml']]
+    ])
   })
 })

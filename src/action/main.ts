@@ -49,7 +49,7 @@ function logResults(result: UpdateResult, config: string): void {
     if (r.status === 'failed') {
       log.warning(`${r.entry.name}: ${r.error}`, {
         title: 'Digest not updated',
-        file: config,
+        file: r.entry.file ?? config,
         startLine: r.entry.line
       })
     } else if (r.status === 'updated' || r.status === 'pinned') {

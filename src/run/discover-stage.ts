@@ -19,7 +19,7 @@ import {
   targetEntry
 } from './discover.js'
 import type { PinnedFile } from './other-files.js'
-import type { EntryResult, UpdateOptions, UpdateResult } from './update.js'
+import type { EntryResult, MatrixEntry, UpdateOptions, UpdateResult } from './update.js'
 import { failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
 import { DISCOVER_FILES } from './discover.js'
 import { findPinnedFiles } from './other-files.js'
@@ -106,6 +106,16 @@ function asCommitted(target: DiscoveredTarget, index: number): ResolvedTarget {
   return { entry: target.entry, status: 'as-committed', previous, current: previous }
 }
 
+/** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
+function discoveredMatrixEntry(result: EntryResult): MatrixEntry {
+  const { entry, current } = result
+  const written = `${entry.image}:${entry.reference.tag}`
+  return {
+    ...matrixEntry(result),
+    image_ref: current ? `${written}@${current}` : written
+  }
+}
+
 /** The plan with the discovered entries after the config's, and every rewritten file. */
 export function withDiscovery(
   plan: Omit<UpdateResult, 'written'>,
@@ -120,7 +130,7 @@ export function withDiscovery(
     moves,
     pinnedFiles: stage.pinnedFiles,
     changed: moves.some(hasMoved),
-    matrix: { include: [...plan.matrix.include, ...stage.results.map(matrixEntry)] },
+    matrix: { include: [...plan.matrix.include, ...stage.results.map(discoveredMatrixEntry)] },
     updates,
     failed: [...plan.failed, ...failuresOf(stage.results)],
     discovery: stage.discovery

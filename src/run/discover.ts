@@ -165,8 +165,10 @@ export function targetEntry(
   platform?: Platform
 ): ConfigEntry {
   const { planned, found } = target.occurrences[0]!
-  const reference = { ...planned.written, tag: planned.resolve.tag, digest: undefined }
-  const image = repositoryName(reference)
+  // The entry is what is resolved (the upstream, for a mirror), so its labels and its key
+  // name the image the registry answered for; the matrix keeps the written form.
+  const reference = { ...planned.resolve, digest: undefined }
+  const image = repositoryName(planned.written)
   const files = [...new Set(target.occurrences.map(o => o.path))]
   return {
     index,
@@ -179,7 +181,8 @@ export function targetEntry(
     digestKey: 'digest',
     digestForm: 'prefixed',
     fields: { image, tag: reference.tag, files },
-    line: found.line
+    line: found.line,
+    file: target.occurrences[0]!.path
   }
 }
 

@@ -159,7 +159,7 @@ export async function proposeUpdate(
   // The discovered entries come after the config's, as in the run's result.
   const discovered = result.moves.filter(m => m.entry.index >= result.config.entries.length)
   const moves = [...configMoves, ...discovered]
-  const newText = rewriteConfig(baseConfig, moves)
+  const newText = rewriteConfig(baseConfig, configMoves)
   const files = new Map<string, string>()
   const diffs: string[] = []
   if (newText !== undefined) {

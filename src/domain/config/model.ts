@@ -25,6 +25,8 @@ export interface ConfigEntry {
   fields: Record<string, unknown>
   /** 1-based line of the entry, for messages. */
   line: number
+  /** For a discovered reference (src/run/discover.ts): the file `line` is in, not the config. */
+  file?: string
 }
 
 export interface ParsedConfig {
