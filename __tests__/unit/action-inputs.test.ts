@@ -154,6 +154,17 @@ describe('getInputs', () => {
     expect(read(getInputs())).toEqual(want)
   })
 
+  it("takes the discovery inputs' defaults, as the runner passes them, without discover", () => {
+    given({
+      discover: 'false',
+      pin: 'false',
+      'pin-untagged': 'false',
+      ignore: '',
+      'registry-map': ''
+    })
+    expect(getInputs().discover).toBeUndefined()
+  })
+
   it('refuses a registry-map line that is not mirror=upstream', () => {
     given({ discover: 'true', 'registry-map': 'ok.example=docker.io\nmirror.example.com' })
     expect(() => getInputs()).toThrow(

@@ -144,11 +144,15 @@ function pullRequestInputs(): PullRequestInputs {
   }
 }
 
-const DISCOVERY_INPUTS = ['pin', 'pin-untagged', 'ignore', 'registry-map'] as const
-
 function discoverInputs(): PinSettings | undefined {
   if (!booleanInput('discover', false)) {
-    const given = DISCOVERY_INPUTS.find(name => text(name) !== '')
+    // The runner passes every default (pin: 'false'), so only a value that does something counts.
+    const given = [
+      booleanInput('pin', false) && 'pin',
+      booleanInput('pin-untagged', false) && 'pin-untagged',
+      text('ignore') !== '' && 'ignore',
+      text('registry-map') !== '' && 'registry-map'
+    ].find(Boolean)
     if (given) throw new InputError(`input ${given} needs discover: true`)
     return undefined
   }
