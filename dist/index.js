@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4041);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1604);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4041:
+/***/ 1604:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31847,6 +31847,20 @@ function referenceBefore(text, at) {
     const scheme = SCHEME.exec(written);
     return scheme ? written.slice(scheme[0].length) : written;
 }
+/**
+ * Every `repository[:tag]@sha256:<hex>` in the text that stands on its own: not after `$`, `}`
+ * or another character that makes it part of a template or a variable.
+ */
+function findDigestReferences(text) {
+    const found = [];
+    for (const match of text.matchAll(DIGEST)) {
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        found.push({ start: match.index - written.length, at: match.index, written, hex: match[1] });
+    }
+    return found;
+}
 function lineAt(text, offset) {
     let line = 1;
     for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
@@ -32299,7 +32313,11 @@ function notice(logger, message) {
     else
         logger.info(message);
 }
-async function findPinnedFiles(options, logger) {
+/**
+ * The workspace files the globs name. `defaults` marks globs the user did not write
+ * (discovery's), which may well match nothing without that being worth a warning.
+ */
+async function findPinnedFiles(options, logger, defaults = false) {
     if (!options.files || options.files.length === 0)
         return [];
     if (!options.workspace)
@@ -32307,8 +32325,9 @@ async function findPinnedFiles(options, logger) {
     const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
         options.configPath
     ]);
-    for (const pattern of expanded.unmatched)
-        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    if (!defaults)
+        for (const pattern of expanded.unmatched)
+            logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         notice(logger, `files: skipped ${path}: it ${reason}`);
     // The expansion never follows links; the same check as the config's makes that a rule
@@ -32341,37 +32360,37 @@ function rewritePinnedText(label, bytes, moves, logger) {
         entries: [...new Set(entries)].sort((a, b) => a - b)
     };
 }
+/** The file's bytes; undefined (with a notice) when it is over the size cap. */
+async function readCandidate(file, logger) {
+    try {
+        const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
+        if (size > MAX_PINNED_FILE_BYTES) {
+            notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
+            return undefined;
+        }
+        return await (0,promises_namespaceObject.readFile)(file.absolutePath);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+            cause: error
+        });
+    }
+}
 async function rewritePinnedFiles(files, moves, logger) {
     if (!anyMoved(moves))
         return [];
     const pinned = [];
     for (const file of files) {
-        let bytes;
-        try {
-            const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
-            if (size > MAX_PINNED_FILE_BYTES) {
-                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
-                continue;
-            }
-            bytes = await (0,promises_namespaceObject.readFile)(file.absolutePath);
-        }
-        catch (error) {
-            const code = error.code;
-            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
-                cause: error
-            });
-        }
+        const bytes = await readCandidate(file, logger);
+        if (!bytes)
+            continue;
         const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
         if (!rewrite)
             continue;
         pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
     }
     return pinned;
-}
-
-;// CONCATENATED MODULE: ./src/domain/review.ts
-function reviewFor(reviews, move) {
-    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
 }
 
 ;// CONCATENATED MODULE: ./src/run/image-facts.ts
@@ -33013,6 +33032,11 @@ function withRunReports(plan, pins, client) {
         ...(pins ? { pinHealth: pins.report } : {}),
         ...(rateLimits.length > 0 ? { rateLimits } : {})
     };
+}
+
+;// CONCATENATED MODULE: ./src/domain/review.ts
+function reviewFor(reviews, move) {
+    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
 }
 
 ;// CONCATENATED MODULE: ./src/domain/signature/policy.ts
@@ -33696,6 +33720,803 @@ function mergeReviews(reviews, additions) {
     return merged;
 }
 
+;// CONCATENATED MODULE: ./src/domain/discovery/model.ts
+/**
+ * What discovery finds in a file: the exact characters of each image reference, so a rewrite
+ * can change those and nothing else. Pure data; the finders live beside this file.
+ */
+/** The comment that leaves the reference on its line, or on the line below, alone. */
+const IGNORE_COMMENT = /#\s*image-digest-updater:\s*ignore\b/;
+/** 1-based line numbers whose references the ignore comment leaves alone. */
+function ignoredLines(text) {
+    const ignored = new Set();
+    text.split('\n').forEach((line, i) => {
+        if (!IGNORE_COMMENT.test(line))
+            return;
+        ignored.add(i + 1);
+        ignored.add(i + 2);
+    });
+    return ignored;
+}
+/** Offsets at which each line starts, to turn an offset into a line number cheaply. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function lineOf(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low + 1;
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/dockerfile.ts
+/**
+ * Image references in a Dockerfile or Containerfile: `FROM` (after `--platform=…`, before
+ * `AS stage`), `COPY --from=<image>`, and the default of an `ARG` that a `FROM ${NAME}` uses
+ * when that default is itself a full reference. A stage name is not an image, whichever
+ * `FROM` or `COPY --from` names it later; a `FROM` built from variables is left with a notice.
+ */
+
+
+/** The white-space separated words of one line, with their offsets in the file. */
+function words(line, offset) {
+    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+}
+function isReference(text) {
+    if (text.includes('$'))
+        return false;
+    try {
+        parseImageReference(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+function argDefaults(args, line, into) {
+    for (const word of args) {
+        const eq = word.text.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const name = word.text.slice(0, eq);
+        let value = word.text.slice(eq + 1);
+        let start = word.start + eq + 1;
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
+            value = value.slice(1, -1);
+            start++;
+        }
+        into.set(name, { value, start, line });
+    }
+}
+/** `${NAME}` or `$NAME` standing alone: the variable's name. */
+function variableName(text) {
+    return /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/
+        .exec(text)
+        ?.slice(1)
+        .find(Boolean);
+}
+function findDockerfileReferences(text) {
+    const references = [];
+    const notices = [];
+    const stages = new Set();
+    const args = new Map();
+    const starts = lineStarts(text);
+    const add = (ref) => {
+        if (!references.some(r => r.start === ref.start))
+            references.push({ ...ref, end: ref.start + ref.text.length });
+    };
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
+        if (!instruction || instruction.text.startsWith('#'))
+            return;
+        const keyword = instruction.text.toUpperCase();
+        if (keyword === 'ARG')
+            argDefaults(rest, line, args);
+        else if (keyword === 'FROM')
+            fromLine(rest, line);
+        else if (keyword === 'COPY' || keyword === 'ADD')
+            copyLine(rest, line);
+    });
+    return { references, notices };
+    function fromLine(rest, line) {
+        let platform;
+        let index = 0;
+        for (; index < rest.length && rest[index].text.startsWith('--'); index++) {
+            const flag = /^--platform=(.*)$/.exec(rest[index].text);
+            if (flag && !flag[1].includes('$'))
+                platform = flag[1];
+        }
+        const image = rest[index];
+        const as = rest[index + 1]?.text.toUpperCase() === 'AS' ? rest[index + 2]?.text : undefined;
+        if (image)
+            baseImage(image, line, platform);
+        if (as)
+            stages.add(as.toLowerCase());
+    }
+    function baseImage(image, line, platform) {
+        if (stages.has(image.text.toLowerCase()) || image.text === 'scratch')
+            return;
+        if (!image.text.includes('$')) {
+            if (isReference(image.text))
+                add({ ...image, line, kind: 'dockerfile-from', platform });
+            return;
+        }
+        const name = variableName(image.text);
+        const arg = name === undefined ? undefined : args.get(name);
+        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
+            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+            return;
+        }
+        notices.push({
+            line,
+            message: `FROM ${image.text} is built from ARG values, so it is left alone; give the ARG a full reference as its default to have it pinned`
+        });
+    }
+    function copyLine(rest, line) {
+        for (const word of rest) {
+            if (!word.text.startsWith('--'))
+                break;
+            const from = /^--from=(.+)$/.exec(word.text);
+            if (!from)
+                continue;
+            const value = from[1];
+            // A number is a stage's index; a known name is a stage.
+            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+                continue;
+            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
+/**
+ * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
+ * initContainers and ephemeralContainers of any workload (found wherever they nest, so every
+ * kind and template depth is covered), and GitHub workflow `container`, `container.image`,
+ * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
+ * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
+ * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ */
+
+
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const DOCKER_SCHEME = 'docker://';
+const HELM_TEMPLATE = /(?<!\$)\{\{/;
+function resolved(doc, node) {
+    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+}
+/** The value of `key` in a map, following aliases and `<<` merge keys. */
+function get(doc, map, key) {
+    const node = resolved(doc, map);
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    for (const pair of node.items) {
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
+            return resolved(doc, pair.value);
+    }
+    for (const pair of node.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== '<<')
+            continue;
+        const merged = resolved(doc, pair.value);
+        const sources = (0,dist/* isSeq */.oP)(merged) ? merged.items : [merged];
+        for (const source of sources) {
+            const value = get(doc, source, key);
+            if (value !== undefined)
+                return value;
+        }
+    }
+    return undefined;
+}
+function mapValues(doc, map) {
+    const node = resolved(doc, map);
+    return (0,dist/* isMap */.jh)(node) ? node.items.map(p => resolved(doc, p.value)) : [];
+}
+/**
+ * The scalar's characters in the source, when they are its value exactly: plain or quoted
+ * without escapes, on one line. Anything else (block scalars, escapes, folded lines) is left.
+ */
+function span(source, node, skip = '') {
+    if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || !node.range)
+        return undefined;
+    const scalar = node;
+    let [start, end] = scalar.range;
+    if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
+        start++;
+        end--;
+    }
+    else if (scalar.type !== 'PLAIN')
+        return undefined;
+    const raw = source.slice(start, end);
+    if (raw !== scalar.value || !raw.startsWith(skip))
+        return undefined;
+    const text = raw.slice(skip.length);
+    if (/[{}$\s]/.test(text))
+        return undefined;
+    try {
+        parseImageReference(text);
+    }
+    catch {
+        return undefined;
+    }
+    return { start: start + skip.length, text };
+}
+function findYamlReferences(source) {
+    const found = new Map();
+    const add = (node, kind, skip = '') => {
+        const at = span(source, node, skip);
+        if (at && !found.has(at.start))
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+    };
+    for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
+        if (!('errors' in doc) || doc.errors.length > 0)
+            continue;
+        // A Helm-style template (`{{ }}`, not a workflow's `${{ }}`) is not the YAML it renders to.
+        const [from, , to] = doc.range;
+        if (HELM_TEMPLATE.test(source.slice(from, to)))
+            continue;
+        const root = doc.contents;
+        if (!(0,dist/* isMap */.jh)(root))
+            continue;
+        const jobs = get(doc, root, 'jobs');
+        if ((0,dist/* isMap */.jh)(jobs))
+            workflow(doc, jobs, add);
+        else if (get(doc, root, 'kind') !== undefined)
+            kubernetes(doc, root, add, new Set());
+        else
+            for (const service of mapValues(doc, get(doc, root, 'services')))
+                add(get(doc, service, 'image'), 'compose');
+    }
+    const starts = lineStarts(source);
+    return [...found.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(f => ({ ...f, line: lineOf(starts, f.start) }));
+}
+function workflow(doc, jobs, add) {
+    for (const job of mapValues(doc, jobs)) {
+        const container = get(doc, job, 'container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        for (const service of mapValues(doc, get(doc, job, 'services')))
+            add(get(doc, service, 'image'), 'workflow-service');
+        const steps = get(doc, job, 'steps');
+        if (!(0,dist/* isSeq */.oP)(steps))
+            continue;
+        for (const step of steps.items)
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+    }
+}
+/** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
+function kubernetes(doc, node, add, seen) {
+    const here = resolved(doc, node);
+    if (seen.has(here))
+        return;
+    seen.add(here);
+    if ((0,dist/* isSeq */.oP)(here))
+        for (const item of here.items)
+            kubernetes(doc, item, add, seen);
+    if (!(0,dist/* isMap */.jh)(here))
+        return;
+    for (const pair of here.items) {
+        const value = resolved(doc, pair.value);
+        if ((0,dist/* isScalar */.jn)(pair.key) && CONTAINER_LISTS.has(String(pair.key.value)) && (0,dist/* isSeq */.oP)(value)) {
+            for (const container of value.items)
+                add(get(doc, container, 'image'), 'kubernetes');
+        }
+        else
+            kubernetes(doc, value, add, seen);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/find.ts
+/**
+ * Every image reference in one file: the finder its name calls for (Dockerfile and
+ * Containerfile, or YAML), then any `repo:tag@sha256:<hex>` elsewhere in it, as the `files`
+ * option has always found. References on a line the ignore comment covers are dropped.
+ */
+
+
+
+
+function fileKind(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // Dockerfile.prod and app.dockerfile are Dockerfiles; Dockerfile.md is their documentation.
+    if (/\.(?:md|txt|adoc|rst)$/i.test(name))
+        return 'other';
+    if (/^(?:docker|container)file(?:[.-].*)?$/i.test(name) ||
+        /\.(?:docker|container)file$/i.test(name))
+        return 'dockerfile';
+    if (/\.ya?ml$/i.test(name))
+        return 'yaml';
+    return 'other';
+}
+function findReferences(path, text) {
+    const kind = fileKind(path);
+    const notices = [];
+    let found = [];
+    if (kind === 'dockerfile') {
+        const dockerfile = findDockerfileReferences(text);
+        found = dockerfile.references;
+        notices.push(...dockerfile.notices);
+    }
+    else if (kind === 'yaml')
+        found = findYamlReferences(text);
+    const starts = lineStarts(text);
+    const taken = (start, end) => found.some(f => f.start < end && start < f.end);
+    const pinned = [];
+    for (const d of findDigestReferences(text)) {
+        const end = d.at + '@sha256:'.length + 64;
+        if (taken(d.start, end))
+            continue;
+        pinned.push({
+            start: d.start,
+            end,
+            text: text.slice(d.start, end),
+            line: lineOf(starts, d.start),
+            kind: 'pinned'
+        });
+    }
+    const ignored = ignoredLines(text);
+    const references = [...found, ...pinned]
+        .filter(r => !ignored.has(r.line))
+        .sort((a, b) => a.start - b.start);
+    return { references, notices };
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/pin.ts
+/**
+ * What discovery does with each reference it found: refresh a pinned one, pin a tag-only one
+ * (with `pin`), pin one with neither tag nor digest (with `pin-untagged`, as `latest`), or
+ * leave it. A reference through a mirror is resolved at its upstream (`registry-map`) and
+ * written back as it was written. The rewrite changes the reference's characters only.
+ */
+
+
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** `Host/Path` as references compare: host lower-case, Docker Hub's aliases as docker.io. */
+function canonicalPrefix(text) {
+    const [host = '', ...path] = text.trim().replace(/\/+$/, '').split('/');
+    const lower = host.toLowerCase();
+    return [DOCKER_HUB_HOSTS.has(lower) ? 'docker.io' : lower, ...path].join('/');
+}
+/** The registry-map input's lines; a bad line throws a message naming it and the form wanted. */
+function parseRegistryMap(lines) {
+    return lines.map((line, i) => {
+        const [mirror, upstream, extra] = line.split('=').map(s => s.trim());
+        const valid = (side) => !!side && /^[A-Za-z0-9.:[\]-]+(?:\/[a-z0-9._-]+)*$/.test(side);
+        if (extra !== undefined || !valid(mirror) || !valid(upstream))
+            throw new Error(`line ${i + 1} "${line}" is not mirror=upstream (for example mirror.example.com/library=docker.io/library)`);
+        return { mirror: canonicalPrefix(mirror), upstream: canonicalPrefix(upstream) };
+    });
+}
+/** The upstream reference a mirror's repository is resolved at; the reference itself when none maps it. */
+function upstreamOf(ref, mappings) {
+    const name = repositoryName(ref);
+    const best = mappings
+        .filter(m => name === m.mirror || name.startsWith(`${m.mirror}/`))
+        .sort((a, b) => b.mirror.length - a.mirror.length)[0];
+    if (!best)
+        return ref;
+    const mapped = parseImageReference(`${best.upstream}${name.slice(best.mirror.length)}:${ref.tag}`);
+    return { ...mapped, tag: ref.tag };
+}
+function globPattern(glob) {
+    const body = glob
+        .trim()
+        .split(/(\*\*|\*)/)
+        .map(part => part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('');
+    return new RegExp(`^${body}$`);
+}
+/** True when an `ignore` glob names the repository, canonical (`docker.io/library/nginx`) or as written. */
+function isIgnored(ref, written, ignore) {
+    const bare = written.replace(/[@].*$/, '').replace(/:[^:/]*$/, '');
+    const names = [repositoryName(ref), bare];
+    return ignore.some(glob => {
+        const pattern = globPattern(glob);
+        return names.some(name => pattern.test(name));
+    });
+}
+/** What to do with one found reference; undefined leaves it as it is. */
+function planReference(found, settings) {
+    let written;
+    try {
+        written = parseImageReference(found.text);
+    }
+    catch {
+        return undefined;
+    }
+    if (isIgnored(written, found.text, settings.ignore))
+        return undefined;
+    const previous = written.digest !== undefined && isDigest(written.digest) ? written.digest : undefined;
+    // A digest without a tag has nothing to follow: it is what the author chose to hold.
+    if (written.tag === undefined && previous !== undefined)
+        return undefined;
+    if (previous === undefined && written.tag !== undefined && !settings.pin)
+        return undefined;
+    if (written.tag === undefined && !settings.pinUntagged)
+        return undefined;
+    const tagged = { ...written, tag: written.tag ?? 'latest' };
+    return {
+        written,
+        resolve: upstreamOf({ ...tagged, digest: undefined }, settings.registryMap),
+        previous
+    };
+}
+/** The reference as written, with `digest` in place of the one it had, or added. */
+function withDigest(text, digest) {
+    const at = text.indexOf('@');
+    return `${at === -1 ? text : text.slice(0, at)}@${digest}`;
+}
+/** The text with each span replaced; spans must not overlap. Every other character is kept. */
+function replaceSpans(text, replacements) {
+    const sorted = [...replacements].sort((a, b) => a.start - b.start);
+    const pieces = [];
+    let copied = 0;
+    for (const r of sorted) {
+        if (r.start < copied)
+            throw new Error(`overlapping replacements at offset ${r.start}`);
+        pieces.push(text.slice(copied, r.start), r.text);
+        copied = r.end;
+    }
+    pieces.push(text.slice(copied));
+    return pieces.join('');
+}
+
+;// CONCATENATED MODULE: ./src/run/discover.ts
+
+
+
+
+
+
+
+
+
+/** Globs discovery scans when the `files` option names none. */
+const DISCOVER_FILES = [
+    '**/{Dockerfile,Containerfile,dockerfile,containerfile}*',
+    '**/*.{dockerfile,containerfile,Dockerfile,Containerfile}',
+    '**/*.{yml,yaml}'
+];
+function targetKey(planned, found) {
+    const { written, previous } = planned;
+    const image = formatImageReference({ ...written, tag: written.tag ?? 'latest', digest: previous });
+    return `${image}|${found.platform ?? ''}`;
+}
+/** Whether a config entry pins this digest of this repository: then the config's rewrite owns it. */
+function configOwns(planned, configMoves) {
+    if (planned.previous === undefined)
+        return false;
+    const name = repositoryName(planned.written);
+    return pinnedMoves(configMoves).some(m => m.previous === planned.previous && m.repository === name);
+}
+/** The references of one file that discovery handles, with their notices. */
+function discoverText(path, text, settings, configMoves) {
+    const findings = findReferences(path, text);
+    const occurrences = [];
+    for (const found of findings.references) {
+        const planned = planReference(found, settings);
+        if (planned && !configOwns(planned, configMoves))
+            occurrences.push({ path, found, planned });
+    }
+    return { occurrences, notices: findings.notices };
+}
+/** Finds every reference in the files, grouped by distinct reference in the order first seen. */
+async function discoverFiles(files, settings, configMoves, logger) {
+    const targets = new Map();
+    const texts = new Map();
+    for (const file of files) {
+        const bytes = await readCandidate(file, logger);
+        if (!bytes)
+            continue;
+        const decoded = decodePinnedFile(bytes);
+        if ('skipped' in decoded) {
+            notice(logger, `files: skipped ${file.path}: it is ${decoded.skipped}`);
+            continue;
+        }
+        texts.set(file.path, bytes);
+        const { occurrences, notices } = discoverText(file.path, decoded.text, settings, configMoves);
+        for (const n of notices)
+            notice(logger, `${file.path}:${n.line}: ${n.message}`);
+        for (const occurrence of occurrences) {
+            const key = targetKey(occurrence.planned, occurrence.found);
+            const target = targets.get(key) ?? { key, occurrences: [] };
+            target.occurrences.push(occurrence);
+            targets.set(key, target);
+        }
+    }
+    return { targets, texts };
+}
+/**
+ * The digest a target moves to. A pin that was one platform's manifest, while its tag now
+ * names an index, stays a manifest of that platform: the Dockerfile's `--platform`, else the
+ * platform the old manifest's config records.
+ */
+async function resolveTarget(client, target) {
+    const { planned, found } = target.occurrences[0];
+    const ref = planned.resolve;
+    const previous = planned.previous;
+    const resolved = await client.resolveDigest(ref, undefined, previous);
+    if (!previous || resolved.digest === previous || !INDEX_TYPES.has(resolved.mediaType))
+        return { digest: resolved.digest };
+    const old = await client.fetchManifest(ref, previous);
+    if (INDEX_TYPES.has(old.mediaType))
+        return { digest: resolved.digest };
+    let platform;
+    if (found.platform !== undefined)
+        platform = parsePlatform(found.platform);
+    else {
+        const config = await client.fetchConfig(ref, old);
+        const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/');
+        platform = parsePlatform(text);
+    }
+    const manifest = await client.resolveDigest(ref, platform, previous);
+    return { digest: manifest.digest, platform };
+}
+/** `path:line` of the first occurrence, and how many more there are. */
+function targetName(target) {
+    const [first, ...more] = target.occurrences;
+    const at = `${first.path}:${first.found.line}`;
+    return more.length === 0 ? at : `${at} (+${more.length} more)`;
+}
+/** The target as an entry of the result: what the matrix, outputs and body show for it. */
+function targetEntry(target, index, platform) {
+    const { planned, found } = target.occurrences[0];
+    // The entry is what is resolved (the upstream, for a mirror), so its labels and its key
+    // name the image the registry answered for; the matrix keeps the written form.
+    const reference = { ...planned.resolve, digest: undefined };
+    const image = repositoryName(planned.written);
+    const files = [...new Set(target.occurrences.map(o => o.path))];
+    return {
+        index,
+        name: targetName(target),
+        image,
+        reference,
+        // Only a manifest resolved for a platform carries one: an index pin is every platform's.
+        platform,
+        digest: planned.previous,
+        digestKey: 'digest',
+        digestForm: 'prefixed',
+        fields: { image, tag: reference.tag, files },
+        line: found.line,
+        file: target.occurrences[0].path
+    };
+}
+/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
+async function resolveTargets(targets, client, firstIndex, concurrency, words = NEUTRAL_WORDS) {
+    await client.prepare(targets.map(t => t.occurrences[0].planned.resolve));
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const i = next++;
+            const target = targets[i];
+            const previous = target.occurrences[0].planned.previous;
+            try {
+                const { digest, platform } = await resolveTarget(client, target);
+                target.entry = targetEntry(target, firstIndex + i, platform);
+                if (digest !== previous)
+                    target.current = digest;
+                const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
+                results[i] = { entry: target.entry, status, previous, current: digest };
+            }
+            catch (error) {
+                target.entry = targetEntry(target, firstIndex + i);
+                const message = describeError(error, words).split('\n')[0];
+                const shown = formatImageReference(target.occurrences[0].planned.resolve);
+                results[i] = {
+                    entry: target.entry,
+                    status: 'failed',
+                    previous,
+                    current: previous,
+                    error: message.includes(repositoryName(target.entry.reference))
+                        ? message
+                        : `${shown}: ${message}`
+                };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
+    return results;
+}
+/**
+ * One file's text with the config's moves and the discovered references applied: the
+ * config's pinned rewrite first (it only swaps 64 hex digits, so every offset found in the
+ * text as read still holds), then each discovered reference that moved. Undefined when
+ * nothing in it changes. `label` names the file in messages.
+ */
+function rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded)
+        return rewritePinnedText(label, bytes, configMoves, logger);
+    const pinned = rewritePinnedText(label, bytes, configMoves, logger);
+    const entries = new Set(pinned?.entries ?? []);
+    const replacements = [];
+    for (const { found, planned } of discoverText(path, decoded.text, discovery.settings, configMoves)
+        .occurrences) {
+        const target = discovery.targets.get(targetKey(planned, found));
+        if (!target?.current || !target.entry)
+            continue;
+        replacements.push({
+            start: found.start,
+            end: found.end,
+            text: withDigest(found.text, target.current)
+        });
+        entries.add(target.entry.index);
+    }
+    if (replacements.length === 0)
+        return pinned;
+    return {
+        text: decoded.text,
+        newText: replaceSpans(pinned?.newText ?? decoded.text, replacements),
+        entries: [...entries].sort((a, b) => a - b)
+    };
+}
+/** Rewrites the workspace's files with the config's moves and the discovery's. */
+function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
+    const rewritten = [];
+    for (const file of files) {
+        const bytes = texts.get(file.path);
+        if (!bytes)
+            continue;
+        const rewrite = rewriteDiscoveredText(file.path, file.path, bytes, configMoves, discovery, logger);
+        if (rewrite)
+            rewritten.push({ ...file, ...rewrite });
+    }
+    return rewritten;
+}
+
+;// CONCATENATED MODULE: ./src/run/plan-rows.ts
+/**
+ * The rows a plan reports, for the config's entries and the discovered ones alike: the
+ * `updates` output, the failures, and the matrix.
+ */
+
+
+
+
+
+/** The `updates` output's rows: the moves that changed a digest. */
+function updatesOf(moves, reviews = []) {
+    return moves.filter(hasMoved).map(m => ({
+        name: m.entry.name,
+        image: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag,
+        platform: m.entry.platform?.text ?? null,
+        previous: m.previous ?? null,
+        current: m.current,
+        files: m.files,
+        ...updateDetails(reviewFor(reviews, m))
+    }));
+}
+function failuresOf(results) {
+    return results
+        .filter(r => r.status === 'failed')
+        .map(r => ({
+        name: r.entry.name,
+        image: repositoryName(r.entry.reference),
+        tag: r.entry.reference.tag,
+        error: r.error ?? 'unknown error'
+    }));
+}
+function matrixEntry(result) {
+    const { entry, current } = result;
+    const fields = { ...entry.fields };
+    if (current)
+        fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm);
+    return {
+        ...fields,
+        image_ref: formatImageReference({ ...entry.reference, digest: current })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/discover-stage.ts
+/**
+ * Discovery as one stage of runUpdate: after the config's entries resolved, find the
+ * references in the files, resolve each distinct one, rewrite the files with both, and
+ * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
+ */
+
+
+
+
+
+
+function discoverScan(options) {
+    const defaultFiles = options.discover !== undefined && !options.files?.length;
+    return { ...options, files: defaultFiles ? DISCOVER_FILES : options.files, defaultFiles };
+}
+/** Matrix mode: the discovered references as committed, after the config's entries. */
+async function discoverMatrix(plan, scan, logger) {
+    if (!scan.discover)
+        return plan;
+    const found = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles);
+    const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger);
+    return { ...withDiscovery(plan, stage), pinnedFiles: [] };
+}
+/** A config that is not there: discovery runs without one. */
+async function configMissing(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+}
+function emptyConfig(label) {
+    return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] };
+}
+/**
+ * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
+ * rewrites. `configMoves` are the config's; references they pin are theirs alone.
+ */
+async function runDiscovery(files, config, configMoves, options, client, logger) {
+    const settings = options.discover;
+    const patterns = options.files ?? [];
+    const { targets, texts } = await discoverFiles(files, settings, configMoves, logger);
+    const list = [...targets.values()];
+    const first = config.entries.length;
+    const resolved = client
+        ? await resolveTargets(list, client, first, options.concurrency, options.words)
+        : list.map((target, i) => asCommitted(target, first + i));
+    const discovery = { settings, files: patterns, targets };
+    const pinnedFiles = rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger);
+    const moves = resolved
+        .filter(r => r.current !== undefined)
+        .map(r => ({
+        entry: r.entry,
+        key: r.entry.name,
+        previous: r.previous,
+        current: r.status === 'failed' ? r.previous : r.current,
+        files: []
+    }));
+    return { discovery, results: resolved, moves: withFiles(moves, pinnedFiles), pinnedFiles };
+}
+function asCommitted(target, index) {
+    target.entry = targetEntry(target, index);
+    const previous = target.entry.digest;
+    return { entry: target.entry, status: 'as-committed', previous, current: previous };
+}
+/** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
+function discoveredMatrixEntry(result) {
+    const { entry, current } = result;
+    const written = `${entry.image}:${entry.reference.tag}`;
+    return {
+        ...matrixEntry(result),
+        image_ref: current ? `${written}@${current}` : written
+    };
+}
+/** The plan with the discovered entries after the config's, and every rewritten file. */
+function withDiscovery(plan, stage) {
+    const results = [...plan.results, ...stage.results];
+    const moves = [...plan.moves, ...stage.moves];
+    const updates = [...plan.updates, ...updatesOf(stage.moves)];
+    return {
+        ...plan,
+        results,
+        moves,
+        pinnedFiles: stage.pinnedFiles,
+        changed: moves.some(hasMoved),
+        matrix: { include: [...plan.matrix.include, ...stage.results.map(discoveredMatrixEntry)] },
+        updates,
+        failed: [...plan.failed, ...failuresOf(stage.results)],
+        discovery: stage.discovery
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
@@ -33789,24 +34610,8 @@ function planUpdate(mode, config, results, other = {
     moves: computeMoves(config, results)
 }) {
     const { pinnedFiles, moves, reviews = [] } = other;
-    const updates = moves.filter(hasMoved).map(m => ({
-        name: m.entry.name,
-        image: repositoryName(m.entry.reference),
-        tag: m.entry.reference.tag,
-        platform: m.entry.platform?.text ?? null,
-        previous: m.previous ?? null,
-        current: m.current,
-        files: m.files,
-        ...updateDetails(reviewFor(reviews, m))
-    }));
-    const failed = results
-        .filter(r => r.status === 'failed')
-        .map(r => ({
-        name: r.entry.name,
-        image: repositoryName(r.entry.reference),
-        tag: r.entry.reference.tag,
-        error: r.error ?? 'unknown error'
-    }));
+    const updates = updatesOf(moves, reviews);
+    const failed = failuresOf(results);
     return {
         mode,
         config,
@@ -33822,29 +34627,25 @@ function planUpdate(mode, config, results, other = {
         held: []
     };
 }
-function matrixEntry(result) {
-    const { entry, current } = result;
-    const fields = { ...entry.fields };
-    if (current)
-        fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm);
-    return {
-        ...fields,
-        image_ref: formatImageReference({ ...entry.reference, digest: current })
-    };
-}
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 async function runUpdate(options, client, logger, onProgress) {
     if (options.mode === 'update' && !options.dryRun && options.configWrite) {
         const { root, label } = options.configWrite;
         await checkWorkspacePath(root, options.configPath, label);
     }
-    const config = await loadConfig(options);
+    const discover = options.discover;
+    const config = discover && (await configMissing(options.configPath))
+        ? emptyConfig(options.configLabel)
+        : await loadConfig(options);
     noticeOverriddenImage(options, config, logger);
-    if (config.entries.length === 0)
+    if (config.entries.length === 0 && !discover)
         logger.warning(`${options.configLabel}: the containers list is empty`);
+    const scan = discoverScan(options);
     const announced = options.announcedImage;
     const skipped = options.skipReason ??
-        (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
+        (announced !== undefined &&
+            !discover &&
+            !config.entries.some(e => repositoryName(e.reference) === announced)
             ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
             : undefined);
     if (options.mode === 'update' && skipped !== undefined) {
@@ -33868,12 +34669,13 @@ async function runUpdate(options, client, logger, onProgress) {
             }
             return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
         });
-        return { ...planUpdate('matrix', config, results), written: false };
+        const plan = planUpdate('matrix', config, results);
+        return { ...(await discoverMatrix(plan, scan, logger)), written: false };
     }
     if (!client)
         throw new Error('update mode needs a registry client');
     // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
-    const candidates = await findPinnedFiles(options, logger);
+    const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles);
     // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
     const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
     const { reviewSources } = options;
@@ -33888,28 +34690,36 @@ async function runUpdate(options, client, logger, onProgress) {
         : undefined;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = computeMoves(config, results);
-    const pinned = await rewritePinnedFiles(candidates, moves, logger);
+    const stage = scan.discover
+        ? await runDiscovery(candidates, config, moves, scan, client, logger)
+        : undefined;
+    const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger);
     const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION;
     const reviews = withPolicyFlags(await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const plan = withSignatures(planUpdate('update', config, results, {
+    const configPlan = withSignatures(planUpdate('update', config, results, {
         pinnedFiles: pinned,
         moves: withFiles(moves, pinned),
         reviews
     }), signed);
-    let written = false;
-    if (plan.newText !== undefined && !options.dryRun) {
-        await writeFileAtomic(options.configPath, plan.newText);
-        // After the config, which is the record of what is pinned: if a write below fails, a
-        // rerun finds these files still on the old digest and the config telling it which one.
-        for (const file of pinned)
-            await writeFileAtomic(file.absolutePath, file.newText);
-        written = true;
-    }
+    const plan = stage ? withDiscovery(configPlan, stage) : configPlan;
+    const written = await writePlan(options, plan);
     return {
         ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
         written,
         facts: facts.lookup
     };
+}
+/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
+async function writePlan(options, plan) {
+    if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0))
+        return false;
+    if (plan.newText !== undefined)
+        await writeFileAtomic(options.configPath, plan.newText);
+    // After the config, which is the record of what is pinned: if a write below fails, a
+    // rerun finds these files still on the old digest and the config telling it which one.
+    for (const file of plan.pinnedFiles)
+        await writeFileAtomic(file.absolutePath, file.newText);
+    return true;
 }
 /** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
 async function resolveAndVerify(options, config, client, logger, onProgress) {
@@ -38006,7 +38816,7 @@ function githubPageUrl(value, page) {
     const tail = page === 'commit' ? a : `${a}...${b}`;
     return new URL(`https://${url.host}/${owner}/${repo}/${page}/${tail.toLowerCase()}`);
 }
-function targetName(t) {
+function details_targetName(t) {
     return escapeMarkdown(t.name) + (t.platform ? ` (${escapeMarkdown(t.platform)})` : '');
 }
 /** A size flag names "size"; it marks the platforms it names, or every one when it names none. */
@@ -38085,7 +38895,7 @@ function detailBlock(target, options) {
     const review = target.review;
     const level = options.level ?? 'full';
     const c = review.comparison;
-    const lines = [`#### ${targetName(target)}`, ''];
+    const lines = [`#### ${details_targetName(target)}`, ''];
     if (c)
         lines.push(`- **Age**: ${ageText(c.created, options.now)}`);
     if (level !== 'no-sizes')
@@ -38690,6 +39500,8 @@ function autoMergeSummary(report) {
 
 
 
+
+
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
@@ -38724,10 +39536,12 @@ function render(body, updates, result) {
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 async function describeProposal(result, settings, client, logger) {
-    if (result.newText === undefined)
+    if (result.newText === undefined && result.pinnedFiles.length === 0)
         return undefined;
     const updates = await bodyUpdates(result.moves, result, client, logger);
-    const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
+    const diffs = result.newText === undefined
+        ? []
+        : [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
     let body = render(settings.body, updates, result);
@@ -38748,15 +39562,19 @@ function stripBom(text) {
  * commit, the body and the files listed per entry are the same one computation.
  */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const patterns = settings.files ?? [];
+    const discovery = result.discovery;
+    const patterns = settings.files?.length ? settings.files : (discovery?.files ?? []);
     const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
     // The files this run rewrote are read too: they are what is left to propose when GitHub
     // cannot list the whole base tree; otherwise the globs match them there anyway.
     const request = settings.pullRequest;
     const base = await pullRequests.readBase(request.base, [settings.repoPath, ...rewritten], patterns);
-    const { baseBytes, baseConfig } = readBaseConfig(settings, base);
-    const moves = computeMoves(baseConfig, result.results);
-    const newText = rewriteConfig(baseConfig, moves);
+    const { baseBytes, baseConfig } = readBaseConfig(settings, base, discovery !== undefined);
+    const configMoves = computeMoves(baseConfig, result.results);
+    // The discovered entries come after the config's, as in the run's result.
+    const discovered = result.moves.filter(m => m.entry.index >= result.config.entries.length);
+    const moves = [...configMoves, ...discovered];
+    const newText = rewriteConfig(baseConfig, configMoves);
     const files = new Map();
     const diffs = [];
     if (newText !== undefined) {
@@ -38767,7 +39585,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
     const candidates = [...rewritten, ...(base.matched ?? [])].sort();
     const touched = anyMoved(moves)
-        ? rewriteBaseFiles(base, candidates, moves, logger, files, diffs)
+        ? rewriteBaseFiles(base, candidates, { configMoves, discovery }, logger, files, diffs)
         : [];
     let proposal;
     let body = '';
@@ -38800,9 +39618,12 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     return { ...outcome, proposal, ...(autoMerge ? { autoMerge } : {}) };
 }
 /** The base branch's config, parsed; a missing file or a directory there is an error. */
-function readBaseConfig(settings, base) {
+function readBaseConfig(settings, base, optional) {
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
+    // Discovery needs no config: without one on the base, only the other files are proposed.
+    if (optional && !baseBytes && !notFile)
+        return { baseBytes: Buffer.alloc(0), baseConfig: emptyConfig(settings.config.label) };
     if (notFile)
         throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
             fix: { text: 'point {the:config} at the file itself' }
@@ -38820,7 +39641,7 @@ function readBaseConfig(settings, base) {
  * Rewrites the base's copy of each candidate file with the moves, adding each changed file
  * and its diff; returns which entries each file pinned.
  */
-function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
+function rewriteBaseFiles(base, candidates, { configMoves, discovery }, logger, files, diffs) {
     const touched = [];
     for (const path of candidates) {
         const bytes = base.files.get(path);
@@ -38829,7 +39650,10 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
             notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
             continue;
         }
-        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        const label = `${path} (on ${base.branch})`;
+        const rewrite = discovery
+            ? rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger)
+            : rewritePinnedText(label, bytes, configMoves, logger);
         if (!rewrite)
             continue;
         files.set(path, rewrite.newText);
@@ -38903,6 +39727,7 @@ function parsePolicySettings(text) {
  * `@actions/core`'s getInput (modelled on docker/metadata-action's context.ts). Bad values
  * fail here, before anything runs, naming the input and what it accepts.
  */
+
 
 
 
@@ -39044,6 +39869,33 @@ function signatureInputs() {
         trustedRoot: inputs_text('sigstore-trusted-root') || undefined
     };
 }
+function discoverInputs() {
+    if (!booleanInput('discover', false)) {
+        // The runner passes every default (pin: 'false'), so only a value that does something counts.
+        const given = [
+            booleanInput('pin', false) && 'pin',
+            booleanInput('pin-untagged', false) && 'pin-untagged',
+            inputs_text('ignore') !== '' && 'ignore',
+            inputs_text('registry-map') !== '' && 'registry-map'
+        ].find(Boolean);
+        if (given)
+            throw new InputError(`input ${given} needs discover: true`);
+        return undefined;
+    }
+    let registryMap;
+    try {
+        registryMap = parseRegistryMap(listInput(getInput('registry-map').replace(/,/g, '\n')));
+    }
+    catch (error) {
+        throw new InputError(`input registry-map ${error.message}`);
+    }
+    return {
+        pin: booleanInput('pin', false),
+        pinUntagged: booleanInput('pin-untagged', false),
+        ignore: listInput(getInput('ignore')),
+        registryMap
+    };
+}
 /** Where credentials from the registry-auth input came from, as messages name it. */
 const REGISTRY_AUTH_SOURCE = 'the registry-auth input';
 /**
@@ -39076,7 +39928,8 @@ function getInputs(onSecret = () => undefined) {
         sizeWarnIncrease: sizeWarnIncreaseInput(),
         policies: policyInputs(),
         checkPins: booleanInput('check-pins', false),
-        signatures: signatureInputs()
+        signatures: signatureInputs(),
+        discover: discoverInputs()
     };
 }
 
@@ -39879,7 +40732,7 @@ function logResults(result, config) {
         else if (r.status === 'failed') {
             log_warning(`${r.entry.name}: ${r.error}`, {
                 title: 'Digest not updated',
-                file: config,
+                file: r.entry.file ?? config,
                 startLine: r.entry.line
             });
         }
@@ -39933,7 +40786,8 @@ async function run() {
                     keys: 'the signature-keys input',
                     trustedRoot: 'the sigstore-trusted-root input'
                 }
-            }
+            },
+            discover: inputs.discover
         }, client, actionsLogger);
         if (result.skipped)
             log_notice(`Nothing to do: ${result.skipped}.`);
@@ -42900,7 +43754,7 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;

@@ -104,7 +104,35 @@ const CASES: Case[] = [
   ['signature-keys', undefined, i => i.signatures.keys, undefined],
   ['signature-keys', ' keys/a.pub\nkeys/b.pub\n', i => i.signatures.keys, 'keys/a.pub\nkeys/b.pub'],
   ['sigstore-trusted-root', undefined, i => i.signatures.trustedRoot, undefined],
-  ['sigstore-trusted-root', ' trust.json ', i => i.signatures.trustedRoot, 'trust.json']
+  ['sigstore-trusted-root', ' trust.json ', i => i.signatures.trustedRoot, 'trust.json'],
+  ['discover', undefined, i => i.discover, undefined],
+  [
+    'discover',
+    'true',
+    i => i.discover,
+    { pin: false, pinUntagged: false, ignore: [], registryMap: [] }
+  ]
+]
+
+/** Discovery's inputs, each read with discover on. */
+const DISCOVERY: Case[] = [
+  ['pin', 'true', i => i.discover?.pin, true],
+  ['pin-untagged', 'yes', i => i.discover?.pinUntagged, true],
+  [
+    'ignore',
+    'docker.io/library/*\nghcr.io/acme/**',
+    i => i.discover?.ignore,
+    ['docker.io/library/*', 'ghcr.io/acme/**']
+  ],
+  [
+    'registry-map',
+    'mirror.example.com/library=docker.io/library\n\nMirror.Example.com = registry.example.org',
+    i => i.discover?.registryMap,
+    [
+      { mirror: 'mirror.example.com/library', upstream: 'docker.io/library' },
+      { mirror: 'mirror.example.com', upstream: 'registry.example.org' }
+    ]
+  ]
 ]
 
 const BAD: Array<[input: string, value: string, message: string]> = [
@@ -165,13 +193,38 @@ const BAD: Array<[input: string, value: string, message: string]> = [
     'verify-signatures',
     'yes',
     'input verify-signatures must be one of off, warn, require, got "yes"'
-  ]
+  ],
+  ['pin', 'true', 'input pin needs discover: true'],
+  ['registry-map', 'mirror.example.com', 'input registry-map needs discover: true']
 ]
 
 describe('getInputs', () => {
   it.each(CASES)('%s = %j', (input, value, read, want) => {
     if (value !== undefined) given({ [input]: value })
     expect(read(getInputs())).toEqual(want)
+  })
+
+  it.each(DISCOVERY)('with discover, %s = %j', (input, value, read, want) => {
+    given({ discover: 'true', [input]: value! })
+    expect(read(getInputs())).toEqual(want)
+  })
+
+  it("takes the discovery inputs' defaults, as the runner passes them, without discover", () => {
+    given({
+      discover: 'false',
+      pin: 'false',
+      'pin-untagged': 'false',
+      ignore: '',
+      'registry-map': ''
+    })
+    expect(getInputs().discover).toBeUndefined()
+  })
+
+  it('refuses a registry-map line that is not mirror=upstream', () => {
+    given({ discover: 'true', 'registry-map': 'ok.example=docker.io\nmirror.example.com' })
+    expect(() => getInputs()).toThrow(
+      'input registry-map line 2 "mirror.example.com" is not mirror=upstream'
+    )
   })
 
   it.each(BAD)('refuses %s = %j', (input, value, message) => {

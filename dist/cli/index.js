@@ -28090,6 +28090,95 @@ module.exports = {
 
 /***/ }),
 
+/***/ 5071:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ writeFileAtomic)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+
+
+
+function tempPrefix(path) {
+    return `.${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(path)}.`;
+}
+/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
+ * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
+ * that a later `git add -A` could commit. Only files of this function's own naming for this
+ * very target, whose writer process no longer exists, are touched; a live writer's are not.
+ */
+async function removeStaleTempFiles(path) {
+    const prefix = tempPrefix(path);
+    let names;
+    try {
+        names = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+        if (!match || processExists(Number(match[1])))
+            continue;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), name)).catch(() => undefined);
+    }
+}
+/**
+ * Writes through a temporary file in the same directory and renames it over the target,
+ * so a crash or kill leaves either the old file or the new one, never a partial one.
+ */
+async function writeFileAtomic(path, text) {
+    await removeStaleTempFiles(path);
+    const temp = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`);
+    let mode;
+    try {
+        mode = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(path)).mode & 0o7777;
+    }
+    catch {
+        mode = undefined;
+    }
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.open)(temp, 'wx', mode ?? 0o644);
+    try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+    }
+    catch (error) {
+        await handle.close();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+    await handle.close();
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+}
+
+
+/***/ }),
+
 /***/ 4689:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -31113,11 +31202,14 @@ function parsePolicySettings(text) {
 
 // EXTERNAL MODULE: ./src/domain/signature/policy.ts
 var policy = __nccwpck_require__(3155);
+// EXTERNAL MODULE: ./src/domain/discovery/pin.ts
+var pin = __nccwpck_require__(4410);
 ;// CONCATENATED MODULE: ./src/cli/args.ts
 /**
  * The command line's flags, parsed into plain data. Pure: reading files and the environment
  * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
  */
+
 
 
 
@@ -31260,6 +31352,30 @@ const FLAGS = {
         type: 'boolean',
         help: 'Also ask the registry whether every pinned digest is still served (one HEAD each); a gone one exits 1.'
     },
+    discover: {
+        type: 'boolean',
+        help: 'Find image references in the --files (default every Dockerfile and YAML file); the config becomes optional.'
+    },
+    pin: {
+        type: 'boolean',
+        help: 'With --discover: add the digest to tag-only references (nginx:1.27 becomes nginx:1.27@sha256:…).'
+    },
+    'pin-untagged': {
+        type: 'boolean',
+        help: 'With --discover: also pin references with neither tag nor digest, as their latest tag.'
+    },
+    ignore: {
+        type: 'string',
+        multiple: true,
+        value: 'glob',
+        help: 'With --discover: leave references to these repositories alone (docker.io/library/*, ghcr.io/acme/**); repeatable.'
+    },
+    'registry-map': {
+        type: 'string',
+        multiple: true,
+        value: 'mirror=upstream',
+        help: "With --discover: resolve a mirror's references at the upstream and write them back as the mirror's; repeatable."
+    },
     version: {
         type: 'boolean',
         short: 'V',
@@ -31308,6 +31424,7 @@ function helpText() {
     };
     return [
         `Usage: ${PROGRAM} [options]`,
+        `       ${PROGRAM} pin [options] FILE…  (pin and refresh the references in them)`,
         '',
         'Resolves the current digest of every image in a containers config, rewrites the digests',
         'that moved (nothing else in the file changes) and prints what happened. Never opens a pull',
@@ -31407,7 +31524,43 @@ function policyFlags(str, allowRewind, immutableTags) {
         throw error;
     }
 }
-function parseCliArgs(argv) {
+const DISCOVERY_FLAGS = ['pin', 'pin-untagged', 'ignore', 'registry-map'];
+function discoverFlags(values) {
+    const list = (name) => values[name] ?? [];
+    if (values.discover !== true) {
+        const given = DISCOVERY_FLAGS.find(name => values[name] !== undefined);
+        if (given)
+            throw new UsageError(`--${given} needs --discover`);
+        return undefined;
+    }
+    let registryMap;
+    try {
+        registryMap = (0,pin/* parseRegistryMap */.VB)(list('registry-map').flatMap(splitList));
+    }
+    catch (error) {
+        throw new UsageError(`--registry-map ${error.message}`);
+    }
+    return {
+        pin: values.pin === true,
+        pinUntagged: values['pin-untagged'] === true,
+        ignore: list('ignore').flatMap(splitList),
+        registryMap
+    };
+}
+function insecureHosts(given) {
+    const hosts = (given ?? []).flatMap(splitList).map(h => h.toLowerCase());
+    if (given?.length && hosts.length === 0)
+        throw new UsageError('--insecure-registry needs a host');
+    return hosts;
+}
+function splitList(text) {
+    return text
+        .split(',')
+        .map(s => s.trim())
+        .filter(Boolean);
+}
+/** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
+function parseCliArgs(argv, { positionals = false } = {}) {
     const options = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [
         name,
         {
@@ -31417,9 +31570,16 @@ function parseCliArgs(argv) {
         }
     ]));
     let values;
+    let operands;
     try {
-        values = (0,external_node_util_.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: false })
-            .values;
+        const parsed = (0,external_node_util_.parseArgs)({
+            args: [...argv],
+            options,
+            strict: true,
+            allowPositionals: positionals
+        });
+        values = parsed.values;
+        operands = parsed.positionals;
     }
     catch (error) {
         throw usageFromParseError(error);
@@ -31441,13 +31601,7 @@ function parseCliArgs(argv) {
     if (bool('fail-on-error') && bool('no-fail-on-error')) {
         throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other');
     }
-    const insecure = (values['insecure-registry'] ?? []).flatMap(text => text
-        .split(',')
-        .map(h => h.trim().toLowerCase())
-        .filter(Boolean));
-    if (values['insecure-registry']?.length && insecure.length === 0) {
-        throw new UsageError('--insecure-registry needs a host');
-    }
+    const insecure = insecureHosts(values['insecure-registry']);
     return {
         kind: 'run',
         options: {
@@ -31472,8 +31626,10 @@ function parseCliArgs(argv) {
             checkPins: bool('check-pins'),
             verifySignatures: verifyMode(str('verify-signatures')),
             signatureKeys: values['signature-key'] ?? [],
-            sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root'))
-        }
+            sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root')),
+            discover: discoverFlags(values)
+        },
+        ...(positionals ? { positionals: operands } : {})
     };
 }
 function autoMergeFlag(text, preview) {
@@ -31491,6 +31647,41 @@ function autoMergeFlag(text, preview) {
 
 /***/ }),
 
+/***/ 1654:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ parseCommand)
+/* harmony export */ });
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6306);
+/**
+ * The subcommands, dispatched before the main command's flags are read: `pin FILE…` pins
+ * and refreshes the references in the given files. Each takes the main command's flags; a
+ * first argument that names no subcommand is the main command's.
+ */
+
+function parseCommand(argv) {
+    const [first, ...rest] = argv;
+    if (first !== 'pin') {
+        const command = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCliArgs */ .hT)(argv);
+        return command.kind === 'run' ? { kind: 'run', options: command.options } : command;
+    }
+    // The pin command always discovers and pins; --discover is implied.
+    const command = (0,_args_js__WEBPACK_IMPORTED_MODULE_0__/* .parseCliArgs */ .hT)(['--discover', ...rest.filter(a => a !== '--discover')], {
+        positionals: true
+    });
+    if (command.kind !== 'run')
+        return command;
+    const files = command.positionals ?? [];
+    if (files.length === 0)
+        throw new _args_js__WEBPACK_IMPORTED_MODULE_0__/* .UsageError */ .eb('pin needs at least one FILE');
+    const discover = { ...command.options.discover, pin: true };
+    return { kind: 'pin', files, options: { ...command.options, discover } };
+}
+
+
+/***/ }),
+
 /***/ 2957:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -31500,26 +31691,32 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6306);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4772);
-/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5718);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(241);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8679);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(861);
-/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2258);
-/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9505);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(4357);
-/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8991);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(6311);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(8330);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1654);
+/* harmony import */ var _domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(2919);
+/* harmony import */ var _run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7604);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4772);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5718);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(241);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8679);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(861);
+/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2258);
+/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6304);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6097);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7094);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9391);
+/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8991);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6311);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5663);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
+
+
 
 
 
@@ -31543,10 +31740,10 @@ const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
 /** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
-class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UpdaterError */ .em {
+class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UpdaterError */ .em {
     name = 'SetupError';
 }
-const out = _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStdout */ .jQ;
+const out = _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -31557,9 +31754,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(this.progress);
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -31570,8 +31767,8 @@ class Stderr {
             return;
         this.lastDraw = now;
         this.clearProgress();
-        this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProgress */ .EY)(done, total);
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)(this.progress);
+        this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderProgress */ .EY)(done, total);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -31579,7 +31776,7 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)('\r\x1b[K');
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 async function readRegistryAuthFile(path) {
@@ -31592,13 +31789,13 @@ async function readRegistryAuthFile(path) {
         throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
     }
     try {
-        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
+        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
         for (const credentials of parsed.values())
-            _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(credentials.password);
+            _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.add(credentials.password);
         return parsed;
     }
     catch (error) {
-        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_9__/* .CredentialsInputError */ .$O)
+        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__/* .CredentialsInputError */ .$O)
             throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
         throw error;
     }
@@ -31635,14 +31832,14 @@ async function run(options, stderr) {
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
         defaultImageSource: '--image',
-        words: _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H,
+        words: _words_js__WEBPACK_IMPORTED_MODULE_8__/* .FLAG_WORDS */ .H,
         sizeWarnIncrease: options.sizeWarnIncrease,
         reviewSources: options.mode === 'update' ? cliReviewSources(logger) : undefined,
         // No first-seen store: the CLI has no repository to keep the times in (docs/policies.md).
         policies: {
             settings: options.policies,
-            now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .TEST_NOW_VARIABLE */ .R7]),
-            facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_13__/* .NO_FACTS */ .Kj,
+            now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_15__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_15__/* .TEST_NOW_VARIABLE */ .R7]),
+            facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_15__/* .NO_FACTS */ .Kj,
             persist: !options.dryRun
         },
         checkPins: options.checkPins,
@@ -31651,18 +31848,19 @@ async function run(options, stderr) {
             keys: options.signatureKeys.join('\n') || undefined,
             trustedRoot: options.sigstoreTrustedRoot,
             names: { keys: '--signature-key', trustedRoot: '--sigstore-trusted-root' }
-        }
+        },
+        discover: options.discover
     };
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
     try {
-        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_12__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_14__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
-        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_4__/* .ConfigError */ .xL ||
-            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_14__/* .FilesPatternError */ .wD ||
-            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_16__/* .WorkspacePathError */ .T)
+        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL ||
+            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__/* .FilesPatternError */ .wD ||
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__/* .WorkspacePathError */ .T)
             throw new SetupError(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
@@ -31673,13 +31871,13 @@ async function run(options, stderr) {
         ? await previewPullRequest(options, result, client, logger)
         : undefined;
     if (options.json) {
-        out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderJson */ .hF)(result, proposal));
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(result, proposal));
     }
     else {
-        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_3__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_3__/* .PLAIN */ .tZ;
-        out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderTable */ .bo)(result, { dryRun: options.dryRun, style }));
+        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_5__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_5__/* .PLAIN */ .tZ;
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTable */ .bo)(result, { dryRun: options.dryRun, style }));
         if (proposal !== undefined)
-            out((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderProposal */ .t7)(proposal, style));
+            out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderProposal */ .t7)(proposal, style));
     }
     const failed = result.failed.length;
     const total = result.results.length;
@@ -31688,16 +31886,55 @@ async function run(options, stderr) {
         return EXIT_FAILED;
     return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK;
 }
+/** `pin FILE…`: pins and refreshes in place; a dry run prints the diff it would write. */
+async function runPin(files, options, stderr) {
+    const registryAuth = options.registryAuthFile
+        ? await readRegistryAuthFile(options.registryAuthFile)
+        : new Map();
+    const logger = terminalLogger(stderr, options.verbose);
+    const client = createClient(options, registryAuth, logger);
+    let result;
+    try {
+        result = await (0,_run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__/* .pinFiles */ .z)({
+            files: files.map(path => ({
+                path,
+                absolutePath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path),
+                root: configRoot(path)
+            })),
+            discover: options.discover,
+            dryRun: options.dryRun,
+            concurrency: options.concurrency,
+            words: _words_js__WEBPACK_IMPORTED_MODULE_8__/* .FLAG_WORDS */ .H
+        }, client, logger);
+    }
+    catch (error) {
+        if (error instanceof _run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__/* .PinFileError */ .U || error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__/* .WorkspacePathError */ .T)
+            throw new SetupError(error.reason, { fix: error.fix, cause: error });
+        throw error;
+    }
+    if (options.json)
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(result, undefined));
+    else if (options.dryRun)
+        out(result.pinnedFiles.map(f => (0,_domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_20__/* .unifiedDiff */ .W)(f.path, f.text, f.newText)).join(''));
+    else {
+        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_5__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_5__/* .PLAIN */ .tZ;
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTable */ .bo)(result, { dryRun: false, style }));
+    }
+    const failed = result.failed.length;
+    return failed > 0 && (options.failOnError || failed === result.results.length)
+        ? EXIT_FAILED
+        : EXIT_OK;
+}
 /** The core's messages on stderr, made safe for the terminal; debug lines only with -v. */
 function terminalLogger(stderr, verbose) {
     return {
         debug: message => {
             if (verbose)
-                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`);
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(message)}`)
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)}`)
     };
 }
 /**
@@ -31709,58 +31946,58 @@ function terminalLogger(stderr, verbose) {
 function cliReviewSources(logger) {
     const token = process.env.GITHUB_TOKEN?.trim() || undefined;
     if (token)
-        _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(token);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.add(token);
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     if (!URL.canParse(serverUrl)) {
         logger.debug('GITHUB_SERVER_URL is no URL; GitHub is not asked for review details');
         return undefined;
     }
     const github = { info: logger.info, warning: logger.warning };
-    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_15__/* .GitHubReviewSourcesClient */ .fA({
+    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__/* .GitHubReviewSourcesClient */ .fA({
         serverUrl,
         authenticated: token !== undefined,
         logger,
         connect: async () => {
             const { createAnonymousOctokit, createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887));
             const octokit = token
-                ? createOctokit(token, github, undefined, text => _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.redact(text))
+                ? createOctokit(token, github, undefined, text => _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.redact(text))
                 : createAnonymousOctokit(github);
             return (route, params) => octokit.request(route, params);
         }
     });
 }
 function createClient(options, registryAuth, logger) {
-    return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_7__/* .createRegistryClient */ .Hn)({
+    return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_9__/* .createRegistryClient */ .Hn)({
         registryAuth,
         insecureRegistries: options.insecureRegistries,
         concurrency: options.concurrency,
         maxAttempts: options.maxAttempts,
         requestTimeoutMs: options.requestTimeoutMs,
         logger,
-        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .secrets */ .O3.add(secret),
-        dockerHubApi: (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_8__/* .dockerHubApiFromEnv */ .db)(process.env)
+        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.add(secret),
+        dockerHubApi: (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_10__/* .dockerHubApiFromEnv */ .db)(process.env)
     });
 }
 /** The pull request the action would propose for this run; null when nothing moved. */
 async function previewPullRequest(options, result, client, logger) {
     const preview = {
         repoPath: repositoryPath(options.config),
-        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_10__/* .DEFAULT_TITLE */ .p3,
+        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_TITLE */ .p3,
         body: { now: new Date() },
         autoMerge: options.autoMerge
     };
-    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_10__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
+    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_12__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
 async function main(argv) {
     const stderr = new Stderr(process.stderr.isTTY === true);
     let command;
     try {
-        command = (0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCliArgs */ .hT)(argv);
+        command = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommand */ .R)(argv);
     }
     catch (error) {
         if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
             throw error;
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)(error.message)));
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
@@ -31768,15 +32005,17 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_17__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_19__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
+        if (command.kind === 'pin')
+            return await runPin(command.files, command.options, stderr);
         return await run(command.options, stderr);
     }
     catch (error) {
         // The one place the CLI words errors: settings named as its flags.
-        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_11__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_6__/* .FLAG_WORDS */ .H))));
+        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_8__/* .FLAG_WORDS */ .H))));
         return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
     }
 }
@@ -31926,7 +32165,8 @@ function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 function outcomeLine(result, dryRun) {
-    const file = (0,terminal/* terminalSafe */.kJ)(result.config.file);
+    const discoveredOnly = result.discovery !== undefined && result.config.entries.length === 0;
+    const file = discoveredOnly ? 'the files' : (0,terminal/* terminalSafe */.kJ)(result.config.file);
     if (result.mode === 'matrix')
         return `Matrix from ${file} as committed; no registry was asked.`;
     if (!result.changed) {
@@ -31936,18 +32176,23 @@ function outcomeLine(result, dryRun) {
     }
     const moved = plural(result.updates.length, 'digest', 'digests');
     const others = result.pinnedFiles.map(f => (0,terminal/* terminalSafe */.kJ)(f.path));
-    const also = others.length > 0 ? ` and ${others.join(', ')}` : '';
+    // Discovery without a config writes the files alone.
+    const where = discoveredOnly
+        ? others.join(', ')
+        : `${file}${others.length > 0 ? ` and ${others.join(', ')}` : ''}`;
     if (result.written)
-        return `Wrote ${moved} to ${file}${also}.`;
+        return `Wrote ${moved} to ${where}.`;
     return dryRun
-        ? `Dry run: ${moved} would change in ${file}${also}; nothing was written.`
-        : `${moved} would change in ${file}${also}.`;
+        ? `Dry run: ${moved} would change in ${where}; nothing was written.`
+        : `${moved} would change in ${where}.`;
 }
 /** The table for a terminal: name, reference, previous → current, status; then what it meant. */
 function renderTable(result, options) {
     const style = options.style ?? PLAIN;
     if (result.results.length === 0)
-        return `No entries in ${(0,terminal/* terminalSafe */.kJ)(result.config.file)}.\n`;
+        return result.discovery
+            ? 'No image reference to pin or refresh was found.\n'
+            : `No entries in ${(0,terminal/* terminalSafe */.kJ)(result.config.file)}.\n`;
     const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
         text,
         paint: style.bold
@@ -33025,6 +33270,120 @@ class ConfigError extends _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UpdaterErro
 
 /***/ }),
 
+/***/ 4410:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Gg: () => (/* binding */ replaceSpans),
+/* harmony export */   VB: () => (/* binding */ parseRegistryMap),
+/* harmony export */   dl: () => (/* binding */ planReference),
+/* harmony export */   hQ: () => (/* binding */ withDigest)
+/* harmony export */ });
+/* unused harmony exports upstreamOf, isIgnored */
+/* harmony import */ var _oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
+/**
+ * What discovery does with each reference it found: refresh a pinned one, pin a tag-only one
+ * (with `pin`), pin one with neither tag nor digest (with `pin-untagged`, as `latest`), or
+ * leave it. A reference through a mirror is resolved at its upstream (`registry-map`) and
+ * written back as it was written. The rewrite changes the reference's characters only.
+ */
+
+
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** `Host/Path` as references compare: host lower-case, Docker Hub's aliases as docker.io. */
+function canonicalPrefix(text) {
+    const [host = '', ...path] = text.trim().replace(/\/+$/, '').split('/');
+    const lower = host.toLowerCase();
+    return [DOCKER_HUB_HOSTS.has(lower) ? 'docker.io' : lower, ...path].join('/');
+}
+/** The registry-map input's lines; a bad line throws a message naming it and the form wanted. */
+function parseRegistryMap(lines) {
+    return lines.map((line, i) => {
+        const [mirror, upstream, extra] = line.split('=').map(s => s.trim());
+        const valid = (side) => !!side && /^[A-Za-z0-9.:[\]-]+(?:\/[a-z0-9._-]+)*$/.test(side);
+        if (extra !== undefined || !valid(mirror) || !valid(upstream))
+            throw new Error(`line ${i + 1} "${line}" is not mirror=upstream (for example mirror.example.com/library=docker.io/library)`);
+        return { mirror: canonicalPrefix(mirror), upstream: canonicalPrefix(upstream) };
+    });
+}
+/** The upstream reference a mirror's repository is resolved at; the reference itself when none maps it. */
+function upstreamOf(ref, mappings) {
+    const name = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(ref);
+    const best = mappings
+        .filter(m => name === m.mirror || name.startsWith(`${m.mirror}/`))
+        .sort((a, b) => b.mirror.length - a.mirror.length)[0];
+    if (!best)
+        return ref;
+    const mapped = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReference */ .o_)(`${best.upstream}${name.slice(best.mirror.length)}:${ref.tag}`);
+    return { ...mapped, tag: ref.tag };
+}
+function globPattern(glob) {
+    const body = glob
+        .trim()
+        .split(/(\*\*|\*)/)
+        .map(part => part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('');
+    return new RegExp(`^${body}$`);
+}
+/** True when an `ignore` glob names the repository, canonical (`docker.io/library/nginx`) or as written. */
+function isIgnored(ref, written, ignore) {
+    const bare = written.replace(/[@].*$/, '').replace(/:[^:/]*$/, '');
+    const names = [(0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(ref), bare];
+    return ignore.some(glob => {
+        const pattern = globPattern(glob);
+        return names.some(name => pattern.test(name));
+    });
+}
+/** What to do with one found reference; undefined leaves it as it is. */
+function planReference(found, settings) {
+    let written;
+    try {
+        written = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .parseImageReference */ .o_)(found.text);
+    }
+    catch {
+        return undefined;
+    }
+    if (isIgnored(written, found.text, settings.ignore))
+        return undefined;
+    const previous = written.digest !== undefined && (0,_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .isDigest */ .Bc)(written.digest) ? written.digest : undefined;
+    // A digest without a tag has nothing to follow: it is what the author chose to hold.
+    if (written.tag === undefined && previous !== undefined)
+        return undefined;
+    if (previous === undefined && written.tag !== undefined && !settings.pin)
+        return undefined;
+    if (written.tag === undefined && !settings.pinUntagged)
+        return undefined;
+    const tagged = { ...written, tag: written.tag ?? 'latest' };
+    return {
+        written,
+        resolve: upstreamOf({ ...tagged, digest: undefined }, settings.registryMap),
+        previous
+    };
+}
+/** The reference as written, with `digest` in place of the one it had, or added. */
+function withDigest(text, digest) {
+    const at = text.indexOf('@');
+    return `${at === -1 ? text : text.slice(0, at)}@${digest}`;
+}
+/** The text with each span replaced; spans must not overlap. Every other character is kept. */
+function replaceSpans(text, replacements) {
+    const sorted = [...replacements].sort((a, b) => a.start - b.start);
+    const pieces = [];
+    let copied = 0;
+    for (const r of sorted) {
+        if (r.start < copied)
+            throw new Error(`overlapping replacements at offset ${r.start}`);
+        pieces.push(text.slice(copied, r.start), r.text);
+        copied = r.end;
+    }
+    pieces.push(text.slice(copied));
+    return pieces.join('');
+}
+
+
+/***/ }),
+
 /***/ 241:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33321,6 +33680,161 @@ function formatImageReference(ref) {
 
 /***/ }),
 
+/***/ 7118:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jp: () => (/* binding */ rewritePinnedReferences),
+/* harmony export */   RB: () => (/* binding */ decodePinnedFile),
+/* harmony export */   g$: () => (/* binding */ tooLarge),
+/* harmony export */   hF: () => (/* binding */ MAX_PINNED_FILE_BYTES),
+/* harmony export */   kZ: () => (/* binding */ findDigestReferences)
+/* harmony export */ });
+/* unused harmony export lineAt */
+/* harmony import */ var _oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
+/**
+ * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
+ * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
+ * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
+ * in, text out, so the workspace copy and the base branch's copy go through the same code.
+ */
+
+/** Files larger than this are not read: pinned references live in small text files. */
+const MAX_PINNED_FILE_BYTES = 1024 * 1024;
+// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
+const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
+/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
+/**
+ * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
+ * before the digest is a template or a variable, not a reference we can read, so it is left.
+ */
+const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
+/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+function canonicalRepository(registry, repository) {
+    // Host names are case-insensitive; repository paths are lower-case by definition.
+    return `${registry.toLowerCase()}/${repository}`;
+}
+function referenceBefore(text, at) {
+    let start = at;
+    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
+        start--;
+    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
+        return undefined;
+    const written = text.slice(start, at);
+    const scheme = SCHEME.exec(written);
+    return scheme ? written.slice(scheme[0].length) : written;
+}
+/**
+ * Every `repository[:tag]@sha256:<hex>` in the text that stands on its own: not after `$`, `}`
+ * or another character that makes it part of a template or a variable.
+ */
+function findDigestReferences(text) {
+    const found = [];
+    for (const match of text.matchAll(DIGEST)) {
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        found.push({ start: match.index - written.length, at: match.index, written, hex: match[1] });
+    }
+    return found;
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/**
+ * Rewrites every reference to a moved image that still carries the move's old digest. A
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
+ */
+function rewritePinnedReferences(text, moves) {
+    const byDigest = new Map();
+    moves.forEach((move, i) => {
+        const hex = move.previous.replace(/^sha256:/, '');
+        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
+    });
+    const repositories = moves.map(m => {
+        const slash = m.repository.indexOf('/');
+        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
+    });
+    const applied = new Set();
+    const ambiguous = [];
+    const pieces = [];
+    let copied = 0;
+    let count = 0;
+    for (const match of text.matchAll(DIGEST)) {
+        const candidates = byDigest.get(match[1]);
+        if (!candidates)
+            continue;
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        let reference;
+        try {
+            reference = (0,_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .parseImageReference */ .o_)(written);
+        }
+        catch {
+            continue;
+        }
+        const repository = canonicalRepository(reference.registry, reference.repository);
+        const matching = candidates.filter(i => repositories[i] === repository &&
+            (reference.tag === undefined || moves[i].tag === reference.tag));
+        if (matching.length === 0)
+            continue;
+        const currents = new Set(matching.map(i => moves[i].current));
+        if (currents.size > 1) {
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
+            continue;
+        }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
+        const start = match.index + '@sha256:'.length;
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
+        copied = start + 64;
+        count++;
+        for (const i of matching)
+            applied.add(i);
+    }
+    pieces.push(text.slice(copied));
+    return {
+        text: count > 0 ? pieces.join('') : text,
+        applied: [...applied].sort((a, b) => a - b),
+        count,
+        ambiguous
+    };
+}
+function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
+    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
+}
+/**
+ * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
+ * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
+ */
+function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
+    if (bytes.length > cap)
+        return { skipped: tooLarge(bytes.length, cap) };
+    if (bytes.includes(0))
+        return { skipped: 'binary (it contains a NUL byte)' };
+    const text = Buffer.from(bytes).toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
+        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
+    return { text };
+}
+
+
+/***/ }),
+
 /***/ 133:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33564,6 +34078,66 @@ function parsePercent(text) {
 
 /***/ }),
 
+/***/ 2919:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   W: () => (/* binding */ unifiedDiff)
+/* harmony export */ });
+function splitLines(text) {
+    const lines = text.split('\n');
+    if (lines[lines.length - 1] === '')
+        lines.pop();
+    return lines;
+}
+function walk(a, b) {
+    const out = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length || j < b.length) {
+        if (i < a.length && j < b.length && a[i] === b[j]) {
+            out.push({ kind: ' ', text: a[i], oldNo: i++, newNo: j++ });
+        }
+        else if (j < b.length && (i >= a.length || a[i] === b[j + 1])) {
+            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
+        }
+        else if (i < a.length && (j >= b.length || a[i + 1] === b[j])) {
+            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
+        }
+        else {
+            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
+            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
+        }
+    }
+    return out;
+}
+function unifiedDiff(path, before, after, context = 2) {
+    const lines = walk(splitLines(before), splitLines(after));
+    const changed = lines.map((l, n) => (l.kind === ' ' ? -1 : n)).filter(n => n >= 0);
+    if (changed.length === 0)
+        return '';
+    const out = [`--- a/${path}`, `+++ b/${path}`];
+    let k = 0;
+    while (k < changed.length) {
+        const start = Math.max(0, changed[k] - context);
+        let end = changed[k];
+        while (k < changed.length && changed[k] - end <= 2 * context + 1)
+            end = changed[k++];
+        end = Math.min(lines.length - 1, end + context);
+        const hunk = lines.slice(start, end + 1);
+        const oldCount = hunk.filter(l => l.kind !== '+').length;
+        const newCount = hunk.filter(l => l.kind !== '-').length;
+        const first = hunk[0];
+        out.push(`@@ -${first.oldNo + (oldCount ? 1 : 0)},${oldCount} +${first.newNo + (newCount ? 1 : 0)},${newCount} @@`);
+        for (const l of hunk)
+            out.push(`${l.kind}${l.text.replace(/\r$/, '')}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+
+/***/ }),
+
 /***/ 5130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -33680,6 +34254,714 @@ function untrustedText(value, max = 100) {
 /** Distribution error codes are upper-case words (`MANIFEST_UNKNOWN`); anything else is not one. */
 function registryErrorCode(value) {
     return typeof value === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(value) ? value : undefined;
+}
+
+
+/***/ }),
+
+/***/ 9813:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FU: () => (/* binding */ withDiscovery),
+/* harmony export */   ZD: () => (/* binding */ discoverMatrix),
+/* harmony export */   fp: () => (/* binding */ configMissing),
+/* harmony export */   gf: () => (/* binding */ runDiscovery),
+/* harmony export */   i4: () => (/* binding */ emptyConfig),
+/* harmony export */   tT: () => (/* binding */ discoverScan)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7471);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9311);
+/* harmony import */ var _plan_rows_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8490);
+/* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6397);
+/**
+ * Discovery as one stage of runUpdate: after the config's entries resolved, find the
+ * references in the files, resolve each distinct one, rewrite the files with both, and
+ * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
+ */
+
+
+
+
+
+
+function discoverScan(options) {
+    const defaultFiles = options.discover !== undefined && !options.files?.length;
+    return { ...options, files: defaultFiles ? _discover_js__WEBPACK_IMPORTED_MODULE_2__/* .DISCOVER_FILES */ .ux : options.files, defaultFiles };
+}
+/** Matrix mode: the discovered references as committed, after the config's entries. */
+async function discoverMatrix(plan, scan, logger) {
+    if (!scan.discover)
+        return plan;
+    const found = await (0,_other_files_js__WEBPACK_IMPORTED_MODULE_4__/* .findPinnedFiles */ .VV)({ ...scan, dryRun: true }, logger, scan.defaultFiles);
+    const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger);
+    return { ...withDiscovery(plan, stage), pinnedFiles: [] };
+}
+/** A config that is not there: discovery runs without one. */
+async function configMissing(path) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+}
+function emptyConfig(label) {
+    return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] };
+}
+/**
+ * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
+ * rewrites. `configMoves` are the config's; references they pin are theirs alone.
+ */
+async function runDiscovery(files, config, configMoves, options, client, logger) {
+    const settings = options.discover;
+    const patterns = options.files ?? [];
+    const { targets, texts } = await (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverFiles */ .ZO)(files, settings, configMoves, logger);
+    const list = [...targets.values()];
+    const first = config.entries.length;
+    const resolved = client
+        ? await (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveTargets */ .h5)(list, client, first, options.concurrency, options.words)
+        : list.map((target, i) => asCommitted(target, first + i));
+    const discovery = { settings, files: patterns, targets };
+    const pinnedFiles = (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .rewriteDiscoveredFiles */ .qC)(files, texts, configMoves, discovery, logger);
+    const moves = resolved
+        .filter(r => r.current !== undefined)
+        .map(r => ({
+        entry: r.entry,
+        key: r.entry.name,
+        previous: r.previous,
+        current: r.status === 'failed' ? r.previous : r.current,
+        files: []
+    }));
+    return { discovery, results: resolved, moves: (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .withFiles */ .oT)(moves, pinnedFiles), pinnedFiles };
+}
+function asCommitted(target, index) {
+    target.entry = (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .targetEntry */ .S8)(target, index);
+    const previous = target.entry.digest;
+    return { entry: target.entry, status: 'as-committed', previous, current: previous };
+}
+/** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
+function discoveredMatrixEntry(result) {
+    const { entry, current } = result;
+    const written = `${entry.image}:${entry.reference.tag}`;
+    return {
+        ...(0,_plan_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .matrixEntry */ .sD)(result),
+        image_ref: current ? `${written}@${current}` : written
+    };
+}
+/** The plan with the discovered entries after the config's, and every rewritten file. */
+function withDiscovery(plan, stage) {
+    const results = [...plan.results, ...stage.results];
+    const moves = [...plan.moves, ...stage.moves];
+    const updates = [...plan.updates, ...(0,_plan_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .updatesOf */ .E$)(stage.moves)];
+    return {
+        ...plan,
+        results,
+        moves,
+        pinnedFiles: stage.pinnedFiles,
+        changed: moves.some(_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .hasMoved */ .Q2),
+        matrix: { include: [...plan.matrix.include, ...stage.results.map(discoveredMatrixEntry)] },
+        updates,
+        failed: [...plan.failed, ...(0,_plan_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .failuresOf */ .dJ)(stage.results)],
+        discovery: stage.discovery
+    };
+}
+
+
+/***/ }),
+
+/***/ 9311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ux: () => (/* binding */ DISCOVER_FILES),
+  ZO: () => (/* binding */ discoverFiles),
+  h5: () => (/* binding */ resolveTargets),
+  qC: () => (/* binding */ rewriteDiscoveredFiles),
+  S8: () => (/* binding */ targetEntry)
+});
+
+// UNUSED EXPORTS: discoverText, rewriteDiscoveredText, targetKey
+
+// EXTERNAL MODULE: ./src/domain/pinned-files.ts
+var pinned_files = __nccwpck_require__(7118);
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var oci_reference = __nccwpck_require__(1007);
+;// CONCATENATED MODULE: ./src/domain/discovery/model.ts
+/**
+ * What discovery finds in a file: the exact characters of each image reference, so a rewrite
+ * can change those and nothing else. Pure data; the finders live beside this file.
+ */
+/** The comment that leaves the reference on its line, or on the line below, alone. */
+const IGNORE_COMMENT = /#\s*image-digest-updater:\s*ignore\b/;
+/** 1-based line numbers whose references the ignore comment leaves alone. */
+function ignoredLines(text) {
+    const ignored = new Set();
+    text.split('\n').forEach((line, i) => {
+        if (!IGNORE_COMMENT.test(line))
+            return;
+        ignored.add(i + 1);
+        ignored.add(i + 2);
+    });
+    return ignored;
+}
+/** Offsets at which each line starts, to turn an offset into a line number cheaply. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function lineOf(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low + 1;
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/dockerfile.ts
+/**
+ * Image references in a Dockerfile or Containerfile: `FROM` (after `--platform=…`, before
+ * `AS stage`), `COPY --from=<image>`, and the default of an `ARG` that a `FROM ${NAME}` uses
+ * when that default is itself a full reference. A stage name is not an image, whichever
+ * `FROM` or `COPY --from` names it later; a `FROM` built from variables is left with a notice.
+ */
+
+
+/** The white-space separated words of one line, with their offsets in the file. */
+function words(line, offset) {
+    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+}
+function isReference(text) {
+    if (text.includes('$'))
+        return false;
+    try {
+        (0,oci_reference/* parseImageReference */.o_)(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+function argDefaults(args, line, into) {
+    for (const word of args) {
+        const eq = word.text.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const name = word.text.slice(0, eq);
+        let value = word.text.slice(eq + 1);
+        let start = word.start + eq + 1;
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
+            value = value.slice(1, -1);
+            start++;
+        }
+        into.set(name, { value, start, line });
+    }
+}
+/** `${NAME}` or `$NAME` standing alone: the variable's name. */
+function variableName(text) {
+    return /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/
+        .exec(text)
+        ?.slice(1)
+        .find(Boolean);
+}
+function findDockerfileReferences(text) {
+    const references = [];
+    const notices = [];
+    const stages = new Set();
+    const args = new Map();
+    const starts = lineStarts(text);
+    const add = (ref) => {
+        if (!references.some(r => r.start === ref.start))
+            references.push({ ...ref, end: ref.start + ref.text.length });
+    };
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
+        if (!instruction || instruction.text.startsWith('#'))
+            return;
+        const keyword = instruction.text.toUpperCase();
+        if (keyword === 'ARG')
+            argDefaults(rest, line, args);
+        else if (keyword === 'FROM')
+            fromLine(rest, line);
+        else if (keyword === 'COPY' || keyword === 'ADD')
+            copyLine(rest, line);
+    });
+    return { references, notices };
+    function fromLine(rest, line) {
+        let platform;
+        let index = 0;
+        for (; index < rest.length && rest[index].text.startsWith('--'); index++) {
+            const flag = /^--platform=(.*)$/.exec(rest[index].text);
+            if (flag && !flag[1].includes('$'))
+                platform = flag[1];
+        }
+        const image = rest[index];
+        const as = rest[index + 1]?.text.toUpperCase() === 'AS' ? rest[index + 2]?.text : undefined;
+        if (image)
+            baseImage(image, line, platform);
+        if (as)
+            stages.add(as.toLowerCase());
+    }
+    function baseImage(image, line, platform) {
+        if (stages.has(image.text.toLowerCase()) || image.text === 'scratch')
+            return;
+        if (!image.text.includes('$')) {
+            if (isReference(image.text))
+                add({ ...image, line, kind: 'dockerfile-from', platform });
+            return;
+        }
+        const name = variableName(image.text);
+        const arg = name === undefined ? undefined : args.get(name);
+        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
+            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+            return;
+        }
+        notices.push({
+            line,
+            message: `FROM ${image.text} is built from ARG values, so it is left alone; give the ARG a full reference as its default to have it pinned`
+        });
+    }
+    function copyLine(rest, line) {
+        for (const word of rest) {
+            if (!word.text.startsWith('--'))
+                break;
+            const from = /^--from=(.+)$/.exec(word.text);
+            if (!from)
+                continue;
+            const value = from[1];
+            // A number is a stage's index; a known name is a stage.
+            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+                continue;
+            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
+/**
+ * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
+ * initContainers and ephemeralContainers of any workload (found wherever they nest, so every
+ * kind and template depth is covered), and GitHub workflow `container`, `container.image`,
+ * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
+ * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
+ * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ */
+
+
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const DOCKER_SCHEME = 'docker://';
+const HELM_TEMPLATE = /(?<!\$)\{\{/;
+function resolved(doc, node) {
+    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+}
+/** The value of `key` in a map, following aliases and `<<` merge keys. */
+function get(doc, map, key) {
+    const node = resolved(doc, map);
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    for (const pair of node.items) {
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
+            return resolved(doc, pair.value);
+    }
+    for (const pair of node.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== '<<')
+            continue;
+        const merged = resolved(doc, pair.value);
+        const sources = (0,dist/* isSeq */.oP)(merged) ? merged.items : [merged];
+        for (const source of sources) {
+            const value = get(doc, source, key);
+            if (value !== undefined)
+                return value;
+        }
+    }
+    return undefined;
+}
+function mapValues(doc, map) {
+    const node = resolved(doc, map);
+    return (0,dist/* isMap */.jh)(node) ? node.items.map(p => resolved(doc, p.value)) : [];
+}
+/**
+ * The scalar's characters in the source, when they are its value exactly: plain or quoted
+ * without escapes, on one line. Anything else (block scalars, escapes, folded lines) is left.
+ */
+function span(source, node, skip = '') {
+    if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || !node.range)
+        return undefined;
+    const scalar = node;
+    let [start, end] = scalar.range;
+    if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
+        start++;
+        end--;
+    }
+    else if (scalar.type !== 'PLAIN')
+        return undefined;
+    const raw = source.slice(start, end);
+    if (raw !== scalar.value || !raw.startsWith(skip))
+        return undefined;
+    const text = raw.slice(skip.length);
+    if (/[{}$\s]/.test(text))
+        return undefined;
+    try {
+        (0,oci_reference/* parseImageReference */.o_)(text);
+    }
+    catch {
+        return undefined;
+    }
+    return { start: start + skip.length, text };
+}
+function findYamlReferences(source) {
+    const found = new Map();
+    const add = (node, kind, skip = '') => {
+        const at = span(source, node, skip);
+        if (at && !found.has(at.start))
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+    };
+    for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
+        if (!('errors' in doc) || doc.errors.length > 0)
+            continue;
+        // A Helm-style template (`{{ }}`, not a workflow's `${{ }}`) is not the YAML it renders to.
+        const [from, , to] = doc.range;
+        if (HELM_TEMPLATE.test(source.slice(from, to)))
+            continue;
+        const root = doc.contents;
+        if (!(0,dist/* isMap */.jh)(root))
+            continue;
+        const jobs = get(doc, root, 'jobs');
+        if ((0,dist/* isMap */.jh)(jobs))
+            workflow(doc, jobs, add);
+        else if (get(doc, root, 'kind') !== undefined)
+            kubernetes(doc, root, add, new Set());
+        else
+            for (const service of mapValues(doc, get(doc, root, 'services')))
+                add(get(doc, service, 'image'), 'compose');
+    }
+    const starts = lineStarts(source);
+    return [...found.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(f => ({ ...f, line: lineOf(starts, f.start) }));
+}
+function workflow(doc, jobs, add) {
+    for (const job of mapValues(doc, jobs)) {
+        const container = get(doc, job, 'container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        for (const service of mapValues(doc, get(doc, job, 'services')))
+            add(get(doc, service, 'image'), 'workflow-service');
+        const steps = get(doc, job, 'steps');
+        if (!(0,dist/* isSeq */.oP)(steps))
+            continue;
+        for (const step of steps.items)
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+    }
+}
+/** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
+function kubernetes(doc, node, add, seen) {
+    const here = resolved(doc, node);
+    if (seen.has(here))
+        return;
+    seen.add(here);
+    if ((0,dist/* isSeq */.oP)(here))
+        for (const item of here.items)
+            kubernetes(doc, item, add, seen);
+    if (!(0,dist/* isMap */.jh)(here))
+        return;
+    for (const pair of here.items) {
+        const value = resolved(doc, pair.value);
+        if ((0,dist/* isScalar */.jn)(pair.key) && CONTAINER_LISTS.has(String(pair.key.value)) && (0,dist/* isSeq */.oP)(value)) {
+            for (const container of value.items)
+                add(get(doc, container, 'image'), 'kubernetes');
+        }
+        else
+            kubernetes(doc, value, add, seen);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/find.ts
+/**
+ * Every image reference in one file: the finder its name calls for (Dockerfile and
+ * Containerfile, or YAML), then any `repo:tag@sha256:<hex>` elsewhere in it, as the `files`
+ * option has always found. References on a line the ignore comment covers are dropped.
+ */
+
+
+
+
+function fileKind(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // Dockerfile.prod and app.dockerfile are Dockerfiles; Dockerfile.md is their documentation.
+    if (/\.(?:md|txt|adoc|rst)$/i.test(name))
+        return 'other';
+    if (/^(?:docker|container)file(?:[.-].*)?$/i.test(name) ||
+        /\.(?:docker|container)file$/i.test(name))
+        return 'dockerfile';
+    if (/\.ya?ml$/i.test(name))
+        return 'yaml';
+    return 'other';
+}
+function findReferences(path, text) {
+    const kind = fileKind(path);
+    const notices = [];
+    let found = [];
+    if (kind === 'dockerfile') {
+        const dockerfile = findDockerfileReferences(text);
+        found = dockerfile.references;
+        notices.push(...dockerfile.notices);
+    }
+    else if (kind === 'yaml')
+        found = findYamlReferences(text);
+    const starts = lineStarts(text);
+    const taken = (start, end) => found.some(f => f.start < end && start < f.end);
+    const pinned = [];
+    for (const d of (0,pinned_files/* findDigestReferences */.kZ)(text)) {
+        const end = d.at + '@sha256:'.length + 64;
+        if (taken(d.start, end))
+            continue;
+        pinned.push({
+            start: d.start,
+            end,
+            text: text.slice(d.start, end),
+            line: lineOf(starts, d.start),
+            kind: 'pinned'
+        });
+    }
+    const ignored = ignoredLines(text);
+    const references = [...found, ...pinned]
+        .filter(r => !ignored.has(r.line))
+        .sort((a, b) => a.start - b.start);
+    return { references, notices };
+}
+
+// EXTERNAL MODULE: ./src/domain/discovery/pin.ts
+var pin = __nccwpck_require__(4410);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
+// EXTERNAL MODULE: ./src/domain/oci/platform.ts
+var oci_platform = __nccwpck_require__(6855);
+// EXTERNAL MODULE: ./src/adapters/registry/manifest.ts
+var registry_manifest = __nccwpck_require__(5601);
+// EXTERNAL MODULE: ./src/run/moves.ts
+var moves = __nccwpck_require__(7471);
+// EXTERNAL MODULE: ./src/run/other-files.ts
+var other_files = __nccwpck_require__(6397);
+;// CONCATENATED MODULE: ./src/run/discover.ts
+
+
+
+
+
+
+
+
+
+/** Globs discovery scans when the `files` option names none. */
+const DISCOVER_FILES = [
+    '**/{Dockerfile,Containerfile,dockerfile,containerfile}*',
+    '**/*.{dockerfile,containerfile,Dockerfile,Containerfile}',
+    '**/*.{yml,yaml}'
+];
+function targetKey(planned, found) {
+    const { written, previous } = planned;
+    const image = (0,oci_reference/* formatImageReference */.my)({ ...written, tag: written.tag ?? 'latest', digest: previous });
+    return `${image}|${found.platform ?? ''}`;
+}
+/** Whether a config entry pins this digest of this repository: then the config's rewrite owns it. */
+function configOwns(planned, configMoves) {
+    if (planned.previous === undefined)
+        return false;
+    const name = (0,oci_reference/* repositoryName */.aR)(planned.written);
+    return (0,moves/* pinnedMoves */.lJ)(configMoves).some(m => m.previous === planned.previous && m.repository === name);
+}
+/** The references of one file that discovery handles, with their notices. */
+function discoverText(path, text, settings, configMoves) {
+    const findings = findReferences(path, text);
+    const occurrences = [];
+    for (const found of findings.references) {
+        const planned = (0,pin/* planReference */.dl)(found, settings);
+        if (planned && !configOwns(planned, configMoves))
+            occurrences.push({ path, found, planned });
+    }
+    return { occurrences, notices: findings.notices };
+}
+/** Finds every reference in the files, grouped by distinct reference in the order first seen. */
+async function discoverFiles(files, settings, configMoves, logger) {
+    const targets = new Map();
+    const texts = new Map();
+    for (const file of files) {
+        const bytes = await (0,other_files/* readCandidate */.G9)(file, logger);
+        if (!bytes)
+            continue;
+        const decoded = (0,pinned_files/* decodePinnedFile */.RB)(bytes);
+        if ('skipped' in decoded) {
+            (0,other_files/* notice */.lm)(logger, `files: skipped ${file.path}: it is ${decoded.skipped}`);
+            continue;
+        }
+        texts.set(file.path, bytes);
+        const { occurrences, notices } = discoverText(file.path, decoded.text, settings, configMoves);
+        for (const n of notices)
+            (0,other_files/* notice */.lm)(logger, `${file.path}:${n.line}: ${n.message}`);
+        for (const occurrence of occurrences) {
+            const key = targetKey(occurrence.planned, occurrence.found);
+            const target = targets.get(key) ?? { key, occurrences: [] };
+            target.occurrences.push(occurrence);
+            targets.set(key, target);
+        }
+    }
+    return { targets, texts };
+}
+/**
+ * The digest a target moves to. A pin that was one platform's manifest, while its tag now
+ * names an index, stays a manifest of that platform: the Dockerfile's `--platform`, else the
+ * platform the old manifest's config records.
+ */
+async function resolveTarget(client, target) {
+    const { planned, found } = target.occurrences[0];
+    const ref = planned.resolve;
+    const previous = planned.previous;
+    const resolved = await client.resolveDigest(ref, undefined, previous);
+    if (!previous || resolved.digest === previous || !registry_manifest/* INDEX_TYPES */.V.has(resolved.mediaType))
+        return { digest: resolved.digest };
+    const old = await client.fetchManifest(ref, previous);
+    if (registry_manifest/* INDEX_TYPES */.V.has(old.mediaType))
+        return { digest: resolved.digest };
+    let platform;
+    if (found.platform !== undefined)
+        platform = (0,oci_platform/* parsePlatform */.FL)(found.platform);
+    else {
+        const config = await client.fetchConfig(ref, old);
+        const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/');
+        platform = (0,oci_platform/* parsePlatform */.FL)(text);
+    }
+    const manifest = await client.resolveDigest(ref, platform, previous);
+    return { digest: manifest.digest, platform };
+}
+/** `path:line` of the first occurrence, and how many more there are. */
+function targetName(target) {
+    const [first, ...more] = target.occurrences;
+    const at = `${first.path}:${first.found.line}`;
+    return more.length === 0 ? at : `${at} (+${more.length} more)`;
+}
+/** The target as an entry of the result: what the matrix, outputs and body show for it. */
+function targetEntry(target, index, platform) {
+    const { planned, found } = target.occurrences[0];
+    // The entry is what is resolved (the upstream, for a mirror), so its labels and its key
+    // name the image the registry answered for; the matrix keeps the written form.
+    const reference = { ...planned.resolve, digest: undefined };
+    const image = (0,oci_reference/* repositoryName */.aR)(planned.written);
+    const files = [...new Set(target.occurrences.map(o => o.path))];
+    return {
+        index,
+        name: targetName(target),
+        image,
+        reference,
+        // Only a manifest resolved for a platform carries one: an index pin is every platform's.
+        platform,
+        digest: planned.previous,
+        digestKey: 'digest',
+        digestForm: 'prefixed',
+        fields: { image, tag: reference.tag, files },
+        line: found.line,
+        file: target.occurrences[0].path
+    };
+}
+/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
+async function resolveTargets(targets, client, firstIndex, concurrency, words = errors/* NEUTRAL_WORDS */.eF) {
+    await client.prepare(targets.map(t => t.occurrences[0].planned.resolve));
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const i = next++;
+            const target = targets[i];
+            const previous = target.occurrences[0].planned.previous;
+            try {
+                const { digest, platform } = await resolveTarget(client, target);
+                target.entry = targetEntry(target, firstIndex + i, platform);
+                if (digest !== previous)
+                    target.current = digest;
+                const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
+                results[i] = { entry: target.entry, status, previous, current: digest };
+            }
+            catch (error) {
+                target.entry = targetEntry(target, firstIndex + i);
+                const message = (0,errors/* describeError */.Uc)(error, words).split('\n')[0];
+                const shown = (0,oci_reference/* formatImageReference */.my)(target.occurrences[0].planned.resolve);
+                results[i] = {
+                    entry: target.entry,
+                    status: 'failed',
+                    previous,
+                    current: previous,
+                    error: message.includes((0,oci_reference/* repositoryName */.aR)(target.entry.reference))
+                        ? message
+                        : `${shown}: ${message}`
+                };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
+    return results;
+}
+/**
+ * One file's text with the config's moves and the discovered references applied: the
+ * config's pinned rewrite first (it only swaps 64 hex digits, so every offset found in the
+ * text as read still holds), then each discovered reference that moved. Undefined when
+ * nothing in it changes. `label` names the file in messages.
+ */
+function rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger) {
+    const decoded = (0,pinned_files/* decodePinnedFile */.RB)(bytes);
+    if ('skipped' in decoded)
+        return (0,other_files/* rewritePinnedText */.i5)(label, bytes, configMoves, logger);
+    const pinned = (0,other_files/* rewritePinnedText */.i5)(label, bytes, configMoves, logger);
+    const entries = new Set(pinned?.entries ?? []);
+    const replacements = [];
+    for (const { found, planned } of discoverText(path, decoded.text, discovery.settings, configMoves)
+        .occurrences) {
+        const target = discovery.targets.get(targetKey(planned, found));
+        if (!target?.current || !target.entry)
+            continue;
+        replacements.push({
+            start: found.start,
+            end: found.end,
+            text: (0,pin/* withDigest */.hQ)(found.text, target.current)
+        });
+        entries.add(target.entry.index);
+    }
+    if (replacements.length === 0)
+        return pinned;
+    return {
+        text: decoded.text,
+        newText: (0,pin/* replaceSpans */.Gg)(pinned?.newText ?? decoded.text, replacements),
+        entries: [...entries].sort((a, b) => a - b)
+    };
+}
+/** Rewrites the workspace's files with the config's moves and the discovery's. */
+function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
+    const rewritten = [];
+    for (const file of files) {
+        const bytes = texts.get(file.path);
+        if (!bytes)
+            continue;
+        const rewrite = rewriteDiscoveredText(file.path, file.path, bytes, configMoves, discovery, logger);
+        if (rewrite)
+            rewritten.push({ ...file, ...rewrite });
+    }
+    return rewritten;
 }
 
 
@@ -33888,157 +35170,22 @@ function withFiles(moves, files) {
 
 /***/ }),
 
-/***/ 7776:
+/***/ 6397:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  VV: () => (/* binding */ findPinnedFiles),
-  lm: () => (/* binding */ notice),
-  OM: () => (/* binding */ rewritePinnedFiles)
-});
-
-// UNUSED EXPORTS: rewritePinnedText
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./src/domain/oci/reference.ts
-var oci_reference = __nccwpck_require__(1007);
-;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
-/**
- * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
- * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
- * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
- * in, text out, so the workspace copy and the base branch's copy go through the same code.
- */
-
-/** Files larger than this are not read: pinned references live in small text files. */
-const MAX_PINNED_FILE_BYTES = 1024 * 1024;
-// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
-const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
-/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
-const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
-/**
- * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
- * before the digest is a template or a variable, not a reference we can read, so it is left.
- */
-const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
-/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
-function canonicalRepository(registry, repository) {
-    // Host names are case-insensitive; repository paths are lower-case by definition.
-    return `${registry.toLowerCase()}/${repository}`;
-}
-function referenceBefore(text, at) {
-    let start = at;
-    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
-        start--;
-    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
-        return undefined;
-    const written = text.slice(start, at);
-    const scheme = SCHEME.exec(written);
-    return scheme ? written.slice(scheme[0].length) : written;
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-/**
- * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only entries of that tag; one without a tag matches every entry
- * of the image that held that exact digest. It moves only when all the entries it matches move
- * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
- * The registry may be written any way Docker accepts.
- */
-function rewritePinnedReferences(text, moves) {
-    const byDigest = new Map();
-    moves.forEach((move, i) => {
-        const hex = move.previous.replace(/^sha256:/, '');
-        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
-    });
-    const repositories = moves.map(m => {
-        const slash = m.repository.indexOf('/');
-        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
-    });
-    const applied = new Set();
-    const ambiguous = [];
-    const pieces = [];
-    let copied = 0;
-    let count = 0;
-    for (const match of text.matchAll(DIGEST)) {
-        const candidates = byDigest.get(match[1]);
-        if (!candidates)
-            continue;
-        const written = referenceBefore(text, match.index);
-        if (!written)
-            continue;
-        let reference;
-        try {
-            reference = (0,oci_reference/* parseImageReference */.o_)(written);
-        }
-        catch {
-            continue;
-        }
-        const repository = canonicalRepository(reference.registry, reference.repository);
-        const matching = candidates.filter(i => repositories[i] === repository &&
-            (reference.tag === undefined || moves[i].tag === reference.tag));
-        if (matching.length === 0)
-            continue;
-        const currents = new Set(matching.map(i => moves[i].current));
-        if (currents.size > 1) {
-            ambiguous.push({
-                line: lineAt(text, match.index),
-                reference: `${written}${match[0]}`,
-                entries: [...new Set(matching.map(i => moves[i].name))]
-            });
-            continue;
-        }
-        const current = [...currents][0];
-        if (current === moves[matching[0]].previous)
-            continue;
-        const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
-        copied = start + 64;
-        count++;
-        for (const i of matching)
-            applied.add(i);
-    }
-    pieces.push(text.slice(copied));
-    return {
-        text: count > 0 ? pieces.join('') : text,
-        applied: [...applied].sort((a, b) => a - b),
-        count,
-        ambiguous
-    };
-}
-function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
-    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
-}
-/**
- * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
- * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
- */
-function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
-    if (bytes.length > cap)
-        return { skipped: tooLarge(bytes.length, cap) };
-    if (bytes.includes(0))
-        return { skipped: 'binary (it contains a NUL byte)' };
-    const text = Buffer.from(bytes).toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
-        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
-    return { text };
-}
-
-// EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
-var workspace_files = __nccwpck_require__(4689);
-// EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
-var workspace_path = __nccwpck_require__(5663);
-// EXTERNAL MODULE: ./src/run/moves.ts
-var run_moves = __nccwpck_require__(7471);
-;// CONCATENATED MODULE: ./src/run/other-files.ts
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G9: () => (/* binding */ readCandidate),
+/* harmony export */   OM: () => (/* binding */ rewritePinnedFiles),
+/* harmony export */   VV: () => (/* binding */ findPinnedFiles),
+/* harmony export */   i5: () => (/* binding */ rewritePinnedText),
+/* harmony export */   lm: () => (/* binding */ notice)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _domain_pinned_files_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7118);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5663);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7471);
 /**
  * Other files that pin the config's digests (Dockerfiles, compose files, manifests,
  * workflows): finding them under the workspace's globs and rewriting their references with a
@@ -34056,23 +35203,28 @@ function notice(logger, message) {
     else
         logger.info(message);
 }
-async function findPinnedFiles(options, logger) {
+/**
+ * The workspace files the globs name. `defaults` marks globs the user did not write
+ * (discovery's), which may well match nothing without that being worth a warning.
+ */
+async function findPinnedFiles(options, logger, defaults = false) {
     if (!options.files || options.files.length === 0)
         return [];
     if (!options.workspace)
         throw new Error('the files option needs a workspace');
-    const expanded = await (0,workspace_files/* expandWorkspaceFiles */.Jk)(options.workspace, options.files, [
+    const expanded = await (0,_adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_2__/* .expandWorkspaceFiles */ .Jk)(options.workspace, options.files, [
         options.configPath
     ]);
-    for (const pattern of expanded.unmatched)
-        logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    if (!defaults)
+        for (const pattern of expanded.unmatched)
+            logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
     for (const { path, reason } of expanded.skipped)
         notice(logger, `files: skipped ${path}: it ${reason}`);
     // The expansion never follows links; the same check as the config's makes that a rule
     // every written file passes, whatever finds it.
     if (!options.dryRun)
         for (const file of expanded.files)
-            await (0,workspace_path/* checkWorkspacePath */.D)(options.workspace, file.absolutePath, `files: ${file.path}`);
+            await (0,_adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorkspacePath */ .D)(options.workspace, file.absolutePath, `files: ${file.path}`);
     return expanded.files;
 }
 /**
@@ -34080,13 +35232,13 @@ async function findPinnedFiles(options, logger) {
  * in messages (the path, or the path on a branch).
  */
 function rewritePinnedText(label, bytes, moves, logger) {
-    const decoded = decodePinnedFile(bytes);
+    const decoded = (0,_domain_pinned_files_js__WEBPACK_IMPORTED_MODULE_1__/* .decodePinnedFile */ .RB)(bytes);
     if ('skipped' in decoded) {
         notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
         return undefined;
     }
-    const searched = (0,run_moves/* pinnedMoves */.lJ)(moves);
-    const rewrite = rewritePinnedReferences(decoded.text, searched);
+    const searched = (0,_moves_js__WEBPACK_IMPORTED_MODULE_4__/* .pinnedMoves */ .lJ)(moves);
+    const rewrite = (0,_domain_pinned_files_js__WEBPACK_IMPORTED_MODULE_1__/* .rewritePinnedReferences */ .Jp)(decoded.text, searched);
     for (const a of rewrite.ambiguous)
         logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
     if (rewrite.count === 0)
@@ -34098,32 +35250,146 @@ function rewritePinnedText(label, bytes, moves, logger) {
         entries: [...new Set(entries)].sort((a, b) => a - b)
     };
 }
+/** The file's bytes; undefined (with a notice) when it is over the size cap. */
+async function readCandidate(file, logger) {
+    try {
+        const size = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file.absolutePath)).size;
+        if (size > _domain_pinned_files_js__WEBPACK_IMPORTED_MODULE_1__/* .MAX_PINNED_FILE_BYTES */ .hF) {
+            notice(logger, `files: skipped ${file.path}: it is ${(0,_domain_pinned_files_js__WEBPACK_IMPORTED_MODULE_1__/* .tooLarge */ .g$)(size)}`);
+            return undefined;
+        }
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file.absolutePath);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+            cause: error
+        });
+    }
+}
 async function rewritePinnedFiles(files, moves, logger) {
-    if (!(0,run_moves/* anyMoved */.kT)(moves))
+    if (!(0,_moves_js__WEBPACK_IMPORTED_MODULE_4__/* .anyMoved */ .kT)(moves))
         return [];
     const pinned = [];
     for (const file of files) {
-        let bytes;
-        try {
-            const size = (await (0,promises_.stat)(file.absolutePath)).size;
-            if (size > MAX_PINNED_FILE_BYTES) {
-                notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
-                continue;
-            }
-            bytes = await (0,promises_.readFile)(file.absolutePath);
-        }
-        catch (error) {
-            const code = error.code;
-            throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
-                cause: error
-            });
-        }
+        const bytes = await readCandidate(file, logger);
+        if (!bytes)
+            continue;
         const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
         if (!rewrite)
             continue;
         pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
     }
     return pinned;
+}
+
+
+/***/ }),
+
+/***/ 7604:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ PinFileError),
+/* harmony export */   z: () => (/* binding */ pinFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
+/* harmony import */ var _adapters_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5071);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5663);
+/* harmony import */ var _discover_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9813);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9391);
+/**
+ * `image-digest-updater pin FILE…`: the discovery stage on the named files alone, without a
+ * config, written in place (or only described, on a dry run). Each file is checked as every
+ * written file is: inside its root, and no symbolic link on the way.
+ */
+
+
+
+
+
+
+/** A file named on the command line that cannot be pinned: nothing was asked or written. */
+class PinFileError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UpdaterError */ .em {
+    name = 'PinFileError';
+}
+async function pinFiles(options, client, logger) {
+    for (const file of options.files) {
+        const kind = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(file.absolutePath).then(s => (s.isFile() ? undefined : 'not a regular file'), (error) => (error.code === 'ENOENT' ? 'not found' : error.code));
+        if (kind)
+            throw new PinFileError(`${file.path}: ${kind}`);
+        if (!options.dryRun)
+            await (0,_adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__/* .checkWorkspacePath */ .D)(file.root, file.absolutePath, file.path);
+    }
+    const config = (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyConfig */ .i4)('(no config)');
+    const files = options.files.map(f => f.path);
+    const stage = await (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .runDiscovery */ .gf)(options.files, config, [], { ...options, files }, client, logger);
+    const plan = (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .withDiscovery */ .FU)((0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .planUpdate */ .ZL)('update', config, []), stage);
+    if (!options.dryRun)
+        for (const file of plan.pinnedFiles)
+            await (0,_adapters_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__/* .writeFileAtomic */ .Z)(file.absolutePath, file.newText);
+    return { ...plan, written: !options.dryRun && plan.pinnedFiles.length > 0 };
+}
+
+
+/***/ }),
+
+/***/ 8490:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ updatesOf),
+/* harmony export */   dJ: () => (/* binding */ failuresOf),
+/* harmony export */   sD: () => (/* binding */ matrixEntry)
+/* harmony export */ });
+/* harmony import */ var _domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7128);
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
+/* harmony import */ var _domain_review_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5130);
+/* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7471);
+/* harmony import */ var _review_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2751);
+/**
+ * The rows a plan reports, for the config's entries and the discovered ones alike: the
+ * `updates` output, the failures, and the matrix.
+ */
+
+
+
+
+
+/** The `updates` output's rows: the moves that changed a digest. */
+function updatesOf(moves, reviews = []) {
+    return moves.filter(_moves_js__WEBPACK_IMPORTED_MODULE_2__/* .hasMoved */ .Q2).map(m => ({
+        name: m.entry.name,
+        image: (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(m.entry.reference),
+        tag: m.entry.reference.tag,
+        platform: m.entry.platform?.text ?? null,
+        previous: m.previous ?? null,
+        current: m.current,
+        files: m.files,
+        ...(0,_review_js__WEBPACK_IMPORTED_MODULE_3__/* .updateDetails */ .kI)((0,_domain_review_js__WEBPACK_IMPORTED_MODULE_4__/* .reviewFor */ .E)(reviews, m))
+    }));
+}
+function failuresOf(results) {
+    return results
+        .filter(r => r.status === 'failed')
+        .map(r => ({
+        name: r.entry.name,
+        image: (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .repositoryName */ .aR)(r.entry.reference),
+        tag: r.entry.reference.tag,
+        error: r.error ?? 'unknown error'
+    }));
+}
+function matrixEntry(result) {
+    const { entry, current } = result;
+    const fields = { ...entry.fields };
+    if (current)
+        fields[entry.digestKey] = (0,_domain_oci_digest_js__WEBPACK_IMPORTED_MODULE_0__/* .formatStoredDigest */ .Dp)(current, entry.digestForm);
+    return {
+        ...fields,
+        image_ref: (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatImageReference */ .my)({ ...entry.reference, digest: current })
+    };
 }
 
 
@@ -34142,7 +35408,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 /* harmony import */ var _domain_policy_engine_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(133);
 /* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7471);
-/* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7776);
+/* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6397);
 
 
 
@@ -34280,7 +35546,7 @@ function isoSeconds(date) {
 
 /***/ }),
 
-/***/ 9505:
+/***/ 6097:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34296,58 +35562,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var config = __nccwpck_require__(5718);
 // EXTERNAL MODULE: ./src/domain/oci/digest.ts
 var digest = __nccwpck_require__(7128);
-;// CONCATENATED MODULE: ./src/domain/pull-request/diff.ts
-function splitLines(text) {
-    const lines = text.split('\n');
-    if (lines[lines.length - 1] === '')
-        lines.pop();
-    return lines;
-}
-function walk(a, b) {
-    const out = [];
-    let i = 0;
-    let j = 0;
-    while (i < a.length || j < b.length) {
-        if (i < a.length && j < b.length && a[i] === b[j]) {
-            out.push({ kind: ' ', text: a[i], oldNo: i++, newNo: j++ });
-        }
-        else if (j < b.length && (i >= a.length || a[i] === b[j + 1])) {
-            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
-        }
-        else if (i < a.length && (j >= b.length || a[i + 1] === b[j])) {
-            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
-        }
-        else {
-            out.push({ kind: '-', text: a[i], oldNo: i++, newNo: j });
-            out.push({ kind: '+', text: b[j], oldNo: i, newNo: j++ });
-        }
-    }
-    return out;
-}
-function diff_unifiedDiff(path, before, after, context = 2) {
-    const lines = walk(splitLines(before), splitLines(after));
-    const changed = lines.map((l, n) => (l.kind === ' ' ? -1 : n)).filter(n => n >= 0);
-    if (changed.length === 0)
-        return '';
-    const out = [`--- a/${path}`, `+++ b/${path}`];
-    let k = 0;
-    while (k < changed.length) {
-        const start = Math.max(0, changed[k] - context);
-        let end = changed[k];
-        while (k < changed.length && changed[k] - end <= 2 * context + 1)
-            end = changed[k++];
-        end = Math.min(lines.length - 1, end + context);
-        const hunk = lines.slice(start, end + 1);
-        const oldCount = hunk.filter(l => l.kind !== '+').length;
-        const newCount = hunk.filter(l => l.kind !== '-').length;
-        const first = hunk[0];
-        out.push(`@@ -${first.oldNo + (oldCount ? 1 : 0)},${oldCount} +${first.newNo + (newCount ? 1 : 0)},${newCount} @@`);
-        for (const l of hunk)
-            out.push(`${l.kind}${l.text.replace(/\r$/, '')}`);
-    }
-    return out.join('\n') + '\n';
-}
-
+// EXTERNAL MODULE: ./src/domain/pull-request/diff.ts
+var diff = __nccwpck_require__(2919);
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-files.ts
 var workspace_files = __nccwpck_require__(4689);
 // EXTERNAL MODULE: ./src/adapters/github/pull-request-error.ts
@@ -35608,8 +36824,8 @@ function hardCut(body) {
 
 // EXTERNAL MODULE: ./src/domain/review.ts
 var review = __nccwpck_require__(5130);
-// EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
-var other_files = __nccwpck_require__(7776);
+// EXTERNAL MODULE: ./src/run/other-files.ts
+var other_files = __nccwpck_require__(6397);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
 // EXTERNAL MODULE: ./src/run/upstream.ts
@@ -35715,6 +36931,10 @@ function autoMergeSummary(report) {
     }
 }
 
+// EXTERNAL MODULE: ./src/run/discover.ts + 4 modules
+var discover = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./src/run/discover-stage.ts
+var discover_stage = __nccwpck_require__(9813);
 ;// CONCATENATED MODULE: ./src/run/propose.ts
 /**
  * Turns a run's result into a pull request: the new config is computed from the base
@@ -35722,6 +36942,8 @@ function autoMergeSummary(report) {
  * body is rendered from data. Side effects go through the clients it is given: the forge
  * only through PullRequestPort.
  */
+
+
 
 
 
@@ -35766,12 +36988,14 @@ function render(body, updates, result) {
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
 async function describeProposal(result, settings, client, logger) {
-    if (result.newText === undefined)
+    if (result.newText === undefined && result.pinnedFiles.length === 0)
         return undefined;
     const updates = await bodyUpdates(result.moves, result, client, logger);
-    const diffs = [diff_unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
+    const diffs = result.newText === undefined
+        ? []
+        : [(0,diff/* unifiedDiff */.W)(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
-        diffs.push(diff_unifiedDiff(file.path, file.text, file.newText));
+        diffs.push((0,diff/* unifiedDiff */.W)(file.path, file.text, file.newText));
     let body = render(settings.body, updates, result);
     if (settings.autoMerge) {
         const blockers = auto_merge_autoMergeBlockers(result.moves, result.reviews, result.held);
@@ -35790,15 +37014,19 @@ function stripBom(text) {
  * commit, the body and the files listed per entry are the same one computation.
  */
 async function proposeUpdate(result, settings, pullRequests, client, logger) {
-    const patterns = settings.files ?? [];
+    const discovery = result.discovery;
+    const patterns = settings.files?.length ? settings.files : (discovery?.files ?? []);
     const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath);
     // The files this run rewrote are read too: they are what is left to propose when GitHub
     // cannot list the whole base tree; otherwise the globs match them there anyway.
     const request = settings.pullRequest;
     const base = await pullRequests.readBase(request.base, [settings.repoPath, ...rewritten], patterns);
-    const { baseBytes, baseConfig } = readBaseConfig(settings, base);
-    const moves = computeMoves(baseConfig, result.results);
-    const newText = rewriteConfig(baseConfig, moves);
+    const { baseBytes, baseConfig } = readBaseConfig(settings, base, discovery !== undefined);
+    const configMoves = computeMoves(baseConfig, result.results);
+    // The discovered entries come after the config's, as in the run's result.
+    const discovered = result.moves.filter(m => m.entry.index >= result.config.entries.length);
+    const moves = [...configMoves, ...discovered];
+    const newText = rewriteConfig(baseConfig, configMoves);
     const files = new Map();
     const diffs = [];
     if (newText !== undefined) {
@@ -35809,7 +37037,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         logger.warning(`files: the tree of ${base.branch} is too large for GitHub to list, so only the files this run rewrote in the workspace are proposed`);
     const candidates = [...rewritten, ...(base.matched ?? [])].sort();
     const touched = anyMoved(moves)
-        ? rewriteBaseFiles(base, candidates, moves, logger, files, diffs)
+        ? rewriteBaseFiles(base, candidates, { configMoves, discovery }, logger, files, diffs)
         : [];
     let proposal;
     let body = '';
@@ -35842,9 +37070,12 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     return { ...outcome, proposal, ...(autoMerge ? { autoMerge } : {}) };
 }
 /** The base branch's config, parsed; a missing file or a directory there is an error. */
-function readBaseConfig(settings, base) {
+function readBaseConfig(settings, base, optional) {
     const baseBytes = base.files.get(settings.repoPath);
     const notFile = base.notFiles.get(settings.repoPath);
+    // Discovery needs no config: without one on the base, only the other files are proposed.
+    if (optional && !baseBytes && !notFile)
+        return { baseBytes: Buffer.alloc(0), baseConfig: emptyConfig(settings.config.label) };
     if (notFile)
         throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
             fix: { text: 'point {the:config} at the file itself' }
@@ -35862,7 +37093,7 @@ function readBaseConfig(settings, base) {
  * Rewrites the base's copy of each candidate file with the moves, adding each changed file
  * and its diff; returns which entries each file pinned.
  */
-function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
+function rewriteBaseFiles(base, candidates, { configMoves, discovery }, logger, files, diffs) {
     const touched = [];
     for (const path of candidates) {
         const bytes = base.files.get(path);
@@ -35871,7 +37102,10 @@ function rewriteBaseFiles(base, candidates, moves, logger, files, diffs) {
             notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`);
             continue;
         }
-        const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger);
+        const label = `${path} (on ${base.branch})`;
+        const rewrite = discovery
+            ? rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger)
+            : rewritePinnedText(label, bytes, configMoves, logger);
         if (!rewrite)
             continue;
         files.set(path, rewrite.newText);
@@ -36044,16 +37278,17 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 4357:
+/***/ 9391:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  ZL: () => (/* binding */ planUpdate),
   PG: () => (/* binding */ runUpdate)
 });
 
-// UNUSED EXPORTS: loadConfig, planUpdate, resolveEntries
+// UNUSED EXPORTS: loadConfig, resolveEntries
 
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
@@ -36061,87 +37296,8 @@ var errors = __nccwpck_require__(241);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
 var config = __nccwpck_require__(5718);
-// EXTERNAL MODULE: ./src/domain/oci/digest.ts
-var oci_digest = __nccwpck_require__(7128);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
-
-
-
-function tempPrefix(path) {
-    return `.${(0,external_node_path_.basename)(path)}.`;
-}
-/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
-function processExists(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/**
- * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
- * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
- * that a later `git add -A` could commit. Only files of this function's own naming for this
- * very target, whose writer process no longer exists, are touched; a live writer's are not.
- */
-async function removeStaleTempFiles(path) {
-    const prefix = tempPrefix(path);
-    let names;
-    try {
-        names = await (0,promises_.readdir)((0,external_node_path_.dirname)(path));
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(prefix))
-            continue;
-        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-        if (!match || processExists(Number(match[1])))
-            continue;
-        await (0,promises_.unlink)((0,external_node_path_.join)((0,external_node_path_.dirname)(path), name)).catch(() => undefined);
-    }
-}
-/**
- * Writes through a temporary file in the same directory and renames it over the target,
- * so a crash or kill leaves either the old file or the new one, never a partial one.
- */
-async function writeFileAtomic(path, text) {
-    await removeStaleTempFiles(path);
-    const temp = (0,external_node_path_.join)((0,external_node_path_.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    let mode;
-    try {
-        mode = (await (0,promises_.stat)(path)).mode & 0o7777;
-    }
-    catch {
-        mode = undefined;
-    }
-    const handle = await (0,promises_.open)(temp, 'wx', mode ?? 0o644);
-    try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-    }
-    catch (error) {
-        await handle.close();
-        await (0,promises_.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
-    await handle.close();
-    try {
-        await (0,promises_.rename)(temp, path);
-    }
-    catch (error) {
-        await (0,promises_.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
-}
-
+// EXTERNAL MODULE: ./src/adapters/fs/atomic-write.ts
+var atomic_write = __nccwpck_require__(5071);
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
 // EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
@@ -36150,16 +37306,14 @@ var http = __nccwpck_require__(8183);
 var rate_limit = __nccwpck_require__(1000);
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
 var workspace_path = __nccwpck_require__(5663);
-// EXTERNAL MODULE: ./src/run/other-files.ts + 1 modules
-var other_files = __nccwpck_require__(7776);
+// EXTERNAL MODULE: ./src/run/other-files.ts
+var other_files = __nccwpck_require__(6397);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
-// EXTERNAL MODULE: ./src/domain/review.ts
-var review = __nccwpck_require__(5130);
 // EXTERNAL MODULE: ./src/run/image-facts.ts
 var image_facts = __nccwpck_require__(9402);
 // EXTERNAL MODULE: ./src/run/review.ts + 1 modules
-var run_review = __nccwpck_require__(2751);
+var review = __nccwpck_require__(2751);
 // EXTERNAL MODULE: ./src/run/policies.ts
 var policies = __nccwpck_require__(8991);
 ;// CONCATENATED MODULE: ./src/run/pin-health.ts
@@ -36249,6 +37403,10 @@ function withRunReports(plan, pins, client) {
     };
 }
 
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./src/domain/review.ts
+var domain_review = __nccwpck_require__(5130);
 // EXTERNAL MODULE: ./src/domain/config/error.ts
 var error = __nccwpck_require__(2709);
 // EXTERNAL MODULE: ./src/domain/signature/policy.ts
@@ -36322,6 +37480,8 @@ function readSignedBy(value, fail) {
     return { identity, identityRegexp, issuer: issuer };
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/adapters/signature/keys.ts
 /**
  * Public keys for key-based cosign signatures: PEM text, inline or read from a workspace
@@ -36374,6 +37534,8 @@ function verifyWithKeys(payload, signature, keys) {
     return undefined;
 }
 
+// EXTERNAL MODULE: ./src/domain/oci/digest.ts
+var oci_digest = __nccwpck_require__(7128);
 ;// CONCATENATED MODULE: ./src/domain/signature/payload.ts
 /**
  * What a signature says it signs, read from its payload: cosign's simple-signing JSON and
@@ -36854,7 +38016,7 @@ function withSignatures(plan, signed) {
 function mergeReviews(reviews, additions) {
     const merged = reviews.map(r => ({ ...r, flags: [...r.flags] }));
     for (const addition of additions) {
-        const existing = (0,review/* reviewFor */.E)(merged, addition);
+        const existing = (0,domain_review/* reviewFor */.E)(merged, addition);
         if (!existing) {
             merged.push(addition);
             continue;
@@ -36868,6 +38030,10 @@ function mergeReviews(reviews, additions) {
     return merged;
 }
 
+// EXTERNAL MODULE: ./src/run/discover-stage.ts
+var discover_stage = __nccwpck_require__(9813);
+// EXTERNAL MODULE: ./src/run/plan-rows.ts
+var plan_rows = __nccwpck_require__(8490);
 ;// CONCATENATED MODULE: ./src/run/update.ts
 /**
  * The core shared by the action and the CLI: read the config, resolve every entry,
@@ -36961,24 +38127,8 @@ function planUpdate(mode, config, results, other = {
     moves: (0,run_moves/* computeMoves */.IR)(config, results)
 }) {
     const { pinnedFiles, moves, reviews = [] } = other;
-    const updates = moves.filter(run_moves/* hasMoved */.Q2).map(m => ({
-        name: m.entry.name,
-        image: (0,reference/* repositoryName */.aR)(m.entry.reference),
-        tag: m.entry.reference.tag,
-        platform: m.entry.platform?.text ?? null,
-        previous: m.previous ?? null,
-        current: m.current,
-        files: m.files,
-        ...(0,run_review/* updateDetails */.kI)((0,review/* reviewFor */.E)(reviews, m))
-    }));
-    const failed = results
-        .filter(r => r.status === 'failed')
-        .map(r => ({
-        name: r.entry.name,
-        image: (0,reference/* repositoryName */.aR)(r.entry.reference),
-        tag: r.entry.reference.tag,
-        error: r.error ?? 'unknown error'
-    }));
+    const updates = (0,plan_rows/* updatesOf */.E$)(moves, reviews);
+    const failed = (0,plan_rows/* failuresOf */.dJ)(results);
     return {
         mode,
         config,
@@ -36987,21 +38137,11 @@ function planUpdate(mode, config, results, other = {
         newText: (0,run_moves/* rewriteConfig */.ZU)(config, moves),
         pinnedFiles,
         changed: updates.length > 0,
-        matrix: { include: results.map(matrixEntry) },
+        matrix: { include: results.map(plan_rows/* matrixEntry */.sD) },
         updates,
         failed,
         reviews,
         held: []
-    };
-}
-function matrixEntry(result) {
-    const { entry, current } = result;
-    const fields = { ...entry.fields };
-    if (current)
-        fields[entry.digestKey] = (0,oci_digest/* formatStoredDigest */.Dp)(current, entry.digestForm);
-    return {
-        ...fields,
-        image_ref: (0,reference/* formatImageReference */.my)({ ...entry.reference, digest: current })
     };
 }
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
@@ -37010,13 +38150,19 @@ async function runUpdate(options, client, logger, onProgress) {
         const { root, label } = options.configWrite;
         await (0,workspace_path/* checkWorkspacePath */.D)(root, options.configPath, label);
     }
-    const config = await loadConfig(options);
+    const discover = options.discover;
+    const config = discover && (await (0,discover_stage/* configMissing */.fp)(options.configPath))
+        ? (0,discover_stage/* emptyConfig */.i4)(options.configLabel)
+        : await loadConfig(options);
     noticeOverriddenImage(options, config, logger);
-    if (config.entries.length === 0)
+    if (config.entries.length === 0 && !discover)
         logger.warning(`${options.configLabel}: the containers list is empty`);
+    const scan = (0,discover_stage/* discoverScan */.tT)(options);
     const announced = options.announcedImage;
     const skipped = options.skipReason ??
-        (announced !== undefined && !config.entries.some(e => (0,reference/* repositoryName */.aR)(e.reference) === announced)
+        (announced !== undefined &&
+            !discover &&
+            !config.entries.some(e => (0,reference/* repositoryName */.aR)(e.reference) === announced)
             ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
             : undefined);
     if (options.mode === 'update' && skipped !== undefined) {
@@ -37040,12 +38186,13 @@ async function runUpdate(options, client, logger, onProgress) {
             }
             return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
         });
-        return { ...planUpdate('matrix', config, results), written: false };
+        const plan = planUpdate('matrix', config, results);
+        return { ...(await (0,discover_stage/* discoverMatrix */.ZD)(plan, scan, logger)), written: false };
     }
     if (!client)
         throw new Error('update mode needs a registry client');
     // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
-    const candidates = await (0,other_files/* findPinnedFiles */.VV)(options, logger);
+    const candidates = await (0,other_files/* findPinnedFiles */.VV)(scan, logger, scan.defaultFiles);
     // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
     const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
     const { reviewSources } = options;
@@ -37060,28 +38207,36 @@ async function runUpdate(options, client, logger, onProgress) {
         : undefined;
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
     const moves = (0,run_moves/* computeMoves */.IR)(config, results);
-    const pinned = await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
-    const sizeWarnIncrease = options.sizeWarnIncrease ?? run_review/* DEFAULT_SIZE_WARN_FRACTION */._7;
-    const reviews = withPolicyFlags(await (0,run_review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const plan = withSignatures(planUpdate('update', config, results, {
+    const stage = scan.discover
+        ? await (0,discover_stage/* runDiscovery */.gf)(candidates, config, moves, scan, client, logger)
+        : undefined;
+    const pinned = stage ? stage.pinnedFiles : await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
+    const sizeWarnIncrease = options.sizeWarnIncrease ?? review/* DEFAULT_SIZE_WARN_FRACTION */._7;
+    const reviews = withPolicyFlags(await (0,review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
+    const configPlan = withSignatures(planUpdate('update', config, results, {
         pinnedFiles: pinned,
         moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
         reviews
     }), signed);
-    let written = false;
-    if (plan.newText !== undefined && !options.dryRun) {
-        await writeFileAtomic(options.configPath, plan.newText);
-        // After the config, which is the record of what is pinned: if a write below fails, a
-        // rerun finds these files still on the old digest and the config telling it which one.
-        for (const file of pinned)
-            await writeFileAtomic(file.absolutePath, file.newText);
-        written = true;
-    }
+    const plan = stage ? (0,discover_stage/* withDiscovery */.FU)(configPlan, stage) : configPlan;
+    const written = await writePlan(options, plan);
     return {
         ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
         written,
         facts: facts.lookup
     };
+}
+/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
+async function writePlan(options, plan) {
+    if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0))
+        return false;
+    if (plan.newText !== undefined)
+        await (0,atomic_write/* writeFileAtomic */.Z)(options.configPath, plan.newText);
+    // After the config, which is the record of what is pinned: if a write below fails, a
+    // rerun finds these files still on the old digest and the config telling it which one.
+    for (const file of plan.pinnedFiles)
+        await (0,atomic_write/* writeFileAtomic */.Z)(file.absolutePath, file.newText);
+    return true;
 }
 /** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
 async function resolveAndVerify(options, config, client, logger, onProgress) {
@@ -40076,7 +41231,7 @@ __webpack_unused_export__ = lexer.Lexer;
 exports.HN = lineCounter.LineCounter;
 __webpack_unused_export__ = parser.Parser;
 exports.qg = publicApi.parse;
-__webpack_unused_export__ = publicApi.parseAllDocuments;
+exports.hR = publicApi.parseAllDocuments;
 exports.Tp = publicApi.parseDocument;
 __webpack_unused_export__ = publicApi.stringify;
 exports.YR = visit.visit;

@@ -23,6 +23,8 @@ import { DEFAULT_SIZE_WARN_INCREASE, parseSizeWarnIncrease } from '../run/review
 import type { PolicySettings } from '../domain/policy/engine.js'
 import { PolicySettingError, parsePolicySettings } from '../domain/policy/settings.js'
 import { VERIFY_MODES, type VerifyMode, parseVerifyMode } from '../domain/signature/policy.js'
+import type { PinSettings } from '../run/discover.js'
+import { parseRegistryMap } from '../domain/discovery/pin.js'
 
 export const DEFAULT_CONFIG = '.github/containers.yml'
 export const DEFAULT_CONCURRENCY = 8
@@ -55,6 +57,8 @@ export interface Inputs {
   checkPins: boolean
   /** verify-signatures, signature-keys, sigstore-trusted-root (issue 16). */
   signatures: SignatureInputs
+  /** Discovery's settings, from discover, pin, pin-untagged, ignore and registry-map; undefined when discover is off. */
+  discover?: PinSettings
 }
 
 export interface SignatureInputs {
@@ -220,6 +224,32 @@ function signatureInputs(): SignatureInputs {
   }
 }
 
+function discoverInputs(): PinSettings | undefined {
+  if (!booleanInput('discover', false)) {
+    // The runner passes every default (pin: 'false'), so only a value that does something counts.
+    const given = [
+      booleanInput('pin', false) && 'pin',
+      booleanInput('pin-untagged', false) && 'pin-untagged',
+      text('ignore') !== '' && 'ignore',
+      text('registry-map') !== '' && 'registry-map'
+    ].find(Boolean)
+    if (given) throw new InputError(`input ${given} needs discover: true`)
+    return undefined
+  }
+  let registryMap
+  try {
+    registryMap = parseRegistryMap(listInput(core.getInput('registry-map').replace(/,/g, '\n')))
+  } catch (error) {
+    throw new InputError(`input registry-map ${(error as Error).message}`)
+  }
+  return {
+    pin: booleanInput('pin', false),
+    pinUntagged: booleanInput('pin-untagged', false),
+    ignore: listInput(core.getInput('ignore')),
+    registryMap
+  }
+}
+
 /** Where credentials from the registry-auth input came from, as messages name it. */
 export const REGISTRY_AUTH_SOURCE = 'the registry-auth input'
 
@@ -251,6 +281,7 @@ export function getInputs(onSecret: (secret: string) => void = () => undefined):
     sizeWarnIncrease: sizeWarnIncreaseInput(),
     policies: policyInputs(),
     checkPins: booleanInput('check-pins', false),
-    signatures: signatureInputs()
+    signatures: signatureInputs(),
+    discover: discoverInputs()
   }
 }

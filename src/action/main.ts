@@ -58,7 +58,7 @@ function logResults(result: UpdateResult, config: string): void {
     } else if (r.status === 'failed') {
       log.warning(`${r.entry.name}: ${r.error}`, {
         title: 'Digest not updated',
-        file: config,
+        file: r.entry.file ?? config,
         startLine: r.entry.line
       })
     } else if (r.status === 'held') {
@@ -114,7 +114,8 @@ export async function run(): Promise<void> {
             keys: 'the signature-keys input',
             trustedRoot: 'the sigstore-trusted-root input'
           }
-        }
+        },
+        discover: inputs.discover
       },
       client,
       actionsLogger

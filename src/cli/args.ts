@@ -22,6 +22,8 @@ import {
   parsePolicySettings
 } from '../domain/policy/settings.js'
 import { VERIFY_MODES, type VerifyMode, parseVerifyMode } from '../domain/signature/policy.js'
+import type { PinSettings } from '../run/discover.js'
+import { parseRegistryMap } from '../domain/discovery/pin.js'
 
 export interface CliOptions {
   mode: Mode
@@ -54,10 +56,14 @@ export interface CliOptions {
   verifySignatures: VerifyMode
   signatureKeys: string[]
   sigstoreTrustedRoot?: string
+  /** Discovery's settings, from --discover, --pin, --pin-untagged, --ignore and --registry-map. */
+  discover?: PinSettings
 }
 
 export type CliCommand =
-  { kind: 'help' } | { kind: 'version' } | { kind: 'run'; options: CliOptions }
+  | { kind: 'help' }
+  | { kind: 'version' }
+  | { kind: 'run'; options: CliOptions; positionals?: string[] }
 
 /** Bad usage: the entry prints the message with a hint to --help and exits 2. */
 export class UsageError extends UpdaterError {
@@ -204,6 +210,30 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
     type: 'boolean',
     help: 'Also ask the registry whether every pinned digest is still served (one HEAD each); a gone one exits 1.'
   },
+  discover: {
+    type: 'boolean',
+    help: 'Find image references in the --files (default every Dockerfile and YAML file); the config becomes optional.'
+  },
+  pin: {
+    type: 'boolean',
+    help: 'With --discover: add the digest to tag-only references (nginx:1.27 becomes nginx:1.27@sha256:…).'
+  },
+  'pin-untagged': {
+    type: 'boolean',
+    help: 'With --discover: also pin references with neither tag nor digest, as their latest tag.'
+  },
+  ignore: {
+    type: 'string',
+    multiple: true,
+    value: 'glob',
+    help: 'With --discover: leave references to these repositories alone (docker.io/library/*, ghcr.io/acme/**); repeatable.'
+  },
+  'registry-map': {
+    type: 'string',
+    multiple: true,
+    value: 'mirror=upstream',
+    help: "With --discover: resolve a mirror's references at the upstream and write them back as the mirror's; repeatable."
+  },
   version: {
     type: 'boolean',
     short: 'V',
@@ -253,6 +283,7 @@ export function helpText(): string {
   }
   return [
     `Usage: ${PROGRAM} [options]`,
+    `       ${PROGRAM} pin [options] FILE…  (pin and refresh the references in them)`,
     '',
     'Resolves the current digest of every image in a containers config, rewrites the digests',
     'that moved (nothing else in the file changes) and prints what happened. Never opens a pull',
@@ -362,7 +393,49 @@ function policyFlags(
   }
 }
 
-export function parseCliArgs(argv: readonly string[]): CliCommand {
+const DISCOVERY_FLAGS = ['pin', 'pin-untagged', 'ignore', 'registry-map'] as const
+
+function discoverFlags(
+  values: Record<string, string | boolean | string[] | undefined>
+): PinSettings | undefined {
+  const list = (name: string) => (values[name] as string[] | undefined) ?? []
+  if (values.discover !== true) {
+    const given = DISCOVERY_FLAGS.find(name => values[name] !== undefined)
+    if (given) throw new UsageError(`--${given} needs --discover`)
+    return undefined
+  }
+  let registryMap
+  try {
+    registryMap = parseRegistryMap(list('registry-map').flatMap(splitList))
+  } catch (error) {
+    throw new UsageError(`--registry-map ${(error as Error).message}`)
+  }
+  return {
+    pin: values.pin === true,
+    pinUntagged: values['pin-untagged'] === true,
+    ignore: list('ignore').flatMap(splitList),
+    registryMap
+  }
+}
+
+function insecureHosts(given: readonly string[] | undefined): string[] {
+  const hosts = (given ?? []).flatMap(splitList).map(h => h.toLowerCase())
+  if (given?.length && hosts.length === 0) throw new UsageError('--insecure-registry needs a host')
+  return hosts
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map(s => s.trim())
+    .filter(Boolean)
+}
+
+/** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
+export function parseCliArgs(
+  argv: readonly string[],
+  { positionals = false }: { positionals?: boolean } = {}
+): CliCommand {
   const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
     Object.entries(FLAGS).map(([name, spec]) => [
       name,
@@ -374,9 +447,16 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     ])
   )
   let values: Record<string, string | boolean | string[] | undefined>
+  let operands: string[]
   try {
-    values = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false })
-      .values as typeof values
+    const parsed = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: positionals
+    })
+    values = parsed.values as typeof values
+    operands = parsed.positionals
   } catch (error) {
     throw usageFromParseError(error)
   }
@@ -397,15 +477,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   if (bool('fail-on-error') && bool('no-fail-on-error')) {
     throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other')
   }
-  const insecure = ((values['insecure-registry'] as string[] | undefined) ?? []).flatMap(text =>
-    text
-      .split(',')
-      .map(h => h.trim().toLowerCase())
-      .filter(Boolean)
-  )
-  if ((values['insecure-registry'] as string[] | undefined)?.length && insecure.length === 0) {
-    throw new UsageError('--insecure-registry needs a host')
-  }
+  const insecure = insecureHosts(values['insecure-registry'] as string[] | undefined)
 
   return {
     kind: 'run',
@@ -440,8 +512,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       checkPins: bool('check-pins'),
       verifySignatures: verifyMode(str('verify-signatures')),
       signatureKeys: (values['signature-key'] as string[] | undefined) ?? [],
-      sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root'))
-    }
+      sigstoreTrustedRoot: nonEmpty('sigstore-trusted-root', str('sigstore-trusted-root')),
+      discover: discoverFlags(values)
+    },
+    ...(positionals ? { positionals: operands } : {})
   }
 }
 

@@ -6,7 +6,10 @@
  */
 import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
-import { type CliOptions, PROGRAM, UsageError, helpText, parseCliArgs } from './args.js'
+import { type CliOptions, PROGRAM, UsageError, helpText } from './args.js'
+import { parseCommand } from './commands.js'
+import { unifiedDiff } from '../domain/pull-request/diff.js'
+import { PinFileError, pinFiles } from '../run/pin-files.js'
 import {
   COLOR,
   PLAIN,
@@ -154,7 +157,8 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
       keys: options.signatureKeys.join('\n') || undefined,
       trustedRoot: options.sigstoreTrustedRoot,
       names: { keys: '--signature-key', trustedRoot: '--sigstore-trusted-root' }
-    }
+    },
+    discover: options.discover
   }
   const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined
 
@@ -194,6 +198,52 @@ async function run(options: CliOptions, stderr: Stderr): Promise<number> {
   // A pinned digest the registry lost breaks the builds pinned to it, like an entry that failed.
   if ((result.pinHealth?.gone.length ?? 0) > 0 && options.failOnError) return EXIT_FAILED
   return failed > 0 && (options.failOnError || failed === total) ? EXIT_FAILED : EXIT_OK
+}
+
+/** `pin FILE…`: pins and refreshes in place; a dry run prints the diff it would write. */
+async function runPin(
+  files: readonly string[],
+  options: CliOptions & { discover: NonNullable<CliOptions['discover']> },
+  stderr: Stderr
+): Promise<number> {
+  const registryAuth = options.registryAuthFile
+    ? await readRegistryAuthFile(options.registryAuthFile)
+    : new Map<string, Credentials>()
+  const logger = terminalLogger(stderr, options.verbose)
+  const client = createClient(options, registryAuth, logger)
+  let result
+  try {
+    result = await pinFiles(
+      {
+        files: files.map(path => ({
+          path,
+          absolutePath: resolve(path),
+          root: configRoot(path)
+        })),
+        discover: options.discover,
+        dryRun: options.dryRun,
+        concurrency: options.concurrency,
+        words: FLAG_WORDS
+      },
+      client,
+      logger
+    )
+  } catch (error) {
+    if (error instanceof PinFileError || error instanceof WorkspacePathError)
+      throw new SetupError(error.reason, { fix: error.fix, cause: error })
+    throw error
+  }
+  if (options.json) out(renderJson(result, undefined))
+  else if (options.dryRun)
+    out(result.pinnedFiles.map(f => unifiedDiff(f.path, f.text, f.newText)).join(''))
+  else {
+    const style = useColor(process.stdout.isTTY, process.env) ? COLOR : PLAIN
+    out(renderTable(result, { dryRun: false, style }))
+  }
+  const failed = result.failed.length
+  return failed > 0 && (options.failOnError || failed === result.results.length)
+    ? EXIT_FAILED
+    : EXIT_OK
 }
 
 /** The core's messages on stderr, made safe for the terminal; debug lines only with -v. */
@@ -275,7 +325,7 @@ async function main(argv: string[]): Promise<number> {
   const stderr = new Stderr(process.stderr.isTTY === true)
   let command
   try {
-    command = parseCliArgs(argv)
+    command = parseCommand(argv)
   } catch (error) {
     if (!(error instanceof UsageError)) throw error
     writeStderr(renderUsageError(terminalSafe(error.message)))
@@ -290,6 +340,7 @@ async function main(argv: string[]): Promise<number> {
     return EXIT_OK
   }
   try {
+    if (command.kind === 'pin') return await runPin(command.files, command.options, stderr)
     return await run(command.options, stderr)
   } catch (error) {
     // The one place the CLI words errors: settings named as its flags.

@@ -111,7 +111,8 @@ function plural(n: number, one: string, many: string): string {
 }
 
 function outcomeLine(result: UpdateResult, dryRun: boolean): string {
-  const file = safe(result.config.file)
+  const discoveredOnly = result.discovery !== undefined && result.config.entries.length === 0
+  const file = discoveredOnly ? 'the files' : safe(result.config.file)
   if (result.mode === 'matrix') return `Matrix from ${file} as committed; no registry was asked.`
   if (!result.changed) {
     return result.failed.length === result.results.length
@@ -120,11 +121,14 @@ function outcomeLine(result: UpdateResult, dryRun: boolean): string {
   }
   const moved = plural(result.updates.length, 'digest', 'digests')
   const others = result.pinnedFiles.map(f => safe(f.path))
-  const also = others.length > 0 ? ` and ${others.join(', ')}` : ''
-  if (result.written) return `Wrote ${moved} to ${file}${also}.`
+  // Discovery without a config writes the files alone.
+  const where = discoveredOnly
+    ? others.join(', ')
+    : `${file}${others.length > 0 ? ` and ${others.join(', ')}` : ''}`
+  if (result.written) return `Wrote ${moved} to ${where}.`
   return dryRun
-    ? `Dry run: ${moved} would change in ${file}${also}; nothing was written.`
-    : `${moved} would change in ${file}${also}.`
+    ? `Dry run: ${moved} would change in ${where}; nothing was written.`
+    : `${moved} would change in ${where}.`
 }
 
 /** The table for a terminal: name, reference, previous → current, status; then what it meant. */
@@ -133,7 +137,10 @@ export function renderTable(
   options: { dryRun: boolean; style?: Style }
 ): string {
   const style = options.style ?? PLAIN
-  if (result.results.length === 0) return `No entries in ${safe(result.config.file)}.\n`
+  if (result.results.length === 0)
+    return result.discovery
+      ? 'No image reference to pin or refresh was found.\n'
+      : `No entries in ${safe(result.config.file)}.\n`
   const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
     text,
     paint: style.bold

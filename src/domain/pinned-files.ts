@@ -68,7 +68,33 @@ function referenceBefore(text: string, at: number): string | undefined {
   return scheme ? written.slice(scheme[0].length) : written
 }
 
-function lineAt(text: string, offset: number): number {
+/** A `reference@sha256:<hex>` in any text, as the finder below reads it. */
+export interface DigestReference {
+  /** Offset of the reference's first character (after any `docker://` scheme). */
+  start: number
+  /** Offset of the `@` before `sha256:`. */
+  at: number
+  /** The reference as written before the `@`, without a scheme. */
+  written: string
+  /** The 64 hex digits. */
+  hex: string
+}
+
+/**
+ * Every `repository[:tag]@sha256:<hex>` in the text that stands on its own: not after `$`, `}`
+ * or another character that makes it part of a template or a variable.
+ */
+export function findDigestReferences(text: string): DigestReference[] {
+  const found: DigestReference[] = []
+  for (const match of text.matchAll(DIGEST)) {
+    const written = referenceBefore(text, match.index)
+    if (!written) continue
+    found.push({ start: match.index - written.length, at: match.index, written, hex: match[1]! })
+  }
+  return found
+}
+
+export function lineAt(text: string, offset: number): number {
   let line = 1
   for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
   return line

@@ -34,17 +34,23 @@ export function notice(logger: Logger, message: string): void {
   else logger.info(message)
 }
 
+/**
+ * The workspace files the globs name. `defaults` marks globs the user did not write
+ * (discovery's), which may well match nothing without that being worth a warning.
+ */
 export async function findPinnedFiles(
   options: Pick<UpdateOptions, 'files' | 'workspace' | 'configPath' | 'dryRun'>,
-  logger: Logger
+  logger: Logger,
+  defaults = false
 ): Promise<WorkspaceFile[]> {
   if (!options.files || options.files.length === 0) return []
   if (!options.workspace) throw new Error('the files option needs a workspace')
   const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
     options.configPath
   ])
-  for (const pattern of expanded.unmatched)
-    logger.warning(`files: pattern "${pattern}" matches no file in the workspace`)
+  if (!defaults)
+    for (const pattern of expanded.unmatched)
+      logger.warning(`files: pattern "${pattern}" matches no file in the workspace`)
   for (const { path, reason } of expanded.skipped)
     notice(logger, `files: skipped ${path}: it ${reason}`)
   // The expansion never follows links; the same check as the config's makes that a rule
@@ -85,6 +91,26 @@ export function rewritePinnedText(
   }
 }
 
+/** The file's bytes; undefined (with a notice) when it is over the size cap. */
+export async function readCandidate(
+  file: WorkspaceFile,
+  logger: Logger
+): Promise<Buffer | undefined> {
+  try {
+    const size = (await stat(file.absolutePath)).size
+    if (size > MAX_PINNED_FILE_BYTES) {
+      notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`)
+      return undefined
+    }
+    return await readFile(file.absolutePath)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new Error(`files: cannot read ${file.path} (${code ?? (error as Error).message})`, {
+      cause: error
+    })
+  }
+}
+
 export async function rewritePinnedFiles(
   files: readonly WorkspaceFile[],
   moves: readonly Move[],
@@ -93,20 +119,8 @@ export async function rewritePinnedFiles(
   if (!anyMoved(moves)) return []
   const pinned: PinnedFile[] = []
   for (const file of files) {
-    let bytes: Buffer
-    try {
-      const size = (await stat(file.absolutePath)).size
-      if (size > MAX_PINNED_FILE_BYTES) {
-        notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`)
-        continue
-      }
-      bytes = await readFile(file.absolutePath)
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code
-      throw new Error(`files: cannot read ${file.path} (${code ?? (error as Error).message})`, {
-        cause: error
-      })
-    }
+    const bytes = await readCandidate(file, logger)
+    if (!bytes) continue
     const rewrite = rewritePinnedText(file.path, bytes, moves, logger)
     if (!rewrite) continue
     pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries })

@@ -25,6 +25,8 @@ import {
   autoMergeLine,
   withAutoMergeLine
 } from './auto-merge.js'
+import { type Discovery, rewriteDiscoveredText } from './discover.js'
+import { emptyConfig } from './discover-stage.js'
 
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 export const DEFAULT_BRANCH = 'image-digests/update'
@@ -136,9 +138,12 @@ export async function describeProposal(
   client: RegistryClient | undefined,
   logger: Logger
 ): Promise<Proposal | undefined> {
-  if (result.newText === undefined) return undefined
+  if (result.newText === undefined && result.pinnedFiles.length === 0) return undefined
   const updates = await bodyUpdates(result.moves, result, client, logger)
-  const diffs = [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
+  const diffs =
+    result.newText === undefined
+      ? []
+      : [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
   for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
   let body = render(settings.body, updates, result)
   if (settings.autoMerge) {
@@ -166,7 +171,8 @@ export async function proposeUpdate(
   client: RegistryClient | undefined,
   logger: Logger
 ): Promise<PullRequestOutcome & { proposal?: Proposal; autoMerge?: AutoMergeReport }> {
-  const patterns = settings.files ?? []
+  const discovery = result.discovery
+  const patterns = settings.files?.length ? settings.files : (discovery?.files ?? [])
   const rewritten = result.pinnedFiles.map(f => f.path).filter(p => p !== settings.repoPath)
   // The files this run rewrote are read too: they are what is left to propose when GitHub
   // cannot list the whole base tree; otherwise the globs match them there anyway.
@@ -176,9 +182,12 @@ export async function proposeUpdate(
     [settings.repoPath, ...rewritten],
     patterns
   )
-  const { baseBytes, baseConfig } = readBaseConfig(settings, base)
-  const moves = computeMoves(baseConfig, result.results)
-  const newText = rewriteConfig(baseConfig, moves)
+  const { baseBytes, baseConfig } = readBaseConfig(settings, base, discovery !== undefined)
+  const configMoves = computeMoves(baseConfig, result.results)
+  // The discovered entries come after the config's, as in the run's result.
+  const discovered = result.moves.filter(m => m.entry.index >= result.config.entries.length)
+  const moves = [...configMoves, ...discovered]
+  const newText = rewriteConfig(baseConfig, configMoves)
   const files = new Map<string, string>()
   const diffs: string[] = []
   if (newText !== undefined) {
@@ -192,7 +201,7 @@ export async function proposeUpdate(
     )
   const candidates = [...rewritten, ...(base.matched ?? [])].sort()
   const touched = anyMoved(moves)
-    ? rewriteBaseFiles(base, candidates, moves, logger, files, diffs)
+    ? rewriteBaseFiles(base, candidates, { configMoves, discovery }, logger, files, diffs)
     : []
 
   let proposal: Proposal | undefined
@@ -229,10 +238,14 @@ export async function proposeUpdate(
 /** The base branch's config, parsed; a missing file or a directory there is an error. */
 function readBaseConfig(
   settings: ProposalSettings,
-  base: BaseSnapshot
+  base: BaseSnapshot,
+  optional: boolean
 ): { baseBytes: Buffer; baseConfig: ParsedConfig } {
   const baseBytes = base.files.get(settings.repoPath)
   const notFile = base.notFiles.get(settings.repoPath)
+  // Discovery needs no config: without one on the base, only the other files are proposed.
+  if (optional && !baseBytes && !notFile)
+    return { baseBytes: Buffer.alloc(0), baseConfig: emptyConfig(settings.config.label) }
   if (notFile)
     throw new PullRequestError(`${settings.repoPath} is ${notFile} on ${base.branch}, not a file`, {
       fix: { text: 'point {the:config} at the file itself' }
@@ -256,7 +269,7 @@ function readBaseConfig(
 function rewriteBaseFiles(
   base: BaseSnapshot,
   candidates: readonly string[],
-  moves: readonly Move[],
+  { configMoves, discovery }: { configMoves: readonly Move[]; discovery?: Discovery },
   logger: Logger,
   files: Map<string, string>,
   diffs: string[]
@@ -269,7 +282,10 @@ function rewriteBaseFiles(
       notice(logger, `files: skipped ${path}: it is ${what} on ${base.branch}`)
       continue
     }
-    const rewrite = rewritePinnedText(`${path} (on ${base.branch})`, bytes, moves, logger)
+    const label = `${path} (on ${base.branch})`
+    const rewrite = discovery
+      ? rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger)
+      : rewritePinnedText(label, bytes, configMoves, logger)
     if (!rewrite) continue
     files.set(path, rewrite.newText)
     diffs.push(unifiedDiff(path, rewrite.text, rewrite.newText))

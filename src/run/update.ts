@@ -5,7 +5,7 @@
 import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
 import { readFile } from 'node:fs/promises'
 import { ConfigError, type ConfigEntry, type ParsedConfig, parseConfig } from '../domain/config.js'
-import { type Digest, formatStoredDigest } from '../domain/oci/digest.js'
+import type { Digest } from '../domain/oci/digest.js'
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import {
   formatImageReference,
@@ -37,6 +37,16 @@ import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.
 import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
 import { type PinHealthReport, checkPins, withRunReports } from './pin-health.js'
 import { type SignatureOptions, prepareSignatures, withSignatures } from './signatures.js'
+import type { Discovery, PinSettings } from './discover.js'
+import {
+  configMissing,
+  discoverMatrix,
+  discoverScan,
+  emptyConfig,
+  runDiscovery,
+  withDiscovery
+} from './discover-stage.js'
+import { failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
 
 export type { Move } from './moves.js'
 export type { PinnedFile } from './other-files.js'
@@ -99,6 +109,11 @@ export interface UpdateOptions {
   checkPins?: boolean
   /** verify-signatures, signature-keys, sigstore-trusted-root (issue 16); off when absent. */
   signatures?: SignatureOptions
+  /**
+   * Discovery (src/run/discover.ts): when set, the `files` (or, when none are given, every
+   * Dockerfile and YAML file) are scanned for image references, and the config is optional.
+   */
+  discover?: PinSettings
 }
 
 export type EntryStatus =
@@ -181,6 +196,8 @@ export interface UpdateResult {
   rateLimits?: RegistryRateLimit[]
   /** With `checkPins`: which pinned digests the registry no longer serves, or could not say. */
   pinHealth?: PinHealthReport
+  /** What discovery found and resolved, when it ran: the pull request rewrites the base with it. */
+  discovery?: Discovery
 }
 
 export async function loadConfig(
@@ -276,24 +293,8 @@ export function planUpdate(
   }
 ): Omit<UpdateResult, 'written'> {
   const { pinnedFiles, moves, reviews = [] } = other
-  const updates: Update[] = moves.filter(hasMoved).map(m => ({
-    name: m.entry.name,
-    image: repositoryName(m.entry.reference),
-    tag: m.entry.reference.tag,
-    platform: m.entry.platform?.text ?? null,
-    previous: m.previous ?? null,
-    current: m.current,
-    files: m.files,
-    ...updateDetails(reviewFor(reviews, m))
-  }))
-  const failed: Failure[] = results
-    .filter(r => r.status === 'failed')
-    .map(r => ({
-      name: r.entry.name,
-      image: repositoryName(r.entry.reference),
-      tag: r.entry.reference.tag,
-      error: r.error ?? 'unknown error'
-    }))
+  const updates = updatesOf(moves, reviews)
+  const failed = failuresOf(results)
   return {
     mode,
     config,
@@ -310,16 +311,6 @@ export function planUpdate(
   }
 }
 
-function matrixEntry(result: EntryResult): MatrixEntry {
-  const { entry, current } = result
-  const fields: Record<string, unknown> = { ...entry.fields }
-  if (current) fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm)
-  return {
-    ...fields,
-    image_ref: formatImageReference({ ...entry.reference, digest: current })
-  }
-}
-
 /** The whole run: matrix mode reads only; update mode resolves, rewrites and reports. */
 export async function runUpdate(
   options: UpdateOptions,
@@ -331,15 +322,22 @@ export async function runUpdate(
     const { root, label } = options.configWrite
     await checkWorkspacePath(root, options.configPath, label)
   }
-  const config = await loadConfig(options)
+  const discover = options.discover
+  const config =
+    discover && (await configMissing(options.configPath))
+      ? emptyConfig(options.configLabel)
+      : await loadConfig(options)
   noticeOverriddenImage(options, config, logger)
-  if (config.entries.length === 0)
+  if (config.entries.length === 0 && !discover)
     logger.warning(`${options.configLabel}: the containers list is empty`)
+  const scan = discoverScan(options)
 
   const announced = options.announcedImage
   const skipped =
     options.skipReason ??
-    (announced !== undefined && !config.entries.some(e => repositoryName(e.reference) === announced)
+    (announced !== undefined &&
+    !discover &&
+    !config.entries.some(e => repositoryName(e.reference) === announced)
       ? `${announced} was announced, but no entry of ${options.configLabel} uses it`
       : undefined)
   if (options.mode === 'update' && skipped !== undefined) {
@@ -366,12 +364,13 @@ export async function runUpdate(
       }
       return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
     })
-    return { ...planUpdate('matrix', config, results), written: false }
+    const plan = planUpdate('matrix', config, results)
+    return { ...(await discoverMatrix(plan, scan, logger)), written: false }
   }
 
   if (!client) throw new Error('update mode needs a registry client')
   // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
-  const candidates = await findPinnedFiles(options, logger)
+  const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles)
   // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
   const { results: resolved, signed } = await resolveAndVerify(
     options,
@@ -392,13 +391,16 @@ export async function runUpdate(
     : undefined
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
   const moves = computeMoves(config, results)
-  const pinned = await rewritePinnedFiles(candidates, moves, logger)
+  const stage = scan.discover
+    ? await runDiscovery(candidates, config, moves, scan, client, logger)
+    : undefined
+  const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger)
   const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION
   const reviews = withPolicyFlags(
     await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }),
     policed.flags
   )
-  const plan = withSignatures(
+  const configPlan = withSignatures(
     planUpdate('update', config, results, {
       pinnedFiles: pinned,
       moves: withFiles(moves, pinned),
@@ -406,14 +408,8 @@ export async function runUpdate(
     }),
     signed
   )
-  let written = false
-  if (plan.newText !== undefined && !options.dryRun) {
-    await writeFileAtomic(options.configPath, plan.newText)
-    // After the config, which is the record of what is pinned: if a write below fails, a
-    // rerun finds these files still on the old digest and the config telling it which one.
-    for (const file of pinned) await writeFileAtomic(file.absolutePath, file.newText)
-    written = true
-  }
+  const plan = stage ? withDiscovery(configPlan, stage) : configPlan
+  const written = await writePlan(options, plan)
   return {
     ...withRunReports(
       { ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags },
@@ -423,6 +419,19 @@ export async function runUpdate(
     written,
     facts: facts.lookup
   }
+}
+
+/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
+async function writePlan(
+  options: UpdateOptions,
+  plan: Omit<UpdateResult, 'written'>
+): Promise<boolean> {
+  if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0)) return false
+  if (plan.newText !== undefined) await writeFileAtomic(options.configPath, plan.newText)
+  // After the config, which is the record of what is pinned: if a write below fails, a
+  // rerun finds these files still on the old digest and the config telling it which one.
+  for (const file of plan.pinnedFiles) await writeFileAtomic(file.absolutePath, file.newText)
+  return true
 }
 
 /** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */

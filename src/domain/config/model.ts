@@ -28,6 +28,8 @@ export interface ConfigEntry {
   line: number
   /** Its `min_age`, `immutable`, `platforms` and `max_size`; undefined when it sets none. */
   policy?: EntryPolicy
+  /** For a discovered reference (src/run/discover.ts): the file `line` is in, not the config. */
+  file?: string
 }
 
 export interface ParsedConfig {
