@@ -17,21 +17,15 @@ import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/
 import { RateLimitedHostError } from '../adapters/registry/rate-limit.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
-import { type Move, computeMoves, hasMoved, rewriteConfig, withFiles } from './moves.js'
+import { type Move, computeMoves, rewriteConfig, withFiles } from './moves.js'
 import {
   type HeldUpdate,
   type MoveReview,
   type ProvenanceCheck,
-  type SignatureCheck,
-  reviewFor
+  type SignatureCheck
 } from '../domain/review.js'
 import { type FactsLookup, readImageFacts } from './image-facts.js'
-import {
-  type UpdateDetails,
-  DEFAULT_SIZE_WARN_FRACTION,
-  reviewMoves,
-  updateDetails
-} from './review.js'
+import { type UpdateDetails, DEFAULT_SIZE_WARN_FRACTION, reviewMoves } from './review.js'
 import type { GitHubReviewSources } from './review-sources.js'
 import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.js'
 import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
