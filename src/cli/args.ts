@@ -188,7 +188,7 @@ export function helpText(): string {
     'kept), 2 on bad usage or a bad config (nothing is written).',
     '',
     'Other commands:',
-    `  ${PROGRAM} digest REF…  print each image reference pinned to its digest (digest --help)`,
+    `  ${PROGRAM} digest REF…  print each reference pinned (see digest --help)`,
     ''
   ].join('\n')
 }
