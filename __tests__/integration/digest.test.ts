@@ -144,7 +144,8 @@ describe('digest REF… against a registry with token auth', () => {
     [[], 'digest needs at least one image reference'],
     [['--platform', 'linux', 'nginx'], '--platform: invalid platform "linux"'],
     [['--concurrency', '0', 'nginx'], '--concurrency must be a whole number from 1 to 64'],
-    [['--config', 'x.yml', 'nginx'], 'unknown option --config']
+    [['--config', 'x.yml', 'nginx'], 'unknown option --config'],
+    [['--registry-auth-file', ' ', 'nginx'], '--registry-auth-file needs a value']
   ])('exits 2 on bad usage %j, naming what is wrong', async (args, message) => {
     const run = await digest(args)
     expect(run.exitCode).toBe(2)

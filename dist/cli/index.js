@@ -30368,7 +30368,7 @@ function helpText() {
         'kept), 2 on bad usage or a bad config (nothing is written).',
         '',
         'Other commands:',
-        `  ${PROGRAM} digest REF…  print each image reference pinned to its digest (digest --help)`,
+        `  ${PROGRAM} digest REF…  print each reference pinned (see digest --help)`,
         ''
     ].join('\n');
 }
@@ -30657,6 +30657,13 @@ function digestHelpText() {
         ''
     ].join('\n');
 }
+function nonEmpty(name, text) {
+    if (text === undefined)
+        return undefined;
+    if (text.trim() === '')
+        throw new args/* UsageError */.eb(`--${name} needs a value`);
+    return text.trim();
+}
 /** The arguments after `digest`; undefined for --help. */
 function parseDigestArgs(argv) {
     const options = Object.fromEntries(Object.entries(DIGEST_FLAGS).map(([name, spec]) => [
@@ -30690,11 +30697,13 @@ function parseDigestArgs(argv) {
         .split(',')
         .map(host => host.trim().toLowerCase())
         .filter(Boolean));
+    if (values['insecure-registry'] !== undefined && insecure.length === 0)
+        throw new args/* UsageError */.eb('--insecure-registry needs a host');
     return {
         references,
         platform,
         json: values.json === true,
-        registryAuthFile: str('registry-auth-file')?.trim() || undefined,
+        registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
         insecureRegistries: insecure,
         concurrency: (0,args/* integer */.nd)('concurrency', str('concurrency'), args/* DEFAULT_CONCURRENCY */.WH, args/* MAX_CONCURRENCY */.fx),
         maxAttempts: (0,args/* integer */.nd)('max-attempts', str('max-attempts'), args/* DEFAULT_MAX_ATTEMPTS */.Gz, args/* MAX_MAX_ATTEMPTS */.Rj),

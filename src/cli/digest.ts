@@ -91,6 +91,12 @@ export function digestHelpText(): string {
   ].join('\n')
 }
 
+function nonEmpty(name: string, text: string | undefined): string | undefined {
+  if (text === undefined) return undefined
+  if (text.trim() === '') throw new UsageError(`--${name} needs a value`)
+  return text.trim()
+}
+
 /** The arguments after `digest`; undefined for --help. */
 export function parseDigestArgs(argv: readonly string[]): DigestCommand | undefined {
   const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
@@ -124,11 +130,13 @@ export function parseDigestArgs(argv: readonly string[]): DigestCommand | undefi
       .map(host => host.trim().toLowerCase())
       .filter(Boolean)
   )
+  if (values['insecure-registry'] !== undefined && insecure.length === 0)
+    throw new UsageError('--insecure-registry needs a host')
   return {
     references,
     platform,
     json: values.json === true,
-    registryAuthFile: str('registry-auth-file')?.trim() || undefined,
+    registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
     insecureRegistries: insecure,
     concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
     maxAttempts: integer(
