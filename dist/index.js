@@ -29758,6 +29758,8 @@ class CredentialStore {
         const explicit = this.options.registryAuth?.get(registry);
         if (explicit)
             return explicit;
+        if (this.options.dockerConfigPath === false)
+            return undefined;
         const path = this.options.dockerConfigPath ?? defaultDockerConfigPath();
         this.dockerConfig ??= readDockerConfig(path, this.options.onWarning);
         const config = await this.dockerConfig;
@@ -31648,6 +31650,7 @@ function createRegistryClient(settings) {
     return new RegistryClient({
         credentials: new CredentialStore({
             registryAuth: settings.registryAuth,
+            dockerConfigPath: settings.dockerConfigPath,
             // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
             runHelper: credentialHelperRunner(helperTimeoutMs),
             githubToken: settings.githubToken,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Bundles the action (and the CLI) with ncc. ncc writes package.json ({"type":"module"}) beside
-// each bundle so Node treats the ESM right; the licenses file is kept for redistribution.
+// Bundles the action, the CLI and the library with ncc. ncc writes package.json ({"type":"module"})
+// beside each bundle so Node treats the ESM right; the licenses file is kept for redistribution.
+// The library also gets its declarations (lib/index.d.ts), emitted from src/lib/index.ts alone.
 //
 //   node scripts/bundle.mjs           # dist/, the committed bundle (`npm run bundle`)
 //   node scripts/bundle.mjs <folder>  # anywhere else: the test suites' fresh bundle
@@ -9,6 +10,7 @@ import { createHash } from 'node:crypto'
 import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import ts from 'typescript'
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** Written beside a bundle built elsewhere than dist/: the source digest it was built from. */
@@ -40,15 +42,58 @@ export function sourceDigest() {
   return hash.digest('hex')
 }
 
+const LIBRARY_ENTRY = 'src/lib/index.ts'
+
 /**
- * Builds the action's bundle (index.js) and the CLI's (cli/index.js) into `outDir`, replacing
- * it; `only: 'cli'` skips the action, for the demo.
+ * The library's declaration file, emitted from its entry alone with the project's compiler
+ * options. The entry declares every type a caller sees, so the file must import nothing: an
+ * import would name a module the package does not ship.
+ */
+export function libraryDeclarations() {
+  const config = ts.getParsedCommandLineOfConfigFile(
+    path.join(ROOT, 'tsconfig.json'),
+    { declaration: true, emitDeclarationOnly: true, noEmit: false },
+    { ...ts.sys, onUnRecoverableConfigFileDiagnostic: d => fail([d]) }
+  )
+  const entry = path.join(ROOT, LIBRARY_ENTRY)
+  const program = ts.createProgram([entry], config.options)
+  let text
+  const result = program.emit(
+    program.getSourceFile(entry),
+    (name, data) => {
+      if (name.endsWith('index.d.ts')) text = data
+    },
+    undefined,
+    true
+  )
+  const problems = [...ts.getPreEmitDiagnostics(program), ...result.diagnostics]
+  if (problems.length > 0) fail(problems)
+  if (text === undefined || /^\s*(import|export)\b[^;]*\bfrom\s/m.test(text))
+    throw new Error(`${LIBRARY_ENTRY}: its declarations must not import; declare the types there`)
+  return text
+}
+
+function fail(diagnostics) {
+  throw new Error(
+    ts.formatDiagnostics(diagnostics, {
+      getCanonicalFileName: name => name,
+      getCurrentDirectory: () => ROOT,
+      getNewLine: () => '\n'
+    })
+  )
+}
+
+/**
+ * Builds the action's bundle (index.js), the CLI's (cli/index.js) and the library's
+ * (lib/index.js, lib/index.d.ts) into `outDir`, replacing it; `only: 'cli'` builds the CLI
+ * alone, for the demo.
  */
 export function bundle(outDir, { only } = {}) {
   const digest = sourceDigest()
-  // One entry per edge: the action's and the command line's.
+  // One entry per edge: the action's, the command line's and the library's.
   const entries = only === 'cli' ? [] : [['src/action/index.ts', outDir]]
   entries.push(['src/cli/main.ts', path.join(outDir, 'cli')])
+  if (only !== 'cli') entries.push([LIBRARY_ENTRY, path.join(outDir, 'lib')])
   rmSync(outDir, { recursive: true, force: true })
   for (const [entry, out] of entries) {
     execFileSync(
@@ -60,7 +105,8 @@ export function bundle(outDir, { only } = {}) {
       }
     )
   }
-  // dist/ must stay exactly ncc's output; a bundle elsewhere says what it was built from.
+  if (only !== 'cli') writeFileSync(path.join(outDir, 'lib/index.d.ts'), libraryDeclarations())
+  // dist/ must stay exactly what this script makes; a bundle elsewhere says what it was built from.
   if (path.resolve(outDir) !== path.join(ROOT, 'dist'))
     writeFileSync(path.join(outDir, STAMP_FILE), `${digest}\n`)
 }

@@ -61,16 +61,19 @@ describe('the CLI installed from the npm pack tarball', () => {
     if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
-  it(`is ${TARBALL}, holding the bundled CLI and no sources, tests or dependencies`, () => {
+  it(`is ${TARBALL}, holding the bundled CLI and library and no sources, tests or dependencies`, () => {
     expect(tarball).toBe(join(dir, TARBALL))
     expect(files).toContain('dist/cli/index.js')
     expect(files).toContain('dist/cli/package.json')
+    expect(files).toContain('dist/lib/index.js')
+    expect(files).toContain('dist/lib/index.d.ts')
+    expect(files).toContain('dist/lib/package.json')
     expect(files).toContain('package.json')
     expect(files).toContain('README.md')
     expect(files).toContain('CHANGELOG.md')
     const unexpected = files.filter(
       f =>
-        !/^(dist\/cli\/|schema\/)/.test(f) &&
+        !/^(dist\/cli\/|dist\/lib\/|schema\/)/.test(f) &&
         !['package.json', 'README.md', 'CHANGELOG.md'].includes(f)
     )
     expect(unexpected).toEqual([])
@@ -78,9 +81,16 @@ describe('the CLI installed from the npm pack tarball', () => {
       execFileSync('tar', ['-xzOf', tarball, 'package/package.json']).toString()
     ) as {
       dependencies?: Record<string, string>
+      exports?: unknown
+      types?: string
     }
     // The bundle carries everything it runs; a dependency would be downloaded for nothing.
     expect(packed.dependencies ?? {}).toEqual({})
+    // The library's one entry, with its declarations; nothing else is importable by path.
+    expect(packed.exports).toEqual({
+      '.': { types: './dist/lib/index.d.ts', import: './dist/lib/index.js' }
+    })
+    expect(packed.types).toBe('./dist/lib/index.d.ts')
   })
 
   it('installs offline into an empty prefix and resolves against a registry with token auth', async () => {

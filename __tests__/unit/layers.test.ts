@@ -1,5 +1,5 @@
 /**
- * The folders of src/ are the layers, and imports only go down: the edges (action/, cli/) sit
+ * The folders of src/ are the layers, and imports only go down: the edges (action/, cli/, lib/) sit
  * on the run (run/), which sits on the adapters (adapters/: registry, GitHub, file system),
  * which sit on the pure domain (domain/). This test reads every source file's imports and
  * fails on one that goes up or sideways between the edges, so the file list keeps telling the
@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url'
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
 const SRC = join(ROOT, 'src')
 
-type Layer = 'domain' | 'adapters' | 'run' | 'action' | 'cli'
+type Layer = 'domain' | 'adapters' | 'run' | 'action' | 'cli' | 'lib'
 
 /** What each layer may import from src/, besides itself. */
 const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
@@ -21,7 +21,8 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   adapters: ['domain'],
   run: ['adapters', 'domain'],
   action: ['run', 'adapters', 'domain'],
-  cli: ['run', 'adapters', 'domain']
+  cli: ['run', 'adapters', 'domain'],
+  lib: ['run', 'adapters', 'domain']
 }
 
 /** Packages with side effects or runner coupling, and the layers allowed to load them. */
@@ -124,6 +125,9 @@ describe('layers of src/', () => {
     ['run/a.ts', "export { main } from '../action/main.js'", 'run may not import action'],
     ['cli/a.ts', "const m = await import('../action/main.js')", 'cli may not import action'],
     ['action/a.ts', "import { x } from '../cli/args.js'", 'action may not import cli'],
+    ['lib/a.ts', "import { runDigest } from '../cli/digest.js'", 'lib may not import cli'],
+    ['cli/a.ts', "import { resolveImageDigest } from '../lib/index.js'", 'cli may not import lib'],
+    ['lib/a.ts', "import * as core from '@actions/core'", 'only action may load'],
     ['domain/a.ts', "import * as core from '@actions/core'", 'only action may load'],
     ['run/a.ts', "import { exec } from '@actions/exec'", 'only adapters may load'],
     ['run/a.ts', 'const args = process.argv.slice(2)', 'process.argv'],

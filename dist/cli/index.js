@@ -29677,6 +29677,7 @@ function createRegistryClient(settings) {
     return new RegistryClient({
         credentials: new credentials/* CredentialStore */.L5({
             registryAuth: settings.registryAuth,
+            dockerConfigPath: settings.dockerConfigPath,
             // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
             runHelper: (0,credential_helper/* credentialHelperRunner */.g)(helperTimeoutMs),
             githubToken: settings.githubToken,
@@ -29930,6 +29931,8 @@ class CredentialStore {
         const explicit = this.options.registryAuth?.get(registry);
         if (explicit)
             return explicit;
+        if (this.options.dockerConfigPath === false)
+            return undefined;
         const path = this.options.dockerConfigPath ?? defaultDockerConfigPath();
         this.dockerConfig ??= readDockerConfig(path, this.options.onWarning);
         const config = await this.dockerConfig;
@@ -31118,13 +31121,21 @@ function isTlsFailure(code) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  WH: () => (/* binding */ DEFAULT_CONCURRENCY),
+  Gz: () => (/* binding */ DEFAULT_MAX_ATTEMPTS),
+  Wg: () => (/* binding */ FLAGS),
+  fx: () => (/* binding */ MAX_CONCURRENCY),
+  Rj: () => (/* binding */ MAX_MAX_ATTEMPTS),
   RX: () => (/* binding */ PROGRAM),
   eb: () => (/* binding */ UsageError),
   BK: () => (/* binding */ helpText),
-  hT: () => (/* binding */ parseCliArgs)
+  nd: () => (/* binding */ integer),
+  hT: () => (/* binding */ parseCliArgs),
+  Vq: () => (/* binding */ requestTimeout),
+  Vj: () => (/* binding */ usageFromParseError)
 });
 
-// UNUSED EXPORTS: DEFAULT_CONCURRENCY, DEFAULT_CONFIG, DEFAULT_MAX_ATTEMPTS, FLAGS, MAX_CONCURRENCY, MAX_MAX_ATTEMPTS
+// UNUSED EXPORTS: DEFAULT_CONFIG
 
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
@@ -31439,6 +31450,9 @@ function helpText() {
         '',
         'Exit status: 0 when every image resolved, 1 when any could not be (its old digest is',
         'kept), 2 on bad usage or a bad config (nothing is written).',
+        '',
+        'Other commands:',
+        `  ${PROGRAM} digest REF…  print each reference pinned (see digest --help)`,
         ''
     ].join('\n');
 }
@@ -31682,6 +31696,322 @@ function parseCommand(argv) {
 
 /***/ }),
 
+/***/ 3781:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  sA: () => (/* binding */ runDigest)
+});
+
+// UNUSED EXPORTS: digestHelpText, parseDigestArgs
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
+var args = __nccwpck_require__(6306);
+// EXTERNAL MODULE: ./src/cli/render.ts + 1 modules
+var render = __nccwpck_require__(4772);
+// EXTERNAL MODULE: ./src/cli/terminal.ts + 2 modules
+var terminal = __nccwpck_require__(7094);
+// EXTERNAL MODULE: ./src/cli/words.ts
+var words = __nccwpck_require__(8679);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
+// EXTERNAL MODULE: ./src/domain/oci/platform.ts
+var oci_platform = __nccwpck_require__(6855);
+// EXTERNAL MODULE: ./src/adapters/registry/create-client.ts + 5 modules
+var create_client = __nccwpck_require__(861);
+// EXTERNAL MODULE: ./src/adapters/registry/credentials.ts + 1 modules
+var credentials = __nccwpck_require__(6304);
+// EXTERNAL MODULE: ./src/domain/oci/reference.ts
+var reference = __nccwpck_require__(1007);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
+;// CONCATENATED MODULE: ./src/run/digests.ts
+/**
+ * Image references given as text (`nginx:1.27`, `ghcr.io/owner/app@sha256:…`) resolved to
+ * their current digests: the core of the CLI's `digest` command and of the library. No
+ * config, no files; each reference gets its own answer, and one that cannot be read or
+ * resolved is an answer with an error, never a thrown one.
+ */
+
+
+
+/** Errors that name a URL, not the image: the answer says which image they cost. */
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+/**
+ * What to ask the registry for: the tag; without one, the digest (checked to exist, and the
+ * way to its platform manifest); with neither, `latest`, as `docker pull` does.
+ */
+function target(ref) {
+    return {
+        registry: ref.registry,
+        repository: ref.repository,
+        tag: ref.tag ?? ref.digest ?? 'latest'
+    };
+}
+/** The reference as written, with `digest` in place of any digest it had. */
+function pinReference(text, digest) {
+    const trimmed = text.trim();
+    const at = trimmed.indexOf('@');
+    return `${at === -1 ? trimmed : trimmed.slice(0, at)}@${digest}`;
+}
+async function resolveOne(text, ref, client, options) {
+    const words = options.words ?? errors/* NEUTRAL_WORDS */.eF;
+    try {
+        if (ref instanceof Error)
+            throw ref;
+        // No pinned digest is passed: the answer is about to be stored, so it is always verified.
+        const { digest } = await client.resolveDigest(target(ref), options.platform);
+        return { reference: text, pinned: pinReference(text, digest), digest, error: null };
+    }
+    catch (error) {
+        let message = (0,errors/* describeError */.Uc)(error, words).split('\n')[0] ?? '';
+        if (error instanceof http/* RegistryError */.gl &&
+            TRANSPORT_KINDS.has(error.kind) &&
+            !(ref instanceof Error))
+            message = `${text.trim()}: ${message}`;
+        return { reference: text, pinned: null, digest: null, error: message };
+    }
+}
+/** Every reference's answer, in the order given, at most `concurrency` at a time. */
+async function resolveReferences(references, client, options) {
+    const parsed = references.map(text => {
+        try {
+            return (0,reference/* parseImageReference */.o_)(text);
+        }
+        catch (error) {
+            return error instanceof Error ? error : new Error(String(error));
+        }
+    });
+    const good = parsed.filter((ref) => !(ref instanceof Error));
+    // Tokens for every repository in as few requests as the registries allow.
+    await client.prepare(good);
+    const results = new Array(references.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < references.length) {
+            const index = next++;
+            results[index] = await resolveOne(references[index], parsed[index], client, options);
+        }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency, references.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/cli/digest.ts
+/**
+ * `image-digest-updater digest REF…`: each reference pinned, one per line (`REF@sha256:…`,
+ * like `crane digest --full-ref`), or as JSON objects. The same credentials, retries,
+ * timeouts and exit codes as the rest of the command line; no config, nothing written.
+ */
+
+
+
+
+
+
+
+
+
+
+
+const EXIT_OK = 0;
+const EXIT_FAILED = 1;
+const EXIT_USAGE = 2;
+/** An unreadable --registry-auth-file: like bad usage, nothing was asked. */
+class SetupError extends errors/* UpdaterError */.em {
+    name = 'SetupError';
+}
+/** The flags `digest` takes: those of the main command that mean the same here. */
+const DIGEST_FLAGS = {
+    platform: { ...args/* FLAGS */.Wg.platform, help: 'Pin that platform manifest instead of the index.' },
+    json: {
+        type: 'boolean',
+        help: 'Print one JSON array of {reference, pinned, digest, error} instead of lines.'
+    },
+    'registry-auth-file': args/* FLAGS */.Wg['registry-auth-file'],
+    'insecure-registry': args/* FLAGS */.Wg['insecure-registry'],
+    concurrency: args/* FLAGS */.Wg.concurrency,
+    'max-attempts': args/* FLAGS */.Wg['max-attempts'],
+    'request-timeout': args/* FLAGS */.Wg['request-timeout'],
+    verbose: args/* FLAGS */.Wg.verbose,
+    help: args/* FLAGS */.Wg.help
+};
+function digestHelpText() {
+    const rows = Object.entries(DIGEST_FLAGS).map(([name, spec]) => {
+        const short = 'short' in spec ? `-${spec.short}, ` : '    ';
+        return [`  ${short}--${name}${'value' in spec ? ` <${spec.value}>` : ''}`, spec.help];
+    });
+    const width = Math.max(...rows.map(([flag]) => flag.length)) + 2;
+    return [
+        `Usage: ${args/* PROGRAM */.RX} digest [options] REF…`,
+        '',
+        'Prints each image reference pinned to its current digest, one per line (REF@sha256:…).',
+        'A tag is kept for readers; a reference with neither tag nor digest means :latest.',
+        '',
+        'Options:',
+        ...rows.map(([flag, help]) => flag.padEnd(width) + help),
+        '',
+        'Credentials as for the main command: --registry-auth-file, then the Docker config.',
+        '',
+        'Exit status: 0 when every reference resolved, 1 when any could not be (its error is on',
+        'stderr, or in the JSON), 2 on bad usage or an unreadable --registry-auth-file.',
+        ''
+    ].join('\n');
+}
+function nonEmpty(name, text) {
+    if (text === undefined)
+        return undefined;
+    if (text.trim() === '')
+        throw new args/* UsageError */.eb(`--${name} needs a value`);
+    return text.trim();
+}
+/** The arguments after `digest`; undefined for --help. */
+function parseDigestArgs(argv) {
+    const options = Object.fromEntries(Object.entries(DIGEST_FLAGS).map(([name, spec]) => [
+        name,
+        { type: spec.type, multiple: 'multiple' in spec && spec.multiple === true }
+    ]));
+    options.verbose.short = 'v';
+    options.help.short = 'h';
+    let parsed;
+    try {
+        parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: true });
+    }
+    catch (error) {
+        throw (0,args/* usageFromParseError */.Vj)(error);
+    }
+    const values = parsed.values;
+    if (values.help === true)
+        return undefined;
+    const str = (name) => values[name];
+    const references = parsed.positionals;
+    if (references.length === 0)
+        throw new args/* UsageError */.eb('digest needs at least one image reference');
+    let platform;
+    try {
+        platform = str('platform') === undefined ? undefined : (0,oci_platform/* parsePlatform */.FL)(str('platform'));
+    }
+    catch (error) {
+        throw new args/* UsageError */.eb(`--platform: ${error.message}`);
+    }
+    const insecure = (values['insecure-registry'] ?? []).flatMap(text => text
+        .split(',')
+        .map(host => host.trim().toLowerCase())
+        .filter(Boolean));
+    if (values['insecure-registry'] !== undefined && insecure.length === 0)
+        throw new args/* UsageError */.eb('--insecure-registry needs a host');
+    return {
+        references,
+        platform,
+        json: values.json === true,
+        registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
+        insecureRegistries: insecure,
+        concurrency: (0,args/* integer */.nd)('concurrency', str('concurrency'), args/* DEFAULT_CONCURRENCY */.WH, args/* MAX_CONCURRENCY */.fx),
+        maxAttempts: (0,args/* integer */.nd)('max-attempts', str('max-attempts'), args/* DEFAULT_MAX_ATTEMPTS */.Gz, args/* MAX_MAX_ATTEMPTS */.Rj),
+        requestTimeoutMs: (0,args/* requestTimeout */.Vq)(str('request-timeout')),
+        verbose: values.verbose === true
+    };
+}
+async function readRegistryAuth(path) {
+    if (path === undefined)
+        return new Map();
+    let text;
+    try {
+        text = await (0,promises_.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? error.message;
+        throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
+    }
+    try {
+        const parsed = (0,credentials/* parseRegistryAuth */.bf)(text, `the registry auth file ${path}`);
+        for (const credentials of parsed.values())
+            terminal/* secrets */.O3.add(credentials.password);
+        return parsed;
+    }
+    catch (error) {
+        if (error instanceof credentials/* CredentialsInputError */.$O)
+            throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
+        throw error;
+    }
+}
+function logger(verbose) {
+    const line = (prefix) => (message) => (0,terminal/* writeStderr */._e)(`${prefix}${(0,terminal/* terminalSafe */.kJ)(message)}\n`);
+    return {
+        debug: verbose ? line('debug: ') : () => undefined,
+        info: line(''),
+        warning: line('warning: '),
+        notice: line('notice: ')
+    };
+}
+/** Lines for people and scripts: pinned references on stdout, in order; failures on stderr. */
+function print(results, json) {
+    if (json) {
+        const text = JSON.stringify(results, null, 2).replace(render/* RAW_IN_JSON */.uE, ch => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+        (0,terminal/* writeStdout */.jQ)(`${text}\n`);
+        return;
+    }
+    for (const result of results) {
+        if (result.pinned !== null)
+            (0,terminal/* writeStdout */.jQ)(`${(0,terminal/* terminalSafe */.kJ)(result.pinned)}\n`);
+        else
+            (0,terminal/* writeStderr */._e)((0,render/* renderError */.vr)((0,terminal/* terminalSafe */.kJ)(`${result.reference.trim()}: ${result.error}`)));
+    }
+}
+/** The `digest` command, from the arguments after `digest` to the exit status. */
+async function runDigest(argv) {
+    try {
+        const command = parseDigestArgs(argv);
+        if (command === undefined) {
+            (0,terminal/* writeStdout */.jQ)(digestHelpText());
+            return EXIT_OK;
+        }
+        const log = logger(command.verbose);
+        const client = (0,create_client/* createRegistryClient */.Hn)({
+            registryAuth: await readRegistryAuth(command.registryAuthFile),
+            insecureRegistries: command.insecureRegistries,
+            concurrency: command.concurrency,
+            maxAttempts: command.maxAttempts,
+            requestTimeoutMs: command.requestTimeoutMs,
+            logger: log,
+            onSecret: secret => terminal/* secrets */.O3.add(secret)
+        });
+        const results = await resolveReferences(command.references, client, {
+            platform: command.platform,
+            concurrency: command.concurrency,
+            words: words/* FLAG_WORDS */.H
+        });
+        print(results, command.json);
+        return results.some(result => result.error !== null) ? EXIT_FAILED : EXIT_OK;
+    }
+    catch (error) {
+        const message = (0,terminal/* terminalSafe */.kJ)((0,errors/* describeError */.Uc)(error, words/* FLAG_WORDS */.H));
+        if (error instanceof args/* UsageError */.eb) {
+            (0,terminal/* writeStderr */._e)(`${args/* PROGRAM */.RX}: ${message} (see ${args/* PROGRAM */.RX} digest --help)\n`);
+            return EXIT_USAGE;
+        }
+        (0,terminal/* writeStderr */._e)((0,render/* renderError */.vr)(message));
+        return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
+    }
+}
+
+
+/***/ }),
+
 /***/ 2957:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
@@ -31692,7 +32022,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6306);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1654);
-/* harmony import */ var _domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(2919);
+/* harmony import */ var _domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2919);
 /* harmony import */ var _run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7604);
 /* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4772);
 /* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5718);
@@ -31708,12 +32038,14 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6311);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5663);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(8330);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(3781);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
+
 
 
 
@@ -31915,7 +32247,7 @@ async function runPin(files, options, stderr) {
     if (options.json)
         out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(result, undefined));
     else if (options.dryRun)
-        out(result.pinnedFiles.map(f => (0,_domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_20__/* .unifiedDiff */ .W)(f.path, f.text, f.newText)).join(''));
+        out(result.pinnedFiles.map(f => (0,_domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_21__/* .unifiedDiff */ .W)(f.path, f.text, f.newText)).join(''));
     else {
         const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_5__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_5__/* .PLAIN */ .tZ;
         out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTable */ .bo)(result, { dryRun: false, style }));
@@ -31989,6 +32321,8 @@ async function previewPullRequest(options, result, client, logger) {
     return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_12__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
 async function main(argv) {
+    if (argv[0] === 'digest')
+        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_19__/* .runDigest */ .sA)(argv.slice(1));
     const stderr = new Stderr(process.stderr.isTTY === true);
     let command;
     try {
@@ -32005,7 +32339,7 @@ async function main(argv) {
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_19__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_20__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -32034,6 +32368,7 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   o$: () => (/* binding */ COLOR),
   tZ: () => (/* binding */ PLAIN),
+  uE: () => (/* binding */ RAW_IN_JSON),
   vr: () => (/* binding */ renderError),
   hF: () => (/* binding */ renderJson),
   EY: () => (/* binding */ renderProgress),

@@ -298,11 +298,19 @@ export function helpText(): string {
     '',
     'Exit status: 0 when every image resolved, 1 when any could not be (its old digest is',
     'kept), 2 on bad usage or a bad config (nothing is written).',
+    '',
+    'Other commands:',
+    `  ${PROGRAM} digest REF…  print each reference pinned (see digest --help)`,
     ''
   ].join('\n')
 }
 
-function integer(name: string, text: string | undefined, fallback: number, max: number): number {
+export function integer(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  max: number
+): number {
   if (text === undefined) return fallback
   const value = Number(text.trim())
   if (text.trim() === '' || !Number.isInteger(value) || value < 1 || value > max) {
@@ -321,7 +329,7 @@ function verifyMode(text: string | undefined): VerifyMode {
   return mode
 }
 
-function requestTimeout(text: string | undefined): number {
+export function requestTimeout(text: string | undefined): number {
   if (text === undefined) return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000
   const ms = parseRequestTimeout(text)
   if (ms === undefined)
@@ -346,7 +354,7 @@ function nonEmpty(name: string, text: string | undefined): string | undefined {
 }
 
 /** Node's messages span lines and suggest `--` tricks; one line naming the flag reads better. */
-function usageFromParseError(error: unknown): UsageError {
+export function usageFromParseError(error: unknown): UsageError {
   const { code, message } = error as { code?: string; message: string }
   const name = /'(?:-\w, )?(--?[\w-]+)/.exec(message)?.[1]
   switch (code) {

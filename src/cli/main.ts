@@ -41,6 +41,7 @@ import { FilesPatternError } from '../adapters/fs/workspace-files.js'
 import { GitHubReviewSourcesClient } from '../adapters/github/review-sources.js'
 import type { GitHubReviewSources } from '../run/review-sources.js'
 import { WorkspacePathError } from '../adapters/fs/workspace-path.js'
+import { runDigest } from './digest.js'
 // Bundled in, so the version printed is the one the bundle was built from.
 import packageJson from '../../package.json' with { type: 'json' }
 
@@ -322,6 +323,7 @@ async function previewPullRequest(
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'digest') return runDigest(argv.slice(1))
   const stderr = new Stderr(process.stderr.isTTY === true)
   let command
   try {

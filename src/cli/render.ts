@@ -201,7 +201,7 @@ export function jsonReport(result: UpdateResult, proposal?: Proposal | null): ob
  * the bidi overrides would still reach a terminal that shows the report. As `\uXXXX` they
  * parse back to the same string.
  */
-const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
+export const RAW_IN_JSON = /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g
 
 export function renderJson(result: UpdateResult, proposal?: Proposal | null): string {
   const text = JSON.stringify(jsonReport(result, proposal), null, 2)

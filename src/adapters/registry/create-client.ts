@@ -9,6 +9,8 @@ import type { Logger } from './http.js'
 
 export interface ClientSettings {
   registryAuth: Map<string, Credentials>
+  /** The Docker config to read after registryAuth; the default location when not given, none when false. */
+  dockerConfigPath?: string | false
   insecureRegistries: readonly string[]
   concurrency: number
   maxAttempts: number
@@ -30,6 +32,7 @@ export function createRegistryClient(settings: ClientSettings): RegistryClient {
   return new RegistryClient({
     credentials: new CredentialStore({
       registryAuth: settings.registryAuth,
+      dockerConfigPath: settings.dockerConfigPath,
       // A helper usually makes one request of its own (a cloud token API): it gets as long as one.
       runHelper: credentialHelperRunner(helperTimeoutMs),
       githubToken: settings.githubToken,

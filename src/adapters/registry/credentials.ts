@@ -96,8 +96,11 @@ interface DockerConfigFile {
 
 export interface CredentialStoreOptions {
   registryAuth?: Map<string, Credentials>
-  /** Path of the Docker config file; default `$DOCKER_CONFIG/config.json` or `~/.docker/config.json`. */
-  dockerConfigPath?: string
+  /**
+   * Path of the Docker config file; default `$DOCKER_CONFIG/config.json` or
+   * `~/.docker/config.json`; false reads none (a library caller's anonymous access).
+   */
+  dockerConfigPath?: string | false
   runHelper?: CredentialHelperRunner
   /** Token used for GHCR when anonymous pull is refused. */
   githubToken?: string
@@ -143,6 +146,7 @@ export class CredentialStore implements CredentialSource {
   private async find(registry: string): Promise<Credentials | undefined> {
     const explicit = this.options.registryAuth?.get(registry)
     if (explicit) return explicit
+    if (this.options.dockerConfigPath === false) return undefined
     const path = this.options.dockerConfigPath ?? defaultDockerConfigPath()
     this.dockerConfig ??= readDockerConfig(path, this.options.onWarning)
     const config = await this.dockerConfig
