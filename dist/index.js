@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1604);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7398);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1604:
+/***/ 7398:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -31687,81 +31687,6 @@ function parseRequestTimeout(text) {
     return Math.round(seconds * 1000);
 }
 
-;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
-
-
-
-function tempPrefix(path) {
-    return `.${(0,external_node_path_namespaceObject.basename)(path)}.`;
-}
-/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
-function processExists(pid) {
-    try {
-        process.kill(pid, 0);
-        return true;
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-}
-/**
- * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
- * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
- * that a later `git add -A` could commit. Only files of this function's own naming for this
- * very target, whose writer process no longer exists, are touched; a live writer's are not.
- */
-async function removeStaleTempFiles(path) {
-    const prefix = tempPrefix(path);
-    let names;
-    try {
-        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path));
-    }
-    catch {
-        return;
-    }
-    for (const name of names) {
-        if (!name.startsWith(prefix))
-            continue;
-        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
-        if (!match || processExists(Number(match[1])))
-            continue;
-        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name)).catch(() => undefined);
-    }
-}
-/**
- * Writes through a temporary file in the same directory and renames it over the target,
- * so a crash or kill leaves either the old file or the new one, never a partial one.
- */
-async function writeFileAtomic(path, text) {
-    await removeStaleTempFiles(path);
-    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
-    let mode;
-    try {
-        mode = (await (0,promises_namespaceObject.stat)(path)).mode & 0o7777;
-    }
-    catch {
-        mode = undefined;
-    }
-    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', mode ?? 0o644);
-    try {
-        await handle.writeFile(text, 'utf8');
-        await handle.sync();
-    }
-    catch (error) {
-        await handle.close();
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
-    await handle.close();
-    try {
-        await (0,promises_namespaceObject.rename)(temp, path);
-    }
-    catch (error) {
-        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
-        throw error;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
 /**
  * The one check for every file the run writes: the config and the files the `files` globs
@@ -32396,6 +32321,706 @@ async function rewritePinnedFiles(files, moves, logger) {
     return pinned;
 }
 
+;// CONCATENATED MODULE: ./src/domain/discovery/model.ts
+/**
+ * What discovery finds in a file: the exact characters of each image reference, so a rewrite
+ * can change those and nothing else. Pure data; the finders live beside this file.
+ */
+/** The comment that leaves the reference on its line, or on the line below, alone. */
+const IGNORE_COMMENT = /#\s*image-digest-updater:\s*ignore\b/;
+/** 1-based line numbers whose references the ignore comment leaves alone. */
+function ignoredLines(text) {
+    const ignored = new Set();
+    text.split('\n').forEach((line, i) => {
+        if (!IGNORE_COMMENT.test(line))
+            return;
+        ignored.add(i + 1);
+        ignored.add(i + 2);
+    });
+    return ignored;
+}
+/** Offsets at which each line starts, to turn an offset into a line number cheaply. */
+function lineStarts(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function lineOf(starts, offset) {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const mid = (low + high + 1) >> 1;
+        if (starts[mid] <= offset)
+            low = mid;
+        else
+            high = mid - 1;
+    }
+    return low + 1;
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/dockerfile.ts
+/**
+ * Image references in a Dockerfile or Containerfile: `FROM` (after `--platform=…`, before
+ * `AS stage`), `COPY --from=<image>`, and the default of an `ARG` that a `FROM ${NAME}` uses
+ * when that default is itself a full reference. A stage name is not an image, whichever
+ * `FROM` or `COPY --from` names it later; a `FROM` built from variables is left with a notice.
+ */
+
+
+/** The white-space separated words of one line, with their offsets in the file. */
+function words(line, offset) {
+    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+}
+function isReference(text) {
+    if (text.includes('$'))
+        return false;
+    try {
+        parseImageReference(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+function argDefaults(args, line, into) {
+    for (const word of args) {
+        const eq = word.text.indexOf('=');
+        if (eq <= 0)
+            continue;
+        const name = word.text.slice(0, eq);
+        let value = word.text.slice(eq + 1);
+        let start = word.start + eq + 1;
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
+            value = value.slice(1, -1);
+            start++;
+        }
+        into.set(name, { value, start, line });
+    }
+}
+/** `${NAME}` or `$NAME` standing alone: the variable's name. */
+function variableName(text) {
+    return /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/
+        .exec(text)
+        ?.slice(1)
+        .find(Boolean);
+}
+function findDockerfileReferences(text) {
+    const references = [];
+    const notices = [];
+    const stages = new Set();
+    const args = new Map();
+    const starts = lineStarts(text);
+    const add = (ref) => {
+        if (!references.some(r => r.start === ref.start))
+            references.push({ ...ref, end: ref.start + ref.text.length });
+    };
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
+        if (!instruction || instruction.text.startsWith('#'))
+            return;
+        const keyword = instruction.text.toUpperCase();
+        if (keyword === 'ARG')
+            argDefaults(rest, line, args);
+        else if (keyword === 'FROM')
+            fromLine(rest, line);
+        else if (keyword === 'COPY' || keyword === 'ADD')
+            copyLine(rest, line);
+    });
+    return { references, notices };
+    function fromLine(rest, line) {
+        let platform;
+        let index = 0;
+        for (; index < rest.length && rest[index].text.startsWith('--'); index++) {
+            const flag = /^--platform=(.*)$/.exec(rest[index].text);
+            if (flag && !flag[1].includes('$'))
+                platform = flag[1];
+        }
+        const image = rest[index];
+        const as = rest[index + 1]?.text.toUpperCase() === 'AS' ? rest[index + 2]?.text : undefined;
+        if (image)
+            baseImage(image, line, platform);
+        if (as)
+            stages.add(as.toLowerCase());
+    }
+    function baseImage(image, line, platform) {
+        if (stages.has(image.text.toLowerCase()) || image.text === 'scratch')
+            return;
+        if (!image.text.includes('$')) {
+            if (isReference(image.text))
+                add({ ...image, line, kind: 'dockerfile-from', platform });
+            return;
+        }
+        const name = variableName(image.text);
+        const arg = name === undefined ? undefined : args.get(name);
+        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
+            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+            return;
+        }
+        notices.push({
+            line,
+            message: `FROM ${image.text} is built from ARG values, so it is left alone; give the ARG a full reference as its default to have it pinned`
+        });
+    }
+    function copyLine(rest, line) {
+        for (const word of rest) {
+            if (!word.text.startsWith('--'))
+                break;
+            const from = /^--from=(.+)$/.exec(word.text);
+            if (!from)
+                continue;
+            const value = from[1];
+            // A number is a stage's index; a known name is a stage.
+            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+                continue;
+            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
+/**
+ * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
+ * initContainers and ephemeralContainers of any workload (found wherever they nest, so every
+ * kind and template depth is covered), and GitHub workflow `container`, `container.image`,
+ * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
+ * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
+ * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ */
+
+
+
+const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
+const DOCKER_SCHEME = 'docker://';
+const HELM_TEMPLATE = /(?<!\$)\{\{/;
+function resolved(doc, node) {
+    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
+}
+/** The value of `key` in a map, following aliases and `<<` merge keys. */
+function get(doc, map, key) {
+    const node = resolved(doc, map);
+    if (!(0,dist/* isMap */.jh)(node))
+        return undefined;
+    for (const pair of node.items) {
+        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
+            return resolved(doc, pair.value);
+    }
+    for (const pair of node.items) {
+        if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== '<<')
+            continue;
+        const merged = resolved(doc, pair.value);
+        const sources = (0,dist/* isSeq */.oP)(merged) ? merged.items : [merged];
+        for (const source of sources) {
+            const value = get(doc, source, key);
+            if (value !== undefined)
+                return value;
+        }
+    }
+    return undefined;
+}
+function mapValues(doc, map) {
+    const node = resolved(doc, map);
+    return (0,dist/* isMap */.jh)(node) ? node.items.map(p => resolved(doc, p.value)) : [];
+}
+/**
+ * The scalar's characters in the source, when they are its value exactly: plain or quoted
+ * without escapes, on one line. Anything else (block scalars, escapes, folded lines) is left.
+ */
+function span(source, node, skip = '') {
+    if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || !node.range)
+        return undefined;
+    const scalar = node;
+    let [start, end] = scalar.range;
+    if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
+        start++;
+        end--;
+    }
+    else if (scalar.type !== 'PLAIN')
+        return undefined;
+    const raw = source.slice(start, end);
+    if (raw !== scalar.value || !raw.startsWith(skip))
+        return undefined;
+    const text = raw.slice(skip.length);
+    if (/[{}$\s]/.test(text))
+        return undefined;
+    try {
+        parseImageReference(text);
+    }
+    catch {
+        return undefined;
+    }
+    return { start: start + skip.length, text };
+}
+function findYamlReferences(source) {
+    const found = new Map();
+    const add = (node, kind, skip = '') => {
+        const at = span(source, node, skip);
+        if (at && !found.has(at.start))
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+    };
+    for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
+        if (!('errors' in doc) || doc.errors.length > 0)
+            continue;
+        // A Helm-style template (`{{ }}`, not a workflow's `${{ }}`) is not the YAML it renders to.
+        const [from, , to] = doc.range;
+        if (HELM_TEMPLATE.test(source.slice(from, to)))
+            continue;
+        const root = doc.contents;
+        if (!(0,dist/* isMap */.jh)(root))
+            continue;
+        const jobs = get(doc, root, 'jobs');
+        if ((0,dist/* isMap */.jh)(jobs))
+            workflow(doc, jobs, add);
+        else if (get(doc, root, 'kind') !== undefined)
+            kubernetes(doc, root, add, new Set());
+        else
+            for (const service of mapValues(doc, get(doc, root, 'services')))
+                add(get(doc, service, 'image'), 'compose');
+    }
+    const starts = lineStarts(source);
+    return [...found.values()]
+        .sort((a, b) => a.start - b.start)
+        .map(f => ({ ...f, line: lineOf(starts, f.start) }));
+}
+function workflow(doc, jobs, add) {
+    for (const job of mapValues(doc, jobs)) {
+        const container = get(doc, job, 'container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        for (const service of mapValues(doc, get(doc, job, 'services')))
+            add(get(doc, service, 'image'), 'workflow-service');
+        const steps = get(doc, job, 'steps');
+        if (!(0,dist/* isSeq */.oP)(steps))
+            continue;
+        for (const step of steps.items)
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+    }
+}
+/** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
+function kubernetes(doc, node, add, seen) {
+    const here = resolved(doc, node);
+    if (seen.has(here))
+        return;
+    seen.add(here);
+    if ((0,dist/* isSeq */.oP)(here))
+        for (const item of here.items)
+            kubernetes(doc, item, add, seen);
+    if (!(0,dist/* isMap */.jh)(here))
+        return;
+    for (const pair of here.items) {
+        const value = resolved(doc, pair.value);
+        if ((0,dist/* isScalar */.jn)(pair.key) && CONTAINER_LISTS.has(String(pair.key.value)) && (0,dist/* isSeq */.oP)(value)) {
+            for (const container of value.items)
+                add(get(doc, container, 'image'), 'kubernetes');
+        }
+        else
+            kubernetes(doc, value, add, seen);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/find.ts
+/**
+ * Every image reference in one file: the finder its name calls for (Dockerfile and
+ * Containerfile, or YAML), then any `repo:tag@sha256:<hex>` elsewhere in it, as the `files`
+ * option has always found. References on a line the ignore comment covers are dropped.
+ */
+
+
+
+
+function fileKind(path) {
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    // Dockerfile.prod and app.dockerfile are Dockerfiles; Dockerfile.md is their documentation.
+    if (/\.(?:md|txt|adoc|rst)$/i.test(name))
+        return 'other';
+    if (/^(?:docker|container)file(?:[.-].*)?$/i.test(name) ||
+        /\.(?:docker|container)file$/i.test(name))
+        return 'dockerfile';
+    if (/\.ya?ml$/i.test(name))
+        return 'yaml';
+    return 'other';
+}
+function findReferences(path, text) {
+    const kind = fileKind(path);
+    const notices = [];
+    let found = [];
+    if (kind === 'dockerfile') {
+        const dockerfile = findDockerfileReferences(text);
+        found = dockerfile.references;
+        notices.push(...dockerfile.notices);
+    }
+    else if (kind === 'yaml')
+        found = findYamlReferences(text);
+    const starts = lineStarts(text);
+    const taken = (start, end) => found.some(f => f.start < end && start < f.end);
+    const pinned = [];
+    for (const d of findDigestReferences(text)) {
+        const end = d.at + '@sha256:'.length + 64;
+        if (taken(d.start, end))
+            continue;
+        pinned.push({
+            start: d.start,
+            end,
+            text: text.slice(d.start, end),
+            line: lineOf(starts, d.start),
+            kind: 'pinned'
+        });
+    }
+    const ignored = ignoredLines(text);
+    const references = [...found, ...pinned]
+        .filter(r => !ignored.has(r.line))
+        .sort((a, b) => a.start - b.start);
+    return { references, notices };
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/pin.ts
+/**
+ * What discovery does with each reference it found: refresh a pinned one, pin a tag-only one
+ * (with `pin`), pin one with neither tag nor digest (with `pin-untagged`, as `latest`), or
+ * leave it. A reference through a mirror is resolved at its upstream (`registry-map`) and
+ * written back as it was written. The rewrite changes the reference's characters only.
+ */
+
+
+const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** `Host/Path` as references compare: host lower-case, Docker Hub's aliases as docker.io. */
+function canonicalPrefix(text) {
+    const [host = '', ...path] = text.trim().replace(/\/+$/, '').split('/');
+    const lower = host.toLowerCase();
+    return [DOCKER_HUB_HOSTS.has(lower) ? 'docker.io' : lower, ...path].join('/');
+}
+/** The registry-map input's lines; a bad line throws a message naming it and the form wanted. */
+function parseRegistryMap(lines) {
+    return lines.map((line, i) => {
+        const [mirror, upstream, extra] = line.split('=').map(s => s.trim());
+        const valid = (side) => !!side && /^[A-Za-z0-9.:[\]-]+(?:\/[a-z0-9._-]+)*$/.test(side);
+        if (extra !== undefined || !valid(mirror) || !valid(upstream))
+            throw new Error(`line ${i + 1} "${line}" is not mirror=upstream (for example mirror.example.com/library=docker.io/library)`);
+        return { mirror: canonicalPrefix(mirror), upstream: canonicalPrefix(upstream) };
+    });
+}
+/** The upstream reference a mirror's repository is resolved at; the reference itself when none maps it. */
+function upstreamOf(ref, mappings) {
+    const name = repositoryName(ref);
+    const best = mappings
+        .filter(m => name === m.mirror || name.startsWith(`${m.mirror}/`))
+        .sort((a, b) => b.mirror.length - a.mirror.length)[0];
+    if (!best)
+        return ref;
+    const mapped = parseImageReference(`${best.upstream}${name.slice(best.mirror.length)}:${ref.tag}`);
+    return { ...mapped, tag: ref.tag };
+}
+function globPattern(glob) {
+    const body = glob
+        .trim()
+        .split(/(\*\*|\*)/)
+        .map(part => part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+        .join('');
+    return new RegExp(`^${body}$`);
+}
+/** True when an `ignore` glob names the repository, canonical (`docker.io/library/nginx`) or as written. */
+function isIgnored(ref, written, ignore) {
+    const bare = written.replace(/[@].*$/, '').replace(/:[^:/]*$/, '');
+    const names = [repositoryName(ref), bare];
+    return ignore.some(glob => {
+        const pattern = globPattern(glob);
+        return names.some(name => pattern.test(name));
+    });
+}
+/** What to do with one found reference; undefined leaves it as it is. */
+function planReference(found, settings) {
+    let written;
+    try {
+        written = parseImageReference(found.text);
+    }
+    catch {
+        return undefined;
+    }
+    if (isIgnored(written, found.text, settings.ignore))
+        return undefined;
+    const previous = written.digest !== undefined && isDigest(written.digest) ? written.digest : undefined;
+    // A digest without a tag has nothing to follow: it is what the author chose to hold.
+    if (written.tag === undefined && previous !== undefined)
+        return undefined;
+    if (previous === undefined && written.tag !== undefined && !settings.pin)
+        return undefined;
+    if (written.tag === undefined && !settings.pinUntagged)
+        return undefined;
+    const tagged = { ...written, tag: written.tag ?? 'latest' };
+    return {
+        written,
+        resolve: upstreamOf({ ...tagged, digest: undefined }, settings.registryMap),
+        previous
+    };
+}
+/** The reference as written, with `digest` in place of the one it had, or added. */
+function withDigest(text, digest) {
+    const at = text.indexOf('@');
+    return `${at === -1 ? text : text.slice(0, at)}@${digest}`;
+}
+/** The text with each span replaced; spans must not overlap. Every other character is kept. */
+function replaceSpans(text, replacements) {
+    const sorted = [...replacements].sort((a, b) => a.start - b.start);
+    const pieces = [];
+    let copied = 0;
+    for (const r of sorted) {
+        if (r.start < copied)
+            throw new Error(`overlapping replacements at offset ${r.start}`);
+        pieces.push(text.slice(copied, r.start), r.text);
+        copied = r.end;
+    }
+    pieces.push(text.slice(copied));
+    return pieces.join('');
+}
+
+;// CONCATENATED MODULE: ./src/run/discover.ts
+
+
+
+
+
+
+
+
+
+/** Globs discovery scans when the `files` option names none. */
+const DISCOVER_FILES = [
+    '**/{Dockerfile,Containerfile,dockerfile,containerfile}*',
+    '**/*.{dockerfile,containerfile,Dockerfile,Containerfile}',
+    '**/*.{yml,yaml}'
+];
+function targetKey(planned, found) {
+    const { written, previous } = planned;
+    const image = formatImageReference({ ...written, tag: written.tag ?? 'latest', digest: previous });
+    return `${image}|${found.platform ?? ''}`;
+}
+/** Whether a config entry pins this digest of this repository: then the config's rewrite owns it. */
+function configOwns(planned, configMoves) {
+    if (planned.previous === undefined)
+        return false;
+    const name = repositoryName(planned.written);
+    return pinnedMoves(configMoves).some(m => m.previous === planned.previous && m.repository === name);
+}
+/** The references of one file that discovery handles, with their notices. */
+function discoverText(path, text, settings, configMoves) {
+    const findings = findReferences(path, text);
+    const occurrences = [];
+    for (const found of findings.references) {
+        const planned = planReference(found, settings);
+        if (planned && !configOwns(planned, configMoves))
+            occurrences.push({ path, found, planned });
+    }
+    return { occurrences, notices: findings.notices };
+}
+/** Finds every reference in the files, grouped by distinct reference in the order first seen. */
+async function discoverFiles(files, settings, configMoves, logger) {
+    const targets = new Map();
+    const texts = new Map();
+    for (const file of files) {
+        const bytes = await readCandidate(file, logger);
+        if (!bytes)
+            continue;
+        const decoded = decodePinnedFile(bytes);
+        if ('skipped' in decoded) {
+            notice(logger, `files: skipped ${file.path}: it is ${decoded.skipped}`);
+            continue;
+        }
+        texts.set(file.path, bytes);
+        const { occurrences, notices } = discoverText(file.path, decoded.text, settings, configMoves);
+        for (const n of notices)
+            notice(logger, `${file.path}:${n.line}: ${n.message}`);
+        for (const occurrence of occurrences) {
+            const key = targetKey(occurrence.planned, occurrence.found);
+            const target = targets.get(key) ?? { key, occurrences: [] };
+            target.occurrences.push(occurrence);
+            targets.set(key, target);
+        }
+    }
+    return { targets, texts };
+}
+/**
+ * The digest a target moves to. A pin that was one platform's manifest, while its tag now
+ * names an index, stays a manifest of that platform: the Dockerfile's `--platform`, else the
+ * platform the old manifest's config records.
+ */
+async function resolveTarget(client, target) {
+    const { planned, found } = target.occurrences[0];
+    const ref = planned.resolve;
+    const previous = planned.previous;
+    const resolved = await client.resolveDigest(ref, undefined, previous);
+    if (!previous || resolved.digest === previous || !INDEX_TYPES.has(resolved.mediaType))
+        return { digest: resolved.digest };
+    const old = await client.fetchManifest(ref, previous);
+    if (INDEX_TYPES.has(old.mediaType))
+        return { digest: resolved.digest };
+    let platform;
+    if (found.platform !== undefined)
+        platform = parsePlatform(found.platform);
+    else {
+        const config = await client.fetchConfig(ref, old);
+        const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/');
+        platform = parsePlatform(text);
+    }
+    const manifest = await client.resolveDigest(ref, platform, previous);
+    return { digest: manifest.digest, platform };
+}
+/** `path:line` of the first occurrence, and how many more there are. */
+function targetName(target) {
+    const [first, ...more] = target.occurrences;
+    const at = `${first.path}:${first.found.line}`;
+    return more.length === 0 ? at : `${at} (+${more.length} more)`;
+}
+/** The target as an entry of the result: what the matrix, outputs and body show for it. */
+function targetEntry(target, index, platform) {
+    const { planned, found } = target.occurrences[0];
+    // The entry is what is resolved (the upstream, for a mirror), so its labels and its key
+    // name the image the registry answered for; the matrix keeps the written form.
+    const reference = { ...planned.resolve, digest: undefined };
+    const image = repositoryName(planned.written);
+    const files = [...new Set(target.occurrences.map(o => o.path))];
+    return {
+        index,
+        name: targetName(target),
+        image,
+        reference,
+        // Only a manifest resolved for a platform carries one: an index pin is every platform's.
+        platform,
+        digest: planned.previous,
+        digestKey: 'digest',
+        digestForm: 'prefixed',
+        fields: { image, tag: reference.tag, files },
+        line: found.line,
+        file: target.occurrences[0].path
+    };
+}
+/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
+async function resolveTargets(targets, client, firstIndex, concurrency, words = NEUTRAL_WORDS) {
+    await client.prepare(targets.map(t => t.occurrences[0].planned.resolve));
+    const results = new Array(targets.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < targets.length) {
+            const i = next++;
+            const target = targets[i];
+            const previous = target.occurrences[0].planned.previous;
+            try {
+                const { digest, platform } = await resolveTarget(client, target);
+                target.entry = targetEntry(target, firstIndex + i, platform);
+                if (digest !== previous)
+                    target.current = digest;
+                const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
+                results[i] = { entry: target.entry, status, previous, current: digest };
+            }
+            catch (error) {
+                target.entry = targetEntry(target, firstIndex + i);
+                const message = describeError(error, words).split('\n')[0];
+                const shown = formatImageReference(target.occurrences[0].planned.resolve);
+                results[i] = {
+                    entry: target.entry,
+                    status: 'failed',
+                    previous,
+                    current: previous,
+                    error: message.includes(repositoryName(target.entry.reference))
+                        ? message
+                        : `${shown}: ${message}`
+                };
+            }
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
+    return results;
+}
+/**
+ * One file's text with the config's moves and the discovered references applied: the
+ * config's pinned rewrite first (it only swaps 64 hex digits, so every offset found in the
+ * text as read still holds), then each discovered reference that moved. Undefined when
+ * nothing in it changes. `label` names the file in messages.
+ */
+function rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded)
+        return rewritePinnedText(label, bytes, configMoves, logger);
+    const pinned = rewritePinnedText(label, bytes, configMoves, logger);
+    const entries = new Set(pinned?.entries ?? []);
+    const replacements = [];
+    for (const { found, planned } of discoverText(path, decoded.text, discovery.settings, configMoves)
+        .occurrences) {
+        const target = discovery.targets.get(targetKey(planned, found));
+        if (!target?.current || !target.entry)
+            continue;
+        replacements.push({
+            start: found.start,
+            end: found.end,
+            text: withDigest(found.text, target.current)
+        });
+        entries.add(target.entry.index);
+    }
+    if (replacements.length === 0)
+        return pinned;
+    return {
+        text: decoded.text,
+        newText: replaceSpans(pinned?.newText ?? decoded.text, replacements),
+        entries: [...entries].sort((a, b) => a - b)
+    };
+}
+/** Rewrites the workspace's files with the config's moves and the discovery's. */
+function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
+    const rewritten = [];
+    for (const file of files) {
+        const bytes = texts.get(file.path);
+        if (!bytes)
+            continue;
+        const rewrite = rewriteDiscoveredText(file.path, file.path, bytes, configMoves, discovery, logger);
+        if (rewrite)
+            rewritten.push({ ...file, ...rewrite });
+    }
+    return rewritten;
+}
+
+;// CONCATENATED MODULE: ./src/domain/review.ts
+function reviewFor(reviews, move) {
+    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
+}
+
+;// CONCATENATED MODULE: ./src/domain/oci/image-facts.ts
+function sizes(facts) {
+    const out = {};
+    for (const p of facts?.platforms ?? [])
+        out[p.platform] = p.size;
+    return out;
+}
+/** Pure. `previous` is undefined for a newly pinned entry or an old digest the registry lost. */
+function compareImages(previous, current) {
+    const before = new Map((previous?.platforms ?? []).map(p => [p.platform, p]));
+    const after = new Map(current.platforms.map(p => [p.platform, p]));
+    // An empty list is a source that knows no layers (Docker Hub's tags API), not an empty image.
+    const sameLayers = (a, b) => a.length > 0 && a.length === b.length && a.every((d, i) => d === b[i]);
+    const identicalLayers = previous !== undefined &&
+        before.size === after.size &&
+        after.size > 0 &&
+        [...after].every(([platform, p]) => {
+            const old = before.get(platform);
+            return old !== undefined && sameLayers(old.layers, p.layers);
+        });
+    return {
+        created: current.created ?? null,
+        size: sizes(current),
+        previousSize: sizes(previous),
+        platformsAdded: previous ? [...after.keys()].filter(p => !before.has(p)) : [],
+        platformsRemoved: previous ? [...before.keys()].filter(p => !after.has(p)) : [],
+        base: current.base
+            ? {
+                name: current.base.name,
+                previous: previous?.base?.digest ?? null,
+                current: current.base.digest
+            }
+            : null,
+        identicalLayers
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/image-facts.ts
 
 
@@ -32486,43 +33111,6 @@ async function factsOf(client, entry, digest, tagged, options) {
 }
 function oneLine(text) {
     return text.split('\n')[0] ?? text;
-}
-
-;// CONCATENATED MODULE: ./src/domain/oci/image-facts.ts
-function sizes(facts) {
-    const out = {};
-    for (const p of facts?.platforms ?? [])
-        out[p.platform] = p.size;
-    return out;
-}
-/** Pure. `previous` is undefined for a newly pinned entry or an old digest the registry lost. */
-function compareImages(previous, current) {
-    const before = new Map((previous?.platforms ?? []).map(p => [p.platform, p]));
-    const after = new Map(current.platforms.map(p => [p.platform, p]));
-    // An empty list is a source that knows no layers (Docker Hub's tags API), not an empty image.
-    const sameLayers = (a, b) => a.length > 0 && a.length === b.length && a.every((d, i) => d === b[i]);
-    const identicalLayers = previous !== undefined &&
-        before.size === after.size &&
-        after.size > 0 &&
-        [...after].every(([platform, p]) => {
-            const old = before.get(platform);
-            return old !== undefined && sameLayers(old.layers, p.layers);
-        });
-    return {
-        created: current.created ?? null,
-        size: sizes(current),
-        previousSize: sizes(previous),
-        platformsAdded: previous ? [...after.keys()].filter(p => !before.has(p)) : [],
-        platformsRemoved: previous ? [...before.keys()].filter(p => !after.has(p)) : [],
-        base: current.base
-            ? {
-                name: current.base.name,
-                previous: previous?.base?.digest ?? null,
-                current: current.base.digest
-            }
-            : null,
-        identicalLayers
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/run/upstream.ts
@@ -32668,6 +33256,307 @@ function updateDetails(review) {
         base: c?.base ?? null,
         identical_layers: c?.identicalLayers ?? false,
         commits: review?.commits ? { count: review.commits.count, url: review.commits.url } : null
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/plan-rows.ts
+/**
+ * The rows a plan reports, for the config's entries and the discovered ones alike: the
+ * `updates` output, the failures, and the matrix.
+ */
+
+
+
+
+
+/** The `updates` output's rows: the moves that changed a digest. */
+function updatesOf(moves, reviews = []) {
+    return moves.filter(hasMoved).map(m => ({
+        name: m.entry.name,
+        image: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag,
+        platform: m.entry.platform?.text ?? null,
+        previous: m.previous ?? null,
+        current: m.current,
+        files: m.files,
+        ...updateDetails(reviewFor(reviews, m))
+    }));
+}
+function failuresOf(results) {
+    return results
+        .filter(r => r.status === 'failed')
+        .map(r => ({
+        name: r.entry.name,
+        image: repositoryName(r.entry.reference),
+        tag: r.entry.reference.tag,
+        error: r.error ?? 'unknown error'
+    }));
+}
+function matrixEntry(result) {
+    const { entry, current } = result;
+    const fields = { ...entry.fields };
+    if (current)
+        fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm);
+    return {
+        ...fields,
+        image_ref: formatImageReference({ ...entry.reference, digest: current })
+    };
+}
+
+;// CONCATENATED MODULE: ./src/run/discover-stage.ts
+/**
+ * Discovery as one stage of runUpdate: after the config's entries resolved, find the
+ * references in the files, resolve each distinct one, rewrite the files with both, and
+ * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
+ */
+
+
+
+
+
+
+function discoverScan(options) {
+    const defaultFiles = options.discover !== undefined && !options.files?.length;
+    return { ...options, files: defaultFiles ? DISCOVER_FILES : options.files, defaultFiles };
+}
+/** Matrix mode: the discovered references as committed, after the config's entries. */
+async function discoverMatrix(plan, scan, logger) {
+    if (!scan.discover)
+        return plan;
+    const found = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles);
+    const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger);
+    return { ...withDiscovery(plan, stage), pinnedFiles: [] };
+}
+/** A config that is not there: discovery runs without one. */
+async function configMissing(path) {
+    try {
+        await (0,promises_namespaceObject.stat)(path);
+        return false;
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+}
+function emptyConfig(label) {
+    return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] };
+}
+/**
+ * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
+ * rewrites. `configMoves` are the config's; references they pin are theirs alone.
+ */
+async function runDiscovery(files, config, configMoves, options, client, logger) {
+    const settings = options.discover;
+    const patterns = options.files ?? [];
+    const { targets, texts } = await discoverFiles(files, settings, configMoves, logger);
+    const list = [...targets.values()];
+    const first = config.entries.length;
+    const resolved = client
+        ? await resolveTargets(list, client, first, options.concurrency, options.words)
+        : list.map((target, i) => asCommitted(target, first + i));
+    const discovery = { settings, files: patterns, targets };
+    const pinnedFiles = rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger);
+    const moves = resolved
+        .filter(r => r.current !== undefined)
+        .map(r => ({
+        entry: r.entry,
+        key: r.entry.name,
+        previous: r.previous,
+        current: r.status === 'failed' ? r.previous : r.current,
+        files: []
+    }));
+    return { discovery, results: resolved, moves: withFiles(moves, pinnedFiles), pinnedFiles };
+}
+function asCommitted(target, index) {
+    target.entry = targetEntry(target, index);
+    const previous = target.entry.digest;
+    return { entry: target.entry, status: 'as-committed', previous, current: previous };
+}
+/** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
+function discoveredMatrixEntry(result) {
+    const { entry, current } = result;
+    const written = `${entry.image}:${entry.reference.tag}`;
+    return {
+        ...matrixEntry(result),
+        image_ref: current ? `${written}@${current}` : written
+    };
+}
+/** The plan with the discovered entries after the config's, and every rewritten file. */
+function withDiscovery(plan, stage) {
+    const results = [...plan.results, ...stage.results];
+    const moves = [...plan.moves, ...stage.moves];
+    const updates = [...plan.updates, ...updatesOf(stage.moves)];
+    return {
+        ...plan,
+        results,
+        moves,
+        pinnedFiles: stage.pinnedFiles,
+        changed: moves.some(hasMoved),
+        matrix: { include: [...plan.matrix.include, ...stage.results.map(discoveredMatrixEntry)] },
+        updates,
+        failed: [...plan.failed, ...failuresOf(stage.results)],
+        discovery: stage.discovery
+    };
+}
+
+;// CONCATENATED MODULE: ./src/adapters/fs/atomic-write.ts
+
+
+
+function tempPrefix(path) {
+    return `.${(0,external_node_path_namespaceObject.basename)(path)}.`;
+}
+/** Whether a process with this id exists (EPERM: it does, and is someone else's). */
+function processExists(pid) {
+    try {
+        process.kill(pid, 0);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+}
+/**
+ * Removes temporary files a killed writer of `path` left behind: nothing can clean up after
+ * a SIGKILL, and on a runner that keeps its workspace they would pile up as untracked files
+ * that a later `git add -A` could commit. Only files of this function's own naming for this
+ * very target, whose writer process no longer exists, are touched; a live writer's are not.
+ */
+async function removeStaleTempFiles(path) {
+    const prefix = tempPrefix(path);
+    let names;
+    try {
+        names = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.dirname)(path));
+    }
+    catch {
+        return;
+    }
+    for (const name of names) {
+        if (!name.startsWith(prefix))
+            continue;
+        const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+        if (!match || processExists(Number(match[1])))
+            continue;
+        await (0,promises_namespaceObject.unlink)((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), name)).catch(() => undefined);
+    }
+}
+/**
+ * Writes through a temporary file in the same directory and renames it over the target,
+ * so a crash or kill leaves either the old file or the new one, never a partial one.
+ */
+async function writeFileAtomic(path, text) {
+    await removeStaleTempFiles(path);
+    const temp = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(path), `${tempPrefix(path)}${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`);
+    let mode;
+    try {
+        mode = (await (0,promises_namespaceObject.stat)(path)).mode & 0o7777;
+    }
+    catch {
+        mode = undefined;
+    }
+    const handle = await (0,promises_namespaceObject.open)(temp, 'wx', mode ?? 0o644);
+    try {
+        await handle.writeFile(text, 'utf8');
+        await handle.sync();
+    }
+    catch (error) {
+        await handle.close();
+        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+    await handle.close();
+    try {
+        await (0,promises_namespaceObject.rename)(temp, path);
+    }
+    catch (error) {
+        await (0,promises_namespaceObject.unlink)(temp).catch(() => undefined);
+        throw error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/pin-health.ts
+
+
+
+/** One HEAD per distinct pinned digest, each asked of the budget first. */
+async function checkPins(results, client, concurrency, words = NEUTRAL_WORDS) {
+    const verdicts = new Map();
+    const pinned = results.filter(r => r.previous !== undefined);
+    const verdictOf = (r) => {
+        const { registry, repository } = r.entry.reference;
+        const key = `${registry}/${repository}@${r.previous}`;
+        let pending = verdicts.get(key);
+        if (!pending) {
+            pending = askRegistry(client, { registry, repository }, r.previous, words);
+            verdicts.set(key, pending);
+        }
+        return pending;
+    };
+    const answers = new Array(pinned.length);
+    let next = 0;
+    const worker = async () => {
+        while (next < pinned.length) {
+            const i = next++;
+            answers[i] = await verdictOf(pinned[i]);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pinned.length)) }, worker));
+    const report = { checked: 0, gone: [], unchecked: [] };
+    const held = [];
+    for (const verdict of await Promise.all(verdicts.values()))
+        if ('served' in verdict)
+            report.checked++;
+    pinned.forEach((r, i) => {
+        const verdict = answers[i];
+        const { name, line } = r.entry;
+        if ('unchecked' in verdict) {
+            report.unchecked.push({ name, line, reason: verdict.unchecked });
+            return;
+        }
+        if (verdict.served)
+            return;
+        const digest = r.previous;
+        const reason = `pinned digest ${digest} is no longer served by ${r.entry.reference.registry}: builds pinned to it will fail`;
+        const replaced = r.current !== undefined && r.current !== digest;
+        report.gone.push({
+            name,
+            line,
+            digest,
+            reason: replaced ? `${reason} until this update lands` : reason
+        });
+        // An update that replaces the digest is the fix, not a held update.
+        if (replaced)
+            return;
+        held.push({
+            name,
+            image: repositoryName(r.entry.reference),
+            tag: r.entry.reference.tag,
+            current: digest,
+            candidate: r.current ?? digest,
+            reason,
+            until: null,
+            kind: 'error'
+        });
+    });
+    return { report, held };
+}
+async function askRegistry(client, ref, digest, words) {
+    if (!client.budget.allowOptional(ref.registry, 1))
+        return { unchecked: `skipped: ${RATE_LIMIT_SKIP}` };
+    try {
+        return { served: await client.isServed(ref, digest) };
+    }
+    catch (error) {
+        return { unchecked: `could not check: ${describeError(error, words).split('\n')[0]}` };
+    }
+}
+/** A pin the registry lost is held as an error; what each registry had left is reported. */
+function withRunReports(plan, pins, client) {
+    const rateLimits = client.budget.snapshot();
+    return {
+        ...plan,
+        held: [...plan.held, ...(pins?.held ?? [])],
+        ...(pins ? { pinHealth: pins.report } : {}),
+        ...(rateLimits.length > 0 ? { rateLimits } : {})
     };
 }
 
@@ -32950,96 +33839,60 @@ function isoSeconds(date) {
     return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-;// CONCATENATED MODULE: ./src/run/pin-health.ts
+;// CONCATENATED MODULE: ./src/run/resolve.ts
+/**
+ * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
+ * at a time, each failure captured on its own entry.
+ */
 
 
 
-/** One HEAD per distinct pinned digest, each asked of the budget first. */
-async function checkPins(results, client, concurrency, words = NEUTRAL_WORDS) {
-    const verdicts = new Map();
-    const pinned = results.filter(r => r.previous !== undefined);
-    const verdictOf = (r) => {
-        const { registry, repository } = r.entry.reference;
-        const key = `${registry}/${repository}@${r.previous}`;
-        let pending = verdicts.get(key);
-        if (!pending) {
-            pending = askRegistry(client, { registry, repository }, r.previous, words);
-            verdicts.set(key, pending);
-        }
-        return pending;
-    };
-    const answers = new Array(pinned.length);
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+async function resolveEntries(config, client, concurrency, onProgress, words = NEUTRAL_WORDS) {
+    const entries = config.entries;
+    await client.prepare(entries.map(e => e.reference));
+    const results = new Array(entries.length);
     let next = 0;
+    let done = 0;
     const worker = async () => {
-        while (next < pinned.length) {
-            const i = next++;
-            answers[i] = await verdictOf(pinned[i]);
+        while (next < entries.length) {
+            const entry = entries[next++];
+            results[entry.index] = await resolveEntry(entry, client, words);
+            onProgress?.(++done, entries.length);
         }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, pinned.length)) }, worker));
-    const report = { checked: 0, gone: [], unchecked: [] };
-    const held = [];
-    for (const verdict of await Promise.all(verdicts.values()))
-        if ('served' in verdict)
-            report.checked++;
-    pinned.forEach((r, i) => {
-        const verdict = answers[i];
-        const { name, line } = r.entry;
-        if ('unchecked' in verdict) {
-            report.unchecked.push({ name, line, reason: verdict.unchecked });
-            return;
-        }
-        if (verdict.served)
-            return;
-        const digest = r.previous;
-        const reason = `pinned digest ${digest} is no longer served by ${r.entry.reference.registry}: builds pinned to it will fail`;
-        const replaced = r.current !== undefined && r.current !== digest;
-        report.gone.push({
-            name,
-            line,
-            digest,
-            reason: replaced ? `${reason} until this update lands` : reason
-        });
-        // An update that replaces the digest is the fix, not a held update.
-        if (replaced)
-            return;
-        held.push({
-            name,
-            image: repositoryName(r.entry.reference),
-            tag: r.entry.reference.tag,
-            current: digest,
-            candidate: r.current ?? digest,
-            reason,
-            until: null,
-            kind: 'error'
-        });
-    });
-    return { report, held };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
+    return results;
 }
-async function askRegistry(client, ref, digest, words) {
-    if (!client.budget.allowOptional(ref.registry, 1))
-        return { unchecked: `skipped: ${RATE_LIMIT_SKIP}` };
+async function resolveEntry(entry, client, words) {
+    const previous = entry.digest;
     try {
-        return { served: await client.isServed(ref, digest) };
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
+        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
+        return { entry, status, previous, current: digest };
     }
     catch (error) {
-        return { unchecked: `could not check: ${describeError(error, words).split('\n')[0]}` };
+        let message = errorMessage(error, words);
+        if (error instanceof RegistryError &&
+            (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)) {
+            // Transport errors name a URL, not the image: say which image they cost.
+            message = `${formatImageReference(entry.reference)}: ${message}`;
+        }
+        return { entry, status: 'failed', previous, current: previous, error: message };
     }
 }
-/** A pin the registry lost is held as an error; what each registry had left is reported. */
-function withRunReports(plan, pins, client) {
-    const rateLimits = client.budget.snapshot();
-    return {
-        ...plan,
-        held: [...plan.held, ...(pins?.held ?? [])],
-        ...(pins ? { pinHealth: pins.report } : {}),
-        ...(rateLimits.length > 0 ? { rateLimits } : {})
-    };
-}
-
-;// CONCATENATED MODULE: ./src/domain/review.ts
-function reviewFor(reviews, move) {
-    return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
+function errorMessage(error, words) {
+    const message = describeError(error, words);
+    return message.split('\n')[0] ?? message;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/signature/policy.ts
@@ -33723,808 +34576,87 @@ function mergeReviews(reviews, additions) {
     return merged;
 }
 
-;// CONCATENATED MODULE: ./src/domain/discovery/model.ts
-/**
- * What discovery finds in a file: the exact characters of each image reference, so a rewrite
- * can change those and nothing else. Pure data; the finders live beside this file.
- */
-/** The comment that leaves the reference on its line, or on the line below, alone. */
-const IGNORE_COMMENT = /#\s*image-digest-updater:\s*ignore\b/;
-/** 1-based line numbers whose references the ignore comment leaves alone. */
-function ignoredLines(text) {
-    const ignored = new Set();
-    text.split('\n').forEach((line, i) => {
-        if (!IGNORE_COMMENT.test(line))
-            return;
-        ignored.add(i + 1);
-        ignored.add(i + 2);
-    });
-    return ignored;
-}
-/** Offsets at which each line starts, to turn an offset into a line number cheaply. */
-function lineStarts(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-function lineOf(starts, offset) {
-    let low = 0;
-    let high = starts.length - 1;
-    while (low < high) {
-        const mid = (low + high + 1) >> 1;
-        if (starts[mid] <= offset)
-            low = mid;
-        else
-            high = mid - 1;
-    }
-    return low + 1;
-}
-
-;// CONCATENATED MODULE: ./src/domain/discovery/dockerfile.ts
-/**
- * Image references in a Dockerfile or Containerfile: `FROM` (after `--platform=…`, before
- * `AS stage`), `COPY --from=<image>`, and the default of an `ARG` that a `FROM ${NAME}` uses
- * when that default is itself a full reference. A stage name is not an image, whichever
- * `FROM` or `COPY --from` names it later; a `FROM` built from variables is left with a notice.
- */
-
-
-/** The white-space separated words of one line, with their offsets in the file. */
-function words(line, offset) {
-    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
-}
-function isReference(text) {
-    if (text.includes('$'))
-        return false;
-    try {
-        parseImageReference(text);
-        return true;
-    }
-    catch {
-        return false;
-    }
-}
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
-function argDefaults(args, line, into) {
-    for (const word of args) {
-        const eq = word.text.indexOf('=');
-        if (eq <= 0)
-            continue;
-        const name = word.text.slice(0, eq);
-        let value = word.text.slice(eq + 1);
-        let start = word.start + eq + 1;
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
-            value = value.slice(1, -1);
-            start++;
-        }
-        into.set(name, { value, start, line });
-    }
-}
-/** `${NAME}` or `$NAME` standing alone: the variable's name. */
-function variableName(text) {
-    return /^\$(?:\{([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))$/
-        .exec(text)
-        ?.slice(1)
-        .find(Boolean);
-}
-function findDockerfileReferences(text) {
-    const references = [];
-    const notices = [];
-    const stages = new Set();
-    const args = new Map();
-    const starts = lineStarts(text);
-    const add = (ref) => {
-        if (!references.some(r => r.start === ref.start))
-            references.push({ ...ref, end: ref.start + ref.text.length });
-    };
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
-        if (!instruction || instruction.text.startsWith('#'))
-            return;
-        const keyword = instruction.text.toUpperCase();
-        if (keyword === 'ARG')
-            argDefaults(rest, line, args);
-        else if (keyword === 'FROM')
-            fromLine(rest, line);
-        else if (keyword === 'COPY' || keyword === 'ADD')
-            copyLine(rest, line);
-    });
-    return { references, notices };
-    function fromLine(rest, line) {
-        let platform;
-        let index = 0;
-        for (; index < rest.length && rest[index].text.startsWith('--'); index++) {
-            const flag = /^--platform=(.*)$/.exec(rest[index].text);
-            if (flag && !flag[1].includes('$'))
-                platform = flag[1];
-        }
-        const image = rest[index];
-        const as = rest[index + 1]?.text.toUpperCase() === 'AS' ? rest[index + 2]?.text : undefined;
-        if (image)
-            baseImage(image, line, platform);
-        if (as)
-            stages.add(as.toLowerCase());
-    }
-    function baseImage(image, line, platform) {
-        if (stages.has(image.text.toLowerCase()) || image.text === 'scratch')
-            return;
-        if (!image.text.includes('$')) {
-            if (isReference(image.text))
-                add({ ...image, line, kind: 'dockerfile-from', platform });
-            return;
-        }
-        const name = variableName(image.text);
-        const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
-            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
-            return;
-        }
-        notices.push({
-            line,
-            message: `FROM ${image.text} is built from ARG values, so it is left alone; give the ARG a full reference as its default to have it pinned`
-        });
-    }
-    function copyLine(rest, line) {
-        for (const word of rest) {
-            if (!word.text.startsWith('--'))
-                break;
-            const from = /^--from=(.+)$/.exec(word.text);
-            if (!from)
-                continue;
-            const value = from[1];
-            // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
-                continue;
-            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
-/**
- * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
- * initContainers and ephemeralContainers of any workload (found wherever they nest, so every
- * kind and template depth is covered), and GitHub workflow `container`, `container.image`,
- * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
- * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
- * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
- */
-
-
-
-const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers']);
-const DOCKER_SCHEME = 'docker://';
-const HELM_TEMPLATE = /(?<!\$)\{\{/;
-function resolved(doc, node) {
-    return (0,dist/* isAlias */.Vj)(node) ? node.resolve(doc) : node;
-}
-/** The value of `key` in a map, following aliases and `<<` merge keys. */
-function get(doc, map, key) {
-    const node = resolved(doc, map);
-    if (!(0,dist/* isMap */.jh)(node))
-        return undefined;
-    for (const pair of node.items) {
-        if ((0,dist/* isScalar */.jn)(pair.key) && pair.key.value === key)
-            return resolved(doc, pair.value);
-    }
-    for (const pair of node.items) {
-        if (!(0,dist/* isScalar */.jn)(pair.key) || pair.key.value !== '<<')
-            continue;
-        const merged = resolved(doc, pair.value);
-        const sources = (0,dist/* isSeq */.oP)(merged) ? merged.items : [merged];
-        for (const source of sources) {
-            const value = get(doc, source, key);
-            if (value !== undefined)
-                return value;
-        }
-    }
-    return undefined;
-}
-function mapValues(doc, map) {
-    const node = resolved(doc, map);
-    return (0,dist/* isMap */.jh)(node) ? node.items.map(p => resolved(doc, p.value)) : [];
-}
-/**
- * The scalar's characters in the source, when they are its value exactly: plain or quoted
- * without escapes, on one line. Anything else (block scalars, escapes, folded lines) is left.
- */
-function span(source, node, skip = '') {
-    if (!(0,dist/* isScalar */.jn)(node) || typeof node.value !== 'string' || !node.range)
-        return undefined;
-    const scalar = node;
-    let [start, end] = scalar.range;
-    if (scalar.type === 'QUOTE_DOUBLE' || scalar.type === 'QUOTE_SINGLE') {
-        start++;
-        end--;
-    }
-    else if (scalar.type !== 'PLAIN')
-        return undefined;
-    const raw = source.slice(start, end);
-    if (raw !== scalar.value || !raw.startsWith(skip))
-        return undefined;
-    const text = raw.slice(skip.length);
-    if (/[{}$\s]/.test(text))
-        return undefined;
-    try {
-        parseImageReference(text);
-    }
-    catch {
-        return undefined;
-    }
-    return { start: start + skip.length, text };
-}
-function findYamlReferences(source) {
-    const found = new Map();
-    const add = (node, kind, skip = '') => {
-        const at = span(source, node, skip);
-        if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
-    };
-    for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
-        if (!('errors' in doc) || doc.errors.length > 0)
-            continue;
-        // A Helm-style template (`{{ }}`, not a workflow's `${{ }}`) is not the YAML it renders to.
-        const [from, , to] = doc.range;
-        if (HELM_TEMPLATE.test(source.slice(from, to)))
-            continue;
-        const root = doc.contents;
-        if (!(0,dist/* isMap */.jh)(root))
-            continue;
-        const jobs = get(doc, root, 'jobs');
-        if ((0,dist/* isMap */.jh)(jobs))
-            workflow(doc, jobs, add);
-        else if (get(doc, root, 'kind') !== undefined)
-            kubernetes(doc, root, add, new Set());
-        else
-            for (const service of mapValues(doc, get(doc, root, 'services')))
-                add(get(doc, service, 'image'), 'compose');
-    }
-    const starts = lineStarts(source);
-    return [...found.values()]
-        .sort((a, b) => a.start - b.start)
-        .map(f => ({ ...f, line: lineOf(starts, f.start) }));
-}
-function workflow(doc, jobs, add) {
-    for (const job of mapValues(doc, jobs)) {
-        const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
-        for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service');
-        const steps = get(doc, job, 'steps');
-        if (!(0,dist/* isSeq */.oP)(steps))
-            continue;
-        for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
-    }
-}
-/** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
-function kubernetes(doc, node, add, seen) {
-    const here = resolved(doc, node);
-    if (seen.has(here))
-        return;
-    seen.add(here);
-    if ((0,dist/* isSeq */.oP)(here))
-        for (const item of here.items)
-            kubernetes(doc, item, add, seen);
-    if (!(0,dist/* isMap */.jh)(here))
-        return;
-    for (const pair of here.items) {
-        const value = resolved(doc, pair.value);
-        if ((0,dist/* isScalar */.jn)(pair.key) && CONTAINER_LISTS.has(String(pair.key.value)) && (0,dist/* isSeq */.oP)(value)) {
-            for (const container of value.items)
-                add(get(doc, container, 'image'), 'kubernetes');
-        }
-        else
-            kubernetes(doc, value, add, seen);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/domain/discovery/find.ts
-/**
- * Every image reference in one file: the finder its name calls for (Dockerfile and
- * Containerfile, or YAML), then any `repo:tag@sha256:<hex>` elsewhere in it, as the `files`
- * option has always found. References on a line the ignore comment covers are dropped.
- */
+;// CONCATENATED MODULE: ./src/run/update-mode.ts
 
 
 
 
-function fileKind(path) {
-    const name = path.slice(path.lastIndexOf('/') + 1);
-    // Dockerfile.prod and app.dockerfile are Dockerfiles; Dockerfile.md is their documentation.
-    if (/\.(?:md|txt|adoc|rst)$/i.test(name))
-        return 'other';
-    if (/^(?:docker|container)file(?:[.-].*)?$/i.test(name) ||
-        /\.(?:docker|container)file$/i.test(name))
-        return 'dockerfile';
-    if (/\.ya?ml$/i.test(name))
-        return 'yaml';
-    return 'other';
-}
-function findReferences(path, text) {
-    const kind = fileKind(path);
-    const notices = [];
-    let found = [];
-    if (kind === 'dockerfile') {
-        const dockerfile = findDockerfileReferences(text);
-        found = dockerfile.references;
-        notices.push(...dockerfile.notices);
-    }
-    else if (kind === 'yaml')
-        found = findYamlReferences(text);
-    const starts = lineStarts(text);
-    const taken = (start, end) => found.some(f => f.start < end && start < f.end);
-    const pinned = [];
-    for (const d of findDigestReferences(text)) {
-        const end = d.at + '@sha256:'.length + 64;
-        if (taken(d.start, end))
-            continue;
-        pinned.push({
-            start: d.start,
-            end,
-            text: text.slice(d.start, end),
-            line: lineOf(starts, d.start),
-            kind: 'pinned'
-        });
-    }
-    const ignored = ignoredLines(text);
-    const references = [...found, ...pinned]
-        .filter(r => !ignored.has(r.line))
-        .sort((a, b) => a.start - b.start);
-    return { references, notices };
-}
-
-;// CONCATENATED MODULE: ./src/domain/discovery/pin.ts
-/**
- * What discovery does with each reference it found: refresh a pinned one, pin a tag-only one
- * (with `pin`), pin one with neither tag nor digest (with `pin-untagged`, as `latest`), or
- * leave it. A reference through a mirror is resolved at its upstream (`registry-map`) and
- * written back as it was written. The rewrite changes the reference's characters only.
- */
 
 
-const DOCKER_HUB_HOSTS = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** `Host/Path` as references compare: host lower-case, Docker Hub's aliases as docker.io. */
-function canonicalPrefix(text) {
-    const [host = '', ...path] = text.trim().replace(/\/+$/, '').split('/');
-    const lower = host.toLowerCase();
-    return [DOCKER_HUB_HOSTS.has(lower) ? 'docker.io' : lower, ...path].join('/');
-}
-/** The registry-map input's lines; a bad line throws a message naming it and the form wanted. */
-function parseRegistryMap(lines) {
-    return lines.map((line, i) => {
-        const [mirror, upstream, extra] = line.split('=').map(s => s.trim());
-        const valid = (side) => !!side && /^[A-Za-z0-9.:[\]-]+(?:\/[a-z0-9._-]+)*$/.test(side);
-        if (extra !== undefined || !valid(mirror) || !valid(upstream))
-            throw new Error(`line ${i + 1} "${line}" is not mirror=upstream (for example mirror.example.com/library=docker.io/library)`);
-        return { mirror: canonicalPrefix(mirror), upstream: canonicalPrefix(upstream) };
-    });
-}
-/** The upstream reference a mirror's repository is resolved at; the reference itself when none maps it. */
-function upstreamOf(ref, mappings) {
-    const name = repositoryName(ref);
-    const best = mappings
-        .filter(m => name === m.mirror || name.startsWith(`${m.mirror}/`))
-        .sort((a, b) => b.mirror.length - a.mirror.length)[0];
-    if (!best)
-        return ref;
-    const mapped = parseImageReference(`${best.upstream}${name.slice(best.mirror.length)}:${ref.tag}`);
-    return { ...mapped, tag: ref.tag };
-}
-function globPattern(glob) {
-    const body = glob
-        .trim()
-        .split(/(\*\*|\*)/)
-        .map(part => part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-        .join('');
-    return new RegExp(`^${body}$`);
-}
-/** True when an `ignore` glob names the repository, canonical (`docker.io/library/nginx`) or as written. */
-function isIgnored(ref, written, ignore) {
-    const bare = written.replace(/[@].*$/, '').replace(/:[^:/]*$/, '');
-    const names = [repositoryName(ref), bare];
-    return ignore.some(glob => {
-        const pattern = globPattern(glob);
-        return names.some(name => pattern.test(name));
-    });
-}
-/** What to do with one found reference; undefined leaves it as it is. */
-function planReference(found, settings) {
-    let written;
-    try {
-        written = parseImageReference(found.text);
-    }
-    catch {
-        return undefined;
-    }
-    if (isIgnored(written, found.text, settings.ignore))
-        return undefined;
-    const previous = written.digest !== undefined && isDigest(written.digest) ? written.digest : undefined;
-    // A digest without a tag has nothing to follow: it is what the author chose to hold.
-    if (written.tag === undefined && previous !== undefined)
-        return undefined;
-    if (previous === undefined && written.tag !== undefined && !settings.pin)
-        return undefined;
-    if (written.tag === undefined && !settings.pinUntagged)
-        return undefined;
-    const tagged = { ...written, tag: written.tag ?? 'latest' };
+
+
+
+
+
+async function updateMode(options, config, scan, client, logger, onProgress) {
+    // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
+    const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles);
+    // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
+    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
+    const { reviewSources } = options;
+    const facts = await readImageFacts(client, resolved, { reviewSources, logger });
+    // The policies judge each candidate by the facts just read: its age, size and platforms.
+    const policed = options.policies
+        ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
+        : { results: resolved, held: [], flags: [] };
+    const results = policed.results;
+    const pins = options.checkPins
+        ? await checkPins(results, client, options.concurrency, options.words)
+        : undefined;
+    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+    const moves = computeMoves(config, results);
+    const stage = scan.discover
+        ? await runDiscovery(candidates, config, moves, scan, client, logger)
+        : undefined;
+    const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger);
+    const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION;
+    const reviews = withPolicyFlags(await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
+    const configPlan = withSignatures(planUpdate('update', config, results, {
+        pinnedFiles: pinned,
+        moves: withFiles(moves, pinned),
+        reviews
+    }), signed);
+    const plan = stage ? withDiscovery(configPlan, stage) : configPlan;
+    const written = await writePlan(options, plan);
     return {
+        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
         written,
-        resolve: upstreamOf({ ...tagged, digest: undefined }, settings.registryMap),
-        previous
+        facts: facts.lookup
     };
 }
-/** The reference as written, with `digest` in place of the one it had, or added. */
-function withDigest(text, digest) {
-    const at = text.indexOf('@');
-    return `${at === -1 ? text : text.slice(0, at)}@${digest}`;
-}
-/** The text with each span replaced; spans must not overlap. Every other character is kept. */
-function replaceSpans(text, replacements) {
-    const sorted = [...replacements].sort((a, b) => a.start - b.start);
-    const pieces = [];
-    let copied = 0;
-    for (const r of sorted) {
-        if (r.start < copied)
-            throw new Error(`overlapping replacements at offset ${r.start}`);
-        pieces.push(text.slice(copied, r.start), r.text);
-        copied = r.end;
-    }
-    pieces.push(text.slice(copied));
-    return pieces.join('');
-}
-
-;// CONCATENATED MODULE: ./src/run/discover.ts
-
-
-
-
-
-
-
-
-
-/** Globs discovery scans when the `files` option names none. */
-const DISCOVER_FILES = [
-    '**/{Dockerfile,Containerfile,dockerfile,containerfile}*',
-    '**/*.{dockerfile,containerfile,Dockerfile,Containerfile}',
-    '**/*.{yml,yaml}'
-];
-function targetKey(planned, found) {
-    const { written, previous } = planned;
-    const image = formatImageReference({ ...written, tag: written.tag ?? 'latest', digest: previous });
-    return `${image}|${found.platform ?? ''}`;
-}
-/** Whether a config entry pins this digest of this repository: then the config's rewrite owns it. */
-function configOwns(planned, configMoves) {
-    if (planned.previous === undefined)
+/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
+async function writePlan(options, plan) {
+    if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0))
         return false;
-    const name = repositoryName(planned.written);
-    return pinnedMoves(configMoves).some(m => m.previous === planned.previous && m.repository === name);
+    if (plan.newText !== undefined)
+        await writeFileAtomic(options.configPath, plan.newText);
+    // After the config, which is the record of what is pinned: if a write below fails, a
+    // rerun finds these files still on the old digest and the config telling it which one.
+    for (const file of plan.pinnedFiles)
+        await writeFileAtomic(file.absolutePath, file.newText);
+    return true;
 }
-/** The references of one file that discovery handles, with their notices. */
-function discoverText(path, text, settings, configMoves) {
-    const findings = findReferences(path, text);
-    const occurrences = [];
-    for (const found of findings.references) {
-        const planned = planReference(found, settings);
-        if (planned && !configOwns(planned, configMoves))
-            occurrences.push({ path, found, planned });
-    }
-    return { occurrences, notices: findings.notices };
+/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
+async function resolveAndVerify(options, config, client, logger, onProgress) {
+    const workspace = options.workspace ?? process.cwd();
+    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
+    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const signed = await stage?.check(resolved, client, options.concurrency);
+    return { results: signed?.results ?? resolved, signed };
 }
-/** Finds every reference in the files, grouped by distinct reference in the order first seen. */
-async function discoverFiles(files, settings, configMoves, logger) {
-    const targets = new Map();
-    const texts = new Map();
-    for (const file of files) {
-        const bytes = await readCandidate(file, logger);
-        if (!bytes)
-            continue;
-        const decoded = decodePinnedFile(bytes);
-        if ('skipped' in decoded) {
-            notice(logger, `files: skipped ${file.path}: it is ${decoded.skipped}`);
-            continue;
-        }
-        texts.set(file.path, bytes);
-        const { occurrences, notices } = discoverText(file.path, decoded.text, settings, configMoves);
-        for (const n of notices)
-            notice(logger, `${file.path}:${n.line}: ${n.message}`);
-        for (const occurrence of occurrences) {
-            const key = targetKey(occurrence.planned, occurrence.found);
-            const target = targets.get(key) ?? { key, occurrences: [] };
-            target.occurrences.push(occurrence);
-            targets.set(key, target);
-        }
-    }
-    return { targets, texts };
-}
-/**
- * The digest a target moves to. A pin that was one platform's manifest, while its tag now
- * names an index, stays a manifest of that platform: the Dockerfile's `--platform`, else the
- * platform the old manifest's config records.
- */
-async function resolveTarget(client, target) {
-    const { planned, found } = target.occurrences[0];
-    const ref = planned.resolve;
-    const previous = planned.previous;
-    const resolved = await client.resolveDigest(ref, undefined, previous);
-    if (!previous || resolved.digest === previous || !INDEX_TYPES.has(resolved.mediaType))
-        return { digest: resolved.digest };
-    const old = await client.fetchManifest(ref, previous);
-    if (INDEX_TYPES.has(old.mediaType))
-        return { digest: resolved.digest };
-    let platform;
-    if (found.platform !== undefined)
-        platform = parsePlatform(found.platform);
-    else {
-        const config = await client.fetchConfig(ref, old);
-        const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/');
-        platform = parsePlatform(text);
-    }
-    const manifest = await client.resolveDigest(ref, platform, previous);
-    return { digest: manifest.digest, platform };
-}
-/** `path:line` of the first occurrence, and how many more there are. */
-function targetName(target) {
-    const [first, ...more] = target.occurrences;
-    const at = `${first.path}:${first.found.line}`;
-    return more.length === 0 ? at : `${at} (+${more.length} more)`;
-}
-/** The target as an entry of the result: what the matrix, outputs and body show for it. */
-function targetEntry(target, index, platform) {
-    const { planned, found } = target.occurrences[0];
-    // The entry is what is resolved (the upstream, for a mirror), so its labels and its key
-    // name the image the registry answered for; the matrix keeps the written form.
-    const reference = { ...planned.resolve, digest: undefined };
-    const image = repositoryName(planned.written);
-    const files = [...new Set(target.occurrences.map(o => o.path))];
-    return {
-        index,
-        name: targetName(target),
-        image,
-        reference,
-        // Only a manifest resolved for a platform carries one: an index pin is every platform's.
-        platform,
-        digest: planned.previous,
-        digestKey: 'digest',
-        digestForm: 'prefixed',
-        fields: { image, tag: reference.tag, files },
-        line: found.line,
-        file: target.occurrences[0].path
-    };
-}
-/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
-async function resolveTargets(targets, client, firstIndex, concurrency, words = NEUTRAL_WORDS) {
-    await client.prepare(targets.map(t => t.occurrences[0].planned.resolve));
-    const results = new Array(targets.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < targets.length) {
-            const i = next++;
-            const target = targets[i];
-            const previous = target.occurrences[0].planned.previous;
-            try {
-                const { digest, platform } = await resolveTarget(client, target);
-                target.entry = targetEntry(target, firstIndex + i, platform);
-                if (digest !== previous)
-                    target.current = digest;
-                const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
-                results[i] = { entry: target.entry, status, previous, current: digest };
-            }
-            catch (error) {
-                target.entry = targetEntry(target, firstIndex + i);
-                const message = describeError(error, words).split('\n')[0];
-                const shown = formatImageReference(target.occurrences[0].planned.resolve);
-                results[i] = {
-                    entry: target.entry,
-                    status: 'failed',
-                    previous,
-                    current: previous,
-                    error: message.includes(repositoryName(target.entry.reference))
-                        ? message
-                        : `${shown}: ${message}`
-                };
-            }
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
-    return results;
-}
-/**
- * One file's text with the config's moves and the discovered references applied: the
- * config's pinned rewrite first (it only swaps 64 hex digits, so every offset found in the
- * text as read still holds), then each discovered reference that moved. Undefined when
- * nothing in it changes. `label` names the file in messages.
- */
-function rewriteDiscoveredText(label, path, bytes, configMoves, discovery, logger) {
-    const decoded = decodePinnedFile(bytes);
-    if ('skipped' in decoded)
-        return rewritePinnedText(label, bytes, configMoves, logger);
-    const pinned = rewritePinnedText(label, bytes, configMoves, logger);
-    const entries = new Set(pinned?.entries ?? []);
-    const replacements = [];
-    for (const { found, planned } of discoverText(path, decoded.text, discovery.settings, configMoves)
-        .occurrences) {
-        const target = discovery.targets.get(targetKey(planned, found));
-        if (!target?.current || !target.entry)
-            continue;
-        replacements.push({
-            start: found.start,
-            end: found.end,
-            text: withDigest(found.text, target.current)
-        });
-        entries.add(target.entry.index);
-    }
-    if (replacements.length === 0)
-        return pinned;
-    return {
-        text: decoded.text,
-        newText: replaceSpans(pinned?.newText ?? decoded.text, replacements),
-        entries: [...entries].sort((a, b) => a - b)
-    };
-}
-/** Rewrites the workspace's files with the config's moves and the discovery's. */
-function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
-    const rewritten = [];
-    for (const file of files) {
-        const bytes = texts.get(file.path);
-        if (!bytes)
-            continue;
-        const rewrite = rewriteDiscoveredText(file.path, file.path, bytes, configMoves, discovery, logger);
-        if (rewrite)
-            rewritten.push({ ...file, ...rewrite });
-    }
-    return rewritten;
-}
-
-;// CONCATENATED MODULE: ./src/run/plan-rows.ts
-/**
- * The rows a plan reports, for the config's entries and the discovered ones alike: the
- * `updates` output, the failures, and the matrix.
- */
-
-
-
-
-
-/** The `updates` output's rows: the moves that changed a digest. */
-function updatesOf(moves, reviews = []) {
-    return moves.filter(hasMoved).map(m => ({
-        name: m.entry.name,
-        image: repositoryName(m.entry.reference),
-        tag: m.entry.reference.tag,
-        platform: m.entry.platform?.text ?? null,
-        previous: m.previous ?? null,
-        current: m.current,
-        files: m.files,
-        ...updateDetails(reviewFor(reviews, m))
-    }));
-}
-function failuresOf(results) {
-    return results
-        .filter(r => r.status === 'failed')
-        .map(r => ({
-        name: r.entry.name,
-        image: repositoryName(r.entry.reference),
-        tag: r.entry.reference.tag,
-        error: r.error ?? 'unknown error'
-    }));
-}
-function matrixEntry(result) {
-    const { entry, current } = result;
-    const fields = { ...entry.fields };
-    if (current)
-        fields[entry.digestKey] = formatStoredDigest(current, entry.digestForm);
-    return {
-        ...fields,
-        image_ref: formatImageReference({ ...entry.reference, digest: current })
-    };
-}
-
-;// CONCATENATED MODULE: ./src/run/discover-stage.ts
-/**
- * Discovery as one stage of runUpdate: after the config's entries resolved, find the
- * references in the files, resolve each distinct one, rewrite the files with both, and
- * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
- */
-
-
-
-
-
-
-function discoverScan(options) {
-    const defaultFiles = options.discover !== undefined && !options.files?.length;
-    return { ...options, files: defaultFiles ? DISCOVER_FILES : options.files, defaultFiles };
-}
-/** Matrix mode: the discovered references as committed, after the config's entries. */
-async function discoverMatrix(plan, scan, logger) {
-    if (!scan.discover)
-        return plan;
-    const found = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles);
-    const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger);
-    return { ...withDiscovery(plan, stage), pinnedFiles: [] };
-}
-/** A config that is not there: discovery runs without one. */
-async function configMissing(path) {
-    try {
-        await (0,promises_namespaceObject.stat)(path);
-        return false;
-    }
-    catch (error) {
-        return error.code === 'ENOENT';
-    }
-}
-function emptyConfig(label) {
-    return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] };
-}
-/**
- * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
- * rewrites. `configMoves` are the config's; references they pin are theirs alone.
- */
-async function runDiscovery(files, config, configMoves, options, client, logger) {
-    const settings = options.discover;
-    const patterns = options.files ?? [];
-    const { targets, texts } = await discoverFiles(files, settings, configMoves, logger);
-    const list = [...targets.values()];
-    const first = config.entries.length;
-    const resolved = client
-        ? await resolveTargets(list, client, first, options.concurrency, options.words)
-        : list.map((target, i) => asCommitted(target, first + i));
-    const discovery = { settings, files: patterns, targets };
-    const pinnedFiles = rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger);
-    const moves = resolved
-        .filter(r => r.current !== undefined)
-        .map(r => ({
-        entry: r.entry,
-        key: r.entry.name,
-        previous: r.previous,
-        current: r.status === 'failed' ? r.previous : r.current,
-        files: []
-    }));
-    return { discovery, results: resolved, moves: withFiles(moves, pinnedFiles), pinnedFiles };
-}
-function asCommitted(target, index) {
-    target.entry = targetEntry(target, index);
-    const previous = target.entry.digest;
-    return { entry: target.entry, status: 'as-committed', previous, current: previous };
-}
-/** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
-function discoveredMatrixEntry(result) {
-    const { entry, current } = result;
-    const written = `${entry.image}:${entry.reference.tag}`;
-    return {
-        ...matrixEntry(result),
-        image_ref: current ? `${written}@${current}` : written
-    };
-}
-/** The plan with the discovered entries after the config's, and every rewritten file. */
-function withDiscovery(plan, stage) {
-    const results = [...plan.results, ...stage.results];
-    const moves = [...plan.moves, ...stage.moves];
-    const updates = [...plan.updates, ...updatesOf(stage.moves)];
-    return {
-        ...plan,
-        results,
-        moves,
-        pinnedFiles: stage.pinnedFiles,
-        changed: moves.some(hasMoved),
-        matrix: { include: [...plan.matrix.include, ...stage.results.map(discoveredMatrixEntry)] },
-        updates,
-        failed: [...plan.failed, ...failuresOf(stage.results)],
-        discovery: stage.discovery
-    };
+/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
+function withPolicyFlags(reviews, flags) {
+    if (flags.length === 0)
+        return reviews;
+    return reviews.map(review => {
+        const extra = flags
+            .filter(f => f.key === review.key && f.previous === review.previous && f.current === review.current)
+            .flatMap(f => f.flags);
+        return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review;
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/run/update.ts
-/**
- * The core shared by the action and the CLI: read the config, resolve every entry,
- * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
- */
 
 
 
@@ -34535,21 +34667,6 @@ function withDiscovery(plan, stage) {
 
 
 
-
-
-
-
-
-
-
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
 async function loadConfig(options) {
     let bytes;
     try {
@@ -34565,44 +34682,6 @@ async function loadConfig(options) {
         defaultImage: options.defaultImage,
         defaultPlatform: options.defaultPlatform
     });
-}
-/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-async function resolveEntries(config, client, concurrency, onProgress, words = NEUTRAL_WORDS) {
-    const entries = config.entries;
-    await client.prepare(entries.map(e => e.reference));
-    const results = new Array(entries.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            results[entry.index] = await resolveEntry(entry, client, words);
-            onProgress?.(++done, entries.length);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
-    return results;
-}
-async function resolveEntry(entry, client, words) {
-    const previous = entry.digest;
-    try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
-        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
-        return { entry, status, previous, current: digest };
-    }
-    catch (error) {
-        let message = errorMessage(error, words);
-        if (error instanceof RegistryError &&
-            (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)) {
-            // Transport errors name a URL, not the image: say which image they cost.
-            message = `${formatImageReference(entry.reference)}: ${message}`;
-        }
-        return { entry, status: 'failed', previous, current: previous, error: message };
-    }
-}
-function errorMessage(error, words) {
-    const message = describeError(error, words);
-    return message.split('\n')[0] ?? message;
 }
 /**
  * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
@@ -34677,60 +34756,7 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     if (!client)
         throw new Error('update mode needs a registry client');
-    // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
-    const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles);
-    // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
-    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
-    const { reviewSources } = options;
-    const facts = await readImageFacts(client, resolved, { reviewSources, logger });
-    // The policies judge each candidate by the facts just read: its age, size and platforms.
-    const policed = options.policies
-        ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
-        : { results: resolved, held: [], flags: [] };
-    const results = policed.results;
-    const pins = options.checkPins
-        ? await checkPins(results, client, options.concurrency, options.words)
-        : undefined;
-    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = computeMoves(config, results);
-    const stage = scan.discover
-        ? await runDiscovery(candidates, config, moves, scan, client, logger)
-        : undefined;
-    const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger);
-    const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION;
-    const reviews = withPolicyFlags(await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const configPlan = withSignatures(planUpdate('update', config, results, {
-        pinnedFiles: pinned,
-        moves: withFiles(moves, pinned),
-        reviews
-    }), signed);
-    const plan = stage ? withDiscovery(configPlan, stage) : configPlan;
-    const written = await writePlan(options, plan);
-    return {
-        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
-        written,
-        facts: facts.lookup
-    };
-}
-/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
-async function writePlan(options, plan) {
-    if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0))
-        return false;
-    if (plan.newText !== undefined)
-        await writeFileAtomic(options.configPath, plan.newText);
-    // After the config, which is the record of what is pinned: if a write below fails, a
-    // rerun finds these files still on the old digest and the config telling it which one.
-    for (const file of plan.pinnedFiles)
-        await writeFileAtomic(file.absolutePath, file.newText);
-    return true;
-}
-/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
-async function resolveAndVerify(options, config, client, logger, onProgress) {
-    const workspace = options.workspace ?? process.cwd();
-    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
-    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
-    const signed = await stage?.check(resolved, client, options.concurrency);
-    return { results: signed?.results ?? resolved, signed };
+    return updateMode(options, config, scan, client, logger, onProgress);
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -34747,17 +34773,6 @@ function sameImage(a, b) {
     catch {
         return a.trim() === b.trim();
     }
-}
-/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
-function withPolicyFlags(reviews, flags) {
-    if (flags.length === 0)
-        return reviews;
-    return reviews.map(review => {
-        const extra = flags
-            .filter(f => f.key === review.key && f.previous === review.previous && f.current === review.current)
-            .flatMap(f => f.flags);
-        return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review;
-    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"

@@ -31115,20 +31115,20 @@ function isTlsFailure(code) {
 
 /***/ }),
 
-/***/ 6306:
+/***/ 1804:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  WH: () => (/* binding */ DEFAULT_CONCURRENCY),
-  Gz: () => (/* binding */ DEFAULT_MAX_ATTEMPTS),
-  Wg: () => (/* binding */ FLAGS),
-  fx: () => (/* binding */ MAX_CONCURRENCY),
-  Rj: () => (/* binding */ MAX_MAX_ATTEMPTS),
-  RX: () => (/* binding */ PROGRAM),
+  WH: () => (/* reexport */ DEFAULT_CONCURRENCY),
+  Gz: () => (/* reexport */ DEFAULT_MAX_ATTEMPTS),
+  Wg: () => (/* reexport */ FLAGS),
+  fx: () => (/* reexport */ MAX_CONCURRENCY),
+  Rj: () => (/* reexport */ MAX_MAX_ATTEMPTS),
+  RX: () => (/* reexport */ PROGRAM),
   eb: () => (/* binding */ UsageError),
-  BK: () => (/* binding */ helpText),
+  BK: () => (/* reexport */ helpText),
   nd: () => (/* binding */ integer),
   hT: () => (/* binding */ parseCliArgs),
   Vq: () => (/* binding */ requestTimeout),
@@ -31215,24 +31215,13 @@ function parsePolicySettings(text) {
 var policy = __nccwpck_require__(3155);
 // EXTERNAL MODULE: ./src/domain/discovery/pin.ts
 var pin = __nccwpck_require__(4410);
-;// CONCATENATED MODULE: ./src/cli/args.ts
+;// CONCATENATED MODULE: ./src/cli/flags.ts
 /**
- * The command line's flags, parsed into plain data. Pure: reading files and the environment
- * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
+ * The command line's flags as data, and the help text made from them: one table that
+ * parsing (./args.ts) and --help both read, so they cannot disagree.
  */
 
 
-
-
-
-
-
-
-
-/** Bad usage: the entry prints the message with a hint to --help and exits 2. */
-class UsageError extends errors/* UpdaterError */.em {
-    name = 'UsageError';
-}
 const DEFAULT_CONFIG = '.github/containers.yml';
 const DEFAULT_CONCURRENCY = 8;
 const MAX_CONCURRENCY = 64;
@@ -31456,6 +31445,27 @@ function helpText() {
         ''
     ].join('\n');
 }
+
+;// CONCATENATED MODULE: ./src/cli/args.ts
+/**
+ * The command line's flags, parsed into plain data. Pure: reading files and the environment
+ * is the entry's job (src/cli/main.ts). Flags mirror the action's inputs one to one where they can.
+ */
+
+
+
+
+
+
+
+
+
+/** Bad usage: the entry prints the message with a hint to --help and exits 2. */
+class UsageError extends errors/* UpdaterError */.em {
+    name = 'UsageError';
+}
+
+
 function integer(name, text, fallback, max) {
     if (text === undefined)
         return fallback;
@@ -31574,6 +31584,7 @@ function splitList(text) {
         .filter(Boolean);
 }
 /** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
+// long: one line per flag, read in one place, so each option's source is plain to see
 function parseCliArgs(argv, { positionals = false } = {}) {
     const options = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [
         name,
@@ -31667,7 +31678,7 @@ function autoMergeFlag(text, preview) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   R: () => (/* binding */ parseCommand)
 /* harmony export */ });
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6306);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1804);
 /**
  * The subcommands, dispatched before the main command's flags are read: `pin FILE…` pins
  * and refreshes the references in the given files. Each takes the main command's flags; a
@@ -31711,8 +31722,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __nccwpck_require__(6306);
+// EXTERNAL MODULE: ./src/cli/args.ts + 2 modules
+var args = __nccwpck_require__(1804);
 // EXTERNAL MODULE: ./src/cli/render.ts + 1 modules
 var render = __nccwpck_require__(4772);
 // EXTERNAL MODULE: ./src/cli/terminal.ts + 2 modules
@@ -32020,7 +32031,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6306);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1804);
 /* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1654);
 /* harmony import */ var _domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2919);
 /* harmony import */ var _run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7604);
@@ -32033,7 +32044,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6304);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6097);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9391);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7462);
 /* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8991);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6311);
@@ -32386,8 +32397,8 @@ var oci_reference = __nccwpck_require__(1007);
 var terminal = __nccwpck_require__(7094);
 // EXTERNAL MODULE: ./src/run/policies.ts
 var policies = __nccwpck_require__(8991);
-// EXTERNAL MODULE: ./src/cli/args.ts + 1 modules
-var args = __nccwpck_require__(6306);
+// EXTERNAL MODULE: ./src/cli/args.ts + 2 modules
+var args = __nccwpck_require__(1804);
 ;// CONCATENATED MODULE: ./src/run/budget-lines.ts
 function duration(seconds) {
     if (seconds % 3600 === 0)
@@ -35634,7 +35645,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 /* harmony import */ var _adapters_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5071);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5663);
 /* harmony import */ var _discover_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9813);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9391);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7462);
 /**
  * `image-digest-updater pin FILE…`: the discovery stage on the named files alone, without a
  * config, written in place (or only described, on a dry run). Each file is checked as every
@@ -37613,7 +37624,7 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 9391:
+/***/ 7462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37625,32 +37636,30 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: loadConfig, resolveEntries
 
-// EXTERNAL MODULE: ./src/domain/errors.ts
-var errors = __nccwpck_require__(241);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./src/domain/config.ts + 8 modules
 var config = __nccwpck_require__(5718);
-// EXTERNAL MODULE: ./src/adapters/fs/atomic-write.ts
-var atomic_write = __nccwpck_require__(5071);
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
-var http = __nccwpck_require__(8183);
-// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
-var rate_limit = __nccwpck_require__(1000);
 // EXTERNAL MODULE: ./src/adapters/fs/workspace-path.ts
 var workspace_path = __nccwpck_require__(5663);
 // EXTERNAL MODULE: ./src/run/other-files.ts
 var other_files = __nccwpck_require__(6397);
 // EXTERNAL MODULE: ./src/run/moves.ts
 var run_moves = __nccwpck_require__(7471);
+// EXTERNAL MODULE: ./src/run/discover-stage.ts
+var discover_stage = __nccwpck_require__(9813);
+// EXTERNAL MODULE: ./src/run/plan-rows.ts
+var plan_rows = __nccwpck_require__(8490);
+// EXTERNAL MODULE: ./src/adapters/fs/atomic-write.ts
+var atomic_write = __nccwpck_require__(5071);
 // EXTERNAL MODULE: ./src/run/image-facts.ts
 var image_facts = __nccwpck_require__(9402);
-// EXTERNAL MODULE: ./src/run/review.ts + 1 modules
-var review = __nccwpck_require__(2751);
-// EXTERNAL MODULE: ./src/run/policies.ts
-var policies = __nccwpck_require__(8991);
+// EXTERNAL MODULE: ./src/adapters/registry/rate-limit.ts
+var rate_limit = __nccwpck_require__(1000);
+// EXTERNAL MODULE: ./src/domain/errors.ts
+var errors = __nccwpck_require__(241);
 ;// CONCATENATED MODULE: ./src/run/pin-health.ts
 
 
@@ -37738,6 +37747,68 @@ function withRunReports(plan, pins, client) {
     };
 }
 
+// EXTERNAL MODULE: ./src/run/policies.ts
+var policies = __nccwpck_require__(8991);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
+;// CONCATENATED MODULE: ./src/run/resolve.ts
+/**
+ * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
+ * at a time, each failure captured on its own entry.
+ */
+
+
+
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+async function resolveEntries(config, client, concurrency, onProgress, words = errors/* NEUTRAL_WORDS */.eF) {
+    const entries = config.entries;
+    await client.prepare(entries.map(e => e.reference));
+    const results = new Array(entries.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (next < entries.length) {
+            const entry = entries[next++];
+            results[entry.index] = await resolveEntry(entry, client, words);
+            onProgress?.(++done, entries.length);
+        }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
+    return results;
+}
+async function resolveEntry(entry, client, words) {
+    const previous = entry.digest;
+    try {
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
+        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
+        return { entry, status, previous, current: digest };
+    }
+    catch (error) {
+        let message = errorMessage(error, words);
+        if (error instanceof http/* RegistryError */.gl &&
+            (TRANSPORT_KINDS.has(error.kind) || error instanceof rate_limit/* RateLimitedHostError */.dK)) {
+            // Transport errors name a URL, not the image: say which image they cost.
+            message = `${(0,reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
+        }
+        return { entry, status: 'failed', previous, current: previous, error: message };
+    }
+}
+function errorMessage(error, words) {
+    const message = (0,errors/* describeError */.Uc)(error, words);
+    return message.split('\n')[0] ?? message;
+}
+
+// EXTERNAL MODULE: ./src/run/review.ts + 1 modules
+var review = __nccwpck_require__(2751);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./src/domain/review.ts
@@ -38365,15 +38436,87 @@ function mergeReviews(reviews, additions) {
     return merged;
 }
 
-// EXTERNAL MODULE: ./src/run/discover-stage.ts
-var discover_stage = __nccwpck_require__(9813);
-// EXTERNAL MODULE: ./src/run/plan-rows.ts
-var plan_rows = __nccwpck_require__(8490);
+;// CONCATENATED MODULE: ./src/run/update-mode.ts
+
+
+
+
+
+
+
+
+
+
+
+async function updateMode(options, config, scan, client, logger, onProgress) {
+    // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
+    const candidates = await (0,other_files/* findPinnedFiles */.VV)(scan, logger, scan.defaultFiles);
+    // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
+    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
+    const { reviewSources } = options;
+    const facts = await (0,image_facts/* readImageFacts */.vX)(client, resolved, { reviewSources, logger });
+    // The policies judge each candidate by the facts just read: its age, size and platforms.
+    const policed = options.policies
+        ? await (0,policies/* applyPolicies */.fv)(resolved, { ...options.policies, facts: facts.lookup }, logger)
+        : { results: resolved, held: [], flags: [] };
+    const results = policed.results;
+    const pins = options.checkPins
+        ? await checkPins(results, client, options.concurrency, options.words)
+        : undefined;
+    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
+    const moves = (0,run_moves/* computeMoves */.IR)(config, results);
+    const stage = scan.discover
+        ? await (0,discover_stage/* runDiscovery */.gf)(candidates, config, moves, scan, client, logger)
+        : undefined;
+    const pinned = stage ? stage.pinnedFiles : await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
+    const sizeWarnIncrease = options.sizeWarnIncrease ?? review/* DEFAULT_SIZE_WARN_FRACTION */._7;
+    const reviews = withPolicyFlags(await (0,review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
+    const configPlan = withSignatures(planUpdate('update', config, results, {
+        pinnedFiles: pinned,
+        moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
+        reviews
+    }), signed);
+    const plan = stage ? (0,discover_stage/* withDiscovery */.FU)(configPlan, stage) : configPlan;
+    const written = await writePlan(options, plan);
+    return {
+        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
+        written,
+        facts: facts.lookup
+    };
+}
+/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
+async function writePlan(options, plan) {
+    if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0))
+        return false;
+    if (plan.newText !== undefined)
+        await (0,atomic_write/* writeFileAtomic */.Z)(options.configPath, plan.newText);
+    // After the config, which is the record of what is pinned: if a write below fails, a
+    // rerun finds these files still on the old digest and the config telling it which one.
+    for (const file of plan.pinnedFiles)
+        await (0,atomic_write/* writeFileAtomic */.Z)(file.absolutePath, file.newText);
+    return true;
+}
+/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
+async function resolveAndVerify(options, config, client, logger, onProgress) {
+    const workspace = options.workspace ?? process.cwd();
+    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
+    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const signed = await stage?.check(resolved, client, options.concurrency);
+    return { results: signed?.results ?? resolved, signed };
+}
+/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
+function withPolicyFlags(reviews, flags) {
+    if (flags.length === 0)
+        return reviews;
+    return reviews.map(review => {
+        const extra = flags
+            .filter(f => f.key === review.key && f.previous === review.previous && f.current === review.current)
+            .flatMap(f => f.flags);
+        return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review;
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/run/update.ts
-/**
- * The core shared by the action and the CLI: read the config, resolve every entry,
- * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
- */
 
 
 
@@ -38384,21 +38527,6 @@ var plan_rows = __nccwpck_require__(8490);
 
 
 
-
-
-
-
-
-
-
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
 async function loadConfig(options) {
     let bytes;
     try {
@@ -38414,44 +38542,6 @@ async function loadConfig(options) {
         defaultImage: options.defaultImage,
         defaultPlatform: options.defaultPlatform
     });
-}
-/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-async function resolveEntries(config, client, concurrency, onProgress, words = errors/* NEUTRAL_WORDS */.eF) {
-    const entries = config.entries;
-    await client.prepare(entries.map(e => e.reference));
-    const results = new Array(entries.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            results[entry.index] = await resolveEntry(entry, client, words);
-            onProgress?.(++done, entries.length);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
-    return results;
-}
-async function resolveEntry(entry, client, words) {
-    const previous = entry.digest;
-    try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
-        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
-        return { entry, status, previous, current: digest };
-    }
-    catch (error) {
-        let message = errorMessage(error, words);
-        if (error instanceof http/* RegistryError */.gl &&
-            (TRANSPORT_KINDS.has(error.kind) || error instanceof rate_limit/* RateLimitedHostError */.dK)) {
-            // Transport errors name a URL, not the image: say which image they cost.
-            message = `${(0,reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
-        }
-        return { entry, status: 'failed', previous, current: previous, error: message };
-    }
-}
-function errorMessage(error, words) {
-    const message = (0,errors/* describeError */.Uc)(error, words);
-    return message.split('\n')[0] ?? message;
 }
 /**
  * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
@@ -38526,60 +38616,7 @@ async function runUpdate(options, client, logger, onProgress) {
     }
     if (!client)
         throw new Error('update mode needs a registry client');
-    // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
-    const candidates = await (0,other_files/* findPinnedFiles */.VV)(scan, logger, scan.defaultFiles);
-    // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
-    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
-    const { reviewSources } = options;
-    const facts = await (0,image_facts/* readImageFacts */.vX)(client, resolved, { reviewSources, logger });
-    // The policies judge each candidate by the facts just read: its age, size and platforms.
-    const policed = options.policies
-        ? await (0,policies/* applyPolicies */.fv)(resolved, { ...options.policies, facts: facts.lookup }, logger)
-        : { results: resolved, held: [], flags: [] };
-    const results = policed.results;
-    const pins = options.checkPins
-        ? await checkPins(results, client, options.concurrency, options.words)
-        : undefined;
-    // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = (0,run_moves/* computeMoves */.IR)(config, results);
-    const stage = scan.discover
-        ? await (0,discover_stage/* runDiscovery */.gf)(candidates, config, moves, scan, client, logger)
-        : undefined;
-    const pinned = stage ? stage.pinnedFiles : await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
-    const sizeWarnIncrease = options.sizeWarnIncrease ?? review/* DEFAULT_SIZE_WARN_FRACTION */._7;
-    const reviews = withPolicyFlags(await (0,review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const configPlan = withSignatures(planUpdate('update', config, results, {
-        pinnedFiles: pinned,
-        moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
-        reviews
-    }), signed);
-    const plan = stage ? (0,discover_stage/* withDiscovery */.FU)(configPlan, stage) : configPlan;
-    const written = await writePlan(options, plan);
-    return {
-        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
-        written,
-        facts: facts.lookup
-    };
-}
-/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
-async function writePlan(options, plan) {
-    if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0))
-        return false;
-    if (plan.newText !== undefined)
-        await (0,atomic_write/* writeFileAtomic */.Z)(options.configPath, plan.newText);
-    // After the config, which is the record of what is pinned: if a write below fails, a
-    // rerun finds these files still on the old digest and the config telling it which one.
-    for (const file of plan.pinnedFiles)
-        await (0,atomic_write/* writeFileAtomic */.Z)(file.absolutePath, file.newText);
-    return true;
-}
-/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
-async function resolveAndVerify(options, config, client, logger, onProgress) {
-    const workspace = options.workspace ?? process.cwd();
-    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
-    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
-    const signed = await stage?.check(resolved, client, options.concurrency);
-    return { results: signed?.results ?? resolved, signed };
+    return updateMode(options, config, scan, client, logger, onProgress);
 }
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
 function noticeOverriddenImage(options, config, logger) {
@@ -38596,17 +38633,6 @@ function sameImage(a, b) {
     catch {
         return a.trim() === b.trim();
     }
-}
-/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
-function withPolicyFlags(reviews, flags) {
-    if (flags.length === 0)
-        return reviews;
-    return reviews.map(review => {
-        const extra = flags
-            .filter(f => f.key === review.key && f.previous === review.previous && f.current === review.current)
-            .flatMap(f => f.flags);
-        return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review;
-    });
 }
 
 

@@ -2,57 +2,41 @@
  * The core shared by the action and the CLI: read the config, resolve every entry,
  * rewrite moved digests, and describe the outcome as data. No `@actions/core` here.
  */
-import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
+import { type SettingWords } from '../domain/errors.js'
 import { readFile } from 'node:fs/promises'
 import { ConfigError, type ConfigEntry, type ParsedConfig, parseConfig } from '../domain/config.js'
 import type { Digest } from '../domain/oci/digest.js'
-import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import {
   formatImageReference,
   parseImageReference,
   repositoryName
 } from '../domain/oci/reference.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
-import { type Logger, RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
-import { RateLimitedHostError } from '../adapters/registry/rate-limit.js'
+import { type Logger } from '../adapters/registry/http.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
-import { type PinnedFile, findPinnedFiles, notice, rewritePinnedFiles } from './other-files.js'
-import { type Move, computeMoves, rewriteConfig, withFiles } from './moves.js'
+import { type PinnedFile, notice } from './other-files.js'
+import { type Move, computeMoves, rewriteConfig } from './moves.js'
 import {
   type HeldUpdate,
   type MoveReview,
   type ProvenanceCheck,
   type SignatureCheck
 } from '../domain/review.js'
-import { type FactsLookup, readImageFacts } from './image-facts.js'
-import { type UpdateDetails, DEFAULT_SIZE_WARN_FRACTION, reviewMoves } from './review.js'
+import { type FactsLookup } from './image-facts.js'
+import { type UpdateDetails } from './review.js'
 import type { GitHubReviewSources } from './review-sources.js'
-import { type PolicyFlags, type PolicyOptions, applyPolicies } from './policies.js'
+import { type PolicyFlags, type PolicyOptions } from './policies.js'
 import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
-import { type PinHealthReport, checkPins, withRunReports } from './pin-health.js'
-import { type SignatureOptions, prepareSignatures, withSignatures } from './signatures.js'
+import { type PinHealthReport } from './pin-health.js'
+import { type SignatureOptions } from './signatures.js'
 import type { Discovery, PinSettings } from './discover.js'
-import {
-  configMissing,
-  discoverMatrix,
-  discoverScan,
-  emptyConfig,
-  runDiscovery,
-  withDiscovery
-} from './discover-stage.js'
+import { configMissing, discoverMatrix, discoverScan, emptyConfig } from './discover-stage.js'
 import { failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
+import { updateMode } from './update-mode.js'
 
 export type { Move } from './moves.js'
+export { resolveEntries } from './resolve.js'
 export type { PinnedFile } from './other-files.js'
-
-const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
-  'network',
-  'tls',
-  'timeout',
-  'redirect',
-  'too-large',
-  'insecure'
-])
 
 export type Mode = 'update' | 'matrix'
 
@@ -218,61 +202,6 @@ export async function loadConfig(
   })
 }
 
-/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-export async function resolveEntries(
-  config: ParsedConfig,
-  client: RegistryClient,
-  concurrency: number,
-  onProgress?: (done: number, total: number) => void,
-  words: SettingWords = NEUTRAL_WORDS
-): Promise<EntryResult[]> {
-  const entries = config.entries
-  await client.prepare(entries.map(e => e.reference))
-  const results: EntryResult[] = new Array(entries.length)
-  let next = 0
-  let done = 0
-  const worker = async (): Promise<void> => {
-    while (next < entries.length) {
-      const entry = entries[next++]!
-      results[entry.index] = await resolveEntry(entry, client, words)
-      onProgress?.(++done, entries.length)
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker)
-  )
-  return results
-}
-
-async function resolveEntry(
-  entry: ConfigEntry,
-  client: RegistryClient,
-  words: SettingWords
-): Promise<EntryResult> {
-  const previous = entry.digest
-  try {
-    const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous)
-    const status: EntryStatus =
-      previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated'
-    return { entry, status, previous, current: digest }
-  } catch (error) {
-    let message = errorMessage(error, words)
-    if (
-      error instanceof RegistryError &&
-      (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)
-    ) {
-      // Transport errors name a URL, not the image: say which image they cost.
-      message = `${formatImageReference(entry.reference)}: ${message}`
-    }
-    return { entry, status: 'failed', previous, current: previous, error: message }
-  }
-}
-
-function errorMessage(error: unknown, words: SettingWords): string {
-  const message = describeError(error, words)
-  return message.split('\n')[0] ?? message
-}
-
 /**
  * Pure: turns per-entry results into the rewritten text, outputs and matrix. `moves` are the
  * config's moves with the other files they touched, when the run rewrote any.
@@ -363,90 +292,7 @@ export async function runUpdate(
   }
 
   if (!client) throw new Error('update mode needs a registry client')
-  // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
-  const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles)
-  // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
-  const { results: resolved, signed } = await resolveAndVerify(
-    options,
-    config,
-    client,
-    logger,
-    onProgress
-  )
-  const { reviewSources } = options
-  const facts = await readImageFacts(client, resolved, { reviewSources, logger })
-  // The policies judge each candidate by the facts just read: its age, size and platforms.
-  const policed = options.policies
-    ? await applyPolicies(resolved, { ...options.policies, facts: facts.lookup }, logger)
-    : { results: resolved, held: [], flags: [] }
-  const results = policed.results
-  const pins = options.checkPins
-    ? await checkPins(results, client, options.concurrency, options.words)
-    : undefined
-  // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-  const moves = computeMoves(config, results)
-  const stage = scan.discover
-    ? await runDiscovery(candidates, config, moves, scan, client, logger)
-    : undefined
-  const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger)
-  const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION
-  const reviews = withPolicyFlags(
-    await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }),
-    policed.flags
-  )
-  const configPlan = withSignatures(
-    planUpdate('update', config, results, {
-      pinnedFiles: pinned,
-      moves: withFiles(moves, pinned),
-      reviews
-    }),
-    signed
-  )
-  const plan = stage ? withDiscovery(configPlan, stage) : configPlan
-  const written = await writePlan(options, plan)
-  return {
-    ...withRunReports(
-      { ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags },
-      pins,
-      client
-    ),
-    written,
-    facts: facts.lookup
-  }
-}
-
-/** Writes what the plan changed, unless it is a dry run; true when anything was written. */
-async function writePlan(
-  options: UpdateOptions,
-  plan: Omit<UpdateResult, 'written'>
-): Promise<boolean> {
-  if (options.dryRun || (plan.newText === undefined && plan.pinnedFiles.length === 0)) return false
-  if (plan.newText !== undefined) await writeFileAtomic(options.configPath, plan.newText)
-  // After the config, which is the record of what is pinned: if a write below fails, a
-  // rerun finds these files still on the old digest and the config telling it which one.
-  for (const file of plan.pinnedFiles) await writeFileAtomic(file.absolutePath, file.newText)
-  return true
-}
-
-/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
-async function resolveAndVerify(
-  options: UpdateOptions,
-  config: ParsedConfig,
-  client: RegistryClient,
-  logger: Logger,
-  onProgress?: (done: number, total: number) => void
-) {
-  const workspace = options.workspace ?? process.cwd()
-  const stage = await prepareSignatures(config, options.signatures, workspace, logger)
-  const resolved = await resolveEntries(
-    config,
-    client,
-    options.concurrency,
-    onProgress,
-    options.words
-  )
-  const signed = await stage?.check(resolved, client, options.concurrency)
-  return { results: signed?.results ?? resolved, signed }
+  return updateMode(options, config, scan, client, logger, onProgress)
 }
 
 /** A default image the file's own top-level `image` replaces is worth a word: it is ignored. */
@@ -468,17 +314,4 @@ function sameImage(a: string, b: string): boolean {
   } catch {
     return a.trim() === b.trim()
   }
-}
-
-/** A policy's warnings (a size over its limit) join the review's flags: they keep auto-merge off. */
-function withPolicyFlags(reviews: MoveReview[], flags: readonly PolicyFlags[]): MoveReview[] {
-  if (flags.length === 0) return reviews
-  return reviews.map(review => {
-    const extra = flags
-      .filter(
-        f => f.key === review.key && f.previous === review.previous && f.current === review.current
-      )
-      .flatMap(f => f.flags)
-    return extra.length > 0 ? { ...review, flags: [...review.flags, ...extra] } : review
-  })
 }

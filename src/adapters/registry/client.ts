@@ -1,3 +1,4 @@
+// long-file: one class holds the run's caches of tags, manifests, configs and served digests; split, two caches could disagree about one digest
 /**
  * The registry client: resolves a tag (and optionally a platform) to a verified digest,
  * and fetches manifests and blobs. Knows nothing of GitHub or of config files.
