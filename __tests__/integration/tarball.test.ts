@@ -71,10 +71,11 @@ describe('the CLI installed from the npm pack tarball', () => {
     expect(files).toContain('package.json')
     expect(files).toContain('README.md')
     expect(files).toContain('CHANGELOG.md')
+    expect(files).toContain('LICENSE')
     const unexpected = files.filter(
       f =>
         !/^(dist\/cli\/|dist\/lib\/|schema\/)/.test(f) &&
-        !['package.json', 'README.md', 'CHANGELOG.md'].includes(f)
+        !['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'].includes(f)
     )
     expect(unexpected).toEqual([])
     const packed = JSON.parse(

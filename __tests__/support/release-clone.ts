@@ -37,9 +37,11 @@ export function releaseClone(unreleasedNotes: string): ReleaseClone {
   git('config', 'tag.gpgsign', 'false')
   const read = (path: string) => readFileSync(join(dir, path), 'utf8')
   if (unreleasedNotes) {
+    // The test's notes replace whatever the committed file has under [Unreleased], so the
+    // release it cuts holds exactly them.
     const changelog = read('CHANGELOG.md').replace(
-      '## [Unreleased]\n',
-      `## [Unreleased]\n\n${unreleasedNotes}\n`
+      /## \[Unreleased\]\n[\s\S]*?(?=## \[)/,
+      `## [Unreleased]\n\n${unreleasedNotes}\n\n`
     )
     writeFileSync(join(dir, 'CHANGELOG.md'), changelog)
     git('commit', '--quiet', '--all', '-m', 'Notes for the next release')
