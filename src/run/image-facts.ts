@@ -13,6 +13,7 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import { readDockerHubFacts } from '../adapters/registry/docker-hub.js'
 import { readRegistryFacts } from '../adapters/registry/facts.js'
 import type { Logger } from '../adapters/registry/http.js'
+import { RATE_LIMIT_SKIP } from '../adapters/registry/rate-limit.js'
 import type { ConfigEntry } from '../domain/config.js'
 import type { GitHubReviewSources } from './review-sources.js'
 
@@ -56,6 +57,9 @@ const keyOf = (r: { registry: string; repository: string }, digest: Digest) =>
  */
 export const MAX_DETAILED_DIGESTS = 200
 
+/** Counted requests one digest's details may cost: its manifest, a platform's, and its config. */
+const FACTS_COST = 3
+
 /**
  * The facts of the previous (if any) and current digest of every updated or pinned entry,
  * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
@@ -74,6 +78,13 @@ export async function readImageFacts(
     if (facts.has(key) || failures.has(key)) return
     if (facts.size >= limit) {
       failures.set(key, `not read: a run reads the details of at most ${limit} digests`)
+      return
+    }
+    // Details are optional reads: on a registry whose rate limit runs low they give way to
+    // the tags still to resolve. Docker Hub's tags API is no counted pull.
+    const { registry } = entry.reference
+    if (registry !== DOCKER_HUB && !client.budget.allowOptional(registry, FACTS_COST)) {
+      failures.set(key, `${RATE_LIMIT_SKIP}: what is left of it is kept for resolving tags`)
       return
     }
     const pending = factsOf(client, entry, digest, tagged, options)
