@@ -31,6 +31,11 @@ export interface FakeGitHubOptions {
   now?: () => Date
   /** The repository setting "Allow auto-merge"; default true (switch with setAllowAutoMerge). */
   allowAutoMerge?: boolean
+  /**
+   * A file the repository is saved to when the fake stops and restored from when a fake
+   * starts on it (then `files` is ignored): a restart of GitHub, which keeps what was written.
+   */
+  stateFile?: string
 }
 
 export interface FakePackageVersion {
@@ -54,11 +59,6 @@ export interface FakeGraphQLCall {
   variables: Record<string, unknown>
   /** The messages of the `errors` array; empty when the call succeeded. */
   errors: string[]
-  /**
-   * A file the repository is saved to when the fake stops and restored from when a fake
-   * starts on it (then `files` is ignored): a restart of GitHub, which keeps what was written.
-   */
-  stateFile?: string
 }
 
 export interface RecordedRequest {
