@@ -1,9 +1,8 @@
 /**
  * The cooldown and the immutable gate end to end (issue 15): the bundled action against the
  * real local registry and the fake GitHub, whose first-seen store outlives runs and a restart
- * of the fake. The clock is injected (IMAGE_DIGEST_UPDATER_TEST_NOW), never slept. Rewind,
- * lost platforms and size need the registry's facts (team facts); the engine's unit tests
- * cover them until then.
+ * of the fake. The clock is injected (IMAGE_DIGEST_UPDATER_TEST_NOW), never slept. Rewind and
+ * size are in gates.test.ts, the lost platform in details-registry.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
