@@ -36,15 +36,13 @@ export function releaseClone(unreleasedNotes: string): ReleaseClone {
   git('config', 'commit.gpgsign', 'false')
   git('config', 'tag.gpgsign', 'false')
   const read = (path: string) => readFileSync(join(dir, path), 'utf8')
-  if (unreleasedNotes) {
-    // The test's notes replace whatever the committed file has under [Unreleased], so the
-    // release it cuts holds exactly them.
-    const changelog = read('CHANGELOG.md').replace(
-      /## \[Unreleased\]\n[\s\S]*?(?=## \[)/,
-      `## [Unreleased]\n\n${unreleasedNotes}\n\n`
-    )
-    writeFileSync(join(dir, 'CHANGELOG.md'), changelog)
-    git('commit', '--quiet', '--all', '-m', 'Notes for the next release')
-  }
+  // The test's notes replace whatever the committed file has under [Unreleased], so the
+  // release it cuts holds exactly them.
+  const changelog = read('CHANGELOG.md').replace(
+    /## \[Unreleased\]\n[\s\S]*?(?=## \[)/,
+    unreleasedNotes ? `## [Unreleased]\n\n${unreleasedNotes}\n\n` : '## [Unreleased]\n\n'
+  )
+  writeFileSync(join(dir, 'CHANGELOG.md'), changelog)
+  git('commit', '--quiet', '--allow-empty', '--all', '-m', 'Notes for the next release')
   return { dir, git, read, remove: () => rmSync(dir, { recursive: true, force: true }) }
 }
