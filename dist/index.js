@@ -33027,6 +33027,7 @@ function compareImages(previous, current) {
 
 
 
+
 /** An index's labels and build time are read from this platform unless the entry names one. */
 const DEFAULT_PLATFORM = parsePlatform('linux/amd64');
 const NO_FACTS = { lookup: () => undefined, failure: () => undefined };
@@ -33036,6 +33037,8 @@ const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
  * would otherwise send thousands of GETs for a body that cannot show them all anyway.
  */
 const MAX_DETAILED_DIGESTS = 200;
+/** Counted requests one digest's details may cost: its manifest, a platform's, and its config. */
+const FACTS_COST = 3;
 /**
  * The facts of the previous (if any) and current digest of every updated or pinned entry,
  * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
@@ -33050,6 +33053,13 @@ async function readImageFacts(client, results, options, limit = MAX_DETAILED_DIG
             return;
         if (facts.size >= limit) {
             failures.set(key, `not read: a run reads the details of at most ${limit} digests`);
+            return;
+        }
+        // Details are optional reads: on a registry whose rate limit runs low they give way to
+        // the tags still to resolve. Docker Hub's tags API is no counted pull.
+        const { registry } = entry.reference;
+        if (registry !== DOCKER_HUB && !client.budget.allowOptional(registry, FACTS_COST)) {
+            failures.set(key, `${RATE_LIMIT_SKIP}: what is left of it is kept for resolving tags`);
             return;
         }
         const pending = factsOf(client, entry, digest, tagged, options);
@@ -38807,6 +38817,44 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
+/**
+ * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
+ * old digest that was never signed, so the words name both.
+ */
+function previousSignerText(same) {
+    if (same === true)
+        return 'same signer as the previous digest';
+    if (same === false)
+        return 'signer changed or previous digest unsigned';
+    return 'no previous digest to compare';
+}
+/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+function signatureText(signature, quote) {
+    if (!signature.verified)
+        return 'not signed';
+    const { identity, issuer, key } = signature;
+    const who = identity !== undefined
+        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
+        : key !== undefined
+            ? `signed with key ${quote(key)}`
+            : 'signed';
+    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
+}
+/** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
+function signatureShortText(signature, quote) {
+    if (!signature.verified)
+        return 'unsigned';
+    const who = signature.identity ?? signature.key;
+    return who !== undefined ? `verified: ${quote(who)}` : 'verified';
+}
+/** `built from <repository> by <workflow>`, or `not verified`. */
+function provenanceText(provenance, quote) {
+    if (!provenance.verified)
+        return 'not verified';
+    const from = provenance.repository !== undefined ? ` from ${quote(provenance.repository)}` : '';
+    const by = provenance.workflow !== undefined ? ` by ${quote(provenance.workflow)}` : '';
+    return `built${from}${by}`;
+}
 
 ;// CONCATENATED MODULE: ./src/domain/pull-request/details.ts
 
@@ -38923,6 +38971,12 @@ function detailBlock(target, options) {
         lines.push('- **Content**: rebuilt with identical layers');
     if (review.commits)
         lines.push(...commitLines(review.commits, level === 'full'));
+    // Identities and issuers are the signer's own words: code spans, never links or mentions.
+    const quote = (value) => codeSpan(value);
+    if (review.signature)
+        lines.push(`- **Signature**: ${signatureText(review.signature, quote)}`);
+    if (review.provenance)
+        lines.push(`- **Provenance**: ${provenanceText(review.provenance, quote)}`);
     if (review.unavailable)
         lines.push(`- details unavailable: ${escapeMarkdown(review.unavailable)}`);
     if (review.flags.length > 0)
@@ -40399,6 +40453,7 @@ function budgetLines(result) {
 
 
 
+
 const STATUS_TEXT = {
     unchanged: 'unchanged',
     updated: 'updated',
@@ -40411,8 +40466,21 @@ function shownDigest(result, digest) {
     return digest ? code(formatStoredDigest(digest, result.entry.digestForm), { inTable: true }) : '—';
 }
 const HEADERS = ['Name', 'Reference', 'Previous', 'Current', 'Status'];
-function row(r) {
-    return [
+function signaturesOf(result) {
+    const found = new Map();
+    for (const move of result.moves.filter(hasMoved)) {
+        const signature = reviewFor(result.reviews, move)?.signature;
+        if (signature)
+            found.set(move.entry, signature);
+    }
+    return found;
+}
+function signatureCell(r, signatures) {
+    const signature = signatures.get(r.entry);
+    return signature ? signatureShortText(signature, v => code(v, { inTable: true })) : '—';
+}
+function row(r, signatures) {
+    const cells = [
         escapeMarkdown(r.entry.name),
         code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
             (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
@@ -40424,6 +40492,8 @@ function row(r) {
                 ? `held: ${escapeMarkdown(r.reason ?? '')}`
                 : STATUS_TEXT[r.status]
     ];
+    // The column is there only when some entry verifies signatures.
+    return signatures.size > 0 ? [...cells, signatureCell(r, signatures)] : cells;
 }
 /** Which rows come first: what moved, then what failed, then the rest in config order. */
 const ORDER = {
@@ -40438,17 +40508,19 @@ const ORDER = {
  * The entries' tables: the moved and failed ones first, so a large config shows its moves at
  * the top, and the unchanged ones folded into one collapsed line.
  */
-function entryTables(results) {
+function entryTables(results, signatures) {
     const sorted = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
-    const shown = sorted.filter(r => r.status !== 'unchanged').map(row);
-    const unchanged = sorted.filter(r => r.status === 'unchanged').map(row);
+    const toRow = (r) => row(r, signatures);
+    const headers = signatures.size > 0 ? [...HEADERS, 'Signature'] : HEADERS;
+    const shown = sorted.filter(r => r.status !== 'unchanged').map(toRow);
+    const unchanged = sorted.filter(r => r.status === 'unchanged').map(toRow);
     const parts = [];
     if (shown.length > 0)
-        parts.push(table(HEADERS, shown), '');
+        parts.push(table(headers, shown), '');
     if (unchanged.length > 0) {
         const what = unchanged.length === 1 ? '1 unchanged entry' : `${unchanged.length} unchanged entries`;
         // Our own words in the summary: text in an HTML block is not read as Markdown.
-        parts.push(`<details><summary>${what}</summary>`, '', table(HEADERS, unchanged), '', '</details>', '');
+        parts.push(`<details><summary>${what}</summary>`, '', table(headers, unchanged), '', '</details>', '');
     }
     return parts;
 }
@@ -40468,7 +40540,7 @@ function renderSummary(result, options) {
         parts.push(triggerLine(options.published), '');
     if (result.skipped)
         parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '');
-    parts.push(...entryTables(result.results));
+    parts.push(...entryTables(result.results, signaturesOf(result)));
     const file = code(result.config.file);
     if (result.mode === 'matrix')
         parts.push(`Matrix built from ${file} as committed; no registry was asked.`);

@@ -334,3 +334,54 @@ describe('the rate-limit budget and pin health in the report', () => {
     expect(report).toHaveProperty('pin_health', pinHealth)
   })
 })
+
+describe('signatures in the table', () => {
+  const withSignature = (signature: NonNullable<UpdateResult['reviews'][number]['signature']>) => {
+    const r = result({ 'i686-unknown-linux-musl': { status: 'updated', to: 'a' } })
+    r.reviews = r.moves
+      .filter(m => m.previous !== m.current)
+      .map(m => ({ key: m.key, previous: m.previous, current: m.current, signature, flags: [] }))
+    return renderTable(r, { dryRun: false }).split('\n')
+  }
+
+  it('has no column when no entry verifies signatures', () => {
+    const lines = renderTable(
+      result({ 'i686-unknown-linux-musl': { status: 'updated', to: 'a' } }),
+      {
+        dryRun: false
+      }
+    ).split('\n')
+    expect(lines[0]).not.toContain('SIGNATURE')
+  })
+
+  it.each<[string, Parameters<typeof withSignature>[0], string]>([
+    [
+      'a keyless identity',
+      { verified: true, identity: 'dev@example.com', issuer: 'i', same_as_previous: true },
+      'verified: dev@example.com'
+    ],
+    [
+      'a key',
+      { verified: true, key: 'trusted.pub', same_as_previous: false },
+      'verified: trusted.pub'
+    ],
+    ['no trusted signature', { verified: false, same_as_previous: false }, 'unsigned']
+  ])('shows %s for the moved entry and a dash for the rest', (_, signature, text) => {
+    const lines = withSignature(signature)
+    expect(lines[0]).toMatch(/STATUS +SIGNATURE$/)
+    expect(lines.find(l => l.startsWith('i686-unknown-linux-musl '))).toMatch(
+      new RegExp(`updated +${text.replace(/[.]/g, '\\.')}$`)
+    )
+    expect(lines.find(l => l.startsWith('armv7 '))).toMatch(/unchanged +—$/)
+  })
+
+  it('strips escape sequences from a hostile identity', () => {
+    const identity = '\x1b]8;;https://evil\x07[x](https://evil)\x1b[2J @mention <img> ::error::x'
+    const lines = withSignature({ verified: true, identity, same_as_previous: true })
+    const row = lines.find(l => l.startsWith('i686-unknown-linux-musl '))!
+    // eslint-disable-next-line no-control-regex
+    expect(row).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/)
+    expect(row).toContain('[x](https://evil)')
+    expect(lines.some(l => /^\s*::/.test(l))).toBe(false)
+  })
+})

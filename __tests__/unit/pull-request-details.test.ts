@@ -580,3 +580,61 @@ describe('workflowRunUrl', () => {
     expect(runLine(undefined)).toBe('')
   })
 })
+
+describe('Signature and Provenance', () => {
+  const KEYLESS = { identity: 'https://github.com/o/r/.github/workflows/release.yml@refs/tags/v1' }
+  const ISSUER = 'https://token.actions.githubusercontent.com'
+  it.each<[string, Partial<MoveReview>, string | undefined, string | undefined]>([
+    [
+      'a keyless signer who also signed the old digest',
+      { signature: { verified: true, ...KEYLESS, issuer: ISSUER, same_as_previous: true } },
+      `- **Signature**: signed by \`${KEYLESS.identity}\` (issuer \`${ISSUER}\`); same signer as the previous digest`,
+      undefined
+    ],
+    [
+      'a key whose signature the old digest lacks',
+      { signature: { verified: true, key: 'trusted.pub', same_as_previous: false } },
+      '- **Signature**: signed with key `trusted.pub`; signer changed or previous digest unsigned',
+      undefined
+    ],
+    [
+      'a newly pinned digest',
+      { signature: { verified: true, key: 'trusted.pub', same_as_previous: null } },
+      '- **Signature**: signed with key `trusted.pub`; no previous digest to compare',
+      undefined
+    ],
+    [
+      'an unsigned digest, and provenance from the workflow',
+      {
+        signature: { verified: false, same_as_previous: false },
+        provenance: { verified: true, repository: 'o/r', workflow: '.github/workflows/r.yml' }
+      },
+      '- **Signature**: not signed',
+      '- **Provenance**: built from `o/r` by `.github/workflows/r.yml`'
+    ],
+    [
+      'provenance that did not verify',
+      { provenance: { verified: false, repository: 'other/r' } },
+      undefined,
+      '- **Provenance**: not verified'
+    ],
+    ['no check at all', {}, undefined, undefined]
+  ])('%s', (_, overrides, signature, provenance) => {
+    const text = block(overrides)
+    expect(lineOf(text, 'Signature')).toBe(signature)
+    expect(lineOf(text, 'Provenance')).toBe(provenance)
+  })
+
+  it.each(['[x](https://evil.example)', '@admin', '<img src=x>', '::error::owned', 'a`b'])(
+    'keeps a hostile identity %j as text',
+    identity => {
+      const text = block({
+        signature: { verified: true, identity, issuer: identity, same_as_previous: true },
+        provenance: { verified: true, repository: identity, workflow: identity }
+      })
+      expect(activeMarkdown(text)).toEqual([])
+      expect(text.split('\n').some(l => /^\s*::/.test(l))).toBe(false)
+      expect(lineOf(text, 'Signature')).toContain('signed by `')
+    }
+  )
+})

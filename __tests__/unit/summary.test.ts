@@ -136,3 +136,50 @@ describe('renderSummary', () => {
     expect(activeMarkdown(text)).toEqual([])
   })
 })
+
+describe('the Signature column', () => {
+  const header = (text: string) => text.split('\n').find(l => l.startsWith('| Name |'))
+  const rowOf = (text: string, name: string) =>
+    text.split('\n').find(l => l.startsWith(`| ${name} |`))
+
+  it('is left out when no entry verifies signatures', () => {
+    const result = ran(2, new Set([0]))
+    result.reviews = reviewsFor(result)
+    expect(header(renderSummary(result, { dryRun: true, now: NOW }))).toBe(
+      '| Name | Reference | Previous | Current | Status |'
+    )
+  })
+
+  it.each<[string, MoveReview['signature'], string]>([
+    [
+      'a keyless identity',
+      { verified: true, identity: 'dev@example.com', issuer: 'i', same_as_previous: true },
+      'verified: `dev@example.com`'
+    ],
+    [
+      'a key',
+      { verified: true, key: 'trusted.pub', same_as_previous: null },
+      'verified: `trusted.pub`'
+    ],
+    ['no trusted signature', { verified: false, same_as_previous: false }, 'unsigned']
+  ])('shows %s, and a dash for entries without a check', (_, signature, cell) => {
+    const result = ran(3, new Set([0, 1]))
+    result.reviews = reviewsFor(result).map((r, i) => (i === 0 ? { ...r, signature } : r))
+    const text = renderSummary(result, { dryRun: true, now: NOW })
+    expect(header(text)).toBe('| Name | Reference | Previous | Current | Status | Signature |')
+    expect(rowOf(text, 't0')!.endsWith(` | ${cell} |`)).toBe(true)
+    expect(rowOf(text, 't1')!.endsWith(' | — |')).toBe(true)
+    expect(rowOf(text, 't2')!.endsWith(' | — |')).toBe(true)
+  })
+
+  it('keeps a hostile identity as text in its cell', () => {
+    const result = ran(1, new Set([0]))
+    const identity = '[x](https://evil) @mention <img src=x> ::error::owned |'
+    result.reviews = reviewsFor(result, {
+      signature: { verified: true, identity, issuer: identity, same_as_previous: false }
+    })
+    const text = renderSummary(result, { dryRun: true, now: NOW })
+    expect(activeMarkdown(text)).toEqual([])
+    expect(rowOf(text, 't0')!.split(/(?<!\\)\|/)).toHaveLength(8)
+  })
+})

@@ -32042,7 +32042,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(861);
 /* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2258);
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6097);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(993);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7094);
 /* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7462);
 /* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8991);
@@ -32428,7 +32428,16 @@ function budgetLines(result) {
     return lines;
 }
 
+// EXTERNAL MODULE: ./src/run/moves.ts
+var moves = __nccwpck_require__(7471);
+// EXTERNAL MODULE: ./src/domain/review.ts
+var review = __nccwpck_require__(5130);
+// EXTERNAL MODULE: ./src/domain/pull-request/review-text.ts
+var review_text = __nccwpck_require__(2782);
 ;// CONCATENATED MODULE: ./src/cli/render.ts
+
+
+
 
 
 
@@ -32493,6 +32502,17 @@ function referenceCell(r) {
     const reference = (0,oci_reference/* formatImageReference */.my)({ ...r.entry.reference, digest: undefined });
     return (0,terminal/* terminalSafe */.kJ)(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference);
 }
+/** Each moved entry's short signature text, by entry; empty when none verifies signatures. */
+function signatureTexts(result) {
+    const texts = new Map();
+    for (const move of result.moves.filter(moves/* hasMoved */.Q2)) {
+        const signature = (0,review/* reviewFor */.E)(result.reviews, move)?.signature;
+        // The identity is the signer's own text: it passes `safe` like any other value.
+        if (signature)
+            texts.set(move.entry, (0,review_text/* signatureShortText */.kS)(signature, terminal/* terminalSafe */.kJ));
+    }
+    return texts;
+}
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(rows, gap = 2) {
     const widths = [];
@@ -32539,16 +32559,23 @@ function renderTable(result, options) {
         return result.discovery
             ? 'No image reference to pin or refresh was found.\n'
             : `No entries in ${(0,terminal/* terminalSafe */.kJ)(result.config.file)}.\n`;
-    const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
+    const signatures = signatureTexts(result);
+    // The column is there only when some entry verifies signatures.
+    const withSignatures = signatures.size > 0;
+    const titles = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'];
+    const header = (withSignatures ? [...titles, 'SIGNATURE'] : titles).map(text => ({
         text,
         paint: style.bold
     }));
-    const rows = result.results.map(r => [
-        { text: (0,terminal/* terminalSafe */.kJ)(r.entry.name) },
-        { text: referenceCell(r) },
-        { text: digestCell(r) },
-        { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
-    ]);
+    const rows = result.results.map(r => {
+        const cells = [
+            { text: (0,terminal/* terminalSafe */.kJ)(r.entry.name) },
+            { text: referenceCell(r) },
+            { text: digestCell(r) },
+            { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
+        ];
+        return withSignatures ? [...cells, { text: signatures.get(r.entry) ?? '—' }] : cells;
+    });
     const lines = columns([header, ...rows]).map(line => line.trimEnd());
     const counts = new Map();
     for (const r of result.results) {
@@ -34484,6 +34511,128 @@ function unifiedDiff(path, before, after, context = 2) {
 
 /***/ }),
 
+/***/ 2782:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H3: () => (/* binding */ provenanceText),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   VK: () => (/* binding */ shortDigest),
+/* harmony export */   XG: () => (/* binding */ ageText),
+/* harmony export */   gs: () => (/* binding */ signatureText),
+/* harmony export */   kS: () => (/* binding */ signatureShortText),
+/* harmony export */   zS: () => (/* binding */ sizeChangeText)
+/* harmony export */ });
+/* unused harmony exports CREATED_SOURCE_WORDS, isoDate, groupDigits, humanBytes */
+/** Which source a creation time came from, as a reviewer reads it. */
+const CREATED_SOURCE_WORDS = {
+    'docker-hub': 'Docker Hub push time',
+    'github-packages': 'GitHub Packages',
+    'image-config': 'image config created',
+    'first-seen': 'first seen by image-digest-updater'
+};
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** `2024-04-28, 3 days ago (Docker Hub push time)`; "unknown" without a usable time. */
+function ageText(created, now) {
+    const at = created ? new Date(created.at) : undefined;
+    if (!created || !at || Number.isNaN(at.getTime()))
+        return 'unknown';
+    // An unknown source (a newer producer) is named as unknown rather than as its raw text.
+    const source = Object.hasOwn(CREATED_SOURCE_WORDS, created.source)
+        ? CREATED_SOURCE_WORDS[created.source]
+        : 'unknown source';
+    return `${isoDate(at)}, ${daysAgo(at, now)} (${source})`;
+}
+function isoDate(date) {
+    return date.toISOString().slice(0, 10);
+}
+function daysAgo(at, now) {
+    if (Number.isNaN(now.getTime()))
+        return 'age unknown';
+    const days = Math.floor((now.getTime() - at.getTime()) / DAY_MS);
+    if (days < 0)
+        return 'dated in the future';
+    if (days === 0)
+        return 'today';
+    return days === 1 ? '1 day ago' : `${days} days ago`;
+}
+/** `12,345,678`: grouped by hand, so the text does not depend on the machine's locale. */
+function groupDigits(n) {
+    const sign = n < 0 ? '-' : '';
+    return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+/** Bytes in binary units with one decimal: `512 B`, `1.5 KiB`, `30.2 MiB`. */
+function humanBytes(bytes) {
+    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+    let value = bytes;
+    let unit = 0;
+    while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+        value /= 1024;
+        unit += 1;
+    }
+    return unit === 0 ? `${groupDigits(value)} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+/** `10.0 MiB → 13.0 MiB (+3,145,728 bytes, +30.0%)`, or `5.0 MiB (new)` without an old size. */
+function sizeChangeText(previous, current) {
+    if (previous === undefined)
+        return `${humanBytes(current)} (new)`;
+    const change = current - previous;
+    const sign = change > 0 ? '+' : '';
+    const percent = previous > 0 ? `, ${sign}${((change / previous) * 100).toFixed(1)}%` : '';
+    const bytes = Math.abs(change) === 1 ? 'byte' : 'bytes';
+    return `${humanBytes(previous)} → ${humanBytes(current)} (${sign}${groupDigits(change)} ${bytes}${percent})`;
+}
+/** `sha256:` and the first 12 hex digits: enough to tell two digests apart at a glance. */
+function shortDigest(digest) {
+    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['sha256', digest];
+    return `${algorithm}:${(hex ?? '').slice(0, 12)}`;
+}
+/** `1 commit`, `2 commits`. */
+function plural(n, one, many) {
+    return `${groupDigits(n)} ${n === 1 ? one : many}`;
+}
+/**
+ * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
+ * old digest that was never signed, so the words name both.
+ */
+function previousSignerText(same) {
+    if (same === true)
+        return 'same signer as the previous digest';
+    if (same === false)
+        return 'signer changed or previous digest unsigned';
+    return 'no previous digest to compare';
+}
+/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+function signatureText(signature, quote) {
+    if (!signature.verified)
+        return 'not signed';
+    const { identity, issuer, key } = signature;
+    const who = identity !== undefined
+        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
+        : key !== undefined
+            ? `signed with key ${quote(key)}`
+            : 'signed';
+    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
+}
+/** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
+function signatureShortText(signature, quote) {
+    if (!signature.verified)
+        return 'unsigned';
+    const who = signature.identity ?? signature.key;
+    return who !== undefined ? `verified: ${quote(who)}` : 'verified';
+}
+/** `built from <repository> by <workflow>`, or `not verified`. */
+function provenanceText(provenance, quote) {
+    if (!provenance.verified)
+        return 'not verified';
+    const from = provenance.repository !== undefined ? ` from ${quote(provenance.repository)}` : '';
+    const by = provenance.workflow !== undefined ? ` by ${quote(provenance.workflow)}` : '';
+    return `built${from}${by}`;
+}
+
+
+/***/ }),
+
 /***/ 5130:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -35321,18 +35470,20 @@ function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
 /* harmony export */   vX: () => (/* binding */ readImageFacts)
 /* harmony export */ });
 /* unused harmony exports NO_FACTS, MAX_DETAILED_DIGESTS */
-/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6855);
+/* harmony import */ var _domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6855);
 /* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1007);
 /* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
 /* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2258);
 /* harmony import */ var _adapters_registry_facts_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5489);
+/* harmony import */ var _adapters_registry_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1000);
+
 
 
 
 
 
 /** An index's labels and build time are read from this platform unless the entry names one. */
-const DEFAULT_PLATFORM = (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePlatform */ .FL)('linux/amd64');
+const DEFAULT_PLATFORM = (0,_domain_oci_platform_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePlatform */ .FL)('linux/amd64');
 const NO_FACTS = { lookup: () => undefined, failure: () => undefined };
 const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
 /**
@@ -35340,6 +35491,8 @@ const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
  * would otherwise send thousands of GETs for a body that cannot show them all anyway.
  */
 const MAX_DETAILED_DIGESTS = 200;
+/** Counted requests one digest's details may cost: its manifest, a platform's, and its config. */
+const FACTS_COST = 3;
 /**
  * The facts of the previous (if any) and current digest of every updated or pinned entry,
  * current digests first, up to `limit` digests. All are asked at once: the transport's cap on
@@ -35354,6 +35507,13 @@ async function readImageFacts(client, results, options, limit = MAX_DETAILED_DIG
             return;
         if (facts.size >= limit) {
             failures.set(key, `not read: a run reads the details of at most ${limit} digests`);
+            return;
+        }
+        // Details are optional reads: on a registry whose rate limit runs low they give way to
+        // the tags still to resolve. Docker Hub's tags API is no counted pull.
+        const { registry } = entry.reference;
+        if (registry !== _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_0__/* .DOCKER_HUB */ .Xb && !client.budget.allowOptional(registry, FACTS_COST)) {
+            failures.set(key, `${_adapters_registry_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .RATE_LIMIT_SKIP */ .$E}: what is left of it is kept for resolving tags`);
             return;
         }
         const pending = factsOf(client, entry, digest, tagged, options);
@@ -35892,7 +36052,7 @@ function isoSeconds(date) {
 
 /***/ }),
 
-/***/ 6097:
+/***/ 993:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36474,75 +36634,8 @@ function table(headers, rows) {
     return [line(headers), line(headers.map(() => '---')), ...rows.map(line)].join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/domain/pull-request/review-text.ts
-/** Which source a creation time came from, as a reviewer reads it. */
-const CREATED_SOURCE_WORDS = {
-    'docker-hub': 'Docker Hub push time',
-    'github-packages': 'GitHub Packages',
-    'image-config': 'image config created',
-    'first-seen': 'first seen by image-digest-updater'
-};
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** `2024-04-28, 3 days ago (Docker Hub push time)`; "unknown" without a usable time. */
-function ageText(created, now) {
-    const at = created ? new Date(created.at) : undefined;
-    if (!created || !at || Number.isNaN(at.getTime()))
-        return 'unknown';
-    // An unknown source (a newer producer) is named as unknown rather than as its raw text.
-    const source = Object.hasOwn(CREATED_SOURCE_WORDS, created.source)
-        ? CREATED_SOURCE_WORDS[created.source]
-        : 'unknown source';
-    return `${isoDate(at)}, ${daysAgo(at, now)} (${source})`;
-}
-function isoDate(date) {
-    return date.toISOString().slice(0, 10);
-}
-function daysAgo(at, now) {
-    if (Number.isNaN(now.getTime()))
-        return 'age unknown';
-    const days = Math.floor((now.getTime() - at.getTime()) / DAY_MS);
-    if (days < 0)
-        return 'dated in the future';
-    if (days === 0)
-        return 'today';
-    return days === 1 ? '1 day ago' : `${days} days ago`;
-}
-/** `12,345,678`: grouped by hand, so the text does not depend on the machine's locale. */
-function groupDigits(n) {
-    const sign = n < 0 ? '-' : '';
-    return sign + String(Math.abs(Math.round(n))).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-/** Bytes in binary units with one decimal: `512 B`, `1.5 KiB`, `30.2 MiB`. */
-function humanBytes(bytes) {
-    const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
-    let value = bytes;
-    let unit = 0;
-    while (Math.abs(value) >= 1024 && unit < units.length - 1) {
-        value /= 1024;
-        unit += 1;
-    }
-    return unit === 0 ? `${groupDigits(value)} B` : `${value.toFixed(1)} ${units[unit]}`;
-}
-/** `10.0 MiB → 13.0 MiB (+3,145,728 bytes, +30.0%)`, or `5.0 MiB (new)` without an old size. */
-function sizeChangeText(previous, current) {
-    if (previous === undefined)
-        return `${humanBytes(current)} (new)`;
-    const change = current - previous;
-    const sign = change > 0 ? '+' : '';
-    const percent = previous > 0 ? `, ${sign}${((change / previous) * 100).toFixed(1)}%` : '';
-    const bytes = Math.abs(change) === 1 ? 'byte' : 'bytes';
-    return `${humanBytes(previous)} → ${humanBytes(current)} (${sign}${groupDigits(change)} ${bytes}${percent})`;
-}
-/** `sha256:` and the first 12 hex digits: enough to tell two digests apart at a glance. */
-function shortDigest(digest) {
-    const [algorithm, hex] = digest.includes(':') ? digest.split(':', 2) : ['sha256', digest];
-    return `${algorithm}:${(hex ?? '').slice(0, 12)}`;
-}
-/** `1 commit`, `2 commits`. */
-function plural(n, one, many) {
-    return `${groupDigits(n)} ${n === 1 ? one : many}`;
-}
-
+// EXTERNAL MODULE: ./src/domain/pull-request/review-text.ts
+var review_text = __nccwpck_require__(2782);
 ;// CONCATENATED MODULE: ./src/domain/pull-request/details.ts
 
 
@@ -36591,7 +36684,7 @@ function sizeLines(review) {
         return [];
     const lines = platforms.map(p => {
         const mark = sizeFlagged(review.flags, p, platforms) ? ' ⚠️ flagged' : '';
-        return `  - ${codeSpan(p)}: ${sizeChangeText(c.previousSize[p], c.size[p])}${mark}`;
+        return `  - ${codeSpan(p)}: ${(0,review_text/* sizeChangeText */.zS)(c.previousSize[p], c.size[p])}${mark}`;
     });
     return ['- **Size**:', ...lines];
 }
@@ -36612,20 +36705,20 @@ function baseLine(review) {
     if (!base)
         return [];
     const name = codeSpan(base.name);
-    const current = codeSpan(shortDigest(base.current));
+    const current = codeSpan((0,review_text/* shortDigest */.VK)(base.current));
     if (base.previous === null)
         return [`- **Base image**: ${name} at ${current} (the previous digest named no base)`];
     if (base.previous === base.current)
         return [`- **Base image**: ${name} unchanged`];
     return [
-        `- **Base image**: ${name} moved from ${codeSpan(shortDigest(base.previous))} to ${current}`
+        `- **Base image**: ${name} moved from ${codeSpan((0,review_text/* shortDigest */.VK)(base.previous))} to ${current}`
     ];
 }
 /** At most this many headlines per target; the compare page has the rest. */
 const MAX_COMMITS = 10;
 function commitLines(range, withList) {
     const compare = githubPageUrl(range.url, 'compare');
-    const total = plural(range.count, 'commit', 'commits');
+    const total = (0,review_text/* plural */.LS)(range.count, 'commit', 'commits');
     const head = `- **Commits**: ${compare ? `[${total}](${linkDestination(compare)})` : total}`;
     if (!withList)
         return [head];
@@ -36640,7 +36733,7 @@ function commitLines(range, withList) {
     });
     const earlier = range.count - shown.length;
     if (earlier > 0 && shown.length > 0)
-        lines.unshift(`  - _${plural(earlier, 'earlier commit', 'earlier commits')} not listed_`);
+        lines.unshift(`  - _${(0,review_text/* plural */.LS)(earlier, 'earlier commit', 'earlier commits')} not listed_`);
     return [head, ...lines];
 }
 /** One target's block: its name, then one line per fact the review holds. */
@@ -36650,7 +36743,7 @@ function detailBlock(target, options) {
     const c = review.comparison;
     const lines = [`#### ${targetName(target)}`, ''];
     if (c)
-        lines.push(`- **Age**: ${ageText(c.created, options.now)}`);
+        lines.push(`- **Age**: ${(0,review_text/* ageText */.XG)(c.created, options.now)}`);
     if (level !== 'no-sizes')
         lines.push(...sizeLines(review));
     lines.push(...platformLine(review), ...baseLine(review));
@@ -36658,6 +36751,12 @@ function detailBlock(target, options) {
         lines.push('- **Content**: rebuilt with identical layers');
     if (review.commits)
         lines.push(...commitLines(review.commits, level === 'full'));
+    // Identities and issuers are the signer's own words: code spans, never links or mentions.
+    const quote = (value) => codeSpan(value);
+    if (review.signature)
+        lines.push(`- **Signature**: ${(0,review_text/* signatureText */.gs)(review.signature, quote)}`);
+    if (review.provenance)
+        lines.push(`- **Provenance**: ${(0,review_text/* provenanceText */.H3)(review.provenance, quote)}`);
     if (review.unavailable)
         lines.push(`- details unavailable: ${escapeMarkdown(review.unavailable)}`);
     if (review.flags.length > 0)
@@ -36684,10 +36783,10 @@ function detailsSection(blocks, cap, why) {
     const shown = blocks.slice(0, cap);
     const rest = blocks.length - shown.length;
     if (rest > 0)
-        shown.push(`_${plural(rest, 'more target', 'more targets')} not detailed${why ? ` (${why})` : ''}._`);
+        shown.push(`_${(0,review_text/* plural */.LS)(rest, 'more target', 'more targets')} not detailed${why ? ` (${why})` : ''}._`);
     const parts = ['### Details', ''];
     if (blocks.length > FOLD_AFTER) {
-        const summary = `Details of ${plural(blocks.length, 'target', 'targets')}`;
+        const summary = `Details of ${(0,review_text/* plural */.LS)(blocks.length, 'target', 'targets')}`;
         parts.push(`<details><summary>${summary}</summary>`, '', shown.join('\n\n'), '', '</details>');
     }
     else
@@ -36715,7 +36814,7 @@ function heldLine(h) {
     const reference = h.tag ? `${h.image}:${h.tag}` : h.image;
     const kind = Object.hasOwn(KIND_WORDS, h.kind) ? KIND_WORDS[h.kind] : 'held';
     const until = h.until ? ` until ${untilText(h.until)}` : '';
-    return `- ${escapeMarkdown(h.name)} (${codeSpan(reference)} → ${codeSpan(shortDigest(h.candidate))}): ${kind}${until}: ${escapeMarkdown(h.reason)}`;
+    return `- ${escapeMarkdown(h.name)} (${codeSpan(reference)} → ${codeSpan((0,review_text/* shortDigest */.VK)(h.candidate))}): ${kind}${until}: ${escapeMarkdown(h.reason)}`;
 }
 /** The lines of each held update, in order. */
 function heldLines(held) {
@@ -36781,7 +36880,7 @@ function runLine(url) {
  * more it left out: the changes table, the update list, the file line, failures, upstream.
  */
 const SHORTENED = "body shortened to fit GitHub's limit";
-function sections_plural(n, one, many) {
+function plural(n, one, many) {
     return `${n} ${n === 1 ? one : many}`;
 }
 /** "a", "a and b", "a, b and c"; "a, b and 3 more" when capped. */
@@ -36801,13 +36900,13 @@ function inline(items, cap, none) {
 function fileLine(files, cap) {
     if (files.length === 0)
         return '';
-    const list = cap > 0 ? inline(files, cap, '') : sections_plural(files.length, 'other file', 'other files');
+    const list = cap > 0 ? inline(files, cap, '') : plural(files.length, 'other file', 'other files');
     return `Also updated: ${list}.`;
 }
 function moreUpdates(shown, rest) {
     return shown > 0
-        ? `…and ${sections_plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
-        : `${sections_plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
+        ? `…and ${plural(rest, 'more update', 'more updates')} (${SHORTENED}); see the job summary`
+        : `${plural(rest, 'update', 'updates')} not shown (${SHORTENED}); see the job summary`;
 }
 function changesTable(rows, cap) {
     if (rows.length === 0)
@@ -36849,7 +36948,7 @@ function upstreamSection(items, cap) {
     const shown = items.slice(0, cap);
     const rest = items.length - shown.length;
     if (rest > 0)
-        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${sections_plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
+        shown.push(`- _${shown.length > 0 ? '…and ' : ''}${plural(rest, 'more link', 'more links')} (${SHORTENED})._`);
     return ['### Upstream Changes', '', ...shown].join('\n');
 }
 

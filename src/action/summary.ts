@@ -3,8 +3,9 @@ import { code, escapeMarkdown, table } from '../domain/text/markdown.js'
 import { triggerLine } from '../domain/pull-request/body.js'
 import { renderDetails } from '../domain/pull-request/details.js'
 import { renderHeld } from '../domain/pull-request/held.js'
+import { signatureShortText } from '../domain/pull-request/review-text.js'
 import { formatImageReference } from '../domain/oci/reference.js'
-import { reviewFor } from '../domain/review.js'
+import { type SignatureCheck, reviewFor } from '../domain/review.js'
 import { hasMoved } from '../run/moves.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
 import { budgetLines } from '../run/budget-lines.js'
@@ -24,8 +25,25 @@ function shownDigest(result: EntryResult, digest: string | undefined): string {
 
 const HEADERS = ['Name', 'Reference', 'Previous', 'Current', 'Status']
 
-function row(r: EntryResult): string[] {
-  return [
+/** Each moved entry's signature check, by entry; empty when no entry verifies signatures. */
+type Signatures = Map<EntryResult['entry'], SignatureCheck>
+
+function signaturesOf(result: UpdateResult): Signatures {
+  const found: Signatures = new Map()
+  for (const move of result.moves.filter(hasMoved)) {
+    const signature = reviewFor(result.reviews, move)?.signature
+    if (signature) found.set(move.entry, signature)
+  }
+  return found
+}
+
+function signatureCell(r: EntryResult, signatures: Signatures): string {
+  const signature = signatures.get(r.entry)
+  return signature ? signatureShortText(signature, v => code(v, { inTable: true })) : '—'
+}
+
+function row(r: EntryResult, signatures: Signatures): string[] {
+  const cells = [
     escapeMarkdown(r.entry.name),
     code(formatImageReference({ ...r.entry.reference, digest: undefined }), { inTable: true }) +
       (r.entry.platform ? ` (${escapeMarkdown(r.entry.platform.text)})` : ''),
@@ -37,6 +55,8 @@ function row(r: EntryResult): string[] {
         ? `held: ${escapeMarkdown(r.reason ?? '')}`
         : STATUS_TEXT[r.status]
   ]
+  // The column is there only when some entry verifies signatures.
+  return signatures.size > 0 ? [...cells, signatureCell(r, signatures)] : cells
 }
 
 /** Which rows come first: what moved, then what failed, then the rest in config order. */
@@ -53,12 +73,14 @@ const ORDER: Record<EntryResult['status'], number> = {
  * The entries' tables: the moved and failed ones first, so a large config shows its moves at
  * the top, and the unchanged ones folded into one collapsed line.
  */
-function entryTables(results: readonly EntryResult[]): string[] {
+function entryTables(results: readonly EntryResult[], signatures: Signatures): string[] {
   const sorted = [...results].sort((a, b) => ORDER[a.status] - ORDER[b.status])
-  const shown = sorted.filter(r => r.status !== 'unchanged').map(row)
-  const unchanged = sorted.filter(r => r.status === 'unchanged').map(row)
+  const toRow = (r: EntryResult) => row(r, signatures)
+  const headers = signatures.size > 0 ? [...HEADERS, 'Signature'] : HEADERS
+  const shown = sorted.filter(r => r.status !== 'unchanged').map(toRow)
+  const unchanged = sorted.filter(r => r.status === 'unchanged').map(toRow)
   const parts: string[] = []
-  if (shown.length > 0) parts.push(table(HEADERS, shown), '')
+  if (shown.length > 0) parts.push(table(headers, shown), '')
   if (unchanged.length > 0) {
     const what =
       unchanged.length === 1 ? '1 unchanged entry' : `${unchanged.length} unchanged entries`
@@ -66,7 +88,7 @@ function entryTables(results: readonly EntryResult[]): string[] {
     parts.push(
       `<details><summary>${what}</summary>`,
       '',
-      table(HEADERS, unchanged),
+      table(headers, unchanged),
       '',
       '</details>',
       ''
@@ -93,7 +115,7 @@ export function renderSummary(
   const parts = ['## Container image digests', '']
   if (options.published) parts.push(triggerLine(options.published), '')
   if (result.skipped) parts.push(`Nothing to do: ${escapeMarkdown(result.skipped)}.`, '')
-  parts.push(...entryTables(result.results))
+  parts.push(...entryTables(result.results, signaturesOf(result)))
   const file = code(result.config.file)
   if (result.mode === 'matrix')
     parts.push(`Matrix built from ${file} as committed; no registry was asked.`)

@@ -12,6 +12,9 @@ import type { EntryResult, UpdateResult } from '../run/update.js'
 import { heldOutput } from '../run/policies.js'
 import { PROGRAM } from './args.js'
 import { budgetLines } from '../run/budget-lines.js'
+import { hasMoved } from '../run/moves.js'
+import { reviewFor } from '../domain/review.js'
+import { signatureShortText } from '../domain/pull-request/review-text.js'
 
 export interface Style {
   bold(text: string): string
@@ -86,6 +89,17 @@ function referenceCell(r: EntryResult): string {
   return safe(r.entry.platform ? `${reference} (${r.entry.platform.text})` : reference)
 }
 
+/** Each moved entry's short signature text, by entry; empty when none verifies signatures. */
+function signatureTexts(result: UpdateResult): Map<EntryResult['entry'], string> {
+  const texts = new Map<EntryResult['entry'], string>()
+  for (const move of result.moves.filter(hasMoved)) {
+    const signature = reviewFor(result.reviews, move)?.signature
+    // The identity is the signer's own text: it passes `safe` like any other value.
+    if (signature) texts.set(move.entry, signatureShortText(signature, safe))
+  }
+  return texts
+}
+
 /** Columns padded on the plain text, so escape codes never disturb the alignment. */
 function columns(
   rows: Array<Array<{ text: string; paint?: (text: string) => string }>>,
@@ -141,16 +155,23 @@ export function renderTable(
     return result.discovery
       ? 'No image reference to pin or refresh was found.\n'
       : `No entries in ${safe(result.config.file)}.\n`
-  const header = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS'].map(text => ({
+  const signatures = signatureTexts(result)
+  // The column is there only when some entry verifies signatures.
+  const withSignatures = signatures.size > 0
+  const titles = ['NAME', 'REFERENCE', 'PREVIOUS → CURRENT', 'STATUS']
+  const header = (withSignatures ? [...titles, 'SIGNATURE'] : titles).map(text => ({
     text,
     paint: style.bold
   }))
-  const rows = result.results.map(r => [
-    { text: safe(r.entry.name) },
-    { text: referenceCell(r) },
-    { text: digestCell(r) },
-    { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
-  ])
+  const rows = result.results.map(r => {
+    const cells = [
+      { text: safe(r.entry.name) },
+      { text: referenceCell(r) },
+      { text: digestCell(r) },
+      { text: STATUS_TEXT[r.status], paint: statusStyle(r.status, style) }
+    ]
+    return withSignatures ? [...cells, { text: signatures.get(r.entry) ?? '—' }] : cells
+  })
   const lines = columns([header, ...rows]).map(line => line.trimEnd())
 
   const counts = new Map<string, number>()

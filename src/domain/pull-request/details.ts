@@ -8,7 +8,14 @@
  */
 import type { CommitRange, MoveReview } from '../review.js'
 import { codeSpan, escapeMarkdown, linkDestination, safeUrl } from '../text/markdown.js'
-import { ageText, plural, shortDigest, sizeChangeText } from './review-text.js'
+import {
+  ageText,
+  plural,
+  provenanceText,
+  shortDigest,
+  signatureText,
+  sizeChangeText
+} from './review-text.js'
 
 /** One moved target and what its review found; no block is shown without a review. */
 export interface DetailsTarget {
@@ -140,6 +147,10 @@ export function detailBlock(target: ReviewedTarget, options: DetailsOptions): st
   lines.push(...platformLine(review), ...baseLine(review))
   if (c?.identicalLayers) lines.push('- **Content**: rebuilt with identical layers')
   if (review.commits) lines.push(...commitLines(review.commits, level === 'full'))
+  // Identities and issuers are the signer's own words: code spans, never links or mentions.
+  const quote = (value: string) => codeSpan(value)
+  if (review.signature) lines.push(`- **Signature**: ${signatureText(review.signature, quote)}`)
+  if (review.provenance) lines.push(`- **Provenance**: ${provenanceText(review.provenance, quote)}`)
   if (review.unavailable) lines.push(`- details unavailable: ${escapeMarkdown(review.unavailable)}`)
   if (review.flags.length > 0)
     lines.push(`- **Flagged**: ${review.flags.map(f => escapeMarkdown(f)).join('; ')}`)

@@ -4,6 +4,7 @@
  * digest. Pure; escaping is the caller's, for the place the text lands in.
  */
 import type { CreatedSource, CreatedTime } from '../oci/image-facts.js'
+import type { ProvenanceCheck, SignatureCheck } from '../review.js'
 
 /** Which source a creation time came from, as a reviewer reads it. */
 export const CREATED_SOURCE_WORDS: Record<CreatedSource, string> = {
@@ -75,4 +76,45 @@ export function shortDigest(digest: string): string {
 /** `1 commit`, `2 commits`. */
 export function plural(n: number, one: string, many: string): string {
   return `${groupDigits(n)} ${n === 1 ? one : many}`
+}
+
+/** How a value from a signature (an identity, an issuer, a key label) is shown where it lands. */
+export type Quote = (value: string) => string
+
+/**
+ * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
+ * old digest that was never signed, so the words name both.
+ */
+function previousSignerText(same: boolean | null): string {
+  if (same === true) return 'same signer as the previous digest'
+  if (same === false) return 'signer changed or previous digest unsigned'
+  return 'no previous digest to compare'
+}
+
+/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+export function signatureText(signature: SignatureCheck, quote: Quote): string {
+  if (!signature.verified) return 'not signed'
+  const { identity, issuer, key } = signature
+  const who =
+    identity !== undefined
+      ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
+      : key !== undefined
+        ? `signed with key ${quote(key)}`
+        : 'signed'
+  return `${who}; ${previousSignerText(signature.same_as_previous)}`
+}
+
+/** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
+export function signatureShortText(signature: SignatureCheck, quote: Quote): string {
+  if (!signature.verified) return 'unsigned'
+  const who = signature.identity ?? signature.key
+  return who !== undefined ? `verified: ${quote(who)}` : 'verified'
+}
+
+/** `built from <repository> by <workflow>`, or `not verified`. */
+export function provenanceText(provenance: ProvenanceCheck, quote: Quote): string {
+  if (!provenance.verified) return 'not verified'
+  const from = provenance.repository !== undefined ? ` from ${quote(provenance.repository)}` : ''
+  const by = provenance.workflow !== undefined ? ` by ${quote(provenance.workflow)}` : ''
+  return `built${from}${by}`
 }
