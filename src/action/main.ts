@@ -4,6 +4,7 @@
  * the pull-request step (./pull-request.ts). Everything written goes through ./log.ts, which
  * makes it safe for the runner; every error is worded once, as inputs (./words.ts).
  */
+import { TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import { resolve } from 'node:path'
 import { ConfigError } from '../domain/config.js'
 import { describeError } from '../domain/errors.js'
@@ -138,7 +139,11 @@ export async function run(): Promise<void> {
       writePullRequestOutputs({ operation: 'none', branch: '' })
     }
     await log.writeSummary(
-      renderSummary(result, { dryRun: inputs.dryRun, published }) + proposalSummary
+      renderSummary(result, {
+        dryRun: inputs.dryRun,
+        published,
+        now: runClock(process.env[TEST_NOW_VARIABLE])
+      }) + proposalSummary
     )
     if (pullRequestFailure) log.setFailed(pullRequestFailure)
 

@@ -3,6 +3,7 @@
  * preview or the pull request itself. The GitHub client is loaded here, on demand, so a run
  * that opens no pull request (matrix mode, dry runs, nothing to propose) never loads it.
  */
+import { TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
@@ -126,7 +127,8 @@ export async function runPullRequestStep(
     body: {
       template: await readBodyTemplate(pr.bodyTemplate, workspace),
       published,
-      now: new Date(),
+      // The run's clock: the age in the details agrees with the policies' (tests set it).
+      now: runClock(process.env[TEST_NOW_VARIABLE]),
       run: readRunLink()
     }
   }

@@ -316,7 +316,7 @@ async function previewPullRequest(
   const preview = {
     repoPath: repositoryPath(options.config),
     title: DEFAULT_TITLE,
-    body: { now: new Date() },
+    body: { now: runClock(process.env[TEST_NOW_VARIABLE]) },
     autoMerge: options.autoMerge
   }
   return (await describeProposal(result, preview, client, logger)) ?? null
