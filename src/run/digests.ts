@@ -4,12 +4,12 @@
  * config, no files; each reference gets its own answer, and one that cannot be read or
  * resolved is an answer with an error, never a thrown one.
  */
-import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
+import { NEUTRAL_WORDS, type SettingWords } from '../domain/errors.js'
 import type { Digest } from '../domain/oci/digest.js'
 import type { Platform } from '../domain/oci/platform.js'
 import { type ImageReference, parseImageReference } from '../domain/oci/reference.js'
 import type { RegistryClient, TagRef } from '../adapters/registry/client.js'
-import { RegistryError, type RegistryErrorKind } from '../adapters/registry/http.js'
+import { failureLine, forEachAtMost } from './resolve.js'
 
 export interface DigestResult {
   /** The reference as given. */
@@ -29,16 +29,6 @@ export interface DigestOptions {
   /** How errors name settings (see domain/errors.ts). */
   words?: SettingWords
 }
-
-/** Errors that name a URL, not the image: the answer says which image they cost. */
-const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
-  'network',
-  'tls',
-  'timeout',
-  'redirect',
-  'too-large',
-  'insecure'
-])
 
 /**
  * What to ask the registry for: the tag; without one, the digest (checked to exist, and the
@@ -72,13 +62,10 @@ async function resolveOne(
     const { digest } = await client.resolveDigest(target(ref), options.platform)
     return { reference: text, pinned: pinReference(text, digest), digest, error: null }
   } catch (error) {
-    let message = describeError(error, words).split('\n')[0] ?? ''
-    if (
-      error instanceof RegistryError &&
-      TRANSPORT_KINDS.has(error.kind) &&
-      !(ref instanceof Error)
-    )
-      message = `${text.trim()}: ${message}`
+    // A reference that does not parse is its own message.
+    const image =
+      ref instanceof Error ? undefined : { shown: text.trim(), repository: ref.repository }
+    const message = failureLine(error, image, words)
     return { reference: text, pinned: null, digest: null, error: message }
   }
 }
@@ -100,14 +87,8 @@ export async function resolveReferences(
   // Tokens for every repository in as few requests as the registries allow.
   await client.prepare(good)
   const results: DigestResult[] = new Array(references.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < references.length) {
-      const index = next++
-      results[index] = await resolveOne(references[index]!, parsed[index]!, client, options)
-    }
-  }
-  const workers = Math.max(1, Math.min(options.concurrency, references.length))
-  await Promise.all(Array.from({ length: workers }, worker))
+  await forEachAtMost(references.length, options.concurrency, async index => {
+    results[index] = await resolveOne(references[index]!, parsed[index]!, client, options)
+  })
   return results
 }

@@ -1,21 +1,22 @@
 /**
- * Discovery as one stage of runUpdate: after the config's entries resolved, find the
- * references in the files, resolve each distinct one, rewrite the files with both, and
- * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
+ * Discovery's steps in runUpdate. Before any registry is asked, the references in the files
+ * become entries numbered after the config's (findDiscovered); they resolve with the config's
+ * (resolveDiscovered), and every later stage (signatures, image facts, policies, pin health,
+ * reviews) judges them as it judges a config entry. Once judged, the files are rewritten with
+ * both (settleDiscovery) and the discovered entries join the plan (withDiscovery).
  */
 import { stat } from 'node:fs/promises'
-import type { ParsedConfig } from '../domain/config.js'
+import type { ConfigEntry, ParsedConfig } from '../domain/config.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
 import type { WorkspaceFile } from '../adapters/fs/workspace-files.js'
-import { type Move, hasMoved, withFiles } from './moves.js'
+import { type Move, computeMoves, entryKey, hasMoved, withFiles } from './moves.js'
 import {
-  type DiscoveredTarget,
   type Discovery,
-  type ResolvedTarget,
   discoverFiles,
   resolveTargets,
   rewriteDiscoveredFiles,
+  settleTargets,
   targetEntry
 } from './discover.js'
 import type { PinnedFile } from './other-files.js'
@@ -39,8 +40,9 @@ export async function discoverMatrix(
   logger: Logger
 ): Promise<Omit<UpdateResult, 'written'>> {
   if (!scan.discover) return plan
-  const found = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles)
-  const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger)
+  const files = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles)
+  const found = await findDiscovered(files, plan.config, scan, logger)
+  const stage = settleDiscovery(found, found.entries.map(asCommitted), [], logger)
   return { ...withDiscovery(plan, stage), pinnedFiles: [] }
 }
 
@@ -58,6 +60,15 @@ export function emptyConfig(label: string): ParsedConfig {
   return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] }
 }
 
+/** Discovery's part before any registry is asked: what the files hold, as entries. */
+export interface FoundReferences {
+  discovery: Discovery
+  files: readonly WorkspaceFile[]
+  texts: Map<string, Uint8Array>
+  /** One entry per target, numbered after the config's, so every stage sees them as entries. */
+  entries: ConfigEntry[]
+}
+
 export interface DiscoveredStage {
   discovery: Discovery
   results: EntryResult[]
@@ -67,43 +78,62 @@ export interface DiscoveredStage {
 }
 
 /**
- * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
- * rewrites. `configMoves` are the config's; references they pin are theirs alone.
+ * Finds the references in the files. A reference a config entry pins is the config's alone:
+ * which ones is known from the config as written (its entries' repositories and digests).
  */
-export async function runDiscovery(
+export async function findDiscovered(
   files: readonly WorkspaceFile[],
   config: ParsedConfig,
-  configMoves: readonly Move[],
-  options: Pick<UpdateOptions, 'concurrency' | 'words' | 'discover' | 'files'>,
-  client: RegistryClient | undefined,
+  options: Pick<UpdateOptions, 'discover' | 'files'>,
   logger: Logger
-): Promise<DiscoveredStage> {
+): Promise<FoundReferences> {
   const settings = options.discover!
-  const patterns = options.files ?? []
-  const { targets, texts } = await discoverFiles(files, settings, configMoves, logger)
-  const list = [...targets.values()]
+  const owned = computeMoves(config, [])
+  const { targets, texts } = await discoverFiles(files, settings, owned, logger)
   const first = config.entries.length
-  const resolved: ResolvedTarget[] = client
-    ? await resolveTargets(list, client, first, options.concurrency, options.words)
-    : list.map((target, i) => asCommitted(target, first + i))
-  const discovery: Discovery = { settings, files: patterns, targets }
+  const entries = [...targets.values()].map((t, i) => (t.entry = targetEntry(t, first + i)))
+  const discovery: Discovery = { settings, files: options.files ?? [], targets }
+  return { discovery, files, texts, entries }
+}
+
+/** Resolves the found references, after the config's entries and like them. */
+export function resolveDiscovered(
+  found: FoundReferences,
+  client: RegistryClient,
+  options: Pick<UpdateOptions, 'concurrency' | 'words'>
+): Promise<EntryResult[]> {
+  const targets = [...found.discovery.targets.values()]
+  const first = found.entries[0]?.index ?? 0
+  return resolveTargets(targets, client, first, options.concurrency, options.words)
+}
+
+/**
+ * The found references once every stage judged them (`results`, in the entries' order):
+ * each target's digest, the files rewritten with them and the config's moves, and the moves.
+ */
+export function settleDiscovery(
+  found: FoundReferences,
+  results: readonly EntryResult[],
+  configMoves: readonly Move[],
+  logger: Logger
+): DiscoveredStage {
+  const { discovery, files, texts } = found
+  settleTargets([...discovery.targets.values()], results)
   const pinnedFiles = rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger)
-  const moves = resolved
+  const moves = results
     .filter(r => r.current !== undefined)
     .map(r => ({
       entry: r.entry,
-      key: r.entry.name,
+      key: entryKey(r.entry),
       previous: r.previous,
       current: r.status === 'failed' ? r.previous! : r.current!,
       files: []
     }))
-  return { discovery, results: resolved, moves: withFiles(moves, pinnedFiles), pinnedFiles }
+  return { discovery, results: [...results], moves: withFiles(moves, pinnedFiles), pinnedFiles }
 }
 
-function asCommitted(target: DiscoveredTarget, index: number): ResolvedTarget {
-  target.entry = targetEntry(target, index)
-  const previous = target.entry.digest
-  return { entry: target.entry, status: 'as-committed', previous, current: previous }
+function asCommitted(entry: ConfigEntry): EntryResult {
+  return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
 }
 
 /** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
@@ -123,7 +153,7 @@ export function withDiscovery(
 ): Omit<UpdateResult, 'written'> {
   const results = [...plan.results, ...stage.results]
   const moves = [...plan.moves, ...stage.moves]
-  const updates = [...plan.updates, ...updatesOf(stage.moves)]
+  const updates = [...plan.updates, ...updatesOf(stage.moves, plan.reviews)]
   return {
     ...plan,
     results,

@@ -16,7 +16,7 @@ import {
   replaceSpans,
   withDigest
 } from '../domain/discovery/pin.js'
-import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
+import { NEUTRAL_WORDS, type SettingWords } from '../domain/errors.js'
 import type { Digest } from '../domain/oci/digest.js'
 import { type Platform, parsePlatform } from '../domain/oci/platform.js'
 import { formatImageReference, repositoryName } from '../domain/oci/reference.js'
@@ -27,6 +27,7 @@ import { INDEX_TYPES } from '../adapters/registry/manifest.js'
 import type { WorkspaceFile } from '../adapters/fs/workspace-files.js'
 import { type Move, pinnedMoves } from './moves.js'
 import { type PinnedFile, notice, readCandidate, rewritePinnedText } from './other-files.js'
+import { failureLine, forEachAtMost } from './resolve.js'
 
 export type { PinSettings } from '../domain/discovery/pin.js'
 
@@ -194,7 +195,11 @@ export interface ResolvedTarget {
   error?: string
 }
 
-/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
+/**
+ * Resolves every target, at most `concurrency` at a time; a failure stays on its old digest.
+ * Each target's entry is replaced by the one resolved (which may name a platform); what it
+ * moves to is decided later, after the signatures and policies (see settleTargets).
+ */
 export async function resolveTargets(
   targets: readonly DiscoveredTarget[],
   client: RegistryClient,
@@ -204,39 +209,44 @@ export async function resolveTargets(
 ): Promise<ResolvedTarget[]> {
   await client.prepare(targets.map(t => t.occurrences[0]!.planned.resolve))
   const results: ResolvedTarget[] = new Array(targets.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < targets.length) {
-      const i = next++
-      const target = targets[i]!
-      const previous = target.occurrences[0]!.planned.previous
-      try {
-        const { digest, platform } = await resolveTarget(client, target)
-        target.entry = targetEntry(target, firstIndex + i, platform)
-        if (digest !== previous) target.current = digest
-        const status =
-          previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated'
-        results[i] = { entry: target.entry, status, previous, current: digest }
-      } catch (error) {
-        target.entry = targetEntry(target, firstIndex + i)
-        const message = describeError(error, words).split('\n')[0]!
-        const shown = formatImageReference(target.occurrences[0]!.planned.resolve)
-        results[i] = {
-          entry: target.entry,
-          status: 'failed',
-          previous,
-          current: previous,
-          error: message.includes(repositoryName(target.entry.reference))
-            ? message
-            : `${shown}: ${message}`
-        }
+  await forEachAtMost(targets.length, concurrency, async i => {
+    const target = targets[i]!
+    const { resolve, previous } = target.occurrences[0]!.planned
+    try {
+      const { digest, platform } = await resolveTarget(client, target)
+      target.entry = targetEntry(target, firstIndex + i, platform)
+      const status =
+        previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated'
+      results[i] = { entry: target.entry, status, previous, current: digest }
+    } catch (error) {
+      target.entry = targetEntry(target, firstIndex + i)
+      const image = { shown: formatImageReference(resolve), repository: resolve.repository }
+      const message = failureLine(error, image, words)
+      results[i] = {
+        entry: target.entry,
+        status: 'failed',
+        previous,
+        current: previous,
+        error: message
       }
     }
-  }
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker)
-  )
+  })
   return results
+}
+
+/**
+ * What each target moves to, from its result after every stage: the resolved digest when it
+ * moved and nothing refused it, else nothing (it keeps every character it had).
+ */
+export function settleTargets(
+  targets: readonly DiscoveredTarget[],
+  results: ReadonlyArray<{ status: string; previous?: Digest; current?: Digest }>
+): void {
+  targets.forEach((target, i) => {
+    const r = results[i]!
+    const moved = r.status !== 'failed' && r.current !== undefined && r.current !== r.previous
+    target.current = moved ? r.current : undefined
+  })
 }
 
 /**

@@ -11,7 +11,13 @@ import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import type { WorkspaceFile } from '../adapters/fs/workspace-files.js'
 import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import type { PinSettings } from './discover.js'
-import { emptyConfig, runDiscovery, withDiscovery } from './discover-stage.js'
+import {
+  emptyConfig,
+  findDiscovered,
+  resolveDiscovered,
+  settleDiscovery,
+  withDiscovery
+} from './discover-stage.js'
 import { type UpdateResult, planUpdate } from './update.js'
 
 /** A file named on the command line that cannot be pinned: nothing was asked or written. */
@@ -43,7 +49,9 @@ export async function pinFiles(
   }
   const config = emptyConfig('(no config)')
   const files = options.files.map(f => f.path)
-  const stage = await runDiscovery(options.files, config, [], { ...options, files }, client, logger)
+  const found = await findDiscovered(options.files, config, { ...options, files }, logger)
+  const results = await resolveDiscovered(found, client, options)
+  const stage = settleDiscovery(found, results, [], logger)
   const plan = withDiscovery(planUpdate('update', config, []), stage)
   if (!options.dryRun)
     for (const file of plan.pinnedFiles) await writeFileAtomic(file.absolutePath, file.newText)

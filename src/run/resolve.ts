@@ -1,6 +1,8 @@
 /**
  * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
- * at a time, each failure captured on its own entry.
+ * at a time, each failure captured on its own entry. The pool and the failure's wording are
+ * shared with discovery and the `digest` command, so an image that cannot be resolved reads
+ * the same wherever it was named.
  */
 import { NEUTRAL_WORDS, type SettingWords, describeError } from '../domain/errors.js'
 import type { ConfigEntry, ParsedConfig } from '../domain/config.js'
@@ -19,6 +21,38 @@ const TRANSPORT_KINDS = new Set<RegistryErrorKind>([
   'insecure'
 ])
 
+/** Runs `task(i)` for every i below `count`, at most `concurrency` at once, in order of i. */
+export async function forEachAtMost(
+  count: number,
+  concurrency: number,
+  task: (index: number) => Promise<void>
+): Promise<void> {
+  let next = 0
+  const worker = async (): Promise<void> => {
+    while (next < count) await task(next++)
+  }
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker))
+}
+
+/**
+ * Why an image has no digest, in one line. Transport errors name a URL, not the image, and
+ * an answer that does not name the repository (its path, as `acme/app`) gets the image (as
+ * `shown`) in front.
+ */
+export function failureLine(
+  error: unknown,
+  image: { shown: string; repository: string } | undefined,
+  words: SettingWords = NEUTRAL_WORDS
+): string {
+  const described = describeError(error, words)
+  const message = described.split('\n')[0] ?? described
+  if (!image) return message
+  const transport =
+    error instanceof RegistryError &&
+    (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)
+  return transport || !message.includes(image.repository) ? `${image.shown}: ${message}` : message
+}
+
 /** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
 export async function resolveEntries(
   config: ParsedConfig,
@@ -30,18 +64,12 @@ export async function resolveEntries(
   const entries = config.entries
   await client.prepare(entries.map(e => e.reference))
   const results: EntryResult[] = new Array(entries.length)
-  let next = 0
   let done = 0
-  const worker = async (): Promise<void> => {
-    while (next < entries.length) {
-      const entry = entries[next++]!
-      results[entry.index] = await resolveEntry(entry, client, words)
-      onProgress?.(++done, entries.length)
-    }
-  }
-  await Promise.all(
-    Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker)
-  )
+  await forEachAtMost(entries.length, concurrency, async i => {
+    const entry = entries[i]!
+    results[entry.index] = await resolveEntry(entry, client, words)
+    onProgress?.(++done, entries.length)
+  })
   return results
 }
 
@@ -57,19 +85,16 @@ async function resolveEntry(
       previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated'
     return { entry, status, previous, current: digest }
   } catch (error) {
-    let message = errorMessage(error, words)
-    if (
-      error instanceof RegistryError &&
-      (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)
-    ) {
-      // Transport errors name a URL, not the image: say which image they cost.
-      message = `${formatImageReference(entry.reference)}: ${message}`
+    const image = {
+      shown: formatImageReference(entry.reference),
+      repository: entry.reference.repository
     }
-    return { entry, status: 'failed', previous, current: previous, error: message }
+    return {
+      entry,
+      status: 'failed',
+      previous,
+      current: previous,
+      error: failureLine(error, image, words)
+    }
   }
-}
-
-function errorMessage(error: unknown, words: SettingWords): string {
-  const message = describeError(error, words)
-  return message.split('\n')[0] ?? message
 }

@@ -114,8 +114,12 @@ export async function prepareSignatures(
         ? []
         : globalKeys
     if (keys.length === 0 && !policy.signedBy && !policy.provenanceRepository) {
+      // A discovered reference has no entry of its own to name a signer in.
+      const fix = entry.file
+        ? `give keys in ${names.keys}, or name the image in the config with signed_by`
+        : `set signature_key or signed_by on the entry, or give keys in ${names.keys}`
       throw new SignatureSettingsError(
-        `${config.file}:${entry.line}: ${entry.name} must be verified (${policy.mode}) but names no signer: set signature_key or signed_by on the entry, or give keys in ${names.keys}`
+        `${entryWhere(config, entry)} must be verified (${policy.mode}) but names no signer: ${fix}`
       )
     }
     trusts.set(index, {
@@ -138,12 +142,19 @@ export async function prepareSignatures(
         if (!verdict.alarm) continue
         const entry = config.entries[index]!
         logger.warning(
-          `${config.file}:${entry.line}: ${entry.name} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`
+          `${entryWhere(config, entry)} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`
         )
       }
       return outcome
     }
   }
+}
+
+/** `containers.yml:12: app`; a discovered reference is named by where it was found, and its image. */
+function entryWhere(config: ParsedConfig, entry: ParsedConfig['entries'][number]): string {
+  return entry.file
+    ? `${entry.name}: ${entry.image}`
+    : `${config.file}:${entry.line}: ${entry.name}`
 }
 
 async function readWorkspaceFile(path: string, label: string, workspace: string): Promise<string> {

@@ -1,14 +1,22 @@
 /**
- * Update mode's stages, in order: resolve and check signatures, read the moved digests'
- * facts, apply the policies, check the pins, rewrite the config and other files (or the
- * discovered references), review each move, and write.
+ * Update mode's stages, in order: find the references in the files (with discovery), resolve
+ * and check signatures, read the moved digests' facts, apply the policies, check the pins,
+ * rewrite the config and other files (and the discovered references), review each move, and
+ * write. Discovered references are entries after the config's, judged by the same stages.
  */
-import type { ParsedConfig } from '../domain/config.js'
+import type { ConfigEntry, ParsedConfig } from '../domain/config.js'
 import type { MoveReview } from '../domain/review.js'
 import { writeFileAtomic } from '../adapters/fs/atomic-write.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
-import { type ScanOptions, runDiscovery, withDiscovery } from './discover-stage.js'
+import {
+  type FoundReferences,
+  type ScanOptions,
+  findDiscovered,
+  resolveDiscovered,
+  settleDiscovery,
+  withDiscovery
+} from './discover-stage.js'
 import { readImageFacts } from './image-facts.js'
 import { computeMoves, withFiles } from './moves.js'
 import { findPinnedFiles, rewritePinnedFiles } from './other-files.js'
@@ -29,10 +37,13 @@ export async function updateMode(
 ): Promise<UpdateResult> {
   // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
   const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles)
+  // Discovered references are entries after the config's: every stage below judges both alike.
+  const found = scan.discover ? await findDiscovered(candidates, config, scan, logger) : undefined
+  const entries = [...config.entries, ...(found?.entries ?? [])]
   // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
   const { results: resolved, signed } = await resolveAndVerify(
     options,
-    config,
+    { config, entries, found },
     client,
     logger,
     onProgress
@@ -47,26 +58,25 @@ export async function updateMode(
   const pins = options.checkPins
     ? await checkPins(results, client, options.concurrency, options.words)
     : undefined
+  const configResults = results.slice(0, config.entries.length)
   // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-  const moves = computeMoves(config, results)
-  const stage = scan.discover
-    ? await runDiscovery(candidates, config, moves, scan, client, logger)
+  const moves = computeMoves(config, configResults)
+  const stage = found
+    ? settleDiscovery(found, results.slice(config.entries.length), moves, logger)
     : undefined
   const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger)
   const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION
+  const reviewed = [...moves, ...(stage?.moves ?? [])]
   const reviews = withPolicyFlags(
-    await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }),
+    await reviewMoves(reviewed, facts, { sizeWarnIncrease, reviewSources }),
     policed.flags
   )
-  const configPlan = withSignatures(
-    planUpdate('update', config, results, {
-      pinnedFiles: pinned,
-      moves: withFiles(moves, pinned),
-      reviews
-    }),
-    signed
-  )
-  const plan = stage ? withDiscovery(configPlan, stage) : configPlan
+  const configPlan = planUpdate('update', config, configResults, {
+    pinnedFiles: pinned,
+    moves: withFiles(moves, pinned),
+    reviews
+  })
+  const plan = withSignatures(stage ? withDiscovery(configPlan, stage) : configPlan, signed)
   const written = await writePlan(options, plan)
   return {
     ...withRunReports(
@@ -92,16 +102,21 @@ async function writePlan(
   return true
 }
 
-/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
+/**
+ * Resolution of the config's entries, then of the discovered ones, then the signature stage
+ * (issue 16) on all of them, which may keep some entries' old digests.
+ */
 async function resolveAndVerify(
   options: UpdateOptions,
-  config: ParsedConfig,
+  run: { config: ParsedConfig; entries: ConfigEntry[]; found?: FoundReferences },
   client: RegistryClient,
   logger: Logger,
   onProgress?: (done: number, total: number) => void
 ) {
+  const { config, entries, found } = run
   const workspace = options.workspace ?? process.cwd()
-  const stage = await prepareSignatures(config, options.signatures, workspace, logger)
+  const all = { ...config, entries }
+  const stage = await prepareSignatures(all, options.signatures, workspace, logger)
   const resolved = await resolveEntries(
     config,
     client,
@@ -109,6 +124,7 @@ async function resolveAndVerify(
     onProgress,
     options.words
   )
+  if (found) resolved.push(...(await resolveDiscovered(found, client, options)))
   const signed = await stage?.check(resolved, client, options.concurrency)
   return { results: signed?.results ?? resolved, signed }
 }
