@@ -79,11 +79,7 @@ export async function updateMode(
   const plan = withSignatures(stage ? withDiscovery(configPlan, stage) : configPlan, signed)
   const written = await writePlan(options, plan)
   return {
-    ...withRunReports(
-      { ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags },
-      pins,
-      client
-    ),
+    ...withRunReports({ ...plan, held: [...policed.held, ...plan.held] }, pins, client),
     written,
     facts: facts.lookup
   }

@@ -25,7 +25,7 @@ import {
 import { type FactsLookup } from './image-facts.js'
 import { type UpdateDetails } from './review.js'
 import type { GitHubReviewSources } from './review-sources.js'
-import { type PolicyFlags, type PolicyOptions } from './policies.js'
+import { type PolicyOptions } from './policies.js'
 import type { RegistryRateLimit } from '../adapters/registry/rate-limit.js'
 import { type PinHealthReport } from './pin-health.js'
 import { type SignatureOptions } from './signatures.js'
@@ -166,8 +166,6 @@ export interface UpdateResult {
   held: HeldUpdate[]
   /** The image facts the run read (moved digests only); the upstream links read their labels. */
   facts?: FactsLookup
-  /** Flags the policies raise on proposed moves (a size warning), for their reviews. */
-  policyFlags?: PolicyFlags[]
   /** Why nothing was resolved, when an announced image is not in the config. */
   skipped?: string
   /** What each registry that sends rate-limit counts had left at the end of the run. */
