@@ -3,6 +3,7 @@
  * against the real registry, with bundles made by a private Sigstore (Fulcio, CT log, Rekor)
  * the test builds, pushed as referrers through the fallback tag `sha256-<hex>`, and the
  * trusted root given through sigstore-trusted-root. Each tag is one case, old against new.
+ * Without sigstore-trusted-root the same bundles meet the public-good root the action ships.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -212,5 +213,17 @@ describe('keyless Sigstore signatures and provenance, old digest against new', (
       'signer-changed is updated, but check it: signature: the signer changed'
     )
     expect(warnings).not.toMatch(/: same is updated/)
+  })
+
+  it('without sigstore-trusted-root, checks against the public-good root and says how to refresh it', async () => {
+    const result = await run({ 'verify-signatures': 'require', 'sigstore-trusted-root': '' })
+    expect(result.exitCode).toBe(0)
+    // Only the entry that opted out moves: the private Sigstore is not the public-good one.
+    expect([...rows(result.outputs).keys()]).toEqual(['opted-out'])
+    expect(written().includes(old['same']!)).toBe(true)
+    const warnings = annotations(result, 'warning').join('\n')
+    expect(warnings).toMatch(
+      /: same is not updated: signature: the new digest has no trusted signature \(signed under a Sigstore key the built-in public-good root \(@sigstore\/tuf \d+\.\d+\.\d+, \d{4}-\d{2}-\d{2}\) does not know: update image-digest-updater, or give a newer root in the sigstore-trusted-root input\)\n/
+    )
   })
 })

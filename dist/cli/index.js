@@ -31400,7 +31400,7 @@ const FLAGS = {
     'sigstore-trusted-root': {
         type: 'string',
         value: 'path',
-        help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
+        help: 'Sigstore trusted-root JSON for keyless checks (default: the shipped public-good root).'
     }
 };
 const PROGRAM = 'image-digest-updater';
@@ -38213,16 +38213,15 @@ function layersOf(manifest) {
 
 /** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
 const verifiers = new WeakMap();
-function bundleVerifier(trustedRoot) {
-    const key = (trustedRoot ?? verifiers);
-    let pending = verifiers.get(key);
+function bundleVerifier(root) {
+    let pending = verifiers.get(root);
     if (!pending) {
-        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7127)).then(m => m.createBundleVerifier(trustedRoot));
-        verifiers.set(key, pending);
+        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6111)).then(m => m.createBundleVerifier(root.json, root.override));
+        verifiers.set(root, pending);
     }
     return pending;
 }
-async function verifyDigest(client, ref, digest, trust, trustedRoot) {
+async function verifyDigest(client, ref, digest, trust, root) {
     const found = { signers: [], provenance: [] };
     let artifacts;
     try {
@@ -38240,7 +38239,7 @@ async function verifyDigest(client, ref, digest, trust, trustedRoot) {
             if (artifact.kind === 'simple-signing')
                 checkSimpleSigning(artifact, digest, trust, found);
             else
-                await checkBundle(artifact.bundle, digest, trust, trustedRoot, found);
+                await checkBundle(artifact.bundle, digest, trust, root, found);
         }
         catch (error) {
             problems.push(firstLine(error.message));
@@ -38270,8 +38269,8 @@ function checkSimpleSigning(artifact, digest, trust, found) {
     if (!found.signers.some(s => s.key === key))
         found.signers.push({ key });
 }
-async function checkBundle(bundle, digest, trust, trustedRoot, found) {
-    const verifier = await bundleVerifier(trustedRoot);
+async function checkBundle(bundle, digest, trust, root, found) {
+    const verifier = await bundleVerifier(root);
     const verified = verifier(bundle);
     if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         throw new Error('a Sigstore bundle holds no in-toto statement');
@@ -38355,15 +38354,18 @@ async function prepareSignatures(config, options, workspace, logger) {
             provenance: policy.provenanceRepository !== undefined
         });
     }
-    const trustedRoot = options?.trustedRoot
-        ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
-        : undefined;
+    const root = {
+        json: options?.trustedRoot
+            ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+            : undefined,
+        override: names.trustedRoot
+    };
     return {
         check: async (results, client, concurrency) => {
             const outcome = await checkMoves(results, client, concurrency, {
                 policies,
                 trusts,
-                trustedRoot
+                root
             });
             for (const { index, verdict, mode } of outcome.outcomes) {
                 if (!verdict.alarm)
@@ -38422,7 +38424,7 @@ async function checkMoves(results, client, concurrency, prepared) {
         const key = `${ref.registry}/${ref.repository}@${digest}#${index}`;
         let pending = cache.get(key);
         if (!pending) {
-            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.trustedRoot);
+            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.root);
             cache.set(key, pending);
         }
         return pending;

@@ -198,7 +198,7 @@ export const FLAGS: Readonly<Record<string, FlagSpec>> = {
   'sigstore-trusted-root': {
     type: 'string',
     value: 'path',
-    help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
+    help: 'Sigstore trusted-root JSON for keyless checks (default: the shipped public-good root).'
   }
 }
 

@@ -30,17 +30,25 @@ export interface Trust {
   provenance: boolean
 }
 
-/** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
-const verifiers = new WeakMap<object, Promise<BundleVerifier>>()
+/**
+ * The trusted root of the keyless checks: the sigstore-trusted-root file, or none for the
+ * public-good root shipped with the action; `override` is how the edge names that setting.
+ */
+export interface TrustRoot {
+  json?: unknown
+  override: string
+}
 
-function bundleVerifier(trustedRoot: unknown): Promise<BundleVerifier> {
-  const key = (trustedRoot ?? verifiers) as object
-  let pending = verifiers.get(key)
+/** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
+const verifiers = new WeakMap<TrustRoot, Promise<BundleVerifier>>()
+
+function bundleVerifier(root: TrustRoot): Promise<BundleVerifier> {
+  let pending = verifiers.get(root)
   if (!pending) {
     pending = import('../adapters/signature/sigstore.js').then(m =>
-      m.createBundleVerifier(trustedRoot)
+      m.createBundleVerifier(root.json, root.override)
     )
-    verifiers.set(key, pending)
+    verifiers.set(root, pending)
   }
   return pending
 }
@@ -50,7 +58,7 @@ export async function verifyDigest(
   ref: RepositoryRef,
   digest: Digest,
   trust: Trust,
-  trustedRoot: unknown
+  root: TrustRoot
 ): Promise<DigestSignatures> {
   const found: DigestSignatures = { signers: [], provenance: [] }
   let artifacts: SignatureArtifact[]
@@ -66,7 +74,7 @@ export async function verifyDigest(
   for (const artifact of artifacts) {
     try {
       if (artifact.kind === 'simple-signing') checkSimpleSigning(artifact, digest, trust, found)
-      else await checkBundle(artifact.bundle, digest, trust, trustedRoot, found)
+      else await checkBundle(artifact.bundle, digest, trust, root, found)
     } catch (error) {
       problems.push(firstLine((error as Error).message))
     }
@@ -103,10 +111,10 @@ async function checkBundle(
   bundle: unknown,
   digest: Digest,
   trust: Trust,
-  trustedRoot: unknown,
+  root: TrustRoot,
   found: DigestSignatures
 ): Promise<void> {
-  const verifier = await bundleVerifier(trustedRoot)
+  const verifier = await bundleVerifier(root)
   const verified = verifier(bundle)
   if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
     throw new Error('a Sigstore bundle holds no in-toto statement')

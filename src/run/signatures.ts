@@ -30,14 +30,17 @@ import { checkWorkspacePath } from '../adapters/fs/workspace-path.js'
 import type { RegistryClient, RepositoryRef } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { KeyError, type TrustedKey, parsePublicKeys } from '../adapters/signature/keys.js'
-import { type Trust, verifyDigest } from './signature-check.js'
+import { type Trust, type TrustRoot, verifyDigest } from './signature-check.js'
 
 export interface SignatureOptions {
   /** The global mode (`verify-signatures`); an entry's `verify` field wins. */
   mode: VerifyMode
   /** `signature-keys`: PEM keys inline, and/or workspace paths of PEM files, one a line. */
   keys?: string
-  /** `sigstore-trusted-root`: workspace path of a trusted-root JSON file. */
+  /**
+   * `sigstore-trusted-root`: workspace path of a trusted-root JSON file; without it, keyless
+   * checks use the public-good root shipped with the action.
+   */
   trustedRoot?: string
   /** How the edge names its settings, e.g. "the signature-keys input". */
   names: { keys: string; trustedRoot: string }
@@ -128,15 +131,18 @@ export async function prepareSignatures(
       provenance: policy.provenanceRepository !== undefined
     })
   }
-  const trustedRoot = options?.trustedRoot
-    ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
-    : undefined
+  const root: TrustRoot = {
+    json: options?.trustedRoot
+      ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+      : undefined,
+    override: names.trustedRoot
+  }
   return {
     check: async (results, client, concurrency) => {
       const outcome = await checkMoves(results, client, concurrency, {
         policies,
         trusts,
-        trustedRoot
+        root
       })
       for (const { index, verdict, mode } of outcome.outcomes) {
         if (!verdict.alarm) continue
@@ -198,7 +204,7 @@ async function readTrustedRoot(path: string, label: string, workspace: string): 
 interface Prepared {
   policies: Map<number, EntrySignaturePolicy>
   trusts: Map<number, Trust>
-  trustedRoot: unknown
+  root: TrustRoot
 }
 
 async function checkMoves<R extends StageResult>(
@@ -219,7 +225,7 @@ async function checkMoves<R extends StageResult>(
     const key = `${ref.registry}/${ref.repository}@${digest}#${index}`
     let pending = cache.get(key)
     if (!pending) {
-      pending = verifyDigest(client, ref, digest, prepared.trusts.get(index)!, prepared.trustedRoot)
+      pending = verifyDigest(client, ref, digest, prepared.trusts.get(index)!, prepared.root)
       cache.set(key, pending)
     }
     return pending
