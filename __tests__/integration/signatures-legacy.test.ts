@@ -106,11 +106,12 @@ describe("cosign's legacy keyless layout, old digest against new", () => {
       (JSON.parse(result.outputs.updates ?? '[]') as UpdateRow[]).map(r => [r.name, r])
     )
     expect([...updates.keys()]).toEqual(['same'])
-    expect(updates.get('same')!.signature).toMatchObject({
+    expect(updates.get('same')!.signature).toEqual({
       verified: true,
       identity: BUILD,
       issuer: ISSUER,
-      same_as_previous: true
+      same_as_previous: true,
+      previous: { verified: true, identity: BUILD, issuer: ISSUER }
     })
     const text = readFileSync(join(workspace, '.github/containers.yml'), 'utf8')
     for (const c of CASES) {
