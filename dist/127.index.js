@@ -16,7 +16,8 @@ __webpack_require__.r(__webpack_exports__);
 /**
  * Sigstore bundles verified by the Sigstore project's own libraries (@sigstore/verify and
  * its siblings): the certificate chain to a Fulcio CA of the trusted root, its signed
- * certificate timestamps, the transparency-log entry and the signature itself. Loaded with
+ * certificate timestamps, the transparency-log entry and the signature itself; cosign's legacy
+ * keyless signatures as message-signature bundles over their payload. Loaded with
  * import() only when a run meets a bundle, so a run that verifies nothing pays nothing.
  */
 
@@ -42,19 +43,29 @@ function createBundleVerifier(trustedRoot) {
             throw new Error(message);
         };
     }
-    return json => {
+    return (json, artifact) => {
         const bundle = (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .bundleFromJSON */ .vw)(json);
         (0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .assertBundle */ .DU)(bundle);
+        if (artifact !== undefined) {
+            if (!(0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .isBundleWithMessageSignature */ .QU)(bundle))
+                throw new Error('a Sigstore bundle signs a DSSE statement, not the payload');
+            return { ...identityOf(verifier.verify((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toSignedEntity */ .DC)(bundle, artifact))), payload: artifact };
+        }
         if (!(0,_sigstore_bundle__WEBPACK_IMPORTED_MODULE_0__/* .isBundleWithDsseEnvelope */ .Km)(bundle))
             throw new Error('a Sigstore bundle signs a message, not a DSSE statement');
         const signer = verifier.verify((0,_sigstore_verify__WEBPACK_IMPORTED_MODULE_2__/* .toSignedEntity */ .DC)(bundle));
         const envelope = bundle.content.dsseEnvelope;
         return {
-            identity: signer.identity?.subjectAlternativeName,
-            issuer: signer.identity?.extensions?.issuer,
+            ...identityOf(signer),
             payloadType: envelope.payloadType,
             payload: Buffer.from(envelope.payload)
         };
+    };
+}
+function identityOf(signer) {
+    return {
+        identity: signer.identity?.subjectAlternativeName,
+        issuer: signer.identity?.extensions?.issuer
     };
 }
 
