@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7398);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(881);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7398:
+/***/ 881:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33927,6 +33927,14 @@ function matchesSignedBy(signedBy, identity, issuer) {
     return signedBy.identityRegexp?.test(identity) ?? false;
 }
 const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
+function signerFields(signer) {
+    return {
+        verified: signer !== undefined,
+        ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
+        ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
+        ...(signer?.key !== undefined ? { key: signer.key } : {})
+    };
+}
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -33938,15 +33946,14 @@ function judgeSignatures(previous, current, rules) {
     const signer = current.signers[0];
     const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
     const chosen = shared ?? signer;
+    // The old digest's signer shown is the one the new digest shares, when there is one.
+    const before = shared ?? previous?.signers[0];
     const signature = {
-        verified: chosen !== undefined,
-        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
-        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
-        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
-        same_as_previous: previous === undefined ? null : shared !== undefined
+        ...signerFields(chosen),
+        same_as_previous: previous === undefined ? null : shared !== undefined,
+        previous: previous === undefined ? null : signerFields(before)
     };
     const alarms = [];
-    const before = previous?.signers[0];
     if (!chosen && signatureRequired) {
         const why = current.problem ? ` (${current.problem})` : '';
         alarms.push(before
@@ -34255,7 +34262,85 @@ function layersOf(manifest) {
     return Array.isArray(layers) ? layers : [];
 }
 
+;// CONCATENATED MODULE: ./src/adapters/signature/legacy-bundle.ts
+/**
+ * cosign's keyless signatures from before Sigstore bundles, turned into a Sigstore bundle
+ * v0.1 so the Sigstore libraries verify them (src/adapters/signature/sigstore.ts): cosign put
+ * the base64 signature, the Fulcio certificate and its chain (PEM) and Rekor's answer
+ * (`{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`) in annotations
+ * of the `.sig` layer whose blob is the signed simple-signing payload. Nothing is trusted
+ * here: what does not convert fails with the reason, and what converts is still unverified.
+ */
+
+const BUNDLE_V01_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
+/** The Sigstore bundle (JSON) that says what `signed` says, for @sigstore/bundle to read. */
+function legacyBundle(signed) {
+    const leaf = pemCertificates(signed.certificate);
+    if (leaf.length === 0)
+        throw new Error('a keyless signature has no PEM certificate in dev.sigstore.cosign/certificate');
+    const certificates = [...leaf, ...pemCertificates(signed.chain ?? '')];
+    if (signed.bundle === undefined)
+        throw new Error('a keyless signature has no Rekor bundle (dev.sigstore.cosign/bundle), so its log entry cannot be checked');
+    const rekor = parseRekorBundle(signed.bundle);
+    return {
+        mediaType: BUNDLE_V01_TYPE,
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificates.map(rawBytes => ({ rawBytes })) },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.logIndex),
+                    logId: { keyId: Buffer.from(rekor.logID, 'hex').toString('base64') },
+                    kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+                    integratedTime: String(rekor.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: rekor.signedEntryTimestamp },
+                    canonicalizedBody: rekor.body
+                }
+            ]
+        },
+        messageSignature: {
+            messageDigest: {
+                algorithm: 'SHA2_256',
+                digest: (0,external_node_crypto_.createHash)('sha256').update(signed.payload).digest('base64')
+            },
+            signature: signed.signature
+        }
+    };
+}
+/** Each PEM certificate's DER, base64 (as the bundle's JSON writes bytes). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(PEM_CERTIFICATE)].map(m => m[1].replace(/\s+/g, ''));
+}
+function parseRekorBundle(text) {
+    const bad = new Error('the Rekor bundle of a keyless signature (dev.sigstore.cosign/bundle) is not {SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}');
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw bad;
+    }
+    const outer = json;
+    const payload = (typeof outer === 'object' ? outer?.Payload : undefined);
+    const { body, integratedTime, logIndex, logID } = payload ?? {};
+    if (typeof outer?.SignedEntryTimestamp !== 'string' ||
+        typeof body !== 'string' ||
+        !Number.isSafeInteger(integratedTime) ||
+        !Number.isSafeInteger(logIndex) ||
+        typeof logID !== 'string' ||
+        !/^(?:[0-9a-f]{2})+$/i.test(logID))
+        throw bad;
+    return {
+        signedEntryTimestamp: outer.SignedEntryTimestamp,
+        body,
+        integratedTime: integratedTime,
+        logIndex: logIndex,
+        logID
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/signature-check.ts
+
 
 
 
@@ -34288,7 +34373,7 @@ async function verifyDigest(client, ref, digest, trust, root) {
     for (const artifact of artifacts) {
         try {
             if (artifact.kind === 'simple-signing')
-                checkSimpleSigning(artifact, digest, trust, found);
+                await checkSimpleSigning(artifact, digest, trust, trustedRoot, found);
             else
                 await checkBundle(artifact.bundle, digest, trust, root, found);
         }
@@ -34305,20 +34390,41 @@ async function verifyDigest(client, ref, digest, trust, root) {
 function firstLine(text) {
     return untrustedText(text.split('\n')[0] ?? text, 200);
 }
-function checkSimpleSigning(artifact, digest, trust, found) {
-    if (artifact.certificate !== undefined && trust.keys.length === 0)
-        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
-    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
-    if (key === undefined)
-        throw new Error('a signature does not verify with any trusted key');
+/**
+ * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
+ * the Sigstore libraries, else against the entry's keys.
+ */
+async function checkSimpleSigning(artifact, digest, trust, trustedRoot, found) {
+    let signer;
+    if (artifact.certificate !== undefined && trust.signedBy) {
+        const verify = await bundleVerifier(trustedRoot);
+        const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate });
+        const verified = verify(bundle, artifact.payload);
+        checkSignedBy(trust.signedBy, verified);
+        signer = { identity: verified.identity, issuer: verified.issuer };
+    }
+    else {
+        const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+        if (key === undefined)
+            throw new Error('a signature does not verify with any trusted key');
+        signer = { key };
+    }
     // Only after the signature verified is the payload's claim worth reading.
     const payload = parseSimpleSigning(artifact.payload);
     if (typeof payload === 'string')
         throw new Error(payload);
     if (payload.dockerManifestDigest !== digest)
         throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
-    if (!found.signers.some(s => s.key === key))
-        found.signers.push({ key });
+    addSigner(found, signer);
+}
+function checkSignedBy(signedBy, verified) {
+    if (!signedBy || !matchesSignedBy(signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+}
+function addSigner(found, signer) {
+    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
+    if (!found.signers.some(same))
+        found.signers.push(signer);
 }
 async function checkBundle(bundle, digest, trust, root, found) {
     const verifier = await bundleVerifier(root);
@@ -34341,11 +34447,8 @@ async function checkBundle(bundle, digest, trust, root, found) {
             throw new Error(`a provenance for ${source.repository} was signed by another identity`);
         return;
     }
-    if (!trust.signedBy || !matchesSignedBy(trust.signedBy, verified.identity, verified.issuer))
-        throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
-    const signer = { identity: verified.identity, issuer: verified.issuer };
-    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
-        found.signers.push(signer);
+    checkSignedBy(trust.signedBy, verified);
+    addSigner(found, { identity: verified.identity, issuer: verified.issuer });
 }
 
 ;// CONCATENATED MODULE: ./src/run/signatures.ts
@@ -38819,28 +38922,41 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
+/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
+function signedText(signer, quote) {
+    const { identity, issuer, key } = signer;
+    if (identity !== undefined)
+        return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`;
+    return key !== undefined ? `signed with key ${quote(key)}` : 'signed';
+}
 /**
- * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
- * old digest that was never signed, so the words name both.
+ * The old digest's signer against the new one's: `previous` tells a changed signer from an
+ * old digest that was never signed; a review without it (an older producer) names both.
  */
-function previousSignerText(same) {
+function previousSignerText(signature, quote) {
+    const { same_as_previous: same, previous } = signature;
     if (same === true)
         return 'same signer as the previous digest';
-    if (same === false)
+    if (same === null)
+        return 'no previous digest to compare';
+    if (!previous)
         return 'signer changed or previous digest unsigned';
-    return 'no previous digest to compare';
+    if (!previous.verified)
+        return 'the previous digest was not signed';
+    return `signer changed: the previous digest was ${signedText(previous, quote)}`;
 }
-/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+/**
+ * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
+ * signed`, with what the previous digest had when it was signed.
+ */
 function signatureText(signature, quote) {
-    if (!signature.verified)
-        return 'not signed';
-    const { identity, issuer, key } = signature;
-    const who = identity !== undefined
-        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
-        : key !== undefined
-            ? `signed with key ${quote(key)}`
-            : 'signed';
-    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
+    if (!signature.verified) {
+        const { previous } = signature;
+        return previous?.verified
+            ? `not signed; the previous digest was ${signedText(previous, quote)}`
+            : 'not signed';
+    }
+    return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`;
 }
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
 function signatureShortText(signature, quote) {

@@ -91,7 +91,8 @@ describe('key-based cosign signatures, old digest against new', () => {
     expect(updates.get('same')!.signature).toEqual({
       verified: true,
       key: 'trusted.pub',
-      same_as_previous: true
+      same_as_previous: true,
+      previous: { verified: true, key: 'trusted.pub' }
     })
     const text = written()
     expect(text).toContain(fresh.same)
@@ -122,7 +123,8 @@ describe('key-based cosign signatures, old digest against new', () => {
     expect([...updates.keys()]).toEqual(CASES)
     expect(updates.get('unsigned-new')!.signature).toEqual({
       verified: false,
-      same_as_previous: false
+      same_as_previous: false,
+      previous: { verified: true, key: 'trusted.pub' }
     })
     expect(updates.get('same')!.signature).toMatchObject({ verified: true, same_as_previous: true })
     for (const tag of CASES) expect(written()).toContain(fresh[tag])

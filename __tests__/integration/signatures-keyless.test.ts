@@ -165,7 +165,8 @@ describe('keyless Sigstore signatures and provenance, old digest against new', (
       verified: true,
       identity: BUILD,
       issuer: ISSUER,
-      same_as_previous: true
+      same_as_previous: true,
+      previous: { verified: true, identity: BUILD, issuer: ISSUER }
     })
     expect(updates.get('opted-out')!.signature).toBeUndefined()
     expect(updates.get('provenance')!.provenance).toEqual({
@@ -206,7 +207,8 @@ describe('keyless Sigstore signatures and provenance, old digest against new', (
       verified: true,
       identity: RELEASE,
       issuer: ISSUER,
-      same_as_previous: false
+      same_as_previous: false,
+      previous: { verified: true, identity: BUILD, issuer: ISSUER }
     })
     const warnings = annotations(result, 'warning').join('\n')
     expect(warnings).toContain(

@@ -60,6 +60,36 @@ export async function pushCosignSignature(
   const payload = options.tamper
     ? simpleSigningPayload(`${reference}-tampered`, options.payloadDigest ?? digest)
     : signed
+  await pushSignatureTag(registry, repo, digest, payload, {
+    'dev.cosignproject.cosign/signature': signature
+  })
+}
+
+/**
+ * Pushes a keyless signature in cosign's layout before bundles: the `.sig` tag's layer is the
+ * payload, with the signature, the certificate, its chain and Rekor's bundle as annotations.
+ */
+export async function pushKeylessSignature(
+  registry: RegistryHandle,
+  repo: string,
+  digest: string,
+  signed: { payload: Buffer; signature: string; certificate: string; chain: string; bundle: string }
+): Promise<void> {
+  await pushSignatureTag(registry, repo, digest, signed.payload, {
+    'dev.cosignproject.cosign/signature': signed.signature,
+    'dev.sigstore.cosign/certificate': signed.certificate,
+    'dev.sigstore.cosign/chain': signed.chain,
+    'dev.sigstore.cosign/bundle': signed.bundle
+  })
+}
+
+async function pushSignatureTag(
+  registry: RegistryHandle,
+  repo: string,
+  digest: string,
+  payload: Buffer,
+  annotations: Record<string, string>
+): Promise<void> {
   const layerDigest = await registry.pushBlob(repo, payload)
   const config = Buffer.from('{}')
   const configDigest = await registry.pushBlob(repo, config)
@@ -67,14 +97,7 @@ export async function pushCosignSignature(
     schemaVersion: 2,
     mediaType: OCI_MANIFEST,
     config: { mediaType: EMPTY_CONFIG, digest: configDigest, size: config.length },
-    layers: [
-      {
-        mediaType: SIMPLE_SIGNING,
-        digest: layerDigest,
-        size: payload.length,
-        annotations: { 'dev.cosignproject.cosign/signature': signature }
-      }
-    ]
+    layers: [{ mediaType: SIMPLE_SIGNING, digest: layerDigest, size: payload.length, annotations }]
   })
 }
 

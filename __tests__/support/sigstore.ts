@@ -4,7 +4,9 @@
  * `sigstore-trusted-root`. `attest` makes what `cosign attest --new-bundle-format` and
  * `actions/attest-build-provenance` push: a Sigstore bundle (v0.3) of a DSSE envelope around
  * an in-toto statement, signed by a short-lived certificate for a workflow identity and
- * logged in Rekor with an inclusion proof.
+ * logged in Rekor with an inclusion proof. `signLegacy` makes what cosign signed before
+ * bundles: a signature over the simple-signing payload, the certificate and chain as PEM, and
+ * a hashedrekord entry whose Rekor bundle (`{SignedEntryTimestamp, Payload}`) rides along.
  */
 import { type KeyObject, createHash, generateKeyPairSync, sign } from 'node:crypto'
 import { initializeCA, initializeTLog } from '@sigstore/mock'
@@ -31,9 +33,28 @@ export interface AttestOptions {
   tamper?: boolean
 }
 
+export interface LegacySignOptions {
+  identity: string
+  issuer?: string
+  /** Change the payload after signing. */
+  tamper?: boolean
+  /** Sign the entry timestamp with a key the trusted root does not name. */
+  forgeSet?: boolean
+}
+
+/** A `.sig` layer: its payload and the annotations cosign puts beside it. */
+export interface LegacySignature {
+  payload: Buffer
+  signature: string
+  certificate: string
+  chain: string
+  bundle: string
+}
+
 export interface PrivateSigstore {
   trustedRoot: unknown
   attest(digest: string, options: AttestOptions): Promise<unknown>
+  signLegacy(payload: Buffer, options: LegacySignOptions): Promise<LegacySignature>
 }
 
 export async function privateSigstore(): Promise<PrivateSigstore> {
@@ -71,6 +92,17 @@ export async function privateSigstore(): Promise<PrivateSigstore> {
     timestampAuthorities: []
   }
 
+  /** A Fulcio certificate for `signer`'s public key, naming the identity and issuer. */
+  const certify = (signer: ReturnType<typeof ecKeys>, identity: string, issuer = GITHUB_ISSUER) =>
+    ca.issueCertificate({
+      publicKey: der(signer.publicKey),
+      subjectAltName: identity,
+      extensions: [
+        { oid: ISSUER_V1, value: issuer, legacy: true },
+        { oid: ISSUER_V2, value: issuer }
+      ]
+    })
+
   async function attest(digest: string, options: AttestOptions): Promise<unknown> {
     const statement = {
       _type: 'https://in-toto.io/Statement/v1',
@@ -80,16 +112,8 @@ export async function privateSigstore(): Promise<PrivateSigstore> {
     }
     const signed = Buffer.from(JSON.stringify(statement))
     const signer = ecKeys()
-    const issuer = options.issuer ?? GITHUB_ISSUER
     const certificate = await issueAt(options.certificateAgeMs ?? 0, () =>
-      ca.issueCertificate({
-        publicKey: der(signer.publicKey),
-        subjectAltName: options.identity,
-        extensions: [
-          { oid: ISSUER_V1, value: issuer, legacy: true },
-          { oid: ISSUER_V2, value: issuer }
-        ]
-      })
+      certify(signer, options.identity, options.issuer)
     )
     const pae = Buffer.from(
       `DSSEv1 ${IN_TOTO.length} ${IN_TOTO} ${signed.length} ${signed.toString('latin1')}`,
@@ -104,7 +128,6 @@ export async function privateSigstore(): Promise<PrivateSigstore> {
       payloadType: IN_TOTO,
       signatures: [{ sig: b64(signature), keyid: '' }]
     }
-    const pem = `-----BEGIN CERTIFICATE-----\n${b64(certificate)}\n-----END CERTIFICATE-----\n`
     const entry = await tlog.log({
       apiVersion: '0.0.1',
       kind: 'dsse',
@@ -117,7 +140,7 @@ export async function privateSigstore(): Promise<PrivateSigstore> {
           algorithm: 'sha256',
           value: createHash('sha256').update(signed).digest('hex')
         },
-        signatures: [{ signature: b64(signature), verifier: b64(Buffer.from(pem)) }]
+        signatures: [{ signature: b64(signature), verifier: b64(Buffer.from(pem(certificate))) }]
       }
     })
     const logged = Object.values(entry as Record<string, LogEntry>)[0]!
@@ -147,8 +170,48 @@ export async function privateSigstore(): Promise<PrivateSigstore> {
       dsseEnvelope: envelope
     }
   }
-  return { trustedRoot, attest }
+  async function signLegacy(payload: Buffer, options: LegacySignOptions): Promise<LegacySignature> {
+    const signer = ecKeys()
+    const certificate = await certify(signer, options.identity, options.issuer)
+    const signature = b64(sign('sha256', payload, signer.privateKey))
+    const entry = await tlog.log({
+      apiVersion: '0.0.1',
+      kind: 'hashedrekord',
+      spec: {
+        data: {
+          hash: { algorithm: 'sha256', value: createHash('sha256').update(payload).digest('hex') }
+        },
+        signature: {
+          content: signature,
+          publicKey: { content: b64(Buffer.from(pem(certificate))) }
+        }
+      }
+    })
+    const logged = Object.values(entry as Record<string, LogEntry>)[0]!
+    const { body, integratedTime, logID, logIndex } = logged
+    // Rekor signs the canonical JSON of these four; keys in this order are canonical.
+    const set = { body, integratedTime, logID, logIndex }
+    const forged = () => b64(sign('sha256', Buffer.from(JSON.stringify(set)), ecKeys().privateKey))
+    return {
+      payload: options.tamper
+        ? Buffer.from(payload.toString('utf8').replace('}', ',"tampered":true}'))
+        : payload,
+      signature,
+      certificate: pem(certificate),
+      chain: pem(ca.rootCertificate),
+      bundle: JSON.stringify({
+        SignedEntryTimestamp: options.forgeSet
+          ? forged()
+          : logged.verification.signedEntryTimestamp,
+        Payload: set
+      })
+    }
+  }
+  return { trustedRoot, attest, signLegacy }
 }
+
+const pem = (certificate: Buffer): string =>
+  `-----BEGIN CERTIFICATE-----\n${b64(certificate)}\n-----END CERTIFICATE-----\n`
 
 /** A certificate transparency log that issues v1 SCTs for precertificates. */
 function ctLogFor(keys: ReturnType<typeof ecKeys>) {

@@ -598,6 +598,45 @@ describe('Signature and Provenance', () => {
       undefined
     ],
     [
+      'a key after an unsigned old digest',
+      {
+        signature: {
+          verified: true,
+          key: 'trusted.pub',
+          same_as_previous: false,
+          previous: { verified: false }
+        }
+      },
+      '- **Signature**: signed with key `trusted.pub`; the previous digest was not signed',
+      undefined
+    ],
+    [
+      'a signer other than the old digest had',
+      {
+        signature: {
+          verified: true,
+          ...KEYLESS,
+          issuer: ISSUER,
+          same_as_previous: false,
+          previous: { verified: true, identity: 'https://ci.example/old', issuer: ISSUER }
+        }
+      },
+      `- **Signature**: signed by \`${KEYLESS.identity}\` (issuer \`${ISSUER}\`); signer changed: the previous digest was signed by \`https://ci.example/old\` (issuer \`${ISSUER}\`)`,
+      undefined
+    ],
+    [
+      'an unsigned digest after a key-signed one',
+      {
+        signature: {
+          verified: false,
+          same_as_previous: false,
+          previous: { verified: true, key: 'trusted.pub' }
+        }
+      },
+      '- **Signature**: not signed; the previous digest was signed with key `trusted.pub`',
+      undefined
+    ],
+    [
       'a newly pinned digest',
       { signature: { verified: true, key: 'trusted.pub', same_as_previous: null } },
       '- **Signature**: signed with key `trusted.pub`; no previous digest to compare',
@@ -629,7 +668,13 @@ describe('Signature and Provenance', () => {
     'keeps a hostile identity %j as text',
     identity => {
       const text = block({
-        signature: { verified: true, identity, issuer: identity, same_as_previous: true },
+        signature: {
+          verified: true,
+          identity,
+          issuer: identity,
+          same_as_previous: false,
+          previous: { verified: true, identity, issuer: identity }
+        },
         provenance: { verified: true, repository: identity, workflow: identity }
       })
       expect(activeMarkdown(text)).toEqual([])

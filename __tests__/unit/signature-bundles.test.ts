@@ -6,11 +6,13 @@
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
+import { legacyBundle } from '../../src/adapters/signature/legacy-bundle.js'
 import {
   PUBLIC_GOOD_SNAPSHOT,
   createBundleVerifier
 } from '../../src/adapters/signature/sigstore.js'
 import { parseStatement, provenanceSource } from '../../src/domain/signature/payload.js'
+import { simpleSigningPayload } from '../support/signing.js'
 import { GITHUB_ISSUER, type PrivateSigstore, privateSigstore } from '../support/sigstore.js'
 
 const OVERRIDE = 'the sigstore-trusted-root input'
@@ -116,5 +118,61 @@ describe('a real public-good bundle, offline', () => {
   it('is not trusted under another root', async () => {
     const other = await privateSigstore()
     expect(() => createBundleVerifier(other.trustedRoot, OVERRIDE)(json)).toThrow(/does not know/)
+  })
+})
+
+describe("cosign's legacy keyless signatures, as message-signature bundles", () => {
+  let sigstore: PrivateSigstore
+  let stranger: PrivateSigstore
+  const payload = simpleSigningPayload('registry.example/app', DIGEST)
+
+  beforeAll(async () => {
+    sigstore = await privateSigstore()
+    stranger = await privateSigstore()
+  })
+
+  const verify = (signed: Parameters<typeof legacyBundle>[0]) =>
+    createBundleVerifier(sigstore.trustedRoot, OVERRIDE)(legacyBundle(signed), signed.payload)
+
+  it('verifies the signature over the payload and says who signed it', async () => {
+    const verified = verify(await sigstore.signLegacy(payload, { identity: IDENTITY }))
+    expect(verified.identity).toBe(IDENTITY)
+    expect(verified.issuer).toBe(GITHUB_ISSUER)
+    expect(verified.payload.equals(payload)).toBe(true)
+  })
+
+  it('refuses a payload changed after signing', async () => {
+    const signed = await sigstore.signLegacy(payload, { identity: IDENTITY, tamper: true })
+    expect(() => verify(signed)).toThrow(/digest mismatch/)
+  })
+
+  it('refuses an entry timestamp signed by a key the trusted root does not name', async () => {
+    const signed = await sigstore.signLegacy(payload, { identity: IDENTITY, forgeSet: true })
+    expect(() => verify(signed)).toThrow(/inclusion promise/)
+  })
+
+  it('refuses a signature from a Sigstore the trusted root does not name', async () => {
+    const signed = await stranger.signLegacy(payload, { identity: IDENTITY })
+    expect(() => verify(signed)).toThrow()
+  })
+
+  it('refuses a signature the log entry does not hold', async () => {
+    const signed = await sigstore.signLegacy(payload, { identity: IDENTITY })
+    const other = await sigstore.signLegacy(payload, { identity: IDENTITY })
+    expect(() => verify({ ...signed, bundle: other.bundle })).toThrow()
+  })
+
+  it('says what is missing when the annotations are not a keyless signature', async () => {
+    const signed = await sigstore.signLegacy(payload, { identity: IDENTITY })
+    expect(() => verify({ ...signed, bundle: undefined })).toThrow(/no Rekor bundle/)
+    expect(() => verify({ ...signed, bundle: '{"Payload":{}}' })).toThrow(/is not \{Signed/)
+    expect(() => verify({ ...signed, certificate: 'not PEM' })).toThrow(/no PEM certificate/)
+  })
+
+  it('a DSSE bundle given with a payload is refused, not read as the payload', async () => {
+    const bundle = await sigstore.attest(DIGEST, { identity: IDENTITY })
+    expect(() => createBundleVerifier(sigstore.trustedRoot, OVERRIDE)(bundle, payload)).toThrow(
+      /not the payload/
+    )
   })
 })

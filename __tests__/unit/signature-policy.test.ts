@@ -28,7 +28,12 @@ const rules = { signatureRequired: true }
 describe('judgeSignatures', () => {
   it('the same signer as before is the good case', () => {
     expect(judgeSignatures(signed(ALICE), signed(ALICE), rules)).toEqual({
-      signature: { verified: true, ...ALICE, same_as_previous: true },
+      signature: {
+        verified: true,
+        ...ALICE,
+        same_as_previous: true,
+        previous: { verified: true, ...ALICE }
+      },
       provenance: undefined,
       alarm: undefined
     })
@@ -52,7 +57,11 @@ describe('judgeSignatures', () => {
       { ...signed(), problem: 'no signature found' },
       rules
     )
-    expect(verdict.signature).toEqual({ verified: false, same_as_previous: false })
+    expect(verdict.signature).toEqual({
+      verified: false,
+      same_as_previous: false,
+      previous: { verified: true, key: 'k.pub' }
+    })
     expect(verdict.alarm).toBe(
       'the new digest is not signed, but the old one was signed by key k.pub (no signature found)'
     )
@@ -61,6 +70,23 @@ describe('judgeSignatures', () => {
   it('a newly pinned digest has no previous state; an old unsigned one is no alarm once the new is signed', () => {
     expect(judgeSignatures(undefined, signed(ALICE), rules).signature.same_as_previous).toBeNull()
     expect(judgeSignatures(signed(), signed(ALICE), rules).alarm).toBeUndefined()
+  })
+
+  // same_as_previous: false is two cases; `previous` tells them apart.
+  it.each<[string, DigestSignatures | undefined, DigestSignatures, unknown]>([
+    ['newly pinned: nothing known', undefined, signed(ALICE), null],
+    ['the old digest was unsigned', signed(), signed(ALICE), { verified: false }],
+    ['the signer changed', signed(ALICE), signed(BOB), { verified: true, ...ALICE }],
+    ['the same signer', signed(BOB, ALICE), signed(ALICE), { verified: true, ...ALICE }],
+    [
+      'signed with a key before',
+      signed({ key: 'k.pub' }),
+      signed(ALICE),
+      { verified: true, key: 'k.pub' }
+    ],
+    ['both unsigned', signed(), signed(), { verified: false }]
+  ])('previous: %s', (_, before, after, previous) => {
+    expect(judgeSignatures(before, after, rules).signature.previous).toEqual(previous)
   })
 
   it('provenance must name the repository, and says which one it names instead', () => {

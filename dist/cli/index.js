@@ -32044,7 +32044,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6304);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(993);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7462);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9603);
 /* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8991);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6311);
@@ -34591,28 +34591,41 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
+/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
+function signedText(signer, quote) {
+    const { identity, issuer, key } = signer;
+    if (identity !== undefined)
+        return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`;
+    return key !== undefined ? `signed with key ${quote(key)}` : 'signed';
+}
 /**
- * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
- * old digest that was never signed, so the words name both.
+ * The old digest's signer against the new one's: `previous` tells a changed signer from an
+ * old digest that was never signed; a review without it (an older producer) names both.
  */
-function previousSignerText(same) {
+function previousSignerText(signature, quote) {
+    const { same_as_previous: same, previous } = signature;
     if (same === true)
         return 'same signer as the previous digest';
-    if (same === false)
+    if (same === null)
+        return 'no previous digest to compare';
+    if (!previous)
         return 'signer changed or previous digest unsigned';
-    return 'no previous digest to compare';
+    if (!previous.verified)
+        return 'the previous digest was not signed';
+    return `signer changed: the previous digest was ${signedText(previous, quote)}`;
 }
-/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+/**
+ * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
+ * signed`, with what the previous digest had when it was signed.
+ */
 function signatureText(signature, quote) {
-    if (!signature.verified)
-        return 'not signed';
-    const { identity, issuer, key } = signature;
-    const who = identity !== undefined
-        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
-        : key !== undefined
-            ? `signed with key ${quote(key)}`
-            : 'signed';
-    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
+    if (!signature.verified) {
+        const { previous } = signature;
+        return previous?.verified
+            ? `not signed; the previous digest was ${signedText(previous, quote)}`
+            : 'not signed';
+    }
+    return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`;
 }
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
 function signatureShortText(signature, quote) {
@@ -34678,6 +34691,14 @@ function matchesSignedBy(signedBy, identity, issuer) {
     return signedBy.identityRegexp?.test(identity) ?? false;
 }
 const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
+function signerFields(signer) {
+    return {
+        verified: signer !== undefined,
+        ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
+        ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
+        ...(signer?.key !== undefined ? { key: signer.key } : {})
+    };
+}
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -34689,15 +34710,14 @@ function judgeSignatures(previous, current, rules) {
     const signer = current.signers[0];
     const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
     const chosen = shared ?? signer;
+    // The old digest's signer shown is the one the new digest shares, when there is one.
+    const before = shared ?? previous?.signers[0];
     const signature = {
-        verified: chosen !== undefined,
-        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
-        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
-        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
-        same_as_previous: previous === undefined ? null : shared !== undefined
+        ...signerFields(chosen),
+        same_as_previous: previous === undefined ? null : shared !== undefined,
+        previous: previous === undefined ? null : signerFields(before)
     };
     const alarms = [];
-    const before = previous?.signers[0];
     if (!chosen && signatureRequired) {
         const why = current.problem ? ` (${current.problem})` : '';
         alarms.push(before
@@ -35805,7 +35825,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 /* harmony import */ var _adapters_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5071);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5663);
 /* harmony import */ var _discover_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9813);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7462);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9603);
 /**
  * `image-digest-updater pin FILE…`: the discovery stage on the named files alone, without a
  * config, written in place (or only described, on a dry run). Each file is checked as every
@@ -37723,7 +37743,7 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 7462:
+/***/ 9603:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38204,7 +38224,85 @@ function layersOf(manifest) {
     return Array.isArray(layers) ? layers : [];
 }
 
+;// CONCATENATED MODULE: ./src/adapters/signature/legacy-bundle.ts
+/**
+ * cosign's keyless signatures from before Sigstore bundles, turned into a Sigstore bundle
+ * v0.1 so the Sigstore libraries verify them (src/adapters/signature/sigstore.ts): cosign put
+ * the base64 signature, the Fulcio certificate and its chain (PEM) and Rekor's answer
+ * (`{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`) in annotations
+ * of the `.sig` layer whose blob is the signed simple-signing payload. Nothing is trusted
+ * here: what does not convert fails with the reason, and what converts is still unverified.
+ */
+
+const BUNDLE_V01_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
+/** The Sigstore bundle (JSON) that says what `signed` says, for @sigstore/bundle to read. */
+function legacyBundle(signed) {
+    const leaf = pemCertificates(signed.certificate);
+    if (leaf.length === 0)
+        throw new Error('a keyless signature has no PEM certificate in dev.sigstore.cosign/certificate');
+    const certificates = [...leaf, ...pemCertificates(signed.chain ?? '')];
+    if (signed.bundle === undefined)
+        throw new Error('a keyless signature has no Rekor bundle (dev.sigstore.cosign/bundle), so its log entry cannot be checked');
+    const rekor = parseRekorBundle(signed.bundle);
+    return {
+        mediaType: BUNDLE_V01_TYPE,
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificates.map(rawBytes => ({ rawBytes })) },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.logIndex),
+                    logId: { keyId: Buffer.from(rekor.logID, 'hex').toString('base64') },
+                    kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+                    integratedTime: String(rekor.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: rekor.signedEntryTimestamp },
+                    canonicalizedBody: rekor.body
+                }
+            ]
+        },
+        messageSignature: {
+            messageDigest: {
+                algorithm: 'SHA2_256',
+                digest: (0,external_node_crypto_.createHash)('sha256').update(signed.payload).digest('base64')
+            },
+            signature: signed.signature
+        }
+    };
+}
+/** Each PEM certificate's DER, base64 (as the bundle's JSON writes bytes). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(PEM_CERTIFICATE)].map(m => m[1].replace(/\s+/g, ''));
+}
+function parseRekorBundle(text) {
+    const bad = new Error('the Rekor bundle of a keyless signature (dev.sigstore.cosign/bundle) is not {SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}');
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw bad;
+    }
+    const outer = json;
+    const payload = (typeof outer === 'object' ? outer?.Payload : undefined);
+    const { body, integratedTime, logIndex, logID } = payload ?? {};
+    if (typeof outer?.SignedEntryTimestamp !== 'string' ||
+        typeof body !== 'string' ||
+        !Number.isSafeInteger(integratedTime) ||
+        !Number.isSafeInteger(logIndex) ||
+        typeof logID !== 'string' ||
+        !/^(?:[0-9a-f]{2})+$/i.test(logID))
+        throw bad;
+    return {
+        signedEntryTimestamp: outer.SignedEntryTimestamp,
+        body,
+        integratedTime: integratedTime,
+        logIndex: logIndex,
+        logID
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/signature-check.ts
+
 
 
 
@@ -38237,7 +38335,7 @@ async function verifyDigest(client, ref, digest, trust, root) {
     for (const artifact of artifacts) {
         try {
             if (artifact.kind === 'simple-signing')
-                checkSimpleSigning(artifact, digest, trust, found);
+                await checkSimpleSigning(artifact, digest, trust, trustedRoot, found);
             else
                 await checkBundle(artifact.bundle, digest, trust, root, found);
         }
@@ -38254,20 +38352,41 @@ async function verifyDigest(client, ref, digest, trust, root) {
 function firstLine(text) {
     return (0,untrusted/* untrustedText */.U)(text.split('\n')[0] ?? text, 200);
 }
-function checkSimpleSigning(artifact, digest, trust, found) {
-    if (artifact.certificate !== undefined && trust.keys.length === 0)
-        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
-    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
-    if (key === undefined)
-        throw new Error('a signature does not verify with any trusted key');
+/**
+ * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
+ * the Sigstore libraries, else against the entry's keys.
+ */
+async function checkSimpleSigning(artifact, digest, trust, trustedRoot, found) {
+    let signer;
+    if (artifact.certificate !== undefined && trust.signedBy) {
+        const verify = await bundleVerifier(trustedRoot);
+        const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate });
+        const verified = verify(bundle, artifact.payload);
+        checkSignedBy(trust.signedBy, verified);
+        signer = { identity: verified.identity, issuer: verified.issuer };
+    }
+    else {
+        const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+        if (key === undefined)
+            throw new Error('a signature does not verify with any trusted key');
+        signer = { key };
+    }
     // Only after the signature verified is the payload's claim worth reading.
     const payload = parseSimpleSigning(artifact.payload);
     if (typeof payload === 'string')
         throw new Error(payload);
     if (payload.dockerManifestDigest !== digest)
         throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
-    if (!found.signers.some(s => s.key === key))
-        found.signers.push({ key });
+    addSigner(found, signer);
+}
+function checkSignedBy(signedBy, verified) {
+    if (!signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+}
+function addSigner(found, signer) {
+    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
+    if (!found.signers.some(same))
+        found.signers.push(signer);
 }
 async function checkBundle(bundle, digest, trust, root, found) {
     const verifier = await bundleVerifier(root);
@@ -38290,11 +38409,8 @@ async function checkBundle(bundle, digest, trust, root, found) {
             throw new Error(`a provenance for ${source.repository} was signed by another identity`);
         return;
     }
-    if (!trust.signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(trust.signedBy, verified.identity, verified.issuer))
-        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
-    const signer = { identity: verified.identity, issuer: verified.issuer };
-    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
-        found.signers.push(signer);
+    checkSignedBy(trust.signedBy, verified);
+    addSigner(found, { identity: verified.identity, issuer: verified.issuer });
 }
 
 ;// CONCATENATED MODULE: ./src/run/signatures.ts

@@ -35,6 +35,21 @@ export interface SignatureCheck {
   key?: string
   /** Null when the old digest's state is unknown (newly pinned). */
   same_as_previous: boolean | null
+  /**
+   * What the old digest had, checked against the same signers: which of them signed it, or
+   * `verified: false` when none did. Tells "signer changed" from "the old digest was
+   * unsigned", which `same_as_previous: false` alone cannot. Null when not known (newly
+   * pinned); absent from producers older than this field.
+   */
+  previous?: PreviousSignature | null
+}
+
+/** The old digest's signature, as SignatureCheck names the new one's. */
+export interface PreviousSignature {
+  verified: boolean
+  identity?: string
+  issuer?: string
+  key?: string
 }
 
 export interface ProvenanceCheck {

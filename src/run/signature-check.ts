@@ -1,7 +1,7 @@
 /**
  * One digest's signatures, found and verified: key-based cosign signatures against the
- * entry's keys, Sigstore bundles against the trusted root and the entry's `signed_by`, SLSA
- * provenance from the bundles' in-toto statements. A registry that cannot be asked, or a
+ * entry's keys; Sigstore bundles and cosign's legacy keyless signatures against the trusted
+ * root and the entry's `signed_by`; SLSA provenance from the bundles' in-toto statements. A registry that cannot be asked, or a
  * signature that does not verify, leaves the digest unsigned with the reason: never a crash.
  */
 import type { Digest } from '../domain/oci/digest.js'
@@ -15,12 +15,14 @@ import {
 import {
   type DigestSignatures,
   type SignedBy,
+  type Signer,
   matchesSignedBy
 } from '../domain/signature/policy.js'
 import { untrustedText } from '../domain/text/untrusted.js'
 import type { RegistryClient, RepositoryRef } from '../adapters/registry/client.js'
 import { type SignatureArtifact, findSignatureArtifacts } from '../adapters/registry/referrers.js'
 import { type TrustedKey, verifyWithKeys } from '../adapters/signature/keys.js'
+import { legacyBundle } from '../adapters/signature/legacy-bundle.js'
 import type { BundleVerifier } from '../adapters/signature/sigstore.js'
 
 export interface Trust {
@@ -73,7 +75,8 @@ export async function verifyDigest(
   const problems: string[] = []
   for (const artifact of artifacts) {
     try {
-      if (artifact.kind === 'simple-signing') checkSimpleSigning(artifact, digest, trust, found)
+      if (artifact.kind === 'simple-signing')
+        await checkSimpleSigning(artifact, digest, trust, root, found)
       else await checkBundle(artifact.bundle, digest, trust, root, found)
     } catch (error) {
       problems.push(firstLine((error as Error).message))
@@ -89,22 +92,51 @@ function firstLine(text: string): string {
   return untrustedText(text.split('\n')[0] ?? text, 200)
 }
 
-function checkSimpleSigning(
+/**
+ * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
+ * the Sigstore libraries, else against the entry's keys.
+ */
+async function checkSimpleSigning(
   artifact: Extract<SignatureArtifact, { kind: 'simple-signing' }>,
   digest: Digest,
   trust: Trust,
+  root: TrustRoot,
   found: DigestSignatures
-): void {
-  if (artifact.certificate !== undefined && trust.keys.length === 0)
-    throw new Error('keyless signatures in the legacy cosign layout are not read yet')
-  const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys)
-  if (key === undefined) throw new Error('a signature does not verify with any trusted key')
+): Promise<void> {
+  let signer: Signer
+  if (artifact.certificate !== undefined && trust.signedBy) {
+    const verify = await bundleVerifier(root)
+    const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate })
+    const verified = verify(bundle, artifact.payload)
+    checkSignedBy(trust.signedBy, verified)
+    signer = { identity: verified.identity, issuer: verified.issuer }
+  } else {
+    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys)
+    if (key === undefined) throw new Error('a signature does not verify with any trusted key')
+    signer = { key }
+  }
   // Only after the signature verified is the payload's claim worth reading.
   const payload = parseSimpleSigning(artifact.payload)
   if (typeof payload === 'string') throw new Error(payload)
   if (payload.dockerManifestDigest !== digest)
     throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`)
-  if (!found.signers.some(s => s.key === key)) found.signers.push({ key })
+  addSigner(found, signer)
+}
+
+function checkSignedBy(
+  signedBy: SignedBy | undefined,
+  verified: { identity?: string; issuer?: string }
+): void {
+  if (!signedBy || !matchesSignedBy(signedBy, verified.identity, verified.issuer))
+    throw new Error(
+      `a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`
+    )
+}
+
+function addSigner(found: DigestSignatures, signer: Signer): void {
+  const same = (s: Signer) =>
+    s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer
+  if (!found.signers.some(same)) found.signers.push(signer)
 }
 
 async function checkBundle(
@@ -131,11 +163,6 @@ async function checkBundle(
     } else throw new Error(`a provenance for ${source.repository} was signed by another identity`)
     return
   }
-  if (!trust.signedBy || !matchesSignedBy(trust.signedBy, verified.identity, verified.issuer))
-    throw new Error(
-      `a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`
-    )
-  const signer = { identity: verified.identity, issuer: verified.issuer }
-  if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
-    found.signers.push(signer)
+  checkSignedBy(trust.signedBy, verified)
+  addSigner(found, { identity: verified.identity, issuer: verified.issuer })
 }

@@ -1,7 +1,8 @@
 /**
  * Sigstore bundles verified by the Sigstore project's own libraries (@sigstore/verify and
  * its siblings): the certificate chain to a Fulcio CA of the trusted root, its signed
- * certificate timestamps, the transparency-log entry and the signature itself. Loaded with
+ * certificate timestamps, the transparency-log entry and the signature itself; cosign's legacy
+ * keyless signatures as message-signature bundles over their payload. Loaded with
  * import() only when a run meets a bundle, so a run that verifies nothing pays nothing; the
  * public-good trusted root shipped beside this file loads with it, not at start-up.
  */
@@ -9,11 +10,18 @@ import {
   type Bundle,
   assertBundle,
   bundleFromJSON,
-  isBundleWithDsseEnvelope
+  isBundleWithDsseEnvelope,
+  isBundleWithMessageSignature
 } from '@sigstore/bundle'
 import { X509Certificate } from '@sigstore/core'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
-import { type TrustMaterial, Verifier, toSignedEntity, toTrustMaterial } from '@sigstore/verify'
+import {
+  type Signer,
+  type TrustMaterial,
+  Verifier,
+  toSignedEntity,
+  toTrustMaterial
+} from '@sigstore/verify'
 import publicGoodRoot from './public-good-trusted-root.json' with { type: 'json' }
 import publicGoodSource from './public-good-trusted-root.source.json' with { type: 'json' }
 
@@ -21,12 +29,17 @@ export interface VerifiedBundle {
   /** The certificate's subject alternative name and OIDC issuer. */
   identity?: string
   issuer?: string
-  payloadType: string
-  /** The DSSE payload the signature covers. */
+  /** The DSSE payload's type; none for a message signature. */
+  payloadType?: string
+  /** The DSSE payload, or the artifact, the signature covers. */
   payload: Buffer
 }
 
-export type BundleVerifier = (bundle: unknown) => VerifiedBundle
+/**
+ * Verifies a bundle. With `artifact`, the bundle must be a message signature over those bytes
+ * (cosign's legacy keyless layout, converted by legacy-bundle.ts); without, a DSSE envelope.
+ */
+export type BundleVerifier = (bundle: unknown, artifact?: Buffer) => VerifiedBundle
 
 /** Which @sigstore/tuf release the shipped public-good root was taken from, and its date. */
 export const PUBLIC_GOOD_SNAPSHOT = `@sigstore/tuf ${publicGoodSource.version}, ${publicGoodSource.published}`
@@ -51,23 +64,29 @@ export function createBundleVerifier(trustedRoot: unknown, override: string): Bu
   const unknownHint = builtIn
     ? `signed under a Sigstore key the built-in public-good root (${PUBLIC_GOOD_SNAPSHOT}) does not know: update image-digest-updater, or give a newer root in ${override}`
     : `signed under a Sigstore key the trusted root in ${override} does not know`
-  return json => {
-    const bundle = bundleFromJSON(json)
-    assertBundle(bundle)
-    if (!isBundleWithDsseEnvelope(bundle))
-      throw new Error('a Sigstore bundle signs a message, not a DSSE statement')
-    let signer: ReturnType<Verifier['verify']>
+  const verifyWithHint = (bundle: Bundle, artifact?: Buffer): Signer => {
     try {
-      signer = verifier.verify(toSignedEntity(bundle))
+      return verifier.verify(toSignedEntity(bundle, artifact))
     } catch (error) {
       // The libraries' errors do not tell a key the root lacks from a bad signature.
       if (unknownAnchor(bundle, material)) throw new Error(unknownHint, { cause: error })
       throw error
     }
+  }
+  return (json, artifact) => {
+    const bundle = bundleFromJSON(json)
+    assertBundle(bundle)
+    if (artifact !== undefined) {
+      if (!isBundleWithMessageSignature(bundle))
+        throw new Error('a Sigstore bundle signs a DSSE statement, not the payload')
+      return { ...identityOf(verifyWithHint(bundle, artifact)), payload: artifact }
+    }
+    if (!isBundleWithDsseEnvelope(bundle))
+      throw new Error('a Sigstore bundle signs a message, not a DSSE statement')
+    const signer = verifyWithHint(bundle)
     const envelope = bundle.content.dsseEnvelope
     return {
-      identity: signer.identity?.subjectAlternativeName,
-      issuer: signer.identity?.extensions?.issuer,
+      ...identityOf(signer),
       payloadType: envelope.payloadType,
       payload: Buffer.from(envelope.payload)
     }
@@ -94,4 +113,11 @@ function unknownAnchor(bundle: Bundle, material: TrustMaterial): boolean {
   return !material.certificateAuthorities.some(ca =>
     ca.certChain.some(cert => cert.subject.equals(leaf.issuer))
   )
+}
+
+function identityOf(signer: Signer): { identity?: string; issuer?: string } {
+  return {
+    identity: signer.identity?.subjectAlternativeName,
+    issuer: signer.identity?.extensions?.issuer
+  }
 }

@@ -4,7 +4,7 @@
  * digest. Pure; escaping is the caller's, for the place the text lands in.
  */
 import type { CreatedSource, CreatedTime } from '../oci/image-facts.js'
-import type { ProvenanceCheck, SignatureCheck } from '../review.js'
+import type { PreviousSignature, ProvenanceCheck, SignatureCheck } from '../review.js'
 
 /** Which source a creation time came from, as a reviewer reads it. */
 export const CREATED_SOURCE_WORDS: Record<CreatedSource, string> = {
@@ -81,27 +81,39 @@ export function plural(n: number, one: string, many: string): string {
 /** How a value from a signature (an identity, an issuer, a key label) is shown where it lands. */
 export type Quote = (value: string) => string
 
-/**
- * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
- * old digest that was never signed, so the words name both.
- */
-function previousSignerText(same: boolean | null): string {
-  if (same === true) return 'same signer as the previous digest'
-  if (same === false) return 'signer changed or previous digest unsigned'
-  return 'no previous digest to compare'
+/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
+function signedText(signer: PreviousSignature, quote: Quote): string {
+  const { identity, issuer, key } = signer
+  if (identity !== undefined)
+    return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
+  return key !== undefined ? `signed with key ${quote(key)}` : 'signed'
 }
 
-/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+/**
+ * The old digest's signer against the new one's: `previous` tells a changed signer from an
+ * old digest that was never signed; a review without it (an older producer) names both.
+ */
+function previousSignerText(signature: SignatureCheck, quote: Quote): string {
+  const { same_as_previous: same, previous } = signature
+  if (same === true) return 'same signer as the previous digest'
+  if (same === null) return 'no previous digest to compare'
+  if (!previous) return 'signer changed or previous digest unsigned'
+  if (!previous.verified) return 'the previous digest was not signed'
+  return `signer changed: the previous digest was ${signedText(previous, quote)}`
+}
+
+/**
+ * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
+ * signed`, with what the previous digest had when it was signed.
+ */
 export function signatureText(signature: SignatureCheck, quote: Quote): string {
-  if (!signature.verified) return 'not signed'
-  const { identity, issuer, key } = signature
-  const who =
-    identity !== undefined
-      ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
-      : key !== undefined
-        ? `signed with key ${quote(key)}`
-        : 'signed'
-  return `${who}; ${previousSignerText(signature.same_as_previous)}`
+  if (!signature.verified) {
+    const { previous } = signature
+    return previous?.verified
+      ? `not signed; the previous digest was ${signedText(previous, quote)}`
+      : 'not signed'
+  }
+  return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`
 }
 
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */

@@ -3,7 +3,7 @@
  * one's (issue 16). Pure: the run finds and verifies signatures (src/run/signatures.ts) and
  * this module judges them, so the rules read in one place.
  */
-import type { ProvenanceCheck, SignatureCheck } from '../review.js'
+import type { PreviousSignature, ProvenanceCheck, SignatureCheck } from '../review.js'
 import { untrustedText } from '../text/untrusted.js'
 
 export type VerifyMode = 'off' | 'warn' | 'require'
@@ -67,6 +67,15 @@ export function matchesSignedBy(
 const sameSigner = (a: Signer, b: Signer): boolean =>
   a.key === b.key && a.identity === b.identity && a.issuer === b.issuer
 
+function signerFields(signer: Signer | undefined): PreviousSignature {
+  return {
+    verified: signer !== undefined,
+    ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
+    ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
+    ...(signer?.key !== undefined ? { key: signer.key } : {})
+  }
+}
+
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -82,15 +91,14 @@ export function judgeSignatures(
   const signer = current.signers[0]
   const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)))
   const chosen = shared ?? signer
+  // The old digest's signer shown is the one the new digest shares, when there is one.
+  const before = shared ?? previous?.signers[0]
   const signature: SignatureCheck = {
-    verified: chosen !== undefined,
-    ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
-    ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
-    ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
-    same_as_previous: previous === undefined ? null : shared !== undefined
+    ...signerFields(chosen),
+    same_as_previous: previous === undefined ? null : shared !== undefined,
+    previous: previous === undefined ? null : signerFields(before)
   }
   const alarms: string[] = []
-  const before = previous?.signers[0]
   if (!chosen && signatureRequired) {
     const why = current.problem ? ` (${current.problem})` : ''
     alarms.push(
