@@ -99,6 +99,16 @@ describe('judgeSignatures', () => {
     expect(verdict.alarm).toBe('the build provenance names mallory/r, not o/r')
   })
 
+  it('a missing provenance says why none verified, as a missing signature does', () => {
+    const problem = 'signed under a Sigstore key the built-in public-good root does not know'
+    const current = { signers: [], provenance: [], problem }
+    const verdict = judgeSignatures(undefined, current, {
+      provenanceRepository: 'o/r',
+      signatureRequired: false
+    })
+    expect(verdict.alarm).toBe(`no verified build provenance from o/r (${problem})`)
+  })
+
   it('a signer identity cannot break the line of a warning', () => {
     const hostile = { identity: 'x\n::error::forged', issuer: 'i' }
     expect(judgeSignatures(signed(ALICE), signed(hostile), rules).alarm).not.toContain('\n')

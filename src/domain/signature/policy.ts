@@ -121,7 +121,7 @@ export function judgeSignatures(
       alarms.push(
         other
           ? `the build provenance names ${untrustedText(other.repository, 200)}, not ${provenanceRepository}`
-          : `no verified build provenance from ${provenanceRepository}`
+          : `no verified build provenance from ${provenanceRepository}${current.problem ? ` (${current.problem})` : ''}`
       )
     }
   }
