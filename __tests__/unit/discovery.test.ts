@@ -98,6 +98,120 @@ describe('Dockerfile references', () => {
   })
 })
 
+describe('Dockerfile line continuations, joined as BuildKit joins them', () => {
+  const at = (text: string) =>
+    findReferences('Dockerfile', text).references.map(r => {
+      expect(text.slice(r.start, r.end)).toBe(r.text)
+      return [r.line, r.kind, r.text, r.platform ?? null]
+    })
+
+  it.each([
+    [
+      'FROM --platform on one line, the image on the next',
+      ['FROM --platform=linux/arm64 \\', `  alpine:3.20@${A} AS base`],
+      [[2, 'dockerfile-from', `alpine:3.20@${A}`, 'linux/arm64']]
+    ],
+    [
+      'trailing spaces and a CRLF after the escape character',
+      ['FROM --platform=linux/arm64 \\  \r', `\talpine:3.20@${A}\r`],
+      [[2, 'dockerfile-from', `alpine:3.20@${A}`, 'linux/arm64']]
+    ],
+    [
+      'comment and empty lines inside the continuation are skipped',
+      [
+        'FROM \\',
+        '# the base image \\',
+        '',
+        '    \t',
+        '  --platform=linux/amd64 \\',
+        '  nginx:1.27'
+      ],
+      [[6, 'dockerfile-from', 'nginx:1.27', 'linux/amd64']]
+    ],
+    [
+      'COPY --from on a continued line',
+      ['FROM scratch', 'COPY --chown=1:1 \\', '  --from=busybox:1.36 \\', '  /bin/sh /bin/sh'],
+      [[3, 'dockerfile-copy', 'busybox:1.36', null]]
+    ],
+    [
+      'an ARG default on a continued line, used by a later FROM',
+      ['ARG A=1 \\', '    BASE=node:22-alpine', 'FROM ${BASE}'],
+      [[2, 'dockerfile-arg', 'node:22-alpine', null]]
+    ],
+    [
+      'a stage named on a continued line is not an image later',
+      ['FROM golang:1.22 \\', '  AS build', 'FROM build'],
+      [[1, 'dockerfile-from', 'golang:1.22', null]]
+    ],
+    [
+      'an escaped escape at the end does not continue',
+      ['RUN echo \\\\', 'FROM alpine:3.20'],
+      [[2, 'dockerfile-from', 'alpine:3.20', null]]
+    ],
+    [
+      'a comment line ending in the escape does not continue',
+      ['# see the base \\', 'FROM alpine:3.20'],
+      [[2, 'dockerfile-from', 'alpine:3.20', null]]
+    ],
+    [
+      'a RUN continued onto a line that starts with FROM is not a FROM',
+      ['FROM alpine:3.20', 'RUN echo \\', 'FROM nginx:1.27'],
+      [[1, 'dockerfile-from', 'alpine:3.20', null]]
+    ],
+    [
+      'the # escape=` directive makes the backtick the escape, and a backslash a character',
+      [
+        '# escape=`',
+        'FROM --platform=windows/amd64 `',
+        '  mcr.microsoft.com/windows/servercore:ltsc2022',
+        'RUN dir c:\\',
+        'FROM redis:7'
+      ],
+      [
+        [3, 'dockerfile-from', 'mcr.microsoft.com/windows/servercore:ltsc2022', 'windows/amd64'],
+        [5, 'dockerfile-from', 'redis:7', null]
+      ]
+    ],
+    [
+      'directives after the first other line are comments',
+      [
+        '# syntax=docker/dockerfile:1',
+        'FROM alpine:3.20',
+        '# escape=`',
+        'RUN echo `',
+        'FROM nginx:1.27'
+      ],
+      [
+        [2, 'dockerfile-from', 'alpine:3.20', null],
+        [5, 'dockerfile-from', 'nginx:1.27', null]
+      ]
+    ]
+  ])('%s', (_, lines, expected) => expect(at(lines.join('\n'))).toEqual(expected))
+
+  it('leaves a reference split inside itself alone, with a notice naming the line', () => {
+    const text = ['FROM alpine:3.\\', '20', 'FROM nginx:1.27'].join('\n')
+    const findings = findReferences('Dockerfile', text)
+    expect(findings.references.map(r => r.text)).toEqual(['nginx:1.27'])
+    expect(findings.notices).toEqual([
+      {
+        line: 1,
+        message:
+          'alpine:3.20 is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned'
+      }
+    ])
+  })
+
+  it('the ignore comment above a continued instruction covers its reference', () => {
+    const text = [
+      '# image-digest-updater: ignore',
+      'FROM --platform=linux/arm64 \\',
+      '  alpine:3.20',
+      'FROM nginx:1.27'
+    ].join('\n')
+    expect(at(text)).toEqual([[4, 'dockerfile-from', 'nginx:1.27', null]])
+  })
+})
+
 describe('YAML references', () => {
   it('compose: image under services, through anchors and merge keys, leaving ${VAR} alone', () => {
     const text = [
@@ -307,6 +421,50 @@ describe('rewriting changes only the reference spans (property)', () => {
           const again = findReferences('compose.yaml', next).references
           expect(again.map(r => r.text)).toEqual(parts.map(([, ref]) => withDigest(ref, digest)))
         }),
+        { seed, numRuns: 100 }
+      )
+    })
+})
+
+describe('Dockerfile continuations find the same references as one line would (property)', () => {
+  const reference = fc.constantFrom('nginx:1.27', `ghcr.io/acme/app:2@${A}`, 'alpine:3.20')
+  // What BuildKit skips inside a continuation, or the white space before the next word.
+  const between = fc.constantFrom(' ', '\t', ' \\\n  ', ' \\ \r\n', ' \\\n# note\n ', ' \\\n\n\t')
+  const instruction = fc.tuple(between, between, reference, between, fc.boolean())
+
+  for (const seed of SEEDS)
+    it(`seed ${seed}`, () => {
+      fc.assert(
+        fc.property(
+          fc.array(instruction, { minLength: 1, maxLength: 5 }),
+          fc.constantFrom(A, B),
+          (parts, digest) => {
+            const text = parts
+              .map(([a, b, ref, c, copy], i) =>
+                copy
+                  ? `COPY${a}--from=${ref}${b}/a${c}/b`
+                  : `FROM${a}--platform=linux/arm64${b}${ref}${c}AS s${i}`
+              )
+              .join('\n')
+            const refs = findReferences('Dockerfile', text).references
+            expect(refs.map(r => [r.text, r.platform ?? null])).toEqual(
+              parts.map(([, , ref, , copy]) => [ref, copy ? null : 'linux/arm64'])
+            )
+            for (const r of refs) expect(text.slice(r.start, r.end)).toBe(r.text)
+            const next = replaceSpans(
+              text,
+              refs.map(r => ({ ...r, text: withDigest(r.text, digest) }))
+            )
+            const again = findReferences('Dockerfile', next).references
+            expect(again.map(r => r.text)).toEqual(
+              parts.map(([, , ref]) => withDigest(ref, digest))
+            )
+            // Outside the references, every byte is the same.
+            expect(next.replace(/@sha256:[a-f0-9]{64}/g, '')).toBe(
+              text.replace(/@sha256:[a-f0-9]{64}/g, '')
+            )
+          }
+        ),
         { seed, numRuns: 100 }
       )
     })
