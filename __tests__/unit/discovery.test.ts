@@ -299,11 +299,93 @@ describe('YAML references', () => {
       '      image: ghcr.io/acme/ci:1'
     ].join('\n')
     expect(found('.github/workflows/ci.yml', text)).toEqual([
-      [5, 'workflow-container', 'node:22', null],
-      [8, 'workflow-service', 'postgres:16', null],
-      [11, 'workflow-uses', 'alpine:3.20', null],
+      [5, 'workflow-container', 'node:22', 'linux/amd64'],
+      [8, 'workflow-service', 'postgres:16', 'linux/amd64'],
+      [11, 'workflow-uses', 'alpine:3.20', 'linux/amd64'],
       [12, 'pinned', `busybox:1.36@${A}`, null],
       [18, 'workflow-container', 'ghcr.io/acme/ci:1', null]
+    ])
+  })
+
+  it.each([
+    ['ubuntu-latest', 'linux/amd64'],
+    ['ubuntu-24.04', 'linux/amd64'],
+    ['ubuntu-22.04', 'linux/amd64'],
+    ['ubuntu-slim', 'linux/amd64'],
+    ['ubuntu-24.04-arm', 'linux/arm64'],
+    ['ubuntu-22.04-arm', 'linux/arm64'],
+    ['windows-2025', 'linux/amd64'],
+    ['windows-11-arm', 'linux/arm64'],
+    ['macos-latest', 'linux/arm64'],
+    ['macos-15', 'linux/arm64'],
+    ['macos-14-xlarge', 'linux/arm64'],
+    ['macos-13-xlarge', 'linux/arm64'],
+    ['macos-13', 'linux/amd64'],
+    ['macos-15-intel', 'linux/amd64'],
+    ['macos-15-large', 'linux/amd64'],
+    ['macos-latest-large', 'linux/amd64'],
+    ['linux-arm64', 'linux/arm64'],
+    ['[self-hosted, linux, ARM64]', 'linux/arm64'],
+    ['[self-hosted, Linux, x64, gpu]', 'linux/amd64'],
+    ['[self-hosted, linux, ARM]', 'linux/arm'],
+    ['{ group: arm-runners, labels: [self-hosted, ARM64] }', 'linux/arm64'],
+    ['[ubuntu-24.04-arm]', 'linux/arm64'],
+    ['"${{ matrix.os }}"', null],
+    ['[self-hosted, ARM64, "${{ matrix.extra }}"]', null],
+    ['[self-hosted, X64, ARM64]', null],
+    ['self-hosted', null],
+    ['my-build-box', null],
+    ['{ group: large-runners }', null],
+    ['ubuntu-24.04-arm64-8core-32gb', null]
+  ])('runs-on: %s gives the job images platform %s', (runsOn, platform) => {
+    const text = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      `    runs-on: ${runsOn}`,
+      '    container: node:22',
+      '    services:',
+      '      db:',
+      '        image: postgres:16',
+      '    steps:',
+      '      - uses: docker://alpine:3.20'
+    ].join('\n')
+    expect(found('.github/workflows/ci.yml', text).map(r => r[3])).toEqual([
+      platform,
+      platform,
+      platform
+    ])
+  })
+
+  it("a container's or service's own --platform option is its platform", () => {
+    const text = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-24.04-arm',
+      '    container:',
+      '      image: node:22',
+      '      options: --cpus 1 --platform linux/amd64',
+      '    services:',
+      '      db:',
+      '        image: postgres:16',
+      '        options: --platform=${{ matrix.platform }}',
+      '      cache:',
+      '        image: redis:7',
+      '        options: --cpus 1',
+      '      queue:',
+      '        image: rabbitmq:4',
+      "        options: --platform 'linux/arm/v7'",
+      '      odd:',
+      '        image: nats:2',
+      '        options: --platform=linux/amd64,linux/arm64'
+    ].join('\n')
+    expect(found('.github/workflows/ci.yml', text)).toEqual([
+      [6, 'workflow-container', 'node:22', 'linux/amd64'],
+      [10, 'workflow-service', 'postgres:16', null],
+      [13, 'workflow-service', 'redis:7', 'linux/arm64'],
+      [16, 'workflow-service', 'rabbitmq:4', 'linux/arm/v7'],
+      [19, 'workflow-service', 'nats:2', null]
     ])
   })
 
