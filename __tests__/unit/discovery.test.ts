@@ -159,6 +159,26 @@ describe('Dockerfile line continuations, joined as BuildKit joins them', () => {
       [[1, 'dockerfile-from', 'alpine:3.20', null]]
     ],
     [
+      "a heredoc body is the RUN's or COPY's content, not instructions",
+      [
+        'FROM alpine:3.20',
+        'RUN <<EOF',
+        'FROM nginx:1.27',
+        'EOF',
+        'COPY <<-"END" 2<<X /etc/',
+        '\tFROM redis:7 \\',
+        '\tEND',
+        'FROM postgres:16',
+        'X',
+        'RUN echo "<<EOF" >/tmp/not-a-heredoc',
+        'FROM debian:12'
+      ],
+      [
+        [1, 'dockerfile-from', 'alpine:3.20', null],
+        [11, 'dockerfile-from', 'debian:12', null]
+      ]
+    ],
+    [
       'the # escape=` directive makes the backtick the escape, and a backslash a character',
       [
         '# escape=`',

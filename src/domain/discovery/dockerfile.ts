@@ -59,10 +59,28 @@ function withoutContinuation(line: string, escape: string): { kept: string; cont
   return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues }
 }
 
+interface Heredoc {
+  name: string
+  /** `<<-`: the terminator may be indented with tabs. */
+  chomp: boolean
+}
+
+/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
+function heredocTerminators(instruction: string): Heredoc[] {
+  const [keyword, ...rest] = instruction.trim().split(/\s+/)
+  const name = keyword!.toUpperCase()
+  if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD') return []
+  return rest.flatMap(word => {
+    const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word)
+    return heredoc ? [{ name: heredoc[3]!, chomp: heredoc[1] === '-' }] : []
+  })
+}
+
 /**
  * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
  * character continues on the next; comment lines and empty lines inside a continuation are
- * skipped; the first line's leading white space is dropped, a continued line's kept.
+ * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
+ * bodies are skipped.
  */
 function instructions(text: string): Instruction[] {
   const lines = text.split('\n')
@@ -70,8 +88,15 @@ function instructions(text: string): Instruction[] {
   const starts = lineStarts(text)
   const result: Instruction[] = []
   let current: Instruction | undefined
+  let heredocs: Heredoc[] = []
   lines.forEach((raw, i) => {
     const line = raw.replace(/\r+$/, '')
+    // A heredoc's body is its instruction's content, up to the line that ends it.
+    if (heredocs.length > 0) {
+      const [heredoc] = heredocs
+      if ((heredoc!.chomp ? line.replace(/^\t+/, '') : line) === heredoc!.name) heredocs.shift()
+      return
+    }
     const comment = line.trimStart().startsWith('#')
     let skip = 0
     if (!current) {
@@ -85,6 +110,7 @@ function instructions(text: string): Instruction[] {
     for (let k = 0; k < kept.length; k++) current.offsets.push(starts[i]! + skip + k)
     if (continues) return
     result.push(current)
+    heredocs = heredocTerminators(current.text)
     current = undefined
   })
   if (current) result.push(current)
