@@ -32391,10 +32391,22 @@ function withoutContinuation(line, escape) {
     const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
     return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
 }
+/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
+function heredocTerminators(instruction) {
+    const [keyword, ...rest] = instruction.trim().split(/\s+/);
+    const name = keyword.toUpperCase();
+    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
+        return [];
+    return rest.flatMap(word => {
+        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
+        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
+    });
+}
 /**
  * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
  * character continues on the next; comment lines and empty lines inside a continuation are
- * skipped; the first line's leading white space is dropped, a continued line's kept.
+ * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
+ * bodies are skipped.
  */
 function instructions(text) {
     const lines = text.split('\n');
@@ -32402,8 +32414,16 @@ function instructions(text) {
     const starts = lineStarts(text);
     const result = [];
     let current;
+    let heredocs = [];
     lines.forEach((raw, i) => {
         const line = raw.replace(/\r+$/, '');
+        // A heredoc's body is its instruction's content, up to the line that ends it.
+        if (heredocs.length > 0) {
+            const [heredoc] = heredocs;
+            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
+                heredocs.shift();
+            return;
+        }
         const comment = line.trimStart().startsWith('#');
         let skip = 0;
         if (!current) {
@@ -32423,6 +32443,7 @@ function instructions(text) {
         if (continues)
             return;
         result.push(current);
+        heredocs = heredocTerminators(current.text);
         current = undefined;
     });
     if (current)
