@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(881);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8750);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 881:
+/***/ 8750:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32368,9 +32368,102 @@ function lineOf(starts, offset) {
  */
 
 
-/** The white-space separated words of one line, with their offsets in the file. */
-function words(line, offset) {
-    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
+/** The escape character: a backslash, or `` ` `` when an `# escape=` parser directive at the top says so. */
+function escapeCharacter(lines) {
+    // Parser directives are only read before the first line that is not one.
+    for (const line of lines) {
+        const directive = DIRECTIVE.exec(line.replace(/\r+$/, '').trimStart());
+        if (!directive)
+            break;
+        const value = directive[2];
+        if (directive[1].toLowerCase() === 'escape' && (value === '`' || value === '\\'))
+            return value;
+    }
+    return '\\';
+}
+/**
+ * The line without its continuation: as BuildKit's regex, the escape character last before
+ * spaces and tabs, unless an escape character precedes it (an escaped escape).
+ */
+function withoutContinuation(line, escape) {
+    const body = line.replace(/[ \t]+$/, '');
+    const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
+    return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
+}
+/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
+function heredocTerminators(instruction) {
+    const [keyword, ...rest] = instruction.trim().split(/\s+/);
+    const name = keyword.toUpperCase();
+    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
+        return [];
+    return rest.flatMap(word => {
+        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
+        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
+    });
+}
+/**
+ * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
+ * character continues on the next; comment lines and empty lines inside a continuation are
+ * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
+ * bodies are skipped.
+ */
+function instructions(text) {
+    const lines = text.split('\n');
+    const escape = escapeCharacter(lines);
+    const starts = lineStarts(text);
+    const result = [];
+    let current;
+    let heredocs = [];
+    lines.forEach((raw, i) => {
+        const line = raw.replace(/\r+$/, '');
+        // A heredoc's body is its instruction's content, up to the line that ends it.
+        if (heredocs.length > 0) {
+            const [heredoc] = heredocs;
+            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
+                heredocs.shift();
+            return;
+        }
+        const comment = line.trimStart().startsWith('#');
+        let skip = 0;
+        if (!current) {
+            if (comment)
+                return;
+            skip = line.length - line.trimStart().length;
+            if (skip === line.length)
+                return;
+            current = { text: '', offsets: [], line: i + 1 };
+        }
+        else if (comment || line.trim() === '')
+            return;
+        const { kept, continues } = withoutContinuation(line.slice(skip), escape);
+        current.text += kept;
+        for (let k = 0; k < kept.length; k++)
+            current.offsets.push(starts[i] + skip + k);
+        if (continues)
+            return;
+        result.push(current);
+        heredocs = heredocTerminators(current.text);
+        current = undefined;
+    });
+    if (current)
+        result.push(current);
+    return result;
+}
+/** The white-space separated words of an instruction. */
+function words(instruction) {
+    return [...instruction.text.matchAll(/\S+/g)].map(m => ({
+        text: m[0],
+        offsets: instruction.offsets.slice(m.index, m.index + m[0].length)
+    }));
+}
+/** Part of a word, as `String.slice` takes it. */
+function slice(word, from, to = word.text.length) {
+    return { text: word.text.slice(from, to), offsets: word.offsets.slice(from, to) };
+}
+/** Whether the word's characters stand together in the file, so one span can replace them. */
+function contiguous(word) {
+    return word.offsets.at(-1) - word.offsets[0] === word.text.length - 1;
 }
 function isReference(text) {
     if (text.includes('$'))
@@ -32383,21 +32476,18 @@ function isReference(text) {
         return false;
     }
 }
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value, with its characters' offsets. */
 function argDefaults(args, line, into) {
     for (const word of args) {
         const eq = word.text.indexOf('=');
         if (eq <= 0)
             continue;
         const name = word.text.slice(0, eq);
-        let value = word.text.slice(eq + 1);
-        let start = word.start + eq + 1;
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
-            value = value.slice(1, -1);
-            start++;
-        }
-        into.set(name, { value, start, line });
+        let value = slice(word, eq + 1);
+        const quote = value.text[0];
+        if ((quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote))
+            value = slice(value, 1, -1);
+        into.set(name, { value, line });
     }
 }
 /** `${NAME}` or `$NAME` standing alone: the variable's name. */
@@ -32413,23 +32503,35 @@ function findDockerfileReferences(text) {
     const stages = new Set();
     const args = new Map();
     const starts = lineStarts(text);
-    const add = (ref) => {
-        if (!references.some(r => r.start === ref.start))
-            references.push({ ...ref, end: ref.start + ref.text.length });
-    };
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
-        if (!instruction || instruction.text.startsWith('#'))
+    // The comment above an instruction covers it whole, however many lines it continues on.
+    const ignored = ignoredLines(text);
+    /** `line` is where the instruction starts: for the ignore comment and the notice. */
+    const add = (word, line, kind, platform) => {
+        if (ignored.has(line))
             return;
-        const keyword = instruction.text.toUpperCase();
-        if (keyword === 'ARG')
-            argDefaults(rest, line, args);
-        else if (keyword === 'FROM')
-            fromLine(rest, line);
-        else if (keyword === 'COPY' || keyword === 'ADD')
-            copyLine(rest, line);
-    });
+        if (!contiguous(word)) {
+            notices.push({
+                line,
+                message: `${word.text} is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned`
+            });
+            return;
+        }
+        const start = word.offsets[0];
+        if (references.some(r => r.start === start))
+            return;
+        const end = start + word.text.length;
+        references.push({ start, end, text: word.text, line: lineOf(starts, start), kind, platform });
+    };
+    for (const instruction of instructions(text)) {
+        const [keyword, ...rest] = words(instruction);
+        const name = keyword.text.toUpperCase();
+        if (name === 'ARG')
+            argDefaults(rest, instruction.line, args);
+        else if (name === 'FROM')
+            fromLine(rest, instruction.line);
+        else if (name === 'COPY' || name === 'ADD')
+            copyLine(rest, instruction.line);
+    }
     return { references, notices };
     function fromLine(rest, line) {
         let platform;
@@ -32451,13 +32553,13 @@ function findDockerfileReferences(text) {
             return;
         if (!image.text.includes('$')) {
             if (isReference(image.text))
-                add({ ...image, line, kind: 'dockerfile-from', platform });
+                add(image, line, 'dockerfile-from', platform);
             return;
         }
         const name = variableName(image.text);
         const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
-            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+        if (arg && isReference(arg.value.text) && !stages.has(arg.value.text.toLowerCase())) {
+            add(arg.value, arg.line, 'dockerfile-arg', platform);
             return;
         }
         notices.push({
@@ -32469,16 +32571,73 @@ function findDockerfileReferences(text) {
         for (const word of rest) {
             if (!word.text.startsWith('--'))
                 break;
-            const from = /^--from=(.+)$/.exec(word.text);
-            if (!from)
+            if (!word.text.startsWith('--from=') || word.text.length === '--from='.length)
                 continue;
-            const value = from[1];
+            const value = slice(word, '--from='.length);
             // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+            if (/^\d+$/.test(value.text) || stages.has(value.text.toLowerCase()))
                 continue;
-            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+            if (isReference(value.text))
+                add(value, line, 'dockerfile-copy');
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/runners.ts
+/**
+ * The platform a workflow job's containers run as, when its `runs-on` fixes the runner's
+ * architecture. Job containers, service containers and `docker://` steps run Linux images,
+ * so the platform is `linux/<arch>` of the runner; a container's own `--platform` option wins.
+ *
+ * GitHub-hosted labels, from "GitHub-hosted runners reference" and "Larger runners"
+ * (docs.github.com/en/actions/reference/runners/github-hosted-runners,
+ * docs.github.com/en/actions/using-github-hosted-runners/running-jobs-on-larger-runners),
+ * read December 2026: `ubuntu-latest`, `ubuntu-2x.04`, `ubuntu-slim`, `windows-latest`,
+ * `windows-20xx` are x64; `ubuntu-2x.04-arm` and `windows-11-arm` are arm64; macOS is arm64
+ * (`macos-latest`, `macos-14`…, `-xlarge`) except `macos-13` and older, `-intel` and `-large`,
+ * which are Intel. Self-hosted runners carry `X64`, `ARM` or `ARM64` among their labels.
+ * An expression, or labels that name no architecture, fix nothing: the pin's own platform decides.
+ */
+const HOSTED = [
+    [/^ubuntu-(?:latest|slim|\d+\.\d+)$/, 'amd64'],
+    [/^ubuntu-\d+\.\d+-arm$/, 'arm64'],
+    [/^windows-(?:latest|\d{4})$/, 'amd64'],
+    [/^windows-11-arm$/, 'arm64'],
+    [/^macos-(?:latest|\d+(?:\.\d+)?)-(?:intel|large)$/, 'amd64'],
+    [/^macos-(?:1[0-3]|10\.\d+)$/, 'amd64'],
+    [/^macos-(?:latest|\d+)(?:-xlarge)?$/, 'arm64']
+];
+/** Self-hosted runners' architecture labels, which GitHub matches case-insensitively. */
+const SELF_HOSTED = { x64: 'amd64', arm64: 'arm64', arm: 'arm' };
+function architecture(label) {
+    const lower = label.toLowerCase();
+    if (SELF_HOSTED[lower])
+        return SELF_HOSTED[lower];
+    if (lower.endsWith('-arm64'))
+        return 'arm64';
+    return HOSTED.find(([pattern]) => pattern.test(lower))?.[1];
+}
+/**
+ * `linux/<arch>` when the labels fix one architecture; undefined for an expression, no
+ * architecture, or two that disagree. A runner must carry every label, so one is enough.
+ */
+function runnerPlatform(labels) {
+    if (labels.length === 0 || labels.some(l => l.includes('${{')))
+        return undefined;
+    const found = new Set(labels.map(architecture).filter(a => a !== undefined));
+    return found.size === 1 ? `linux/${[...found][0]}` : undefined;
+}
+const PLATFORM = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/i;
+/**
+ * The `--platform` a container's `options` set: the platform, `null` when set to something
+ * else (an expression, a list), so nothing is fixed, and undefined when not set.
+ */
+function optionsPlatform(options) {
+    const flag = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(options);
+    if (!flag)
+        return undefined;
+    const value = flag[1].replace(/^(["'])(.*)\1$/, '$2');
+    return PLATFORM.test(value) ? value.toLowerCase() : null;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
@@ -32489,7 +32648,9 @@ function findDockerfileReferences(text) {
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
+
 
 
 
@@ -32556,10 +32717,10 @@ function span(source, node, skip = '') {
 }
 function findYamlReferences(source) {
     const found = new Map();
-    const add = (node, kind, skip = '') => {
+    const add = (node, kind, skip = '', platform) => {
         const at = span(source, node, skip);
         if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform });
     };
     for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
         if (!('errors' in doc) || doc.errors.length > 0)
@@ -32585,17 +32746,35 @@ function findYamlReferences(source) {
         .sort((a, b) => a.start - b.start)
         .map(f => ({ ...f, line: lineOf(starts, f.start) }));
 }
+/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
+function runnerLabels(doc, job) {
+    let runsOn = get(doc, job, 'runs-on');
+    if ((0,dist/* isMap */.jh)(runsOn))
+        runsOn = get(doc, runsOn, 'labels');
+    const items = (0,dist/* isSeq */.oP)(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn];
+    const labels = items.map(i => ((0,dist/* isScalar */.jn)(i) && typeof i.value === 'string' ? i.value : undefined));
+    return labels.every(l => l !== undefined) ? labels : [];
+}
+/** The job's platform, unless the container's `options` set their own `--platform`. */
+function containerPlatform(doc, container, job) {
+    const options = (0,dist/* isMap */.jh)(container) ? get(doc, container, 'options') : undefined;
+    const own = (0,dist/* isScalar */.jn)(options) && typeof options.value === 'string'
+        ? optionsPlatform(options.value)
+        : undefined;
+    return own === undefined ? job : (own ?? undefined);
+}
 function workflow(doc, jobs, add) {
     for (const job of mapValues(doc, jobs)) {
+        const platform = runnerPlatform(runnerLabels(doc, job));
         const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container', '', containerPlatform(doc, container, platform));
         for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service');
+            add(get(doc, service, 'image'), 'workflow-service', '', containerPlatform(doc, service, platform));
         const steps = get(doc, job, 'steps');
         if (!(0,dist/* isSeq */.oP)(steps))
             continue;
         for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform);
     }
 }
 /** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
@@ -33927,14 +34106,6 @@ function matchesSignedBy(signedBy, identity, issuer) {
     return signedBy.identityRegexp?.test(identity) ?? false;
 }
 const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
-function signerFields(signer) {
-    return {
-        verified: signer !== undefined,
-        ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
-        ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
-        ...(signer?.key !== undefined ? { key: signer.key } : {})
-    };
-}
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -33946,14 +34117,15 @@ function judgeSignatures(previous, current, rules) {
     const signer = current.signers[0];
     const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
     const chosen = shared ?? signer;
-    // The old digest's signer shown is the one the new digest shares, when there is one.
-    const before = shared ?? previous?.signers[0];
     const signature = {
-        ...signerFields(chosen),
-        same_as_previous: previous === undefined ? null : shared !== undefined,
-        previous: previous === undefined ? null : signerFields(before)
+        verified: chosen !== undefined,
+        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
+        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
+        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
+        same_as_previous: previous === undefined ? null : shared !== undefined
     };
     const alarms = [];
+    const before = previous?.signers[0];
     if (!chosen && signatureRequired) {
         const why = current.problem ? ` (${current.problem})` : '';
         alarms.push(before
@@ -34262,85 +34434,7 @@ function layersOf(manifest) {
     return Array.isArray(layers) ? layers : [];
 }
 
-;// CONCATENATED MODULE: ./src/adapters/signature/legacy-bundle.ts
-/**
- * cosign's keyless signatures from before Sigstore bundles, turned into a Sigstore bundle
- * v0.1 so the Sigstore libraries verify them (src/adapters/signature/sigstore.ts): cosign put
- * the base64 signature, the Fulcio certificate and its chain (PEM) and Rekor's answer
- * (`{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`) in annotations
- * of the `.sig` layer whose blob is the signed simple-signing payload. Nothing is trusted
- * here: what does not convert fails with the reason, and what converts is still unverified.
- */
-
-const BUNDLE_V01_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
-/** The Sigstore bundle (JSON) that says what `signed` says, for @sigstore/bundle to read. */
-function legacyBundle(signed) {
-    const leaf = pemCertificates(signed.certificate);
-    if (leaf.length === 0)
-        throw new Error('a keyless signature has no PEM certificate in dev.sigstore.cosign/certificate');
-    const certificates = [...leaf, ...pemCertificates(signed.chain ?? '')];
-    if (signed.bundle === undefined)
-        throw new Error('a keyless signature has no Rekor bundle (dev.sigstore.cosign/bundle), so its log entry cannot be checked');
-    const rekor = parseRekorBundle(signed.bundle);
-    return {
-        mediaType: BUNDLE_V01_TYPE,
-        verificationMaterial: {
-            x509CertificateChain: { certificates: certificates.map(rawBytes => ({ rawBytes })) },
-            tlogEntries: [
-                {
-                    logIndex: String(rekor.logIndex),
-                    logId: { keyId: Buffer.from(rekor.logID, 'hex').toString('base64') },
-                    kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
-                    integratedTime: String(rekor.integratedTime),
-                    inclusionPromise: { signedEntryTimestamp: rekor.signedEntryTimestamp },
-                    canonicalizedBody: rekor.body
-                }
-            ]
-        },
-        messageSignature: {
-            messageDigest: {
-                algorithm: 'SHA2_256',
-                digest: (0,external_node_crypto_.createHash)('sha256').update(signed.payload).digest('base64')
-            },
-            signature: signed.signature
-        }
-    };
-}
-/** Each PEM certificate's DER, base64 (as the bundle's JSON writes bytes). */
-function pemCertificates(pem) {
-    return [...pem.matchAll(PEM_CERTIFICATE)].map(m => m[1].replace(/\s+/g, ''));
-}
-function parseRekorBundle(text) {
-    const bad = new Error('the Rekor bundle of a keyless signature (dev.sigstore.cosign/bundle) is not {SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}');
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw bad;
-    }
-    const outer = json;
-    const payload = (typeof outer === 'object' ? outer?.Payload : undefined);
-    const { body, integratedTime, logIndex, logID } = payload ?? {};
-    if (typeof outer?.SignedEntryTimestamp !== 'string' ||
-        typeof body !== 'string' ||
-        !Number.isSafeInteger(integratedTime) ||
-        !Number.isSafeInteger(logIndex) ||
-        typeof logID !== 'string' ||
-        !/^(?:[0-9a-f]{2})+$/i.test(logID))
-        throw bad;
-    return {
-        signedEntryTimestamp: outer.SignedEntryTimestamp,
-        body,
-        integratedTime: integratedTime,
-        logIndex: logIndex,
-        logID
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/run/signature-check.ts
-
 
 
 
@@ -34349,15 +34443,16 @@ function parseRekorBundle(text) {
 
 /** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
 const verifiers = new WeakMap();
-function bundleVerifier(root) {
-    let pending = verifiers.get(root);
+function bundleVerifier(trustedRoot) {
+    const key = (trustedRoot ?? verifiers);
+    let pending = verifiers.get(key);
     if (!pending) {
-        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6111)).then(m => m.createBundleVerifier(root.json, root.override));
-        verifiers.set(root, pending);
+        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7127)).then(m => m.createBundleVerifier(trustedRoot));
+        verifiers.set(key, pending);
     }
     return pending;
 }
-async function verifyDigest(client, ref, digest, trust, root) {
+async function verifyDigest(client, ref, digest, trust, trustedRoot) {
     const found = { signers: [], provenance: [] };
     let artifacts;
     try {
@@ -34373,9 +34468,9 @@ async function verifyDigest(client, ref, digest, trust, root) {
     for (const artifact of artifacts) {
         try {
             if (artifact.kind === 'simple-signing')
-                await checkSimpleSigning(artifact, digest, trust, trustedRoot, found);
+                checkSimpleSigning(artifact, digest, trust, found);
             else
-                await checkBundle(artifact.bundle, digest, trust, root, found);
+                await checkBundle(artifact.bundle, digest, trust, trustedRoot, found);
         }
         catch (error) {
             problems.push(firstLine(error.message));
@@ -34390,44 +34485,23 @@ async function verifyDigest(client, ref, digest, trust, root) {
 function firstLine(text) {
     return untrustedText(text.split('\n')[0] ?? text, 200);
 }
-/**
- * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
- * the Sigstore libraries, else against the entry's keys.
- */
-async function checkSimpleSigning(artifact, digest, trust, trustedRoot, found) {
-    let signer;
-    if (artifact.certificate !== undefined && trust.signedBy) {
-        const verify = await bundleVerifier(trustedRoot);
-        const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate });
-        const verified = verify(bundle, artifact.payload);
-        checkSignedBy(trust.signedBy, verified);
-        signer = { identity: verified.identity, issuer: verified.issuer };
-    }
-    else {
-        const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
-        if (key === undefined)
-            throw new Error('a signature does not verify with any trusted key');
-        signer = { key };
-    }
+function checkSimpleSigning(artifact, digest, trust, found) {
+    if (artifact.certificate !== undefined && trust.keys.length === 0)
+        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
+    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+    if (key === undefined)
+        throw new Error('a signature does not verify with any trusted key');
     // Only after the signature verified is the payload's claim worth reading.
     const payload = parseSimpleSigning(artifact.payload);
     if (typeof payload === 'string')
         throw new Error(payload);
     if (payload.dockerManifestDigest !== digest)
         throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
-    addSigner(found, signer);
+    if (!found.signers.some(s => s.key === key))
+        found.signers.push({ key });
 }
-function checkSignedBy(signedBy, verified) {
-    if (!signedBy || !matchesSignedBy(signedBy, verified.identity, verified.issuer))
-        throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
-}
-function addSigner(found, signer) {
-    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
-    if (!found.signers.some(same))
-        found.signers.push(signer);
-}
-async function checkBundle(bundle, digest, trust, root, found) {
-    const verifier = await bundleVerifier(root);
+async function checkBundle(bundle, digest, trust, trustedRoot, found) {
+    const verifier = await bundleVerifier(trustedRoot);
     const verified = verifier(bundle);
     if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         throw new Error('a Sigstore bundle holds no in-toto statement');
@@ -34447,8 +34521,11 @@ async function checkBundle(bundle, digest, trust, root, found) {
             throw new Error(`a provenance for ${source.repository} was signed by another identity`);
         return;
     }
-    checkSignedBy(trust.signedBy, verified);
-    addSigner(found, { identity: verified.identity, issuer: verified.issuer });
+    if (!trust.signedBy || !matchesSignedBy(trust.signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+    const signer = { identity: verified.identity, issuer: verified.issuer };
+    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
+        found.signers.push(signer);
 }
 
 ;// CONCATENATED MODULE: ./src/run/signatures.ts
@@ -34508,18 +34585,15 @@ async function prepareSignatures(config, options, workspace, logger) {
             provenance: policy.provenanceRepository !== undefined
         });
     }
-    const root = {
-        json: options?.trustedRoot
-            ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
-            : undefined,
-        override: names.trustedRoot
-    };
+    const trustedRoot = options?.trustedRoot
+        ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+        : undefined;
     return {
         check: async (results, client, concurrency) => {
             const outcome = await checkMoves(results, client, concurrency, {
                 policies,
                 trusts,
-                root
+                trustedRoot
             });
             for (const { index, verdict, mode } of outcome.outcomes) {
                 if (!verdict.alarm)
@@ -34578,7 +34652,7 @@ async function checkMoves(results, client, concurrency, prepared) {
         const key = `${ref.registry}/${ref.repository}@${digest}#${index}`;
         let pending = cache.get(key);
         if (!pending) {
-            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.root);
+            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.trustedRoot);
             cache.set(key, pending);
         }
         return pending;
@@ -38922,41 +38996,28 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
-/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
-function signedText(signer, quote) {
-    const { identity, issuer, key } = signer;
-    if (identity !== undefined)
-        return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`;
-    return key !== undefined ? `signed with key ${quote(key)}` : 'signed';
-}
 /**
- * The old digest's signer against the new one's: `previous` tells a changed signer from an
- * old digest that was never signed; a review without it (an older producer) names both.
+ * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
+ * old digest that was never signed, so the words name both.
  */
-function previousSignerText(signature, quote) {
-    const { same_as_previous: same, previous } = signature;
+function previousSignerText(same) {
     if (same === true)
         return 'same signer as the previous digest';
-    if (same === null)
-        return 'no previous digest to compare';
-    if (!previous)
+    if (same === false)
         return 'signer changed or previous digest unsigned';
-    if (!previous.verified)
-        return 'the previous digest was not signed';
-    return `signer changed: the previous digest was ${signedText(previous, quote)}`;
+    return 'no previous digest to compare';
 }
-/**
- * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
- * signed`, with what the previous digest had when it was signed.
- */
+/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
 function signatureText(signature, quote) {
-    if (!signature.verified) {
-        const { previous } = signature;
-        return previous?.verified
-            ? `not signed; the previous digest was ${signedText(previous, quote)}`
-            : 'not signed';
-    }
-    return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`;
+    if (!signature.verified)
+        return 'not signed';
+    const { identity, issuer, key } = signature;
+    const who = identity !== undefined
+        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
+        : key !== undefined
+            ? `signed with key ${quote(key)}`
+            : 'signed';
+    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
 }
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
 function signatureShortText(signature, quote) {
@@ -49984,6 +50045,18 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

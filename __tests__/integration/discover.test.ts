@@ -7,10 +7,18 @@
  * reference, and a second run changes nothing.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, relative } from 'node:path'
-import { type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
+import { MEDIA_TYPES, type RegistryHandle, startRegistry } from '../../scripts/registry/harness.mjs'
 import { type FakeGitHub, startFakeGitHub } from '../support/fake-github.js'
 import { ROOT, annotations, runAction } from '../support/run-action.js'
 import { runCli } from '../support/run-cli.js'
@@ -129,19 +137,23 @@ describe('discovery without a config', () => {
     const updates = JSON.parse(first.outputs.updates!) as Array<Record<string, unknown>>
     const host = registry.host
     // One entry per distinct reference, named by its first place, in the order files are read.
+    // The workflow's build job runs on ubuntu-24.04-arm, so its images are linux/arm64 ones:
+    // they join the Dockerfiles' --platform=linux/arm64 runtime, apart from the same tags elsewhere.
     expect(updates.map(u => [u.name, u.image, u.tag, u.platform, u.current])).toEqual([
       [
-        '.github/workflows/ci.yml:8 (+1 more)',
+        '.github/workflows/ci.yml:8 (+2 more)',
         `${host}/acme/runtime`,
         '3',
         'linux/arm64',
         after.RT_ARM
       ],
-      ['.github/workflows/ci.yml:13 (+3 more)', `${host}/acme/web`, '1.27', null, pins.WEB],
-      ['.github/workflows/ci.yml:16 (+2 more)', `${host}/acme/tool`, 'latest', null, pins.TOOL],
+      ['.github/workflows/ci.yml:13', `${host}/acme/web`, '1.27', null, pins.WEB],
+      ['.github/workflows/ci.yml:16', `${host}/acme/tool`, 'latest', null, pins.TOOL],
       ['.github/workflows/ci.yml:17 (+3 more)', `${host}/acme/app`, '1.0', null, after.APP],
       ['Dockerfile:2 (+1 more)', `${host}/acme/builder`, '1.22', null, after.BUILDER],
-      ['Dockerfile:8', `${host}/acme/runtime`, '3', 'linux/arm64', after.RT_ARM],
+      ['Dockerfile:10 (+2 more)', `${host}/acme/tool`, 'latest', null, pins.TOOL],
+      ['Dockerfile:14 (+2 more)', `${host}/acme/web`, '1.27', null, pins.WEB],
+      ['compose.yaml:17', `${host}/acme/runtime`, '3', 'linux/arm64', after.RT_ARM],
       // Resolved at the upstream, so reported as it; the file keeps the mirror's form.
       ['compose.yaml:21', `${host}/acme/app`, '1.0', null, after.APP],
       ['deploy/Containerfile.arm:1', `${host}/acme/runtime`, '3', null, pins.RT_INDEX]
@@ -171,7 +183,11 @@ describe('discovery without a config', () => {
     for (const path of FILES)
       expect([path, proposed[path]]).toEqual([path, render(path, after, pins)])
     const body = github.pulls()[0]!.body!
-    for (const name of ['Dockerfile:8', 'compose.yaml:21', 'deploy/Containerfile.arm:1'])
+    for (const name of [
+      '.github/workflows/ci.yml:8',
+      'compose.yaml:21',
+      'deploy/Containerfile.arm:1'
+    ])
       expect(body).toContain(name)
   })
 
@@ -204,6 +220,70 @@ describe('discovery without a config', () => {
     const missing = await runCli(['pin', 'nope.yaml'], { cwd: workspace })
     expect(missing.exitCode).toBe(2)
     expect(missing.stderr).toContain('nope.yaml: not found')
+  })
+
+  /**
+   * A two-platform index whose images' configs do not record their platform (only the
+   * index's descriptors do), so only the workflow's runs-on can say which manifest a pin is.
+   */
+  async function pushIndexWithBareConfigs(repo: string, tag: string, seed: string) {
+    const manifests: Array<{ platform: string; digest: string; size: number }> = []
+    for (const platform of ['linux/amd64', 'linux/arm64']) {
+      const config = Buffer.from(
+        JSON.stringify({ rootfs: { type: 'layers', diff_ids: [] }, comment: `${seed}/${platform}` })
+      )
+      const configDigest = await registry.pushBlob(repo, config)
+      const manifest = {
+        schemaVersion: 2,
+        mediaType: MEDIA_TYPES.ociManifest,
+        config: { mediaType: MEDIA_TYPES.ociConfig, digest: configDigest, size: config.length },
+        layers: []
+      }
+      const put = await registry.putManifest(repo, null, MEDIA_TYPES.ociManifest!, manifest)
+      manifests.push({ platform, ...put })
+    }
+    const index = await registry.putManifest(repo, tag, MEDIA_TYPES.ociIndex!, {
+      schemaVersion: 2,
+      mediaType: MEDIA_TYPES.ociIndex,
+      manifests: manifests.map(m => {
+        const [os, architecture] = m.platform.split('/')
+        return {
+          mediaType: MEDIA_TYPES.ociManifest,
+          digest: m.digest,
+          size: m.size,
+          platform: { os, architecture }
+        }
+      })
+    })
+    return { index: index.digest, arm64: manifests[1]!.digest }
+  }
+
+  it("a job's runs-on architecture keeps its container pinned to that platform's manifest", async () => {
+    const old = await pushIndexWithBareConfigs('acme/bare', '1', 'old')
+    const moved = await pushIndexWithBareConfigs('acme/bare', '1', 'new')
+    const workflow = (digest: string) =>
+      [
+        'on: push',
+        'jobs:',
+        '  arm:',
+        '    runs-on: ubuntu-24.04-arm',
+        '    container:',
+        `      image: ${registry.host}/acme/bare:1@${digest}`,
+        '    steps:',
+        '      - run: uname -m',
+        ''
+      ].join('\n')
+    rmSync(workspace, { recursive: true, force: true })
+    mkdirSync(join(workspace, '.github/workflows'), { recursive: true })
+    writeFileSync(join(workspace, '.github/workflows/arm.yml'), workflow(old.arm64))
+    const result = await run()
+    expect(annotations(result, 'warning')).toEqual([])
+    expect(result.exitCode).toBe(0)
+    expect(read('.github/workflows/arm.yml')).toBe(workflow(moved.arm64))
+    const updates = JSON.parse(result.outputs.updates!) as Array<Record<string, unknown>>
+    expect(updates.map(u => [u.name, u.platform, u.previous, u.current])).toEqual([
+      ['.github/workflows/arm.yml:6', 'linux/arm64', old.arm64, moved.arm64]
+    ])
   })
 
   it('with a config, references an entry pins move by the config, once, and the rest by discovery', async () => {

@@ -98,6 +98,140 @@ describe('Dockerfile references', () => {
   })
 })
 
+describe('Dockerfile line continuations, joined as BuildKit joins them', () => {
+  const at = (text: string) =>
+    findReferences('Dockerfile', text).references.map(r => {
+      expect(text.slice(r.start, r.end)).toBe(r.text)
+      return [r.line, r.kind, r.text, r.platform ?? null]
+    })
+
+  it.each([
+    [
+      'FROM --platform on one line, the image on the next',
+      ['FROM --platform=linux/arm64 \\', `  alpine:3.20@${A} AS base`],
+      [[2, 'dockerfile-from', `alpine:3.20@${A}`, 'linux/arm64']]
+    ],
+    [
+      'trailing spaces and a CRLF after the escape character',
+      ['FROM --platform=linux/arm64 \\  \r', `\talpine:3.20@${A}\r`],
+      [[2, 'dockerfile-from', `alpine:3.20@${A}`, 'linux/arm64']]
+    ],
+    [
+      'comment and empty lines inside the continuation are skipped',
+      [
+        'FROM \\',
+        '# the base image \\',
+        '',
+        '    \t',
+        '  --platform=linux/amd64 \\',
+        '  nginx:1.27'
+      ],
+      [[6, 'dockerfile-from', 'nginx:1.27', 'linux/amd64']]
+    ],
+    [
+      'COPY --from on a continued line',
+      ['FROM scratch', 'COPY --chown=1:1 \\', '  --from=busybox:1.36 \\', '  /bin/sh /bin/sh'],
+      [[3, 'dockerfile-copy', 'busybox:1.36', null]]
+    ],
+    [
+      'an ARG default on a continued line, used by a later FROM',
+      ['ARG A=1 \\', '    BASE=node:22-alpine', 'FROM ${BASE}'],
+      [[2, 'dockerfile-arg', 'node:22-alpine', null]]
+    ],
+    [
+      'a stage named on a continued line is not an image later',
+      ['FROM golang:1.22 \\', '  AS build', 'FROM build'],
+      [[1, 'dockerfile-from', 'golang:1.22', null]]
+    ],
+    [
+      'an escaped escape at the end does not continue',
+      ['RUN echo \\\\', 'FROM alpine:3.20'],
+      [[2, 'dockerfile-from', 'alpine:3.20', null]]
+    ],
+    [
+      'a comment line ending in the escape does not continue',
+      ['# see the base \\', 'FROM alpine:3.20'],
+      [[2, 'dockerfile-from', 'alpine:3.20', null]]
+    ],
+    [
+      'a RUN continued onto a line that starts with FROM is not a FROM',
+      ['FROM alpine:3.20', 'RUN echo \\', 'FROM nginx:1.27'],
+      [[1, 'dockerfile-from', 'alpine:3.20', null]]
+    ],
+    [
+      "a heredoc body is the RUN's or COPY's content, not instructions",
+      [
+        'FROM alpine:3.20',
+        'RUN <<EOF',
+        'FROM nginx:1.27',
+        'EOF',
+        'COPY <<-"END" 2<<X /etc/',
+        '\tFROM redis:7 \\',
+        '\tEND',
+        'FROM postgres:16',
+        'X',
+        'RUN echo "<<EOF" >/tmp/not-a-heredoc',
+        'FROM debian:12'
+      ],
+      [
+        [1, 'dockerfile-from', 'alpine:3.20', null],
+        [11, 'dockerfile-from', 'debian:12', null]
+      ]
+    ],
+    [
+      'the # escape=` directive makes the backtick the escape, and a backslash a character',
+      [
+        '# escape=`',
+        'FROM --platform=windows/amd64 `',
+        '  mcr.microsoft.com/windows/servercore:ltsc2022',
+        'RUN dir c:\\',
+        'FROM redis:7'
+      ],
+      [
+        [3, 'dockerfile-from', 'mcr.microsoft.com/windows/servercore:ltsc2022', 'windows/amd64'],
+        [5, 'dockerfile-from', 'redis:7', null]
+      ]
+    ],
+    [
+      'directives after the first other line are comments',
+      [
+        '# syntax=docker/dockerfile:1',
+        'FROM alpine:3.20',
+        '# escape=`',
+        'RUN echo `',
+        'FROM nginx:1.27'
+      ],
+      [
+        [2, 'dockerfile-from', 'alpine:3.20', null],
+        [5, 'dockerfile-from', 'nginx:1.27', null]
+      ]
+    ]
+  ])('%s', (_, lines, expected) => expect(at(lines.join('\n'))).toEqual(expected))
+
+  it('leaves a reference split inside itself alone, with a notice naming the line', () => {
+    const text = ['FROM alpine:3.\\', '20', 'FROM nginx:1.27'].join('\n')
+    const findings = findReferences('Dockerfile', text)
+    expect(findings.references.map(r => r.text)).toEqual(['nginx:1.27'])
+    expect(findings.notices).toEqual([
+      {
+        line: 1,
+        message:
+          'alpine:3.20 is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned'
+      }
+    ])
+  })
+
+  it('the ignore comment above a continued instruction covers its reference', () => {
+    const text = [
+      '# image-digest-updater: ignore',
+      'FROM --platform=linux/arm64 \\',
+      '  alpine:3.20',
+      'FROM nginx:1.27'
+    ].join('\n')
+    expect(at(text)).toEqual([[4, 'dockerfile-from', 'nginx:1.27', null]])
+  })
+})
+
 describe('YAML references', () => {
   it('compose: image under services, through anchors and merge keys, leaving ${VAR} alone', () => {
     const text = [
@@ -185,11 +319,93 @@ describe('YAML references', () => {
       '      image: ghcr.io/acme/ci:1'
     ].join('\n')
     expect(found('.github/workflows/ci.yml', text)).toEqual([
-      [5, 'workflow-container', 'node:22', null],
-      [8, 'workflow-service', 'postgres:16', null],
-      [11, 'workflow-uses', 'alpine:3.20', null],
+      [5, 'workflow-container', 'node:22', 'linux/amd64'],
+      [8, 'workflow-service', 'postgres:16', 'linux/amd64'],
+      [11, 'workflow-uses', 'alpine:3.20', 'linux/amd64'],
       [12, 'pinned', `busybox:1.36@${A}`, null],
       [18, 'workflow-container', 'ghcr.io/acme/ci:1', null]
+    ])
+  })
+
+  it.each([
+    ['ubuntu-latest', 'linux/amd64'],
+    ['ubuntu-24.04', 'linux/amd64'],
+    ['ubuntu-22.04', 'linux/amd64'],
+    ['ubuntu-slim', 'linux/amd64'],
+    ['ubuntu-24.04-arm', 'linux/arm64'],
+    ['ubuntu-22.04-arm', 'linux/arm64'],
+    ['windows-2025', 'linux/amd64'],
+    ['windows-11-arm', 'linux/arm64'],
+    ['macos-latest', 'linux/arm64'],
+    ['macos-15', 'linux/arm64'],
+    ['macos-14-xlarge', 'linux/arm64'],
+    ['macos-13-xlarge', 'linux/arm64'],
+    ['macos-13', 'linux/amd64'],
+    ['macos-15-intel', 'linux/amd64'],
+    ['macos-15-large', 'linux/amd64'],
+    ['macos-latest-large', 'linux/amd64'],
+    ['linux-arm64', 'linux/arm64'],
+    ['[self-hosted, linux, ARM64]', 'linux/arm64'],
+    ['[self-hosted, Linux, x64, gpu]', 'linux/amd64'],
+    ['[self-hosted, linux, ARM]', 'linux/arm'],
+    ['{ group: arm-runners, labels: [self-hosted, ARM64] }', 'linux/arm64'],
+    ['[ubuntu-24.04-arm]', 'linux/arm64'],
+    ['"${{ matrix.os }}"', null],
+    ['[self-hosted, ARM64, "${{ matrix.extra }}"]', null],
+    ['[self-hosted, X64, ARM64]', null],
+    ['self-hosted', null],
+    ['my-build-box', null],
+    ['{ group: large-runners }', null],
+    ['ubuntu-24.04-arm64-8core-32gb', null]
+  ])('runs-on: %s gives the job images platform %s', (runsOn, platform) => {
+    const text = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      `    runs-on: ${runsOn}`,
+      '    container: node:22',
+      '    services:',
+      '      db:',
+      '        image: postgres:16',
+      '    steps:',
+      '      - uses: docker://alpine:3.20'
+    ].join('\n')
+    expect(found('.github/workflows/ci.yml', text).map(r => r[3])).toEqual([
+      platform,
+      platform,
+      platform
+    ])
+  })
+
+  it("a container's or service's own --platform option is its platform", () => {
+    const text = [
+      'on: push',
+      'jobs:',
+      '  a:',
+      '    runs-on: ubuntu-24.04-arm',
+      '    container:',
+      '      image: node:22',
+      '      options: --cpus 1 --platform linux/amd64',
+      '    services:',
+      '      db:',
+      '        image: postgres:16',
+      '        options: --platform=${{ matrix.platform }}',
+      '      cache:',
+      '        image: redis:7',
+      '        options: --cpus 1',
+      '      queue:',
+      '        image: rabbitmq:4',
+      "        options: --platform 'linux/arm/v7'",
+      '      odd:',
+      '        image: nats:2',
+      '        options: --platform=linux/amd64,linux/arm64'
+    ].join('\n')
+    expect(found('.github/workflows/ci.yml', text)).toEqual([
+      [6, 'workflow-container', 'node:22', 'linux/amd64'],
+      [10, 'workflow-service', 'postgres:16', null],
+      [13, 'workflow-service', 'redis:7', 'linux/arm64'],
+      [16, 'workflow-service', 'rabbitmq:4', 'linux/arm/v7'],
+      [19, 'workflow-service', 'nats:2', null]
     ])
   })
 
@@ -307,6 +523,50 @@ describe('rewriting changes only the reference spans (property)', () => {
           const again = findReferences('compose.yaml', next).references
           expect(again.map(r => r.text)).toEqual(parts.map(([, ref]) => withDigest(ref, digest)))
         }),
+        { seed, numRuns: 100 }
+      )
+    })
+})
+
+describe('Dockerfile continuations find the same references as one line would (property)', () => {
+  const reference = fc.constantFrom('nginx:1.27', `ghcr.io/acme/app:2@${A}`, 'alpine:3.20')
+  // What BuildKit skips inside a continuation, or the white space before the next word.
+  const between = fc.constantFrom(' ', '\t', ' \\\n  ', ' \\ \r\n', ' \\\n# note\n ', ' \\\n\n\t')
+  const instruction = fc.tuple(between, between, reference, between, fc.boolean())
+
+  for (const seed of SEEDS)
+    it(`seed ${seed}`, () => {
+      fc.assert(
+        fc.property(
+          fc.array(instruction, { minLength: 1, maxLength: 5 }),
+          fc.constantFrom(A, B),
+          (parts, digest) => {
+            const text = parts
+              .map(([a, b, ref, c, copy], i) =>
+                copy
+                  ? `COPY${a}--from=${ref}${b}/a${c}/b`
+                  : `FROM${a}--platform=linux/arm64${b}${ref}${c}AS s${i}`
+              )
+              .join('\n')
+            const refs = findReferences('Dockerfile', text).references
+            expect(refs.map(r => [r.text, r.platform ?? null])).toEqual(
+              parts.map(([, , ref, , copy]) => [ref, copy ? null : 'linux/arm64'])
+            )
+            for (const r of refs) expect(text.slice(r.start, r.end)).toBe(r.text)
+            const next = replaceSpans(
+              text,
+              refs.map(r => ({ ...r, text: withDigest(r.text, digest) }))
+            )
+            const again = findReferences('Dockerfile', next).references
+            expect(again.map(r => r.text)).toEqual(
+              parts.map(([, , ref]) => withDigest(ref, digest))
+            )
+            // Outside the references, every byte is the same.
+            expect(next.replace(/@sha256:[a-f0-9]{64}/g, '')).toBe(
+              text.replace(/@sha256:[a-f0-9]{64}/g, '')
+            )
+          }
+        ),
         { seed, numRuns: 100 }
       )
     })

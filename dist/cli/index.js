@@ -34788,7 +34788,7 @@ function registryErrorCode(value) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7471);
-/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9311);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6256);
 /* harmony import */ var _plan_rows_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8490);
 /* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6397);
 /**
@@ -34888,7 +34888,7 @@ function withDiscovery(plan, stage) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 6256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34954,9 +34954,102 @@ function lineOf(starts, offset) {
  */
 
 
-/** The white-space separated words of one line, with their offsets in the file. */
-function words(line, offset) {
-    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
+/** The escape character: a backslash, or `` ` `` when an `# escape=` parser directive at the top says so. */
+function escapeCharacter(lines) {
+    // Parser directives are only read before the first line that is not one.
+    for (const line of lines) {
+        const directive = DIRECTIVE.exec(line.replace(/\r+$/, '').trimStart());
+        if (!directive)
+            break;
+        const value = directive[2];
+        if (directive[1].toLowerCase() === 'escape' && (value === '`' || value === '\\'))
+            return value;
+    }
+    return '\\';
+}
+/**
+ * The line without its continuation: as BuildKit's regex, the escape character last before
+ * spaces and tabs, unless an escape character precedes it (an escaped escape).
+ */
+function withoutContinuation(line, escape) {
+    const body = line.replace(/[ \t]+$/, '');
+    const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
+    return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
+}
+/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
+function heredocTerminators(instruction) {
+    const [keyword, ...rest] = instruction.trim().split(/\s+/);
+    const name = keyword.toUpperCase();
+    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
+        return [];
+    return rest.flatMap(word => {
+        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
+        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
+    });
+}
+/**
+ * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
+ * character continues on the next; comment lines and empty lines inside a continuation are
+ * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
+ * bodies are skipped.
+ */
+function instructions(text) {
+    const lines = text.split('\n');
+    const escape = escapeCharacter(lines);
+    const starts = lineStarts(text);
+    const result = [];
+    let current;
+    let heredocs = [];
+    lines.forEach((raw, i) => {
+        const line = raw.replace(/\r+$/, '');
+        // A heredoc's body is its instruction's content, up to the line that ends it.
+        if (heredocs.length > 0) {
+            const [heredoc] = heredocs;
+            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
+                heredocs.shift();
+            return;
+        }
+        const comment = line.trimStart().startsWith('#');
+        let skip = 0;
+        if (!current) {
+            if (comment)
+                return;
+            skip = line.length - line.trimStart().length;
+            if (skip === line.length)
+                return;
+            current = { text: '', offsets: [], line: i + 1 };
+        }
+        else if (comment || line.trim() === '')
+            return;
+        const { kept, continues } = withoutContinuation(line.slice(skip), escape);
+        current.text += kept;
+        for (let k = 0; k < kept.length; k++)
+            current.offsets.push(starts[i] + skip + k);
+        if (continues)
+            return;
+        result.push(current);
+        heredocs = heredocTerminators(current.text);
+        current = undefined;
+    });
+    if (current)
+        result.push(current);
+    return result;
+}
+/** The white-space separated words of an instruction. */
+function words(instruction) {
+    return [...instruction.text.matchAll(/\S+/g)].map(m => ({
+        text: m[0],
+        offsets: instruction.offsets.slice(m.index, m.index + m[0].length)
+    }));
+}
+/** Part of a word, as `String.slice` takes it. */
+function slice(word, from, to = word.text.length) {
+    return { text: word.text.slice(from, to), offsets: word.offsets.slice(from, to) };
+}
+/** Whether the word's characters stand together in the file, so one span can replace them. */
+function contiguous(word) {
+    return word.offsets.at(-1) - word.offsets[0] === word.text.length - 1;
 }
 function isReference(text) {
     if (text.includes('$'))
@@ -34969,21 +35062,18 @@ function isReference(text) {
         return false;
     }
 }
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value, with its characters' offsets. */
 function argDefaults(args, line, into) {
     for (const word of args) {
         const eq = word.text.indexOf('=');
         if (eq <= 0)
             continue;
         const name = word.text.slice(0, eq);
-        let value = word.text.slice(eq + 1);
-        let start = word.start + eq + 1;
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
-            value = value.slice(1, -1);
-            start++;
-        }
-        into.set(name, { value, start, line });
+        let value = slice(word, eq + 1);
+        const quote = value.text[0];
+        if ((quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote))
+            value = slice(value, 1, -1);
+        into.set(name, { value, line });
     }
 }
 /** `${NAME}` or `$NAME` standing alone: the variable's name. */
@@ -34999,23 +35089,35 @@ function findDockerfileReferences(text) {
     const stages = new Set();
     const args = new Map();
     const starts = lineStarts(text);
-    const add = (ref) => {
-        if (!references.some(r => r.start === ref.start))
-            references.push({ ...ref, end: ref.start + ref.text.length });
-    };
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
-        if (!instruction || instruction.text.startsWith('#'))
+    // The comment above an instruction covers it whole, however many lines it continues on.
+    const ignored = ignoredLines(text);
+    /** `line` is where the instruction starts: for the ignore comment and the notice. */
+    const add = (word, line, kind, platform) => {
+        if (ignored.has(line))
             return;
-        const keyword = instruction.text.toUpperCase();
-        if (keyword === 'ARG')
-            argDefaults(rest, line, args);
-        else if (keyword === 'FROM')
-            fromLine(rest, line);
-        else if (keyword === 'COPY' || keyword === 'ADD')
-            copyLine(rest, line);
-    });
+        if (!contiguous(word)) {
+            notices.push({
+                line,
+                message: `${word.text} is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned`
+            });
+            return;
+        }
+        const start = word.offsets[0];
+        if (references.some(r => r.start === start))
+            return;
+        const end = start + word.text.length;
+        references.push({ start, end, text: word.text, line: lineOf(starts, start), kind, platform });
+    };
+    for (const instruction of instructions(text)) {
+        const [keyword, ...rest] = words(instruction);
+        const name = keyword.text.toUpperCase();
+        if (name === 'ARG')
+            argDefaults(rest, instruction.line, args);
+        else if (name === 'FROM')
+            fromLine(rest, instruction.line);
+        else if (name === 'COPY' || name === 'ADD')
+            copyLine(rest, instruction.line);
+    }
     return { references, notices };
     function fromLine(rest, line) {
         let platform;
@@ -35037,13 +35139,13 @@ function findDockerfileReferences(text) {
             return;
         if (!image.text.includes('$')) {
             if (isReference(image.text))
-                add({ ...image, line, kind: 'dockerfile-from', platform });
+                add(image, line, 'dockerfile-from', platform);
             return;
         }
         const name = variableName(image.text);
         const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
-            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+        if (arg && isReference(arg.value.text) && !stages.has(arg.value.text.toLowerCase())) {
+            add(arg.value, arg.line, 'dockerfile-arg', platform);
             return;
         }
         notices.push({
@@ -35055,20 +35157,77 @@ function findDockerfileReferences(text) {
         for (const word of rest) {
             if (!word.text.startsWith('--'))
                 break;
-            const from = /^--from=(.+)$/.exec(word.text);
-            if (!from)
+            if (!word.text.startsWith('--from=') || word.text.length === '--from='.length)
                 continue;
-            const value = from[1];
+            const value = slice(word, '--from='.length);
             // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+            if (/^\d+$/.test(value.text) || stages.has(value.text.toLowerCase()))
                 continue;
-            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+            if (isReference(value.text))
+                add(value, line, 'dockerfile-copy');
         }
     }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/domain/discovery/runners.ts
+/**
+ * The platform a workflow job's containers run as, when its `runs-on` fixes the runner's
+ * architecture. Job containers, service containers and `docker://` steps run Linux images,
+ * so the platform is `linux/<arch>` of the runner; a container's own `--platform` option wins.
+ *
+ * GitHub-hosted labels, from "GitHub-hosted runners reference" and "Larger runners"
+ * (docs.github.com/en/actions/reference/runners/github-hosted-runners,
+ * docs.github.com/en/actions/using-github-hosted-runners/running-jobs-on-larger-runners),
+ * read December 2026: `ubuntu-latest`, `ubuntu-2x.04`, `ubuntu-slim`, `windows-latest`,
+ * `windows-20xx` are x64; `ubuntu-2x.04-arm` and `windows-11-arm` are arm64; macOS is arm64
+ * (`macos-latest`, `macos-14`…, `-xlarge`) except `macos-13` and older, `-intel` and `-large`,
+ * which are Intel. Self-hosted runners carry `X64`, `ARM` or `ARM64` among their labels.
+ * An expression, or labels that name no architecture, fix nothing: the pin's own platform decides.
+ */
+const HOSTED = [
+    [/^ubuntu-(?:latest|slim|\d+\.\d+)$/, 'amd64'],
+    [/^ubuntu-\d+\.\d+-arm$/, 'arm64'],
+    [/^windows-(?:latest|\d{4})$/, 'amd64'],
+    [/^windows-11-arm$/, 'arm64'],
+    [/^macos-(?:latest|\d+(?:\.\d+)?)-(?:intel|large)$/, 'amd64'],
+    [/^macos-(?:1[0-3]|10\.\d+)$/, 'amd64'],
+    [/^macos-(?:latest|\d+)(?:-xlarge)?$/, 'arm64']
+];
+/** Self-hosted runners' architecture labels, which GitHub matches case-insensitively. */
+const SELF_HOSTED = { x64: 'amd64', arm64: 'arm64', arm: 'arm' };
+function architecture(label) {
+    const lower = label.toLowerCase();
+    if (SELF_HOSTED[lower])
+        return SELF_HOSTED[lower];
+    if (lower.endsWith('-arm64'))
+        return 'arm64';
+    return HOSTED.find(([pattern]) => pattern.test(lower))?.[1];
+}
+/**
+ * `linux/<arch>` when the labels fix one architecture; undefined for an expression, no
+ * architecture, or two that disagree. A runner must carry every label, so one is enough.
+ */
+function runnerPlatform(labels) {
+    if (labels.length === 0 || labels.some(l => l.includes('${{')))
+        return undefined;
+    const found = new Set(labels.map(architecture).filter(a => a !== undefined));
+    return found.size === 1 ? `linux/${[...found][0]}` : undefined;
+}
+const PLATFORM = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/i;
+/**
+ * The `--platform` a container's `options` set: the platform, `null` when set to something
+ * else (an expression, a list), so nothing is fixed, and undefined when not set.
+ */
+function optionsPlatform(options) {
+    const flag = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(options);
+    if (!flag)
+        return undefined;
+    const value = flag[1].replace(/^(["'])(.*)\1$/, '$2');
+    return PLATFORM.test(value) ? value.toLowerCase() : null;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
 /**
  * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
@@ -35077,7 +35236,9 @@ var dist = __nccwpck_require__(8815);
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
+
 
 
 
@@ -35144,10 +35305,10 @@ function span(source, node, skip = '') {
 }
 function findYamlReferences(source) {
     const found = new Map();
-    const add = (node, kind, skip = '') => {
+    const add = (node, kind, skip = '', platform) => {
         const at = span(source, node, skip);
         if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform });
     };
     for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
         if (!('errors' in doc) || doc.errors.length > 0)
@@ -35173,17 +35334,35 @@ function findYamlReferences(source) {
         .sort((a, b) => a.start - b.start)
         .map(f => ({ ...f, line: lineOf(starts, f.start) }));
 }
+/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
+function runnerLabels(doc, job) {
+    let runsOn = get(doc, job, 'runs-on');
+    if ((0,dist/* isMap */.jh)(runsOn))
+        runsOn = get(doc, runsOn, 'labels');
+    const items = (0,dist/* isSeq */.oP)(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn];
+    const labels = items.map(i => ((0,dist/* isScalar */.jn)(i) && typeof i.value === 'string' ? i.value : undefined));
+    return labels.every(l => l !== undefined) ? labels : [];
+}
+/** The job's platform, unless the container's `options` set their own `--platform`. */
+function containerPlatform(doc, container, job) {
+    const options = (0,dist/* isMap */.jh)(container) ? get(doc, container, 'options') : undefined;
+    const own = (0,dist/* isScalar */.jn)(options) && typeof options.value === 'string'
+        ? optionsPlatform(options.value)
+        : undefined;
+    return own === undefined ? job : (own ?? undefined);
+}
 function workflow(doc, jobs, add) {
     for (const job of mapValues(doc, jobs)) {
+        const platform = runnerPlatform(runnerLabels(doc, job));
         const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container', '', containerPlatform(doc, container, platform));
         for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service');
+            add(get(doc, service, 'image'), 'workflow-service', '', containerPlatform(doc, service, platform));
         const steps = get(doc, job, 'steps');
         if (!(0,dist/* isSeq */.oP)(steps))
             continue;
         for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform);
     }
 }
 /** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
@@ -37396,8 +37575,8 @@ function autoMergeSummary(report) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run/discover.ts + 4 modules
-var discover = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./src/run/discover.ts + 5 modules
+var discover = __nccwpck_require__(6256);
 // EXTERNAL MODULE: ./src/run/discover-stage.ts
 var discover_stage = __nccwpck_require__(9813);
 ;// CONCATENATED MODULE: ./src/run/propose.ts

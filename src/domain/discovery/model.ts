@@ -25,7 +25,10 @@ export interface FoundReference {
   /** 1-based line of `start`. */
   line: number
   kind: ReferenceKind
-  /** A literal `--platform=os/arch` of the Dockerfile stage it is the base of. */
+  /**
+   * The platform it runs as, when the file fixes one: a literal `--platform=os/arch` of the
+   * Dockerfile stage it is the base of, or `linux/<arch>` of the workflow job's runner.
+   */
   platform?: string
 }
 

@@ -5,6 +5,7 @@
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
 import {
   type Document,
@@ -19,6 +20,7 @@ import {
 } from 'yaml'
 import { parseImageReference } from '../oci/reference.js'
 import { type FoundReference, type ReferenceKind, lineOf, lineStarts } from './model.js'
+import { optionsPlatform, runnerPlatform } from './runners.js'
 
 const CONTAINER_LISTS = new Set(['containers', 'initContainers', 'ephemeralContainers'])
 const DOCKER_SCHEME = 'docker://'
@@ -84,10 +86,10 @@ function span(
 
 export function findYamlReferences(source: string): FoundReference[] {
   const found = new Map<number, Found>()
-  const add = (node: unknown, kind: ReferenceKind, skip = '') => {
+  const add: Add = (node, kind, skip = '', platform) => {
     const at = span(source, node, skip)
     if (at && !found.has(at.start))
-      found.set(at.start, { ...at, end: at.start + at.text.length, kind })
+      found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform })
   }
   for (const doc of parseAllDocuments(source, { uniqueKeys: false })) {
     if (!('errors' in doc) || doc.errors.length > 0) continue
@@ -109,17 +111,48 @@ export function findYamlReferences(source: string): FoundReference[] {
     .map(f => ({ ...f, line: lineOf(starts, f.start) }))
 }
 
-type Add = (node: unknown, kind: ReferenceKind, skip?: string) => void
+type Add = (node: unknown, kind: ReferenceKind, skip?: string, platform?: string) => void
+
+/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
+function runnerLabels(doc: Document, job: unknown): string[] {
+  let runsOn = get(doc, job, 'runs-on')
+  if (isMap(runsOn)) runsOn = get(doc, runsOn, 'labels')
+  const items = isSeq(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn]
+  const labels = items.map(i => (isScalar(i) && typeof i.value === 'string' ? i.value : undefined))
+  return labels.every(l => l !== undefined) ? labels : []
+}
+
+/** The job's platform, unless the container's `options` set their own `--platform`. */
+function containerPlatform(doc: Document, container: unknown, job: string | undefined) {
+  const options = isMap(container) ? get(doc, container, 'options') : undefined
+  const own =
+    isScalar(options) && typeof options.value === 'string'
+      ? optionsPlatform(options.value)
+      : undefined
+  return own === undefined ? job : (own ?? undefined)
+}
 
 function workflow(doc: Document, jobs: YAMLMap, add: Add): void {
   for (const job of mapValues(doc, jobs)) {
+    const platform = runnerPlatform(runnerLabels(doc, job))
     const container = get(doc, job, 'container')
-    add(isMap(container) ? get(doc, container, 'image') : container, 'workflow-container')
+    add(
+      isMap(container) ? get(doc, container, 'image') : container,
+      'workflow-container',
+      '',
+      containerPlatform(doc, container, platform)
+    )
     for (const service of mapValues(doc, get(doc, job, 'services')))
-      add(get(doc, service, 'image'), 'workflow-service')
+      add(
+        get(doc, service, 'image'),
+        'workflow-service',
+        '',
+        containerPlatform(doc, service, platform)
+      )
     const steps = get(doc, job, 'steps')
     if (!isSeq(steps)) continue
-    for (const step of steps.items) add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME)
+    for (const step of steps.items)
+      add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform)
   }
 }
 
