@@ -37,6 +37,8 @@ describe('the pull request', () => {
   let image: string
   const old: Record<string, string> = {}
   const now: Record<string, string> = {}
+  // One clock for every run, so the body's date cannot change between two of them.
+  let clock: string
 
   const push = (tag: string, revision: string, seed: string) =>
     registry.pushImage('rust-cross/rust-musl-cross', tag, {
@@ -69,7 +71,8 @@ describe('the pull request', () => {
       env: {
         GITHUB_API_URL: github.url,
         GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_RUN_ID: '4242'
+        GITHUB_RUN_ID: '4242',
+        IMAGE_DIGEST_UPDATER_TEST_NOW: clock
       }
     })
   }
@@ -81,6 +84,7 @@ describe('the pull request', () => {
     old.x86 = (await push('x86_64-unknown-linux-musl', 'a1b2c3d4e5f6', 'old x86')).digest
     now.i686 = (await push('i686-unknown-linux-musl', 'f6e5d4c3b2a1', 'new i686')).digest
     now.x86 = (await push('x86_64-unknown-linux-musl', 'f6e5d4c3b2a1', 'new x86')).digest
+    clock = new Date().toISOString()
     github = await startFakeGitHub({
       owner: 'acme',
       repo: 'builds',

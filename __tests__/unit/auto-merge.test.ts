@@ -313,4 +313,37 @@ describe('auto-merge against the fake GitHub', () => {
     expect(github.graphqlCalls()).toHaveLength(before)
     expect(github.pulls()[0]!.body).not.toContain('Auto-merge')
   })
+
+  it('brings the body and title of a pull request whose tree is unchanged up to date, with no commit', async () => {
+    const head = github.branchSha('image-digests/update')
+    const stale = github.pulls()[0]!.body
+    // The same digests as the last run, now with the auto-merge input and a new title.
+    const result = ran(config('1', '2'), { a: sha('9') })
+    const client = new PullRequestClient(
+      createOctokit(github.token, logger),
+      { owner: github.owner, repo: github.repo },
+      logger
+    )
+    const renamed = settings('squash')
+    renamed.pullRequest.title = 'chore: Refresh image digests'
+    github.clearRequests()
+    const outcome = await proposeUpdate(result, renamed, client, undefined, logger)
+    expect(outcome.operation).toBe('unchanged')
+    expect(outcome.commitSha).toBeUndefined()
+    expect(github.branchSha('image-digests/update')).toBe(head)
+    const pull = github.pulls()[0]!
+    expect(pull.title).toBe('chore: Refresh image digests')
+    expect(pull.body).not.toBe(stale)
+    expect(pull.body).toBe(outcome.proposal!.body)
+    expect(pull.body).toContain('**Auto-merge** (squash) requested')
+    expect(lines).toContain(
+      '#1 already proposes these digests; its title and body were brought up to date'
+    )
+
+    // Nothing differs the next time: no write call but the auto-merge GraphQL already made.
+    github.clearRequests()
+    const again = await proposeUpdate(result, renamed, client, undefined, logger)
+    expect(again.operation).toBe('unchanged')
+    expect(github.writeRequests().filter(r => r.path !== '/graphql')).toEqual([])
+  })
 })

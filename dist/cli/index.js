@@ -36321,20 +36321,20 @@ class PullRequestClient {
             ? await this.compareBranch(change, branchSha)
             : { reuse: false, built: undefined, since: [] };
         if (reuse && pull) {
-            this.logger.info(`#${pull.number} already proposes these digests`);
+            // The tree is right, but the body's auto-merge line and Details say what this run
+            // found: a stale one is rewritten, with no commit.
+            const stale = pull.title !== change.title || (pull.body ?? '') !== change.body;
+            if (stale)
+                await this.updatePull(pull.number, change);
+            const refreshed = stale ? '; its title and body were brought up to date' : '';
+            this.logger.info(`#${pull.number} already proposes these digests${refreshed}`);
             return { operation: 'unchanged', ...pullFields(pull), branch };
         }
         let commitSha;
         if (!reuse)
             commitSha = await this.pushBranch(change, branchSha, built, since);
         if (pull) {
-            await this.octokit.rest.pulls.update({
-                owner,
-                repo,
-                pull_number: pull.number,
-                title: change.title,
-                body: change.body
-            });
+            await this.updatePull(pull.number, change);
             await this.addExtras(pull.number, change, pull);
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
@@ -36435,6 +36435,11 @@ class PullRequestClient {
             throw workflowRefusal(error, [...change.files.keys()]) ?? error;
         }
         return commitSha;
+    }
+    async updatePull(number, change) {
+        const { owner, repo } = this.repository;
+        const { title, body } = change;
+        await this.octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body });
     }
     async branchHead(branch) {
         const { owner, repo } = this.repository;

@@ -12,6 +12,7 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../run/propose.js'
 import type { PullRequestPort } from '../run/pull-request-port.js'
 import { autoMergeSummary } from '../run/auto-merge.js'
+import { TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import type { GitHubReviewSources } from '../run/review-sources.js'
 import type { UpdateResult } from '../run/update.js'
 import { type RunEvent, readRunLink, runRepository } from './context.js'
@@ -126,7 +127,8 @@ export async function runPullRequestStep(
     body: {
       template: await readBodyTemplate(pr.bodyTemplate, workspace),
       published,
-      now: new Date(),
+      // The body's date: a test pins it, so two runs render the same body.
+      now: runClock(process.env[TEST_NOW_VARIABLE]),
       run: readRunLink()
     }
   }

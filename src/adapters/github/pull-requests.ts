@@ -140,7 +140,6 @@ export class PullRequestClient {
   }
 
   async sync(change: PullRequestChange): Promise<PullRequestOutcome> {
-    const { owner, repo } = this.repository
     const branch = change.branch
     if (branch === change.base.branch)
       throw new PullRequestError(
@@ -155,7 +154,12 @@ export class PullRequestClient {
       ? await this.compareBranch(change, branchSha)
       : { reuse: false, built: undefined, since: [] }
     if (reuse && pull) {
-      this.logger.info(`#${pull.number} already proposes these digests`)
+      // The tree is right, but the body's auto-merge line and Details say what this run
+      // found: a stale one is rewritten, with no commit.
+      const stale = pull.title !== change.title || (pull.body ?? '') !== change.body
+      if (stale) await this.updatePull(pull.number, change)
+      const refreshed = stale ? '; its title and body were brought up to date' : ''
+      this.logger.info(`#${pull.number} already proposes these digests${refreshed}`)
       return { operation: 'unchanged', ...pullFields(pull), branch }
     }
 
@@ -163,13 +167,7 @@ export class PullRequestClient {
     if (!reuse) commitSha = await this.pushBranch(change, branchSha, built, since)
 
     if (pull) {
-      await this.octokit.rest.pulls.update({
-        owner,
-        repo,
-        pull_number: pull.number,
-        title: change.title,
-        body: change.body
-      })
+      await this.updatePull(pull.number, change)
       await this.addExtras(pull.number, change, pull)
       this.logger.info(`Updated #${pull.number} (${pull.html_url})`)
       return { operation: 'updated', ...pullFields(pull), branch, commitSha }
@@ -290,6 +288,12 @@ export class PullRequestClient {
       throw workflowRefusal(error, [...change.files.keys()]) ?? error
     }
     return commitSha
+  }
+
+  private async updatePull(number: number, change: PullRequestChange): Promise<void> {
+    const { owner, repo } = this.repository
+    const { title, body } = change
+    await this.octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body })
   }
 
   private async branchHead(branch: string): Promise<string | undefined> {
