@@ -283,4 +283,21 @@ describe('the pull request', () => {
     expect(github.readFile(BRANCH, CONFIG)).toContain(bare(fresh))
     expect(github.readFile(BRANCH, 'notes.md')).toBeUndefined()
   })
+
+  it('closes it with the true reason when the only new digest is held back', async () => {
+    // The tag moves past the pull request's digest, and the cooldown holds the new one.
+    const held = (await push('i686-unknown-linux-musl', '00000000bbbb', 'held i686')).digest
+    const result = await run({ 'min-age': '3d' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['pull-request-operation']).toBe('closed')
+    expect(result.summary).toContain('nothing is left to propose while one update is held back.')
+    expect(result.summary).not.toContain('already holds every current digest')
+    const comment = github
+      .pulls()[1]!
+      .comments.map(c => c.body)
+      .join('\n')
+    expect(comment).toContain('these newer digests are held back by a policy:')
+    expect(comment).toContain(`→ \`sha256:${bare(held).slice(0, 12)}\`): held until`)
+    expect(comment).not.toMatch(/already pins every current digest/)
+  })
 })

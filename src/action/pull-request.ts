@@ -166,7 +166,10 @@ export async function runPullRequestStep(
     created: `Opened pull request ${link}.`,
     updated: `Updated pull request ${link}.`,
     unchanged: `Pull request ${link} already proposes these digests.`,
-    closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
+    closed:
+      result.held.length > 0
+        ? `Closed pull request ${link}: nothing is left to propose while ${result.held.length === 1 ? 'one update is' : `${result.held.length} updates are`} held back.`
+        : `Closed pull request ${link}: the base branch already holds every current digest.`,
     none: 'No pull request needed.'
   }
   const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : ''

@@ -9,6 +9,7 @@ import { formatStoredDigest } from '../domain/oci/digest.js'
 import { unifiedDiff } from '../domain/pull-request/diff.js'
 import { type PullRequestOutcome, PullRequestError } from '../adapters/github/pull-requests.js'
 import { BODY_LIMIT, type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
+import { heldLines } from '../domain/pull-request/held.js'
 import { reviewFor } from '../domain/review.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
@@ -227,6 +228,7 @@ export async function proposeUpdate(
     reviewers: request.reviewers,
     teamReviewers: request.teamReviewers,
     draft: request.draft,
+    held: heldLines(result.held),
     keepOpen: result.failed.length > 0
   })
   const autoMerge = request.autoMerge

@@ -15,6 +15,7 @@ import {
   withTrailer
 } from './branch-trust.js'
 import { type AutoMergeChange, type AutoMergeMethod, changeAutoMerge } from './auto-merge.js'
+import { closePull, closingLine } from './close.js'
 import { addExtras } from './extras.js'
 import { BRANCH_FIX, PullRequestError, status } from './pull-request-error.js'
 import { buildTree, treeIsComputed } from './trees.js'
@@ -68,7 +69,7 @@ export interface PullRequestChange {
   branch: string
   /** True when the user named the branch: then foreign commits on it may be overwritten. */
   branchExplicit: boolean
-  /** Paths and their new content; empty when the base already holds every current digest. */
+  /** Paths and their new content; empty when nothing is left to propose. */
   files: Map<string, string>
   title: string
   body: string
@@ -78,6 +79,11 @@ export interface PullRequestChange {
   reviewers: string[]
   teamReviewers: string[]
   draft: boolean
+  /**
+   * The updates a policy held back, one escaped Markdown line each: when nothing is left to
+   * propose, they are why the pull request is closed.
+   */
+  held?: readonly string[]
   /**
    * When some images could not be resolved, an empty change proves nothing: the open pull
    * request may hold the only copy of their last good digests, so it is left alone.
@@ -193,22 +199,11 @@ export class PullRequestClient {
         )
       return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch }
     }
-    await this.octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: pull.number,
-      body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-    })
-    await this.octokit.rest.pulls.update({
-      owner,
-      repo,
-      pull_number: pull.number,
-      state: 'closed'
-    })
+    await closePull(this.octokit, this.repository, pull, change)
     if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
       await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` })
     }
-    this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`)
+    this.logger.info(closingLine(change, pull))
     return { operation: 'closed', ...pullFields(pull), branch }
   }
 
