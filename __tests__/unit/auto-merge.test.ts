@@ -10,12 +10,7 @@ import type { Logger } from '../../src/adapters/registry/http.js'
 import { parseConfig } from '../../src/domain/config.js'
 import { type Digest, parseDigest } from '../../src/domain/oci/digest.js'
 import type { HeldUpdate, MoveReview } from '../../src/domain/review.js'
-import {
-  autoMergeBlockers,
-  autoMergeLine,
-  autoMergeSummary,
-  withAutoMergeLine
-} from '../../src/run/auto-merge.js'
+import { autoMergeBlockers, autoMergeLine, autoMergeSummary } from '../../src/run/auto-merge.js'
 import { computeMoves } from '../../src/run/moves.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../../src/run/propose.js'
 import { type EntryResult, type UpdateResult, planUpdate } from '../../src/run/update.js'
@@ -135,14 +130,6 @@ describe("the body's auto-merge line", () => {
       /^\*\*Auto-merge is off\*\*: a: flagged by @\u200badmin \\\[see\\\]\\\(https:\u200b\/\/x\.example\\\); b: big; c: big; d: big; e: big; and 2 more\.$/
     )
   })
-
-  it('keeps the body within the limit', () => {
-    const line = autoMergeLine('merge', ['a: big'])
-    const body = withAutoMergeLine('x'.repeat(100), line, 80)
-    expect(body.length).toBe(80)
-    expect(body.endsWith(`\n\n${line}\n`)).toBe(true)
-    expect(withAutoMergeLine('body\n\n', line, 1000)).toBe(`body\n\n${line}\n`)
-  })
 })
 
 describe('the preview', () => {
@@ -163,6 +150,36 @@ describe('the preview', () => {
       logger
     )
     expect(without?.body).not.toContain('Auto-merge')
+  })
+
+  it('puts the line where the template has {auto_merge}, and appends it only without one', async () => {
+    const result = ran(config('1', '2'), { a: sha('3') }, { a: ['size grew 30%'] })
+    const preview = (template: string) => ({
+      repoPath: CONFIG,
+      title: 't',
+      body: { template, now: new Date() },
+      autoMerge: 'rebase' as const
+    })
+    const line = '**Auto-merge is off**: a: size grew 30%.'
+    const placed = await describeProposal(
+      result,
+      preview('{auto_merge}\n\n{updates}\n\nThanks.'),
+      undefined,
+      logger
+    )
+    expect(placed?.body.startsWith(`${line}\n\n- a: `)).toBe(true)
+    expect(placed?.body.endsWith('\n\nThanks.\n')).toBe(true)
+    expect(placed?.body.split(line)).toHaveLength(2)
+    const appended = await describeProposal(result, preview('{updates}'), undefined, logger)
+    expect(appended?.body.endsWith(`\n\n${line}\n`)).toBe(true)
+    // Without the input the placeholder is empty, and its blank lines are tidied away.
+    const off = await describeProposal(
+      result,
+      { ...preview('{auto_merge}\n\n{updates}'), autoMerge: undefined },
+      undefined,
+      logger
+    )
+    expect(off?.body.startsWith('- a: ')).toBe(true)
   })
 })
 

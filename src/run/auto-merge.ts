@@ -65,15 +65,6 @@ export function autoMergeLine(method: AutoMergeMethod, blockers: readonly string
   return `**Auto-merge is off**: ${listed}${more}.`
 }
 
-/** The body with the line after it, cut so the whole stays within `limit` characters. */
-export function withAutoMergeLine(body: string, line: string, limit: number): string {
-  const tail = `\n\n${line}\n`
-  const kept = body.replace(/\s+$/, '')
-  return kept.length + tail.length <= limit
-    ? kept + tail
-    : kept.slice(0, Math.max(0, limit - tail.length)) + tail
-}
-
 /**
  * After the pull request was created, updated or left as it was: auto-merge on when nothing
  * blocks it, off when something does and it was on. Undefined when there is no open pull or
