@@ -94,7 +94,7 @@ export interface Proposal {
 
 /**
  * The body's rows: the moves that changed a digest, shown in the form their config stores,
- * each with the review of that same move (same key and both digests), when there is one.
+ * each with its review (reviewFor), when there is one.
  */
 async function bodyUpdates(
   moves: readonly Move[],
