@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7398);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2544);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7398:
+/***/ 2544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32980,6 +32980,13 @@ function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
 }
 
 ;// CONCATENATED MODULE: ./src/domain/review.ts
+/**
+ * The review of a move: the one of the same key and both digests, the one rule for the body's
+ * Details, auto-merge, the summary and the outputs. The pull request's moves come from the
+ * base branch's config, whose old digest may not be the one the run reviewed: a review of
+ * another old digest does not describe that move (its sizes, base image and commits compare
+ * another digest), so the move has none, and auto-merge stays off for it.
+ */
 function reviewFor(reviews, move) {
     return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
 }
@@ -33568,6 +33575,15 @@ function withRunReports(plan, pins, client) {
         ...(pins ? { pinHealth: pins.report } : {}),
         ...(rateLimits.length > 0 ? { rateLimits } : {})
     };
+}
+/**
+ * The held updates but the gone pins, which the pin-health lines (budgetLines) already name:
+ * a report showing both lists each once.
+ */
+function heldBesidesGonePins(result) {
+    const gone = result.pinHealth?.gone ?? [];
+    return result.held.filter(h => h.kind !== 'error' ||
+        !gone.some(g => g.name === h.name && g.digest === h.current && g.reason === h.reason));
 }
 
 ;// CONCATENATED MODULE: ./src/domain/policy/engine.ts
@@ -38411,6 +38427,45 @@ function withTrailer(message) {
     return `${message.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/adapters/github/close.ts
+/** How many held updates the closing comment lists before it counts the rest. */
+const LISTED = 20;
+/**
+ * The comment's text. With updates held back the base does not hold the tags' digests, so
+ * saying it "already pins every current digest" would be false: the held ones are named.
+ */
+function closingComment(change) {
+    const base = change.base.branch;
+    const held = change.held ?? [];
+    if (held.length === 0)
+        return `${base} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`;
+    const listed = held.slice(0, LISTED);
+    if (held.length > LISTED)
+        listed.push(`- …and ${held.length - LISTED} more.`);
+    return [
+        `Nothing is left to propose: ${base} pins every digest this run would propose, and these newer digests are held back by a policy:`,
+        '',
+        ...listed,
+        '',
+        'A new pull request opens when a run can propose one of them. Closed by image-digest-updater.'
+    ].join('\n');
+}
+/** The log's line for the close. */
+function closingLine(change, pull) {
+    const n = change.held?.length ?? 0;
+    if (n === 0)
+        return `Closed #${pull.number}: ${change.base.branch} already holds every digest`;
+    const updates = n === 1 ? '1 update is' : `${n} updates are`;
+    return `Closed #${pull.number}: nothing is left to propose while ${updates} held back`;
+}
+/** Comments on the pull request, then closes it. */
+async function closePull(octokit, { owner, repo }, pull, change) {
+    const number = pull.number;
+    const body = closingComment(change);
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+    await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: 'closed' });
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/github/extras.ts
 /**
  * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
@@ -38514,6 +38569,7 @@ function workflowRefusal(error, paths) {
 
 
 
+
 /** The GitHub side of the update: read the base, then create, update, or close the pull request. */
 class PullRequestClient {
     octokit;
@@ -38532,7 +38588,6 @@ class PullRequestClient {
         return readBase(this.octokit, this.repository, base, paths, patterns);
     }
     async sync(change) {
-        const { owner, repo } = this.repository;
         const branch = change.branch;
         if (branch === change.base.branch)
             throw new PullRequestError(`the pull request branch and the base are both "${branch}"; choose another branch`);
@@ -38575,22 +38630,11 @@ class PullRequestClient {
                 this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
             return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
         }
-        await this.octokit.rest.issues.createComment({
-            owner,
-            repo,
-            issue_number: pull.number,
-            body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-        });
-        await this.octokit.rest.pulls.update({
-            owner,
-            repo,
-            pull_number: pull.number,
-            state: 'closed'
-        });
+        await closePull(this.octokit, this.repository, pull, change);
         if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
             await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
         }
-        this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
+        this.logger.info(closingLine(change, pull));
         return { operation: 'closed', ...pullFields(pull), branch };
     }
     /**
@@ -39312,7 +39356,11 @@ const PRIORITY = ['rows', 'failures', 'held', 'links', 'files', 'images'];
 /** The Details shrink first: commit lists, then sizes, then whole blocks from the end. */
 const LEVELS = ['full', 'no-commits', 'no-sizes'];
 function renderPullRequestBody(data, template) {
-    const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    const chosen = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    // The line is one a maintainer must see, so a template that does not place it still gets it.
+    const source = data.autoMerge && !chosen.includes('{auto_merge}')
+        ? `${chosen.replace(/\s+$/, '')}\n\n{auto_merge}\n`
+        : chosen;
     const pieces = collect(data);
     const render = (caps) => tidy(substitute(source, values(pieces, caps)));
     const fits = (caps) => render(caps).length <= BODY_LIMIT;
@@ -39391,7 +39439,8 @@ function collect(data) {
         trigger: data.published ? triggerLine(data.published) : '',
         details: detailBlocks(data),
         held: heldLines(data.held ?? []),
-        run: runLine(data.run)
+        run: runLine(data.run),
+        autoMerge: data.autoMerge ?? ''
     };
 }
 /** The same words in the pull request body and the job summary. */
@@ -39422,7 +39471,8 @@ function values(p, caps) {
             detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
         ],
         ['held', heldSection(p.held, caps.held, SHORTENED)],
-        ['run', p.run]
+        ['run', p.run],
+        ['auto_merge', p.autoMerge]
     ]);
 }
 function formatDate(date) {
@@ -39462,8 +39512,9 @@ function hardCut(body) {
 ;// CONCATENATED MODULE: ./src/run/auto-merge.ts
 
 
+
 /** How many reasons the body's line lists before it counts the rest. */
-const LISTED = 5;
+const auto_merge_LISTED = 5;
 /**
  * Why auto-merge must stay off for the pull request proposing these moves: each moved entry's
  * flags, a moved entry no review covers (its gates never ran), and every update in error.
@@ -39474,9 +39525,7 @@ function autoMergeBlockers(moves, reviews, held) {
         const name = move.entry.platform
             ? `${move.entry.name} (${move.entry.platform.text})`
             : move.entry.name;
-        // The pull request's moves come from the base branch's config, whose old digest may not
-        // be the workspace's: the review is the one of the same entry ending on the same digest.
-        const review = reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current) ?? reviews.find(r => r.key === move.key && r.current === move.current);
+        const review = reviewFor(reviews, move);
         if (!review)
             blockers.push(`${name}: its new digest was not reviewed`);
         else
@@ -39492,17 +39541,9 @@ function autoMergeBlockers(moves, reviews, held) {
 function autoMergeLine(method, blockers) {
     if (blockers.length === 0)
         return `**Auto-merge** (${method}) requested: every update passed every gate.`;
-    const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ');
-    const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : '';
+    const listed = blockers.slice(0, auto_merge_LISTED).map(escapeMarkdown).join('; ');
+    const more = blockers.length > auto_merge_LISTED ? `; and ${blockers.length - auto_merge_LISTED} more` : '';
     return `**Auto-merge is off**: ${listed}${more}.`;
-}
-/** The body with the line after it, cut so the whole stays within `limit` characters. */
-function withAutoMergeLine(body, line, limit) {
-    const tail = `\n\n${line}\n`;
-    const kept = body.replace(/\s+$/, '');
-    return kept.length + tail.length <= limit
-        ? kept + tail
-        : kept.slice(0, Math.max(0, limit - tail.length)) + tail;
 }
 /**
  * After the pull request was created, updated or left as it was: auto-merge on when nothing
@@ -39579,12 +39620,13 @@ function autoMergeSummary(report) {
 
 
 
+
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
 /**
  * The body's rows: the moves that changed a digest, shown in the form their config stores,
- * each with the review of that same move (same key and both digests), when there is one.
+ * each with its review (reviewFor), when there is one.
  */
 async function bodyUpdates(moves, result, client, logger) {
     const moved = moves.filter(hasMoved);
@@ -39601,14 +39643,15 @@ async function bodyUpdates(moves, result, client, logger) {
         review: reviewFor(result.reviews, m)
     }));
 }
-function render(body, updates, result) {
+function render(body, updates, result, autoMerge) {
     return renderPullRequestBody({
         updates,
         failures: result.failed,
         date: body.now,
         published: body.published,
         held: result.held,
-        run: body.run
+        run: body.run,
+        autoMerge
     }, body.template);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
@@ -39621,11 +39664,10 @@ async function describeProposal(result, settings, client, logger) {
         : [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
-    let body = render(settings.body, updates, result);
-    if (settings.autoMerge) {
-        const blockers = autoMergeBlockers(result.moves, result.reviews, result.held);
-        body = withAutoMergeLine(body, autoMergeLine(settings.autoMerge, blockers), BODY_LIMIT);
-    }
+    const line = settings.autoMerge
+        ? autoMergeLine(settings.autoMerge, autoMergeBlockers(result.moves, result.reviews, result.held))
+        : undefined;
+    const body = render(settings.body, updates, result, line);
     return { title: settings.title, body, diff: diffs.join('') };
 }
 function stripBom(text) {
@@ -39669,9 +39711,8 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     const blockers = autoMergeBlockers(moves, result.reviews, result.held);
     if (files.size > 0) {
         const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger);
-        body = render(settings.body, updates, result);
-        if (request.autoMerge)
-            body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT);
+        const line = request.autoMerge ? autoMergeLine(request.autoMerge, blockers) : undefined;
+        body = render(settings.body, updates, result, line);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
@@ -39687,6 +39728,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         reviewers: request.reviewers,
         teamReviewers: request.teamReviewers,
         draft: request.draft,
+        held: heldLines(result.held),
         keepOpen: result.failed.length > 0
     });
     const autoMerge = request.autoMerge
@@ -40414,7 +40456,9 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
         created: `Opened pull request ${link}.`,
         updated: `Updated pull request ${link}.`,
         unchanged: `Pull request ${link} already proposes these digests.`,
-        closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
+        closed: result.held.length > 0
+            ? `Closed pull request ${link}: nothing is left to propose while ${result.held.length === 1 ? 'one update is' : `${result.held.length} updates are`} held back.`
+            : `Closed pull request ${link}: the base branch already holds every current digest.`,
         none: 'No pull request needed.'
     };
     const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : '';
@@ -40451,6 +40495,7 @@ function budgetLines(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -40538,7 +40583,9 @@ function reviewSections(result, now) {
         platform: m.entry.platform?.text ?? null,
         review: reviewFor(result.reviews, m)
     }));
-    return [renderDetails(targets, { now }), renderHeld(result.held)].filter(s => s !== '');
+    // A gone pin is in the pin-health lines below; listed again here, it would show twice.
+    const held = heldBesidesGonePins(result);
+    return [renderDetails(targets, { now }), renderHeld(held)].filter(s => s !== '');
 }
 /** The job summary: one row per entry, what happened to the config file, and the reviews. */
 function renderSummary(result, options) {
