@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8750);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2544);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8750:
+/***/ 2544:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32368,102 +32368,9 @@ function lineOf(starts, offset) {
  */
 
 
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
-/** The escape character: a backslash, or `` ` `` when an `# escape=` parser directive at the top says so. */
-function escapeCharacter(lines) {
-    // Parser directives are only read before the first line that is not one.
-    for (const line of lines) {
-        const directive = DIRECTIVE.exec(line.replace(/\r+$/, '').trimStart());
-        if (!directive)
-            break;
-        const value = directive[2];
-        if (directive[1].toLowerCase() === 'escape' && (value === '`' || value === '\\'))
-            return value;
-    }
-    return '\\';
-}
-/**
- * The line without its continuation: as BuildKit's regex, the escape character last before
- * spaces and tabs, unless an escape character precedes it (an escaped escape).
- */
-function withoutContinuation(line, escape) {
-    const body = line.replace(/[ \t]+$/, '');
-    const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
-    return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
-}
-/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
-function heredocTerminators(instruction) {
-    const [keyword, ...rest] = instruction.trim().split(/\s+/);
-    const name = keyword.toUpperCase();
-    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
-        return [];
-    return rest.flatMap(word => {
-        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
-        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
-    });
-}
-/**
- * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
- * character continues on the next; comment lines and empty lines inside a continuation are
- * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
- * bodies are skipped.
- */
-function instructions(text) {
-    const lines = text.split('\n');
-    const escape = escapeCharacter(lines);
-    const starts = lineStarts(text);
-    const result = [];
-    let current;
-    let heredocs = [];
-    lines.forEach((raw, i) => {
-        const line = raw.replace(/\r+$/, '');
-        // A heredoc's body is its instruction's content, up to the line that ends it.
-        if (heredocs.length > 0) {
-            const [heredoc] = heredocs;
-            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
-                heredocs.shift();
-            return;
-        }
-        const comment = line.trimStart().startsWith('#');
-        let skip = 0;
-        if (!current) {
-            if (comment)
-                return;
-            skip = line.length - line.trimStart().length;
-            if (skip === line.length)
-                return;
-            current = { text: '', offsets: [], line: i + 1 };
-        }
-        else if (comment || line.trim() === '')
-            return;
-        const { kept, continues } = withoutContinuation(line.slice(skip), escape);
-        current.text += kept;
-        for (let k = 0; k < kept.length; k++)
-            current.offsets.push(starts[i] + skip + k);
-        if (continues)
-            return;
-        result.push(current);
-        heredocs = heredocTerminators(current.text);
-        current = undefined;
-    });
-    if (current)
-        result.push(current);
-    return result;
-}
-/** The white-space separated words of an instruction. */
-function words(instruction) {
-    return [...instruction.text.matchAll(/\S+/g)].map(m => ({
-        text: m[0],
-        offsets: instruction.offsets.slice(m.index, m.index + m[0].length)
-    }));
-}
-/** Part of a word, as `String.slice` takes it. */
-function slice(word, from, to = word.text.length) {
-    return { text: word.text.slice(from, to), offsets: word.offsets.slice(from, to) };
-}
-/** Whether the word's characters stand together in the file, so one span can replace them. */
-function contiguous(word) {
-    return word.offsets.at(-1) - word.offsets[0] === word.text.length - 1;
+/** The white-space separated words of one line, with their offsets in the file. */
+function words(line, offset) {
+    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
 }
 function isReference(text) {
     if (text.includes('$'))
@@ -32476,18 +32383,21 @@ function isReference(text) {
         return false;
     }
 }
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value, with its characters' offsets. */
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
 function argDefaults(args, line, into) {
     for (const word of args) {
         const eq = word.text.indexOf('=');
         if (eq <= 0)
             continue;
         const name = word.text.slice(0, eq);
-        let value = slice(word, eq + 1);
-        const quote = value.text[0];
-        if ((quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote))
-            value = slice(value, 1, -1);
-        into.set(name, { value, line });
+        let value = word.text.slice(eq + 1);
+        let start = word.start + eq + 1;
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
+            value = value.slice(1, -1);
+            start++;
+        }
+        into.set(name, { value, start, line });
     }
 }
 /** `${NAME}` or `$NAME` standing alone: the variable's name. */
@@ -32503,35 +32413,23 @@ function findDockerfileReferences(text) {
     const stages = new Set();
     const args = new Map();
     const starts = lineStarts(text);
-    // The comment above an instruction covers it whole, however many lines it continues on.
-    const ignored = ignoredLines(text);
-    /** `line` is where the instruction starts: for the ignore comment and the notice. */
-    const add = (word, line, kind, platform) => {
-        if (ignored.has(line))
-            return;
-        if (!contiguous(word)) {
-            notices.push({
-                line,
-                message: `${word.text} is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned`
-            });
-            return;
-        }
-        const start = word.offsets[0];
-        if (references.some(r => r.start === start))
-            return;
-        const end = start + word.text.length;
-        references.push({ start, end, text: word.text, line: lineOf(starts, start), kind, platform });
+    const add = (ref) => {
+        if (!references.some(r => r.start === ref.start))
+            references.push({ ...ref, end: ref.start + ref.text.length });
     };
-    for (const instruction of instructions(text)) {
-        const [keyword, ...rest] = words(instruction);
-        const name = keyword.text.toUpperCase();
-        if (name === 'ARG')
-            argDefaults(rest, instruction.line, args);
-        else if (name === 'FROM')
-            fromLine(rest, instruction.line);
-        else if (name === 'COPY' || name === 'ADD')
-            copyLine(rest, instruction.line);
-    }
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
+        if (!instruction || instruction.text.startsWith('#'))
+            return;
+        const keyword = instruction.text.toUpperCase();
+        if (keyword === 'ARG')
+            argDefaults(rest, line, args);
+        else if (keyword === 'FROM')
+            fromLine(rest, line);
+        else if (keyword === 'COPY' || keyword === 'ADD')
+            copyLine(rest, line);
+    });
     return { references, notices };
     function fromLine(rest, line) {
         let platform;
@@ -32553,13 +32451,13 @@ function findDockerfileReferences(text) {
             return;
         if (!image.text.includes('$')) {
             if (isReference(image.text))
-                add(image, line, 'dockerfile-from', platform);
+                add({ ...image, line, kind: 'dockerfile-from', platform });
             return;
         }
         const name = variableName(image.text);
         const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value.text) && !stages.has(arg.value.text.toLowerCase())) {
-            add(arg.value, arg.line, 'dockerfile-arg', platform);
+        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
+            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
             return;
         }
         notices.push({
@@ -32571,73 +32469,16 @@ function findDockerfileReferences(text) {
         for (const word of rest) {
             if (!word.text.startsWith('--'))
                 break;
-            if (!word.text.startsWith('--from=') || word.text.length === '--from='.length)
+            const from = /^--from=(.+)$/.exec(word.text);
+            if (!from)
                 continue;
-            const value = slice(word, '--from='.length);
+            const value = from[1];
             // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value.text) || stages.has(value.text.toLowerCase()))
+            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
                 continue;
-            if (isReference(value.text))
-                add(value, line, 'dockerfile-copy');
+            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/domain/discovery/runners.ts
-/**
- * The platform a workflow job's containers run as, when its `runs-on` fixes the runner's
- * architecture. Job containers, service containers and `docker://` steps run Linux images,
- * so the platform is `linux/<arch>` of the runner; a container's own `--platform` option wins.
- *
- * GitHub-hosted labels, from "GitHub-hosted runners reference" and "Larger runners"
- * (docs.github.com/en/actions/reference/runners/github-hosted-runners,
- * docs.github.com/en/actions/using-github-hosted-runners/running-jobs-on-larger-runners),
- * read December 2026: `ubuntu-latest`, `ubuntu-2x.04`, `ubuntu-slim`, `windows-latest`,
- * `windows-20xx` are x64; `ubuntu-2x.04-arm` and `windows-11-arm` are arm64; macOS is arm64
- * (`macos-latest`, `macos-14`…, `-xlarge`) except `macos-13` and older, `-intel` and `-large`,
- * which are Intel. Self-hosted runners carry `X64`, `ARM` or `ARM64` among their labels.
- * An expression, or labels that name no architecture, fix nothing: the pin's own platform decides.
- */
-const HOSTED = [
-    [/^ubuntu-(?:latest|slim|\d+\.\d+)$/, 'amd64'],
-    [/^ubuntu-\d+\.\d+-arm$/, 'arm64'],
-    [/^windows-(?:latest|\d{4})$/, 'amd64'],
-    [/^windows-11-arm$/, 'arm64'],
-    [/^macos-(?:latest|\d+(?:\.\d+)?)-(?:intel|large)$/, 'amd64'],
-    [/^macos-(?:1[0-3]|10\.\d+)$/, 'amd64'],
-    [/^macos-(?:latest|\d+)(?:-xlarge)?$/, 'arm64']
-];
-/** Self-hosted runners' architecture labels, which GitHub matches case-insensitively. */
-const SELF_HOSTED = { x64: 'amd64', arm64: 'arm64', arm: 'arm' };
-function architecture(label) {
-    const lower = label.toLowerCase();
-    if (SELF_HOSTED[lower])
-        return SELF_HOSTED[lower];
-    if (lower.endsWith('-arm64'))
-        return 'arm64';
-    return HOSTED.find(([pattern]) => pattern.test(lower))?.[1];
-}
-/**
- * `linux/<arch>` when the labels fix one architecture; undefined for an expression, no
- * architecture, or two that disagree. A runner must carry every label, so one is enough.
- */
-function runnerPlatform(labels) {
-    if (labels.length === 0 || labels.some(l => l.includes('${{')))
-        return undefined;
-    const found = new Set(labels.map(architecture).filter(a => a !== undefined));
-    return found.size === 1 ? `linux/${[...found][0]}` : undefined;
-}
-const PLATFORM = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/i;
-/**
- * The `--platform` a container's `options` set: the platform, `null` when set to something
- * else (an expression, a list), so nothing is fixed, and undefined when not set.
- */
-function optionsPlatform(options) {
-    const flag = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(options);
-    if (!flag)
-        return undefined;
-    const value = flag[1].replace(/^(["'])(.*)\1$/, '$2');
-    return PLATFORM.test(value) ? value.toLowerCase() : null;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
@@ -32648,9 +32489,7 @@ function optionsPlatform(options) {
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
- * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
-
 
 
 
@@ -32717,10 +32556,10 @@ function span(source, node, skip = '') {
 }
 function findYamlReferences(source) {
     const found = new Map();
-    const add = (node, kind, skip = '', platform) => {
+    const add = (node, kind, skip = '') => {
         const at = span(source, node, skip);
         if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform });
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
     };
     for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
         if (!('errors' in doc) || doc.errors.length > 0)
@@ -32746,35 +32585,17 @@ function findYamlReferences(source) {
         .sort((a, b) => a.start - b.start)
         .map(f => ({ ...f, line: lineOf(starts, f.start) }));
 }
-/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
-function runnerLabels(doc, job) {
-    let runsOn = get(doc, job, 'runs-on');
-    if ((0,dist/* isMap */.jh)(runsOn))
-        runsOn = get(doc, runsOn, 'labels');
-    const items = (0,dist/* isSeq */.oP)(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn];
-    const labels = items.map(i => ((0,dist/* isScalar */.jn)(i) && typeof i.value === 'string' ? i.value : undefined));
-    return labels.every(l => l !== undefined) ? labels : [];
-}
-/** The job's platform, unless the container's `options` set their own `--platform`. */
-function containerPlatform(doc, container, job) {
-    const options = (0,dist/* isMap */.jh)(container) ? get(doc, container, 'options') : undefined;
-    const own = (0,dist/* isScalar */.jn)(options) && typeof options.value === 'string'
-        ? optionsPlatform(options.value)
-        : undefined;
-    return own === undefined ? job : (own ?? undefined);
-}
 function workflow(doc, jobs, add) {
     for (const job of mapValues(doc, jobs)) {
-        const platform = runnerPlatform(runnerLabels(doc, job));
         const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container', '', containerPlatform(doc, container, platform));
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
         for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service', '', containerPlatform(doc, service, platform));
+            add(get(doc, service, 'image'), 'workflow-service');
         const steps = get(doc, job, 'steps');
         if (!(0,dist/* isSeq */.oP)(steps))
             continue;
         for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform);
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
     }
 }
 /** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
@@ -33159,6 +32980,13 @@ function rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger) {
 }
 
 ;// CONCATENATED MODULE: ./src/domain/review.ts
+/**
+ * The review of a move: the one of the same key and both digests, the one rule for the body's
+ * Details, auto-merge, the summary and the outputs. The pull request's moves come from the
+ * base branch's config, whose old digest may not be the one the run reviewed: a review of
+ * another old digest does not describe that move (its sizes, base image and commits compare
+ * another digest), so the move has none, and auto-merge stays off for it.
+ */
 function reviewFor(reviews, move) {
     return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
 }
@@ -33747,6 +33575,15 @@ function withRunReports(plan, pins, client) {
         ...(pins ? { pinHealth: pins.report } : {}),
         ...(rateLimits.length > 0 ? { rateLimits } : {})
     };
+}
+/**
+ * The held updates but the gone pins, which the pin-health lines (budgetLines) already name:
+ * a report showing both lists each once.
+ */
+function heldBesidesGonePins(result) {
+    const gone = result.pinHealth?.gone ?? [];
+    return result.held.filter(h => h.kind !== 'error' ||
+        !gone.some(g => g.name === h.name && g.digest === h.current && g.reason === h.reason));
 }
 
 ;// CONCATENATED MODULE: ./src/domain/policy/engine.ts
@@ -38590,6 +38427,45 @@ function withTrailer(message) {
     return `${message.trimEnd()}\n\n${COMMIT_TRAILER}\n`;
 }
 
+;// CONCATENATED MODULE: ./src/adapters/github/close.ts
+/** How many held updates the closing comment lists before it counts the rest. */
+const LISTED = 20;
+/**
+ * The comment's text. With updates held back the base does not hold the tags' digests, so
+ * saying it "already pins every current digest" would be false: the held ones are named.
+ */
+function closingComment(change) {
+    const base = change.base.branch;
+    const held = change.held ?? [];
+    if (held.length === 0)
+        return `${base} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`;
+    const listed = held.slice(0, LISTED);
+    if (held.length > LISTED)
+        listed.push(`- …and ${held.length - LISTED} more.`);
+    return [
+        `Nothing is left to propose: ${base} pins every digest this run would propose, and these newer digests are held back by a policy:`,
+        '',
+        ...listed,
+        '',
+        'A new pull request opens when a run can propose one of them. Closed by image-digest-updater.'
+    ].join('\n');
+}
+/** The log's line for the close. */
+function closingLine(change, pull) {
+    const n = change.held?.length ?? 0;
+    if (n === 0)
+        return `Closed #${pull.number}: ${change.base.branch} already holds every digest`;
+    const updates = n === 1 ? '1 update is' : `${n} updates are`;
+    return `Closed #${pull.number}: nothing is left to propose while ${updates} held back`;
+}
+/** Comments on the pull request, then closes it. */
+async function closePull(octokit, { owner, repo }, pull, change) {
+    const number = pull.number;
+    const body = closingComment(change);
+    await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+    await octokit.rest.pulls.update({ owner, repo, pull_number: number, state: 'closed' });
+}
+
 ;// CONCATENATED MODULE: ./src/adapters/github/extras.ts
 /**
  * Adds the labels, assignees and reviewers the inputs name that the pull request lacks, on
@@ -38693,6 +38569,7 @@ function workflowRefusal(error, paths) {
 
 
 
+
 /** The GitHub side of the update: read the base, then create, update, or close the pull request. */
 class PullRequestClient {
     octokit;
@@ -38711,7 +38588,6 @@ class PullRequestClient {
         return readBase(this.octokit, this.repository, base, paths, patterns);
     }
     async sync(change) {
-        const { owner, repo } = this.repository;
         const branch = change.branch;
         if (branch === change.base.branch)
             throw new PullRequestError(`the pull request branch and the base are both "${branch}"; choose another branch`);
@@ -38723,20 +38599,20 @@ class PullRequestClient {
             ? await this.compareBranch(change, branchSha)
             : { reuse: false, built: undefined, since: [] };
         if (reuse && pull) {
-            this.logger.info(`#${pull.number} already proposes these digests`);
+            // The tree is right, but the body's auto-merge line and Details say what this run
+            // found: a stale one is rewritten, with no commit.
+            const stale = pull.title !== change.title || (pull.body ?? '') !== change.body;
+            if (stale)
+                await this.updatePull(pull.number, change);
+            const refreshed = stale ? '; its title and body were brought up to date' : '';
+            this.logger.info(`#${pull.number} already proposes these digests${refreshed}`);
             return { operation: 'unchanged', ...pullFields(pull), branch };
         }
         let commitSha;
         if (!reuse)
             commitSha = await this.pushBranch(change, branchSha, built, since);
         if (pull) {
-            await this.octokit.rest.pulls.update({
-                owner,
-                repo,
-                pull_number: pull.number,
-                title: change.title,
-                body: change.body
-            });
+            await this.updatePull(pull.number, change);
             await this.addExtras(pull.number, change, pull);
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
@@ -38754,22 +38630,11 @@ class PullRequestClient {
                 this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
             return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
         }
-        await this.octokit.rest.issues.createComment({
-            owner,
-            repo,
-            issue_number: pull.number,
-            body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-        });
-        await this.octokit.rest.pulls.update({
-            owner,
-            repo,
-            pull_number: pull.number,
-            state: 'closed'
-        });
+        await closePull(this.octokit, this.repository, pull, change);
         if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
             await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
         }
-        this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
+        this.logger.info(closingLine(change, pull));
         return { operation: 'closed', ...pullFields(pull), branch };
     }
     /**
@@ -38837,6 +38702,11 @@ class PullRequestClient {
             throw workflowRefusal(error, [...change.files.keys()]) ?? error;
         }
         return commitSha;
+    }
+    async updatePull(number, change) {
+        const { owner, repo } = this.repository;
+        const { title, body } = change;
+        await this.octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body });
     }
     async branchHead(branch) {
         const { owner, repo } = this.repository;
@@ -39486,7 +39356,11 @@ const PRIORITY = ['rows', 'failures', 'held', 'links', 'files', 'images'];
 /** The Details shrink first: commit lists, then sizes, then whole blocks from the end. */
 const LEVELS = ['full', 'no-commits', 'no-sizes'];
 function renderPullRequestBody(data, template) {
-    const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    const chosen = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    // The line is one a maintainer must see, so a template that does not place it still gets it.
+    const source = data.autoMerge && !chosen.includes('{auto_merge}')
+        ? `${chosen.replace(/\s+$/, '')}\n\n{auto_merge}\n`
+        : chosen;
     const pieces = collect(data);
     const render = (caps) => tidy(substitute(source, values(pieces, caps)));
     const fits = (caps) => render(caps).length <= BODY_LIMIT;
@@ -39565,7 +39439,8 @@ function collect(data) {
         trigger: data.published ? triggerLine(data.published) : '',
         details: detailBlocks(data),
         held: heldLines(data.held ?? []),
-        run: runLine(data.run)
+        run: runLine(data.run),
+        autoMerge: data.autoMerge ?? ''
     };
 }
 /** The same words in the pull request body and the job summary. */
@@ -39596,7 +39471,8 @@ function values(p, caps) {
             detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
         ],
         ['held', heldSection(p.held, caps.held, SHORTENED)],
-        ['run', p.run]
+        ['run', p.run],
+        ['auto_merge', p.autoMerge]
     ]);
 }
 function formatDate(date) {
@@ -39636,8 +39512,9 @@ function hardCut(body) {
 ;// CONCATENATED MODULE: ./src/run/auto-merge.ts
 
 
+
 /** How many reasons the body's line lists before it counts the rest. */
-const LISTED = 5;
+const auto_merge_LISTED = 5;
 /**
  * Why auto-merge must stay off for the pull request proposing these moves: each moved entry's
  * flags, a moved entry no review covers (its gates never ran), and every update in error.
@@ -39648,9 +39525,7 @@ function autoMergeBlockers(moves, reviews, held) {
         const name = move.entry.platform
             ? `${move.entry.name} (${move.entry.platform.text})`
             : move.entry.name;
-        // The pull request's moves come from the base branch's config, whose old digest may not
-        // be the workspace's: the review is the one of the same entry ending on the same digest.
-        const review = reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current) ?? reviews.find(r => r.key === move.key && r.current === move.current);
+        const review = reviewFor(reviews, move);
         if (!review)
             blockers.push(`${name}: its new digest was not reviewed`);
         else
@@ -39666,17 +39541,9 @@ function autoMergeBlockers(moves, reviews, held) {
 function autoMergeLine(method, blockers) {
     if (blockers.length === 0)
         return `**Auto-merge** (${method}) requested: every update passed every gate.`;
-    const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ');
-    const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : '';
+    const listed = blockers.slice(0, auto_merge_LISTED).map(escapeMarkdown).join('; ');
+    const more = blockers.length > auto_merge_LISTED ? `; and ${blockers.length - auto_merge_LISTED} more` : '';
     return `**Auto-merge is off**: ${listed}${more}.`;
-}
-/** The body with the line after it, cut so the whole stays within `limit` characters. */
-function withAutoMergeLine(body, line, limit) {
-    const tail = `\n\n${line}\n`;
-    const kept = body.replace(/\s+$/, '');
-    return kept.length + tail.length <= limit
-        ? kept + tail
-        : kept.slice(0, Math.max(0, limit - tail.length)) + tail;
 }
 /**
  * After the pull request was created, updated or left as it was: auto-merge on when nothing
@@ -39753,12 +39620,13 @@ function autoMergeSummary(report) {
 
 
 
+
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
 /**
  * The body's rows: the moves that changed a digest, shown in the form their config stores,
- * each with the review of that same move (same key and both digests), when there is one.
+ * each with its review (reviewFor), when there is one.
  */
 async function bodyUpdates(moves, result, client, logger) {
     const moved = moves.filter(hasMoved);
@@ -39775,14 +39643,15 @@ async function bodyUpdates(moves, result, client, logger) {
         review: reviewFor(result.reviews, m)
     }));
 }
-function render(body, updates, result) {
+function render(body, updates, result, autoMerge) {
     return renderPullRequestBody({
         updates,
         failures: result.failed,
         date: body.now,
         published: body.published,
         held: result.held,
-        run: body.run
+        run: body.run,
+        autoMerge
     }, body.template);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
@@ -39795,11 +39664,10 @@ async function describeProposal(result, settings, client, logger) {
         : [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push(unifiedDiff(file.path, file.text, file.newText));
-    let body = render(settings.body, updates, result);
-    if (settings.autoMerge) {
-        const blockers = autoMergeBlockers(result.moves, result.reviews, result.held);
-        body = withAutoMergeLine(body, autoMergeLine(settings.autoMerge, blockers), BODY_LIMIT);
-    }
+    const line = settings.autoMerge
+        ? autoMergeLine(settings.autoMerge, autoMergeBlockers(result.moves, result.reviews, result.held))
+        : undefined;
+    const body = render(settings.body, updates, result, line);
     return { title: settings.title, body, diff: diffs.join('') };
 }
 function stripBom(text) {
@@ -39843,9 +39711,8 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     const blockers = autoMergeBlockers(moves, result.reviews, result.held);
     if (files.size > 0) {
         const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger);
-        body = render(settings.body, updates, result);
-        if (request.autoMerge)
-            body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT);
+        const line = request.autoMerge ? autoMergeLine(request.autoMerge, blockers) : undefined;
+        body = render(settings.body, updates, result, line);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
@@ -39861,6 +39728,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         reviewers: request.reviewers,
         teamReviewers: request.teamReviewers,
         draft: request.draft,
+        held: heldLines(result.held),
         keepOpen: result.failed.length > 0
     });
     const autoMerge = request.autoMerge
@@ -40464,6 +40332,7 @@ function showPreview(proposal, branch) {
 
 
 
+
 /** GitHub's body limit is 65,536 characters; a template longer than that is no template. */
 const BODY_TEMPLATE_MAX_BYTES = 64 * 1024;
 /**
@@ -40556,7 +40425,8 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
         body: {
             template: await readBodyTemplate(pr.bodyTemplate, workspace),
             published,
-            now: new Date(),
+            // The body's date: a test pins it, so two runs render the same body.
+            now: runClock(process.env[TEST_NOW_VARIABLE]),
             run: readRunLink()
         }
     };
@@ -40586,7 +40456,9 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
         created: `Opened pull request ${link}.`,
         updated: `Updated pull request ${link}.`,
         unchanged: `Pull request ${link} already proposes these digests.`,
-        closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
+        closed: result.held.length > 0
+            ? `Closed pull request ${link}: nothing is left to propose while ${result.held.length === 1 ? 'one update is' : `${result.held.length} updates are`} held back.`
+            : `Closed pull request ${link}: the base branch already holds every current digest.`,
         none: 'No pull request needed.'
     };
     const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : '';
@@ -40623,6 +40495,7 @@ function budgetLines(result) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/summary.ts
+
 
 
 
@@ -40710,7 +40583,9 @@ function reviewSections(result, now) {
         platform: m.entry.platform?.text ?? null,
         review: reviewFor(result.reviews, m)
     }));
-    return [renderDetails(targets, { now }), renderHeld(result.held)].filter(s => s !== '');
+    // A gone pin is in the pin-health lines below; listed again here, it would show twice.
+    const held = heldBesidesGonePins(result);
+    return [renderDetails(targets, { now }), renderHeld(held)].filter(s => s !== '');
 }
 /** The job summary: one row per entry, what happened to the config file, and the reviews. */
 function renderSummary(result, options) {

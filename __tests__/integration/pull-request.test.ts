@@ -37,6 +37,8 @@ describe('the pull request', () => {
   let image: string
   const old: Record<string, string> = {}
   const now: Record<string, string> = {}
+  // One clock for every run, so the body's date cannot change between two of them.
+  let clock: string
 
   const push = (tag: string, revision: string, seed: string) =>
     registry.pushImage('rust-cross/rust-musl-cross', tag, {
@@ -69,7 +71,8 @@ describe('the pull request', () => {
       env: {
         GITHUB_API_URL: github.url,
         GITHUB_SERVER_URL: 'https://github.com',
-        GITHUB_RUN_ID: '4242'
+        GITHUB_RUN_ID: '4242',
+        IMAGE_DIGEST_UPDATER_TEST_NOW: clock
       }
     })
   }
@@ -81,6 +84,7 @@ describe('the pull request', () => {
     old.x86 = (await push('x86_64-unknown-linux-musl', 'a1b2c3d4e5f6', 'old x86')).digest
     now.i686 = (await push('i686-unknown-linux-musl', 'f6e5d4c3b2a1', 'new i686')).digest
     now.x86 = (await push('x86_64-unknown-linux-musl', 'f6e5d4c3b2a1', 'new x86')).digest
+    clock = new Date().toISOString()
     github = await startFakeGitHub({
       owner: 'acme',
       repo: 'builds',
@@ -278,5 +282,22 @@ describe('the pull request', () => {
     expect(forced.outputs['pull-request-number']).toBe('2')
     expect(github.readFile(BRANCH, CONFIG)).toContain(bare(fresh))
     expect(github.readFile(BRANCH, 'notes.md')).toBeUndefined()
+  })
+
+  it('closes it with the true reason when the only new digest is held back', async () => {
+    // The tag moves past the pull request's digest, and the cooldown holds the new one.
+    const held = (await push('i686-unknown-linux-musl', '00000000bbbb', 'held i686')).digest
+    const result = await run({ 'min-age': '3d' })
+    expect(result.exitCode).toBe(0)
+    expect(result.outputs['pull-request-operation']).toBe('closed')
+    expect(result.summary).toContain('nothing is left to propose while one update is held back.')
+    expect(result.summary).not.toContain('already holds every current digest')
+    const comment = github
+      .pulls()[1]!
+      .comments.map(c => c.body)
+      .join('\n')
+    expect(comment).toContain('these newer digests are held back by a policy:')
+    expect(comment).toContain(`→ \`sha256:${bare(held).slice(0, 12)}\`): held until`)
+    expect(comment).not.toMatch(/already pins every current digest/)
   })
 })

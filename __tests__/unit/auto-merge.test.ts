@@ -10,12 +10,7 @@ import type { Logger } from '../../src/adapters/registry/http.js'
 import { parseConfig } from '../../src/domain/config.js'
 import { type Digest, parseDigest } from '../../src/domain/oci/digest.js'
 import type { HeldUpdate, MoveReview } from '../../src/domain/review.js'
-import {
-  autoMergeBlockers,
-  autoMergeLine,
-  autoMergeSummary,
-  withAutoMergeLine
-} from '../../src/run/auto-merge.js'
+import { autoMergeBlockers, autoMergeLine, autoMergeSummary } from '../../src/run/auto-merge.js'
 import { computeMoves } from '../../src/run/moves.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../../src/run/propose.js'
 import { type EntryResult, type UpdateResult, planUpdate } from '../../src/run/update.js'
@@ -107,14 +102,16 @@ describe('autoMergeBlockers', () => {
     ])
   })
 
-  it("finds the review of the base branch's move, whose old digest may differ", () => {
-    const result = ran(config('1', '2'), { a: sha('3') }, { a: ['size grew 30%'] })
-    // The base branch still pins 9 for a: its move ends on the same digest.
+  it("takes no review of another old digest for the base branch's move", () => {
+    const result = ran(config('1', '2'), { a: sha('3') })
+    // The base branch still pins 9 for a: the review of 1 → 3 does not describe 9 → 3.
     const base = computeMoves(
       parseConfig(CONFIG, config('9', '2'), { defaultImage: IMAGE }),
       result.results
     )
-    expect(autoMergeBlockers(base, result.reviews, [])).toEqual(['a: size grew 30%'])
+    expect(autoMergeBlockers(base, result.reviews, [])).toEqual([
+      'a: its new digest was not reviewed'
+    ])
   })
 })
 
@@ -134,14 +131,6 @@ describe("the body's auto-merge line", () => {
     expect(line).toMatch(
       /^\*\*Auto-merge is off\*\*: a: flagged by @\u200badmin \\\[see\\\]\\\(https:\u200b\/\/x\.example\\\); b: big; c: big; d: big; e: big; and 2 more\.$/
     )
-  })
-
-  it('keeps the body within the limit', () => {
-    const line = autoMergeLine('merge', ['a: big'])
-    const body = withAutoMergeLine('x'.repeat(100), line, 80)
-    expect(body.length).toBe(80)
-    expect(body.endsWith(`\n\n${line}\n`)).toBe(true)
-    expect(withAutoMergeLine('body\n\n', line, 1000)).toBe(`body\n\n${line}\n`)
   })
 })
 
@@ -163,6 +152,36 @@ describe('the preview', () => {
       logger
     )
     expect(without?.body).not.toContain('Auto-merge')
+  })
+
+  it('puts the line where the template has {auto_merge}, and appends it only without one', async () => {
+    const result = ran(config('1', '2'), { a: sha('3') }, { a: ['size grew 30%'] })
+    const preview = (template: string) => ({
+      repoPath: CONFIG,
+      title: 't',
+      body: { template, now: new Date() },
+      autoMerge: 'rebase' as const
+    })
+    const line = '**Auto-merge is off**: a: size grew 30%.'
+    const placed = await describeProposal(
+      result,
+      preview('{auto_merge}\n\n{updates}\n\nThanks.'),
+      undefined,
+      logger
+    )
+    expect(placed?.body.startsWith(`${line}\n\n- a: `)).toBe(true)
+    expect(placed?.body.endsWith('\n\nThanks.\n')).toBe(true)
+    expect(placed?.body.split(line)).toHaveLength(2)
+    const appended = await describeProposal(result, preview('{updates}'), undefined, logger)
+    expect(appended?.body.endsWith(`\n\n${line}\n`)).toBe(true)
+    // Without the input the placeholder is empty, and its blank lines are tidied away.
+    const off = await describeProposal(
+      result,
+      { ...preview('{auto_merge}\n\n{updates}'), autoMerge: undefined },
+      undefined,
+      logger
+    )
+    expect(off?.body.startsWith('- a: ')).toBe(true)
   })
 })
 
@@ -312,5 +331,38 @@ describe('auto-merge against the fake GitHub', () => {
     expect(outcome.autoMerge).toBeUndefined()
     expect(github.graphqlCalls()).toHaveLength(before)
     expect(github.pulls()[0]!.body).not.toContain('Auto-merge')
+  })
+
+  it('brings the body and title of a pull request whose tree is unchanged up to date, with no commit', async () => {
+    const head = github.branchSha('image-digests/update')
+    const stale = github.pulls()[0]!.body
+    // The same digests as the last run, now with the auto-merge input and a new title.
+    const result = ran(config('1', '2'), { a: sha('9') })
+    const client = new PullRequestClient(
+      createOctokit(github.token, logger),
+      { owner: github.owner, repo: github.repo },
+      logger
+    )
+    const renamed = settings('squash')
+    renamed.pullRequest.title = 'chore: Refresh image digests'
+    github.clearRequests()
+    const outcome = await proposeUpdate(result, renamed, client, undefined, logger)
+    expect(outcome.operation).toBe('unchanged')
+    expect(outcome.commitSha).toBeUndefined()
+    expect(github.branchSha('image-digests/update')).toBe(head)
+    const pull = github.pulls()[0]!
+    expect(pull.title).toBe('chore: Refresh image digests')
+    expect(pull.body).not.toBe(stale)
+    expect(pull.body).toBe(outcome.proposal!.body)
+    expect(pull.body).toContain('**Auto-merge** (squash) requested')
+    expect(lines).toContain(
+      '#1 already proposes these digests; its title and body were brought up to date'
+    )
+
+    // Nothing differs the next time: no write call but the auto-merge GraphQL already made.
+    github.clearRequests()
+    const again = await proposeUpdate(result, renamed, client, undefined, logger)
+    expect(again.operation).toBe('unchanged')
+    expect(github.writeRequests().filter(r => r.path !== '/graphql')).toEqual([])
   })
 })

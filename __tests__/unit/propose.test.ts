@@ -194,13 +194,14 @@ describe('proposeUpdate', () => {
       undefined,
       quiet
     )
-    const { base, files, body, keepOpen, ...asked } = forge.changes[0]!
+    const { base, files, body, keepOpen, held, ...asked } = forge.changes[0]!
     expect(asked).toEqual(Object.fromEntries(Object.entries(request).filter(([k]) => k !== 'base')))
-    expect([base.branch, files.size > 0, body !== '', keepOpen]).toEqual([
+    expect([base.branch, files.size > 0, body !== '', keepOpen, held]).toEqual([
       'release',
       true,
       true,
-      false
+      false,
+      []
     ])
     expect(forge.reads[0]!.base).toBe('release')
   })

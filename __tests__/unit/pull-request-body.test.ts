@@ -436,6 +436,22 @@ describe('the body limit', () => {
     expect(body).toMatch(/_This PR was automatically generated on 2024-05-01_\n$/)
   })
 
+  it('keeps the auto-merge line, appended or placed, when the body must shrink', () => {
+    const line = '**Auto-merge is off**: a: big.'
+    const appended = renderPullRequestBody(data({ updates: many(1200, 200), autoMerge: line }))
+    expect(appended.length).toBeLessThanOrEqual(BODY_LIMIT)
+    expect(appended).toMatch(/more updates \(body shortened/)
+    expect(
+      appended.endsWith(`_This PR was automatically generated on 2024-05-01_\n\n${line}\n`)
+    ).toBe(true)
+    const placed = renderPullRequestBody(
+      data({ updates: many(1200, 200), autoMerge: line }),
+      '{auto_merge}\n\n{table}'
+    )
+    expect(placed.length).toBeLessThanOrEqual(BODY_LIMIT)
+    expect(placed.startsWith(`${line}\n\n| Target |`)).toBe(true)
+  })
+
   it('shortens the other lists too when they alone would not fit', () => {
     const failures = Array.from({ length: 3000 }, (_, i) => ({
       name: `f${i}`,

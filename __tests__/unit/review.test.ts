@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import { parseConfig } from '../../src/domain/config.js'
 import { type Digest, parseDigest } from '../../src/domain/oci/digest.js'
 import type { ImageFacts } from '../../src/domain/oci/image-facts.js'
+import { type MoveReview, reviewFor } from '../../src/domain/review.js'
 import { dockerHubApiFromEnv } from '../../src/adapters/registry/docker-hub.js'
 import type { FactsRead } from '../../src/run/image-facts.js'
 import { computeMoves } from '../../src/run/moves.js'
@@ -152,5 +153,22 @@ describe('the test-only Docker Hub API variable', () => {
     expect(dockerHubApiFromEnv(env('https://hub.evil.example'))).toBeUndefined()
     expect(dockerHubApiFromEnv(env('file:///etc/passwd'))).toBeUndefined()
     expect(dockerHubApiFromEnv({})).toBeUndefined()
+  })
+})
+
+describe('reviewFor', () => {
+  const review: MoveReview = { key: '0', previous: OLD, current: NEW, flags: ['size grew 30%'] }
+  const other: MoveReview = { key: '1', previous: OLD, current: NEW, flags: [] }
+
+  it('finds the review of the same move: same key, both digests', () => {
+    expect(reviewFor([other, review], { key: '0', previous: OLD, current: NEW })).toBe(review)
+    expect(reviewFor([other, review], { key: '0', previous: OLD, current: d('else') })).toBe(
+      undefined
+    )
+  })
+
+  it("has none for a move from another old digest, as the base branch's may be", () => {
+    expect(reviewFor([review], { key: '0', previous: d('base'), current: NEW })).toBe(undefined)
+    expect(reviewFor([review], { key: '0', current: NEW })).toBe(undefined)
   })
 })

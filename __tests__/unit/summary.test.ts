@@ -119,6 +119,33 @@ describe('renderSummary', () => {
     expect(text.indexOf('### Details')).toBeLessThan(text.indexOf('### Held back'))
   })
 
+  it('lists a gone pin once, in the pin health lines, and keeps the other held updates', () => {
+    const result = ran(3, new Set())
+    const reason = `pinned digest ${digest(1)} is no longer served by ghcr.io: builds pinned to it will fail`
+    const gone = {
+      name: 't1',
+      image: IMAGE,
+      tag: 'tag-1',
+      current: digest(1),
+      candidate: digest(1),
+      reason,
+      until: null,
+      kind: 'error' as const
+    }
+    const waiting = { ...gone, name: 't2', current: digest(2), candidate: digest(9) }
+    result.held = [gone, { ...waiting, reason: 'cooldown of 3 days', kind: 'held' }]
+    result.pinHealth = {
+      checked: 3,
+      gone: [{ name: 't1', line: 6, digest: digest(1), reason }],
+      unchecked: []
+    }
+    const text = renderSummary(result, { dryRun: true, now: NOW })
+    expect(text.split(reason)).toHaveLength(2)
+    expect(text).toContain(`Error: t1: ${reason}.`)
+    expect(text).toContain('### Held back\n\nThis update was not proposed')
+    expect(text).toContain('- t2 (`ghcr.io/o/app:tag-1` → `sha256:000000000000`): held: cooldown')
+  })
+
   it('has neither section when nothing was reviewed or held', () => {
     const text = renderSummary(ran(2, new Set([0])), { dryRun: true, now: NOW })
     expect(text).not.toContain('### Details')

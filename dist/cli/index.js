@@ -31121,21 +31121,17 @@ function isTlsFailure(code) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  WH: () => (/* reexport */ DEFAULT_CONCURRENCY),
-  Gz: () => (/* reexport */ DEFAULT_MAX_ATTEMPTS),
   Wg: () => (/* reexport */ FLAGS),
-  fx: () => (/* reexport */ MAX_CONCURRENCY),
-  Rj: () => (/* reexport */ MAX_MAX_ATTEMPTS),
   RX: () => (/* reexport */ PROGRAM),
   eb: () => (/* binding */ UsageError),
   BK: () => (/* reexport */ helpText),
-  nd: () => (/* binding */ integer),
+  dm: () => (/* binding */ parseArgsOptions),
   hT: () => (/* binding */ parseCliArgs),
-  Vq: () => (/* binding */ requestTimeout),
+  hE: () => (/* binding */ registryFlags),
   Vj: () => (/* binding */ usageFromParseError)
 });
 
-// UNUSED EXPORTS: DEFAULT_CONFIG
+// UNUSED EXPORTS: DEFAULT_CONCURRENCY, DEFAULT_CONFIG, DEFAULT_MAX_ATTEMPTS, MAX_CONCURRENCY, MAX_MAX_ATTEMPTS, integer, requestTimeout
 
 // EXTERNAL MODULE: ./src/domain/errors.ts
 var errors = __nccwpck_require__(241);
@@ -31400,7 +31396,7 @@ const FLAGS = {
     'sigstore-trusted-root': {
         type: 'string',
         value: 'path',
-        help: 'Sigstore trusted-root JSON for keyless checks (default: the shipped public-good root).'
+        help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
     }
 };
 const PROGRAM = 'image-digest-updater';
@@ -31571,6 +31567,17 @@ function discoverFlags(values) {
         registryMap
     };
 }
+/** The flags of every command that asks registries (the main one, `digest`), read alike. */
+function registryFlags(values) {
+    const str = (name) => values[name];
+    return {
+        concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
+        maxAttempts: integer('max-attempts', str('max-attempts'), DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
+        requestTimeoutMs: requestTimeout(str('request-timeout')),
+        registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
+        insecureRegistries: insecureHosts(values['insecure-registry'])
+    };
+}
 function insecureHosts(given) {
     const hosts = (given ?? []).flatMap(splitList).map(h => h.toLowerCase());
     if (given?.length && hosts.length === 0)
@@ -31583,10 +31590,9 @@ function splitList(text) {
         .map(s => s.trim())
         .filter(Boolean);
 }
-/** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
-// long: one line per flag, read in one place, so each option's source is plain to see
-function parseCliArgs(argv, { positionals = false } = {}) {
-    const options = Object.fromEntries(Object.entries(FLAGS).map(([name, spec]) => [
+/** What node:util's parseArgs is told of a table of flags (FLAGS, or a command's share of it). */
+function parseArgsOptions(flags) {
+    return Object.fromEntries(Object.entries(flags).map(([name, spec]) => [
         name,
         {
             type: spec.type,
@@ -31594,6 +31600,11 @@ function parseCliArgs(argv, { positionals = false } = {}) {
             ...(spec.short ? { short: spec.short } : {})
         }
     ]));
+}
+/** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
+// long: one line per flag, read in one place, so each option's source is plain to see
+function parseCliArgs(argv, { positionals = false } = {}) {
+    const options = parseArgsOptions(FLAGS);
     let values;
     let operands;
     try {
@@ -31626,7 +31637,6 @@ function parseCliArgs(argv, { positionals = false } = {}) {
     if (bool('fail-on-error') && bool('no-fail-on-error')) {
         throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other');
     }
-    const insecure = insecureHosts(values['insecure-registry']);
     return {
         kind: 'run',
         options: {
@@ -31635,12 +31645,8 @@ function parseCliArgs(argv, { positionals = false } = {}) {
             image: nonEmpty('image', str('image')),
             platform: nonEmpty('platform', str('platform')),
             dryRun: bool('dry-run'),
-            concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
-            maxAttempts: integer('max-attempts', str('max-attempts'), DEFAULT_MAX_ATTEMPTS, MAX_MAX_ATTEMPTS),
-            requestTimeoutMs: requestTimeout(str('request-timeout')),
+            ...registryFlags(values),
             failOnError: !bool('no-fail-on-error'),
-            registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
-            insecureRegistries: insecure,
             files: (values.files ?? []).flatMap(workspace_files/* splitPatternList */.RL),
             json: bool('json'),
             showPullRequest: bool('show-pull-request'),
@@ -31718,12 +31724,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: digestHelpText, parseDigestArgs
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./src/cli/args.ts + 2 modules
 var args = __nccwpck_require__(1804);
+// EXTERNAL MODULE: ./src/cli/registry-auth.ts
+var registry_auth = __nccwpck_require__(8470);
 // EXTERNAL MODULE: ./src/cli/render.ts + 1 modules
 var render = __nccwpck_require__(4772);
 // EXTERNAL MODULE: ./src/cli/terminal.ts + 2 modules
@@ -31736,8 +31742,6 @@ var errors = __nccwpck_require__(241);
 var oci_platform = __nccwpck_require__(6855);
 // EXTERNAL MODULE: ./src/adapters/registry/create-client.ts + 5 modules
 var create_client = __nccwpck_require__(861);
-// EXTERNAL MODULE: ./src/adapters/registry/credentials.ts + 1 modules
-var credentials = __nccwpck_require__(6304);
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
 // EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
@@ -31838,14 +31842,9 @@ async function resolveReferences(references, client, options) {
 
 
 
-
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-/** An unreadable --registry-auth-file: like bad usage, nothing was asked. */
-class SetupError extends errors/* UpdaterError */.em {
-    name = 'SetupError';
-}
 /** The flags `digest` takes: those of the main command that mean the same here. */
 const DIGEST_FLAGS = {
     platform: { ...args/* FLAGS */.Wg.platform, help: 'Pin that platform manifest instead of the index.' },
@@ -31883,21 +31882,9 @@ function digestHelpText() {
         ''
     ].join('\n');
 }
-function nonEmpty(name, text) {
-    if (text === undefined)
-        return undefined;
-    if (text.trim() === '')
-        throw new args/* UsageError */.eb(`--${name} needs a value`);
-    return text.trim();
-}
 /** The arguments after `digest`; undefined for --help. */
 function parseDigestArgs(argv) {
-    const options = Object.fromEntries(Object.entries(DIGEST_FLAGS).map(([name, spec]) => [
-        name,
-        { type: spec.type, multiple: 'multiple' in spec && spec.multiple === true }
-    ]));
-    options.verbose.short = 'v';
-    options.help.short = 'h';
+    const options = (0,args/* parseArgsOptions */.dm)(DIGEST_FLAGS);
     let parsed;
     try {
         parsed = (0,external_node_util_.parseArgs)({ args: [...argv], options, strict: true, allowPositionals: true });
@@ -31919,46 +31906,13 @@ function parseDigestArgs(argv) {
     catch (error) {
         throw new args/* UsageError */.eb(`--platform: ${error.message}`);
     }
-    const insecure = (values['insecure-registry'] ?? []).flatMap(text => text
-        .split(',')
-        .map(host => host.trim().toLowerCase())
-        .filter(Boolean));
-    if (values['insecure-registry'] !== undefined && insecure.length === 0)
-        throw new args/* UsageError */.eb('--insecure-registry needs a host');
     return {
         references,
         platform,
         json: values.json === true,
-        registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
-        insecureRegistries: insecure,
-        concurrency: (0,args/* integer */.nd)('concurrency', str('concurrency'), args/* DEFAULT_CONCURRENCY */.WH, args/* MAX_CONCURRENCY */.fx),
-        maxAttempts: (0,args/* integer */.nd)('max-attempts', str('max-attempts'), args/* DEFAULT_MAX_ATTEMPTS */.Gz, args/* MAX_MAX_ATTEMPTS */.Rj),
-        requestTimeoutMs: (0,args/* requestTimeout */.Vq)(str('request-timeout')),
+        ...(0,args/* registryFlags */.hE)(values),
         verbose: values.verbose === true
     };
-}
-async function readRegistryAuth(path) {
-    if (path === undefined)
-        return new Map();
-    let text;
-    try {
-        text = await (0,promises_.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? error.message;
-        throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
-    }
-    try {
-        const parsed = (0,credentials/* parseRegistryAuth */.bf)(text, `the registry auth file ${path}`);
-        for (const credentials of parsed.values())
-            terminal/* secrets */.O3.add(credentials.password);
-        return parsed;
-    }
-    catch (error) {
-        if (error instanceof credentials/* CredentialsInputError */.$O)
-            throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
-        throw error;
-    }
 }
 function logger(verbose) {
     const line = (prefix) => (message) => (0,terminal/* writeStderr */._e)(`${prefix}${(0,terminal/* terminalSafe */.kJ)(message)}\n`);
@@ -31993,7 +31947,7 @@ async function runDigest(argv) {
         }
         const log = logger(command.verbose);
         const client = (0,create_client/* createRegistryClient */.Hn)({
-            registryAuth: await readRegistryAuth(command.registryAuthFile),
+            registryAuth: await (0,registry_auth/* readRegistryAuthFile */.O)(command.registryAuthFile),
             insecureRegistries: command.insecureRegistries,
             concurrency: command.concurrency,
             maxAttempts: command.maxAttempts,
@@ -32016,7 +31970,7 @@ async function runDigest(argv) {
             return EXIT_USAGE;
         }
         (0,terminal/* writeStderr */._e)((0,render/* renderError */.vr)(message));
-        return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
+        return error instanceof registry_auth/* SetupError */.w ? EXIT_USAGE : EXIT_FAILED;
     }
 }
 
@@ -32027,30 +31981,28 @@ async function runDigest(argv) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1804);
-/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1654);
-/* harmony import */ var _domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_21__ = __nccwpck_require__(2919);
-/* harmony import */ var _run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7604);
-/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4772);
-/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5718);
-/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(241);
-/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8679);
-/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(861);
-/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2258);
-/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6304);
-/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(993);
-/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9603);
-/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(8991);
-/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(4689);
-/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(6311);
-/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(5663);
-/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(3781);
-/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(8330);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _args_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1804);
+/* harmony import */ var _commands_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1654);
+/* harmony import */ var _domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_20__ = __nccwpck_require__(2919);
+/* harmony import */ var _run_pin_files_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7604);
+/* harmony import */ var _render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4772);
+/* harmony import */ var _domain_config_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5718);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(241);
+/* harmony import */ var _words_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8679);
+/* harmony import */ var _adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(861);
+/* harmony import */ var _adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2258);
+/* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8470);
+/* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(993);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7094);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7462);
+/* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8991);
+/* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(4689);
+/* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(6311);
+/* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(5663);
+/* harmony import */ var _digest_js__WEBPACK_IMPORTED_MODULE_18__ = __nccwpck_require__(3781);
+/* harmony import */ var _package_json__WEBPACK_IMPORTED_MODULE_19__ = __nccwpck_require__(8330);
 /**
  * The command line's edge: arguments, files, the environment, the terminal and the exit
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
@@ -32076,17 +32028,12 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
-
 // Bundled in, so the version printed is the one the bundle was built from.
 
 const EXIT_OK = 0;
 const EXIT_FAILED = 1;
 const EXIT_USAGE = 2;
-/** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
-class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UpdaterError */ .em {
-    name = 'SetupError';
-}
-const out = _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStdout */ .jQ;
+const out = _terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .writeStdout */ .jQ;
 /** Stderr, keeping the progress line (TTY only) below whatever else is printed. */
 class Stderr {
     isTTY;
@@ -32097,9 +32044,9 @@ class Stderr {
     }
     line(text) {
         this.clearProgress();
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .writeStderr */ ._e)(text.endsWith('\n') ? text : `${text}\n`);
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)(this.progress);
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .writeStderr */ ._e)(this.progress);
     }
     showProgress(done, total) {
         if (!this.isTTY)
@@ -32110,8 +32057,8 @@ class Stderr {
             return;
         this.lastDraw = now;
         this.clearProgress();
-        this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderProgress */ .EY)(done, total);
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)(this.progress);
+        this.progress = (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderProgress */ .EY)(done, total);
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .writeStderr */ ._e)(this.progress);
     }
     endProgress() {
         this.clearProgress();
@@ -32119,34 +32066,13 @@ class Stderr {
     }
     clearProgress() {
         if (this.progress)
-            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)('\r\x1b[K');
-    }
-}
-async function readRegistryAuthFile(path) {
-    let text;
-    try {
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
-    }
-    catch (error) {
-        const code = error.code ?? error.message;
-        throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
-    }
-    try {
-        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
-        for (const credentials of parsed.values())
-            _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.add(credentials.password);
-        return parsed;
-    }
-    catch (error) {
-        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_11__/* .CredentialsInputError */ .$O)
-            throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
-        throw error;
+            (0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .writeStderr */ ._e)('\r\x1b[K');
     }
 }
 /** The path a pull request would change: relative to the working directory, like `git diff`. */
 function repositoryPath(config) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
-    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_1__.sep).join('/');
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(config));
+    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path) ? config : path.split(node_path__WEBPACK_IMPORTED_MODULE_0__.sep).join('/');
 }
 /**
  * Where the CLI may write the config. A path typed on the command line is the user's own
@@ -32155,17 +32081,15 @@ function repositoryPath(config) {
  * may be a symbolic link. Either way the file itself must not be one.
  */
 function configRoot(config) {
-    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config));
-    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(config)) : process.cwd();
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.relative)(process.cwd(), (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(config));
+    return path.startsWith('..') || (0,node_path__WEBPACK_IMPORTED_MODULE_0__.isAbsolute)(path) ? (0,node_path__WEBPACK_IMPORTED_MODULE_0__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(config)) : process.cwd();
 }
 async function run(options, stderr) {
-    const registryAuth = options.registryAuthFile
-        ? await readRegistryAuthFile(options.registryAuthFile)
-        : new Map();
+    const registryAuth = await (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_10__/* .readRegistryAuthFile */ .O)(options.registryAuthFile);
     const logger = terminalLogger(stderr, options.verbose);
     const updateOptions = {
         mode: options.mode,
-        configPath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(options.config),
+        configPath: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(options.config),
         configLabel: options.config,
         defaultImage: options.image,
         defaultPlatform: options.platform,
@@ -32175,14 +32099,14 @@ async function run(options, stderr) {
         workspace: process.cwd(),
         configWrite: { root: configRoot(options.config), label: `--config ${options.config}` },
         defaultImageSource: '--image',
-        words: _words_js__WEBPACK_IMPORTED_MODULE_8__/* .FLAG_WORDS */ .H,
+        words: _words_js__WEBPACK_IMPORTED_MODULE_7__/* .FLAG_WORDS */ .H,
         sizeWarnIncrease: options.sizeWarnIncrease,
         reviewSources: options.mode === 'update' ? cliReviewSources(logger) : undefined,
         // No first-seen store: the CLI has no repository to keep the times in (docs/policies.md).
         policies: {
             settings: options.policies,
-            now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_15__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_15__/* .TEST_NOW_VARIABLE */ .R7]),
-            facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_15__/* .NO_FACTS */ .Kj,
+            now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_14__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_14__/* .TEST_NOW_VARIABLE */ .R7]),
+            facts: _run_policies_js__WEBPACK_IMPORTED_MODULE_14__/* .NO_FACTS */ .Kj,
             persist: !options.dryRun
         },
         checkPins: options.checkPins,
@@ -32197,14 +32121,14 @@ async function run(options, stderr) {
     const client = options.mode === 'update' ? createClient(options, registryAuth, logger) : undefined;
     let result;
     try {
-        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_14__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
+        result = await (0,_run_update_js__WEBPACK_IMPORTED_MODULE_13__/* .runUpdate */ .PG)(updateOptions, client, logger, (done, total) => stderr.showProgress(done, total));
     }
     catch (error) {
         // A missing or broken config is bad setup, not a failed run: nothing was resolved.
-        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_6__/* .ConfigError */ .xL ||
-            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_16__/* .FilesPatternError */ .wD ||
-            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__/* .WorkspacePathError */ .T)
-            throw new SetupError(error.reason, { fix: error.fix, cause: error });
+        if (error instanceof _domain_config_js__WEBPACK_IMPORTED_MODULE_5__/* .ConfigError */ .xL ||
+            error instanceof _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_15__/* .FilesPatternError */ .wD ||
+            error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_17__/* .WorkspacePathError */ .T)
+            throw new _registry_auth_js__WEBPACK_IMPORTED_MODULE_10__/* .SetupError */ .w(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
     finally {
@@ -32214,13 +32138,13 @@ async function run(options, stderr) {
         ? await previewPullRequest(options, result, client, logger)
         : undefined;
     if (options.json) {
-        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(result, proposal));
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderJson */ .hF)(result, proposal));
     }
     else {
-        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_5__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_5__/* .PLAIN */ .tZ;
-        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTable */ .bo)(result, { dryRun: options.dryRun, style }));
+        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_4__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_4__/* .PLAIN */ .tZ;
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderTable */ .bo)(result, { dryRun: options.dryRun, style }));
         if (proposal !== undefined)
-            out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderProposal */ .t7)(proposal, style));
+            out((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderProposal */ .t7)(proposal, style));
     }
     const failed = result.failed.length;
     const total = result.results.length;
@@ -32231,37 +32155,35 @@ async function run(options, stderr) {
 }
 /** `pin FILE…`: pins and refreshes in place; a dry run prints the diff it would write. */
 async function runPin(files, options, stderr) {
-    const registryAuth = options.registryAuthFile
-        ? await readRegistryAuthFile(options.registryAuthFile)
-        : new Map();
+    const registryAuth = await (0,_registry_auth_js__WEBPACK_IMPORTED_MODULE_10__/* .readRegistryAuthFile */ .O)(options.registryAuthFile);
     const logger = terminalLogger(stderr, options.verbose);
     const client = createClient(options, registryAuth, logger);
     let result;
     try {
-        result = await (0,_run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__/* .pinFiles */ .z)({
+        result = await (0,_run_pin_files_js__WEBPACK_IMPORTED_MODULE_3__/* .pinFiles */ .z)({
             files: files.map(path => ({
                 path,
-                absolutePath: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path),
+                absolutePath: (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)(path),
                 root: configRoot(path)
             })),
             discover: options.discover,
             dryRun: options.dryRun,
             concurrency: options.concurrency,
-            words: _words_js__WEBPACK_IMPORTED_MODULE_8__/* .FLAG_WORDS */ .H
+            words: _words_js__WEBPACK_IMPORTED_MODULE_7__/* .FLAG_WORDS */ .H
         }, client, logger);
     }
     catch (error) {
-        if (error instanceof _run_pin_files_js__WEBPACK_IMPORTED_MODULE_4__/* .PinFileError */ .U || error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_18__/* .WorkspacePathError */ .T)
-            throw new SetupError(error.reason, { fix: error.fix, cause: error });
+        if (error instanceof _run_pin_files_js__WEBPACK_IMPORTED_MODULE_3__/* .PinFileError */ .U || error instanceof _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_17__/* .WorkspacePathError */ .T)
+            throw new _registry_auth_js__WEBPACK_IMPORTED_MODULE_10__/* .SetupError */ .w(error.reason, { fix: error.fix, cause: error });
         throw error;
     }
     if (options.json)
-        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderJson */ .hF)(result, undefined));
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderJson */ .hF)(result, undefined));
     else if (options.dryRun)
-        out(result.pinnedFiles.map(f => (0,_domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_21__/* .unifiedDiff */ .W)(f.path, f.text, f.newText)).join(''));
+        out(result.pinnedFiles.map(f => (0,_domain_pull_request_diff_js__WEBPACK_IMPORTED_MODULE_20__/* .unifiedDiff */ .W)(f.path, f.text, f.newText)).join(''));
     else {
-        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_5__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_5__/* .PLAIN */ .tZ;
-        out((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderTable */ .bo)(result, { dryRun: false, style }));
+        const style = (0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .useColor */ .by)(process.stdout.isTTY, process.env) ? _render_js__WEBPACK_IMPORTED_MODULE_4__/* .COLOR */ .o$ : _render_js__WEBPACK_IMPORTED_MODULE_4__/* .PLAIN */ .tZ;
+        out((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderTable */ .bo)(result, { dryRun: false, style }));
     }
     const failed = result.failed.length;
     return failed > 0 && (options.failOnError || failed === result.results.length)
@@ -32273,11 +32195,11 @@ function terminalLogger(stderr, verbose) {
     return {
         debug: message => {
             if (verbose)
-                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)}`);
+                stderr.line(`debug: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalSafe */ .kJ)(message)}`);
         },
-        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)),
-        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)}`),
-        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(message)}`)
+        info: message => stderr.line((0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalSafe */ .kJ)(message)),
+        warning: message => stderr.line(`warning: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalSafe */ .kJ)(message)}`),
+        notice: message => stderr.line(`notice: ${(0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalSafe */ .kJ)(message)}`)
     };
 }
 /**
@@ -32289,68 +32211,68 @@ function terminalLogger(stderr, verbose) {
 function cliReviewSources(logger) {
     const token = process.env.GITHUB_TOKEN?.trim() || undefined;
     if (token)
-        _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.add(token);
+        _terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .secrets */ .O3.add(token);
     const serverUrl = process.env.GITHUB_SERVER_URL || 'https://github.com';
     if (!URL.canParse(serverUrl)) {
         logger.debug('GITHUB_SERVER_URL is no URL; GitHub is not asked for review details');
         return undefined;
     }
     const github = { info: logger.info, warning: logger.warning };
-    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_17__/* .GitHubReviewSourcesClient */ .fA({
+    return new _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_16__/* .GitHubReviewSourcesClient */ .fA({
         serverUrl,
         authenticated: token !== undefined,
         logger,
         connect: async () => {
             const { createAnonymousOctokit, createOctokit } = await Promise.all(/* import() */[__nccwpck_require__.e(157), __nccwpck_require__.e(887)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2887));
             const octokit = token
-                ? createOctokit(token, github, undefined, text => _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.redact(text))
+                ? createOctokit(token, github, undefined, text => _terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .secrets */ .O3.redact(text))
                 : createAnonymousOctokit(github);
             return (route, params) => octokit.request(route, params);
         }
     });
 }
 function createClient(options, registryAuth, logger) {
-    return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_9__/* .createRegistryClient */ .Hn)({
+    return (0,_adapters_registry_create_client_js__WEBPACK_IMPORTED_MODULE_8__/* .createRegistryClient */ .Hn)({
         registryAuth,
         insecureRegistries: options.insecureRegistries,
         concurrency: options.concurrency,
         maxAttempts: options.maxAttempts,
         requestTimeoutMs: options.requestTimeoutMs,
         logger,
-        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .secrets */ .O3.add(secret),
-        dockerHubApi: (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_10__/* .dockerHubApiFromEnv */ .db)(process.env)
+        onSecret: secret => _terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .secrets */ .O3.add(secret),
+        dockerHubApi: (0,_adapters_registry_docker_hub_js__WEBPACK_IMPORTED_MODULE_9__/* .dockerHubApiFromEnv */ .db)(process.env)
     });
 }
 /** The pull request the action would propose for this run; null when nothing moved. */
 async function previewPullRequest(options, result, client, logger) {
     const preview = {
         repoPath: repositoryPath(options.config),
-        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_12__/* .DEFAULT_TITLE */ .p3,
+        title: _run_propose_js__WEBPACK_IMPORTED_MODULE_11__/* .DEFAULT_TITLE */ .p3,
         body: { now: new Date() },
         autoMerge: options.autoMerge
     };
-    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_12__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
+    return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_11__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
 }
 async function main(argv) {
     if (argv[0] === 'digest')
-        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_19__/* .runDigest */ .sA)(argv.slice(1));
+        return (0,_digest_js__WEBPACK_IMPORTED_MODULE_18__/* .runDigest */ .sA)(argv.slice(1));
     const stderr = new Stderr(process.stderr.isTTY === true);
     let command;
     try {
-        command = (0,_commands_js__WEBPACK_IMPORTED_MODULE_3__/* .parseCommand */ .R)(argv);
+        command = (0,_commands_js__WEBPACK_IMPORTED_MODULE_2__/* .parseCommand */ .R)(argv);
     }
     catch (error) {
-        if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_2__/* .UsageError */ .eb))
+        if (!(error instanceof _args_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb))
             throw error;
-        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)(error.message)));
+        (0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .writeStderr */ ._e)((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderUsageError */ .GZ)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalSafe */ .kJ)(error.message)));
         return EXIT_USAGE;
     }
     if (command.kind === 'help') {
-        out((0,_args_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)());
+        out((0,_args_js__WEBPACK_IMPORTED_MODULE_1__/* .helpText */ .BK)());
         return EXIT_OK;
     }
     if (command.kind === 'version') {
-        out(`${_args_js__WEBPACK_IMPORTED_MODULE_2__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_20__/* .version */ .rE}\n`);
+        out(`${_args_js__WEBPACK_IMPORTED_MODULE_1__/* .PROGRAM */ .RX} ${_package_json__WEBPACK_IMPORTED_MODULE_19__/* .version */ .rE}\n`);
         return EXIT_OK;
     }
     try {
@@ -32360,14 +32282,66 @@ async function main(argv) {
     }
     catch (error) {
         // The one place the CLI words errors: settings named as its flags.
-        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_5__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_13__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_8__/* .FLAG_WORDS */ .H))));
-        return error instanceof SetupError ? EXIT_USAGE : EXIT_FAILED;
+        stderr.line((0,_render_js__WEBPACK_IMPORTED_MODULE_4__/* .renderError */ .vr)((0,_terminal_js__WEBPACK_IMPORTED_MODULE_12__/* .terminalSafe */ .kJ)((0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .describeError */ .Uc)(error, _words_js__WEBPACK_IMPORTED_MODULE_7__/* .FLAG_WORDS */ .H))));
+        return error instanceof _registry_auth_js__WEBPACK_IMPORTED_MODULE_10__/* .SetupError */ .w ? EXIT_USAGE : EXIT_FAILED;
     }
 }
 process.exitCode = await main(process.argv.slice(2));
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8470:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   O: () => (/* binding */ readRegistryAuthFile),
+/* harmony export */   w: () => (/* binding */ SetupError)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(241);
+/* harmony import */ var _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6304);
+/* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7094);
+/**
+ * --registry-auth-file, read alike by every command: each password becomes a secret the
+ * terminal never prints, and a file that cannot be read or parsed is a setup error naming it.
+ */
+
+
+
+
+/** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
+class SetupError extends _domain_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UpdaterError */ .em {
+    name = 'SetupError';
+}
+/** The credentials the file holds by registry; none without a file. */
+async function readRegistryAuthFile(path) {
+    if (path === undefined)
+        return new Map();
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path, 'utf8');
+    }
+    catch (error) {
+        const code = error.code ?? error.message;
+        throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`);
+    }
+    try {
+        const parsed = (0,_adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .parseRegistryAuth */ .bf)(text, `the registry auth file ${path}`);
+        for (const credentials of parsed.values())
+            _terminal_js__WEBPACK_IMPORTED_MODULE_3__/* .secrets */ .O3.add(credentials.password);
+        return parsed;
+    }
+    catch (error) {
+        if (error instanceof _adapters_registry_credentials_js__WEBPACK_IMPORTED_MODULE_2__/* .CredentialsInputError */ .$O)
+            throw new SetupError(`--registry-auth-file ${path} ${error.message}`);
+        throw error;
+    }
+}
+
 
 /***/ }),
 
@@ -34591,41 +34565,28 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
-/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
-function signedText(signer, quote) {
-    const { identity, issuer, key } = signer;
-    if (identity !== undefined)
-        return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`;
-    return key !== undefined ? `signed with key ${quote(key)}` : 'signed';
-}
 /**
- * The old digest's signer against the new one's: `previous` tells a changed signer from an
- * old digest that was never signed; a review without it (an older producer) names both.
+ * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
+ * old digest that was never signed, so the words name both.
  */
-function previousSignerText(signature, quote) {
-    const { same_as_previous: same, previous } = signature;
+function previousSignerText(same) {
     if (same === true)
         return 'same signer as the previous digest';
-    if (same === null)
-        return 'no previous digest to compare';
-    if (!previous)
+    if (same === false)
         return 'signer changed or previous digest unsigned';
-    if (!previous.verified)
-        return 'the previous digest was not signed';
-    return `signer changed: the previous digest was ${signedText(previous, quote)}`;
+    return 'no previous digest to compare';
 }
-/**
- * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
- * signed`, with what the previous digest had when it was signed.
- */
+/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
 function signatureText(signature, quote) {
-    if (!signature.verified) {
-        const { previous } = signature;
-        return previous?.verified
-            ? `not signed; the previous digest was ${signedText(previous, quote)}`
-            : 'not signed';
-    }
-    return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`;
+    if (!signature.verified)
+        return 'not signed';
+    const { identity, issuer, key } = signature;
+    const who = identity !== undefined
+        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
+        : key !== undefined
+            ? `signed with key ${quote(key)}`
+            : 'signed';
+    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
 }
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
 function signatureShortText(signature, quote) {
@@ -34652,6 +34613,13 @@ function provenanceText(provenance, quote) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E: () => (/* binding */ reviewFor)
 /* harmony export */ });
+/**
+ * The review of a move: the one of the same key and both digests, the one rule for the body's
+ * Details, auto-merge, the summary and the outputs. The pull request's moves come from the
+ * base branch's config, whose old digest may not be the one the run reviewed: a review of
+ * another old digest does not describe that move (its sizes, base image and commits compare
+ * another digest), so the move has none, and auto-merge stays off for it.
+ */
 function reviewFor(reviews, move) {
     return reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current);
 }
@@ -34691,14 +34659,6 @@ function matchesSignedBy(signedBy, identity, issuer) {
     return signedBy.identityRegexp?.test(identity) ?? false;
 }
 const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
-function signerFields(signer) {
-    return {
-        verified: signer !== undefined,
-        ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
-        ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
-        ...(signer?.key !== undefined ? { key: signer.key } : {})
-    };
-}
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -34710,14 +34670,15 @@ function judgeSignatures(previous, current, rules) {
     const signer = current.signers[0];
     const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
     const chosen = shared ?? signer;
-    // The old digest's signer shown is the one the new digest shares, when there is one.
-    const before = shared ?? previous?.signers[0];
     const signature = {
-        ...signerFields(chosen),
-        same_as_previous: previous === undefined ? null : shared !== undefined,
-        previous: previous === undefined ? null : signerFields(before)
+        verified: chosen !== undefined,
+        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
+        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
+        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
+        same_as_previous: previous === undefined ? null : shared !== undefined
     };
     const alarms = [];
+    const before = previous?.signers[0];
     if (!chosen && signatureRequired) {
         const why = current.problem ? ` (${current.problem})` : '';
         alarms.push(before
@@ -34788,7 +34749,7 @@ function registryErrorCode(value) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7471);
-/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6256);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9311);
 /* harmony import */ var _plan_rows_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8490);
 /* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6397);
 /**
@@ -34888,7 +34849,7 @@ function withDiscovery(plan, stage) {
 
 /***/ }),
 
-/***/ 6256:
+/***/ 9311:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34954,102 +34915,9 @@ function lineOf(starts, offset) {
  */
 
 
-const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
-/** The escape character: a backslash, or `` ` `` when an `# escape=` parser directive at the top says so. */
-function escapeCharacter(lines) {
-    // Parser directives are only read before the first line that is not one.
-    for (const line of lines) {
-        const directive = DIRECTIVE.exec(line.replace(/\r+$/, '').trimStart());
-        if (!directive)
-            break;
-        const value = directive[2];
-        if (directive[1].toLowerCase() === 'escape' && (value === '`' || value === '\\'))
-            return value;
-    }
-    return '\\';
-}
-/**
- * The line without its continuation: as BuildKit's regex, the escape character last before
- * spaces and tabs, unless an escape character precedes it (an escaped escape).
- */
-function withoutContinuation(line, escape) {
-    const body = line.replace(/[ \t]+$/, '');
-    const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
-    return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
-}
-/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
-function heredocTerminators(instruction) {
-    const [keyword, ...rest] = instruction.trim().split(/\s+/);
-    const name = keyword.toUpperCase();
-    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
-        return [];
-    return rest.flatMap(word => {
-        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
-        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
-    });
-}
-/**
- * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
- * character continues on the next; comment lines and empty lines inside a continuation are
- * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
- * bodies are skipped.
- */
-function instructions(text) {
-    const lines = text.split('\n');
-    const escape = escapeCharacter(lines);
-    const starts = lineStarts(text);
-    const result = [];
-    let current;
-    let heredocs = [];
-    lines.forEach((raw, i) => {
-        const line = raw.replace(/\r+$/, '');
-        // A heredoc's body is its instruction's content, up to the line that ends it.
-        if (heredocs.length > 0) {
-            const [heredoc] = heredocs;
-            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
-                heredocs.shift();
-            return;
-        }
-        const comment = line.trimStart().startsWith('#');
-        let skip = 0;
-        if (!current) {
-            if (comment)
-                return;
-            skip = line.length - line.trimStart().length;
-            if (skip === line.length)
-                return;
-            current = { text: '', offsets: [], line: i + 1 };
-        }
-        else if (comment || line.trim() === '')
-            return;
-        const { kept, continues } = withoutContinuation(line.slice(skip), escape);
-        current.text += kept;
-        for (let k = 0; k < kept.length; k++)
-            current.offsets.push(starts[i] + skip + k);
-        if (continues)
-            return;
-        result.push(current);
-        heredocs = heredocTerminators(current.text);
-        current = undefined;
-    });
-    if (current)
-        result.push(current);
-    return result;
-}
-/** The white-space separated words of an instruction. */
-function words(instruction) {
-    return [...instruction.text.matchAll(/\S+/g)].map(m => ({
-        text: m[0],
-        offsets: instruction.offsets.slice(m.index, m.index + m[0].length)
-    }));
-}
-/** Part of a word, as `String.slice` takes it. */
-function slice(word, from, to = word.text.length) {
-    return { text: word.text.slice(from, to), offsets: word.offsets.slice(from, to) };
-}
-/** Whether the word's characters stand together in the file, so one span can replace them. */
-function contiguous(word) {
-    return word.offsets.at(-1) - word.offsets[0] === word.text.length - 1;
+/** The white-space separated words of one line, with their offsets in the file. */
+function words(line, offset) {
+    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
 }
 function isReference(text) {
     if (text.includes('$'))
@@ -35062,18 +34930,21 @@ function isReference(text) {
         return false;
     }
 }
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value, with its characters' offsets. */
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
 function argDefaults(args, line, into) {
     for (const word of args) {
         const eq = word.text.indexOf('=');
         if (eq <= 0)
             continue;
         const name = word.text.slice(0, eq);
-        let value = slice(word, eq + 1);
-        const quote = value.text[0];
-        if ((quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote))
-            value = slice(value, 1, -1);
-        into.set(name, { value, line });
+        let value = word.text.slice(eq + 1);
+        let start = word.start + eq + 1;
+        const quote = value[0];
+        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
+            value = value.slice(1, -1);
+            start++;
+        }
+        into.set(name, { value, start, line });
     }
 }
 /** `${NAME}` or `$NAME` standing alone: the variable's name. */
@@ -35089,35 +34960,23 @@ function findDockerfileReferences(text) {
     const stages = new Set();
     const args = new Map();
     const starts = lineStarts(text);
-    // The comment above an instruction covers it whole, however many lines it continues on.
-    const ignored = ignoredLines(text);
-    /** `line` is where the instruction starts: for the ignore comment and the notice. */
-    const add = (word, line, kind, platform) => {
-        if (ignored.has(line))
-            return;
-        if (!contiguous(word)) {
-            notices.push({
-                line,
-                message: `${word.text} is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned`
-            });
-            return;
-        }
-        const start = word.offsets[0];
-        if (references.some(r => r.start === start))
-            return;
-        const end = start + word.text.length;
-        references.push({ start, end, text: word.text, line: lineOf(starts, start), kind, platform });
+    const add = (ref) => {
+        if (!references.some(r => r.start === ref.start))
+            references.push({ ...ref, end: ref.start + ref.text.length });
     };
-    for (const instruction of instructions(text)) {
-        const [keyword, ...rest] = words(instruction);
-        const name = keyword.text.toUpperCase();
-        if (name === 'ARG')
-            argDefaults(rest, instruction.line, args);
-        else if (name === 'FROM')
-            fromLine(rest, instruction.line);
-        else if (name === 'COPY' || name === 'ADD')
-            copyLine(rest, instruction.line);
-    }
+    text.split('\n').forEach((raw, i) => {
+        const line = i + 1;
+        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
+        if (!instruction || instruction.text.startsWith('#'))
+            return;
+        const keyword = instruction.text.toUpperCase();
+        if (keyword === 'ARG')
+            argDefaults(rest, line, args);
+        else if (keyword === 'FROM')
+            fromLine(rest, line);
+        else if (keyword === 'COPY' || keyword === 'ADD')
+            copyLine(rest, line);
+    });
     return { references, notices };
     function fromLine(rest, line) {
         let platform;
@@ -35139,13 +34998,13 @@ function findDockerfileReferences(text) {
             return;
         if (!image.text.includes('$')) {
             if (isReference(image.text))
-                add(image, line, 'dockerfile-from', platform);
+                add({ ...image, line, kind: 'dockerfile-from', platform });
             return;
         }
         const name = variableName(image.text);
         const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value.text) && !stages.has(arg.value.text.toLowerCase())) {
-            add(arg.value, arg.line, 'dockerfile-arg', platform);
+        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
+            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
             return;
         }
         notices.push({
@@ -35157,77 +35016,20 @@ function findDockerfileReferences(text) {
         for (const word of rest) {
             if (!word.text.startsWith('--'))
                 break;
-            if (!word.text.startsWith('--from=') || word.text.length === '--from='.length)
+            const from = /^--from=(.+)$/.exec(word.text);
+            if (!from)
                 continue;
-            const value = slice(word, '--from='.length);
+            const value = from[1];
             // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value.text) || stages.has(value.text.toLowerCase()))
+            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
                 continue;
-            if (isReference(value.text))
-                add(value, line, 'dockerfile-copy');
+            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
         }
     }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
-;// CONCATENATED MODULE: ./src/domain/discovery/runners.ts
-/**
- * The platform a workflow job's containers run as, when its `runs-on` fixes the runner's
- * architecture. Job containers, service containers and `docker://` steps run Linux images,
- * so the platform is `linux/<arch>` of the runner; a container's own `--platform` option wins.
- *
- * GitHub-hosted labels, from "GitHub-hosted runners reference" and "Larger runners"
- * (docs.github.com/en/actions/reference/runners/github-hosted-runners,
- * docs.github.com/en/actions/using-github-hosted-runners/running-jobs-on-larger-runners),
- * read December 2026: `ubuntu-latest`, `ubuntu-2x.04`, `ubuntu-slim`, `windows-latest`,
- * `windows-20xx` are x64; `ubuntu-2x.04-arm` and `windows-11-arm` are arm64; macOS is arm64
- * (`macos-latest`, `macos-14`…, `-xlarge`) except `macos-13` and older, `-intel` and `-large`,
- * which are Intel. Self-hosted runners carry `X64`, `ARM` or `ARM64` among their labels.
- * An expression, or labels that name no architecture, fix nothing: the pin's own platform decides.
- */
-const HOSTED = [
-    [/^ubuntu-(?:latest|slim|\d+\.\d+)$/, 'amd64'],
-    [/^ubuntu-\d+\.\d+-arm$/, 'arm64'],
-    [/^windows-(?:latest|\d{4})$/, 'amd64'],
-    [/^windows-11-arm$/, 'arm64'],
-    [/^macos-(?:latest|\d+(?:\.\d+)?)-(?:intel|large)$/, 'amd64'],
-    [/^macos-(?:1[0-3]|10\.\d+)$/, 'amd64'],
-    [/^macos-(?:latest|\d+)(?:-xlarge)?$/, 'arm64']
-];
-/** Self-hosted runners' architecture labels, which GitHub matches case-insensitively. */
-const SELF_HOSTED = { x64: 'amd64', arm64: 'arm64', arm: 'arm' };
-function architecture(label) {
-    const lower = label.toLowerCase();
-    if (SELF_HOSTED[lower])
-        return SELF_HOSTED[lower];
-    if (lower.endsWith('-arm64'))
-        return 'arm64';
-    return HOSTED.find(([pattern]) => pattern.test(lower))?.[1];
-}
-/**
- * `linux/<arch>` when the labels fix one architecture; undefined for an expression, no
- * architecture, or two that disagree. A runner must carry every label, so one is enough.
- */
-function runnerPlatform(labels) {
-    if (labels.length === 0 || labels.some(l => l.includes('${{')))
-        return undefined;
-    const found = new Set(labels.map(architecture).filter(a => a !== undefined));
-    return found.size === 1 ? `linux/${[...found][0]}` : undefined;
-}
-const PLATFORM = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/i;
-/**
- * The `--platform` a container's `options` set: the platform, `null` when set to something
- * else (an expression, a list), so nothing is fixed, and undefined when not set.
- */
-function optionsPlatform(options) {
-    const flag = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(options);
-    if (!flag)
-        return undefined;
-    const value = flag[1].replace(/^(["'])(.*)\1$/, '$2');
-    return PLATFORM.test(value) ? value.toLowerCase() : null;
-}
-
 ;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
 /**
  * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
@@ -35236,9 +35038,7 @@ function optionsPlatform(options) {
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
- * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
-
 
 
 
@@ -35305,10 +35105,10 @@ function span(source, node, skip = '') {
 }
 function findYamlReferences(source) {
     const found = new Map();
-    const add = (node, kind, skip = '', platform) => {
+    const add = (node, kind, skip = '') => {
         const at = span(source, node, skip);
         if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform });
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
     };
     for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
         if (!('errors' in doc) || doc.errors.length > 0)
@@ -35334,35 +35134,17 @@ function findYamlReferences(source) {
         .sort((a, b) => a.start - b.start)
         .map(f => ({ ...f, line: lineOf(starts, f.start) }));
 }
-/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
-function runnerLabels(doc, job) {
-    let runsOn = get(doc, job, 'runs-on');
-    if ((0,dist/* isMap */.jh)(runsOn))
-        runsOn = get(doc, runsOn, 'labels');
-    const items = (0,dist/* isSeq */.oP)(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn];
-    const labels = items.map(i => ((0,dist/* isScalar */.jn)(i) && typeof i.value === 'string' ? i.value : undefined));
-    return labels.every(l => l !== undefined) ? labels : [];
-}
-/** The job's platform, unless the container's `options` set their own `--platform`. */
-function containerPlatform(doc, container, job) {
-    const options = (0,dist/* isMap */.jh)(container) ? get(doc, container, 'options') : undefined;
-    const own = (0,dist/* isScalar */.jn)(options) && typeof options.value === 'string'
-        ? optionsPlatform(options.value)
-        : undefined;
-    return own === undefined ? job : (own ?? undefined);
-}
 function workflow(doc, jobs, add) {
     for (const job of mapValues(doc, jobs)) {
-        const platform = runnerPlatform(runnerLabels(doc, job));
         const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container', '', containerPlatform(doc, container, platform));
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
         for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service', '', containerPlatform(doc, service, platform));
+            add(get(doc, service, 'image'), 'workflow-service');
         const steps = get(doc, job, 'steps');
         if (!(0,dist/* isSeq */.oP)(steps))
             continue;
         for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform);
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
     }
 }
 /** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
@@ -36004,7 +35786,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 /* harmony import */ var _adapters_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5071);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5663);
 /* harmony import */ var _discover_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9813);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9603);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7462);
 /**
  * `image-digest-updater pin FILE…`: the discovery stage on the named files alone, without a
  * config, written in place (or only described, on a dry run). Each file is checked as every
@@ -36490,6 +36272,7 @@ function workflow_refusal_workflowRefusal(error, paths) {
 
 
 
+
 /** The GitHub side of the update: read the base, then create, update, or close the pull request. */
 class PullRequestClient {
     octokit;
@@ -36508,7 +36291,6 @@ class PullRequestClient {
         return readBase(this.octokit, this.repository, base, paths, patterns);
     }
     async sync(change) {
-        const { owner, repo } = this.repository;
         const branch = change.branch;
         if (branch === change.base.branch)
             throw new PullRequestError(`the pull request branch and the base are both "${branch}"; choose another branch`);
@@ -36520,20 +36302,20 @@ class PullRequestClient {
             ? await this.compareBranch(change, branchSha)
             : { reuse: false, built: undefined, since: [] };
         if (reuse && pull) {
-            this.logger.info(`#${pull.number} already proposes these digests`);
+            // The tree is right, but the body's auto-merge line and Details say what this run
+            // found: a stale one is rewritten, with no commit.
+            const stale = pull.title !== change.title || (pull.body ?? '') !== change.body;
+            if (stale)
+                await this.updatePull(pull.number, change);
+            const refreshed = stale ? '; its title and body were brought up to date' : '';
+            this.logger.info(`#${pull.number} already proposes these digests${refreshed}`);
             return { operation: 'unchanged', ...pullFields(pull), branch };
         }
         let commitSha;
         if (!reuse)
             commitSha = await this.pushBranch(change, branchSha, built, since);
         if (pull) {
-            await this.octokit.rest.pulls.update({
-                owner,
-                repo,
-                pull_number: pull.number,
-                title: change.title,
-                body: change.body
-            });
+            await this.updatePull(pull.number, change);
             await this.addExtras(pull.number, change, pull);
             this.logger.info(`Updated #${pull.number} (${pull.html_url})`);
             return { operation: 'updated', ...pullFields(pull), branch, commitSha };
@@ -36551,22 +36333,11 @@ class PullRequestClient {
                 this.logger.info(`#${pull.number} left open: some images could not be resolved, so this run cannot tell whether it is still needed`);
             return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch };
         }
-        await this.octokit.rest.issues.createComment({
-            owner,
-            repo,
-            issue_number: pull.number,
-            body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-        });
-        await this.octokit.rest.pulls.update({
-            owner,
-            repo,
-            pull_number: pull.number,
-            state: 'closed'
-        });
+        await closePull(this.octokit, this.repository, pull, change);
         if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
             await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` });
         }
-        this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`);
+        this.logger.info(closingLine(change, pull));
         return { operation: 'closed', ...pullFields(pull), branch };
     }
     /**
@@ -36634,6 +36405,11 @@ class PullRequestClient {
             throw workflowRefusal(error, [...change.files.keys()]) ?? error;
         }
         return commitSha;
+    }
+    async updatePull(number, change) {
+        const { owner, repo } = this.repository;
+        const { title, body } = change;
+        await this.octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body });
     }
     async branchHead(branch) {
         const { owner, repo } = this.repository;
@@ -37016,7 +36792,7 @@ function heldLine(h) {
     return `- ${escapeMarkdown(h.name)} (${codeSpan(reference)} → ${codeSpan((0,review_text/* shortDigest */.VK)(h.candidate))}): ${kind}${until}: ${escapeMarkdown(h.reason)}`;
 }
 /** The lines of each held update, in order. */
-function heldLines(held) {
+function held_heldLines(held) {
     return held.map(heldLine);
 }
 /**
@@ -37024,7 +36800,7 @@ function heldLines(held) {
  * when no update was held.
  */
 function renderHeld(held, cap = held.length, why = '') {
-    return heldSection(heldLines(held), cap, why);
+    return heldSection(held_heldLines(held), cap, why);
 }
 function heldSection(lines, cap, why = '') {
     if (lines.length === 0)
@@ -37282,7 +37058,7 @@ function upstreamLinks(updates) {
 
 
 /** GitHub rejects a pull request body longer than this. */
-const body_BODY_LIMIT = 65536;
+const BODY_LIMIT = 65536;
 /** The hash-diff template: the product's wording, with its per-row lines as placeholders. */
 const DEFAULT_BODY_TEMPLATE = `## Container Hash Updates
 
@@ -37319,10 +37095,14 @@ const PRIORITY = ['rows', 'failures', 'held', 'links', 'files', 'images'];
 /** The Details shrink first: commit lists, then sizes, then whole blocks from the end. */
 const LEVELS = ['full', 'no-commits', 'no-sizes'];
 function renderPullRequestBody(data, template) {
-    const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    const chosen = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE;
+    // The line is one a maintainer must see, so a template that does not place it still gets it.
+    const source = data.autoMerge && !chosen.includes('{auto_merge}')
+        ? `${chosen.replace(/\s+$/, '')}\n\n{auto_merge}\n`
+        : chosen;
     const pieces = collect(data);
     const render = (caps) => tidy(substitute(source, values(pieces, caps)));
-    const fits = (caps) => render(caps).length <= body_BODY_LIMIT;
+    const fits = (caps) => render(caps).length <= BODY_LIMIT;
     const full = {
         rows: pieces.rows.length,
         failures: pieces.failures.length,
@@ -37335,7 +37115,7 @@ function renderPullRequestBody(data, template) {
     };
     for (const level of LEVELS) {
         const body = render({ ...full, level });
-        if (body.length <= body_BODY_LIMIT)
+        if (body.length <= BODY_LIMIT)
             return body;
     }
     const fewer = { ...full, level: 'no-sizes' };
@@ -37397,8 +37177,9 @@ function collect(data) {
         date: formatDate(data.date),
         trigger: data.published ? triggerLine(data.published) : '',
         details: detailBlocks(data),
-        held: heldLines(data.held ?? []),
-        run: runLine(data.run)
+        held: held_heldLines(data.held ?? []),
+        run: runLine(data.run),
+        autoMerge: data.autoMerge ?? ''
     };
 }
 /** The same words in the pull request body and the job summary. */
@@ -37429,7 +37210,8 @@ function values(p, caps) {
             detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
         ],
         ['held', heldSection(p.held, caps.held, SHORTENED)],
-        ['run', p.run]
+        ['run', p.run],
+        ['auto_merge', p.autoMerge]
     ]);
 }
 function formatDate(date) {
@@ -37444,7 +37226,7 @@ function formatDate(date) {
  */
 function hardCut(body) {
     const note = `\n\n_…${SHORTENED}; see the job summary._\n`;
-    let budget = body_BODY_LIMIT - note.length;
+    let budget = BODY_LIMIT - note.length;
     for (;;) {
         let cut = body.lastIndexOf('\n', budget);
         if (cut <= 0) {
@@ -37460,14 +37242,14 @@ function hardCut(body) {
         if (open)
             head += `\n${open.char.repeat(open.length)}`;
         const result = head + note;
-        if (result.length <= body_BODY_LIMIT)
+        if (result.length <= BODY_LIMIT)
             return result;
-        budget -= result.length - body_BODY_LIMIT;
+        budget -= result.length - BODY_LIMIT;
     }
 }
 
 // EXTERNAL MODULE: ./src/domain/review.ts
-var review = __nccwpck_require__(5130);
+var domain_review = __nccwpck_require__(5130);
 // EXTERNAL MODULE: ./src/run/other-files.ts
 var other_files = __nccwpck_require__(6397);
 // EXTERNAL MODULE: ./src/run/moves.ts
@@ -37475,6 +37257,7 @@ var run_moves = __nccwpck_require__(7471);
 // EXTERNAL MODULE: ./src/run/upstream.ts
 var run_upstream = __nccwpck_require__(8040);
 ;// CONCATENATED MODULE: ./src/run/auto-merge.ts
+
 
 
 /** How many reasons the body's line lists before it counts the rest. */
@@ -37489,9 +37272,7 @@ function auto_merge_autoMergeBlockers(moves, reviews, held) {
         const name = move.entry.platform
             ? `${move.entry.name} (${move.entry.platform.text})`
             : move.entry.name;
-        // The pull request's moves come from the base branch's config, whose old digest may not
-        // be the workspace's: the review is the one of the same entry ending on the same digest.
-        const review = reviews.find(r => r.key === move.key && r.previous === move.previous && r.current === move.current) ?? reviews.find(r => r.key === move.key && r.current === move.current);
+        const review = (0,domain_review/* reviewFor */.E)(reviews, move);
         if (!review)
             blockers.push(`${name}: its new digest was not reviewed`);
         else
@@ -37510,14 +37291,6 @@ function auto_merge_autoMergeLine(method, blockers) {
     const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ');
     const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : '';
     return `**Auto-merge is off**: ${listed}${more}.`;
-}
-/** The body with the line after it, cut so the whole stays within `limit` characters. */
-function auto_merge_withAutoMergeLine(body, line, limit) {
-    const tail = `\n\n${line}\n`;
-    const kept = body.replace(/\s+$/, '');
-    return kept.length + tail.length <= limit
-        ? kept + tail
-        : kept.slice(0, Math.max(0, limit - tail.length)) + tail;
 }
 /**
  * After the pull request was created, updated or left as it was: auto-merge on when nothing
@@ -37575,8 +37348,8 @@ function autoMergeSummary(report) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run/discover.ts + 5 modules
-var discover = __nccwpck_require__(6256);
+// EXTERNAL MODULE: ./src/run/discover.ts + 4 modules
+var discover = __nccwpck_require__(9311);
 // EXTERNAL MODULE: ./src/run/discover-stage.ts
 var discover_stage = __nccwpck_require__(9813);
 ;// CONCATENATED MODULE: ./src/run/propose.ts
@@ -37598,12 +37371,13 @@ var discover_stage = __nccwpck_require__(9813);
 
 
 
+
 /** The action's defaults; the command line's preview of a pull request shows the title too. */
 const DEFAULT_BRANCH = 'image-digests/update';
 const DEFAULT_TITLE = 'chore: Update container image digests';
 /**
  * The body's rows: the moves that changed a digest, shown in the form their config stores,
- * each with the review of that same move (same key and both digests), when there is one.
+ * each with its review (reviewFor), when there is one.
  */
 async function bodyUpdates(moves, result, client, logger) {
     const moved = moves.filter(run_moves/* hasMoved */.Q2);
@@ -37617,17 +37391,18 @@ async function bodyUpdates(moves, result, client, logger) {
         current: (0,digest/* formatStoredDigest */.Dp)(m.current, m.entry.digestForm),
         upstream: upstream[i],
         files: m.files,
-        review: (0,review/* reviewFor */.E)(result.reviews, m)
+        review: (0,domain_review/* reviewFor */.E)(result.reviews, m)
     }));
 }
-function render(body, updates, result) {
+function render(body, updates, result, autoMerge) {
     return renderPullRequestBody({
         updates,
         failures: result.failed,
         date: body.now,
         published: body.published,
         held: result.held,
-        run: body.run
+        run: body.run,
+        autoMerge
     }, body.template);
 }
 /** What a dry run shows: the pull request this run would propose, against the workspace copy. */
@@ -37640,11 +37415,10 @@ async function describeProposal(result, settings, client, logger) {
         : [(0,diff/* unifiedDiff */.W)(settings.repoPath, result.config.source, stripBom(result.newText))];
     for (const file of result.pinnedFiles)
         diffs.push((0,diff/* unifiedDiff */.W)(file.path, file.text, file.newText));
-    let body = render(settings.body, updates, result);
-    if (settings.autoMerge) {
-        const blockers = auto_merge_autoMergeBlockers(result.moves, result.reviews, result.held);
-        body = auto_merge_withAutoMergeLine(body, auto_merge_autoMergeLine(settings.autoMerge, blockers), body_BODY_LIMIT);
-    }
+    const line = settings.autoMerge
+        ? auto_merge_autoMergeLine(settings.autoMerge, auto_merge_autoMergeBlockers(result.moves, result.reviews, result.held))
+        : undefined;
+    const body = render(settings.body, updates, result, line);
     return { title: settings.title, body, diff: diffs.join('') };
 }
 function stripBom(text) {
@@ -37688,9 +37462,8 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
     const blockers = autoMergeBlockers(moves, result.reviews, result.held);
     if (files.size > 0) {
         const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger);
-        body = render(settings.body, updates, result);
-        if (request.autoMerge)
-            body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT);
+        const line = request.autoMerge ? autoMergeLine(request.autoMerge, blockers) : undefined;
+        body = render(settings.body, updates, result, line);
         proposal = { title: request.title, body, diff: diffs.join('') };
     }
     const outcome = await pullRequests.sync({
@@ -37706,6 +37479,7 @@ async function proposeUpdate(result, settings, pullRequests, client, logger) {
         reviewers: request.reviewers,
         teamReviewers: request.teamReviewers,
         draft: request.draft,
+        held: heldLines(result.held),
         keepOpen: result.failed.length > 0
     });
     const autoMerge = request.autoMerge
@@ -37922,7 +37696,7 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 9603:
+/***/ 7462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38043,6 +37817,15 @@ function withRunReports(plan, pins, client) {
         ...(pins ? { pinHealth: pins.report } : {}),
         ...(rateLimits.length > 0 ? { rateLimits } : {})
     };
+}
+/**
+ * The held updates but the gone pins, which the pin-health lines (budgetLines) already name:
+ * a report showing both lists each once.
+ */
+function heldBesidesGonePins(result) {
+    const gone = result.pinHealth?.gone ?? [];
+    return result.held.filter(h => h.kind !== 'error' ||
+        !gone.some(g => g.name === h.name && g.digest === h.current && g.reason === h.reason));
 }
 
 // EXTERNAL MODULE: ./src/run/policies.ts
@@ -38403,85 +38186,7 @@ function layersOf(manifest) {
     return Array.isArray(layers) ? layers : [];
 }
 
-;// CONCATENATED MODULE: ./src/adapters/signature/legacy-bundle.ts
-/**
- * cosign's keyless signatures from before Sigstore bundles, turned into a Sigstore bundle
- * v0.1 so the Sigstore libraries verify them (src/adapters/signature/sigstore.ts): cosign put
- * the base64 signature, the Fulcio certificate and its chain (PEM) and Rekor's answer
- * (`{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`) in annotations
- * of the `.sig` layer whose blob is the signed simple-signing payload. Nothing is trusted
- * here: what does not convert fails with the reason, and what converts is still unverified.
- */
-
-const BUNDLE_V01_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
-const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
-/** The Sigstore bundle (JSON) that says what `signed` says, for @sigstore/bundle to read. */
-function legacyBundle(signed) {
-    const leaf = pemCertificates(signed.certificate);
-    if (leaf.length === 0)
-        throw new Error('a keyless signature has no PEM certificate in dev.sigstore.cosign/certificate');
-    const certificates = [...leaf, ...pemCertificates(signed.chain ?? '')];
-    if (signed.bundle === undefined)
-        throw new Error('a keyless signature has no Rekor bundle (dev.sigstore.cosign/bundle), so its log entry cannot be checked');
-    const rekor = parseRekorBundle(signed.bundle);
-    return {
-        mediaType: BUNDLE_V01_TYPE,
-        verificationMaterial: {
-            x509CertificateChain: { certificates: certificates.map(rawBytes => ({ rawBytes })) },
-            tlogEntries: [
-                {
-                    logIndex: String(rekor.logIndex),
-                    logId: { keyId: Buffer.from(rekor.logID, 'hex').toString('base64') },
-                    kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
-                    integratedTime: String(rekor.integratedTime),
-                    inclusionPromise: { signedEntryTimestamp: rekor.signedEntryTimestamp },
-                    canonicalizedBody: rekor.body
-                }
-            ]
-        },
-        messageSignature: {
-            messageDigest: {
-                algorithm: 'SHA2_256',
-                digest: (0,external_node_crypto_.createHash)('sha256').update(signed.payload).digest('base64')
-            },
-            signature: signed.signature
-        }
-    };
-}
-/** Each PEM certificate's DER, base64 (as the bundle's JSON writes bytes). */
-function pemCertificates(pem) {
-    return [...pem.matchAll(PEM_CERTIFICATE)].map(m => m[1].replace(/\s+/g, ''));
-}
-function parseRekorBundle(text) {
-    const bad = new Error('the Rekor bundle of a keyless signature (dev.sigstore.cosign/bundle) is not {SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}');
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch {
-        throw bad;
-    }
-    const outer = json;
-    const payload = (typeof outer === 'object' ? outer?.Payload : undefined);
-    const { body, integratedTime, logIndex, logID } = payload ?? {};
-    if (typeof outer?.SignedEntryTimestamp !== 'string' ||
-        typeof body !== 'string' ||
-        !Number.isSafeInteger(integratedTime) ||
-        !Number.isSafeInteger(logIndex) ||
-        typeof logID !== 'string' ||
-        !/^(?:[0-9a-f]{2})+$/i.test(logID))
-        throw bad;
-    return {
-        signedEntryTimestamp: outer.SignedEntryTimestamp,
-        body,
-        integratedTime: integratedTime,
-        logIndex: logIndex,
-        logID
-    };
-}
-
 ;// CONCATENATED MODULE: ./src/run/signature-check.ts
-
 
 
 
@@ -38490,15 +38195,16 @@ function parseRekorBundle(text) {
 
 /** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
 const verifiers = new WeakMap();
-function bundleVerifier(root) {
-    let pending = verifiers.get(root);
+function bundleVerifier(trustedRoot) {
+    const key = (trustedRoot ?? verifiers);
+    let pending = verifiers.get(key);
     if (!pending) {
-        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6111)).then(m => m.createBundleVerifier(root.json, root.override));
-        verifiers.set(root, pending);
+        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7127)).then(m => m.createBundleVerifier(trustedRoot));
+        verifiers.set(key, pending);
     }
     return pending;
 }
-async function verifyDigest(client, ref, digest, trust, root) {
+async function verifyDigest(client, ref, digest, trust, trustedRoot) {
     const found = { signers: [], provenance: [] };
     let artifacts;
     try {
@@ -38514,9 +38220,9 @@ async function verifyDigest(client, ref, digest, trust, root) {
     for (const artifact of artifacts) {
         try {
             if (artifact.kind === 'simple-signing')
-                await checkSimpleSigning(artifact, digest, trust, trustedRoot, found);
+                checkSimpleSigning(artifact, digest, trust, found);
             else
-                await checkBundle(artifact.bundle, digest, trust, root, found);
+                await checkBundle(artifact.bundle, digest, trust, trustedRoot, found);
         }
         catch (error) {
             problems.push(firstLine(error.message));
@@ -38531,44 +38237,23 @@ async function verifyDigest(client, ref, digest, trust, root) {
 function firstLine(text) {
     return (0,untrusted/* untrustedText */.U)(text.split('\n')[0] ?? text, 200);
 }
-/**
- * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
- * the Sigstore libraries, else against the entry's keys.
- */
-async function checkSimpleSigning(artifact, digest, trust, trustedRoot, found) {
-    let signer;
-    if (artifact.certificate !== undefined && trust.signedBy) {
-        const verify = await bundleVerifier(trustedRoot);
-        const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate });
-        const verified = verify(bundle, artifact.payload);
-        checkSignedBy(trust.signedBy, verified);
-        signer = { identity: verified.identity, issuer: verified.issuer };
-    }
-    else {
-        const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
-        if (key === undefined)
-            throw new Error('a signature does not verify with any trusted key');
-        signer = { key };
-    }
+function checkSimpleSigning(artifact, digest, trust, found) {
+    if (artifact.certificate !== undefined && trust.keys.length === 0)
+        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
+    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+    if (key === undefined)
+        throw new Error('a signature does not verify with any trusted key');
     // Only after the signature verified is the payload's claim worth reading.
     const payload = parseSimpleSigning(artifact.payload);
     if (typeof payload === 'string')
         throw new Error(payload);
     if (payload.dockerManifestDigest !== digest)
         throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
-    addSigner(found, signer);
+    if (!found.signers.some(s => s.key === key))
+        found.signers.push({ key });
 }
-function checkSignedBy(signedBy, verified) {
-    if (!signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(signedBy, verified.identity, verified.issuer))
-        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
-}
-function addSigner(found, signer) {
-    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
-    if (!found.signers.some(same))
-        found.signers.push(signer);
-}
-async function checkBundle(bundle, digest, trust, root, found) {
-    const verifier = await bundleVerifier(root);
+async function checkBundle(bundle, digest, trust, trustedRoot, found) {
+    const verifier = await bundleVerifier(trustedRoot);
     const verified = verifier(bundle);
     if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         throw new Error('a Sigstore bundle holds no in-toto statement');
@@ -38588,8 +38273,11 @@ async function checkBundle(bundle, digest, trust, root, found) {
             throw new Error(`a provenance for ${source.repository} was signed by another identity`);
         return;
     }
-    checkSignedBy(trust.signedBy, verified);
-    addSigner(found, { identity: verified.identity, issuer: verified.issuer });
+    if (!trust.signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(trust.signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+    const signer = { identity: verified.identity, issuer: verified.issuer };
+    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
+        found.signers.push(signer);
 }
 
 ;// CONCATENATED MODULE: ./src/run/signatures.ts
@@ -38649,18 +38337,15 @@ async function prepareSignatures(config, options, workspace, logger) {
             provenance: policy.provenanceRepository !== undefined
         });
     }
-    const root = {
-        json: options?.trustedRoot
-            ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
-            : undefined,
-        override: names.trustedRoot
-    };
+    const trustedRoot = options?.trustedRoot
+        ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+        : undefined;
     return {
         check: async (results, client, concurrency) => {
             const outcome = await checkMoves(results, client, concurrency, {
                 policies,
                 trusts,
-                root
+                trustedRoot
             });
             for (const { index, verdict, mode } of outcome.outcomes) {
                 if (!verdict.alarm)
@@ -38719,7 +38404,7 @@ async function checkMoves(results, client, concurrency, prepared) {
         const key = `${ref.registry}/${ref.repository}@${digest}#${index}`;
         let pending = cache.get(key);
         if (!pending) {
-            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.root);
+            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.trustedRoot);
             cache.set(key, pending);
         }
         return pending;

@@ -3,7 +3,6 @@
  * preview or the pull request itself. The GitHub client is loaded here, on demand, so a run
  * that opens no pull request (matrix mode, dry runs, nothing to propose) never loads it.
  */
-import { TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import { constants } from 'node:fs'
 import { lstat, open, realpath } from 'node:fs/promises'
 import { isAbsolute, relative, resolve, sep } from 'node:path'
@@ -13,6 +12,7 @@ import type { RegistryClient } from '../adapters/registry/client.js'
 import { type ProposalSettings, describeProposal, proposeUpdate } from '../run/propose.js'
 import type { PullRequestPort } from '../run/pull-request-port.js'
 import { autoMergeSummary } from '../run/auto-merge.js'
+import { TEST_NOW_VARIABLE, runClock } from '../run/policies.js'
 import type { GitHubReviewSources } from '../run/review-sources.js'
 import type { UpdateResult } from '../run/update.js'
 import { type RunEvent, readRunLink, runRepository } from './context.js'
@@ -127,7 +127,7 @@ export async function runPullRequestStep(
     body: {
       template: await readBodyTemplate(pr.bodyTemplate, workspace),
       published,
-      // The run's clock: the age in the details agrees with the policies' (tests set it).
+      // The run's clock: the details' age agrees with the policies', and a test pins the date.
       now: runClock(process.env[TEST_NOW_VARIABLE]),
       run: readRunLink()
     }
@@ -166,7 +166,10 @@ export async function runPullRequestStep(
     created: `Opened pull request ${link}.`,
     updated: `Updated pull request ${link}.`,
     unchanged: `Pull request ${link} already proposes these digests.`,
-    closed: `Closed pull request ${link}: the base branch already holds every current digest.`,
+    closed:
+      result.held.length > 0
+        ? `Closed pull request ${link}: nothing is left to propose while ${result.held.length === 1 ? 'one update is' : `${result.held.length} updates are`} held back.`
+        : `Closed pull request ${link}: the base branch already holds every current digest.`,
     none: 'No pull request needed.'
   }
   const autoMerge = outcome.autoMerge ? ` ${autoMergeSummary(outcome.autoMerge)}` : ''

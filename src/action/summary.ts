@@ -9,6 +9,7 @@ import { type SignatureCheck, reviewFor } from '../domain/review.js'
 import { hasMoved } from '../run/moves.js'
 import type { EntryResult, UpdateResult } from '../run/update.js'
 import { budgetLines } from '../run/budget-lines.js'
+import { heldBesidesGonePins } from '../run/pin-health.js'
 
 const STATUS_TEXT: Record<EntryResult['status'], string> = {
   unchanged: 'unchanged',
@@ -104,7 +105,9 @@ function reviewSections(result: UpdateResult, now: Date): string[] {
     platform: m.entry.platform?.text ?? null,
     review: reviewFor(result.reviews, m)
   }))
-  return [renderDetails(targets, { now }), renderHeld(result.held)].filter(s => s !== '')
+  // A gone pin is in the pin-health lines below; listed again here, it would show twice.
+  const held = heldBesidesGonePins(result)
+  return [renderDetails(targets, { now }), renderHeld(held)].filter(s => s !== '')
 }
 
 /** The job summary: one row per entry, what happened to the config file, and the reviews. */

@@ -208,6 +208,30 @@ function discoverFlags(
   }
 }
 
+type RegistryFlags = Pick<
+  CliOptions,
+  'concurrency' | 'maxAttempts' | 'requestTimeoutMs' | 'registryAuthFile' | 'insecureRegistries'
+>
+
+/** The flags of every command that asks registries (the main one, `digest`), read alike. */
+export function registryFlags(
+  values: Record<string, string | boolean | string[] | undefined>
+): RegistryFlags {
+  const str = (name: string) => values[name] as string | undefined
+  return {
+    concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
+    maxAttempts: integer(
+      'max-attempts',
+      str('max-attempts'),
+      DEFAULT_MAX_ATTEMPTS,
+      MAX_MAX_ATTEMPTS
+    ),
+    requestTimeoutMs: requestTimeout(str('request-timeout')),
+    registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
+    insecureRegistries: insecureHosts(values['insecure-registry'] as string[] | undefined)
+  }
+}
+
 function insecureHosts(given: readonly string[] | undefined): string[] {
   const hosts = (given ?? []).flatMap(splitList).map(h => h.toLowerCase())
   if (given?.length && hosts.length === 0) throw new UsageError('--insecure-registry needs a host')
@@ -221,14 +245,14 @@ function splitList(text: string): string[] {
     .filter(Boolean)
 }
 
-/** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
-// long: one line per flag, read in one place, so each option's source is plain to see
-export function parseCliArgs(
-  argv: readonly string[],
-  { positionals = false }: { positionals?: boolean } = {}
-): CliCommand {
-  const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
-    Object.entries(FLAGS).map(([name, spec]) => [
+/** What node:util's parseArgs is told of a table of flags (FLAGS, or a command's share of it). */
+export function parseArgsOptions(
+  flags: Readonly<
+    Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>
+  >
+): NonNullable<ParseArgsConfig['options']> {
+  return Object.fromEntries(
+    Object.entries(flags).map(([name, spec]) => [
       name,
       {
         type: spec.type,
@@ -237,6 +261,15 @@ export function parseCliArgs(
       }
     ])
   )
+}
+
+/** `positionals`: the subcommands' operands (src/cli/commands.ts); the main command takes none. */
+// long: one line per flag, read in one place, so each option's source is plain to see
+export function parseCliArgs(
+  argv: readonly string[],
+  { positionals = false }: { positionals?: boolean } = {}
+): CliCommand {
+  const options = parseArgsOptions(FLAGS)
   let values: Record<string, string | boolean | string[] | undefined>
   let operands: string[]
   try {
@@ -268,8 +301,6 @@ export function parseCliArgs(
   if (bool('fail-on-error') && bool('no-fail-on-error')) {
     throw new UsageError('--fail-on-error and --no-fail-on-error contradict each other')
   }
-  const insecure = insecureHosts(values['insecure-registry'] as string[] | undefined)
-
   return {
     kind: 'run',
     options: {
@@ -278,17 +309,8 @@ export function parseCliArgs(
       image: nonEmpty('image', str('image')),
       platform: nonEmpty('platform', str('platform')),
       dryRun: bool('dry-run'),
-      concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
-      maxAttempts: integer(
-        'max-attempts',
-        str('max-attempts'),
-        DEFAULT_MAX_ATTEMPTS,
-        MAX_MAX_ATTEMPTS
-      ),
-      requestTimeoutMs: requestTimeout(str('request-timeout')),
+      ...registryFlags(values),
       failOnError: !bool('no-fail-on-error'),
-      registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
-      insecureRegistries: insecure,
       files: ((values.files as string[] | undefined) ?? []).flatMap(splitPatternList),
       json: bool('json'),
       showPullRequest: bool('show-pull-request'),

@@ -3,42 +3,28 @@
  * like `crane digest --full-ref`), or as JSON objects. The same credentials, retries,
  * timeouts and exit codes as the rest of the command line; no config, nothing written.
  */
-import { readFile } from 'node:fs/promises'
-import { type ParseArgsConfig, parseArgs } from 'node:util'
+import { parseArgs } from 'node:util'
 import {
-  DEFAULT_CONCURRENCY,
-  DEFAULT_MAX_ATTEMPTS,
   FLAGS,
-  MAX_CONCURRENCY,
-  MAX_MAX_ATTEMPTS,
   PROGRAM,
   UsageError,
-  integer,
-  requestTimeout,
+  parseArgsOptions,
+  registryFlags,
   usageFromParseError
 } from './args.js'
+import { SetupError, readRegistryAuthFile } from './registry-auth.js'
 import { RAW_IN_JSON, renderError } from './render.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
 import { FLAG_WORDS } from './words.js'
-import { UpdaterError, describeError } from '../domain/errors.js'
+import { describeError } from '../domain/errors.js'
 import { type Platform, parsePlatform } from '../domain/oci/platform.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
-import {
-  type Credentials,
-  CredentialsInputError,
-  parseRegistryAuth
-} from '../adapters/registry/credentials.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { type DigestResult, resolveReferences } from '../run/digests.js'
 
 const EXIT_OK = 0
 const EXIT_FAILED = 1
 const EXIT_USAGE = 2
-
-/** An unreadable --registry-auth-file: like bad usage, nothing was asked. */
-class SetupError extends UpdaterError {
-  override name = 'SetupError'
-}
 
 /** The flags `digest` takes: those of the main command that mean the same here. */
 const DIGEST_FLAGS = {
@@ -91,22 +77,9 @@ export function digestHelpText(): string {
   ].join('\n')
 }
 
-function nonEmpty(name: string, text: string | undefined): string | undefined {
-  if (text === undefined) return undefined
-  if (text.trim() === '') throw new UsageError(`--${name} needs a value`)
-  return text.trim()
-}
-
 /** The arguments after `digest`; undefined for --help. */
 export function parseDigestArgs(argv: readonly string[]): DigestCommand | undefined {
-  const options: NonNullable<ParseArgsConfig['options']> = Object.fromEntries(
-    Object.entries(DIGEST_FLAGS).map(([name, spec]) => [
-      name,
-      { type: spec.type, multiple: 'multiple' in spec && spec.multiple === true }
-    ])
-  )
-  options.verbose!.short = 'v'
-  options.help!.short = 'h'
+  const options = parseArgsOptions(DIGEST_FLAGS)
   let parsed
   try {
     parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: true })
@@ -124,49 +97,12 @@ export function parseDigestArgs(argv: readonly string[]): DigestCommand | undefi
   } catch (error) {
     throw new UsageError(`--platform: ${(error as Error).message}`)
   }
-  const insecure = ((values['insecure-registry'] as string[] | undefined) ?? []).flatMap(text =>
-    text
-      .split(',')
-      .map(host => host.trim().toLowerCase())
-      .filter(Boolean)
-  )
-  if (values['insecure-registry'] !== undefined && insecure.length === 0)
-    throw new UsageError('--insecure-registry needs a host')
   return {
     references,
     platform,
     json: values.json === true,
-    registryAuthFile: nonEmpty('registry-auth-file', str('registry-auth-file')),
-    insecureRegistries: insecure,
-    concurrency: integer('concurrency', str('concurrency'), DEFAULT_CONCURRENCY, MAX_CONCURRENCY),
-    maxAttempts: integer(
-      'max-attempts',
-      str('max-attempts'),
-      DEFAULT_MAX_ATTEMPTS,
-      MAX_MAX_ATTEMPTS
-    ),
-    requestTimeoutMs: requestTimeout(str('request-timeout')),
+    ...registryFlags(values),
     verbose: values.verbose === true
-  }
-}
-
-async function readRegistryAuth(path: string | undefined): Promise<Map<string, Credentials>> {
-  if (path === undefined) return new Map()
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`)
-  }
-  try {
-    const parsed = parseRegistryAuth(text, `the registry auth file ${path}`)
-    for (const credentials of parsed.values()) secrets.add(credentials.password)
-    return parsed
-  } catch (error) {
-    if (error instanceof CredentialsInputError)
-      throw new SetupError(`--registry-auth-file ${path} ${error.message}`)
-    throw error
   }
 }
 
@@ -207,7 +143,7 @@ export async function runDigest(argv: readonly string[]): Promise<number> {
     }
     const log = logger(command.verbose)
     const client = createRegistryClient({
-      registryAuth: await readRegistryAuth(command.registryAuthFile),
+      registryAuth: await readRegistryAuthFile(command.registryAuthFile),
       insecureRegistries: command.insecureRegistries,
       concurrency: command.concurrency,
       maxAttempts: command.maxAttempts,

@@ -4,7 +4,6 @@
  * status. It runs the same core as the action (runUpdate, createRegistryClient,
  * describeProposal) and never opens a pull request.
  */
-import { readFile } from 'node:fs/promises'
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path'
 import { type CliOptions, PROGRAM, UsageError, helpText } from './args.js'
 import { parseCommand } from './commands.js'
@@ -22,16 +21,13 @@ import {
   useColor
 } from './render.js'
 import { ConfigError } from '../domain/config.js'
-import { UpdaterError, describeError } from '../domain/errors.js'
+import { describeError } from '../domain/errors.js'
 import { FLAG_WORDS } from './words.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import { createRegistryClient } from '../adapters/registry/create-client.js'
 import { dockerHubApiFromEnv } from '../adapters/registry/docker-hub.js'
-import {
-  type Credentials,
-  CredentialsInputError,
-  parseRegistryAuth
-} from '../adapters/registry/credentials.js'
+import type { Credentials } from '../adapters/registry/credentials.js'
+import { SetupError, readRegistryAuthFile } from './registry-auth.js'
 import { DEFAULT_TITLE, type Proposal, describeProposal } from '../run/propose.js'
 import type { Logger } from '../adapters/registry/http.js'
 import { secrets, terminalSafe, writeStderr, writeStdout } from './terminal.js'
@@ -48,11 +44,6 @@ import packageJson from '../../package.json' with { type: 'json' }
 const EXIT_OK = 0
 const EXIT_FAILED = 1
 const EXIT_USAGE = 2
-
-/** Bad config or a bad credentials file: like bad usage, nothing ran and nothing was written. */
-class SetupError extends UpdaterError {
-  override name = 'SetupError'
-}
 
 const out = writeStdout
 
@@ -89,25 +80,6 @@ class Stderr {
   }
 }
 
-async function readRegistryAuthFile(path: string): Promise<Map<string, Credentials>> {
-  let text: string
-  try {
-    text = await readFile(path, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message
-    throw new SetupError(`--registry-auth-file ${path}: cannot read the file (${code})`)
-  }
-  try {
-    const parsed = parseRegistryAuth(text, `the registry auth file ${path}`)
-    for (const credentials of parsed.values()) secrets.add(credentials.password)
-    return parsed
-  } catch (error) {
-    if (error instanceof CredentialsInputError)
-      throw new SetupError(`--registry-auth-file ${path} ${error.message}`)
-    throw error
-  }
-}
-
 /** The path a pull request would change: relative to the working directory, like `git diff`. */
 function repositoryPath(config: string): string {
   const path = relative(process.cwd(), resolve(config))
@@ -126,9 +98,7 @@ function configRoot(config: string): string {
 }
 
 async function run(options: CliOptions, stderr: Stderr): Promise<number> {
-  const registryAuth = options.registryAuthFile
-    ? await readRegistryAuthFile(options.registryAuthFile)
-    : new Map<string, Credentials>()
+  const registryAuth = await readRegistryAuthFile(options.registryAuthFile)
   const logger = terminalLogger(stderr, options.verbose)
   const updateOptions = {
     mode: options.mode,
@@ -207,9 +177,7 @@ async function runPin(
   options: CliOptions & { discover: NonNullable<CliOptions['discover']> },
   stderr: Stderr
 ): Promise<number> {
-  const registryAuth = options.registryAuthFile
-    ? await readRegistryAuthFile(options.registryAuthFile)
-    : new Map<string, Credentials>()
+  const registryAuth = await readRegistryAuthFile(options.registryAuthFile)
   const logger = terminalLogger(stderr, options.verbose)
   const client = createClient(options, registryAuth, logger)
   let result

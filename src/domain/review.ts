@@ -93,6 +93,13 @@ export interface HeldUpdate {
   kind: 'held' | 'refused' | 'error'
 }
 
+/**
+ * The review of a move: the one of the same key and both digests, the one rule for the body's
+ * Details, auto-merge, the summary and the outputs. The pull request's moves come from the
+ * base branch's config, whose old digest may not be the one the run reviewed: a review of
+ * another old digest does not describe that move (its sizes, base image and commits compare
+ * another digest), so the move has none, and auto-merge stays off for it.
+ */
 export function reviewFor(
   reviews: readonly MoveReview[],
   move: { key: string; previous?: Digest; current: Digest }

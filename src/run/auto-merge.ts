@@ -6,7 +6,7 @@
  */
 import type { AutoMergeMethod } from '../adapters/github/auto-merge.js'
 import type { Logger } from '../adapters/registry/http.js'
-import type { HeldUpdate, MoveReview } from '../domain/review.js'
+import { type HeldUpdate, type MoveReview, reviewFor } from '../domain/review.js'
 import { escapeMarkdown } from '../domain/text/markdown.js'
 import { type Move, hasMoved } from './moves.js'
 import type { PullRequestOutcome, PullRequestPort } from './pull-request-port.js'
@@ -43,12 +43,7 @@ export function autoMergeBlockers(
     const name = move.entry.platform
       ? `${move.entry.name} (${move.entry.platform.text})`
       : move.entry.name
-    // The pull request's moves come from the base branch's config, whose old digest may not
-    // be the workspace's: the review is the one of the same entry ending on the same digest.
-    const review =
-      reviews.find(
-        r => r.key === move.key && r.previous === move.previous && r.current === move.current
-      ) ?? reviews.find(r => r.key === move.key && r.current === move.current)
+    const review = reviewFor(reviews, move)
     if (!review) blockers.push(`${name}: its new digest was not reviewed`)
     else for (const flag of review.flags) blockers.push(`${name}: ${flag}`)
   }
@@ -63,15 +58,6 @@ export function autoMergeLine(method: AutoMergeMethod, blockers: readonly string
   const listed = blockers.slice(0, LISTED).map(escapeMarkdown).join('; ')
   const more = blockers.length > LISTED ? `; and ${blockers.length - LISTED} more` : ''
   return `**Auto-merge is off**: ${listed}${more}.`
-}
-
-/** The body with the line after it, cut so the whole stays within `limit` characters. */
-export function withAutoMergeLine(body: string, line: string, limit: number): string {
-  const tail = `\n\n${line}\n`
-  const kept = body.replace(/\s+$/, '')
-  return kept.length + tail.length <= limit
-    ? kept + tail
-    : kept.slice(0, Math.max(0, limit - tail.length)) + tail
 }
 
 /**

@@ -121,3 +121,18 @@ export function withRunReports<Plan extends Pick<UpdateResult, 'held'>>(
     ...(rateLimits.length > 0 ? { rateLimits } : {})
   }
 }
+
+/**
+ * The held updates but the gone pins, which the pin-health lines (budgetLines) already name:
+ * a report showing both lists each once.
+ */
+export function heldBesidesGonePins(
+  result: Pick<UpdateResult, 'held' | 'pinHealth'>
+): HeldUpdate[] {
+  const gone = result.pinHealth?.gone ?? []
+  return result.held.filter(
+    h =>
+      h.kind !== 'error' ||
+      !gone.some(g => g.name === h.name && g.digest === h.current && g.reason === h.reason)
+  )
+}

@@ -8,7 +8,8 @@ import { type ParsedConfig, parseConfig } from '../domain/config.js'
 import { formatStoredDigest } from '../domain/oci/digest.js'
 import { unifiedDiff } from '../domain/pull-request/diff.js'
 import { type PullRequestOutcome, PullRequestError } from '../adapters/github/pull-requests.js'
-import { BODY_LIMIT, type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
+import { type BodyUpdate, renderPullRequestBody } from '../domain/pull-request/body.js'
+import { heldLines } from '../domain/pull-request/held.js'
 import { reviewFor } from '../domain/review.js'
 import type { RegistryClient } from '../adapters/registry/client.js'
 import type { Logger } from '../adapters/registry/http.js'
@@ -22,8 +23,7 @@ import {
   type AutoMergeReport,
   applyAutoMerge,
   autoMergeBlockers,
-  autoMergeLine,
-  withAutoMergeLine
+  autoMergeLine
 } from './auto-merge.js'
 import { type Discovery, rewriteDiscoveredText } from './discover.js'
 import { emptyConfig } from './discover-stage.js'
@@ -94,7 +94,7 @@ export interface Proposal {
 
 /**
  * The body's rows: the moves that changed a digest, shown in the form their config stores,
- * each with the review of that same move (same key and both digests), when there is one.
+ * each with its review (reviewFor), when there is one.
  */
 async function bodyUpdates(
   moves: readonly Move[],
@@ -117,7 +117,12 @@ async function bodyUpdates(
   }))
 }
 
-function render(body: BodySettings, updates: BodyUpdate[], result: UpdateResult): string {
+function render(
+  body: BodySettings,
+  updates: BodyUpdate[],
+  result: UpdateResult,
+  autoMerge: string | undefined
+): string {
   return renderPullRequestBody(
     {
       updates,
@@ -125,7 +130,8 @@ function render(body: BodySettings, updates: BodyUpdate[], result: UpdateResult)
       date: body.now,
       published: body.published,
       held: result.held,
-      run: body.run
+      run: body.run,
+      autoMerge
     },
     body.template
   )
@@ -145,11 +151,13 @@ export async function describeProposal(
       ? []
       : [unifiedDiff(settings.repoPath, result.config.source, stripBom(result.newText))]
   for (const file of result.pinnedFiles) diffs.push(unifiedDiff(file.path, file.text, file.newText))
-  let body = render(settings.body, updates, result)
-  if (settings.autoMerge) {
-    const blockers = autoMergeBlockers(result.moves, result.reviews, result.held)
-    body = withAutoMergeLine(body, autoMergeLine(settings.autoMerge, blockers), BODY_LIMIT)
-  }
+  const line = settings.autoMerge
+    ? autoMergeLine(
+        settings.autoMerge,
+        autoMergeBlockers(result.moves, result.reviews, result.held)
+      )
+    : undefined
+  const body = render(settings.body, updates, result, line)
   return { title: settings.title, body, diff: diffs.join('') }
 }
 
@@ -209,9 +217,8 @@ export async function proposeUpdate(
   const blockers = autoMergeBlockers(moves, result.reviews, result.held)
   if (files.size > 0) {
     const updates = await bodyUpdates(withFiles(moves, touched), result, client, logger)
-    body = render(settings.body, updates, result)
-    if (request.autoMerge)
-      body = withAutoMergeLine(body, autoMergeLine(request.autoMerge, blockers), BODY_LIMIT)
+    const line = request.autoMerge ? autoMergeLine(request.autoMerge, blockers) : undefined
+    body = render(settings.body, updates, result, line)
     proposal = { title: request.title, body, diff: diffs.join('') }
   }
   const outcome = await pullRequests.sync({
@@ -227,6 +234,7 @@ export async function proposeUpdate(
     reviewers: request.reviewers,
     teamReviewers: request.teamReviewers,
     draft: request.draft,
+    held: heldLines(result.held),
     keepOpen: result.failed.length > 0
   })
   const autoMerge = request.autoMerge

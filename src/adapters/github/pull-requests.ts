@@ -15,6 +15,7 @@ import {
   withTrailer
 } from './branch-trust.js'
 import { type AutoMergeChange, type AutoMergeMethod, changeAutoMerge } from './auto-merge.js'
+import { closePull, closingLine } from './close.js'
 import { addExtras } from './extras.js'
 import { BRANCH_FIX, PullRequestError, status } from './pull-request-error.js'
 import { buildTree, treeIsComputed } from './trees.js'
@@ -68,7 +69,7 @@ export interface PullRequestChange {
   branch: string
   /** True when the user named the branch: then foreign commits on it may be overwritten. */
   branchExplicit: boolean
-  /** Paths and their new content; empty when the base already holds every current digest. */
+  /** Paths and their new content; empty when nothing is left to propose. */
   files: Map<string, string>
   title: string
   body: string
@@ -78,6 +79,11 @@ export interface PullRequestChange {
   reviewers: string[]
   teamReviewers: string[]
   draft: boolean
+  /**
+   * The updates a policy held back, one escaped Markdown line each: when nothing is left to
+   * propose, they are why the pull request is closed.
+   */
+  held?: readonly string[]
   /**
    * When some images could not be resolved, an empty change proves nothing: the open pull
    * request may hold the only copy of their last good digests, so it is left alone.
@@ -140,7 +146,6 @@ export class PullRequestClient {
   }
 
   async sync(change: PullRequestChange): Promise<PullRequestOutcome> {
-    const { owner, repo } = this.repository
     const branch = change.branch
     if (branch === change.base.branch)
       throw new PullRequestError(
@@ -155,7 +160,12 @@ export class PullRequestClient {
       ? await this.compareBranch(change, branchSha)
       : { reuse: false, built: undefined, since: [] }
     if (reuse && pull) {
-      this.logger.info(`#${pull.number} already proposes these digests`)
+      // The tree is right, but the body's auto-merge line and Details say what this run
+      // found: a stale one is rewritten, with no commit.
+      const stale = pull.title !== change.title || (pull.body ?? '') !== change.body
+      if (stale) await this.updatePull(pull.number, change)
+      const refreshed = stale ? '; its title and body were brought up to date' : ''
+      this.logger.info(`#${pull.number} already proposes these digests${refreshed}`)
       return { operation: 'unchanged', ...pullFields(pull), branch }
     }
 
@@ -163,13 +173,7 @@ export class PullRequestClient {
     if (!reuse) commitSha = await this.pushBranch(change, branchSha, built, since)
 
     if (pull) {
-      await this.octokit.rest.pulls.update({
-        owner,
-        repo,
-        pull_number: pull.number,
-        title: change.title,
-        body: change.body
-      })
+      await this.updatePull(pull.number, change)
       await this.addExtras(pull.number, change, pull)
       this.logger.info(`Updated #${pull.number} (${pull.html_url})`)
       return { operation: 'updated', ...pullFields(pull), branch, commitSha }
@@ -195,22 +199,11 @@ export class PullRequestClient {
         )
       return { operation: pull ? 'unchanged' : 'none', ...pullFields(pull), branch }
     }
-    await this.octokit.rest.issues.createComment({
-      owner,
-      repo,
-      issue_number: pull.number,
-      body: `${change.base.branch} already pins every current digest, so this pull request is no longer needed. Closed by image-digest-updater.`
-    })
-    await this.octokit.rest.pulls.update({
-      owner,
-      repo,
-      pull_number: pull.number,
-      state: 'closed'
-    })
+    await closePull(this.octokit, this.repository, pull, change)
     if (branchSha && (await this.commitsSince(change.base.sha, branchSha)).every(hasTrailer)) {
       await this.octokit.rest.git.deleteRef({ owner, repo, ref: `heads/${branch}` })
     }
-    this.logger.info(`Closed #${pull.number}: ${change.base.branch} already holds every digest`)
+    this.logger.info(closingLine(change, pull))
     return { operation: 'closed', ...pullFields(pull), branch }
   }
 
@@ -290,6 +283,12 @@ export class PullRequestClient {
       throw workflowRefusal(error, [...change.files.keys()]) ?? error
     }
     return commitSha
+  }
+
+  private async updatePull(number: number, change: PullRequestChange): Promise<void> {
+    const { owner, repo } = this.repository
+    const { title, body } = change
+    await this.octokit.rest.pulls.update({ owner, repo, pull_number: number, title, body })
   }
 
   private async branchHead(branch: string): Promise<string | undefined> {

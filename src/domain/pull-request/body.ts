@@ -19,6 +19,8 @@
  *              identical layers, commits and flags (see details.ts), or nothing
  *   {held}     a "### Held back" section with each update a policy did not propose, or nothing
  *   {run}      a line linking the workflow run that made the update, or nothing
+ *   {auto_merge} the auto-merge line, when auto-merge was asked for, or nothing; a template
+ *              without it gets the line appended at the end
  * Block placeholders ({table}, {updates}, {failures}, {upstream}, {details}, {held}) belong on
  * a line of their own. Runs of blank lines left by empty placeholders collapse to one.
  */
@@ -83,6 +85,8 @@ export interface PullRequestBodyData {
   held?: HeldUpdate[]
   /** The workflow run that made the update, checked by workflowRunUrl. */
   run?: URL
+  /** The auto-merge line, already escaped (see run/auto-merge.ts), when it was asked for. */
+  autoMerge?: string
 }
 
 /** GitHub rejects a pull request body longer than this. */
@@ -135,6 +139,7 @@ interface Pieces {
   details: Record<DetailsLevel, string[]>
   held: string[]
   run: string
+  autoMerge: string
 }
 
 /** How many items of each list a render shows; the rest are summarised in a note. */
@@ -158,7 +163,12 @@ type ListCap = Exclude<keyof Caps, 'details' | 'level'>
 const LEVELS: DetailsLevel[] = ['full', 'no-commits', 'no-sizes']
 
 export function renderPullRequestBody(data: PullRequestBodyData, template?: string): string {
-  const source = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE
+  const chosen = template?.trim() ? template.replace(/\r\n?/g, '\n') : DEFAULT_BODY_TEMPLATE
+  // The line is one a maintainer must see, so a template that does not place it still gets it.
+  const source =
+    data.autoMerge && !chosen.includes('{auto_merge}')
+      ? `${chosen.replace(/\s+$/, '')}\n\n{auto_merge}\n`
+      : chosen
   const pieces = collect(data)
   const render = (caps: Caps): string => tidy(substitute(source, values(pieces, caps)))
   const fits = (caps: Caps): boolean => render(caps).length <= BODY_LIMIT
@@ -241,7 +251,8 @@ function collect(data: PullRequestBodyData): Pieces {
     trigger: data.published ? triggerLine(data.published) : '',
     details: detailBlocks(data),
     held: heldLines(data.held ?? []),
-    run: runLine(data.run)
+    run: runLine(data.run),
+    autoMerge: data.autoMerge ?? ''
   }
 }
 
@@ -276,7 +287,8 @@ function values(p: Pieces, caps: Caps): Map<string, string> {
       detailsSection(p.details[caps.level], caps.details, `${SHORTENED}; see the job summary`)
     ],
     ['held', heldSection(p.held, caps.held, SHORTENED)],
-    ['run', p.run]
+    ['run', p.run],
+    ['auto_merge', p.autoMerge]
   ])
 }
 
