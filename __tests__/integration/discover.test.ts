@@ -284,6 +284,18 @@ describe('discovery without a config', () => {
     expect(updates.map(u => [u.name, u.platform, u.previous, u.current])).toEqual([
       ['.github/workflows/arm.yml:6', 'linux/arm64', old.arm64, moved.arm64]
     ])
+
+    // With no platform in sight the pin stays as it is, and the failure says what to write.
+    const unfixed = (digest: string) =>
+      workflow(digest).replace('ubuntu-24.04-arm', '${{ matrix.runner }}')
+    writeFileSync(join(workspace, '.github/workflows/arm.yml'), unfixed(old.arm64))
+    const kept = await run()
+    expect(read('.github/workflows/arm.yml')).toBe(unfixed(old.arm64))
+    const failed = JSON.parse(kept.outputs.failed!) as Array<{ name: string; error: string }>
+    expect(failed.map(f => f.name)).toEqual(['.github/workflows/arm.yml:6'])
+    expect(failed[0]!.error).toContain(
+      "the pinned digest is one platform's manifest, but its image config names no platform"
+    )
   })
 
   it('with a config, references an entry pins move by the config, once, and the rest by discovery', async () => {

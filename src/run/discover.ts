@@ -145,6 +145,11 @@ async function resolveTarget(
   if (found.platform !== undefined) platform = parsePlatform(found.platform)
   else {
     const config = await client.fetchConfig(ref, old)
+    // Without a platform the pin would become the index: it stays, and the error says why.
+    if (!config.os || !config.architecture)
+      throw new Error(
+        `the pinned digest is one platform's manifest, but its image config names no platform, and the tag now names an index: write the platform beside the reference (FROM --platform=… in a Dockerfile, a fixed runs-on in a workflow), or pin the index`
+      )
     const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/')
     platform = parsePlatform(text)
   }
