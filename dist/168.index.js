@@ -4426,7 +4426,7 @@ exports.DSSESignatureContent = DSSESignatureContent;
 
 /***/ }),
 
-/***/ 163:
+/***/ 2544:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -4617,7 +4617,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-var bundle_1 = __webpack_require__(163);
+var bundle_1 = __webpack_require__(2544);
 Object.defineProperty(exports, "DC", ({ enumerable: true, get: function () { return bundle_1.toSignedEntity; } }));
 var error_1 = __webpack_require__(6849);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return error_1.PolicyError; } });

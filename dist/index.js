@@ -28372,7 +28372,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2544);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7633);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -28381,7 +28381,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2544:
+/***/ 7633:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28390,10 +28390,253 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/domain/oci/platform.ts
+const PART = /^[a-z0-9_.-]+$/;
+function parsePlatform(input) {
+    const parts = input.trim().toLowerCase().split('/');
+    if (parts.length < 2 || parts.length > 3 || !parts.every(p => PART.test(p))) {
+        throw new Error(`invalid platform "${input}": expected os/architecture[/variant], like linux/arm64 or linux/arm/v7`);
+    }
+    const [os, architecture, variant] = parts;
+    return { os, architecture, variant, text: parts.join('/') };
+}
+/** arm64 manifests often omit their `v8` variant; arm without a variant means v7. */
+function normalisedVariant(architecture, variant) {
+    if (architecture === 'arm64' && (variant === undefined || variant === 'v8'))
+        return 'v8';
+    if (architecture === 'arm' && variant === undefined)
+        return 'v7';
+    return variant;
+}
+function platformMatches(wanted, candidate) {
+    if (!candidate || candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
+        return false;
+    if (wanted.variant === undefined && wanted.architecture !== 'arm')
+        return true;
+    return (normalisedVariant(wanted.architecture, wanted.variant) ===
+        normalisedVariant(candidate.architecture, candidate.variant));
+}
+function formatPlatform(p) {
+    if (!p || !p.os)
+        return 'unknown';
+    return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
+}
+
+;// CONCATENATED MODULE: ./src/domain/policy/units.ts
+/**
+ * The units the policies are written in: durations (`3d`, `72h`, `90m`), sizes (`200MB`,
+ * `1.5GiB`) and percents (`20%`). Pure; each parser returns undefined on bad text so the
+ * caller can name the file, line and field or the input in its own error.
+ */
+const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 };
+const UNIT_WORD = {
+    d: ['day', 'days'],
+    h: ['hour', 'hours'],
+    m: ['minute', 'minutes']
+};
+const DURATION_FORMS = 'a whole number of days, hours or minutes such as 3d, 72h or 90m';
+const SIZE_FORMS = 'a size such as 200MB, 1.5GiB or 500kB (B, kB, MB, GB, TB; KiB, MiB, GiB, TiB)';
+const PERCENT_FORMS = 'a percentage such as 20%';
+function parseDuration(text) {
+    const m = /^\s*(\d{1,6})\s*([dhm])\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const count = Number(m[1]);
+    const unit = m[2];
+    if (count === 0)
+        return undefined;
+    return { ms: count * UNIT_MS[unit], unit, text: `${count}${unit}` };
+}
+/** "1 of 3 days": whole units elapsed, never more than the total. */
+function describeProgress(elapsedMs, total) {
+    const size = UNIT_MS[total.unit];
+    const whole = Math.round(total.ms / size);
+    const done = Math.min(whole, Math.max(0, Math.floor(elapsedMs / size)));
+    return `${done} of ${whole} ${UNIT_WORD[total.unit][whole === 1 ? 0 : 1]}`;
+}
+const SIZE_UNITS = {
+    b: 1,
+    kb: 1e3,
+    mb: 1e6,
+    gb: 1e9,
+    tb: 1e12,
+    kib: 2 ** 10,
+    mib: 2 ** 20,
+    gib: 2 ** 30,
+    tib: 2 ** 40
+};
+/** Bytes, or undefined for text that is no size. */
+function parseSize(text) {
+    const m = /^\s*(\d{1,9}(?:\.\d{1,3})?)\s*([kmgt]i?b|b)\s*$/i.exec(text);
+    if (!m)
+        return undefined;
+    const bytes = Math.round(Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()]);
+    return bytes > 0 ? bytes : undefined;
+}
+/** Bytes as a person reads them, in decimal units like the registries' pages: `212.4 MB`. */
+function formatSize(bytes) {
+    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+    let value = bytes;
+    let i = 0;
+    while (value >= 1000 && i < units.length - 1) {
+        value /= 1000;
+        i++;
+    }
+    return i === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[i]}`;
+}
+/** A percentage as a number (`20%` → 20), or undefined. */
+function parsePercent(text) {
+    const m = /^\s*(\d{1,5}(?:\.\d{1,2})?)\s*%\s*$/.exec(text);
+    if (!m)
+        return undefined;
+    const value = Number(m[1]);
+    return value > 0 ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/domain/policy/engine.ts
+
+
+const DEFAULT_POLICY_SETTINGS = {
+    minAgeUnknown: 'first-seen',
+    allowRewind: false,
+    immutableTags: [],
+    sizePolicy: 'warn'
+};
+/** The settings and the entry's own fields together: the entry wins where it sets one. */
+function minAgeFor(policy, settings) {
+    return policy.minAge ?? settings.minAge;
+}
+function isImmutable(tag, policy, settings) {
+    return policy.immutable === true || settings.immutableTags.some(re => re.test(tag));
+}
+function decide(c, settings, now) {
+    if (isImmutable(c.tag, c.policy, settings)) {
+        return {
+            kind: 'error',
+            reason: `immutable tag ${c.tag} moved from ${c.previous} to ${c.candidate}; keeping ${c.previous}`,
+            until: null
+        };
+    }
+    const refusal = rewind(c, settings) ?? lostPlatforms(c);
+    if (refusal)
+        return { kind: 'refused', reason: refusal, until: null };
+    const size = sizeOverLimit(c, settings);
+    if (size && settings.sizePolicy === 'block')
+        return { kind: 'refused', reason: `size over limit: ${size}`, until: null };
+    const cooldown = checkCooldown(c, settings, now);
+    if (cooldown)
+        return cooldown;
+    return { kind: 'propose', flags: size ? [`size over limit: ${size}`] : [] };
+}
+/**
+ * A time a builder or registry gave, when it is worth trusting for age: reproducible builds
+ * stamp the epoch, and a time after `now` is a wrong clock, so neither says how old a digest is.
+ */
+function knownTime(created, now) {
+    if (!created || created.source === 'first-seen')
+        return undefined;
+    const at = Date.parse(created.at);
+    if (!Number.isFinite(at) || at <= 0)
+        return undefined;
+    if (now && at > now.getTime())
+        return undefined;
+    return at;
+}
+const SOURCE_WORDS = {
+    'docker-hub': 'pushed',
+    'github-packages': 'pushed',
+    'image-config': 'built',
+    'first-seen': 'first seen'
+};
+function rewind(c, settings) {
+    if (settings.allowRewind)
+        return undefined;
+    const before = knownTime(c.previousFacts?.created);
+    const after = knownTime(c.candidateFacts?.created);
+    if (before === undefined || after === undefined || after >= before)
+        return undefined;
+    // Dates as parsed, never as the registry wrote them: the reason is shown everywhere.
+    return `tag rewind: the new digest was created ${iso(after)}, before the pinned one (${iso(before)}); allow-rewind allows it`;
+}
+function lostPlatforms(c) {
+    const after = c.candidateFacts;
+    if (!after)
+        return undefined;
+    const offered = after.platforms.map(p => descriptor(p.platform));
+    const wanted = new Set(c.policy.platforms ?? []);
+    if (c.previousFacts?.isIndex)
+        for (const p of c.previousFacts.platforms)
+            wanted.add(p.platform);
+    // linux/arm64 and linux/arm64/v8 are one platform: compared as the resolver matches them.
+    const lost = [...wanted]
+        .filter(p => !offered.some(o => platformMatches(parsePlatform(p), o)))
+        .sort();
+    if (lost.length === 0)
+        return undefined;
+    return `lost platform${lost.length > 1 ? 's' : ''}: the new digest lacks ${lost.join(', ')}`;
+}
+function descriptor(text) {
+    const [os, architecture, variant] = text.split('/');
+    return { os, architecture, variant };
+}
+/** What is over a size limit, in one line; undefined when nothing is (or nothing is known). */
+function sizeOverLimit(c, settings) {
+    const over = [];
+    const before = new Map((c.previousFacts?.platforms ?? []).map(p => [p.platform, p.size]));
+    for (const p of c.candidateFacts?.platforms ?? []) {
+        if (c.policy.maxSize !== undefined && p.size > c.policy.maxSize)
+            over.push(`${p.platform} ${formatSize(p.size)} > max_size ${formatSize(c.policy.maxSize)}`);
+        const old = before.get(p.platform);
+        const limit = settings.sizeLimitIncrease;
+        if (limit !== undefined && old !== undefined && old > 0 && p.size > old * (1 + limit / 100)) {
+            const grew = Math.round(((p.size - old) / old) * 100);
+            over.push(`${p.platform} grew ${grew}% (${formatSize(old)} → ${formatSize(p.size)}) > size-limit-increase ${limit}%`);
+        }
+    }
+    return over.length > 0 ? over.join('; ') : undefined;
+}
+/** Held while younger than its minimum age; undefined when old enough or no age is asked. */
+function checkCooldown(c, settings, now) {
+    const minAge = minAgeFor(c.policy, settings);
+    if (!minAge)
+        return undefined;
+    const created = c.candidateFacts?.created;
+    let since = knownTime(created, now);
+    let how = since !== undefined ? SOURCE_WORDS[created.source] : '';
+    if (since === undefined) {
+        if (settings.minAgeUnknown === 'allow')
+            return undefined;
+        if (settings.minAgeUnknown === 'hold') {
+            return {
+                kind: 'held',
+                reason: `waiting: no push or build time is known and min-age-unknown is hold (min-age ${minAge.text})`,
+                until: null
+            };
+        }
+        if (c.firstSeen === undefined) {
+            return {
+                kind: 'held',
+                reason: `waiting: no push or build time is known and there is no first-seen store to count ${minAge.text} from`,
+                until: null
+            };
+        }
+        since = Date.parse(c.firstSeen);
+        how = 'first seen';
+    }
+    const elapsed = now.getTime() - since;
+    if (elapsed >= minAge.ms)
+        return undefined;
+    return {
+        kind: 'held',
+        reason: `waiting, ${describeProgress(elapsed, minAge)} (${how} ${iso(since)})`,
+        until: iso(since + minAge.ms)
+    };
+}
+/** RFC 3339 in UTC to the second, as the outputs show times. */
+function iso(ms) {
+    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 ;// CONCATENATED MODULE: ./src/domain/errors.ts
 /**
  * The one base of the errors this code base throws on purpose. Core code (run/, domain/,
@@ -28457,6 +28700,120 @@ function describeError(error, words) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/domain/oci/reference.ts
+/**
+ * Image reference parsing with Docker's normalisation rules (distribution/reference):
+ * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
+ * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
+ */
+
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
+/** Where Docker Hub's registry API actually lives. */
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^[\w][\w.-]{0,127}$/;
+const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
+const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
+class ReferenceError extends UpdaterError {
+    name = 'ReferenceError';
+}
+function isValidTag(tag) {
+    return TAG.test(tag);
+}
+function isValidDomain(domain) {
+    const colon = domain.lastIndexOf(':');
+    let host = domain;
+    if (colon !== -1 && !domain.endsWith(']')) {
+        const port = domain.slice(colon + 1);
+        if (!/^\d{1,5}$/.test(port))
+            return false;
+        host = domain.slice(0, colon);
+    }
+    if (IPV6_HOST.test(host))
+        return true;
+    return host.split('.').every(part => DOMAIN_COMPONENT.test(part));
+}
+function parseImageReference(input) {
+    const text = input.trim();
+    if (text === '')
+        throw new ReferenceError('image reference is empty');
+    if (/\s/.test(text))
+        throw new ReferenceError(`image reference "${input}" contains white space`);
+    let rest = text;
+    let digest;
+    const at = rest.indexOf('@');
+    if (at !== -1) {
+        digest = rest.slice(at + 1);
+        rest = rest.slice(0, at);
+        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
+            throw new ReferenceError(`image reference "${input}" has a malformed digest`);
+        }
+    }
+    let tag;
+    const lastSlash = rest.lastIndexOf('/');
+    const lastColon = rest.lastIndexOf(':');
+    if (lastColon > lastSlash) {
+        tag = rest.slice(lastColon + 1);
+        rest = rest.slice(0, lastColon);
+        if (!isValidTag(tag))
+            throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`);
+    }
+    let registry = DOCKER_HUB;
+    let path = rest;
+    const firstSlash = rest.indexOf('/');
+    if (firstSlash !== -1) {
+        const first = rest.slice(0, firstSlash);
+        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
+            registry = first;
+            path = rest.slice(firstSlash + 1);
+            if (!isValidDomain(registry)) {
+                throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`);
+            }
+        }
+    }
+    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) {
+        registry = DOCKER_HUB;
+        if (!path.includes('/'))
+            path = `library/${path}`;
+    }
+    if (path === '' || !path.split('/').every(c => PATH_COMPONENT.test(c))) {
+        throw new ReferenceError(`image reference "${input}" has an invalid repository "${path}" ` +
+            '(lower-case letters, digits and . _ - separators only)');
+    }
+    if (registry.length + 1 + path.length > 255) {
+        throw new ReferenceError(`image reference "${input}" is longer than 255 characters`);
+    }
+    return { registry, repository: path, tag, digest };
+}
+/** The host that serves the registry API for a canonical registry name. */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+/** `registry/repository`, the form used in logs, matrices and keys. */
+function repositoryName(ref) {
+    return `${ref.registry}/${ref.repository}`;
+}
+/**
+ * The one identity key of an image as a run resolves it: the canonical repository, its tag
+ * (`:tag`) or digest (`@sha256:…`), and the platform. Config entries with equal keys resolve
+ * to the same digest, so this one key matches an entry across copies of the config, keys the
+ * registry client's answers and the upstream labels, and (with the name) finds duplicates.
+ */
+function imageKey(ref, platform) {
+    return `${formatImageReference(ref)}|${platform?.text ?? ''}`;
+}
+function formatImageReference(ref) {
+    let text = repositoryName(ref);
+    if (ref.tag)
+        text += `:${ref.tag}`;
+    if (ref.digest)
+        text += `@${ref.digest}`;
+    return text;
+}
+
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
 ;// CONCATENATED MODULE: ./src/domain/config/error.ts
 /** The config's one error: names the file, the position and the field, on one line. */
 
@@ -28620,150 +28977,6 @@ function formatStoredDigest(digest, form) {
 /** The 64 hex digits alone, as other files write them after `@sha256:`. */
 function digestHex(digest) {
     return digest.slice('sha256:'.length);
-}
-
-;// CONCATENATED MODULE: ./src/domain/oci/reference.ts
-/**
- * Image reference parsing with Docker's normalisation rules (distribution/reference):
- * `nginx` is `docker.io/library/nginx`, the first path segment is a registry host only
- * when it contains `.` or `:`, is `localhost`, or has upper-case letters.
- */
-
-const DOCKER_HUB = 'docker.io';
-const DOCKER_HUB_ALIASES = new Set(['docker.io', 'index.docker.io', 'registry-1.docker.io']);
-/** Where Docker Hub's registry API actually lives. */
-const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
-const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const TAG = /^[\w][\w.-]{0,127}$/;
-const DOMAIN_COMPONENT = /^(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])$/;
-const IPV6_HOST = /^\[[0-9a-fA-F:.]+\]$/;
-class ReferenceError extends UpdaterError {
-    name = 'ReferenceError';
-}
-function isValidTag(tag) {
-    return TAG.test(tag);
-}
-function isValidDomain(domain) {
-    const colon = domain.lastIndexOf(':');
-    let host = domain;
-    if (colon !== -1 && !domain.endsWith(']')) {
-        const port = domain.slice(colon + 1);
-        if (!/^\d{1,5}$/.test(port))
-            return false;
-        host = domain.slice(0, colon);
-    }
-    if (IPV6_HOST.test(host))
-        return true;
-    return host.split('.').every(part => DOMAIN_COMPONENT.test(part));
-}
-function parseImageReference(input) {
-    const text = input.trim();
-    if (text === '')
-        throw new ReferenceError('image reference is empty');
-    if (/\s/.test(text))
-        throw new ReferenceError(`image reference "${input}" contains white space`);
-    let rest = text;
-    let digest;
-    const at = rest.indexOf('@');
-    if (at !== -1) {
-        digest = rest.slice(at + 1);
-        rest = rest.slice(0, at);
-        if (!/^sha256:[a-f0-9]{64}$/.test(digest)) {
-            throw new ReferenceError(`image reference "${input}" has a malformed digest`);
-        }
-    }
-    let tag;
-    const lastSlash = rest.lastIndexOf('/');
-    const lastColon = rest.lastIndexOf(':');
-    if (lastColon > lastSlash) {
-        tag = rest.slice(lastColon + 1);
-        rest = rest.slice(0, lastColon);
-        if (!isValidTag(tag))
-            throw new ReferenceError(`image reference "${input}" has an invalid tag "${tag}"`);
-    }
-    let registry = DOCKER_HUB;
-    let path = rest;
-    const firstSlash = rest.indexOf('/');
-    if (firstSlash !== -1) {
-        const first = rest.slice(0, firstSlash);
-        if (/[.:]/.test(first) || first === 'localhost' || first.toLowerCase() !== first) {
-            registry = first;
-            path = rest.slice(firstSlash + 1);
-            if (!isValidDomain(registry)) {
-                throw new ReferenceError(`image reference "${input}" has an invalid registry host "${registry}"`);
-            }
-        }
-    }
-    if (DOCKER_HUB_ALIASES.has(registry.toLowerCase())) {
-        registry = DOCKER_HUB;
-        if (!path.includes('/'))
-            path = `library/${path}`;
-    }
-    if (path === '' || !path.split('/').every(c => PATH_COMPONENT.test(c))) {
-        throw new ReferenceError(`image reference "${input}" has an invalid repository "${path}" ` +
-            '(lower-case letters, digits and . _ - separators only)');
-    }
-    if (registry.length + 1 + path.length > 255) {
-        throw new ReferenceError(`image reference "${input}" is longer than 255 characters`);
-    }
-    return { registry, repository: path, tag, digest };
-}
-/** The host that serves the registry API for a canonical registry name. */
-function registryApiHost(registry) {
-    return registry === DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
-}
-/** `registry/repository`, the form used in logs, matrices and keys. */
-function repositoryName(ref) {
-    return `${ref.registry}/${ref.repository}`;
-}
-/**
- * The one identity key of an image as a run resolves it: the canonical repository, its tag
- * (`:tag`) or digest (`@sha256:…`), and the platform. Config entries with equal keys resolve
- * to the same digest, so this one key matches an entry across copies of the config, keys the
- * registry client's answers and the upstream labels, and (with the name) finds duplicates.
- */
-function imageKey(ref, platform) {
-    return `${formatImageReference(ref)}|${platform?.text ?? ''}`;
-}
-function formatImageReference(ref) {
-    let text = repositoryName(ref);
-    if (ref.tag)
-        text += `:${ref.tag}`;
-    if (ref.digest)
-        text += `@${ref.digest}`;
-    return text;
-}
-
-;// CONCATENATED MODULE: ./src/domain/oci/platform.ts
-const PART = /^[a-z0-9_.-]+$/;
-function parsePlatform(input) {
-    const parts = input.trim().toLowerCase().split('/');
-    if (parts.length < 2 || parts.length > 3 || !parts.every(p => PART.test(p))) {
-        throw new Error(`invalid platform "${input}": expected os/architecture[/variant], like linux/arm64 or linux/arm/v7`);
-    }
-    const [os, architecture, variant] = parts;
-    return { os, architecture, variant, text: parts.join('/') };
-}
-/** arm64 manifests often omit their `v8` variant; arm without a variant means v7. */
-function normalisedVariant(architecture, variant) {
-    if (architecture === 'arm64' && (variant === undefined || variant === 'v8'))
-        return 'v8';
-    if (architecture === 'arm' && variant === undefined)
-        return 'v7';
-    return variant;
-}
-function platformMatches(wanted, candidate) {
-    if (!candidate || candidate.os !== wanted.os || candidate.architecture !== wanted.architecture)
-        return false;
-    if (wanted.variant === undefined && wanted.architecture !== 'arm')
-        return true;
-    return (normalisedVariant(wanted.architecture, wanted.variant) ===
-        normalisedVariant(candidate.architecture, candidate.variant));
-}
-function formatPlatform(p) {
-    if (!p || !p.os)
-        return 'unknown';
-    return [p.os, p.architecture ?? 'unknown', p.variant].filter(Boolean).join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/domain/config/model.ts
@@ -29025,77 +29238,6 @@ function assertInside(slot, map, field) {
     const inside = map.flow ? at > start && at < valueEnd : at >= start && at <= nodeEnd;
     if (!inside)
         throw new Error(`${field}: the digest position ${at} is outside the entry`);
-}
-
-;// CONCATENATED MODULE: ./src/domain/policy/units.ts
-/**
- * The units the policies are written in: durations (`3d`, `72h`, `90m`), sizes (`200MB`,
- * `1.5GiB`) and percents (`20%`). Pure; each parser returns undefined on bad text so the
- * caller can name the file, line and field or the input in its own error.
- */
-const UNIT_MS = { d: 86_400_000, h: 3_600_000, m: 60_000 };
-const UNIT_WORD = {
-    d: ['day', 'days'],
-    h: ['hour', 'hours'],
-    m: ['minute', 'minutes']
-};
-const DURATION_FORMS = 'a whole number of days, hours or minutes such as 3d, 72h or 90m';
-const SIZE_FORMS = 'a size such as 200MB, 1.5GiB or 500kB (B, kB, MB, GB, TB; KiB, MiB, GiB, TiB)';
-const PERCENT_FORMS = 'a percentage such as 20%';
-function parseDuration(text) {
-    const m = /^\s*(\d{1,6})\s*([dhm])\s*$/.exec(text);
-    if (!m)
-        return undefined;
-    const count = Number(m[1]);
-    const unit = m[2];
-    if (count === 0)
-        return undefined;
-    return { ms: count * UNIT_MS[unit], unit, text: `${count}${unit}` };
-}
-/** "1 of 3 days": whole units elapsed, never more than the total. */
-function describeProgress(elapsedMs, total) {
-    const size = UNIT_MS[total.unit];
-    const whole = Math.round(total.ms / size);
-    const done = Math.min(whole, Math.max(0, Math.floor(elapsedMs / size)));
-    return `${done} of ${whole} ${UNIT_WORD[total.unit][whole === 1 ? 0 : 1]}`;
-}
-const SIZE_UNITS = {
-    b: 1,
-    kb: 1e3,
-    mb: 1e6,
-    gb: 1e9,
-    tb: 1e12,
-    kib: 2 ** 10,
-    mib: 2 ** 20,
-    gib: 2 ** 30,
-    tib: 2 ** 40
-};
-/** Bytes, or undefined for text that is no size. */
-function parseSize(text) {
-    const m = /^\s*(\d{1,9}(?:\.\d{1,3})?)\s*([kmgt]i?b|b)\s*$/i.exec(text);
-    if (!m)
-        return undefined;
-    const bytes = Math.round(Number(m[1]) * SIZE_UNITS[m[2].toLowerCase()]);
-    return bytes > 0 ? bytes : undefined;
-}
-/** Bytes as a person reads them, in decimal units like the registries' pages: `212.4 MB`. */
-function formatSize(bytes) {
-    const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-    let value = bytes;
-    let i = 0;
-    while (value >= 1000 && i < units.length - 1) {
-        value /= 1000;
-        i++;
-    }
-    return i === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[i]}`;
-}
-/** A percentage as a number (`20%` → 20), or undefined. */
-function parsePercent(text) {
-    const m = /^\s*(\d{1,5}(?:\.\d{1,2})?)\s*%\s*$/.exec(text);
-    if (!m)
-        return undefined;
-    const value = Number(m[1]);
-    return value > 0 ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/config/policy-fields.ts
@@ -29460,6 +29602,779 @@ function rewriteDigests(config, newDigests) {
 
 
 
+;// CONCATENATED MODULE: ./src/run/moves.ts
+/**
+ * The one model of what a run moved. A Move is one config entry with the digest it held and
+ * the digest it ends on; computeMoves derives them for any copy of the config (the workspace's,
+ * or the base branch's for the pull request) from the same per-entry results, and everything
+ * that reports or writes a move (the config rewrite, the other files, the `updates` output,
+ * the pull-request body) reads these and nothing else.
+ */
+
+
+function entryKey(entry) {
+    return imageKey(entry.reference, entry.platform);
+}
+function hasMoved(move) {
+    return move.current !== move.previous;
+}
+/** True when at least one of the moves changes a digest. */
+function anyMoved(moves) {
+    return moves.some(hasMoved);
+}
+/**
+ * Every entry of `config` that holds or gets a digest, with the digest it ends on. An entry
+ * the results are about ends on its own result: the resolved digest when it moved, else the
+ * one it held (unchanged, or not verified). An entry of another copy of the config, such as
+ * the base branch's, ends on the digest this run resolved for its key, or keeps its own when
+ * the run could not verify that key or does not know it. Entries that stay are kept: a
+ * reference in another file moves only when every entry holding its digest agrees.
+ */
+function computeMoves(config, results) {
+    const own = new Map();
+    const resolved = new Map();
+    for (const r of results) {
+        own.set(r.entry, r);
+        // A held entry's current is its old digest: another copy of the config keeps its own.
+        if (r.status !== 'failed' && r.status !== 'as-committed' && r.status !== 'held' && r.current)
+            resolved.set(entryKey(r.entry), r.current);
+    }
+    const moves = [];
+    for (const entry of config.entries) {
+        const key = entryKey(entry);
+        const result = own.get(entry);
+        let previous = entry.digest;
+        let current;
+        if (result) {
+            const moved = (result.status === 'updated' || result.status === 'pinned') && result.current;
+            previous = result.previous;
+            current = moved ? result.current : result.previous;
+        }
+        else {
+            current = resolved.get(key) ?? previous;
+        }
+        if (current !== undefined)
+            moves.push({ entry, key, previous, current, files: [] });
+    }
+    return moves;
+}
+/** The config's text with every moved digest rewritten; undefined when none moved. */
+function rewriteConfig(config, moves) {
+    const moved = new Map(moves.filter(hasMoved).map(m => [m.entry.index, m.current]));
+    return moved.size > 0 ? rewriteDigests(config, moved) : undefined;
+}
+/** The moves other files are searched with: those of entries that held a digest. */
+function pinnedMoves(moves) {
+    return moves
+        .filter((m) => m.previous !== undefined)
+        .map(m => ({
+        ...m,
+        name: m.entry.name,
+        repository: repositoryName(m.entry.reference),
+        tag: m.entry.reference.tag
+    }));
+}
+/** The moves with the files each one touched, in the order the files are given. */
+function withFiles(moves, files) {
+    return moves.map(m => ({
+        ...m,
+        files: files.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
+    }));
+}
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
+/**
+ * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
+ * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
+ * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
+ * in, text out, so the workspace copy and the base branch's copy go through the same code.
+ */
+
+/** Files larger than this are not read: pinned references live in small text files. */
+const MAX_PINNED_FILE_BYTES = 1024 * 1024;
+// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
+const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
+/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
+const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
+/**
+ * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
+ * before the digest is a template or a variable, not a reference we can read, so it is left.
+ */
+const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
+/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
+function canonicalRepository(registry, repository) {
+    // Host names are case-insensitive; repository paths are lower-case by definition.
+    return `${registry.toLowerCase()}/${repository}`;
+}
+function referenceBefore(text, at) {
+    let start = at;
+    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
+        start--;
+    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
+        return undefined;
+    const written = text.slice(start, at);
+    const scheme = SCHEME.exec(written);
+    return scheme ? written.slice(scheme[0].length) : written;
+}
+/**
+ * Every `repository[:tag]@sha256:<hex>` in the text that stands on its own: not after `$`, `}`
+ * or another character that makes it part of a template or a variable.
+ */
+function findDigestReferences(text) {
+    const found = [];
+    for (const match of text.matchAll(DIGEST)) {
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        found.push({ start: match.index - written.length, at: match.index, written, hex: match[1] });
+    }
+    return found;
+}
+function lineAt(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
+}
+/**
+ * Rewrites every reference to a moved image that still carries the move's old digest. A
+ * reference with a tag matches only entries of that tag; one without a tag matches every entry
+ * of the image that held that exact digest. It moves only when all the entries it matches move
+ * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
+ * The registry may be written any way Docker accepts.
+ */
+function rewritePinnedReferences(text, moves) {
+    const byDigest = new Map();
+    moves.forEach((move, i) => {
+        const hex = move.previous.replace(/^sha256:/, '');
+        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
+    });
+    const repositories = moves.map(m => {
+        const slash = m.repository.indexOf('/');
+        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
+    });
+    const applied = new Set();
+    const ambiguous = [];
+    const pieces = [];
+    let copied = 0;
+    let count = 0;
+    for (const match of text.matchAll(DIGEST)) {
+        const candidates = byDigest.get(match[1]);
+        if (!candidates)
+            continue;
+        const written = referenceBefore(text, match.index);
+        if (!written)
+            continue;
+        let reference;
+        try {
+            reference = parseImageReference(written);
+        }
+        catch {
+            continue;
+        }
+        const repository = canonicalRepository(reference.registry, reference.repository);
+        const matching = candidates.filter(i => repositories[i] === repository &&
+            (reference.tag === undefined || moves[i].tag === reference.tag));
+        if (matching.length === 0)
+            continue;
+        const currents = new Set(matching.map(i => moves[i].current));
+        if (currents.size > 1) {
+            ambiguous.push({
+                line: lineAt(text, match.index),
+                reference: `${written}${match[0]}`,
+                entries: [...new Set(matching.map(i => moves[i].name))]
+            });
+            continue;
+        }
+        const current = [...currents][0];
+        if (current === moves[matching[0]].previous)
+            continue;
+        const start = match.index + '@sha256:'.length;
+        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
+        copied = start + 64;
+        count++;
+        for (const i of matching)
+            applied.add(i);
+    }
+    pieces.push(text.slice(copied));
+    return {
+        text: count > 0 ? pieces.join('') : text,
+        applied: [...applied].sort((a, b) => a - b),
+        count,
+        ambiguous
+    };
+}
+function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
+    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
+}
+/**
+ * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
+ * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
+ */
+function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
+    if (bytes.length > cap)
+        return { skipped: tooLarge(bytes.length, cap) };
+    if (bytes.includes(0))
+        return { skipped: 'binary (it contains a NUL byte)' };
+    const text = Buffer.from(bytes).toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
+        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
+    return { text };
+}
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-files.ts
+/**
+ * Which workspace files the `files` globs name. Globs are relative to the workspace and can
+ * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
+ * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
+ * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
+ * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
+ */
+
+
+
+class FilesPatternError extends UpdaterError {
+    name = 'FilesPatternError';
+}
+const MAGIC = /[*?]/;
+const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
+/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
+const MAX_BRACE_EXPANSIONS = 256;
+/**
+ * A `files` list as written in the input or flag: patterns separated by newlines or by
+ * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
+ */
+function splitPatternList(text) {
+    const out = [];
+    let depth = 0;
+    let current = '';
+    for (const c of text) {
+        if (c === '{')
+            depth++;
+        else if (c === '}' && depth > 0)
+            depth--;
+        if (c === '\n' || (c === ',' && depth === 0)) {
+            out.push(current);
+            current = '';
+            // A newline ends any unbalanced brace: it cannot swallow the next lines.
+            if (c === '\n')
+                depth = 0;
+        }
+        else
+            current += c;
+    }
+    out.push(current);
+    return out.map(p => p.trim()).filter(Boolean);
+}
+class TooManyExpansions extends Error {
+}
+/**
+ * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
+ * than `limit` paths would come out, before building the rest.
+ */
+function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
+    const out = [];
+    expandInto(pattern, out, limit);
+    return out;
+}
+function expandInto(pattern, out, limit) {
+    const choices = firstAlternatives(pattern);
+    if (!choices) {
+        if (out.length >= limit)
+            throw new TooManyExpansions();
+        out.push(pattern);
+        return;
+    }
+    for (const choice of choices)
+        expandInto(choice, out, limit);
+}
+/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
+function firstAlternatives(pattern) {
+    let depth = 0;
+    let open = -1;
+    const commas = [];
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '{') {
+            if (depth++ === 0) {
+                open = i;
+                commas.length = 0;
+            }
+        }
+        else if (c === '}' && depth > 0) {
+            if (--depth === 0) {
+                if (commas.length === 0)
+                    continue;
+                const head = pattern.slice(0, open);
+                const tail = pattern.slice(i + 1);
+                const bounds = [open, ...commas, i];
+                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
+                return choices.map(choice => `${head}${choice}${tail}`);
+            }
+        }
+        else if (c === ',' && depth === 1) {
+            commas.push(i);
+        }
+    }
+    return undefined;
+}
+function segmentSource(segment) {
+    let out = '';
+    for (const c of segment) {
+        if (c === '*')
+            out += '[^/]*';
+        else if (c === '?')
+            out += '[^/]';
+        else
+            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    }
+    return out;
+}
+function compile(written, text) {
+    const segments = text.split('/');
+    let source = '^';
+    segments.forEach((segment, i) => {
+        const last = i === segments.length - 1;
+        if (segment === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentSource(segment) + (last ? '' : '/');
+    });
+    const firstMagic = segments.findIndex(s => MAGIC.test(s));
+    return {
+        written,
+        text,
+        regex: new RegExp(`${source}$`),
+        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
+        literal: firstMagic === -1
+    };
+}
+/**
+ * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
+ * error, raised before anything is read.
+ */
+function compilePatterns(patterns) {
+    const compiled = [];
+    for (const written of patterns) {
+        let expansions;
+        try {
+            expansions = expandBraces(written.trim());
+        }
+        catch (error) {
+            if (!(error instanceof TooManyExpansions))
+                throw error;
+            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
+        }
+        for (const expanded of expansions) {
+            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
+            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
+                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
+            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
+            if (segments.includes('..'))
+                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
+            if (segments.length === 0)
+                throw new FilesPatternError(`files: pattern ${what} names no file`);
+            compiled.push(compile(written, segments.join('/')));
+        }
+    }
+    return compiled;
+}
+/**
+ * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
+ * patterns name, in the listing's order: the same matching as a walk of the workspace.
+ */
+function matchPaths(patterns, paths) {
+    const compiled = compilePatterns(patterns);
+    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
+}
+/**
+ * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
+ * `exclude` (absolute) are left out: the config is updated on its own.
+ */
+async function expandWorkspaceFiles(root, patterns, exclude = []) {
+    const compiled = compilePatterns(patterns);
+    const top = await (0,promises_namespaceObject.realpath)(root);
+    const excluded = new Set();
+    for (const path of exclude)
+        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
+    const found = new Map();
+    const skipped = new Map();
+    const hits = new Set();
+    const visited = new Set();
+    const consider = async (relative, absolute) => {
+        const matching = compiled.filter(p => p.regex.test(relative));
+        if (matching.length === 0)
+            return;
+        let info;
+        try {
+            info = await (0,promises_namespaceObject.lstat)(absolute);
+        }
+        catch {
+            return;
+        }
+        if (info.isSymbolicLink()) {
+            for (const p of matching)
+                hits.add(p);
+            skipped.set(relative, LINK);
+            return;
+        }
+        if (!info.isFile())
+            return;
+        for (const p of matching)
+            hits.add(p);
+        if (excluded.has(absolute))
+            return;
+        found.set(relative, { path: relative, absolutePath: absolute });
+    };
+    const walk = async (relative) => {
+        if (visited.has(relative))
+            return;
+        visited.add(relative);
+        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        for (const entry of entries) {
+            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+            if (entry.isDirectory()) {
+                if (entry.name !== '.git')
+                    await walk(child);
+            }
+            else {
+                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
+            }
+        }
+    };
+    for (const pattern of compiled) {
+        if (!(await baseIsReal(top, pattern, hits, skipped)))
+            continue;
+        if (pattern.literal)
+            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
+        else
+            await walk(pattern.base.join('/'));
+    }
+    return {
+        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+        skipped: [...skipped]
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([path, reason]) => ({ path, reason })),
+        // A pattern with alternatives is unmatched only when none of them matched.
+        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
+    };
+}
+/**
+ * Every directory on the way must be a real one: lstat follows links in all but the last
+ * component, so a linked directory is refused here rather than read through.
+ */
+async function baseIsReal(top, pattern, hits, skipped) {
+    let ok = true;
+    for (let i = 1; i <= pattern.base.length && ok; i++) {
+        const prefix = pattern.base.slice(0, i);
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
+        ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
+        if (info?.isSymbolicLink()) {
+            hits.add(pattern);
+            skipped.set(prefix.join('/'), LINK);
+        }
+    }
+    return ok;
+}
+
+;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
+/**
+ * The one check for every file the run writes: the config and the files the `files` globs
+ * match. A path is written only when it lies inside the workspace and no part of it below
+ * the workspace is a symbolic link, the file itself included, so neither a path nor a
+ * committed link can steer a write elsewhere (a rename over a link would also replace the
+ * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
+ * through links of its own (macOS's /tmp) still counts as itself.
+ */
+
+
+
+class WorkspacePathError extends UpdaterError {
+    name = 'WorkspacePathError';
+}
+function inside(relativePath) {
+    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
+}
+/**
+ * Returns the workspace-relative path (forward slashes) of `path`, resolved against
+ * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
+ * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
+ * yet passes the link check as far as it exists.
+ */
+async function checkWorkspacePath(workspace, path, label) {
+    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
+    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
+        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
+            cause: error
+        });
+    });
+    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
+    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
+    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
+    if (!inside(within)) {
+        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
+    }
+    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
+    for (let i = 1; i <= segments.length; i++) {
+        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
+        if (!info)
+            break;
+        if (info.isSymbolicLink()) {
+            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
+        }
+    }
+    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
+    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
+        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
+    }
+    return segments.join('/');
+}
+
+;// CONCATENATED MODULE: ./src/run/other-files.ts
+/**
+ * Other files that pin the config's digests (Dockerfiles, compose files, manifests,
+ * workflows): finding them under the workspace's globs and rewriting their references with a
+ * run's moves. The pull request uses the same rewrite on the base branch's copies.
+ */
+
+
+
+
+
+/** A notice where the logger has them (the action's annotations), else an info line. */
+function notice(logger, message) {
+    if (logger.notice)
+        logger.notice(message);
+    else
+        logger.info(message);
+}
+/**
+ * The workspace files the globs name. `defaults` marks globs the user did not write
+ * (discovery's), which may well match nothing without that being worth a warning.
+ */
+async function findPinnedFiles(options, logger, defaults = false) {
+    if (!options.files || options.files.length === 0)
+        return [];
+    if (!options.workspace)
+        throw new Error('the files option needs a workspace');
+    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
+        options.configPath
+    ]);
+    if (!defaults)
+        for (const pattern of expanded.unmatched)
+            logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
+    for (const { path, reason } of expanded.skipped)
+        notice(logger, `files: skipped ${path}: it ${reason}`);
+    // The expansion never follows links; the same check as the config's makes that a rule
+    // every written file passes, whatever finds it.
+    if (!options.dryRun)
+        for (const file of expanded.files)
+            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
+    return expanded.files;
+}
+/**
+ * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
+ * in messages (the path, or the path on a branch).
+ */
+function rewritePinnedText(label, bytes, moves, logger) {
+    const decoded = decodePinnedFile(bytes);
+    if ('skipped' in decoded) {
+        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
+        return undefined;
+    }
+    const searched = pinnedMoves(moves);
+    const rewrite = rewritePinnedReferences(decoded.text, searched);
+    for (const a of rewrite.ambiguous)
+        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
+    if (rewrite.count === 0)
+        return undefined;
+    const entries = rewrite.applied.map(i => searched[i].entry.index);
+    return {
+        text: decoded.text,
+        newText: rewrite.text,
+        entries: [...new Set(entries)].sort((a, b) => a - b)
+    };
+}
+/** The file's bytes; undefined (with a notice) when it is over the size cap. */
+async function readCandidate(file, logger) {
+    try {
+        const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
+        if (size > MAX_PINNED_FILE_BYTES) {
+            notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
+            return undefined;
+        }
+        return await (0,promises_namespaceObject.readFile)(file.absolutePath);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
+            cause: error
+        });
+    }
+}
+async function rewritePinnedFiles(files, moves, logger) {
+    if (!anyMoved(moves))
+        return [];
+    const pinned = [];
+    for (const file of files) {
+        const bytes = await readCandidate(file, logger);
+        if (!bytes)
+            continue;
+        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
+        if (!rewrite)
+            continue;
+        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
+    }
+    return pinned;
+}
+
+;// CONCATENATED MODULE: ./src/run/policies.ts
+
+
+
+
+/**
+ * Tests only: the time a run takes as now, read by each edge from its environment, so a
+ * cooldown can be crossed without sleeping. Whoever sets a job's environment can edit the
+ * workflow too, so it grants nothing.
+ */
+const TEST_NOW_VARIABLE = 'IMAGE_DIGEST_UPDATER_TEST_NOW';
+function runClock(testNow) {
+    if (!testNow)
+        return new Date();
+    const at = Date.parse(testNow);
+    if (!Number.isFinite(at))
+        throw new Error(`${TEST_NOW_VARIABLE} is not a time: ${testNow}`);
+    return new Date(at);
+}
+/** Nothing is known: only first-seen times (and the immutable gate) apply. */
+const NO_FACTS = () => undefined;
+/** Turns held, refused and immutable moves into kept digests; the rest pass as they are. */
+async function applyPolicies(results, options, logger) {
+    const { settings } = options;
+    const moved = results.filter((r) => r.status === 'updated' && r.previous !== undefined && r.current !== undefined);
+    const wantsFirstSeen = settings.minAgeUnknown === 'first-seen' &&
+        moved.some(r => minAgeFor(r.entry.policy ?? {}, settings) !== undefined);
+    const known = wantsFirstSeen ? await loadFirstSeen(options.store, logger) : undefined;
+    const put = new Map();
+    const held = [];
+    const flags = [];
+    const decided = new Map();
+    for (const r of moved) {
+        let firstSeen;
+        if (known && minAgeFor(r.entry.policy ?? {}, settings)) {
+            // A new digest for the tag restarts the clock: a bad push quickly replaced never ages.
+            const record = known.get(storeKey(r.entry));
+            firstSeen = record?.digest === r.current ? record.first_seen : isoSeconds(options.now);
+            put.set(storeKey(r.entry), { digest: r.current, first_seen: firstSeen });
+        }
+        const decision = decideEntry(r, firstSeen, options);
+        decided.set(r, decision);
+        if (decision.kind !== 'propose')
+            held.push(heldUpdate(r, decision));
+        else if (decision.flags.length > 0)
+            flags.push({
+                key: entryKey(r.entry),
+                previous: r.previous,
+                current: r.current,
+                flags: decision.flags
+            });
+    }
+    if (known && options.store && options.persist) {
+        // A pin that caught up with its tag needs no record; a failed entry keeps its clock.
+        const remove = new Set(results.filter(r => r.status === 'unchanged').map(r => storeKey(r.entry)));
+        for (const key of put.keys())
+            remove.delete(key);
+        await saveFirstSeen(options.store, { put, remove }, logger);
+    }
+    return { results: results.map(r => keptIfNotProposed(r, decided.get(r))), held, flags };
+}
+function decideEntry(r, firstSeen, { facts, settings, now }) {
+    const image = { registry: r.entry.reference.registry, repository: r.entry.reference.repository };
+    return decide({
+        tag: r.entry.reference.tag,
+        policy: r.entry.policy ?? {},
+        previous: r.previous,
+        candidate: r.current,
+        previousFacts: facts(image, r.previous),
+        candidateFacts: facts(image, r.current),
+        firstSeen
+    }, settings, now);
+}
+function heldUpdate(r, decision) {
+    return {
+        name: r.entry.name,
+        image: repositoryName(r.entry.reference),
+        tag: r.entry.reference.tag,
+        current: r.previous,
+        candidate: r.current,
+        reason: decision.reason,
+        until: decision.until,
+        kind: decision.kind
+    };
+}
+/** A tag's key in the store, as a person reads it: `ghcr.io/o/app:1.2`, then ` linux/arm64` when pinned per platform. */
+function storeKey(entry) {
+    const image = formatImageReference({ ...entry.reference, digest: undefined });
+    return entry.platform ? `${image} ${entry.platform.text}` : image;
+}
+/** The `held` output's rows: every update not proposed, with why and when it may be. */
+function heldOutput(held) {
+    return held.map(({ name, image, tag, current, candidate, reason, until }) => ({
+        name,
+        image,
+        tag,
+        current,
+        candidate,
+        reason,
+        until
+    }));
+}
+function keptIfNotProposed(r, decision) {
+    if (!decision || decision.kind === 'propose')
+        return r;
+    const kept = { ...r, current: r.previous, candidate: r.current, policy: decision.kind };
+    if (decision.kind === 'error')
+        return { ...kept, status: 'failed', error: decision.reason };
+    return { ...kept, status: 'held', reason: decision.reason };
+}
+async function loadFirstSeen(store, logger) {
+    if (!store) {
+        notice(logger, 'min-age: no first-seen store in this run (it needs a GitHub repository and token), so digests without a push or build time wait');
+        return undefined;
+    }
+    try {
+        return await store.load();
+    }
+    catch (error) {
+        logger.warning(`min-age: cannot read the first-seen times from ${store.location} (${error.message}); digests without a push or build time wait`);
+        return undefined;
+    }
+}
+async function saveFirstSeen(store, changes, logger) {
+    try {
+        await store.save(changes);
+    }
+    catch (error) {
+        logger.warning(`min-age: cannot save the first-seen times to ${store.location} (${error.message}); their clocks start again next run`);
+    }
+}
+function isoSeconds(date) {
+    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
 ;// CONCATENATED MODULE: ./src/domain/event.ts
 /**
  * Events that announce a freshly pushed image (`repository_dispatch` from the publisher,
@@ -29582,8 +30497,6 @@ function announcedReference(a) {
     return `${a.image}${a.tag ? `:${a.tag}` : ''}`;
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -31687,640 +32600,6 @@ function parseRequestTimeout(text) {
     return Math.round(seconds * 1000);
 }
 
-;// CONCATENATED MODULE: ./src/adapters/fs/workspace-path.ts
-/**
- * The one check for every file the run writes: the config and the files the `files` globs
- * match. A path is written only when it lies inside the workspace and no part of it below
- * the workspace is a symbolic link, the file itself included, so neither a path nor a
- * committed link can steer a write elsewhere (a rename over a link would also replace the
- * link itself). Real paths (fs.realpath) are compared as well, so a workspace reached
- * through links of its own (macOS's /tmp) still counts as itself.
- */
-
-
-
-class WorkspacePathError extends UpdaterError {
-    name = 'WorkspacePathError';
-}
-function inside(relativePath) {
-    return relativePath !== '..' && !relativePath.startsWith(`..${external_node_path_namespaceObject.sep}`) && !(0,external_node_path_namespaceObject.isAbsolute)(relativePath);
-}
-/**
- * Returns the workspace-relative path (forward slashes) of `path`, resolved against
- * `workspace`, or throws a WorkspacePathError that starts with `label` (how the user named
- * the file: "input config x.yml", "--config x.yml", "files: x"). A path that does not exist
- * yet passes the link check as far as it exists.
- */
-async function checkWorkspacePath(workspace, path, label) {
-    const top = (0,external_node_path_namespaceObject.resolve)(workspace);
-    const realTop = await (0,promises_namespaceObject.realpath)(top).catch((error) => {
-        throw new WorkspacePathError(`${label}: cannot read the workspace ${top} (${error.code})`, {
-            cause: error
-        });
-    });
-    const absolute = (0,external_node_path_namespaceObject.resolve)(top, path);
-    const base = inside((0,external_node_path_namespaceObject.relative)(top, absolute)) ? top : realTop;
-    const within = (0,external_node_path_namespaceObject.relative)(base, absolute);
-    if (!inside(within)) {
-        throw new WorkspacePathError(`${label} is outside the workspace (${top}), where nothing is ever written; keep the file in the workspace, or make it a dry run`);
-    }
-    const segments = within.split(external_node_path_namespaceObject.sep).filter(Boolean);
-    for (let i = 1; i <= segments.length; i++) {
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(base, ...segments.slice(0, i))).catch(() => undefined);
-        if (!info)
-            break;
-        if (info.isSymbolicLink()) {
-            throw new WorkspacePathError(`${label} is reached through ${segments.slice(0, i).join('/')}, a symbolic link, which is never followed for a write; name the real file instead`);
-        }
-    }
-    const real = await (0,promises_namespaceObject.realpath)(absolute).catch(() => undefined);
-    if (real !== undefined && !inside((0,external_node_path_namespaceObject.relative)(realTop, real))) {
-        throw new WorkspacePathError(`${label} resolves to ${real}, outside the workspace (${top})`);
-    }
-    return segments.join('/');
-}
-
-;// CONCATENATED MODULE: ./src/domain/pinned-files.ts
-/**
- * The same digests pinned in other files: Dockerfiles, compose files, Kubernetes manifests,
- * workflows. Wherever `repository[:tag]@sha256:<old>` names an image whose digest moved, only
- * the 64 digest characters change; every other byte of the file stays as it was. Pure: text
- * in, text out, so the workspace copy and the base branch's copy go through the same code.
- */
-
-/** Files larger than this are not read: pinned references live in small text files. */
-const MAX_PINNED_FILE_BYTES = 1024 * 1024;
-// The lookahead keeps a longer hex run (not a digest) from matching on its first 64 characters.
-const DIGEST = /@sha256:([a-f0-9]{64})(?![0-9A-Za-z])/g;
-/** Characters a reference can hold before its `@`: `host:port/path/name:tag`. */
-const REFERENCE_CHAR = /[A-Za-z0-9._\-/:]/;
-/**
- * What may stand right before a reference. Anything else (`$`, `}`, `%`, …) means the text
- * before the digest is a template or a variable, not a reference we can read, so it is left.
- */
-const BEFORE_REFERENCE = /[\s"'`=,;([{<>|]/;
-/** `docker://nginx@…` in a workflow's `uses:`, `docker-image://…` in a buildx context. */
-const SCHEME = /^[a-z][a-z0-9+.-]*:\/\//;
-function canonicalRepository(registry, repository) {
-    // Host names are case-insensitive; repository paths are lower-case by definition.
-    return `${registry.toLowerCase()}/${repository}`;
-}
-function referenceBefore(text, at) {
-    let start = at;
-    while (start > 0 && REFERENCE_CHAR.test(text[start - 1]))
-        start--;
-    if (start > 0 && !BEFORE_REFERENCE.test(text[start - 1]))
-        return undefined;
-    const written = text.slice(start, at);
-    const scheme = SCHEME.exec(written);
-    return scheme ? written.slice(scheme[0].length) : written;
-}
-/**
- * Every `repository[:tag]@sha256:<hex>` in the text that stands on its own: not after `$`, `}`
- * or another character that makes it part of a template or a variable.
- */
-function findDigestReferences(text) {
-    const found = [];
-    for (const match of text.matchAll(DIGEST)) {
-        const written = referenceBefore(text, match.index);
-        if (!written)
-            continue;
-        found.push({ start: match.index - written.length, at: match.index, written, hex: match[1] });
-    }
-    return found;
-}
-function lineAt(text, offset) {
-    let line = 1;
-    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
-        line++;
-    return line;
-}
-/**
- * Rewrites every reference to a moved image that still carries the move's old digest. A
- * reference with a tag matches only entries of that tag; one without a tag matches every entry
- * of the image that held that exact digest. It moves only when all the entries it matches move
- * to one same digest; entries that stay count, so `moves` must hold every entry, moved or not.
- * The registry may be written any way Docker accepts.
- */
-function rewritePinnedReferences(text, moves) {
-    const byDigest = new Map();
-    moves.forEach((move, i) => {
-        const hex = move.previous.replace(/^sha256:/, '');
-        byDigest.set(hex, [...(byDigest.get(hex) ?? []), i]);
-    });
-    const repositories = moves.map(m => {
-        const slash = m.repository.indexOf('/');
-        return canonicalRepository(m.repository.slice(0, slash), m.repository.slice(slash + 1));
-    });
-    const applied = new Set();
-    const ambiguous = [];
-    const pieces = [];
-    let copied = 0;
-    let count = 0;
-    for (const match of text.matchAll(DIGEST)) {
-        const candidates = byDigest.get(match[1]);
-        if (!candidates)
-            continue;
-        const written = referenceBefore(text, match.index);
-        if (!written)
-            continue;
-        let reference;
-        try {
-            reference = parseImageReference(written);
-        }
-        catch {
-            continue;
-        }
-        const repository = canonicalRepository(reference.registry, reference.repository);
-        const matching = candidates.filter(i => repositories[i] === repository &&
-            (reference.tag === undefined || moves[i].tag === reference.tag));
-        if (matching.length === 0)
-            continue;
-        const currents = new Set(matching.map(i => moves[i].current));
-        if (currents.size > 1) {
-            ambiguous.push({
-                line: lineAt(text, match.index),
-                reference: `${written}${match[0]}`,
-                entries: [...new Set(matching.map(i => moves[i].name))]
-            });
-            continue;
-        }
-        const current = [...currents][0];
-        if (current === moves[matching[0]].previous)
-            continue;
-        const start = match.index + '@sha256:'.length;
-        pieces.push(text.slice(copied, start), current.replace(/^sha256:/, ''));
-        copied = start + 64;
-        count++;
-        for (const i of matching)
-            applied.add(i);
-    }
-    pieces.push(text.slice(copied));
-    return {
-        text: count > 0 ? pieces.join('') : text,
-        applied: [...applied].sort((a, b) => a - b),
-        count,
-        ambiguous
-    };
-}
-function tooLarge(size, cap = MAX_PINNED_FILE_BYTES) {
-    return `${size} bytes, over the ${cap}-byte cap for other files, so it is not read`;
-}
-/**
- * Reads bytes as text only when rewriting them cannot damage them: no NUL byte (binary),
- * within the size cap, and valid UTF-8 (so decoding and encoding again gives the same bytes).
- */
-function decodePinnedFile(bytes, cap = MAX_PINNED_FILE_BYTES) {
-    if (bytes.length > cap)
-        return { skipped: tooLarge(bytes.length, cap) };
-    if (bytes.includes(0))
-        return { skipped: 'binary (it contains a NUL byte)' };
-    const text = Buffer.from(bytes).toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(Buffer.from(bytes)))
-        return { skipped: 'not valid UTF-8, so it cannot be rewritten byte for byte' };
-    return { text };
-}
-
-;// CONCATENATED MODULE: ./src/adapters/fs/workspace-files.ts
-/**
- * Which workspace files the `files` globs name. Globs are relative to the workspace and can
- * never leave it: `..` and absolute patterns are refused, symbolic links are never followed,
- * and `.git` is never entered. Supported: `*` and `?` within a path segment, `**` for any
- * number of directories, `{a,b}` alternatives. `*` matches names starting with a dot too, so
- * `**\/*.yml` finds `.github/workflows/ci.yml`. Anything else is a literal character.
- */
-
-
-
-class FilesPatternError extends UpdaterError {
-    name = 'FilesPatternError';
-}
-const MAGIC = /[*?]/;
-const LINK = 'is a symbolic link, which is never followed; name the file it points to instead';
-/** Most paths one pattern may expand to: `{a,b}` n times is 2^n, which must not run the runner out of memory. */
-const MAX_BRACE_EXPANSIONS = 256;
-/**
- * A `files` list as written in the input or flag: patterns separated by newlines or by
- * commas outside braces, so `{compose,docker-compose}.yml` stays one pattern.
- */
-function splitPatternList(text) {
-    const out = [];
-    let depth = 0;
-    let current = '';
-    for (const c of text) {
-        if (c === '{')
-            depth++;
-        else if (c === '}' && depth > 0)
-            depth--;
-        if (c === '\n' || (c === ',' && depth === 0)) {
-            out.push(current);
-            current = '';
-            // A newline ends any unbalanced brace: it cannot swallow the next lines.
-            if (c === '\n')
-                depth = 0;
-        }
-        else
-            current += c;
-    }
-    out.push(current);
-    return out.map(p => p.trim()).filter(Boolean);
-}
-class TooManyExpansions extends Error {
-}
-/**
- * `{a,b}x{c,d}` → `acx`… Unbalanced or single-choice braces stay literal. Throws once more
- * than `limit` paths would come out, before building the rest.
- */
-function expandBraces(pattern, limit = MAX_BRACE_EXPANSIONS) {
-    const out = [];
-    expandInto(pattern, out, limit);
-    return out;
-}
-function expandInto(pattern, out, limit) {
-    const choices = firstAlternatives(pattern);
-    if (!choices) {
-        if (out.length >= limit)
-            throw new TooManyExpansions();
-        out.push(pattern);
-        return;
-    }
-    for (const choice of choices)
-        expandInto(choice, out, limit);
-}
-/** The patterns the first top-level `{…,…}` group of `pattern` stands for, or undefined. */
-function firstAlternatives(pattern) {
-    let depth = 0;
-    let open = -1;
-    const commas = [];
-    for (let i = 0; i < pattern.length; i++) {
-        const c = pattern[i];
-        if (c === '{') {
-            if (depth++ === 0) {
-                open = i;
-                commas.length = 0;
-            }
-        }
-        else if (c === '}' && depth > 0) {
-            if (--depth === 0) {
-                if (commas.length === 0)
-                    continue;
-                const head = pattern.slice(0, open);
-                const tail = pattern.slice(i + 1);
-                const bounds = [open, ...commas, i];
-                const choices = bounds.slice(1).map((end, k) => pattern.slice(bounds[k] + 1, end));
-                return choices.map(choice => `${head}${choice}${tail}`);
-            }
-        }
-        else if (c === ',' && depth === 1) {
-            commas.push(i);
-        }
-    }
-    return undefined;
-}
-function segmentSource(segment) {
-    let out = '';
-    for (const c of segment) {
-        if (c === '*')
-            out += '[^/]*';
-        else if (c === '?')
-            out += '[^/]';
-        else
-            out += c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    }
-    return out;
-}
-function compile(written, text) {
-    const segments = text.split('/');
-    let source = '^';
-    segments.forEach((segment, i) => {
-        const last = i === segments.length - 1;
-        if (segment === '**')
-            source += last ? '.*' : '(?:[^/]+/)*';
-        else
-            source += segmentSource(segment) + (last ? '' : '/');
-    });
-    const firstMagic = segments.findIndex(s => MAGIC.test(s));
-    return {
-        written,
-        text,
-        regex: new RegExp(`${source}$`),
-        base: firstMagic === -1 ? segments.slice(0, -1) : segments.slice(0, firstMagic),
-        literal: firstMagic === -1
-    };
-}
-/**
- * Checks and compiles the patterns: a pattern that is absolute or climbs out with `..` is an
- * error, raised before anything is read.
- */
-function compilePatterns(patterns) {
-    const compiled = [];
-    for (const written of patterns) {
-        let expansions;
-        try {
-            expansions = expandBraces(written.trim());
-        }
-        catch (error) {
-            if (!(error instanceof TooManyExpansions))
-                throw error;
-            throw new FilesPatternError(`files: pattern "${written}" expands to more than ${MAX_BRACE_EXPANSIONS} paths with its {…} alternatives; split it into several patterns or use * and ** instead`);
-        }
-        for (const expanded of expansions) {
-            const what = expanded === written ? `"${written}"` : `"${written}" (as "${expanded}")`;
-            if (/^([/\\]|[A-Za-z]:)/.test(expanded))
-                throw new FilesPatternError(`files: pattern ${what} is absolute; write it relative to the workspace`);
-            const segments = expanded.split(/[/\\]+/).filter(s => s !== '' && s !== '.');
-            if (segments.includes('..'))
-                throw new FilesPatternError(`files: pattern ${what} leaves the workspace with ".."; only files inside the workspace can be updated`);
-            if (segments.length === 0)
-                throw new FilesPatternError(`files: pattern ${what} names no file`);
-            compiled.push(compile(written, segments.join('/')));
-        }
-    }
-    return compiled;
-}
-/**
- * The paths in a listing (such as a branch's git tree, relative, forward slashes) that the
- * patterns name, in the listing's order: the same matching as a walk of the workspace.
- */
-function matchPaths(patterns, paths) {
-    const compiled = compilePatterns(patterns);
-    return [...paths].filter(path => !path.split('/').includes('.git') && compiled.some(p => p.regex.test(path)));
-}
-/**
- * Finds the files the patterns name under `root`, sorted by path, each once. Paths in
- * `exclude` (absolute) are left out: the config is updated on its own.
- */
-async function expandWorkspaceFiles(root, patterns, exclude = []) {
-    const compiled = compilePatterns(patterns);
-    const top = await (0,promises_namespaceObject.realpath)(root);
-    const excluded = new Set();
-    for (const path of exclude)
-        excluded.add(await (0,promises_namespaceObject.realpath)(path).catch(() => path));
-    const found = new Map();
-    const skipped = new Map();
-    const hits = new Set();
-    const visited = new Set();
-    const consider = async (relative, absolute) => {
-        const matching = compiled.filter(p => p.regex.test(relative));
-        if (matching.length === 0)
-            return;
-        let info;
-        try {
-            info = await (0,promises_namespaceObject.lstat)(absolute);
-        }
-        catch {
-            return;
-        }
-        if (info.isSymbolicLink()) {
-            for (const p of matching)
-                hits.add(p);
-            skipped.set(relative, LINK);
-            return;
-        }
-        if (!info.isFile())
-            return;
-        for (const p of matching)
-            hits.add(p);
-        if (excluded.has(absolute))
-            return;
-        found.set(relative, { path: relative, absolutePath: absolute });
-    };
-    const walk = async (relative) => {
-        if (visited.has(relative))
-            return;
-        visited.add(relative);
-        const absolute = relative === '' ? top : (0,external_node_path_namespaceObject.join)(top, ...relative.split('/'));
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(absolute, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        for (const entry of entries) {
-            const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
-            if (entry.isDirectory()) {
-                if (entry.name !== '.git')
-                    await walk(child);
-            }
-            else {
-                await consider(child, (0,external_node_path_namespaceObject.join)(absolute, entry.name));
-            }
-        }
-    };
-    for (const pattern of compiled) {
-        if (!(await baseIsReal(top, pattern, hits, skipped)))
-            continue;
-        if (pattern.literal)
-            await consider(pattern.text, (0,external_node_path_namespaceObject.join)(top, ...pattern.text.split('/')));
-        else
-            await walk(pattern.base.join('/'));
-    }
-    return {
-        files: [...found.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
-        skipped: [...skipped]
-            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-            .map(([path, reason]) => ({ path, reason })),
-        // A pattern with alternatives is unmatched only when none of them matched.
-        unmatched: [...new Set(compiled.map(p => p.written))].filter(written => !compiled.some(p => p.written === written && hits.has(p)))
-    };
-}
-/**
- * Every directory on the way must be a real one: lstat follows links in all but the last
- * component, so a linked directory is refused here rather than read through.
- */
-async function baseIsReal(top, pattern, hits, skipped) {
-    let ok = true;
-    for (let i = 1; i <= pattern.base.length && ok; i++) {
-        const prefix = pattern.base.slice(0, i);
-        const info = await (0,promises_namespaceObject.lstat)((0,external_node_path_namespaceObject.join)(top, ...prefix)).catch(() => undefined);
-        ok = info?.isDirectory() === true && prefix[i - 1] !== '.git';
-        if (info?.isSymbolicLink()) {
-            hits.add(pattern);
-            skipped.set(prefix.join('/'), LINK);
-        }
-    }
-    return ok;
-}
-
-;// CONCATENATED MODULE: ./src/run/moves.ts
-/**
- * The one model of what a run moved. A Move is one config entry with the digest it held and
- * the digest it ends on; computeMoves derives them for any copy of the config (the workspace's,
- * or the base branch's for the pull request) from the same per-entry results, and everything
- * that reports or writes a move (the config rewrite, the other files, the `updates` output,
- * the pull-request body) reads these and nothing else.
- */
-
-
-function entryKey(entry) {
-    return imageKey(entry.reference, entry.platform);
-}
-function hasMoved(move) {
-    return move.current !== move.previous;
-}
-/** True when at least one of the moves changes a digest. */
-function anyMoved(moves) {
-    return moves.some(hasMoved);
-}
-/**
- * Every entry of `config` that holds or gets a digest, with the digest it ends on. An entry
- * the results are about ends on its own result: the resolved digest when it moved, else the
- * one it held (unchanged, or not verified). An entry of another copy of the config, such as
- * the base branch's, ends on the digest this run resolved for its key, or keeps its own when
- * the run could not verify that key or does not know it. Entries that stay are kept: a
- * reference in another file moves only when every entry holding its digest agrees.
- */
-function computeMoves(config, results) {
-    const own = new Map();
-    const resolved = new Map();
-    for (const r of results) {
-        own.set(r.entry, r);
-        // A held entry's current is its old digest: another copy of the config keeps its own.
-        if (r.status !== 'failed' && r.status !== 'as-committed' && r.status !== 'held' && r.current)
-            resolved.set(entryKey(r.entry), r.current);
-    }
-    const moves = [];
-    for (const entry of config.entries) {
-        const key = entryKey(entry);
-        const result = own.get(entry);
-        let previous = entry.digest;
-        let current;
-        if (result) {
-            const moved = (result.status === 'updated' || result.status === 'pinned') && result.current;
-            previous = result.previous;
-            current = moved ? result.current : result.previous;
-        }
-        else {
-            current = resolved.get(key) ?? previous;
-        }
-        if (current !== undefined)
-            moves.push({ entry, key, previous, current, files: [] });
-    }
-    return moves;
-}
-/** The config's text with every moved digest rewritten; undefined when none moved. */
-function rewriteConfig(config, moves) {
-    const moved = new Map(moves.filter(hasMoved).map(m => [m.entry.index, m.current]));
-    return moved.size > 0 ? rewriteDigests(config, moved) : undefined;
-}
-/** The moves other files are searched with: those of entries that held a digest. */
-function pinnedMoves(moves) {
-    return moves
-        .filter((m) => m.previous !== undefined)
-        .map(m => ({
-        ...m,
-        name: m.entry.name,
-        repository: repositoryName(m.entry.reference),
-        tag: m.entry.reference.tag
-    }));
-}
-/** The moves with the files each one touched, in the order the files are given. */
-function withFiles(moves, files) {
-    return moves.map(m => ({
-        ...m,
-        files: files.filter(f => f.entries.includes(m.entry.index)).map(f => f.path)
-    }));
-}
-
-;// CONCATENATED MODULE: ./src/run/other-files.ts
-/**
- * Other files that pin the config's digests (Dockerfiles, compose files, manifests,
- * workflows): finding them under the workspace's globs and rewriting their references with a
- * run's moves. The pull request uses the same rewrite on the base branch's copies.
- */
-
-
-
-
-
-/** A notice where the logger has them (the action's annotations), else an info line. */
-function notice(logger, message) {
-    if (logger.notice)
-        logger.notice(message);
-    else
-        logger.info(message);
-}
-/**
- * The workspace files the globs name. `defaults` marks globs the user did not write
- * (discovery's), which may well match nothing without that being worth a warning.
- */
-async function findPinnedFiles(options, logger, defaults = false) {
-    if (!options.files || options.files.length === 0)
-        return [];
-    if (!options.workspace)
-        throw new Error('the files option needs a workspace');
-    const expanded = await expandWorkspaceFiles(options.workspace, options.files, [
-        options.configPath
-    ]);
-    if (!defaults)
-        for (const pattern of expanded.unmatched)
-            logger.warning(`files: pattern "${pattern}" matches no file in the workspace`);
-    for (const { path, reason } of expanded.skipped)
-        notice(logger, `files: skipped ${path}: it ${reason}`);
-    // The expansion never follows links; the same check as the config's makes that a rule
-    // every written file passes, whatever finds it.
-    if (!options.dryRun)
-        for (const file of expanded.files)
-            await checkWorkspacePath(options.workspace, file.absolutePath, `files: ${file.path}`);
-    return expanded.files;
-}
-/**
- * Rewrites one other file's text; undefined when nothing in it changes. `label` names the file
- * in messages (the path, or the path on a branch).
- */
-function rewritePinnedText(label, bytes, moves, logger) {
-    const decoded = decodePinnedFile(bytes);
-    if ('skipped' in decoded) {
-        notice(logger, `files: skipped ${label}: it is ${decoded.skipped}`);
-        return undefined;
-    }
-    const searched = pinnedMoves(moves);
-    const rewrite = rewritePinnedReferences(decoded.text, searched);
-    for (const a of rewrite.ambiguous)
-        logger.warning(`${label}:${a.line}: ${a.reference} was left as it is: the config entries that pin this digest (${a.entries.join(', ')}) do not all move to the same new one; write the tag in the reference, or give those entries the same tag`);
-    if (rewrite.count === 0)
-        return undefined;
-    const entries = rewrite.applied.map(i => searched[i].entry.index);
-    return {
-        text: decoded.text,
-        newText: rewrite.text,
-        entries: [...new Set(entries)].sort((a, b) => a - b)
-    };
-}
-/** The file's bytes; undefined (with a notice) when it is over the size cap. */
-async function readCandidate(file, logger) {
-    try {
-        const size = (await (0,promises_namespaceObject.stat)(file.absolutePath)).size;
-        if (size > MAX_PINNED_FILE_BYTES) {
-            notice(logger, `files: skipped ${file.path}: it is ${tooLarge(size)}`);
-            return undefined;
-        }
-        return await (0,promises_namespaceObject.readFile)(file.absolutePath);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new Error(`files: cannot read ${file.path} (${code ?? error.message})`, {
-            cause: error
-        });
-    }
-}
-async function rewritePinnedFiles(files, moves, logger) {
-    if (!anyMoved(moves))
-        return [];
-    const pinned = [];
-    for (const file of files) {
-        const bytes = await readCandidate(file, logger);
-        if (!bytes)
-            continue;
-        const rewrite = rewritePinnedText(file.path, bytes, moves, logger);
-        if (!rewrite)
-            continue;
-        pinned.push({ ...file, text: rewrite.text, newText: rewrite.newText, entries: rewrite.entries });
-    }
-    return pinned;
-}
-
 ;// CONCATENATED MODULE: ./src/domain/discovery/model.ts
 /**
  * What discovery finds in a file: the exact characters of each image reference, so a rewrite
@@ -32368,9 +32647,102 @@ function lineOf(starts, offset) {
  */
 
 
-/** The white-space separated words of one line, with their offsets in the file. */
-function words(line, offset) {
-    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
+/** The escape character: a backslash, or `` ` `` when an `# escape=` parser directive at the top says so. */
+function escapeCharacter(lines) {
+    // Parser directives are only read before the first line that is not one.
+    for (const line of lines) {
+        const directive = DIRECTIVE.exec(line.replace(/\r+$/, '').trimStart());
+        if (!directive)
+            break;
+        const value = directive[2];
+        if (directive[1].toLowerCase() === 'escape' && (value === '`' || value === '\\'))
+            return value;
+    }
+    return '\\';
+}
+/**
+ * The line without its continuation: as BuildKit's regex, the escape character last before
+ * spaces and tabs, unless an escape character precedes it (an escaped escape).
+ */
+function withoutContinuation(line, escape) {
+    const body = line.replace(/[ \t]+$/, '');
+    const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
+    return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
+}
+/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
+function heredocTerminators(instruction) {
+    const [keyword, ...rest] = instruction.trim().split(/\s+/);
+    const name = keyword.toUpperCase();
+    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
+        return [];
+    return rest.flatMap(word => {
+        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
+        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
+    });
+}
+/**
+ * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
+ * character continues on the next; comment lines and empty lines inside a continuation are
+ * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
+ * bodies are skipped.
+ */
+function instructions(text) {
+    const lines = text.split('\n');
+    const escape = escapeCharacter(lines);
+    const starts = lineStarts(text);
+    const result = [];
+    let current;
+    let heredocs = [];
+    lines.forEach((raw, i) => {
+        const line = raw.replace(/\r+$/, '');
+        // A heredoc's body is its instruction's content, up to the line that ends it.
+        if (heredocs.length > 0) {
+            const [heredoc] = heredocs;
+            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
+                heredocs.shift();
+            return;
+        }
+        const comment = line.trimStart().startsWith('#');
+        let skip = 0;
+        if (!current) {
+            if (comment)
+                return;
+            skip = line.length - line.trimStart().length;
+            if (skip === line.length)
+                return;
+            current = { text: '', offsets: [], line: i + 1 };
+        }
+        else if (comment || line.trim() === '')
+            return;
+        const { kept, continues } = withoutContinuation(line.slice(skip), escape);
+        current.text += kept;
+        for (let k = 0; k < kept.length; k++)
+            current.offsets.push(starts[i] + skip + k);
+        if (continues)
+            return;
+        result.push(current);
+        heredocs = heredocTerminators(current.text);
+        current = undefined;
+    });
+    if (current)
+        result.push(current);
+    return result;
+}
+/** The white-space separated words of an instruction. */
+function words(instruction) {
+    return [...instruction.text.matchAll(/\S+/g)].map(m => ({
+        text: m[0],
+        offsets: instruction.offsets.slice(m.index, m.index + m[0].length)
+    }));
+}
+/** Part of a word, as `String.slice` takes it. */
+function slice(word, from, to = word.text.length) {
+    return { text: word.text.slice(from, to), offsets: word.offsets.slice(from, to) };
+}
+/** Whether the word's characters stand together in the file, so one span can replace them. */
+function contiguous(word) {
+    return word.offsets.at(-1) - word.offsets[0] === word.text.length - 1;
 }
 function isReference(text) {
     if (text.includes('$'))
@@ -32383,21 +32755,18 @@ function isReference(text) {
         return false;
     }
 }
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value, with its characters' offsets. */
 function argDefaults(args, line, into) {
     for (const word of args) {
         const eq = word.text.indexOf('=');
         if (eq <= 0)
             continue;
         const name = word.text.slice(0, eq);
-        let value = word.text.slice(eq + 1);
-        let start = word.start + eq + 1;
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
-            value = value.slice(1, -1);
-            start++;
-        }
-        into.set(name, { value, start, line });
+        let value = slice(word, eq + 1);
+        const quote = value.text[0];
+        if ((quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote))
+            value = slice(value, 1, -1);
+        into.set(name, { value, line });
     }
 }
 /** `${NAME}` or `$NAME` standing alone: the variable's name. */
@@ -32413,23 +32782,35 @@ function findDockerfileReferences(text) {
     const stages = new Set();
     const args = new Map();
     const starts = lineStarts(text);
-    const add = (ref) => {
-        if (!references.some(r => r.start === ref.start))
-            references.push({ ...ref, end: ref.start + ref.text.length });
-    };
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
-        if (!instruction || instruction.text.startsWith('#'))
+    // The comment above an instruction covers it whole, however many lines it continues on.
+    const ignored = ignoredLines(text);
+    /** `line` is where the instruction starts: for the ignore comment and the notice. */
+    const add = (word, line, kind, platform) => {
+        if (ignored.has(line))
             return;
-        const keyword = instruction.text.toUpperCase();
-        if (keyword === 'ARG')
-            argDefaults(rest, line, args);
-        else if (keyword === 'FROM')
-            fromLine(rest, line);
-        else if (keyword === 'COPY' || keyword === 'ADD')
-            copyLine(rest, line);
-    });
+        if (!contiguous(word)) {
+            notices.push({
+                line,
+                message: `${word.text} is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned`
+            });
+            return;
+        }
+        const start = word.offsets[0];
+        if (references.some(r => r.start === start))
+            return;
+        const end = start + word.text.length;
+        references.push({ start, end, text: word.text, line: lineOf(starts, start), kind, platform });
+    };
+    for (const instruction of instructions(text)) {
+        const [keyword, ...rest] = words(instruction);
+        const name = keyword.text.toUpperCase();
+        if (name === 'ARG')
+            argDefaults(rest, instruction.line, args);
+        else if (name === 'FROM')
+            fromLine(rest, instruction.line);
+        else if (name === 'COPY' || name === 'ADD')
+            copyLine(rest, instruction.line);
+    }
     return { references, notices };
     function fromLine(rest, line) {
         let platform;
@@ -32451,13 +32832,13 @@ function findDockerfileReferences(text) {
             return;
         if (!image.text.includes('$')) {
             if (isReference(image.text))
-                add({ ...image, line, kind: 'dockerfile-from', platform });
+                add(image, line, 'dockerfile-from', platform);
             return;
         }
         const name = variableName(image.text);
         const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
-            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+        if (arg && isReference(arg.value.text) && !stages.has(arg.value.text.toLowerCase())) {
+            add(arg.value, arg.line, 'dockerfile-arg', platform);
             return;
         }
         notices.push({
@@ -32469,16 +32850,73 @@ function findDockerfileReferences(text) {
         for (const word of rest) {
             if (!word.text.startsWith('--'))
                 break;
-            const from = /^--from=(.+)$/.exec(word.text);
-            if (!from)
+            if (!word.text.startsWith('--from=') || word.text.length === '--from='.length)
                 continue;
-            const value = from[1];
+            const value = slice(word, '--from='.length);
             // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+            if (/^\d+$/.test(value.text) || stages.has(value.text.toLowerCase()))
                 continue;
-            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+            if (isReference(value.text))
+                add(value, line, 'dockerfile-copy');
         }
     }
+}
+
+;// CONCATENATED MODULE: ./src/domain/discovery/runners.ts
+/**
+ * The platform a workflow job's containers run as, when its `runs-on` fixes the runner's
+ * architecture. Job containers, service containers and `docker://` steps run Linux images,
+ * so the platform is `linux/<arch>` of the runner; a container's own `--platform` option wins.
+ *
+ * GitHub-hosted labels, from "GitHub-hosted runners reference" and "Larger runners"
+ * (docs.github.com/en/actions/reference/runners/github-hosted-runners,
+ * docs.github.com/en/actions/using-github-hosted-runners/running-jobs-on-larger-runners),
+ * read December 2026: `ubuntu-latest`, `ubuntu-2x.04`, `ubuntu-slim`, `windows-latest`,
+ * `windows-20xx` are x64; `ubuntu-2x.04-arm` and `windows-11-arm` are arm64; macOS is arm64
+ * (`macos-latest`, `macos-14`…, `-xlarge`) except `macos-13` and older, `-intel` and `-large`,
+ * which are Intel. Self-hosted runners carry `X64`, `ARM` or `ARM64` among their labels.
+ * An expression, or labels that name no architecture, fix nothing: the pin's own platform decides.
+ */
+const HOSTED = [
+    [/^ubuntu-(?:latest|slim|\d+\.\d+)$/, 'amd64'],
+    [/^ubuntu-\d+\.\d+-arm$/, 'arm64'],
+    [/^windows-(?:latest|\d{4})$/, 'amd64'],
+    [/^windows-11-arm$/, 'arm64'],
+    [/^macos-(?:latest|\d+(?:\.\d+)?)-(?:intel|large)$/, 'amd64'],
+    [/^macos-(?:1[0-3]|10\.\d+)$/, 'amd64'],
+    [/^macos-(?:latest|\d+)(?:-xlarge)?$/, 'arm64']
+];
+/** Self-hosted runners' architecture labels, which GitHub matches case-insensitively. */
+const SELF_HOSTED = { x64: 'amd64', arm64: 'arm64', arm: 'arm' };
+function architecture(label) {
+    const lower = label.toLowerCase();
+    if (SELF_HOSTED[lower])
+        return SELF_HOSTED[lower];
+    if (lower.endsWith('-arm64'))
+        return 'arm64';
+    return HOSTED.find(([pattern]) => pattern.test(lower))?.[1];
+}
+/**
+ * `linux/<arch>` when the labels fix one architecture; undefined for an expression, no
+ * architecture, or two that disagree. A runner must carry every label, so one is enough.
+ */
+function runnerPlatform(labels) {
+    if (labels.length === 0 || labels.some(l => l.includes('${{')))
+        return undefined;
+    const found = new Set(labels.map(architecture).filter(a => a !== undefined));
+    return found.size === 1 ? `linux/${[...found][0]}` : undefined;
+}
+const PLATFORM = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/i;
+/**
+ * The `--platform` a container's `options` set: the platform, `null` when set to something
+ * else (an expression, a list), so nothing is fixed, and undefined when not set.
+ */
+function optionsPlatform(options) {
+    const flag = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(options);
+    if (!flag)
+        return undefined;
+    const value = flag[1].replace(/^(["'])(.*)\1$/, '$2');
+    return PLATFORM.test(value) ? value.toLowerCase() : null;
 }
 
 ;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
@@ -32489,7 +32927,9 @@ function findDockerfileReferences(text) {
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
+
 
 
 
@@ -32556,10 +32996,10 @@ function span(source, node, skip = '') {
 }
 function findYamlReferences(source) {
     const found = new Map();
-    const add = (node, kind, skip = '') => {
+    const add = (node, kind, skip = '', platform) => {
         const at = span(source, node, skip);
         if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform });
     };
     for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
         if (!('errors' in doc) || doc.errors.length > 0)
@@ -32585,17 +33025,35 @@ function findYamlReferences(source) {
         .sort((a, b) => a.start - b.start)
         .map(f => ({ ...f, line: lineOf(starts, f.start) }));
 }
+/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
+function runnerLabels(doc, job) {
+    let runsOn = get(doc, job, 'runs-on');
+    if ((0,dist/* isMap */.jh)(runsOn))
+        runsOn = get(doc, runsOn, 'labels');
+    const items = (0,dist/* isSeq */.oP)(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn];
+    const labels = items.map(i => ((0,dist/* isScalar */.jn)(i) && typeof i.value === 'string' ? i.value : undefined));
+    return labels.every(l => l !== undefined) ? labels : [];
+}
+/** The job's platform, unless the container's `options` set their own `--platform`. */
+function containerPlatform(doc, container, job) {
+    const options = (0,dist/* isMap */.jh)(container) ? get(doc, container, 'options') : undefined;
+    const own = (0,dist/* isScalar */.jn)(options) && typeof options.value === 'string'
+        ? optionsPlatform(options.value)
+        : undefined;
+    return own === undefined ? job : (own ?? undefined);
+}
 function workflow(doc, jobs, add) {
     for (const job of mapValues(doc, jobs)) {
+        const platform = runnerPlatform(runnerLabels(doc, job));
         const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container', '', containerPlatform(doc, container, platform));
         for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service');
+            add(get(doc, service, 'image'), 'workflow-service', '', containerPlatform(doc, service, platform));
         const steps = get(doc, job, 'steps');
         if (!(0,dist/* isSeq */.oP)(steps))
             continue;
         for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform);
     }
 }
 /** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
@@ -32775,7 +33233,85 @@ function replaceSpans(text, replacements) {
     return pieces.join('');
 }
 
+;// CONCATENATED MODULE: ./src/run/resolve.ts
+/**
+ * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
+ * at a time, each failure captured on its own entry. The pool and the failure's wording are
+ * shared with discovery and the `digest` command, so an image that cannot be resolved reads
+ * the same wherever it was named.
+ */
+
+
+
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+/** Runs `task(i)` for every i below `count`, at most `concurrency` at once, in order of i. */
+async function forEachAtMost(count, concurrency, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < count)
+            await task(next++);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+/**
+ * Why an image has no digest, in one line. Transport errors name a URL, not the image, and
+ * an answer that does not name the repository (its path, as `acme/app`) gets the image (as
+ * `shown`) in front.
+ */
+function failureLine(error, image, words = NEUTRAL_WORDS) {
+    const described = describeError(error, words);
+    const message = described.split('\n')[0] ?? described;
+    if (!image)
+        return message;
+    const transport = error instanceof RegistryError &&
+        (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError);
+    return transport || !message.includes(image.repository) ? `${image.shown}: ${message}` : message;
+}
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+async function resolveEntries(config, client, concurrency, onProgress, words = NEUTRAL_WORDS) {
+    const entries = config.entries;
+    await client.prepare(entries.map(e => e.reference));
+    const results = new Array(entries.length);
+    let done = 0;
+    await forEachAtMost(entries.length, concurrency, async (i) => {
+        const entry = entries[i];
+        results[entry.index] = await resolveEntry(entry, client, words);
+        onProgress?.(++done, entries.length);
+    });
+    return results;
+}
+async function resolveEntry(entry, client, words) {
+    const previous = entry.digest;
+    try {
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
+        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
+        return { entry, status, previous, current: digest };
+    }
+    catch (error) {
+        const image = {
+            shown: formatImageReference(entry.reference),
+            repository: entry.reference.repository
+        };
+        return {
+            entry,
+            status: 'failed',
+            previous,
+            current: previous,
+            error: failureLine(error, image, words)
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/discover.ts
+
 
 
 
@@ -32860,6 +33396,9 @@ async function resolveTarget(client, target) {
         platform = parsePlatform(found.platform);
     else {
         const config = await client.fetchConfig(ref, old);
+        // Without a platform the pin would become the index: it stays, and the error says why.
+        if (!config.os || !config.architecture)
+            throw new Error(`the pinned digest is one platform's manifest, but its image config names no platform, and the tag now names an index: write the platform beside the reference (FROM --platform=… in a Dockerfile, a fixed runs-on in a workflow), or pin the index`);
         const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/');
         platform = parsePlatform(text);
     }
@@ -32895,42 +33434,48 @@ function targetEntry(target, index, platform) {
         file: target.occurrences[0].path
     };
 }
-/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
+/**
+ * Resolves every target, at most `concurrency` at a time; a failure stays on its old digest.
+ * Each target's entry is replaced by the one resolved (which may name a platform); what it
+ * moves to is decided later, after the signatures and policies (see settleTargets).
+ */
 async function resolveTargets(targets, client, firstIndex, concurrency, words = NEUTRAL_WORDS) {
     await client.prepare(targets.map(t => t.occurrences[0].planned.resolve));
     const results = new Array(targets.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < targets.length) {
-            const i = next++;
-            const target = targets[i];
-            const previous = target.occurrences[0].planned.previous;
-            try {
-                const { digest, platform } = await resolveTarget(client, target);
-                target.entry = targetEntry(target, firstIndex + i, platform);
-                if (digest !== previous)
-                    target.current = digest;
-                const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
-                results[i] = { entry: target.entry, status, previous, current: digest };
-            }
-            catch (error) {
-                target.entry = targetEntry(target, firstIndex + i);
-                const message = describeError(error, words).split('\n')[0];
-                const shown = formatImageReference(target.occurrences[0].planned.resolve);
-                results[i] = {
-                    entry: target.entry,
-                    status: 'failed',
-                    previous,
-                    current: previous,
-                    error: message.includes(repositoryName(target.entry.reference))
-                        ? message
-                        : `${shown}: ${message}`
-                };
-            }
+    await forEachAtMost(targets.length, concurrency, async (i) => {
+        const target = targets[i];
+        const { resolve, previous } = target.occurrences[0].planned;
+        try {
+            const { digest, platform } = await resolveTarget(client, target);
+            target.entry = targetEntry(target, firstIndex + i, platform);
+            const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
+            results[i] = { entry: target.entry, status, previous, current: digest };
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
+        catch (error) {
+            target.entry = targetEntry(target, firstIndex + i);
+            const image = { shown: formatImageReference(resolve), repository: resolve.repository };
+            const message = failureLine(error, image, words);
+            results[i] = {
+                entry: target.entry,
+                status: 'failed',
+                previous,
+                current: previous,
+                error: message
+            };
+        }
+    });
     return results;
+}
+/**
+ * What each target moves to, from its result after every stage: the resolved digest when it
+ * moved and nothing refused it, else nothing (it keeps every character it had).
+ */
+function settleTargets(targets, results) {
+    targets.forEach((target, i) => {
+        const r = results[i];
+        const moved = r.status !== 'failed' && r.current !== undefined && r.current !== r.previous;
+        target.current = moved ? r.current : undefined;
+    });
 }
 /**
  * One file's text with the config's moves and the discovered references applied: the
@@ -33037,7 +33582,7 @@ function compareImages(previous, current) {
 
 /** An index's labels and build time are read from this platform unless the entry names one. */
 const DEFAULT_PLATFORM = parsePlatform('linux/amd64');
-const NO_FACTS = { lookup: () => undefined, failure: () => undefined };
+const image_facts_NO_FACTS = { lookup: () => undefined, failure: () => undefined };
 const keyOf = (r, digest) => `${r.registry}/${r.repository}@${digest}`;
 /**
  * Details are read for at most this many digests a run: a run that moves a thousand images
@@ -33322,9 +33867,11 @@ function matrixEntry(result) {
 
 ;// CONCATENATED MODULE: ./src/run/discover-stage.ts
 /**
- * Discovery as one stage of runUpdate: after the config's entries resolved, find the
- * references in the files, resolve each distinct one, rewrite the files with both, and
- * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
+ * Discovery's steps in runUpdate. Before any registry is asked, the references in the files
+ * become entries numbered after the config's (findDiscovered); they resolve with the config's
+ * (resolveDiscovered), and every later stage (signatures, image facts, policies, pin health,
+ * reviews) judges them as it judges a config entry. Once judged, the files are rewritten with
+ * both (settleDiscovery) and the discovered entries join the plan (withDiscovery).
  */
 
 
@@ -33340,8 +33887,9 @@ function discoverScan(options) {
 async function discoverMatrix(plan, scan, logger) {
     if (!scan.discover)
         return plan;
-    const found = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles);
-    const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger);
+    const files = await findPinnedFiles({ ...scan, dryRun: true }, logger, scan.defaultFiles);
+    const found = await findDiscovered(files, plan.config, scan, logger);
+    const stage = settleDiscovery(found, found.entries.map(asCommitted), [], logger);
     return { ...withDiscovery(plan, stage), pinnedFiles: [] };
 }
 /** A config that is not there: discovery runs without one. */
@@ -33358,35 +33906,45 @@ function emptyConfig(label) {
     return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] };
 }
 /**
- * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
- * rewrites. `configMoves` are the config's; references they pin are theirs alone.
+ * Finds the references in the files. A reference a config entry pins is the config's alone:
+ * which ones is known from the config as written (its entries' repositories and digests).
  */
-async function runDiscovery(files, config, configMoves, options, client, logger) {
+async function findDiscovered(files, config, options, logger) {
     const settings = options.discover;
-    const patterns = options.files ?? [];
-    const { targets, texts } = await discoverFiles(files, settings, configMoves, logger);
-    const list = [...targets.values()];
+    const owned = computeMoves(config, []);
+    const { targets, texts } = await discoverFiles(files, settings, owned, logger);
     const first = config.entries.length;
-    const resolved = client
-        ? await resolveTargets(list, client, first, options.concurrency, options.words)
-        : list.map((target, i) => asCommitted(target, first + i));
-    const discovery = { settings, files: patterns, targets };
+    const entries = [...targets.values()].map((t, i) => (t.entry = targetEntry(t, first + i)));
+    const discovery = { settings, files: options.files ?? [], targets };
+    return { discovery, files, texts, entries };
+}
+/** Resolves the found references, after the config's entries and like them. */
+function resolveDiscovered(found, client, options) {
+    const targets = [...found.discovery.targets.values()];
+    const first = found.entries[0]?.index ?? 0;
+    return resolveTargets(targets, client, first, options.concurrency, options.words);
+}
+/**
+ * The found references once every stage judged them (`results`, in the entries' order):
+ * each target's digest, the files rewritten with them and the config's moves, and the moves.
+ */
+function settleDiscovery(found, results, configMoves, logger) {
+    const { discovery, files, texts } = found;
+    settleTargets([...discovery.targets.values()], results);
     const pinnedFiles = rewriteDiscoveredFiles(files, texts, configMoves, discovery, logger);
-    const moves = resolved
+    const moves = results
         .filter(r => r.current !== undefined)
         .map(r => ({
         entry: r.entry,
-        key: r.entry.name,
+        key: entryKey(r.entry),
         previous: r.previous,
         current: r.status === 'failed' ? r.previous : r.current,
         files: []
     }));
-    return { discovery, results: resolved, moves: withFiles(moves, pinnedFiles), pinnedFiles };
+    return { discovery, results: [...results], moves: withFiles(moves, pinnedFiles), pinnedFiles };
 }
-function asCommitted(target, index) {
-    target.entry = targetEntry(target, index);
-    const previous = target.entry.digest;
-    return { entry: target.entry, status: 'as-committed', previous, current: previous };
+function asCommitted(entry) {
+    return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
 }
 /** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
 function discoveredMatrixEntry(result) {
@@ -33401,7 +33959,7 @@ function discoveredMatrixEntry(result) {
 function withDiscovery(plan, stage) {
     const results = [...plan.results, ...stage.results];
     const moves = [...plan.moves, ...stage.moves];
-    const updates = [...plan.updates, ...updatesOf(stage.moves)];
+    const updates = [...plan.updates, ...updatesOf(stage.moves, plan.reviews)];
     return {
         ...plan,
         results,
@@ -33586,341 +34144,6 @@ function heldBesidesGonePins(result) {
         !gone.some(g => g.name === h.name && g.digest === h.current && g.reason === h.reason));
 }
 
-;// CONCATENATED MODULE: ./src/domain/policy/engine.ts
-
-
-const DEFAULT_POLICY_SETTINGS = {
-    minAgeUnknown: 'first-seen',
-    allowRewind: false,
-    immutableTags: [],
-    sizePolicy: 'warn'
-};
-/** The settings and the entry's own fields together: the entry wins where it sets one. */
-function minAgeFor(policy, settings) {
-    return policy.minAge ?? settings.minAge;
-}
-function isImmutable(tag, policy, settings) {
-    return policy.immutable === true || settings.immutableTags.some(re => re.test(tag));
-}
-function decide(c, settings, now) {
-    if (isImmutable(c.tag, c.policy, settings)) {
-        return {
-            kind: 'error',
-            reason: `immutable tag ${c.tag} moved from ${c.previous} to ${c.candidate}; keeping ${c.previous}`,
-            until: null
-        };
-    }
-    const refusal = rewind(c, settings) ?? lostPlatforms(c);
-    if (refusal)
-        return { kind: 'refused', reason: refusal, until: null };
-    const size = sizeOverLimit(c, settings);
-    if (size && settings.sizePolicy === 'block')
-        return { kind: 'refused', reason: `size over limit: ${size}`, until: null };
-    const cooldown = checkCooldown(c, settings, now);
-    if (cooldown)
-        return cooldown;
-    return { kind: 'propose', flags: size ? [`size over limit: ${size}`] : [] };
-}
-/**
- * A time a builder or registry gave, when it is worth trusting for age: reproducible builds
- * stamp the epoch, and a time after `now` is a wrong clock, so neither says how old a digest is.
- */
-function knownTime(created, now) {
-    if (!created || created.source === 'first-seen')
-        return undefined;
-    const at = Date.parse(created.at);
-    if (!Number.isFinite(at) || at <= 0)
-        return undefined;
-    if (now && at > now.getTime())
-        return undefined;
-    return at;
-}
-const SOURCE_WORDS = {
-    'docker-hub': 'pushed',
-    'github-packages': 'pushed',
-    'image-config': 'built',
-    'first-seen': 'first seen'
-};
-function rewind(c, settings) {
-    if (settings.allowRewind)
-        return undefined;
-    const before = knownTime(c.previousFacts?.created);
-    const after = knownTime(c.candidateFacts?.created);
-    if (before === undefined || after === undefined || after >= before)
-        return undefined;
-    // Dates as parsed, never as the registry wrote them: the reason is shown everywhere.
-    return `tag rewind: the new digest was created ${iso(after)}, before the pinned one (${iso(before)}); allow-rewind allows it`;
-}
-function lostPlatforms(c) {
-    const after = c.candidateFacts;
-    if (!after)
-        return undefined;
-    const offered = after.platforms.map(p => descriptor(p.platform));
-    const wanted = new Set(c.policy.platforms ?? []);
-    if (c.previousFacts?.isIndex)
-        for (const p of c.previousFacts.platforms)
-            wanted.add(p.platform);
-    // linux/arm64 and linux/arm64/v8 are one platform: compared as the resolver matches them.
-    const lost = [...wanted]
-        .filter(p => !offered.some(o => platformMatches(parsePlatform(p), o)))
-        .sort();
-    if (lost.length === 0)
-        return undefined;
-    return `lost platform${lost.length > 1 ? 's' : ''}: the new digest lacks ${lost.join(', ')}`;
-}
-function descriptor(text) {
-    const [os, architecture, variant] = text.split('/');
-    return { os, architecture, variant };
-}
-/** What is over a size limit, in one line; undefined when nothing is (or nothing is known). */
-function sizeOverLimit(c, settings) {
-    const over = [];
-    const before = new Map((c.previousFacts?.platforms ?? []).map(p => [p.platform, p.size]));
-    for (const p of c.candidateFacts?.platforms ?? []) {
-        if (c.policy.maxSize !== undefined && p.size > c.policy.maxSize)
-            over.push(`${p.platform} ${formatSize(p.size)} > max_size ${formatSize(c.policy.maxSize)}`);
-        const old = before.get(p.platform);
-        const limit = settings.sizeLimitIncrease;
-        if (limit !== undefined && old !== undefined && old > 0 && p.size > old * (1 + limit / 100)) {
-            const grew = Math.round(((p.size - old) / old) * 100);
-            over.push(`${p.platform} grew ${grew}% (${formatSize(old)} → ${formatSize(p.size)}) > size-limit-increase ${limit}%`);
-        }
-    }
-    return over.length > 0 ? over.join('; ') : undefined;
-}
-/** Held while younger than its minimum age; undefined when old enough or no age is asked. */
-function checkCooldown(c, settings, now) {
-    const minAge = minAgeFor(c.policy, settings);
-    if (!minAge)
-        return undefined;
-    const created = c.candidateFacts?.created;
-    let since = knownTime(created, now);
-    let how = since !== undefined ? SOURCE_WORDS[created.source] : '';
-    if (since === undefined) {
-        if (settings.minAgeUnknown === 'allow')
-            return undefined;
-        if (settings.minAgeUnknown === 'hold') {
-            return {
-                kind: 'held',
-                reason: `waiting: no push or build time is known and min-age-unknown is hold (min-age ${minAge.text})`,
-                until: null
-            };
-        }
-        if (c.firstSeen === undefined) {
-            return {
-                kind: 'held',
-                reason: `waiting: no push or build time is known and there is no first-seen store to count ${minAge.text} from`,
-                until: null
-            };
-        }
-        since = Date.parse(c.firstSeen);
-        how = 'first seen';
-    }
-    const elapsed = now.getTime() - since;
-    if (elapsed >= minAge.ms)
-        return undefined;
-    return {
-        kind: 'held',
-        reason: `waiting, ${describeProgress(elapsed, minAge)} (${how} ${iso(since)})`,
-        until: iso(since + minAge.ms)
-    };
-}
-/** RFC 3339 in UTC to the second, as the outputs show times. */
-function iso(ms) {
-    return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./src/run/policies.ts
-
-
-
-
-/**
- * Tests only: the time a run takes as now, read by each edge from its environment, so a
- * cooldown can be crossed without sleeping. Whoever sets a job's environment can edit the
- * workflow too, so it grants nothing.
- */
-const TEST_NOW_VARIABLE = 'IMAGE_DIGEST_UPDATER_TEST_NOW';
-function runClock(testNow) {
-    if (!testNow)
-        return new Date();
-    const at = Date.parse(testNow);
-    if (!Number.isFinite(at))
-        throw new Error(`${TEST_NOW_VARIABLE} is not a time: ${testNow}`);
-    return new Date(at);
-}
-/** Nothing is known: only first-seen times (and the immutable gate) apply. */
-const policies_NO_FACTS = () => undefined;
-/** Turns held, refused and immutable moves into kept digests; the rest pass as they are. */
-async function applyPolicies(results, options, logger) {
-    const { settings } = options;
-    const moved = results.filter((r) => r.status === 'updated' && r.previous !== undefined && r.current !== undefined);
-    const wantsFirstSeen = settings.minAgeUnknown === 'first-seen' &&
-        moved.some(r => minAgeFor(r.entry.policy ?? {}, settings) !== undefined);
-    const known = wantsFirstSeen ? await loadFirstSeen(options.store, logger) : undefined;
-    const put = new Map();
-    const held = [];
-    const flags = [];
-    const decided = new Map();
-    for (const r of moved) {
-        let firstSeen;
-        if (known && minAgeFor(r.entry.policy ?? {}, settings)) {
-            // A new digest for the tag restarts the clock: a bad push quickly replaced never ages.
-            const record = known.get(storeKey(r.entry));
-            firstSeen = record?.digest === r.current ? record.first_seen : isoSeconds(options.now);
-            put.set(storeKey(r.entry), { digest: r.current, first_seen: firstSeen });
-        }
-        const decision = decideEntry(r, firstSeen, options);
-        decided.set(r, decision);
-        if (decision.kind !== 'propose')
-            held.push(heldUpdate(r, decision));
-        else if (decision.flags.length > 0)
-            flags.push({
-                key: entryKey(r.entry),
-                previous: r.previous,
-                current: r.current,
-                flags: decision.flags
-            });
-    }
-    if (known && options.store && options.persist) {
-        // A pin that caught up with its tag needs no record; a failed entry keeps its clock.
-        const remove = new Set(results.filter(r => r.status === 'unchanged').map(r => storeKey(r.entry)));
-        for (const key of put.keys())
-            remove.delete(key);
-        await saveFirstSeen(options.store, { put, remove }, logger);
-    }
-    return { results: results.map(r => keptIfNotProposed(r, decided.get(r))), held, flags };
-}
-function decideEntry(r, firstSeen, { facts, settings, now }) {
-    const image = { registry: r.entry.reference.registry, repository: r.entry.reference.repository };
-    return decide({
-        tag: r.entry.reference.tag,
-        policy: r.entry.policy ?? {},
-        previous: r.previous,
-        candidate: r.current,
-        previousFacts: facts(image, r.previous),
-        candidateFacts: facts(image, r.current),
-        firstSeen
-    }, settings, now);
-}
-function heldUpdate(r, decision) {
-    return {
-        name: r.entry.name,
-        image: repositoryName(r.entry.reference),
-        tag: r.entry.reference.tag,
-        current: r.previous,
-        candidate: r.current,
-        reason: decision.reason,
-        until: decision.until,
-        kind: decision.kind
-    };
-}
-/** A tag's key in the store, as a person reads it: `ghcr.io/o/app:1.2`, then ` linux/arm64` when pinned per platform. */
-function storeKey(entry) {
-    const image = formatImageReference({ ...entry.reference, digest: undefined });
-    return entry.platform ? `${image} ${entry.platform.text}` : image;
-}
-/** The `held` output's rows: every update not proposed, with why and when it may be. */
-function heldOutput(held) {
-    return held.map(({ name, image, tag, current, candidate, reason, until }) => ({
-        name,
-        image,
-        tag,
-        current,
-        candidate,
-        reason,
-        until
-    }));
-}
-function keptIfNotProposed(r, decision) {
-    if (!decision || decision.kind === 'propose')
-        return r;
-    const kept = { ...r, current: r.previous, candidate: r.current, policy: decision.kind };
-    if (decision.kind === 'error')
-        return { ...kept, status: 'failed', error: decision.reason };
-    return { ...kept, status: 'held', reason: decision.reason };
-}
-async function loadFirstSeen(store, logger) {
-    if (!store) {
-        notice(logger, 'min-age: no first-seen store in this run (it needs a GitHub repository and token), so digests without a push or build time wait');
-        return undefined;
-    }
-    try {
-        return await store.load();
-    }
-    catch (error) {
-        logger.warning(`min-age: cannot read the first-seen times from ${store.location} (${error.message}); digests without a push or build time wait`);
-        return undefined;
-    }
-}
-async function saveFirstSeen(store, changes, logger) {
-    try {
-        await store.save(changes);
-    }
-    catch (error) {
-        logger.warning(`min-age: cannot save the first-seen times to ${store.location} (${error.message}); their clocks start again next run`);
-    }
-}
-function isoSeconds(date) {
-    return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
-}
-
-;// CONCATENATED MODULE: ./src/run/resolve.ts
-/**
- * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
- * at a time, each failure captured on its own entry.
- */
-
-
-
-
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
-/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-async function resolveEntries(config, client, concurrency, onProgress, words = NEUTRAL_WORDS) {
-    const entries = config.entries;
-    await client.prepare(entries.map(e => e.reference));
-    const results = new Array(entries.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            results[entry.index] = await resolveEntry(entry, client, words);
-            onProgress?.(++done, entries.length);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
-    return results;
-}
-async function resolveEntry(entry, client, words) {
-    const previous = entry.digest;
-    try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
-        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
-        return { entry, status, previous, current: digest };
-    }
-    catch (error) {
-        let message = errorMessage(error, words);
-        if (error instanceof RegistryError &&
-            (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError)) {
-            // Transport errors name a URL, not the image: say which image they cost.
-            message = `${formatImageReference(entry.reference)}: ${message}`;
-        }
-        return { entry, status: 'failed', previous, current: previous, error: message };
-    }
-}
-function errorMessage(error, words) {
-    const message = describeError(error, words);
-    return message.split('\n')[0] ?? message;
-}
-
 ;// CONCATENATED MODULE: ./src/domain/signature/policy.ts
 
 const VERIFY_MODES = ['off', 'warn', 'require'];
@@ -33943,6 +34166,14 @@ function matchesSignedBy(signedBy, identity, issuer) {
     return signedBy.identityRegexp?.test(identity) ?? false;
 }
 const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
+function signerFields(signer) {
+    return {
+        verified: signer !== undefined,
+        ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
+        ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
+        ...(signer?.key !== undefined ? { key: signer.key } : {})
+    };
+}
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -33954,15 +34185,14 @@ function judgeSignatures(previous, current, rules) {
     const signer = current.signers[0];
     const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
     const chosen = shared ?? signer;
+    // The old digest's signer shown is the one the new digest shares, when there is one.
+    const before = shared ?? previous?.signers[0];
     const signature = {
-        verified: chosen !== undefined,
-        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
-        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
-        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
-        same_as_previous: previous === undefined ? null : shared !== undefined
+        ...signerFields(chosen),
+        same_as_previous: previous === undefined ? null : shared !== undefined,
+        previous: previous === undefined ? null : signerFields(before)
     };
     const alarms = [];
-    const before = previous?.signers[0];
     if (!chosen && signatureRequired) {
         const why = current.problem ? ` (${current.problem})` : '';
         alarms.push(before
@@ -33983,7 +34213,7 @@ function judgeSignatures(previous, current, rules) {
         if (!match) {
             alarms.push(other
                 ? `the build provenance names ${untrustedText(other.repository, 200)}, not ${provenanceRepository}`
-                : `no verified build provenance from ${provenanceRepository}`);
+                : `no verified build provenance from ${provenanceRepository}${current.problem ? ` (${current.problem})` : ''}`);
         }
     }
     return { signature, provenance, alarm: alarms.length > 0 ? alarms.join('; ') : undefined };
@@ -34271,7 +34501,85 @@ function layersOf(manifest) {
     return Array.isArray(layers) ? layers : [];
 }
 
+;// CONCATENATED MODULE: ./src/adapters/signature/legacy-bundle.ts
+/**
+ * cosign's keyless signatures from before Sigstore bundles, turned into a Sigstore bundle
+ * v0.1 so the Sigstore libraries verify them (src/adapters/signature/sigstore.ts): cosign put
+ * the base64 signature, the Fulcio certificate and its chain (PEM) and Rekor's answer
+ * (`{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`) in annotations
+ * of the `.sig` layer whose blob is the signed simple-signing payload. Nothing is trusted
+ * here: what does not convert fails with the reason, and what converts is still unverified.
+ */
+
+const BUNDLE_V01_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
+/** The Sigstore bundle (JSON) that says what `signed` says, for @sigstore/bundle to read. */
+function legacyBundle(signed) {
+    const leaf = pemCertificates(signed.certificate);
+    if (leaf.length === 0)
+        throw new Error('a keyless signature has no PEM certificate in dev.sigstore.cosign/certificate');
+    const certificates = [...leaf, ...pemCertificates(signed.chain ?? '')];
+    if (signed.bundle === undefined)
+        throw new Error('a keyless signature has no Rekor bundle (dev.sigstore.cosign/bundle), so its log entry cannot be checked');
+    const rekor = parseRekorBundle(signed.bundle);
+    return {
+        mediaType: BUNDLE_V01_TYPE,
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificates.map(rawBytes => ({ rawBytes })) },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.logIndex),
+                    logId: { keyId: Buffer.from(rekor.logID, 'hex').toString('base64') },
+                    kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+                    integratedTime: String(rekor.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: rekor.signedEntryTimestamp },
+                    canonicalizedBody: rekor.body
+                }
+            ]
+        },
+        messageSignature: {
+            messageDigest: {
+                algorithm: 'SHA2_256',
+                digest: (0,external_node_crypto_.createHash)('sha256').update(signed.payload).digest('base64')
+            },
+            signature: signed.signature
+        }
+    };
+}
+/** Each PEM certificate's DER, base64 (as the bundle's JSON writes bytes). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(PEM_CERTIFICATE)].map(m => m[1].replace(/\s+/g, ''));
+}
+function parseRekorBundle(text) {
+    const bad = new Error('the Rekor bundle of a keyless signature (dev.sigstore.cosign/bundle) is not {SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}');
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw bad;
+    }
+    const outer = json;
+    const payload = (typeof outer === 'object' ? outer?.Payload : undefined);
+    const { body, integratedTime, logIndex, logID } = payload ?? {};
+    if (typeof outer?.SignedEntryTimestamp !== 'string' ||
+        typeof body !== 'string' ||
+        !Number.isSafeInteger(integratedTime) ||
+        !Number.isSafeInteger(logIndex) ||
+        typeof logID !== 'string' ||
+        !/^(?:[0-9a-f]{2})+$/i.test(logID))
+        throw bad;
+    return {
+        signedEntryTimestamp: outer.SignedEntryTimestamp,
+        body,
+        integratedTime: integratedTime,
+        logIndex: logIndex,
+        logID
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/signature-check.ts
+
 
 
 
@@ -34280,16 +34588,15 @@ function layersOf(manifest) {
 
 /** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
 const verifiers = new WeakMap();
-function bundleVerifier(trustedRoot) {
-    const key = (trustedRoot ?? verifiers);
-    let pending = verifiers.get(key);
+function bundleVerifier(root) {
+    let pending = verifiers.get(root);
     if (!pending) {
-        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7127)).then(m => m.createBundleVerifier(trustedRoot));
-        verifiers.set(key, pending);
+        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6111)).then(m => m.createBundleVerifier(root.json, root.override));
+        verifiers.set(root, pending);
     }
     return pending;
 }
-async function verifyDigest(client, ref, digest, trust, trustedRoot) {
+async function verifyDigest(client, ref, digest, trust, root) {
     const found = { signers: [], provenance: [] };
     let artifacts;
     try {
@@ -34305,9 +34612,9 @@ async function verifyDigest(client, ref, digest, trust, trustedRoot) {
     for (const artifact of artifacts) {
         try {
             if (artifact.kind === 'simple-signing')
-                checkSimpleSigning(artifact, digest, trust, found);
+                await checkSimpleSigning(artifact, digest, trust, root, found);
             else
-                await checkBundle(artifact.bundle, digest, trust, trustedRoot, found);
+                await checkBundle(artifact.bundle, digest, trust, root, found);
         }
         catch (error) {
             problems.push(firstLine(error.message));
@@ -34322,23 +34629,44 @@ async function verifyDigest(client, ref, digest, trust, trustedRoot) {
 function firstLine(text) {
     return untrustedText(text.split('\n')[0] ?? text, 200);
 }
-function checkSimpleSigning(artifact, digest, trust, found) {
-    if (artifact.certificate !== undefined && trust.keys.length === 0)
-        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
-    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
-    if (key === undefined)
-        throw new Error('a signature does not verify with any trusted key');
+/**
+ * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
+ * the Sigstore libraries, else against the entry's keys.
+ */
+async function checkSimpleSigning(artifact, digest, trust, root, found) {
+    let signer;
+    if (artifact.certificate !== undefined && trust.signedBy) {
+        const verify = await bundleVerifier(root);
+        const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate });
+        const verified = verify(bundle, artifact.payload);
+        checkSignedBy(trust.signedBy, verified);
+        signer = { identity: verified.identity, issuer: verified.issuer };
+    }
+    else {
+        const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+        if (key === undefined)
+            throw new Error('a signature does not verify with any trusted key');
+        signer = { key };
+    }
     // Only after the signature verified is the payload's claim worth reading.
     const payload = parseSimpleSigning(artifact.payload);
     if (typeof payload === 'string')
         throw new Error(payload);
     if (payload.dockerManifestDigest !== digest)
         throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
-    if (!found.signers.some(s => s.key === key))
-        found.signers.push({ key });
+    addSigner(found, signer);
 }
-async function checkBundle(bundle, digest, trust, trustedRoot, found) {
-    const verifier = await bundleVerifier(trustedRoot);
+function checkSignedBy(signedBy, verified) {
+    if (!signedBy || !matchesSignedBy(signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+}
+function addSigner(found, signer) {
+    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
+    if (!found.signers.some(same))
+        found.signers.push(signer);
+}
+async function checkBundle(bundle, digest, trust, root, found) {
+    const verifier = await bundleVerifier(root);
     const verified = verifier(bundle);
     if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         throw new Error('a Sigstore bundle holds no in-toto statement');
@@ -34358,11 +34686,8 @@ async function checkBundle(bundle, digest, trust, trustedRoot, found) {
             throw new Error(`a provenance for ${source.repository} was signed by another identity`);
         return;
     }
-    if (!trust.signedBy || !matchesSignedBy(trust.signedBy, verified.identity, verified.issuer))
-        throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
-    const signer = { identity: verified.identity, issuer: verified.issuer };
-    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
-        found.signers.push(signer);
+    checkSignedBy(trust.signedBy, verified);
+    addSigner(found, { identity: verified.identity, issuer: verified.issuer });
 }
 
 ;// CONCATENATED MODULE: ./src/run/signatures.ts
@@ -34414,7 +34739,11 @@ async function prepareSignatures(config, options, workspace, logger) {
                 ? []
                 : globalKeys;
         if (keys.length === 0 && !policy.signedBy && !policy.provenanceRepository) {
-            throw new SignatureSettingsError(`${config.file}:${entry.line}: ${entry.name} must be verified (${policy.mode}) but names no signer: set signature_key or signed_by on the entry, or give keys in ${names.keys}`);
+            // A discovered reference has no entry of its own to name a signer in.
+            const fix = entry.file
+                ? `give keys in ${names.keys}, or name the image in the config with signed_by`
+                : `set signature_key or signed_by on the entry, or give keys in ${names.keys}`;
+            throw new SignatureSettingsError(`${entryWhere(config, entry)} must be verified (${policy.mode}) but names no signer: ${fix}`);
         }
         trusts.set(index, {
             keys,
@@ -34422,25 +34751,34 @@ async function prepareSignatures(config, options, workspace, logger) {
             provenance: policy.provenanceRepository !== undefined
         });
     }
-    const trustedRoot = options?.trustedRoot
-        ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
-        : undefined;
+    const root = {
+        json: options?.trustedRoot
+            ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+            : undefined,
+        override: names.trustedRoot
+    };
     return {
         check: async (results, client, concurrency) => {
             const outcome = await checkMoves(results, client, concurrency, {
                 policies,
                 trusts,
-                trustedRoot
+                root
             });
             for (const { index, verdict, mode } of outcome.outcomes) {
                 if (!verdict.alarm)
                     continue;
                 const entry = config.entries[index];
-                logger.warning(`${config.file}:${entry.line}: ${entry.name} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`);
+                logger.warning(`${entryWhere(config, entry)} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`);
             }
             return outcome;
         }
     };
+}
+/** `containers.yml:12: app`; a discovered reference is named by where it was found, and its image. */
+function entryWhere(config, entry) {
+    return entry.file
+        ? `${entry.name}: ${entry.image}`
+        : `${config.file}:${entry.line}: ${entry.name}`;
 }
 async function readWorkspaceFile(path, label, workspace) {
     await checkWorkspacePath(workspace, path, `${label} ${path}`);
@@ -34489,7 +34827,7 @@ async function checkMoves(results, client, concurrency, prepared) {
         const key = `${ref.registry}/${ref.repository}@${digest}#${index}`;
         let pending = cache.get(key);
         if (!pending) {
-            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.trustedRoot);
+            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.root);
             cache.set(key, pending);
         }
         return pending;
@@ -34617,8 +34955,11 @@ function mergeReviews(reviews, additions) {
 async function updateMode(options, config, scan, client, logger, onProgress) {
     // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
     const candidates = await findPinnedFiles(scan, logger, scan.defaultFiles);
+    // Discovered references are entries after the config's: every stage below judges both alike.
+    const found = scan.discover ? await findDiscovered(candidates, config, scan, logger) : undefined;
+    const entries = [...config.entries, ...(found?.entries ?? [])];
     // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
-    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
+    const { results: resolved, signed } = await resolveAndVerify(options, { config, entries, found }, client, logger, onProgress);
     const { reviewSources } = options;
     const facts = await readImageFacts(client, resolved, { reviewSources, logger });
     // The policies judge each candidate by the facts just read: its age, size and platforms.
@@ -34629,23 +34970,25 @@ async function updateMode(options, config, scan, client, logger, onProgress) {
     const pins = options.checkPins
         ? await checkPins(results, client, options.concurrency, options.words)
         : undefined;
+    const configResults = results.slice(0, config.entries.length);
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = computeMoves(config, results);
-    const stage = scan.discover
-        ? await runDiscovery(candidates, config, moves, scan, client, logger)
+    const moves = computeMoves(config, configResults);
+    const stage = found
+        ? settleDiscovery(found, results.slice(config.entries.length), moves, logger)
         : undefined;
     const pinned = stage ? stage.pinnedFiles : await rewritePinnedFiles(candidates, moves, logger);
     const sizeWarnIncrease = options.sizeWarnIncrease ?? DEFAULT_SIZE_WARN_FRACTION;
-    const reviews = withPolicyFlags(await reviewMoves(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const configPlan = withSignatures(planUpdate('update', config, results, {
+    const reviewed = [...moves, ...(stage?.moves ?? [])];
+    const reviews = withPolicyFlags(await reviewMoves(reviewed, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
+    const configPlan = planUpdate('update', config, configResults, {
         pinnedFiles: pinned,
         moves: withFiles(moves, pinned),
         reviews
-    }), signed);
-    const plan = stage ? withDiscovery(configPlan, stage) : configPlan;
+    });
+    const plan = withSignatures(stage ? withDiscovery(configPlan, stage) : configPlan, signed);
     const written = await writePlan(options, plan);
     return {
-        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
+        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held] }, pins, client),
         written,
         facts: facts.lookup
     };
@@ -34662,11 +35005,18 @@ async function writePlan(options, plan) {
         await writeFileAtomic(file.absolutePath, file.newText);
     return true;
 }
-/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
-async function resolveAndVerify(options, config, client, logger, onProgress) {
+/**
+ * Resolution of the config's entries, then of the discovered ones, then the signature stage
+ * (issue 16) on all of them, which may keep some entries' old digests.
+ */
+async function resolveAndVerify(options, run, client, logger, onProgress) {
+    const { config, entries, found } = run;
     const workspace = options.workspace ?? process.cwd();
-    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
+    const all = { ...config, entries };
+    const stage = await prepareSignatures(all, options.signatures, workspace, logger);
     const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    if (found)
+        resolved.push(...(await resolveDiscovered(found, client, options)));
     const signed = await stage?.check(resolved, client, options.concurrency);
     return { results: signed?.results ?? resolved, signed };
 }
@@ -38866,28 +39216,41 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
+/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
+function signedText(signer, quote) {
+    const { identity, issuer, key } = signer;
+    if (identity !== undefined)
+        return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`;
+    return key !== undefined ? `signed with key ${quote(key)}` : 'signed';
+}
 /**
- * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
- * old digest that was never signed, so the words name both.
+ * The old digest's signer against the new one's: `previous` tells a changed signer from an
+ * old digest that was never signed; a review without it (an older producer) names both.
  */
-function previousSignerText(same) {
+function previousSignerText(signature, quote) {
+    const { same_as_previous: same, previous } = signature;
     if (same === true)
         return 'same signer as the previous digest';
-    if (same === false)
+    if (same === null)
+        return 'no previous digest to compare';
+    if (!previous)
         return 'signer changed or previous digest unsigned';
-    return 'no previous digest to compare';
+    if (!previous.verified)
+        return 'the previous digest was not signed';
+    return `signer changed: the previous digest was ${signedText(previous, quote)}`;
 }
-/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+/**
+ * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
+ * signed`, with what the previous digest had when it was signed.
+ */
 function signatureText(signature, quote) {
-    if (!signature.verified)
-        return 'not signed';
-    const { identity, issuer, key } = signature;
-    const who = identity !== undefined
-        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
-        : key !== undefined
-            ? `signed with key ${quote(key)}`
-            : 'signed';
-    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
+    if (!signature.verified) {
+        const { previous } = signature;
+        return previous?.verified
+            ? `not signed; the previous digest was ${signedText(previous, quote)}`
+            : 'not signed';
+    }
+    return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`;
 }
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
 function signatureShortText(signature, quote) {
@@ -40425,7 +40788,7 @@ async function runPullRequestStep(inputs, workspace, result, client, published, 
         body: {
             template: await readBodyTemplate(pr.bodyTemplate, workspace),
             published,
-            // The body's date: a test pins it, so two runs render the same body.
+            // The run's clock: the details' age agrees with the policies', and a test pins the date.
             now: runClock(process.env[TEST_NOW_VARIABLE]),
             run: readRunLink()
         }
@@ -40820,7 +41183,7 @@ function policyOptions(inputs, event) {
         settings: inputs.policies,
         now: runClock(process.env[TEST_NOW_VARIABLE]),
         // Team facts' stage gives the real lookup once merged.
-        facts: policies_NO_FACTS,
+        facts: NO_FACTS,
         store: firstSeenStore(inputs, event),
         persist: !inputs.dryRun
     };
@@ -40833,6 +41196,7 @@ function policyOptions(inputs, event) {
  * the pull-request step (./pull-request.ts). Everything written goes through ./log.ts, which
  * makes it safe for the runner; every error is worded once, as inputs (./words.ts).
  */
+
 
 
 
@@ -40953,7 +41317,11 @@ async function run() {
         else {
             writePullRequestOutputs({ operation: 'none', branch: '' });
         }
-        await writeSummary(renderSummary(result, { dryRun: inputs.dryRun, published }) + proposalSummary);
+        await writeSummary(renderSummary(result, {
+            dryRun: inputs.dryRun,
+            published,
+            now: runClock(process.env[TEST_NOW_VARIABLE])
+        }) + proposalSummary);
         if (pullRequestFailure)
             log_setFailed(pullRequestFailure);
         failOnUnresolved(result, inputs.failOnError);
@@ -49920,18 +50288,6 @@ exports.visitAsync = visitAsync;
 /******/ 			return fn.r ? promise : getResult();
 /******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
 /******/ 		queue && queue.d < 0 && (queue.d = 0);
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/compat get default export */
-/******/ (() => {
-/******/ 	// getDefaultExport function for compatibility with non-harmony modules
-/******/ 	__nccwpck_require__.n = (module) => {
-/******/ 		var getter = module && module.__esModule ?
-/******/ 			() => (module['default']) :
-/******/ 			() => (module);
-/******/ 		__nccwpck_require__.d(getter, { a: getter });
-/******/ 		return getter;
 /******/ 	};
 /******/ })();
 /******/ 

@@ -30,7 +30,8 @@ const public_good_trusted_root_source_namespaceObject = /*#__PURE__*/JSON.parse(
 /**
  * Sigstore bundles verified by the Sigstore project's own libraries (@sigstore/verify and
  * its siblings): the certificate chain to a Fulcio CA of the trusted root, its signed
- * certificate timestamps, the transparency-log entry and the signature itself. Loaded with
+ * certificate timestamps, the transparency-log entry and the signature itself; cosign's legacy
+ * keyless signatures as message-signature bundles over their payload. Loaded with
  * import() only when a run meets a bundle, so a run that verifies nothing pays nothing; the
  * public-good trusted root shipped beside this file loads with it, not at start-up.
  */
@@ -63,14 +64,9 @@ function createBundleVerifier(trustedRoot, override) {
     const unknownHint = builtIn
         ? `signed under a Sigstore key the built-in public-good root (${PUBLIC_GOOD_SNAPSHOT}) does not know: update image-digest-updater, or give a newer root in ${override}`
         : `signed under a Sigstore key the trusted root in ${override} does not know`;
-    return json => {
-        const bundle = (0,dist/* bundleFromJSON */.vw)(json);
-        (0,dist/* assertBundle */.DU)(bundle);
-        if (!(0,dist/* isBundleWithDsseEnvelope */.Km)(bundle))
-            throw new Error('a Sigstore bundle signs a message, not a DSSE statement');
-        let signer;
+    const verifyWithHint = (bundle, artifact) => {
         try {
-            signer = verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle));
+            return verifier.verify((0,verify_dist/* toSignedEntity */.DC)(bundle, artifact));
         }
         catch (error) {
             // The libraries' errors do not tell a key the root lacks from a bad signature.
@@ -78,10 +74,21 @@ function createBundleVerifier(trustedRoot, override) {
                 throw new Error(unknownHint, { cause: error });
             throw error;
         }
+    };
+    return (json, artifact) => {
+        const bundle = (0,dist/* bundleFromJSON */.vw)(json);
+        (0,dist/* assertBundle */.DU)(bundle);
+        if (artifact !== undefined) {
+            if (!(0,dist/* isBundleWithMessageSignature */.QU)(bundle))
+                throw new Error('a Sigstore bundle signs a DSSE statement, not the payload');
+            return { ...identityOf(verifyWithHint(bundle, artifact)), payload: artifact };
+        }
+        if (!(0,dist/* isBundleWithDsseEnvelope */.Km)(bundle))
+            throw new Error('a Sigstore bundle signs a message, not a DSSE statement');
+        const signer = verifyWithHint(bundle);
         const envelope = bundle.content.dsseEnvelope;
         return {
-            identity: signer.identity?.subjectAlternativeName,
-            issuer: signer.identity?.extensions?.issuer,
+            ...identityOf(signer),
             payloadType: envelope.payloadType,
             payload: Buffer.from(envelope.payload)
         };
@@ -106,6 +113,12 @@ function unknownAnchor(bundle, material) {
         return false;
     const leaf = core_dist.X509Certificate.parse(Buffer.from(raw));
     return !material.certificateAuthorities.some(ca => ca.certChain.some(cert => cert.subject.equals(leaf.issuer)));
+}
+function identityOf(signer) {
+    return {
+        identity: signer.identity?.subjectAlternativeName,
+        issuer: signer.identity?.extensions?.issuer
+    };
 }
 
 

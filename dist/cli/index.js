@@ -31396,7 +31396,7 @@ const FLAGS = {
     'sigstore-trusted-root': {
         type: 'string',
         value: 'path',
-        help: 'Sigstore trusted-root JSON for keyless signatures and build provenance.'
+        help: 'Sigstore trusted-root JSON for keyless checks (default: the shipped public-good root).'
     }
 };
 const PROGRAM = 'image-digest-updater';
@@ -31744,8 +31744,8 @@ var oci_platform = __nccwpck_require__(6855);
 var create_client = __nccwpck_require__(861);
 // EXTERNAL MODULE: ./src/domain/oci/reference.ts
 var reference = __nccwpck_require__(1007);
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
-var http = __nccwpck_require__(8183);
+// EXTERNAL MODULE: ./src/run/resolve.ts
+var resolve = __nccwpck_require__(4721);
 ;// CONCATENATED MODULE: ./src/run/digests.ts
 /**
  * Image references given as text (`nginx:1.27`, `ghcr.io/owner/app@sha256:…`) resolved to
@@ -31756,15 +31756,6 @@ var http = __nccwpck_require__(8183);
 
 
 
-/** Errors that name a URL, not the image: the answer says which image they cost. */
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
 /**
  * What to ask the registry for: the tag; without one, the digest (checked to exist, and the
  * way to its platform manifest); with neither, `latest`, as `docker pull` does.
@@ -31792,11 +31783,9 @@ async function resolveOne(text, ref, client, options) {
         return { reference: text, pinned: pinReference(text, digest), digest, error: null };
     }
     catch (error) {
-        let message = (0,errors/* describeError */.Uc)(error, words).split('\n')[0] ?? '';
-        if (error instanceof http/* RegistryError */.gl &&
-            TRANSPORT_KINDS.has(error.kind) &&
-            !(ref instanceof Error))
-            message = `${text.trim()}: ${message}`;
+        // A reference that does not parse is its own message.
+        const image = ref instanceof Error ? undefined : { shown: text.trim(), repository: ref.repository };
+        const message = (0,resolve/* failureLine */.Pu)(error, image, words);
         return { reference: text, pinned: null, digest: null, error: message };
     }
 }
@@ -31814,15 +31803,9 @@ async function resolveReferences(references, client, options) {
     // Tokens for every repository in as few requests as the registries allow.
     await client.prepare(good);
     const results = new Array(references.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < references.length) {
-            const index = next++;
-            results[index] = await resolveOne(references[index], parsed[index], client, options);
-        }
-    };
-    const workers = Math.max(1, Math.min(options.concurrency, references.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    await (0,resolve/* forEachAtMost */.rO)(references.length, options.concurrency, async (index) => {
+        results[index] = await resolveOne(references[index], parsed[index], client, options);
+    });
     return results;
 }
 
@@ -31996,7 +31979,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var _registry_auth_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(8470);
 /* harmony import */ var _run_propose_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(993);
 /* harmony import */ var _terminal_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(7094);
-/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7462);
+/* harmony import */ var _run_update_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(7744);
 /* harmony import */ var _run_policies_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(8991);
 /* harmony import */ var _adapters_fs_workspace_files_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(4689);
 /* harmony import */ var _adapters_github_review_sources_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(6311);
@@ -32248,7 +32231,7 @@ async function previewPullRequest(options, result, client, logger) {
     const preview = {
         repoPath: repositoryPath(options.config),
         title: _run_propose_js__WEBPACK_IMPORTED_MODULE_11__/* .DEFAULT_TITLE */ .p3,
-        body: { now: new Date() },
+        body: { now: (0,_run_policies_js__WEBPACK_IMPORTED_MODULE_14__/* .runClock */ .At)(process.env[_run_policies_js__WEBPACK_IMPORTED_MODULE_14__/* .TEST_NOW_VARIABLE */ .R7]) },
         autoMerge: options.autoMerge
     };
     return (await (0,_run_propose_js__WEBPACK_IMPORTED_MODULE_11__/* .describeProposal */ .cm)(result, preview, client, logger)) ?? null;
@@ -34565,28 +34548,41 @@ function shortDigest(digest) {
 function plural(n, one, many) {
     return `${groupDigits(n)} ${n === 1 ? one : many}`;
 }
+/** `signed by <identity> (issuer <issuer>)`, `signed with key <key>`, or `signed`. */
+function signedText(signer, quote) {
+    const { identity, issuer, key } = signer;
+    if (identity !== undefined)
+        return `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`;
+    return key !== undefined ? `signed with key ${quote(key)}` : 'signed';
+}
 /**
- * The old digest's signer against the new one's. `false` cannot tell a changed signer from an
- * old digest that was never signed, so the words name both.
+ * The old digest's signer against the new one's: `previous` tells a changed signer from an
+ * old digest that was never signed; a review without it (an older producer) names both.
  */
-function previousSignerText(same) {
+function previousSignerText(signature, quote) {
+    const { same_as_previous: same, previous } = signature;
     if (same === true)
         return 'same signer as the previous digest';
-    if (same === false)
+    if (same === null)
+        return 'no previous digest to compare';
+    if (!previous)
         return 'signer changed or previous digest unsigned';
-    return 'no previous digest to compare';
+    if (!previous.verified)
+        return 'the previous digest was not signed';
+    return `signer changed: the previous digest was ${signedText(previous, quote)}`;
 }
-/** `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not signed`. */
+/**
+ * `signed by <identity> (issuer <issuer>); same signer as the previous digest`, or `not
+ * signed`, with what the previous digest had when it was signed.
+ */
 function signatureText(signature, quote) {
-    if (!signature.verified)
-        return 'not signed';
-    const { identity, issuer, key } = signature;
-    const who = identity !== undefined
-        ? `signed by ${quote(identity)}${issuer !== undefined ? ` (issuer ${quote(issuer)})` : ''}`
-        : key !== undefined
-            ? `signed with key ${quote(key)}`
-            : 'signed';
-    return `${who}; ${previousSignerText(signature.same_as_previous)}`;
+    if (!signature.verified) {
+        const { previous } = signature;
+        return previous?.verified
+            ? `not signed; the previous digest was ${signedText(previous, quote)}`
+            : 'not signed';
+    }
+    return `${signedText(signature, quote)}; ${previousSignerText(signature, quote)}`;
 }
 /** A table cell's worth: `verified: <identity or key>`, or `unsigned`. */
 function signatureShortText(signature, quote) {
@@ -34659,6 +34655,14 @@ function matchesSignedBy(signedBy, identity, issuer) {
     return signedBy.identityRegexp?.test(identity) ?? false;
 }
 const sameSigner = (a, b) => a.key === b.key && a.identity === b.identity && a.issuer === b.issuer;
+function signerFields(signer) {
+    return {
+        verified: signer !== undefined,
+        ...(signer?.identity !== undefined ? { identity: signer.identity } : {}),
+        ...(signer?.issuer !== undefined ? { issuer: signer.issuer } : {}),
+        ...(signer?.key !== undefined ? { key: signer.key } : {})
+    };
+}
 /**
  * The new digest's signatures against the old one's. Good: signed by a trusted signer who
  * also signed the old digest, or by a trusted signer when the old one was never signed.
@@ -34670,15 +34674,14 @@ function judgeSignatures(previous, current, rules) {
     const signer = current.signers[0];
     const shared = current.signers.find(s => previous?.signers.some(p => sameSigner(p, s)));
     const chosen = shared ?? signer;
+    // The old digest's signer shown is the one the new digest shares, when there is one.
+    const before = shared ?? previous?.signers[0];
     const signature = {
-        verified: chosen !== undefined,
-        ...(chosen?.identity !== undefined ? { identity: chosen.identity } : {}),
-        ...(chosen?.issuer !== undefined ? { issuer: chosen.issuer } : {}),
-        ...(chosen?.key !== undefined ? { key: chosen.key } : {}),
-        same_as_previous: previous === undefined ? null : shared !== undefined
+        ...signerFields(chosen),
+        same_as_previous: previous === undefined ? null : shared !== undefined,
+        previous: previous === undefined ? null : signerFields(before)
     };
     const alarms = [];
-    const before = previous?.signers[0];
     if (!chosen && signatureRequired) {
         const why = current.problem ? ` (${current.problem})` : '';
         alarms.push(before
@@ -34699,7 +34702,7 @@ function judgeSignatures(previous, current, rules) {
         if (!match) {
             alarms.push(other
                 ? `the build provenance names ${(0,_text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__/* .untrustedText */ .U)(other.repository, 200)}, not ${provenanceRepository}`
-                : `no verified build provenance from ${provenanceRepository}`);
+                : `no verified build provenance from ${provenanceRepository}${current.problem ? ` (${current.problem})` : ''}`);
         }
     }
     return { signature, provenance, alarm: alarms.length > 0 ? alarms.join('; ') : undefined };
@@ -34742,20 +34745,24 @@ function registryErrorCode(value) {
 /* harmony export */   FU: () => (/* binding */ withDiscovery),
 /* harmony export */   ZD: () => (/* binding */ discoverMatrix),
 /* harmony export */   fp: () => (/* binding */ configMissing),
-/* harmony export */   gf: () => (/* binding */ runDiscovery),
 /* harmony export */   i4: () => (/* binding */ emptyConfig),
-/* harmony export */   tT: () => (/* binding */ discoverScan)
+/* harmony export */   k3: () => (/* binding */ settleDiscovery),
+/* harmony export */   o9: () => (/* binding */ findDiscovered),
+/* harmony export */   tT: () => (/* binding */ discoverScan),
+/* harmony export */   tq: () => (/* binding */ resolveDiscovered)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _moves_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7471);
-/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9311);
+/* harmony import */ var _discover_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6256);
 /* harmony import */ var _plan_rows_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8490);
 /* harmony import */ var _other_files_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6397);
 /**
- * Discovery as one stage of runUpdate: after the config's entries resolved, find the
- * references in the files, resolve each distinct one, rewrite the files with both, and
- * fold the discovered entries into the plan (results, moves, updates, failures, matrix).
+ * Discovery's steps in runUpdate. Before any registry is asked, the references in the files
+ * become entries numbered after the config's (findDiscovered); they resolve with the config's
+ * (resolveDiscovered), and every later stage (signatures, image facts, policies, pin health,
+ * reviews) judges them as it judges a config entry. Once judged, the files are rewritten with
+ * both (settleDiscovery) and the discovered entries join the plan (withDiscovery).
  */
 
 
@@ -34771,8 +34778,9 @@ function discoverScan(options) {
 async function discoverMatrix(plan, scan, logger) {
     if (!scan.discover)
         return plan;
-    const found = await (0,_other_files_js__WEBPACK_IMPORTED_MODULE_4__/* .findPinnedFiles */ .VV)({ ...scan, dryRun: true }, logger, scan.defaultFiles);
-    const stage = await runDiscovery(found, plan.config, [], scan, undefined, logger);
+    const files = await (0,_other_files_js__WEBPACK_IMPORTED_MODULE_4__/* .findPinnedFiles */ .VV)({ ...scan, dryRun: true }, logger, scan.defaultFiles);
+    const found = await findDiscovered(files, plan.config, scan, logger);
+    const stage = settleDiscovery(found, found.entries.map(asCommitted), [], logger);
     return { ...withDiscovery(plan, stage), pinnedFiles: [] };
 }
 /** A config that is not there: discovery runs without one. */
@@ -34789,35 +34797,45 @@ function emptyConfig(label) {
     return { file: label, source: '', hasBom: false, entries: [], digestSlots: [] };
 }
 /**
- * Finds, resolves (unless `client` is undefined: matrix mode reads what is committed) and
- * rewrites. `configMoves` are the config's; references they pin are theirs alone.
+ * Finds the references in the files. A reference a config entry pins is the config's alone:
+ * which ones is known from the config as written (its entries' repositories and digests).
  */
-async function runDiscovery(files, config, configMoves, options, client, logger) {
+async function findDiscovered(files, config, options, logger) {
     const settings = options.discover;
-    const patterns = options.files ?? [];
-    const { targets, texts } = await (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverFiles */ .ZO)(files, settings, configMoves, logger);
-    const list = [...targets.values()];
+    const owned = (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .computeMoves */ .IR)(config, []);
+    const { targets, texts } = await (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .discoverFiles */ .ZO)(files, settings, owned, logger);
     const first = config.entries.length;
-    const resolved = client
-        ? await (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveTargets */ .h5)(list, client, first, options.concurrency, options.words)
-        : list.map((target, i) => asCommitted(target, first + i));
-    const discovery = { settings, files: patterns, targets };
+    const entries = [...targets.values()].map((t, i) => (t.entry = (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .targetEntry */ .S8)(t, first + i)));
+    const discovery = { settings, files: options.files ?? [], targets };
+    return { discovery, files, texts, entries };
+}
+/** Resolves the found references, after the config's entries and like them. */
+function resolveDiscovered(found, client, options) {
+    const targets = [...found.discovery.targets.values()];
+    const first = found.entries[0]?.index ?? 0;
+    return (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveTargets */ .h5)(targets, client, first, options.concurrency, options.words);
+}
+/**
+ * The found references once every stage judged them (`results`, in the entries' order):
+ * each target's digest, the files rewritten with them and the config's moves, and the moves.
+ */
+function settleDiscovery(found, results, configMoves, logger) {
+    const { discovery, files, texts } = found;
+    (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .settleTargets */ .uM)([...discovery.targets.values()], results);
     const pinnedFiles = (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .rewriteDiscoveredFiles */ .qC)(files, texts, configMoves, discovery, logger);
-    const moves = resolved
+    const moves = results
         .filter(r => r.current !== undefined)
         .map(r => ({
         entry: r.entry,
-        key: r.entry.name,
+        key: (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .entryKey */ .k2)(r.entry),
         previous: r.previous,
         current: r.status === 'failed' ? r.previous : r.current,
         files: []
     }));
-    return { discovery, results: resolved, moves: (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .withFiles */ .oT)(moves, pinnedFiles), pinnedFiles };
+    return { discovery, results: [...results], moves: (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .withFiles */ .oT)(moves, pinnedFiles), pinnedFiles };
 }
-function asCommitted(target, index) {
-    target.entry = (0,_discover_js__WEBPACK_IMPORTED_MODULE_2__/* .targetEntry */ .S8)(target, index);
-    const previous = target.entry.digest;
-    return { entry: target.entry, status: 'as-committed', previous, current: previous };
+function asCommitted(entry) {
+    return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
 }
 /** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
 function discoveredMatrixEntry(result) {
@@ -34832,7 +34850,7 @@ function discoveredMatrixEntry(result) {
 function withDiscovery(plan, stage) {
     const results = [...plan.results, ...stage.results];
     const moves = [...plan.moves, ...stage.moves];
-    const updates = [...plan.updates, ...(0,_plan_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .updatesOf */ .E$)(stage.moves)];
+    const updates = [...plan.updates, ...(0,_plan_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .updatesOf */ .E$)(stage.moves, plan.reviews)];
     return {
         ...plan,
         results,
@@ -34849,7 +34867,7 @@ function withDiscovery(plan, stage) {
 
 /***/ }),
 
-/***/ 9311:
+/***/ 6256:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -34859,6 +34877,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   ZO: () => (/* binding */ discoverFiles),
   h5: () => (/* binding */ resolveTargets),
   qC: () => (/* binding */ rewriteDiscoveredFiles),
+  uM: () => (/* binding */ settleTargets),
   S8: () => (/* binding */ targetEntry)
 });
 
@@ -34915,9 +34934,102 @@ function lineOf(starts, offset) {
  */
 
 
-/** The white-space separated words of one line, with their offsets in the file. */
-function words(line, offset) {
-    return [...line.matchAll(/\S+/g)].map(m => ({ text: m[0], start: offset + m.index }));
+const DIRECTIVE = /^#[ \t]*([a-zA-Z][a-zA-Z0-9]*)[ \t]*=[ \t]*(.+?)[ \t]*$/;
+/** The escape character: a backslash, or `` ` `` when an `# escape=` parser directive at the top says so. */
+function escapeCharacter(lines) {
+    // Parser directives are only read before the first line that is not one.
+    for (const line of lines) {
+        const directive = DIRECTIVE.exec(line.replace(/\r+$/, '').trimStart());
+        if (!directive)
+            break;
+        const value = directive[2];
+        if (directive[1].toLowerCase() === 'escape' && (value === '`' || value === '\\'))
+            return value;
+    }
+    return '\\';
+}
+/**
+ * The line without its continuation: as BuildKit's regex, the escape character last before
+ * spaces and tabs, unless an escape character precedes it (an escaped escape).
+ */
+function withoutContinuation(line, escape) {
+    const body = line.replace(/[ \t]+$/, '');
+    const continues = body.endsWith(escape) && (body.length === 1 || body.at(-2) !== escape);
+    return continues ? { kept: body.slice(0, -1), continues } : { kept: line, continues };
+}
+/** The heredocs a `RUN`, `COPY` or `ADD` opens (`<<EOF`, `<<-"END"`, `3<<X`), in order. */
+function heredocTerminators(instruction) {
+    const [keyword, ...rest] = instruction.trim().split(/\s+/);
+    const name = keyword.toUpperCase();
+    if (name !== 'RUN' && name !== 'COPY' && name !== 'ADD')
+        return [];
+    return rest.flatMap(word => {
+        const heredoc = /^\d*<<(-?)(["']?)([^<"'\s]+)\2$/.exec(word);
+        return heredoc ? [{ name: heredoc[3], chomp: heredoc[1] === '-' }] : [];
+    });
+}
+/**
+ * The instructions of a Dockerfile as BuildKit joins them: a line ending in the escape
+ * character continues on the next; comment lines and empty lines inside a continuation are
+ * skipped; the first line's leading white space is dropped, a continued line's kept; heredoc
+ * bodies are skipped.
+ */
+function instructions(text) {
+    const lines = text.split('\n');
+    const escape = escapeCharacter(lines);
+    const starts = lineStarts(text);
+    const result = [];
+    let current;
+    let heredocs = [];
+    lines.forEach((raw, i) => {
+        const line = raw.replace(/\r+$/, '');
+        // A heredoc's body is its instruction's content, up to the line that ends it.
+        if (heredocs.length > 0) {
+            const [heredoc] = heredocs;
+            if ((heredoc.chomp ? line.replace(/^\t+/, '') : line) === heredoc.name)
+                heredocs.shift();
+            return;
+        }
+        const comment = line.trimStart().startsWith('#');
+        let skip = 0;
+        if (!current) {
+            if (comment)
+                return;
+            skip = line.length - line.trimStart().length;
+            if (skip === line.length)
+                return;
+            current = { text: '', offsets: [], line: i + 1 };
+        }
+        else if (comment || line.trim() === '')
+            return;
+        const { kept, continues } = withoutContinuation(line.slice(skip), escape);
+        current.text += kept;
+        for (let k = 0; k < kept.length; k++)
+            current.offsets.push(starts[i] + skip + k);
+        if (continues)
+            return;
+        result.push(current);
+        heredocs = heredocTerminators(current.text);
+        current = undefined;
+    });
+    if (current)
+        result.push(current);
+    return result;
+}
+/** The white-space separated words of an instruction. */
+function words(instruction) {
+    return [...instruction.text.matchAll(/\S+/g)].map(m => ({
+        text: m[0],
+        offsets: instruction.offsets.slice(m.index, m.index + m[0].length)
+    }));
+}
+/** Part of a word, as `String.slice` takes it. */
+function slice(word, from, to = word.text.length) {
+    return { text: word.text.slice(from, to), offsets: word.offsets.slice(from, to) };
+}
+/** Whether the word's characters stand together in the file, so one span can replace them. */
+function contiguous(word) {
+    return word.offsets.at(-1) - word.offsets[0] === word.text.length - 1;
 }
 function isReference(text) {
     if (text.includes('$'))
@@ -34930,21 +35042,18 @@ function isReference(text) {
         return false;
     }
 }
-/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value and where it starts. */
+/** `NAME=value`, `NAME="value"`, `NAME='value'`: the value, with its characters' offsets. */
 function argDefaults(args, line, into) {
     for (const word of args) {
         const eq = word.text.indexOf('=');
         if (eq <= 0)
             continue;
         const name = word.text.slice(0, eq);
-        let value = word.text.slice(eq + 1);
-        let start = word.start + eq + 1;
-        const quote = value[0];
-        if ((quote === '"' || quote === "'") && value.length > 1 && value.endsWith(quote)) {
-            value = value.slice(1, -1);
-            start++;
-        }
-        into.set(name, { value, start, line });
+        let value = slice(word, eq + 1);
+        const quote = value.text[0];
+        if ((quote === '"' || quote === "'") && value.text.length > 1 && value.text.endsWith(quote))
+            value = slice(value, 1, -1);
+        into.set(name, { value, line });
     }
 }
 /** `${NAME}` or `$NAME` standing alone: the variable's name. */
@@ -34960,23 +35069,35 @@ function findDockerfileReferences(text) {
     const stages = new Set();
     const args = new Map();
     const starts = lineStarts(text);
-    const add = (ref) => {
-        if (!references.some(r => r.start === ref.start))
-            references.push({ ...ref, end: ref.start + ref.text.length });
-    };
-    text.split('\n').forEach((raw, i) => {
-        const line = i + 1;
-        const [instruction, ...rest] = words(raw.replace(/\r$/, ''), starts[i]);
-        if (!instruction || instruction.text.startsWith('#'))
+    // The comment above an instruction covers it whole, however many lines it continues on.
+    const ignored = ignoredLines(text);
+    /** `line` is where the instruction starts: for the ignore comment and the notice. */
+    const add = (word, line, kind, platform) => {
+        if (ignored.has(line))
             return;
-        const keyword = instruction.text.toUpperCase();
-        if (keyword === 'ARG')
-            argDefaults(rest, line, args);
-        else if (keyword === 'FROM')
-            fromLine(rest, line);
-        else if (keyword === 'COPY' || keyword === 'ADD')
-            copyLine(rest, line);
-    });
+        if (!contiguous(word)) {
+            notices.push({
+                line,
+                message: `${word.text} is split across lines by a line continuation, so it is left alone; write it on one line to have it pinned`
+            });
+            return;
+        }
+        const start = word.offsets[0];
+        if (references.some(r => r.start === start))
+            return;
+        const end = start + word.text.length;
+        references.push({ start, end, text: word.text, line: lineOf(starts, start), kind, platform });
+    };
+    for (const instruction of instructions(text)) {
+        const [keyword, ...rest] = words(instruction);
+        const name = keyword.text.toUpperCase();
+        if (name === 'ARG')
+            argDefaults(rest, instruction.line, args);
+        else if (name === 'FROM')
+            fromLine(rest, instruction.line);
+        else if (name === 'COPY' || name === 'ADD')
+            copyLine(rest, instruction.line);
+    }
     return { references, notices };
     function fromLine(rest, line) {
         let platform;
@@ -34998,13 +35119,13 @@ function findDockerfileReferences(text) {
             return;
         if (!image.text.includes('$')) {
             if (isReference(image.text))
-                add({ ...image, line, kind: 'dockerfile-from', platform });
+                add(image, line, 'dockerfile-from', platform);
             return;
         }
         const name = variableName(image.text);
         const arg = name === undefined ? undefined : args.get(name);
-        if (arg && isReference(arg.value) && !stages.has(arg.value.toLowerCase())) {
-            add({ text: arg.value, start: arg.start, line: arg.line, kind: 'dockerfile-arg', platform });
+        if (arg && isReference(arg.value.text) && !stages.has(arg.value.text.toLowerCase())) {
+            add(arg.value, arg.line, 'dockerfile-arg', platform);
             return;
         }
         notices.push({
@@ -35016,20 +35137,77 @@ function findDockerfileReferences(text) {
         for (const word of rest) {
             if (!word.text.startsWith('--'))
                 break;
-            const from = /^--from=(.+)$/.exec(word.text);
-            if (!from)
+            if (!word.text.startsWith('--from=') || word.text.length === '--from='.length)
                 continue;
-            const value = from[1];
+            const value = slice(word, '--from='.length);
             // A number is a stage's index; a known name is a stage.
-            if (/^\d+$/.test(value) || stages.has(value.toLowerCase()) || !isReference(value))
+            if (/^\d+$/.test(value.text) || stages.has(value.text.toLowerCase()))
                 continue;
-            add({ text: value, start: word.start + '--from='.length, line, kind: 'dockerfile-copy' });
+            if (isReference(value.text))
+                add(value, line, 'dockerfile-copy');
         }
     }
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/domain/discovery/runners.ts
+/**
+ * The platform a workflow job's containers run as, when its `runs-on` fixes the runner's
+ * architecture. Job containers, service containers and `docker://` steps run Linux images,
+ * so the platform is `linux/<arch>` of the runner; a container's own `--platform` option wins.
+ *
+ * GitHub-hosted labels, from "GitHub-hosted runners reference" and "Larger runners"
+ * (docs.github.com/en/actions/reference/runners/github-hosted-runners,
+ * docs.github.com/en/actions/using-github-hosted-runners/running-jobs-on-larger-runners),
+ * read December 2026: `ubuntu-latest`, `ubuntu-2x.04`, `ubuntu-slim`, `windows-latest`,
+ * `windows-20xx` are x64; `ubuntu-2x.04-arm` and `windows-11-arm` are arm64; macOS is arm64
+ * (`macos-latest`, `macos-14`…, `-xlarge`) except `macos-13` and older, `-intel` and `-large`,
+ * which are Intel. Self-hosted runners carry `X64`, `ARM` or `ARM64` among their labels.
+ * An expression, or labels that name no architecture, fix nothing: the pin's own platform decides.
+ */
+const HOSTED = [
+    [/^ubuntu-(?:latest|slim|\d+\.\d+)$/, 'amd64'],
+    [/^ubuntu-\d+\.\d+-arm$/, 'arm64'],
+    [/^windows-(?:latest|\d{4})$/, 'amd64'],
+    [/^windows-11-arm$/, 'arm64'],
+    [/^macos-(?:latest|\d+(?:\.\d+)?)-(?:intel|large)$/, 'amd64'],
+    [/^macos-(?:1[0-3]|10\.\d+)$/, 'amd64'],
+    [/^macos-(?:latest|\d+)(?:-xlarge)?$/, 'arm64']
+];
+/** Self-hosted runners' architecture labels, which GitHub matches case-insensitively. */
+const SELF_HOSTED = { x64: 'amd64', arm64: 'arm64', arm: 'arm' };
+function architecture(label) {
+    const lower = label.toLowerCase();
+    if (SELF_HOSTED[lower])
+        return SELF_HOSTED[lower];
+    if (lower.endsWith('-arm64'))
+        return 'arm64';
+    return HOSTED.find(([pattern]) => pattern.test(lower))?.[1];
+}
+/**
+ * `linux/<arch>` when the labels fix one architecture; undefined for an expression, no
+ * architecture, or two that disagree. A runner must carry every label, so one is enough.
+ */
+function runnerPlatform(labels) {
+    if (labels.length === 0 || labels.some(l => l.includes('${{')))
+        return undefined;
+    const found = new Set(labels.map(architecture).filter(a => a !== undefined));
+    return found.size === 1 ? `linux/${[...found][0]}` : undefined;
+}
+const PLATFORM = /^[a-z0-9_.-]+\/[a-z0-9_.-]+(?:\/[a-z0-9_.-]+)?$/i;
+/**
+ * The `--platform` a container's `options` set: the platform, `null` when set to something
+ * else (an expression, a list), so nothing is fixed, and undefined when not set.
+ */
+function optionsPlatform(options) {
+    const flag = /(?:^|\s)--platform(?:=|\s+)(\S+)/.exec(options);
+    if (!flag)
+        return undefined;
+    const value = flag[1].replace(/^(["'])(.*)\1$/, '$2');
+    return PLATFORM.test(value) ? value.toLowerCase() : null;
+}
+
 ;// CONCATENATED MODULE: ./src/domain/discovery/yaml-files.ts
 /**
  * Image references in YAML: compose `services.*.image`, Kubernetes `image` in containers,
@@ -35038,7 +35216,9 @@ var dist = __nccwpck_require__(8815);
  * `services.*.image` and `uses: docker://…`. Read with the Document API for exact source
  * ranges; aliases are followed to the one scalar they name, so an anchored value is found once.
  * A value that is a template (`{{ }}`) or interpolates a variable (`${VAR}`) is left alone.
+ * A workflow job whose `runs-on` fixes the architecture gives its images that platform.
  */
+
 
 
 
@@ -35105,10 +35285,10 @@ function span(source, node, skip = '') {
 }
 function findYamlReferences(source) {
     const found = new Map();
-    const add = (node, kind, skip = '') => {
+    const add = (node, kind, skip = '', platform) => {
         const at = span(source, node, skip);
         if (at && !found.has(at.start))
-            found.set(at.start, { ...at, end: at.start + at.text.length, kind });
+            found.set(at.start, { ...at, end: at.start + at.text.length, kind, platform });
     };
     for (const doc of (0,dist/* parseAllDocuments */.hR)(source, { uniqueKeys: false })) {
         if (!('errors' in doc) || doc.errors.length > 0)
@@ -35134,17 +35314,35 @@ function findYamlReferences(source) {
         .sort((a, b) => a.start - b.start)
         .map(f => ({ ...f, line: lineOf(starts, f.start) }));
 }
+/** The labels of `runs-on`: one label, a list, or a runner group's `labels`. */
+function runnerLabels(doc, job) {
+    let runsOn = get(doc, job, 'runs-on');
+    if ((0,dist/* isMap */.jh)(runsOn))
+        runsOn = get(doc, runsOn, 'labels');
+    const items = (0,dist/* isSeq */.oP)(runsOn) ? runsOn.items.map(i => resolved(doc, i)) : [runsOn];
+    const labels = items.map(i => ((0,dist/* isScalar */.jn)(i) && typeof i.value === 'string' ? i.value : undefined));
+    return labels.every(l => l !== undefined) ? labels : [];
+}
+/** The job's platform, unless the container's `options` set their own `--platform`. */
+function containerPlatform(doc, container, job) {
+    const options = (0,dist/* isMap */.jh)(container) ? get(doc, container, 'options') : undefined;
+    const own = (0,dist/* isScalar */.jn)(options) && typeof options.value === 'string'
+        ? optionsPlatform(options.value)
+        : undefined;
+    return own === undefined ? job : (own ?? undefined);
+}
 function workflow(doc, jobs, add) {
     for (const job of mapValues(doc, jobs)) {
+        const platform = runnerPlatform(runnerLabels(doc, job));
         const container = get(doc, job, 'container');
-        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container');
+        add((0,dist/* isMap */.jh)(container) ? get(doc, container, 'image') : container, 'workflow-container', '', containerPlatform(doc, container, platform));
         for (const service of mapValues(doc, get(doc, job, 'services')))
-            add(get(doc, service, 'image'), 'workflow-service');
+            add(get(doc, service, 'image'), 'workflow-service', '', containerPlatform(doc, service, platform));
         const steps = get(doc, job, 'steps');
         if (!(0,dist/* isSeq */.oP)(steps))
             continue;
         for (const step of steps.items)
-            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME);
+            add(get(doc, step, 'uses'), 'workflow-uses', DOCKER_SCHEME, platform);
     }
 }
 /** Every container list anywhere under the node: Pods, templates, CronJobs' job templates, lists. */
@@ -35236,7 +35434,10 @@ var registry_manifest = __nccwpck_require__(5601);
 var moves = __nccwpck_require__(7471);
 // EXTERNAL MODULE: ./src/run/other-files.ts
 var other_files = __nccwpck_require__(6397);
+// EXTERNAL MODULE: ./src/run/resolve.ts
+var run_resolve = __nccwpck_require__(4721);
 ;// CONCATENATED MODULE: ./src/run/discover.ts
+
 
 
 
@@ -35321,6 +35522,9 @@ async function resolveTarget(client, target) {
         platform = (0,oci_platform/* parsePlatform */.FL)(found.platform);
     else {
         const config = await client.fetchConfig(ref, old);
+        // Without a platform the pin would become the index: it stays, and the error says why.
+        if (!config.os || !config.architecture)
+            throw new Error(`the pinned digest is one platform's manifest, but its image config names no platform, and the tag now names an index: write the platform beside the reference (FROM --platform=… in a Dockerfile, a fixed runs-on in a workflow), or pin the index`);
         const text = [config.os, config.architecture, config.variant].filter(Boolean).join('/');
         platform = (0,oci_platform/* parsePlatform */.FL)(text);
     }
@@ -35356,42 +35560,48 @@ function targetEntry(target, index, platform) {
         file: target.occurrences[0].path
     };
 }
-/** Resolves every target, at most `concurrency` at a time; a failure stays on its old digest. */
+/**
+ * Resolves every target, at most `concurrency` at a time; a failure stays on its old digest.
+ * Each target's entry is replaced by the one resolved (which may name a platform); what it
+ * moves to is decided later, after the signatures and policies (see settleTargets).
+ */
 async function resolveTargets(targets, client, firstIndex, concurrency, words = errors/* NEUTRAL_WORDS */.eF) {
     await client.prepare(targets.map(t => t.occurrences[0].planned.resolve));
     const results = new Array(targets.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < targets.length) {
-            const i = next++;
-            const target = targets[i];
-            const previous = target.occurrences[0].planned.previous;
-            try {
-                const { digest, platform } = await resolveTarget(client, target);
-                target.entry = targetEntry(target, firstIndex + i, platform);
-                if (digest !== previous)
-                    target.current = digest;
-                const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
-                results[i] = { entry: target.entry, status, previous, current: digest };
-            }
-            catch (error) {
-                target.entry = targetEntry(target, firstIndex + i);
-                const message = (0,errors/* describeError */.Uc)(error, words).split('\n')[0];
-                const shown = (0,oci_reference/* formatImageReference */.my)(target.occurrences[0].planned.resolve);
-                results[i] = {
-                    entry: target.entry,
-                    status: 'failed',
-                    previous,
-                    current: previous,
-                    error: message.includes((0,oci_reference/* repositoryName */.aR)(target.entry.reference))
-                        ? message
-                        : `${shown}: ${message}`
-                };
-            }
+    await (0,run_resolve/* forEachAtMost */.rO)(targets.length, concurrency, async (i) => {
+        const target = targets[i];
+        const { resolve, previous } = target.occurrences[0].planned;
+        try {
+            const { digest, platform } = await resolveTarget(client, target);
+            target.entry = targetEntry(target, firstIndex + i, platform);
+            const status = previous === undefined ? 'pinned' : digest === previous ? 'unchanged' : 'updated';
+            results[i] = { entry: target.entry, status, previous, current: digest };
         }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, targets.length)) }, worker));
+        catch (error) {
+            target.entry = targetEntry(target, firstIndex + i);
+            const image = { shown: (0,oci_reference/* formatImageReference */.my)(resolve), repository: resolve.repository };
+            const message = (0,run_resolve/* failureLine */.Pu)(error, image, words);
+            results[i] = {
+                entry: target.entry,
+                status: 'failed',
+                previous,
+                current: previous,
+                error: message
+            };
+        }
+    });
     return results;
+}
+/**
+ * What each target moves to, from its result after every stage: the resolved digest when it
+ * moved and nothing refused it, else nothing (it keeps every character it had).
+ */
+function settleTargets(targets, results) {
+    targets.forEach((target, i) => {
+        const r = results[i];
+        const moved = r.status !== 'failed' && r.current !== undefined && r.current !== r.previous;
+        target.current = moved ? r.current : undefined;
+    });
 }
 /**
  * One file's text with the config's moves and the discovered references applied: the
@@ -35786,7 +35996,7 @@ async function rewritePinnedFiles(files, moves, logger) {
 /* harmony import */ var _adapters_fs_atomic_write_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5071);
 /* harmony import */ var _adapters_fs_workspace_path_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5663);
 /* harmony import */ var _discover_stage_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9813);
-/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7462);
+/* harmony import */ var _update_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7744);
 /**
  * `image-digest-updater pin FILE…`: the discovery stage on the named files alone, without a
  * config, written in place (or only described, on a dry run). Each file is checked as every
@@ -35812,7 +36022,9 @@ async function pinFiles(options, client, logger) {
     }
     const config = (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .emptyConfig */ .i4)('(no config)');
     const files = options.files.map(f => f.path);
-    const stage = await (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .runDiscovery */ .gf)(options.files, config, [], { ...options, files }, client, logger);
+    const found = await (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .findDiscovered */ .o9)(options.files, config, { ...options, files }, logger);
+    const results = await (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .resolveDiscovered */ .tq)(found, client, options);
+    const stage = (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .settleDiscovery */ .k3)(found, results, [], logger);
     const plan = (0,_discover_stage_js__WEBPACK_IMPORTED_MODULE_4__/* .withDiscovery */ .FU)((0,_update_js__WEBPACK_IMPORTED_MODULE_5__/* .planUpdate */ .ZL)('update', config, []), stage);
     if (!options.dryRun)
         for (const file of plan.pinnedFiles)
@@ -37348,8 +37560,8 @@ function autoMergeSummary(report) {
     }
 }
 
-// EXTERNAL MODULE: ./src/run/discover.ts + 4 modules
-var discover = __nccwpck_require__(9311);
+// EXTERNAL MODULE: ./src/run/discover.ts + 5 modules
+var discover = __nccwpck_require__(6256);
 // EXTERNAL MODULE: ./src/run/discover-stage.ts
 var discover_stage = __nccwpck_require__(9813);
 ;// CONCATENATED MODULE: ./src/run/propose.ts
@@ -37536,6 +37748,97 @@ function rewriteBaseFiles(base, candidates, { configMoves, discovery }, logger, 
 
 /***/ }),
 
+/***/ 4721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pu: () => (/* binding */ failureLine),
+/* harmony export */   rO: () => (/* binding */ forEachAtMost),
+/* harmony export */   tW: () => (/* binding */ resolveEntries)
+/* harmony export */ });
+/* harmony import */ var _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(241);
+/* harmony import */ var _domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1007);
+/* harmony import */ var _adapters_registry_http_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8183);
+/* harmony import */ var _adapters_registry_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1000);
+/**
+ * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
+ * at a time, each failure captured on its own entry. The pool and the failure's wording are
+ * shared with discovery and the `digest` command, so an image that cannot be resolved reads
+ * the same wherever it was named.
+ */
+
+
+
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+/** Runs `task(i)` for every i below `count`, at most `concurrency` at once, in order of i. */
+async function forEachAtMost(count, concurrency, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < count)
+            await task(next++);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+/**
+ * Why an image has no digest, in one line. Transport errors name a URL, not the image, and
+ * an answer that does not name the repository (its path, as `acme/app`) gets the image (as
+ * `shown`) in front.
+ */
+function failureLine(error, image, words = _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF) {
+    const described = (0,_domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .describeError */ .Uc)(error, words);
+    const message = described.split('\n')[0] ?? described;
+    if (!image)
+        return message;
+    const transport = error instanceof _adapters_registry_http_js__WEBPACK_IMPORTED_MODULE_2__/* .RegistryError */ .gl &&
+        (TRANSPORT_KINDS.has(error.kind) || error instanceof _adapters_registry_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .RateLimitedHostError */ .dK);
+    return transport || !message.includes(image.repository) ? `${image.shown}: ${message}` : message;
+}
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+async function resolveEntries(config, client, concurrency, onProgress, words = _domain_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .NEUTRAL_WORDS */ .eF) {
+    const entries = config.entries;
+    await client.prepare(entries.map(e => e.reference));
+    const results = new Array(entries.length);
+    let done = 0;
+    await forEachAtMost(entries.length, concurrency, async (i) => {
+        const entry = entries[i];
+        results[entry.index] = await resolveEntry(entry, client, words);
+        onProgress?.(++done, entries.length);
+    });
+    return results;
+}
+async function resolveEntry(entry, client, words) {
+    const previous = entry.digest;
+    try {
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
+        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
+        return { entry, status, previous, current: digest };
+    }
+    catch (error) {
+        const image = {
+            shown: (0,_domain_oci_reference_js__WEBPACK_IMPORTED_MODULE_1__/* .formatImageReference */ .my)(entry.reference),
+            repository: entry.reference.repository
+        };
+        return {
+            entry,
+            status: 'failed',
+            previous,
+            current: previous,
+            error: failureLine(error, image, words)
+        };
+    }
+}
+
+
+/***/ }),
+
 /***/ 2751:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -37696,7 +37999,7 @@ function updateDetails(review) {
 
 /***/ }),
 
-/***/ 7462:
+/***/ 7744:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37830,64 +38133,8 @@ function heldBesidesGonePins(result) {
 
 // EXTERNAL MODULE: ./src/run/policies.ts
 var policies = __nccwpck_require__(8991);
-// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
-var http = __nccwpck_require__(8183);
-;// CONCATENATED MODULE: ./src/run/resolve.ts
-/**
- * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
- * at a time, each failure captured on its own entry.
- */
-
-
-
-
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
-/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
-async function resolveEntries(config, client, concurrency, onProgress, words = errors/* NEUTRAL_WORDS */.eF) {
-    const entries = config.entries;
-    await client.prepare(entries.map(e => e.reference));
-    const results = new Array(entries.length);
-    let next = 0;
-    let done = 0;
-    const worker = async () => {
-        while (next < entries.length) {
-            const entry = entries[next++];
-            results[entry.index] = await resolveEntry(entry, client, words);
-            onProgress?.(++done, entries.length);
-        }
-    };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, entries.length)) }, worker));
-    return results;
-}
-async function resolveEntry(entry, client, words) {
-    const previous = entry.digest;
-    try {
-        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
-        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
-        return { entry, status, previous, current: digest };
-    }
-    catch (error) {
-        let message = errorMessage(error, words);
-        if (error instanceof http/* RegistryError */.gl &&
-            (TRANSPORT_KINDS.has(error.kind) || error instanceof rate_limit/* RateLimitedHostError */.dK)) {
-            // Transport errors name a URL, not the image: say which image they cost.
-            message = `${(0,reference/* formatImageReference */.my)(entry.reference)}: ${message}`;
-        }
-        return { entry, status: 'failed', previous, current: previous, error: message };
-    }
-}
-function errorMessage(error, words) {
-    const message = (0,errors/* describeError */.Uc)(error, words);
-    return message.split('\n')[0] ?? message;
-}
-
+// EXTERNAL MODULE: ./src/run/resolve.ts
+var resolve = __nccwpck_require__(4721);
 // EXTERNAL MODULE: ./src/run/review.ts + 1 modules
 var review = __nccwpck_require__(2751);
 // EXTERNAL MODULE: external "node:path"
@@ -38103,6 +38350,8 @@ function record(value) {
 
 // EXTERNAL MODULE: ./src/domain/text/untrusted.ts
 var untrusted = __nccwpck_require__(2852);
+// EXTERNAL MODULE: ./src/adapters/registry/http.ts + 3 modules
+var http = __nccwpck_require__(8183);
 ;// CONCATENATED MODULE: ./src/adapters/registry/referrers.ts
 
 const SIMPLE_SIGNING_TYPE = 'application/vnd.dev.cosign.simplesigning.v1+json';
@@ -38186,7 +38435,85 @@ function layersOf(manifest) {
     return Array.isArray(layers) ? layers : [];
 }
 
+;// CONCATENATED MODULE: ./src/adapters/signature/legacy-bundle.ts
+/**
+ * cosign's keyless signatures from before Sigstore bundles, turned into a Sigstore bundle
+ * v0.1 so the Sigstore libraries verify them (src/adapters/signature/sigstore.ts): cosign put
+ * the base64 signature, the Fulcio certificate and its chain (PEM) and Rekor's answer
+ * (`{SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}`) in annotations
+ * of the `.sig` layer whose blob is the signed simple-signing payload. Nothing is trusted
+ * here: what does not convert fails with the reason, and what converts is still unverified.
+ */
+
+const BUNDLE_V01_TYPE = 'application/vnd.dev.sigstore.bundle+json;version=0.1';
+const PEM_CERTIFICATE = /-----BEGIN CERTIFICATE-----([\s\S]*?)-----END CERTIFICATE-----/g;
+/** The Sigstore bundle (JSON) that says what `signed` says, for @sigstore/bundle to read. */
+function legacyBundle(signed) {
+    const leaf = pemCertificates(signed.certificate);
+    if (leaf.length === 0)
+        throw new Error('a keyless signature has no PEM certificate in dev.sigstore.cosign/certificate');
+    const certificates = [...leaf, ...pemCertificates(signed.chain ?? '')];
+    if (signed.bundle === undefined)
+        throw new Error('a keyless signature has no Rekor bundle (dev.sigstore.cosign/bundle), so its log entry cannot be checked');
+    const rekor = parseRekorBundle(signed.bundle);
+    return {
+        mediaType: BUNDLE_V01_TYPE,
+        verificationMaterial: {
+            x509CertificateChain: { certificates: certificates.map(rawBytes => ({ rawBytes })) },
+            tlogEntries: [
+                {
+                    logIndex: String(rekor.logIndex),
+                    logId: { keyId: Buffer.from(rekor.logID, 'hex').toString('base64') },
+                    kindVersion: { kind: 'hashedrekord', version: '0.0.1' },
+                    integratedTime: String(rekor.integratedTime),
+                    inclusionPromise: { signedEntryTimestamp: rekor.signedEntryTimestamp },
+                    canonicalizedBody: rekor.body
+                }
+            ]
+        },
+        messageSignature: {
+            messageDigest: {
+                algorithm: 'SHA2_256',
+                digest: (0,external_node_crypto_.createHash)('sha256').update(signed.payload).digest('base64')
+            },
+            signature: signed.signature
+        }
+    };
+}
+/** Each PEM certificate's DER, base64 (as the bundle's JSON writes bytes). */
+function pemCertificates(pem) {
+    return [...pem.matchAll(PEM_CERTIFICATE)].map(m => m[1].replace(/\s+/g, ''));
+}
+function parseRekorBundle(text) {
+    const bad = new Error('the Rekor bundle of a keyless signature (dev.sigstore.cosign/bundle) is not {SignedEntryTimestamp, Payload: {body, integratedTime, logIndex, logID}}');
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch {
+        throw bad;
+    }
+    const outer = json;
+    const payload = (typeof outer === 'object' ? outer?.Payload : undefined);
+    const { body, integratedTime, logIndex, logID } = payload ?? {};
+    if (typeof outer?.SignedEntryTimestamp !== 'string' ||
+        typeof body !== 'string' ||
+        !Number.isSafeInteger(integratedTime) ||
+        !Number.isSafeInteger(logIndex) ||
+        typeof logID !== 'string' ||
+        !/^(?:[0-9a-f]{2})+$/i.test(logID))
+        throw bad;
+    return {
+        signedEntryTimestamp: outer.SignedEntryTimestamp,
+        body,
+        integratedTime: integratedTime,
+        logIndex: logIndex,
+        logID
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/run/signature-check.ts
+
 
 
 
@@ -38195,16 +38522,15 @@ function layersOf(manifest) {
 
 /** One verifier per trusted root and run: loading the Sigstore libraries costs start-up time. */
 const verifiers = new WeakMap();
-function bundleVerifier(trustedRoot) {
-    const key = (trustedRoot ?? verifiers);
-    let pending = verifiers.get(key);
+function bundleVerifier(root) {
+    let pending = verifiers.get(root);
     if (!pending) {
-        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(127)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7127)).then(m => m.createBundleVerifier(trustedRoot));
-        verifiers.set(key, pending);
+        pending = Promise.all(/* import() */[__nccwpck_require__.e(168), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 6111)).then(m => m.createBundleVerifier(root.json, root.override));
+        verifiers.set(root, pending);
     }
     return pending;
 }
-async function verifyDigest(client, ref, digest, trust, trustedRoot) {
+async function verifyDigest(client, ref, digest, trust, root) {
     const found = { signers: [], provenance: [] };
     let artifacts;
     try {
@@ -38220,9 +38546,9 @@ async function verifyDigest(client, ref, digest, trust, trustedRoot) {
     for (const artifact of artifacts) {
         try {
             if (artifact.kind === 'simple-signing')
-                checkSimpleSigning(artifact, digest, trust, found);
+                await checkSimpleSigning(artifact, digest, trust, root, found);
             else
-                await checkBundle(artifact.bundle, digest, trust, trustedRoot, found);
+                await checkBundle(artifact.bundle, digest, trust, root, found);
         }
         catch (error) {
             problems.push(firstLine(error.message));
@@ -38237,23 +38563,44 @@ async function verifyDigest(client, ref, digest, trust, trustedRoot) {
 function firstLine(text) {
     return (0,untrusted/* untrustedText */.U)(text.split('\n')[0] ?? text, 200);
 }
-function checkSimpleSigning(artifact, digest, trust, found) {
-    if (artifact.certificate !== undefined && trust.keys.length === 0)
-        throw new Error('keyless signatures in the legacy cosign layout are not read yet');
-    const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
-    if (key === undefined)
-        throw new Error('a signature does not verify with any trusted key');
+/**
+ * A `.sig` layer: keyless (a certificate beside it, and the entry names `signed_by`) through
+ * the Sigstore libraries, else against the entry's keys.
+ */
+async function checkSimpleSigning(artifact, digest, trust, root, found) {
+    let signer;
+    if (artifact.certificate !== undefined && trust.signedBy) {
+        const verify = await bundleVerifier(root);
+        const bundle = legacyBundle({ ...artifact, certificate: artifact.certificate });
+        const verified = verify(bundle, artifact.payload);
+        checkSignedBy(trust.signedBy, verified);
+        signer = { identity: verified.identity, issuer: verified.issuer };
+    }
+    else {
+        const key = verifyWithKeys(artifact.payload, artifact.signature, trust.keys);
+        if (key === undefined)
+            throw new Error('a signature does not verify with any trusted key');
+        signer = { key };
+    }
     // Only after the signature verified is the payload's claim worth reading.
     const payload = parseSimpleSigning(artifact.payload);
     if (typeof payload === 'string')
         throw new Error(payload);
     if (payload.dockerManifestDigest !== digest)
         throw new Error(`a signature signs ${payload.dockerManifestDigest}, not this digest`);
-    if (!found.signers.some(s => s.key === key))
-        found.signers.push({ key });
+    addSigner(found, signer);
 }
-async function checkBundle(bundle, digest, trust, trustedRoot, found) {
-    const verifier = await bundleVerifier(trustedRoot);
+function checkSignedBy(signedBy, verified) {
+    if (!signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(signedBy, verified.identity, verified.issuer))
+        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
+}
+function addSigner(found, signer) {
+    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
+    if (!found.signers.some(same))
+        found.signers.push(signer);
+}
+async function checkBundle(bundle, digest, trust, root, found) {
+    const verifier = await bundleVerifier(root);
     const verified = verifier(bundle);
     if (verified.payloadType !== IN_TOTO_PAYLOAD_TYPE)
         throw new Error('a Sigstore bundle holds no in-toto statement');
@@ -38273,11 +38620,8 @@ async function checkBundle(bundle, digest, trust, trustedRoot, found) {
             throw new Error(`a provenance for ${source.repository} was signed by another identity`);
         return;
     }
-    if (!trust.signedBy || !(0,signature_policy/* matchesSignedBy */.n6)(trust.signedBy, verified.identity, verified.issuer))
-        throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
-    const signer = { identity: verified.identity, issuer: verified.issuer };
-    if (!found.signers.some(s => s.identity === signer.identity && s.issuer === signer.issuer))
-        found.signers.push(signer);
+    checkSignedBy(trust.signedBy, verified);
+    addSigner(found, { identity: verified.identity, issuer: verified.issuer });
 }
 
 ;// CONCATENATED MODULE: ./src/run/signatures.ts
@@ -38329,7 +38673,11 @@ async function prepareSignatures(config, options, workspace, logger) {
                 ? []
                 : globalKeys;
         if (keys.length === 0 && !policy.signedBy && !policy.provenanceRepository) {
-            throw new SignatureSettingsError(`${config.file}:${entry.line}: ${entry.name} must be verified (${policy.mode}) but names no signer: set signature_key or signed_by on the entry, or give keys in ${names.keys}`);
+            // A discovered reference has no entry of its own to name a signer in.
+            const fix = entry.file
+                ? `give keys in ${names.keys}, or name the image in the config with signed_by`
+                : `set signature_key or signed_by on the entry, or give keys in ${names.keys}`;
+            throw new SignatureSettingsError(`${entryWhere(config, entry)} must be verified (${policy.mode}) but names no signer: ${fix}`);
         }
         trusts.set(index, {
             keys,
@@ -38337,25 +38685,34 @@ async function prepareSignatures(config, options, workspace, logger) {
             provenance: policy.provenanceRepository !== undefined
         });
     }
-    const trustedRoot = options?.trustedRoot
-        ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
-        : undefined;
+    const root = {
+        json: options?.trustedRoot
+            ? await readTrustedRoot(options.trustedRoot, names.trustedRoot, workspace)
+            : undefined,
+        override: names.trustedRoot
+    };
     return {
         check: async (results, client, concurrency) => {
             const outcome = await checkMoves(results, client, concurrency, {
                 policies,
                 trusts,
-                trustedRoot
+                root
             });
             for (const { index, verdict, mode } of outcome.outcomes) {
                 if (!verdict.alarm)
                     continue;
                 const entry = config.entries[index];
-                logger.warning(`${config.file}:${entry.line}: ${entry.name} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`);
+                logger.warning(`${entryWhere(config, entry)} ${mode === 'require' ? 'is not updated' : 'is updated, but check it'}: signature: ${verdict.alarm}`);
             }
             return outcome;
         }
     };
+}
+/** `containers.yml:12: app`; a discovered reference is named by where it was found, and its image. */
+function entryWhere(config, entry) {
+    return entry.file
+        ? `${entry.name}: ${entry.image}`
+        : `${config.file}:${entry.line}: ${entry.name}`;
 }
 async function readWorkspaceFile(path, label, workspace) {
     await (0,workspace_path/* checkWorkspacePath */.D)(workspace, path, `${label} ${path}`);
@@ -38404,7 +38761,7 @@ async function checkMoves(results, client, concurrency, prepared) {
         const key = `${ref.registry}/${ref.repository}@${digest}#${index}`;
         let pending = cache.get(key);
         if (!pending) {
-            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.trustedRoot);
+            pending = verifyDigest(client, ref, digest, prepared.trusts.get(index), prepared.root);
             cache.set(key, pending);
         }
         return pending;
@@ -38532,8 +38889,11 @@ function mergeReviews(reviews, additions) {
 async function updateMode(options, config, scan, client, logger, onProgress) {
     // Globs, keys and trust roots are read before any registry is asked, so bad ones fail fast.
     const candidates = await (0,other_files/* findPinnedFiles */.VV)(scan, logger, scan.defaultFiles);
+    // Discovered references are entries after the config's: every stage below judges both alike.
+    const found = scan.discover ? await (0,discover_stage/* findDiscovered */.o9)(candidates, config, scan, logger) : undefined;
+    const entries = [...config.entries, ...(found?.entries ?? [])];
     // Signatures first: a digest its publisher did not sign is refused before anything is read of it.
-    const { results: resolved, signed } = await resolveAndVerify(options, config, client, logger, onProgress);
+    const { results: resolved, signed } = await resolveAndVerify(options, { config, entries, found }, client, logger, onProgress);
     const { reviewSources } = options;
     const facts = await (0,image_facts/* readImageFacts */.vX)(client, resolved, { reviewSources, logger });
     // The policies judge each candidate by the facts just read: its age, size and platforms.
@@ -38544,23 +38904,25 @@ async function updateMode(options, config, scan, client, logger, onProgress) {
     const pins = options.checkPins
         ? await checkPins(results, client, options.concurrency, options.words)
         : undefined;
+    const configResults = results.slice(0, config.entries.length);
     // A failed entry's current is its previous digest: it stays, and holds back what it shares.
-    const moves = (0,run_moves/* computeMoves */.IR)(config, results);
-    const stage = scan.discover
-        ? await (0,discover_stage/* runDiscovery */.gf)(candidates, config, moves, scan, client, logger)
+    const moves = (0,run_moves/* computeMoves */.IR)(config, configResults);
+    const stage = found
+        ? (0,discover_stage/* settleDiscovery */.k3)(found, results.slice(config.entries.length), moves, logger)
         : undefined;
     const pinned = stage ? stage.pinnedFiles : await (0,other_files/* rewritePinnedFiles */.OM)(candidates, moves, logger);
     const sizeWarnIncrease = options.sizeWarnIncrease ?? review/* DEFAULT_SIZE_WARN_FRACTION */._7;
-    const reviews = withPolicyFlags(await (0,review/* reviewMoves */.FA)(moves, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
-    const configPlan = withSignatures(planUpdate('update', config, results, {
+    const reviewed = [...moves, ...(stage?.moves ?? [])];
+    const reviews = withPolicyFlags(await (0,review/* reviewMoves */.FA)(reviewed, facts, { sizeWarnIncrease, reviewSources }), policed.flags);
+    const configPlan = planUpdate('update', config, configResults, {
         pinnedFiles: pinned,
         moves: (0,run_moves/* withFiles */.oT)(moves, pinned),
         reviews
-    }), signed);
-    const plan = stage ? (0,discover_stage/* withDiscovery */.FU)(configPlan, stage) : configPlan;
+    });
+    const plan = withSignatures(stage ? (0,discover_stage/* withDiscovery */.FU)(configPlan, stage) : configPlan, signed);
     const written = await writePlan(options, plan);
     return {
-        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held], policyFlags: policed.flags }, pins, client),
+        ...withRunReports({ ...plan, held: [...policed.held, ...plan.held] }, pins, client),
         written,
         facts: facts.lookup
     };
@@ -38577,11 +38939,18 @@ async function writePlan(options, plan) {
         await (0,atomic_write/* writeFileAtomic */.Z)(file.absolutePath, file.newText);
     return true;
 }
-/** Resolution, then the signature stage (issue 16), which may keep some entries' old digests. */
-async function resolveAndVerify(options, config, client, logger, onProgress) {
+/**
+ * Resolution of the config's entries, then of the discovered ones, then the signature stage
+ * (issue 16) on all of them, which may keep some entries' old digests.
+ */
+async function resolveAndVerify(options, run, client, logger, onProgress) {
+    const { config, entries, found } = run;
     const workspace = options.workspace ?? process.cwd();
-    const stage = await prepareSignatures(config, options.signatures, workspace, logger);
-    const resolved = await resolveEntries(config, client, options.concurrency, onProgress, options.words);
+    const all = { ...config, entries };
+    const stage = await prepareSignatures(all, options.signatures, workspace, logger);
+    const resolved = await (0,resolve/* resolveEntries */.tW)(config, client, options.concurrency, onProgress, options.words);
+    if (found)
+        resolved.push(...(await (0,discover_stage/* resolveDiscovered */.tq)(found, client, options)));
     const signed = await stage?.check(resolved, client, options.concurrency);
     return { results: signed?.results ?? resolved, signed };
 }

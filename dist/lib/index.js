@@ -36892,7 +36892,7 @@ __nccwpck_require__.d(__webpack_exports__, {
  * the message, never in the fix, so no value can smuggle in a placeholder.
  */
 /** The words of no edge in particular, for messages read outside both (tests, logs of the core). */
-const NEUTRAL_WORDS = {
+const errors_NEUTRAL_WORDS = {
     set: setting => `set \`${setting}\``,
     the: setting => `\`${setting}\``,
     bare: setting => `\`${setting}\``
@@ -36926,7 +36926,7 @@ class UpdaterError extends Error {
     fix;
     after;
     constructor(reason, options) {
-        super(joined(reason, options, NEUTRAL_WORDS), options);
+        super(joined(reason, options, errors_NEUTRAL_WORDS), options);
         this.reason = reason;
         this.fix = options?.fix;
         this.after = options?.after;
@@ -37198,9 +37198,9 @@ function repositoryName(ref) {
  * registry client's answers and the upstream labels, and (with the name) finds duplicates.
  */
 function imageKey(ref, platform) {
-    return `${formatImageReference(ref)}|${platform?.text ?? ''}`;
+    return `${reference_formatImageReference(ref)}|${platform?.text ?? ''}`;
 }
-function formatImageReference(ref) {
+function reference_formatImageReference(ref) {
     let text = repositoryName(ref);
     if (ref.tag)
         text += `:${ref.tag}`;
@@ -39277,6 +39277,83 @@ function parseRequestTimeout(text) {
     return Math.round(seconds * 1000);
 }
 
+;// CONCATENATED MODULE: ./src/run/resolve.ts
+/**
+ * Resolution: every entry's tag (and platform) to a verified digest, at most `concurrency`
+ * at a time, each failure captured on its own entry. The pool and the failure's wording are
+ * shared with discovery and the `digest` command, so an image that cannot be resolved reads
+ * the same wherever it was named.
+ */
+
+
+
+
+const TRANSPORT_KINDS = new Set([
+    'network',
+    'tls',
+    'timeout',
+    'redirect',
+    'too-large',
+    'insecure'
+]);
+/** Runs `task(i)` for every i below `count`, at most `concurrency` at once, in order of i. */
+async function forEachAtMost(count, concurrency, task) {
+    let next = 0;
+    const worker = async () => {
+        while (next < count)
+            await task(next++);
+    };
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+}
+/**
+ * Why an image has no digest, in one line. Transport errors name a URL, not the image, and
+ * an answer that does not name the repository (its path, as `acme/app`) gets the image (as
+ * `shown`) in front.
+ */
+function failureLine(error, image, words = errors_NEUTRAL_WORDS) {
+    const described = describeError(error, words);
+    const message = described.split('\n')[0] ?? described;
+    if (!image)
+        return message;
+    const transport = error instanceof transport_errors_RegistryError &&
+        (TRANSPORT_KINDS.has(error.kind) || error instanceof RateLimitedHostError);
+    return transport || !message.includes(image.repository) ? `${image.shown}: ${message}` : message;
+}
+/** Resolves every entry, at most `concurrency` at a time; failures are captured per entry. */
+async function resolveEntries(config, client, concurrency, onProgress, words = NEUTRAL_WORDS) {
+    const entries = config.entries;
+    await client.prepare(entries.map(e => e.reference));
+    const results = new Array(entries.length);
+    let done = 0;
+    await forEachAtMost(entries.length, concurrency, async (i) => {
+        const entry = entries[i];
+        results[entry.index] = await resolveEntry(entry, client, words);
+        onProgress?.(++done, entries.length);
+    });
+    return results;
+}
+async function resolveEntry(entry, client, words) {
+    const previous = entry.digest;
+    try {
+        const { digest } = await client.resolveDigest(entry.reference, entry.platform, previous);
+        const status = previous === undefined ? 'pinned' : previous === digest ? 'unchanged' : 'updated';
+        return { entry, status, previous, current: digest };
+    }
+    catch (error) {
+        const image = {
+            shown: formatImageReference(entry.reference),
+            repository: entry.reference.repository
+        };
+        return {
+            entry,
+            status: 'failed',
+            previous,
+            current: previous,
+            error: failureLine(error, image, words)
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/digests.ts
 /**
  * Image references given as text (`nginx:1.27`, `ghcr.io/owner/app@sha256:…`) resolved to
@@ -39287,15 +39364,6 @@ function parseRequestTimeout(text) {
 
 
 
-/** Errors that name a URL, not the image: the answer says which image they cost. */
-const TRANSPORT_KINDS = new Set([
-    'network',
-    'tls',
-    'timeout',
-    'redirect',
-    'too-large',
-    'insecure'
-]);
 /**
  * What to ask the registry for: the tag; without one, the digest (checked to exist, and the
  * way to its platform manifest); with neither, `latest`, as `docker pull` does.
@@ -39314,7 +39382,7 @@ function pinReference(text, digest) {
     return `${at === -1 ? trimmed : trimmed.slice(0, at)}@${digest}`;
 }
 async function resolveOne(text, ref, client, options) {
-    const words = options.words ?? NEUTRAL_WORDS;
+    const words = options.words ?? errors_NEUTRAL_WORDS;
     try {
         if (ref instanceof Error)
             throw ref;
@@ -39323,11 +39391,9 @@ async function resolveOne(text, ref, client, options) {
         return { reference: text, pinned: pinReference(text, digest), digest, error: null };
     }
     catch (error) {
-        let message = describeError(error, words).split('\n')[0] ?? '';
-        if (error instanceof transport_errors_RegistryError &&
-            TRANSPORT_KINDS.has(error.kind) &&
-            !(ref instanceof Error))
-            message = `${text.trim()}: ${message}`;
+        // A reference that does not parse is its own message.
+        const image = ref instanceof Error ? undefined : { shown: text.trim(), repository: ref.repository };
+        const message = failureLine(error, image, words);
         return { reference: text, pinned: null, digest: null, error: message };
     }
 }
@@ -39345,15 +39411,9 @@ async function resolveReferences(references, client, options) {
     // Tokens for every repository in as few requests as the registries allow.
     await client.prepare(good);
     const results = new Array(references.length);
-    let next = 0;
-    const worker = async () => {
-        while (next < references.length) {
-            const index = next++;
-            results[index] = await resolveOne(references[index], parsed[index], client, options);
-        }
-    };
-    const workers = Math.max(1, Math.min(options.concurrency, references.length));
-    await Promise.all(Array.from({ length: workers }, worker));
+    await forEachAtMost(references.length, options.concurrency, async (index) => {
+        results[index] = await resolveOne(references[index], parsed[index], client, options);
+    });
     return results;
 }
 
@@ -39431,7 +39491,7 @@ async function resolveImageDigests(references, options = {}) {
         onSecret: secret => secrets.add(secret)
     });
     const platform = options.platform === undefined ? undefined : parsePlatform(options.platform);
-    const results = await resolveReferences(references.map(reference => String(reference)), client, { platform, concurrency, words: NEUTRAL_WORDS });
+    const results = await resolveReferences(references.map(reference => String(reference)), client, { platform, concurrency, words: errors_NEUTRAL_WORDS });
     return results.map(result => ({
         reference: result.reference,
         pinned: result.pinned,
