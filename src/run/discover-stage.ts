@@ -21,7 +21,7 @@ import {
 } from './discover.js'
 import type { PinnedFile } from './other-files.js'
 import type { EntryResult, MatrixEntry, UpdateOptions, UpdateResult } from './update.js'
-import { failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
+import { asCommitted, failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
 import { DISCOVER_FILES } from './discover.js'
 import { findPinnedFiles } from './other-files.js'
 
@@ -126,14 +126,11 @@ export function settleDiscovery(
       entry: r.entry,
       key: entryKey(r.entry),
       previous: r.previous,
-      current: r.status === 'failed' ? r.previous! : r.current!,
+      // A failed or held reference's current is its previous digest: it stays.
+      current: r.current!,
       files: []
     }))
   return { discovery, results: [...results], moves: withFiles(moves, pinnedFiles), pinnedFiles }
-}
-
-function asCommitted(entry: ConfigEntry): EntryResult {
-  return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
 }
 
 /** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */

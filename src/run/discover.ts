@@ -28,6 +28,7 @@ import type { WorkspaceFile } from '../adapters/fs/workspace-files.js'
 import { type Move, pinnedMoves } from './moves.js'
 import { type PinnedFile, notice, readCandidate, rewritePinnedText } from './other-files.js'
 import { failureLine, forEachAtMost } from './resolve.js'
+import type { EntryResult } from './update.js'
 
 export type { PinSettings } from '../domain/discovery/pin.js'
 
@@ -192,14 +193,6 @@ export function targetEntry(
   }
 }
 
-export interface ResolvedTarget {
-  entry: ConfigEntry
-  status: 'unchanged' | 'updated' | 'pinned' | 'failed' | 'as-committed'
-  previous?: Digest
-  current?: Digest
-  error?: string
-}
-
 /**
  * Resolves every target, at most `concurrency` at a time; a failure stays on its old digest.
  * Each target's entry is replaced by the one resolved (which may name a platform); what it
@@ -211,9 +204,9 @@ export async function resolveTargets(
   firstIndex: number,
   concurrency: number,
   words: SettingWords = NEUTRAL_WORDS
-): Promise<ResolvedTarget[]> {
+): Promise<EntryResult[]> {
   await client.prepare(targets.map(t => t.occurrences[0]!.planned.resolve))
-  const results: ResolvedTarget[] = new Array(targets.length)
+  const results: EntryResult[] = new Array(targets.length)
   await forEachAtMost(targets.length, concurrency, async i => {
     const target = targets[i]!
     const { resolve, previous } = target.occurrences[0]!.planned

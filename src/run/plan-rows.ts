@@ -23,6 +23,11 @@ export function updatesOf(moves: readonly Move[], reviews: readonly MoveReview[]
   }))
 }
 
+/** A result that reads the entry as committed: matrix mode, and a run that skips resolving. */
+export function asCommitted(entry: EntryResult['entry']): EntryResult {
+  return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
+}
+
 export function failuresOf(results: readonly EntryResult[]): Failure[] {
   return results
     .filter(r => r.status === 'failed')

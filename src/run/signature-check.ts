@@ -1,8 +1,9 @@
 /**
  * One digest's signatures, found and verified: key-based cosign signatures against the
  * entry's keys; Sigstore bundles and cosign's legacy keyless signatures against the trusted
- * root and the entry's `signed_by`; SLSA provenance from the bundles' in-toto statements. A registry that cannot be asked, or a
- * signature that does not verify, leaves the digest unsigned with the reason: never a crash.
+ * root and the entry's `signed_by`; SLSA provenance from the bundles' in-toto statements. A
+ * registry that cannot be asked, or a signature that does not verify, leaves the digest
+ * unsigned with the reason: never a crash.
  */
 import type { Digest } from '../domain/oci/digest.js'
 import { NEUTRAL_WORDS, describeError } from '../domain/errors.js'
@@ -16,7 +17,8 @@ import {
   type DigestSignatures,
   type SignedBy,
   type Signer,
-  matchesSignedBy
+  matchesSignedBy,
+  sameSigner
 } from '../domain/signature/policy.js'
 import { untrustedText } from '../domain/text/untrusted.js'
 import type { RegistryClient, RepositoryRef } from '../adapters/registry/client.js'
@@ -134,9 +136,7 @@ function checkSignedBy(
 }
 
 function addSigner(found: DigestSignatures, signer: Signer): void {
-  const same = (s: Signer) =>
-    s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer
-  if (!found.signers.some(same)) found.signers.push(signer)
+  if (!found.signers.some(s => sameSigner(s, signer))) found.signers.push(signer)
 }
 
 async function checkBundle(

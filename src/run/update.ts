@@ -31,7 +31,7 @@ import { type PinHealthReport } from './pin-health.js'
 import { type SignatureOptions } from './signatures.js'
 import type { Discovery, PinSettings } from './discover.js'
 import { configMissing, discoverMatrix, discoverScan, emptyConfig } from './discover-stage.js'
-import { failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
+import { asCommitted, failuresOf, matrixEntry, updatesOf } from './plan-rows.js'
 import { updateMode } from './update-mode.js'
 
 export type { Move } from './moves.js'
@@ -263,12 +263,7 @@ export async function runUpdate(
       : undefined)
   if (options.mode === 'update' && skipped !== undefined) {
     // The matrix still comes from the committed file, so a downstream job keeps working.
-    const results: EntryResult[] = config.entries.map(entry => ({
-      entry,
-      status: 'as-committed',
-      previous: entry.digest,
-      current: entry.digest
-    }))
+    const results = config.entries.map(asCommitted)
     return {
       ...planUpdate('update', config, results),
       written: false,
@@ -283,7 +278,7 @@ export async function runUpdate(
           `${options.configLabel}:${entry.line}: ${entry.name} has no digest; its image_ref is not pinned`
         )
       }
-      return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest }
+      return asCommitted(entry)
     })
     const plan = planUpdate('matrix', config, results)
     return { ...(await discoverMatrix(plan, scan, logger)), written: false }

@@ -64,7 +64,7 @@ export function matchesSignedBy(
   return signedBy.identityRegexp?.test(identity) ?? false
 }
 
-const sameSigner = (a: Signer, b: Signer): boolean =>
+export const sameSigner = (a: Signer, b: Signer): boolean =>
   a.key === b.key && a.identity === b.identity && a.issuer === b.issuer
 
 function signerFields(signer: Signer | undefined): PreviousSignature {
