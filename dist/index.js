@@ -33844,6 +33844,10 @@ function updatesOf(moves, reviews = []) {
         ...updateDetails(reviewFor(reviews, m))
     }));
 }
+/** A result that reads the entry as committed: matrix mode, and a run that skips resolving. */
+function asCommitted(entry) {
+    return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
+}
 function failuresOf(results) {
     return results
         .filter(r => r.status === 'failed')
@@ -33938,13 +33942,11 @@ function settleDiscovery(found, results, configMoves, logger) {
         entry: r.entry,
         key: entryKey(r.entry),
         previous: r.previous,
-        current: r.status === 'failed' ? r.previous : r.current,
+        // A failed or held reference's current is its previous digest: it stays.
+        current: r.current,
         files: []
     }));
     return { discovery, results: [...results], moves: withFiles(moves, pinnedFiles), pinnedFiles };
-}
-function asCommitted(entry) {
-    return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
 }
 /** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
 function discoveredMatrixEntry(result) {
@@ -34661,8 +34663,7 @@ function checkSignedBy(signedBy, verified) {
         throw new Error(`a signature by ${untrustedText(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
 }
 function addSigner(found, signer) {
-    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
-    if (!found.signers.some(same))
+    if (!found.signers.some(s => sameSigner(s, signer)))
         found.signers.push(signer);
 }
 async function checkBundle(bundle, digest, trust, root, found) {
@@ -35108,12 +35109,7 @@ async function runUpdate(options, client, logger, onProgress) {
             : undefined);
     if (options.mode === 'update' && skipped !== undefined) {
         // The matrix still comes from the committed file, so a downstream job keeps working.
-        const results = config.entries.map(entry => ({
-            entry,
-            status: 'as-committed',
-            previous: entry.digest,
-            current: entry.digest
-        }));
+        const results = config.entries.map(asCommitted);
         return {
             ...planUpdate('update', config, results),
             written: false,
@@ -35125,7 +35121,7 @@ async function runUpdate(options, client, logger, onProgress) {
             if (!entry.digest) {
                 logger.warning(`${options.configLabel}:${entry.line}: ${entry.name} has no digest; its image_ref is not pinned`);
             }
-            return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
+            return asCommitted(entry);
         });
         const plan = planUpdate('matrix', config, results);
         return { ...(await discoverMatrix(plan, scan, logger)), written: false };

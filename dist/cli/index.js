@@ -34630,7 +34630,8 @@ function reviewFor(reviews, move) {
 /* harmony export */   D8: () => (/* binding */ judgeSignatures),
 /* harmony export */   iZ: () => (/* binding */ parseVerifyMode),
 /* harmony export */   n6: () => (/* binding */ matchesSignedBy),
-/* harmony export */   v4: () => (/* binding */ VERIFY_MODES)
+/* harmony export */   v4: () => (/* binding */ VERIFY_MODES),
+/* harmony export */   z3: () => (/* binding */ sameSigner)
 /* harmony export */ });
 /* unused harmony export signerLabel */
 /* harmony import */ var _text_untrusted_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2852);
@@ -34780,7 +34781,7 @@ async function discoverMatrix(plan, scan, logger) {
         return plan;
     const files = await (0,_other_files_js__WEBPACK_IMPORTED_MODULE_4__/* .findPinnedFiles */ .VV)({ ...scan, dryRun: true }, logger, scan.defaultFiles);
     const found = await findDiscovered(files, plan.config, scan, logger);
-    const stage = settleDiscovery(found, found.entries.map(asCommitted), [], logger);
+    const stage = settleDiscovery(found, found.entries.map(_plan_rows_js__WEBPACK_IMPORTED_MODULE_3__/* .asCommitted */ .Hl), [], logger);
     return { ...withDiscovery(plan, stage), pinnedFiles: [] };
 }
 /** A config that is not there: discovery runs without one. */
@@ -34829,13 +34830,11 @@ function settleDiscovery(found, results, configMoves, logger) {
         entry: r.entry,
         key: (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .entryKey */ .k2)(r.entry),
         previous: r.previous,
-        current: r.status === 'failed' ? r.previous : r.current,
+        // A failed or held reference's current is its previous digest: it stays.
+        current: r.current,
         files: []
     }));
     return { discovery, results: [...results], moves: (0,_moves_js__WEBPACK_IMPORTED_MODULE_1__/* .withFiles */ .oT)(moves, pinnedFiles), pinnedFiles };
-}
-function asCommitted(entry) {
-    return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
 }
 /** `{image, tag, digest, files, image_ref}`, in the form the files write the reference. */
 function discoveredMatrixEntry(result) {
@@ -36040,6 +36039,7 @@ async function pinFiles(options, client, logger) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   E$: () => (/* binding */ updatesOf),
+/* harmony export */   Hl: () => (/* binding */ asCommitted),
 /* harmony export */   dJ: () => (/* binding */ failuresOf),
 /* harmony export */   sD: () => (/* binding */ matrixEntry)
 /* harmony export */ });
@@ -36069,6 +36069,10 @@ function updatesOf(moves, reviews = []) {
         files: m.files,
         ...(0,_review_js__WEBPACK_IMPORTED_MODULE_3__/* .updateDetails */ .kI)((0,_domain_review_js__WEBPACK_IMPORTED_MODULE_4__/* .reviewFor */ .E)(reviews, m))
     }));
+}
+/** A result that reads the entry as committed: matrix mode, and a run that skips resolving. */
+function asCommitted(entry) {
+    return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
 }
 function failuresOf(results) {
     return results
@@ -38595,8 +38599,7 @@ function checkSignedBy(signedBy, verified) {
         throw new Error(`a signature by ${(0,untrusted/* untrustedText */.U)(verified.identity ?? 'an unknown identity', 200)} is not the one signed_by names`);
 }
 function addSigner(found, signer) {
-    const same = (s) => s.key === signer.key && s.identity === signer.identity && s.issuer === signer.issuer;
-    if (!found.signers.some(same))
+    if (!found.signers.some(s => (0,signature_policy/* sameSigner */.z3)(s, signer)))
         found.signers.push(signer);
 }
 async function checkBundle(bundle, digest, trust, root, found) {
@@ -39042,12 +39045,7 @@ async function runUpdate(options, client, logger, onProgress) {
             : undefined);
     if (options.mode === 'update' && skipped !== undefined) {
         // The matrix still comes from the committed file, so a downstream job keeps working.
-        const results = config.entries.map(entry => ({
-            entry,
-            status: 'as-committed',
-            previous: entry.digest,
-            current: entry.digest
-        }));
+        const results = config.entries.map(plan_rows/* asCommitted */.Hl);
         return {
             ...planUpdate('update', config, results),
             written: false,
@@ -39059,7 +39057,7 @@ async function runUpdate(options, client, logger, onProgress) {
             if (!entry.digest) {
                 logger.warning(`${options.configLabel}:${entry.line}: ${entry.name} has no digest; its image_ref is not pinned`);
             }
-            return { entry, status: 'as-committed', previous: entry.digest, current: entry.digest };
+            return (0,plan_rows/* asCommitted */.Hl)(entry);
         });
         const plan = planUpdate('matrix', config, results);
         return { ...(await (0,discover_stage/* discoverMatrix */.ZD)(plan, scan, logger)), written: false };
